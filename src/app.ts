@@ -1,0 +1,41 @@
+/** Composition root: the Bolt app built from config and its dependencies, whatever the transport. */
+import { App, LogLevel, type Logger, type Receiver } from '@slack/bolt';
+import type { SlackConfig } from './config.js';
+import { registerCommand } from './slack/listeners/command.js';
+import { registerCompareActions } from './slack/listeners/compare.js';
+
+export interface WebClientLimits {
+  /** Retries of a failed Web API call (429s honour Retry-After). */
+  retries: number;
+  timeoutMs: number;
+}
+
+export interface AppDependencies {
+  receiver: Receiver;
+  logger?: Logger;
+  webClient: WebClientLimits;
+}
+
+export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
+  const app = new App({
+    receiver: deps.receiver,
+    // A fixed authorization: no auth.test at start-up or per request.
+    authorize: async () => ({
+      botToken: slack.botToken,
+      ...(slack.botId && { botId: slack.botId }),
+      ...(slack.botUserId && { botUserId: slack.botUserId }),
+    }),
+    clientOptions: {
+      ...(slack.apiUrl && { slackApiUrl: slack.apiUrl }),
+      retryConfig: { retries: deps.webClient.retries, factor: 2, minTimeout: 200, maxTimeout: 2000 },
+      timeout: deps.webClient.timeoutMs,
+    },
+    ...(deps.logger ? { logger: deps.logger } : { logLevel: LogLevel.INFO }),
+  });
+  registerCommand(app);
+  registerCompareActions(app);
+  app.error(async (error) => {
+    app.logger.error('listener failed', error);
+  });
+  return app;
+}

@@ -1,0 +1,61 @@
+/** Terminal entry: `privatelink <same words as the slash command> [--json]`. */
+import { parseCommand } from './commands/parse.js';
+import { decide } from './decision/engine.js';
+import { reportDecision } from './decision/report.js';
+import { en } from './messages.js';
+import { compareResultView } from './slack/views/compare.js';
+import { helpView, noticeView, parseErrorView } from './slack/views/help.js';
+import { blocksToText } from './slack/views/text.js';
+import type { SlackMessage } from './slack/views/blocks.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Re-quotes shell words that held spaces, so `reason="a b"` survives the trip through argv. */
+function joinArgs(args: string[]): string {
+  return args.map((a) => (/\s/.test(a) ? (a.includes('=') ? a.replace(/=(.*)$/s, '="$1"') : `"${a}"`) : a)).join(' ');
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
+  const words = argv.filter((a) => a !== '--json');
+  if (words[0] === '--help' || words[0] === '-h') words.splice(0, 1, 'help');
+  const parsed = parseCommand(joinArgs(words));
+  const printView = (view: SlackMessage) => io.stdout(blocksToText(view.blocks));
+
+  if (!parsed.ok) {
+    io.stderr(blocksToText(parseErrorView(parsed.error).blocks));
+    return 2;
+  }
+  const command = parsed.command;
+  switch (command.name) {
+    case 'help':
+      printView(helpView());
+      return 0;
+    case 'compare': {
+      const report = reportDecision(decide(command.answers));
+      if (json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+      else printView(compareResultView(report, command.answers, command.order));
+      return 0;
+    }
+    default:
+      io.stderr(blocksToText(noticeView(en.notAvailableYet(command.name)).blocks));
+      return 2;
+  }
+}
+
+export function main(): void {
+  runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`privatelink: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
+
+if (require.main === module) main();

@@ -1,0 +1,228 @@
+/** The `/privatelink` grammar: text in, a typed command or a precise error out. Pure. */
+import { QUESTION_KEYS, setAnswer, type Answers, type QuestionKey } from '../decision/questions.js';
+import { CREATE_FIELDS, ID_PATTERNS, isKnownRegion, validateCreate, type CreateField, type CreateSpec, type FieldError } from './create-spec.js';
+
+export type LookupTarget = { kind: 'endpoint'; id: string } | { kind: 'vpc'; id: string } | { kind: 'service'; text: string };
+
+export const SUBCOMMANDS = ['help', 'compare', 'services', 'describe', 'dns', 'create', 'requests', 'status', 'cancel'] as const;
+export type Subcommand = (typeof SUBCOMMANDS)[number];
+
+export const ENDPOINT_STATES = ['pending', 'pendingacceptance', 'available', 'deleting', 'deleted', 'rejected', 'failed', 'expired', 'partial'] as const;
+
+export type Command =
+  | { name: 'help' }
+  | { name: 'compare'; answers: Answers; order: QuestionKey[] }
+  | { name: 'services'; filter?: string; region?: string }
+  | { name: 'describe'; target?: LookupTarget; region?: string; state?: string }
+  | { name: 'dns'; target: LookupTarget; region?: string }
+  | { name: 'create'; spec?: CreateSpec }
+  | { name: 'requests'; filter: 'pending' | 'all' }
+  | { name: 'status'; requestId: string }
+  | { name: 'cancel'; requestId: string };
+
+export type ParseError =
+  | { code: 'unknownCommand'; word: string; suggestion?: string }
+  | { code: 'unknownOption'; command: Subcommand; key: string; suggestion?: string }
+  | { code: 'duplicateOption'; command: Subcommand; key: string }
+  | { code: 'badValue'; command: Subcommand; key: string; value: string; allowed: string[] }
+  | { code: 'badRegion'; command: Subcommand; value: string }
+  | { code: 'badId'; command: Subcommand; value: string; expected: string }
+  | { code: 'missingArgument'; command: Subcommand; what: string }
+  | { code: 'unexpectedArgument'; command: Subcommand; word: string }
+  | { code: 'badField'; command: 'create'; field: CreateField; error: FieldError }
+  | { code: 'unclosedQuote' };
+
+export type ParseResult = { ok: true; command: Command } | { ok: false; error: ParseError };
+
+export const REQUEST_ID = /^plr-[0-9a-z]{10}$/;
+
+interface Token {
+  key?: string;
+  value: string;
+}
+
+const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’' };
+
+/** Splits on white space; "…", '…' and Slack's curly quotes group words, also after `key=`. */
+export function tokenize(text: string): Token[] | ParseError {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < text.length) {
+    while (i < text.length && /\s/.test(text[i]!)) i++;
+    if (i >= text.length) break;
+    let word = '';
+    let key: string | undefined;
+    while (i < text.length && !/\s/.test(text[i]!)) {
+      const ch = text[i]!;
+      const close = QUOTES[ch];
+      if (close) {
+        const end = text.indexOf(close, i + 1);
+        if (end < 0) return { code: 'unclosedQuote' };
+        word += text.slice(i + 1, end);
+        i = end + 1;
+      } else if (ch === '=' && key === undefined && /^[a-z][a-z0-9-]*$/i.test(word)) {
+        key = word.toLowerCase();
+        word = '';
+        i++;
+      } else {
+        word += ch;
+        i++;
+      }
+    }
+    tokens.push(key === undefined ? { value: word } : { key, value: word });
+  }
+  return tokens;
+}
+
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest known word within two edits, for "did you mean …?". */
+export function closest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    const d = distance(word.toLowerCase(), candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+const OPTION_KEYS: Record<Subcommand, readonly string[]> = {
+  help: [],
+  compare: QUESTION_KEYS,
+  services: ['region'],
+  describe: ['region', 'state'],
+  dns: ['region'],
+  create: CREATE_FIELDS.filter((f) => f !== 'service'),
+  requests: [],
+  status: [],
+  cancel: [],
+};
+
+function lookupTarget(command: Subcommand, word: string): LookupTarget | ParseError {
+  const lower = word.toLowerCase();
+  if (lower.startsWith('vpce-') && !lower.startsWith('vpce-svc-')) {
+    return ID_PATTERNS.vpce.test(lower) ? { kind: 'endpoint', id: lower } : { code: 'badId', command, value: word, expected: 'vpce-' };
+  }
+  if (lower.startsWith('vpc-')) {
+    return ID_PATTERNS.vpc.test(lower) ? { kind: 'vpc', id: lower } : { code: 'badId', command, value: word, expected: 'vpc-' };
+  }
+  return { kind: 'service', text: lower };
+}
+
+export function parseCommand(text: string): ParseResult {
+  const tokens = tokenize(text);
+  if (!Array.isArray(tokens)) return { ok: false, error: tokens };
+  const [head, ...rest] = tokens;
+  if (!head) return { ok: true, command: { name: 'help' } };
+  const word = head.key === undefined ? head.value.toLowerCase() : '';
+  if (!(SUBCOMMANDS as readonly string[]).includes(word)) {
+    const shown = head.key === undefined ? head.value : `${head.key}=${head.value}`;
+    return { ok: false, error: { code: 'unknownCommand', word: shown, suggestion: closest(shown, SUBCOMMANDS) } };
+  }
+  const name = word as Subcommand;
+
+  const options = new Map<string, string>();
+  const positional: string[] = [];
+  for (const token of rest) {
+    if (token.key === undefined) {
+      positional.push(token.value);
+      continue;
+    }
+    if (!OPTION_KEYS[name].includes(token.key)) {
+      return { ok: false, error: { code: 'unknownOption', command: name, key: token.key, suggestion: closest(token.key, OPTION_KEYS[name]) } };
+    }
+    if (options.has(token.key)) return { ok: false, error: { code: 'duplicateOption', command: name, key: token.key } };
+    options.set(token.key, token.value);
+  }
+
+  const region = options.get('region')?.toLowerCase();
+  if (region !== undefined && name !== 'create' && !isKnownRegion(region)) {
+    return { ok: false, error: { code: 'badRegion', command: name, value: region } };
+  }
+  const withRegion = region ? { region } : {};
+  const tooMany = (max: number): ParseResult | undefined =>
+    positional.length > max ? { ok: false, error: { code: 'unexpectedArgument', command: name, word: positional[max]! } } : undefined;
+
+  switch (name) {
+    case 'help':
+      return { ok: true, command: { name } };
+    case 'compare': {
+      const extra = tooMany(0);
+      if (extra) return extra;
+      let answers: Answers = {};
+      const order: QuestionKey[] = [];
+      for (const [key, value] of options) {
+        const next = setAnswer(answers, key as QuestionKey, value);
+        if ('code' in next) {
+          return { ok: false, error: { code: 'badValue', command: name, key, value, allowed: next.code === 'badValue' ? next.allowed : [] } };
+        }
+        answers = next;
+        order.push(key as QuestionKey);
+      }
+      return { ok: true, command: { name, answers, order } };
+    }
+    case 'services': {
+      const filter = positional.join(' ').trim().toLowerCase();
+      return { ok: true, command: { name, ...(filter && { filter }), ...withRegion } };
+    }
+    case 'describe':
+    case 'dns': {
+      const extra = tooMany(1);
+      if (extra) return extra;
+      const first = positional[0];
+      if (first === undefined && name === 'dns') return { ok: false, error: { code: 'missingArgument', command: name, what: 'target' } };
+      const target = first === undefined ? undefined : lookupTarget(name, first);
+      if (target && 'code' in target) return { ok: false, error: target };
+      if (name === 'dns') return { ok: true, command: { name, target: target!, ...withRegion } };
+      const state = options.get('state')?.toLowerCase();
+      if (state !== undefined && !(ENDPOINT_STATES as readonly string[]).includes(state.replace('-', ''))) {
+        return { ok: false, error: { code: 'badValue', command: name, key: 'state', value: state, allowed: [...ENDPOINT_STATES] } };
+      }
+      return { ok: true, command: { name, ...(target && { target }), ...withRegion, ...(state && { state: state.replace('-', '') }) } };
+    }
+    case 'create': {
+      if (positional.length === 0 && options.size === 0) return { ok: true, command: { name } };
+      const extra = tooMany(1);
+      if (extra) return extra;
+      const fields: Partial<Record<CreateField, string>> = Object.fromEntries(options);
+      if (positional[0] !== undefined) fields.service = positional[0];
+      const result = validateCreate(fields);
+      if ('errors' in result) {
+        const [field, error] = Object.entries(result.errors)[0] as [CreateField, FieldError];
+        return { ok: false, error: { code: 'badField', command: name, field, error } };
+      }
+      return { ok: true, command: { name, spec: result.spec } };
+    }
+    case 'requests': {
+      const extra = tooMany(1);
+      if (extra) return extra;
+      const filter = (positional[0] ?? 'pending').toLowerCase();
+      if (filter !== 'pending' && filter !== 'all') {
+        return { ok: false, error: { code: 'badValue', command: name, key: 'filter', value: filter, allowed: ['pending', 'all'] } };
+      }
+      return { ok: true, command: { name, filter } };
+    }
+    case 'status':
+    case 'cancel': {
+      const extra = tooMany(1);
+      if (extra) return extra;
+      const id = positional[0]?.toLowerCase();
+      if (id === undefined) return { ok: false, error: { code: 'missingArgument', command: name, what: 'request id' } };
+      if (!REQUEST_ID.test(id)) return { ok: false, error: { code: 'badId', command: name, value: positional[0]!, expected: 'plr-' } };
+      return { ok: true, command: { name, requestId: id } };
+    }
+  }
+}

@@ -1,0 +1,124 @@
+/** The environment, parsed and validated once. A bad value stops start-up with one line naming it and the fix. */
+import { KNOWN_REGIONS } from './decision/facts.js';
+
+export interface SlackConfig {
+  signingSecret: string;
+  botToken: string;
+  appToken?: string;
+  apiUrl?: string;
+  /** Known ids spare Bolt an `auth.test` call at start-up (a cold start on Lambda). */
+  botId?: string;
+  botUserId?: string;
+}
+
+export interface ApprovalConfig {
+  channelId?: string;
+  userIds: string[];
+  usergroupId?: string;
+  ttlHours: number;
+}
+
+export interface Config {
+  slack?: SlackConfig;
+  defaultRegion?: string;
+  allowedRegions?: string[];
+  approvals: ApprovalConfig;
+  requestsTable?: string;
+  dataDir: string;
+  port: number;
+  /** Set on Lambda: the function that runs slow jobs, invoked asynchronously. */
+  workerFunctionName?: string;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    readonly fix: string,
+  ) {
+    super(`${variable}: ${fix}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const SLACK_HELP = 'create the Slack app from manifest.yml (see README, "Create the Slack app")';
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function require(env: Env, name: string, fix: string): string {
+  const value = read(env, name);
+  if (value === undefined) throw new ConfigError(name, `missing; ${fix}`);
+  return value;
+}
+
+function matching(env: Env, name: string, pattern: RegExp, expected: string): string | undefined {
+  const value = read(env, name);
+  if (value !== undefined && !pattern.test(value)) throw new ConfigError(name, `${JSON.stringify(value)} is not ${expected}`);
+  return value;
+}
+
+function list(env: Env, name: string, pattern: RegExp, expected: string): string[] {
+  const value = read(env, name);
+  if (value === undefined) return [];
+  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const bad = items.find((item) => !pattern.test(item));
+  if (bad !== undefined) throw new ConfigError(name, `${JSON.stringify(bad)} is not ${expected} (comma-separated list)`);
+  return items;
+}
+
+function region(name: string, value: string): string {
+  if (!KNOWN_REGIONS.has(value)) throw new ConfigError(name, `${JSON.stringify(value)} is not an AWS region (e.g. ap-northeast-1)`);
+  return value;
+}
+
+function loadSlack(env: Env): SlackConfig {
+  const signingSecret = require(env, 'SLACK_SIGNING_SECRET', `copy it from the app's Basic Information page; ${SLACK_HELP}`);
+  const botToken = require(env, 'SLACK_BOT_TOKEN', `install the app and copy the Bot User OAuth Token (xoxb-…); ${SLACK_HELP}`);
+  if (!botToken.startsWith('xoxb-')) throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
+  const appToken = matching(env, 'SLACK_APP_TOKEN', /^xapp-/, 'an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)');
+  const apiUrl = matching(env, 'SLACK_API_URL', /^https?:\/\/[^\s]+\/$/, 'an http(s) URL ending in / (e.g. https://slack.com/api/)');
+  const botId = matching(env, 'SLACK_BOT_ID', /^B[A-Z0-9]+$/, 'a bot id (B…)');
+  const botUserId = matching(env, 'SLACK_BOT_USER_ID', /^[UW][A-Z0-9]+$/, 'a user id (U…)');
+  return { signingSecret, botToken, ...(appToken && { appToken }), ...(apiUrl && { apiUrl }), ...(botId && { botId }), ...(botUserId && { botUserId }) };
+}
+
+/** `slack: false` for entry points that never talk to Slack (the CLI). */
+export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
+  const defaultRegion = read(env, 'AWS_REGION') ?? read(env, 'AWS_DEFAULT_REGION');
+  const allowed = list(env, 'ALLOWED_REGIONS', /^[a-z0-9-]+$/, 'a region').map((r) => region('ALLOWED_REGIONS', r));
+  if (defaultRegion !== undefined) region('AWS_REGION', defaultRegion);
+  if (defaultRegion !== undefined && allowed.length > 0 && !allowed.includes(defaultRegion)) {
+    throw new ConfigError('AWS_REGION', `${defaultRegion} is not in ALLOWED_REGIONS (${allowed.join(', ')})`);
+  }
+
+  const ttlRaw = read(env, 'REQUEST_TTL_HOURS') ?? '24';
+  const ttlHours = Number(ttlRaw);
+  if (!Number.isFinite(ttlHours) || ttlHours <= 0 || ttlHours > 24 * 30) {
+    throw new ConfigError('REQUEST_TTL_HOURS', `${JSON.stringify(ttlRaw)} is not a number of hours between 0 and 720`);
+  }
+
+  const portRaw = read(env, 'PORT') ?? '3000';
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT', `${JSON.stringify(portRaw)} is not a TCP port`);
+
+  const channelId = matching(env, 'APPROVAL_CHANNEL_ID', /^[CG][A-Z0-9]+$/, 'a channel id (C…; right-click the channel → Copy link)');
+  const usergroupId = matching(env, 'APPROVER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)');
+  const userIds = list(env, 'APPROVER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)');
+  const requestsTable = matching(env, 'REQUESTS_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name');
+  const workerFunctionName = read(env, 'WORKER_FUNCTION_NAME');
+
+  return {
+    ...(slack && { slack: loadSlack(env) }),
+    ...(defaultRegion && { defaultRegion }),
+    ...(allowed.length > 0 && { allowedRegions: allowed }),
+    approvals: { ...(channelId && { channelId }), userIds, ...(usergroupId && { usergroupId }), ttlHours },
+    ...(requestsTable && { requestsTable }),
+    dataDir: read(env, 'DATA_DIR') ?? './.data',
+    port,
+    ...(workerFunctionName && { workerFunctionName }),
+  };
+}

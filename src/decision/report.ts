@@ -1,0 +1,54 @@
+/** A decision with its words: the JSON the CLI prints and what the Slack view renders. */
+import { en } from '../messages.js';
+import type { Decision, Note, OptionId } from './engine.js';
+import { fact } from './facts.js';
+
+export interface TextWithFacts {
+  text: string;
+  facts: string[];
+}
+
+export interface DecisionReport {
+  recommendation: OptionId | null;
+  ranked: OptionId[];
+  ruledOut: { option: OptionId; reason: string; facts: string[] }[];
+  reasons: TextWithFacts[];
+  caveats: TextWithFacts[];
+  changedSince2018: (TextWithFacts & { was2018: string; today: string; changed: string })[];
+  nextSteps: { text: string; command: string }[];
+  openQuestions: Decision['openQuestions'];
+  factsAsOf: string;
+}
+
+const withText = (note: Note): TextWithFacts => ({ text: en.notes[note.id], facts: note.facts });
+
+export function reportDecision(decision: Decision): DecisionReport {
+  return {
+    recommendation: decision.recommendation,
+    ranked: decision.ranked,
+    ruledOut: decision.ruledOut.map((r) => ({ option: r.option, reason: en.notes[r.id], facts: r.facts })),
+    reasons: decision.reasons.map(withText),
+    caveats: decision.caveats.map(withText),
+    changedSince2018: decision.changedSince2018.map((id) => {
+      const f = fact(id);
+      const changed = f.changed ?? '';
+      return {
+        text: `${en.compare.in2018} ${f.was2018 ?? '—'} ${en.compare.since(changed)} ${f.today}`,
+        facts: [id],
+        was2018: f.was2018 ?? '',
+        today: f.today,
+        changed,
+      };
+    }),
+    nextSteps: decision.nextSteps.map((s) => ({ text: en.notes[s.id], command: s.command })),
+    openQuestions: decision.openQuestions,
+    factsAsOf: decision.factsAsOf,
+  };
+}
+
+/** The distinct sources behind every fact a report cites. */
+export function reportSources(report: DecisionReport): string[] {
+  const ids = [...report.reasons, ...report.caveats, ...report.changedSince2018].flatMap((n) => n.facts);
+  ids.push(...report.ruledOut.flatMap((r) => r.facts));
+  return [...new Set(ids.map((id) => fact(id).source))];
+}

@@ -1,0 +1,54 @@
+/** Lambda entry points: the Slack HTTP function (API Gateway v1/v2 or a Function URL). */
+import { AwsLambdaReceiver } from '@slack/bolt';
+import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
+import { buildApp } from './app.js';
+import { loadConfig, type SlackConfig } from './config.js';
+import { signatureProblem } from './slack/verify.js';
+
+export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
+
+const ACCEPTED_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
+
+function header(headers: Record<string, string | undefined> | null | undefined, name: string): string | undefined {
+  if (!headers) return undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+const reject = (statusCode: number): AwsResponse => ({ statusCode, body: '' });
+
+/** Builds the HTTP handler; tests call this with their own config, Lambda uses `slack` below. */
+export function createSlackHandler(slack: SlackConfig): HttpHandler {
+  const receiver = new AwsLambdaReceiver({ signingSecret: slack.signingSecret });
+  buildApp(slack, { receiver, webClient: { retries: 1, timeoutMs: 2500 } });
+  const boltHandler = receiver.toHandler();
+
+  return async (event, context) => {
+    // Bolt decodes base64 bodies as ASCII; decode as UTF-8 here and hand Bolt the text.
+    const body = event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+    const contentType = header(event.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
+    const problem = signatureProblem({
+      signingSecret: slack.signingSecret,
+      body,
+      signature: header(event.headers, 'x-slack-signature'),
+      timestamp: header(event.headers, 'x-slack-request-timestamp'),
+      nowSeconds: Math.floor(Date.now() / 1000),
+    });
+    if (problem) return reject(401);
+    if (!contentType || !ACCEPTED_CONTENT_TYPES.has(contentType)) return reject(415);
+    // Bolt compares the content type exactly: pass it without parameters such as `; charset=utf-8`.
+    const headers = { ...Object.fromEntries(Object.entries(event.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')), 'content-type': contentType };
+    try {
+      return await boltHandler({ ...event, headers, body, isBase64Encoded: false } as AwsEvent, context);
+    } catch {
+      return reject(400);
+    }
+  };
+}
+
+let slackHandler: HttpHandler | undefined;
+
+export async function slack(event: AwsEvent, context: unknown): Promise<AwsResponse> {
+  slackHandler ??= createSlackHandler(loadConfig(process.env, { slack: true }).slack!);
+  return slackHandler(event, context);
+}

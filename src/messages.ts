@@ -1,0 +1,223 @@
+/**
+ * Every sentence the bot says, in one catalog. Views and renderers take text from here only, so another
+ * language is one more object of the same type. Values are Slack mrkdwn; `code()` marks literal commands.
+ */
+import type { FieldError } from './commands/create-spec.js';
+import type { ParseError, Subcommand } from './commands/parse.js';
+import type { NoteId, OptionId } from './decision/engine.js';
+import type { QuestionKey } from './decision/questions.js';
+
+const code = (s: string) => `\`${s}\``;
+
+const usage: Record<Subcommand, string> = {
+  help: '/privatelink help',
+  compare: '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
+  services: '/privatelink services [text] [region=R]',
+  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
+  dns: '/privatelink dns <vpce-…|service-text> [region=R]',
+  create: '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off] [ip=ipv4|dualstack|ipv6] [region=R] [reason="…"]',
+  requests: '/privatelink requests [pending|all]',
+  status: '/privatelink status <request-id>',
+  cancel: '/privatelink cancel <request-id>',
+};
+
+const examples: Record<Subcommand, { example: string; what: string }> = {
+  help: { example: '/privatelink help', what: 'this help' },
+  compare: { example: '/privatelink compare', what: 'peering, PrivateLink, gateway endpoint or Transit Gateway? A walkthrough with today\'s AWS facts' },
+  services: { example: '/privatelink services kinesis', what: 'endpoint services offered in the region' },
+  describe: { example: '/privatelink describe vpce-0a1b2c3d4e5f67890', what: 'an endpoint\'s details, DNS routing and ready-to-paste commands' },
+  dns: { example: '/privatelink dns kinesis-streams region=ap-northeast-1', what: 'just the DNS names, fast' },
+  create: { example: '/privatelink create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders stream"', what: 'checks the request, then asks an approver (`create` alone opens a form)' },
+  requests: { example: '/privatelink requests', what: 'approval requests still pending' },
+  status: { example: '/privatelink status plr-0123456789', what: 'one request and its history' },
+  cancel: { example: '/privatelink cancel plr-0123456789', what: 'withdraw your own pending request' },
+};
+
+const optionNames: Record<OptionId, string> = {
+  'gateway-endpoint': 'Gateway endpoint',
+  'interface-endpoint': 'Interface endpoint (PrivateLink)',
+  'endpoint-service': 'Endpoint service (your NLB behind PrivateLink)',
+  'vpc-peering': 'VPC peering',
+  'transit-gateway': 'Transit Gateway',
+};
+
+const questionPrompts: Record<QuestionKey, string> = {
+  target: 'What must be reached?',
+  service: 'Which AWS service?',
+  onprem: 'Must it be reachable from on-premises (Direct Connect or VPN)?',
+  'cross-region': 'Are the consumer and the provider in different regions?',
+  overlap: 'Do the two VPCs\' CIDR blocks overlap?',
+  direction: 'Who opens the connections?',
+  protocol: 'Which protocols are needed?',
+  ipv6: 'Is IPv6 needed?',
+  vpcs: 'How many VPCs must be connected?',
+};
+
+const choiceLabels: Record<QuestionKey, Record<string, string>> = {
+  target: {
+    'aws-service': 'An AWS API (S3, Kinesis, …)',
+    'own-service': 'A service we run',
+    saas: 'A partner / Marketplace SaaS',
+    'whole-vpc': 'Many hosts or ports of another VPC',
+  },
+  service: { s3: 'S3', dynamodb: 'DynamoDB', other: 'Another AWS service' },
+  onprem: { yes: 'Yes', no: 'No' },
+  'cross-region': { yes: 'Yes', no: 'No' },
+  overlap: { yes: 'Yes', no: 'No', unknown: 'Don\'t know' },
+  direction: { 'one-way': 'Only the consumer', both: 'Either side' },
+  protocol: { tcp: 'TCP only', udp: 'UDP', any: 'Any (UDP, ICMP, …)' },
+  ipv6: { yes: 'Yes', no: 'No' },
+  vpcs: { '2': '2', '3': '3 to 10', '11': 'More than 10' },
+};
+
+const notes: Record<NoteId, string> = {
+  'ruled.gateway-aws-only': 'Gateway endpoints reach only S3 and DynamoDB, not your own or a partner\'s service.',
+  'ruled.gateway-s3-dynamodb-only': 'Gateway endpoints exist only for S3 and DynamoDB.',
+  'ruled.gateway-no-outside': 'A gateway endpoint cannot be used from on-premises, peered VPCs or a Transit Gateway.',
+  'ruled.gateway-same-region': 'A gateway endpoint reaches its own region only.',
+  'ruled.interface-own-service': 'To reach a service you run, publish it as an endpoint service first (the endpoint-service option).',
+  'ruled.privatelink-one-service': 'PrivateLink exposes one service behind a load balancer, not a whole VPC.',
+  'ruled.privatelink-tcp-only': 'PrivateLink carries TCP only; UDP and ICMP need peering or Transit Gateway.',
+  'ruled.privatelink-one-way': 'PrivateLink is one-way: the provider side cannot open connections to the consumer.',
+  'ruled.endpoint-service-not-yours': 'You do not run this service; consume it through an interface endpoint instead.',
+  'ruled.peering-aws-api': 'Peering connects VPCs; AWS APIs are reached through endpoints.',
+  'ruled.peering-saas': 'A SaaS provider offers an endpoint service, not a peering into its network.',
+  'ruled.peering-overlap': 'VPCs with overlapping CIDR blocks cannot be peered.',
+  'ruled.peering-no-transit': 'Peering has no edge-to-edge routing: on-premises traffic cannot cross it.',
+  'ruled.peering-quota': 'A full mesh of this many VPCs exceeds the hard limit of 125 peerings per VPC.',
+  'ruled.tgw-not-a-service-path': 'A Transit Gateway routes between networks; it can carry traffic to an interface endpoint but does not reach the service by itself.',
+  'ruled.tgw-overlap': 'A Transit Gateway cannot route between overlapping CIDR blocks.',
+  'why.gateway-free': 'S3 and DynamoDB from inside the VPC and region: a gateway endpoint does it through the route tables and costs nothing.',
+  'why.interface-aws-service': 'An interface endpoint gives private access to the AWS API from your subnets, with no internet gateway or NAT.',
+  'why.interface-saas': 'Partner and Marketplace SaaS offered as endpoint services are consumed through an interface endpoint.',
+  'why.interface-onprem': 'Reachable from on-premises: interface endpoints work over Direct Connect and VPN, where gateway endpoints and peering do not.',
+  'why.interface-cross-region-aws': 'Cross-region: some AWS services are now reachable through an interface endpoint in another region.',
+  'why.privatelink-cross-region': 'Cross-region: an interface endpoint can reach an endpoint service in another region of the same partition.',
+  'why.endpoint-service-own': 'Your service behind a Network Load Balancer, published as an endpoint service: consumers see one service, not your network.',
+  'why.privatelink-overlap': 'Overlapping CIDR blocks do not matter to PrivateLink, while they make peering and Transit Gateway impossible.',
+  'why.peering-whole-vpc': 'Peering gives whole-VPC reach, narrowed by routes, NACLs and security groups.',
+  'why.peering-two-way': 'Both sides open connections: peering is two-way, PrivateLink is not.',
+  'why.peering-any-protocol': 'UDP, ICMP and any other protocol cross a peering; PrivateLink carries TCP only.',
+  'why.peering-cross-region': 'Peering works across regions.',
+  'why.peering-few-vpcs': 'For a few VPCs, peering has no hourly fee and no hub to run.',
+  'why.tgw-many-vpcs': 'Many VPCs: a hub with one attachment each beats a mesh of peerings, which grows as n(n-1)/2.',
+  'why.tgw-onprem': 'On-premises networks attach to the Transit Gateway (VPN or Direct Connect) and route transitively to the VPCs.',
+  'why.only-option-left': 'It is the only option your answers leave open.',
+  'caveat.tcp-only': 'TCP only.',
+  'caveat.private-dns-attributes': 'Private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the VPC, and only one endpoint per VPC can hold it for a service.',
+  'caveat.sg-443': 'The endpoint\'s security group must allow inbound TCP 443 from the clients (the VPC default SG is used when none is given).',
+  'caveat.one-subnet-per-az': 'One subnet per Availability Zone.',
+  'caveat.cost-per-az': 'Billed per endpoint per AZ-hour plus per GB: count the AZs you enable.',
+  'caveat.interface-quota': 'Quota: 50 interface endpoints per VPC by default (adjustable).',
+  'caveat.onprem-dns': 'On-premises clients using the service\'s default name need DNS forwarding (Route 53 Resolver inbound endpoint).',
+  'caveat.s3-private-dns': 'Private DNS for S3 interface endpoints requires an S3 gateway endpoint in the same VPC.',
+  'caveat.acceptance': 'The provider may require acceptance: the endpoint waits in pendingAcceptance until accepted.',
+  'caveat.gateway-in-vpc-only': 'Usable only from inside the VPC: not from on-premises, peered VPCs or a Transit Gateway.',
+  'caveat.gateway-routes': 'Add it to every route table whose subnets need it; NACLs cannot reference its prefix list.',
+  'caveat.peering-quota': '50 peerings per VPC by default, 125 at most; one per pair of VPCs.',
+  'caveat.peering-no-transit': 'Not transitive: each pair of VPCs needs its own peering and routes on both sides.',
+  'caveat.peering-cost': 'Data across AZs and regions is billed.',
+  'caveat.tgw-overlap': 'Attached networks must not overlap.',
+  'caveat.check-overlap': 'Check the CIDR blocks first: an overlap rules this out.',
+  'caveat.ipv6-interface': 'IPv6: create with `ip=dualstack` or `ip=ipv6`; the service must support it.',
+  'caveat.ipv6-gateway': 'IPv6: gateway endpoints carry dual-stack traffic.',
+  'caveat.cross-region-service-list': 'Cross-region access works only for the AWS services listed as supporting it.',
+  'next.services': 'See the endpoint service and its private DNS name:',
+  'next.create': 'Request the endpoint (checked, then sent for approval):',
+  'next.create-saas': 'Request an interface endpoint to the provider\'s endpoint service:',
+  'next.publish-service': 'Publish your NLB as an endpoint service:',
+  'next.gateway': 'Create the gateway endpoint in your route tables:',
+  'next.peering': 'Request the peering, accept it, then add routes on both sides:',
+  'next.tgw': 'Create the hub and attach each VPC:',
+  'next.readdress': 'No option fits: re-address one VPC to remove the overlap, then compare again:',
+};
+
+function fieldError(field: string, e: FieldError): string {
+  switch (e.code) {
+    case 'required':
+      return `${code(field)} is required.`;
+    case 'badId':
+      return `${code(e.value)} is not a valid ${e.prefix} id (${e.prefix} followed by 8 or 17 hex characters).`;
+    case 'duplicateId':
+      return `${code(e.value)} is listed twice.`;
+    case 'badChoice':
+      return `${code(e.value)} is not one of ${e.allowed.map(code).join(', ')}.`;
+    case 'badRegion':
+      return `${code(e.value)} is not an AWS region I know (e.g. ${code('ap-northeast-1')}).`;
+    case 'badServiceName':
+      return `${code(e.value)} is not a service name: use a short name like ${code('kinesis-streams')} or a full one like ${code('com.amazonaws.ap-northeast-1.kinesis-streams')}.`;
+    case 'tooLong':
+      return `At most ${e.max} ${field === 'reason' ? 'characters' : 'entries'}.`;
+  }
+}
+
+function parseError(e: ParseError): string {
+  const mean = (s?: string) => (s ? ` Did you mean ${code(s)}?` : '');
+  switch (e.code) {
+    case 'unknownCommand':
+      return `I don't know the command ${code(e.word)}.${mean(e.suggestion)}`;
+    case 'unknownOption':
+      return `Unknown option ${code(e.key)} for ${code(e.command)}.${mean(e.suggestion)}`;
+    case 'duplicateOption':
+      return `${code(e.key)} is given twice.`;
+    case 'badValue':
+      return `${code(`${e.key}=${e.value}`)} is not valid: use ${e.allowed.map(code).join(', ')}.`;
+    case 'badRegion':
+      return fieldError('region', { code: 'badRegion', value: e.value });
+    case 'badId':
+      return `${code(e.value)} is not a valid ${e.expected} id.`;
+    case 'missingArgument':
+      return `${code(e.command)} needs a ${e.what}.`;
+    case 'unexpectedArgument':
+      return `I didn't expect ${code(e.word)} here.`;
+    case 'badField':
+      return fieldError(e.field, e.error);
+    case 'unclosedQuote':
+      return 'A quote is not closed.';
+  }
+}
+
+export const en = {
+  code,
+  usage,
+  examples,
+  optionNames,
+  questionPrompts,
+  choiceLabels,
+  notes,
+  parseError,
+  fieldError,
+  helpTitle: 'privatelink: PrivateLink, VPC endpoints and peering, from Slack',
+  helpFooter: 'Words are case-insensitive; key=value options may come in any order.',
+  usageLabel: 'Usage:',
+  notAvailableYet: (command: string) => `${code(command)} is not available yet in this version of the bot.`,
+  internalError: 'Something went wrong on my side; nothing was changed. Try again in a minute, and tell the bot\'s maintainers if it keeps happening.',
+  compare: {
+    title: 'Peering, PrivateLink, gateway endpoint or Transit Gateway?',
+    step: (n: number) => `Question ${n}`,
+    answersSoFar: 'Your answers so far:',
+    noAnswersYet: 'Answer a few questions; I only ask what can still change the answer.',
+    back: 'Back',
+    startOver: 'Start over',
+    recommendation: 'Recommendation',
+    noRecommendation: 'No option fits these answers',
+    why: 'Why',
+    alsoPossible: 'Also possible, in order',
+    ruledOut: 'Ruled out',
+    caveats: 'Watch out for',
+    changedSince2018: 'Changed since the 2018 advice',
+    in2018: 'In 2018:',
+    since: (date: string) => `Since ${date}:`,
+    nextSteps: 'Next steps',
+    openQuestions: 'Would change the answer',
+    wouldChange: (key: string, value: string, to: string) => `${code(`${key}=${value}`)} → ${to}`,
+    share: 'Share in channel',
+    sharedBy: (user: string) => `Shared by <@${user}>`,
+    answers: 'Answers',
+    sources: 'Sources',
+    factsAsOf: (date: string) => `Facts as of ${date}.`,
+    rerun: 'Run again with:',
+  },
+};
+
+export type Messages = typeof en;

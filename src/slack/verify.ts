@@ -1,0 +1,30 @@
+/**
+ * Slack request signatures (HMAC-SHA256 over `v0:{timestamp}:{body}`), checked in front of Bolt because Bolt
+ * accepts timestamps from the future, and a request must be rejected before anything parses its body.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+
+export type SignatureProblem = 'missing-headers' | 'stale' | 'future' | 'mismatch';
+
+export function signatureProblem(args: {
+  signingSecret: string;
+  body: string;
+  signature: string | undefined;
+  timestamp: string | undefined;
+  nowSeconds: number;
+}): SignatureProblem | undefined {
+  const { signingSecret, body, signature, timestamp, nowSeconds } = args;
+  if (!signature || !timestamp || !/^\d{1,12}$/.test(timestamp)) return 'missing-headers';
+  const ts = Number(timestamp);
+  if (ts < nowSeconds - MAX_CLOCK_SKEW_SECONDS) return 'stale';
+  if (ts > nowSeconds + MAX_CLOCK_SKEW_SECONDS) return 'future';
+  const expected = Buffer.from(`v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`);
+  const given = Buffer.from(signature);
+  return given.length === expected.length && timingSafeEqual(given, expected) ? undefined : 'mismatch';
+}
+
+export function signBody(signingSecret: string, body: string, timestamp: number): string {
+  return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}

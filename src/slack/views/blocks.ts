@@ -1,0 +1,108 @@
+/**
+ * Block Kit building blocks that respect Slack's limits: Slack rejects a whole message when one text is too
+ * long or there are too many blocks, so every builder truncates here rather than trusting its input.
+ */
+import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+
+export const LIMITS = {
+  messageBlocks: 50,
+  modalBlocks: 100,
+  sectionText: 3000,
+  fieldText: 2000,
+  fields: 10,
+  headerText: 150,
+  buttonText: 75,
+  buttonValue: 2000,
+  actionId: 255,
+  actionsElements: 25,
+  contextElements: 10,
+  fallbackText: 3000,
+} as const;
+
+/** Escapes what Slack treats as markup, so user text cannot mention `<!channel>` or hide a link. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Slack sends slash-command text with &, < and > escaped; this gives back what the user typed. */
+export function unescapeText(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
+
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${text.slice(0, max - 1)}…`;
+}
+
+export function header(text: string): HeaderBlock {
+  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } };
+}
+
+export function section(text: string, accessory?: Button): SectionBlock {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }, ...(accessory && { accessory }) };
+}
+
+export function fields(pairs: [label: string, value: string][]): SectionBlock {
+  return {
+    type: 'section',
+    fields: pairs.slice(0, LIMITS.fields).map(([label, value]) => ({ type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, LIMITS.fieldText) })),
+  };
+}
+
+export function context(...texts: string[]): ContextBlock {
+  return {
+    type: 'context',
+    elements: texts.slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) })),
+  };
+}
+
+export function divider(): KnownBlock {
+  return { type: 'divider' };
+}
+
+export function button(text: string, actionId: string, value: string, style?: 'primary' | 'danger'): Button {
+  if (value.length > LIMITS.buttonValue) throw new Error(`button value over ${LIMITS.buttonValue} characters: ${actionId}`);
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text: truncate(text, LIMITS.buttonText), emoji: true },
+    action_id: truncate(actionId, LIMITS.actionId),
+    value,
+    ...(style && { style }),
+  };
+}
+
+export function actions(blockId: string, elements: Button[]): ActionsBlock {
+  return { type: 'actions', block_id: blockId, elements: elements.slice(0, LIMITS.actionsElements) };
+}
+
+/** Splits long text into sections at line breaks, each within the section limit. */
+export function sections(text: string): SectionBlock[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const line of text.split('\n')) {
+    const candidate = current ? `${current}\n${line}` : line;
+    if (candidate.length <= LIMITS.sectionText) current = candidate;
+    else {
+      if (current) chunks.push(current);
+      current = truncate(line, LIMITS.sectionText);
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks.map((chunk) => section(chunk));
+}
+
+/** Caps a message at Slack's block limit, replacing the overflow by one line that says what was left out. */
+export function capBlocks(blocks: KnownBlock[], overflowNote: (hidden: number) => string, max: number = LIMITS.messageBlocks): KnownBlock[] {
+  if (blocks.length <= max) return blocks;
+  const kept = blocks.slice(0, max - 1);
+  return [...kept, context(overflowNote(blocks.length - kept.length))];
+}
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+export function message(text: string, blocks: KnownBlock[]): SlackMessage {
+  return { text: truncate(text, LIMITS.fallbackText), blocks };
+}

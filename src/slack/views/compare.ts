@@ -1,0 +1,92 @@
+/** Block Kit views of the compare walkthrough: one question at a time, then the result card. */
+import type { Button, KnownBlock } from '@slack/types';
+import type { OptionId } from '../../decision/engine.js';
+import { encodeAnswers, question, type Answers, type QuestionKey } from '../../decision/questions.js';
+import { reportSources, type DecisionReport } from '../../decision/report.js';
+import { en } from '../../messages.js';
+import { actions, button, context, divider, header, message, section, type SlackMessage } from './blocks.js';
+
+export const COMPARE_ACTIONS = {
+  answer: 'compare_answer',
+  back: 'compare_back',
+  restart: 'compare_restart',
+  share: 'compare_share',
+} as const;
+
+const m = en.compare;
+
+function answerLabel(key: QuestionKey, value: string): string {
+  return en.choiceLabels[key][value] ?? value;
+}
+
+function answersLine(answers: Answers, order: readonly QuestionKey[]): string {
+  return order
+    .filter((key) => answers[key] !== undefined)
+    .map((key) => `${en.questionPrompts[key]} *${answerLabel(key, String(answers[key]))}*`)
+    .join('\n');
+}
+
+function navigation(answers: Answers, order: readonly QuestionKey[]): Button[] {
+  if (order.length === 0) return [];
+  const previous = order.slice(0, -1);
+  const back = encodeAnswers(answers, previous);
+  return [button(m.back, COMPARE_ACTIONS.back, back || '-'), button(m.startOver, COMPARE_ACTIONS.restart, '-')];
+}
+
+export function compareQuestionView(answers: Answers, order: readonly QuestionKey[], key: QuestionKey): SlackMessage {
+  const prompt = en.questionPrompts[key];
+  const step = order.length + 1;
+  const choices = question(key).choices.map((value) =>
+    button(answerLabel(key, value), `${COMPARE_ACTIONS.answer}:${key}:${value}`, encodeAnswers({ ...answers, [key]: key === 'vpcs' ? Number(value) : value }, [...order, key])),
+  );
+  const blocks: KnownBlock[] = [
+    header(m.title),
+    order.length > 0 ? section(`${m.answersSoFar}\n${answersLine(answers, order)}`) : context(m.noAnswersYet),
+    section(`*${m.step(step)}:* ${prompt}`),
+    actions(`compare_q_${key}`, choices),
+  ];
+  const nav = navigation(answers, order);
+  if (nav.length > 0) blocks.push(actions('compare_nav', nav));
+  return message(`${m.title} ${prompt}`, blocks);
+}
+
+const optionName = (id: OptionId) => en.optionNames[id];
+const bullets = (items: string[]) => items.map((item) => `• ${item}`).join('\n');
+
+export interface ResultOptions {
+  /** Set when the card is posted in the channel: who shared it; it then carries no buttons. */
+  sharedBy?: string;
+}
+
+export function compareResultView(report: DecisionReport, answers: Answers, order: readonly QuestionKey[], options: ResultOptions = {}): SlackMessage {
+  const title = report.recommendation ? `${m.recommendation}: ${optionName(report.recommendation)}` : m.noRecommendation;
+  const blocks: KnownBlock[] = [header(title)];
+  if (options.sharedBy) blocks.push(context(m.sharedBy(options.sharedBy)));
+  if (report.reasons.length > 0) blocks.push(section(`*${m.why}*\n${bullets(report.reasons.map((r) => r.text))}`));
+  const others = report.ranked.slice(1);
+  if (others.length > 0) blocks.push(section(`*${m.alsoPossible}*\n${bullets(others.map(optionName))}`));
+  if (report.ruledOut.length > 0) {
+    blocks.push(section(`*${m.ruledOut}*\n${bullets(report.ruledOut.map((r) => `*${optionName(r.option)}*: ${r.reason}`))}`));
+  }
+  if (report.caveats.length > 0) blocks.push(section(`*${m.caveats}*\n${bullets(report.caveats.map((c) => c.text))}`));
+  if (report.changedSince2018.length > 0) {
+    const lines = report.changedSince2018.map((c) => `${m.in2018} _${c.was2018}_ → ${m.since(c.changed)} ${c.today}`);
+    blocks.push(section(`*${m.changedSince2018}*\n${bullets(lines)}`));
+  }
+  if (report.openQuestions.length > 0) {
+    const lines = report.openQuestions.flatMap((q) =>
+      q.changesTo.map((c) => m.wouldChange(q.key, c.value, c.recommendation ? optionName(c.recommendation) : m.noRecommendation)),
+    );
+    blocks.push(section(`*${m.openQuestions}*\n${bullets(lines)}`));
+  }
+  if (report.nextSteps.length > 0) {
+    blocks.push(section(`*${m.nextSteps}*\n${report.nextSteps.map((s) => `${s.text}\n\`\`\`${s.command}\`\`\``).join('\n')}`));
+  }
+  blocks.push(divider());
+  const rerun = `/privatelink compare ${encodeAnswers(answers, order)}`.trim();
+  blocks.push(context(`${m.rerun} \`${rerun}\``, `${m.factsAsOf(report.factsAsOf)} ${m.sources}: ${reportSources(report).map((url, i) => `<${url}|[${i + 1}]>`).join(' ')}`));
+  if (!options.sharedBy) {
+    blocks.push(actions('compare_result', [button(m.share, COMPARE_ACTIONS.share, encodeAnswers(answers, order) || '-', 'primary'), ...navigation(answers, order)]));
+  }
+  return message(title, blocks);
+}

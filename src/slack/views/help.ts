@@ -1,0 +1,25 @@
+/** Usage and error views: help, parse errors with the usage line, plain notices. */
+import type { ParseError, Subcommand } from '../../commands/parse.js';
+import { SUBCOMMANDS } from '../../commands/parse.js';
+import { en } from '../../messages.js';
+import { context, escapeText, header, message, section, type SlackMessage } from './blocks.js';
+
+export function helpView(): SlackMessage {
+  const lines = SUBCOMMANDS.map((name) => `\`${en.examples[name].example}\`\n      ${en.examples[name].what}`);
+  return message(en.helpTitle, [header(en.helpTitle), section(lines.join('\n')), context(en.helpFooter)]);
+}
+
+function commandOf(error: ParseError): Subcommand | undefined {
+  return 'command' in error ? error.command : undefined;
+}
+
+export function parseErrorView(error: ParseError): SlackMessage {
+  const text = escapeText(en.parseError(error));
+  const command = commandOf(error);
+  const usage = command ? en.usage[command] : en.usage.help;
+  return message(text, [section(`:warning: ${text}`), context(`${en.usageLabel} \`${usage}\``)]);
+}
+
+export function noticeView(text: string): SlackMessage {
+  return message(text, [section(text)]);
+}

@@ -1,0 +1,158 @@
+/** Signed Slack requests as API Gateway / Function URL events, and Slack's Web API faked at the wire. */
+import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
+import nock from 'nock';
+import type { SlackConfig } from '../../src/config.js';
+import { signBody } from '../../src/slack/verify.js';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const SLACK_CONFIG: SlackConfig = {
+  signingSecret: SIGNING_SECRET,
+  botToken: 'xoxb-test-token',
+  botId: 'B0BOT',
+  botUserId: 'U0BOT',
+};
+export const RESPONSE_HOST = 'https://hooks.slack.com';
+export const RESPONSE_PATH = '/commands/T0TEAM/1/response-url-secret';
+
+export function slashCommandBody(text: string, overrides: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'unused',
+    team_id: 'T0TEAM',
+    team_domain: 'example',
+    channel_id: 'C0CHAN',
+    channel_name: 'network',
+    user_id: 'U0ALICE',
+    user_name: 'alice',
+    command: '/privatelink',
+    text,
+    api_app_id: 'A0APP',
+    response_url: `${RESPONSE_HOST}${RESPONSE_PATH}`,
+    trigger_id: '123.456.abc',
+    ...overrides,
+  }).toString();
+}
+
+export function blockActionBody(actionId: string, value: string, user = 'U0ALICE', extra: Record<string, unknown> = {}): string {
+  const payload = {
+    type: 'block_actions',
+    team: { id: 'T0TEAM', domain: 'example' },
+    user: { id: user, username: user.toLowerCase(), team_id: 'T0TEAM' },
+    api_app_id: 'A0APP',
+    token: 'unused',
+    container: { type: 'message', message_ts: '1700000000.000100', channel_id: 'C0CHAN', is_ephemeral: true },
+    trigger_id: '123.456.def',
+    channel: { id: 'C0CHAN', name: 'network' },
+    response_url: `${RESPONSE_HOST}${RESPONSE_PATH}`,
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
+    ...extra,
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export interface EventOptions {
+  timestamp?: number;
+  signature?: string;
+  contentType?: string;
+  base64?: boolean;
+  headers?: Record<string, string>;
+}
+
+function signedHeaders(body: string, options: EventOptions): Record<string, string> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return {
+    'content-type': options.contentType ?? 'application/x-www-form-urlencoded',
+    'x-slack-request-timestamp': String(timestamp),
+    'x-slack-signature': options.signature ?? signBody(SIGNING_SECRET, body, timestamp),
+    ...options.headers,
+  };
+}
+
+/** API Gateway REST (v1) shape; header names as Slack sends them. */
+export function apiGatewayV1Event(body: string, options: EventOptions = {}): AwsEvent {
+  const headers = Object.fromEntries(
+    Object.entries(signedHeaders(body, options)).map(([k, v]) => [k.replace(/(^|-)([a-z])/g, (_, d, c: string) => d + c.toUpperCase()), v]),
+  );
+  return {
+    body: options.base64 ? Buffer.from(body).toString('base64') : body,
+    headers,
+    multiValueHeaders: {},
+    isBase64Encoded: options.base64 ?? false,
+    httpMethod: 'POST',
+    path: '/slack/events',
+    resource: '/slack/events',
+    pathParameters: null,
+    queryStringParameters: null,
+    multiValueQueryStringParameters: null,
+    stageVariables: null,
+    requestContext: {},
+  };
+}
+
+/** API Gateway HTTP API (v2) and Function URL shape: lowercase headers, body often base64. */
+export function apiGatewayV2Event(body: string, options: EventOptions = {}): AwsEvent {
+  const base64 = options.base64 ?? true;
+  return {
+    version: '2.0',
+    routeKey: 'POST /slack/events',
+    rawPath: '/slack/events',
+    rawQueryString: '',
+    headers: signedHeaders(body, options),
+    body: base64 ? Buffer.from(body).toString('base64') : body,
+    isBase64Encoded: base64,
+    requestContext: { http: { method: 'POST', path: '/slack/events' } },
+  };
+}
+
+export interface Captured {
+  url: string;
+  body: Record<string, unknown>;
+}
+
+/** Records every POST to a response_url; each answers 200. */
+export function captureResponseUrl(times = 1): Captured[] {
+  const calls: Captured[] = [];
+  nock(RESPONSE_HOST)
+    .post(RESPONSE_PATH, (body: Record<string, unknown>) => {
+      calls.push({ url: RESPONSE_PATH, body });
+      return true;
+    })
+    .times(times)
+    .reply(200, 'ok');
+  return calls;
+}
+
+/** Fakes Slack Web API methods at https://slack.com/api/; records each call with its decoded arguments. */
+export function fakeSlackApi(responses: Record<string, (args: Record<string, unknown>) => Record<string, unknown>>, times = 100): Captured[] {
+  const calls: Captured[] = [];
+  for (const [method, respond] of Object.entries(responses)) {
+    nock('https://slack.com')
+      .post(`/api/${method}`)
+      .times(times)
+      .reply(200, (_uri, body) => {
+        const args = decodeWebApiBody(body);
+        calls.push({ url: method, body: args });
+        return respond(args);
+      });
+  }
+  return calls;
+}
+
+/** The Web API sends form bodies whose `blocks`/`view` are JSON strings; decode both levels. */
+export function decodeWebApiBody(body: unknown): Record<string, unknown> {
+  const raw = typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : (body as Record<string, unknown>);
+  const decoded: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    decoded[key] = typeof value === 'string' && /^[[{]/.test(value) ? JSON.parse(value) : value;
+  }
+  return decoded;
+}
+
+export function parseAckBody(body: string): Record<string, unknown> {
+  return body ? (JSON.parse(body) as Record<string, unknown>) : {};
+}
+
+/** All text in a message's blocks, for assertions that do not depend on layout. */
+export function blockText(message: { blocks?: unknown }): string {
+  return JSON.stringify(message.blocks ?? [])
+    .replace(/\\n/g, '\n');
+}
