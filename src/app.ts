@@ -1,6 +1,8 @@
 /** Composition root: the Bolt app built from config and its dependencies, whatever the transport. */
 import { App, LogLevel, type Logger, type Receiver } from '@slack/bolt';
-import type { SlackConfig } from './config.js';
+import type { Config, SlackConfig } from './config.js';
+import type { Ec2Api } from './endpoints/ec2.js';
+import type { JobQueue } from './jobs/queue.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
 
@@ -10,10 +12,20 @@ export interface WebClientLimits {
   timeoutMs: number;
 }
 
+/** What the listeners use, passed in so tests and entry points choose the real thing or a fake. */
+export interface BotServices {
+  config: Config;
+  ec2: Ec2Api;
+  jobs: JobQueue;
+  /** How long a lookup may take before it is acknowledged and finished by a job instead. */
+  inlineLookupMs: number;
+}
+
 export interface AppDependencies {
   receiver: Receiver;
   logger?: Logger;
   webClient: WebClientLimits;
+  services: BotServices;
 }
 
 export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
@@ -32,7 +44,7 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
     },
     ...(deps.logger ? { logger: deps.logger } : { logLevel: LogLevel.INFO }),
   });
-  registerCommand(app);
+  registerCommand(app, deps.services);
   registerCompareActions(app);
   app.error(async (error) => {
     app.logger.error('listener failed', error);

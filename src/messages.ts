@@ -177,6 +177,32 @@ function parseError(e: ParseError): string {
   }
 }
 
+const ec2Problems: Record<string, (action: string, region: string) => string> = {
+  'InvalidVpcEndpointId.NotFound': (_a, r) => `That endpoint does not exist in ${code(r)}. Check the id, or the region with ${code('region=')}.`,
+  'InvalidVpcEndpointId.Malformed': () => 'That is not a valid endpoint id (vpce- followed by 8 or 17 hex characters).',
+  'InvalidVpcID.NotFound': (_a, r) => `That VPC does not exist in ${code(r)} (or this account cannot see it). Check the id and ${code('region=')}.`,
+  'InvalidSubnetID.NotFound': (_a, r) => `A subnet does not exist in ${code(r)}. Check the ids and ${code('region=')}.`,
+  'InvalidSecurityGroupID.NotFound': (_a, r) => `A security group does not exist in ${code(r)}. Check the ids and ${code('region=')}.`,
+  InvalidServiceName: (_a, r) => `No endpoint service by that name in ${code(r)}. List them with ${code('/privatelink services <text>')}.`,
+  UnauthorizedOperation: (a) => `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`,
+  AccessDenied: (a) => `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`,
+  AuthFailure: () => 'AWS rejected the bot\'s credentials. Check the role or keys the bot runs with.',
+  NoCredentials: () => 'The bot has no AWS credentials. Give it a role (Lambda) or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally).',
+  RequestLimitExceeded: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,
+  Timeout: (_a, r) => `The EC2 API in ${code(r)} did not answer in time. Try again; if it keeps happening, check the bot's network path to AWS.`,
+  Unreachable: (_a, r) => `I could not reach the EC2 API in ${code(r)}. Try again; if it keeps happening, check the bot's network path to AWS.`,
+  VpcEndpointLimitExceeded: (_a, r) => `The VPC has reached its interface endpoint quota in ${code(r)} (50 by default). Delete unused endpoints or request a quota increase (Service Quotas → Amazon VPC).`,
+  DuplicateSubnetsInSameZone: () => 'Two of the subnets are in the same Availability Zone; an endpoint takes at most one subnet per AZ. Drop one of them.',
+  InvalidParameter: () => 'EC2 rejected a parameter (often: private DNS asked for a service that offers none, or the VPC lacks DNS support). The details are below.',
+  IdempotentParameterMismatch: () => 'EC2 already has a create with this request\'s token but different parameters; nothing new was created.',
+};
+ec2Problems.Throttling = ec2Problems.RequestLimitExceeded!;
+
+function ec2Problem(errorCode: string, action: string, region: string, detail: string): string {
+  const known = ec2Problems[errorCode];
+  return known ? known(action, region) : `EC2 answered ${code(errorCode)} to ${code(action)} in ${code(region)}: ${detail}`;
+}
+
 export const en = {
   code,
   usage,
@@ -191,6 +217,46 @@ export const en = {
   helpFooter: 'Words are case-insensitive; key=value options may come in any order.',
   usageLabel: 'Usage:',
   notAvailableYet: (command: string) => `${code(command)} is not available yet in this version of the bot.`,
+  ec2Problem,
+  noRegion: `No region given: add ${code('region=…')} or set AWS_REGION for the bot.`,
+  regionNotAllowed: (region: string, allowed: string[]) => `Region ${code(region)} is not allowed here. Allowed: ${allowed.map(code).join(', ')}.`,
+  lookingUp: 'Looking up… AWS is slow to answer; the result will replace this message.',
+  lookups: {
+    dnsTitle: (what: string, region: string) => `DNS names: ${what} in ${region}`,
+    describeTitle: (what: string, region: string) => `Endpoints: ${what} in ${region}`,
+    servicesTitle: (what: string, region: string, count: number) => `Endpoint services${what ? ` matching "${what}"` : ''} in ${region} (${count})`,
+    everything: 'all',
+    nothingFound: (what: string, region: string) => `No endpoints match ${code(what)} in ${code(region)}. Check the region (${code('region=')}), or see which services exist with ${code('/privatelink services <text>')}.`,
+    noServices: (what: string, region: string) => `No endpoint services match ${code(what)} in ${code(region)}.`,
+    shown: (shown: number, total: number, hint: string) => `Showing ${shown} of ${total}. ${hint}`,
+    narrowEndpoints: `Narrow it with a ${code('vpce-…')} id, a ${code('vpc-…')} id, a service name or ${code('state=')}.`,
+    narrowServices: 'Narrow it with more of the name.',
+    privateDns: 'Private DNS',
+    regional: 'Regional',
+    zonal: 'Zonal',
+    noDnsNames: 'No DNS names: a gateway endpoint works through the route tables.',
+    on: 'on',
+    off: 'off',
+    type: 'Type',
+    state: 'State',
+    vpc: 'VPC',
+    subnets: 'Subnets',
+    securityGroups: 'Security groups',
+    ipType: 'IP type',
+    created: 'Created',
+    lastError: 'Last error',
+    dnsNames: 'DNS names',
+    routing: 'Which name goes where',
+    fromPublic: 'from a public subnet',
+    fromPrivate: 'from a private subnet',
+    routes: { endpoint: 'through the endpoint', internet: 'over the internet (IGW)', fails: 'fails (no route out)' } as Record<string, string>,
+    tryIt: 'Try it from inside the VPC',
+    acceptance: 'acceptance required',
+    policy: 'policy',
+    yes: 'yes',
+    no: 'no',
+    azs: 'AZs',
+  },
   internalError: 'Something went wrong on my side; nothing was changed. Try again in a minute, and tell the bot\'s maintainers if it keeps happening.',
   compare: {
     title: 'Peering, PrivateLink, gateway endpoint or Transit Gateway?',

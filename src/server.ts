@@ -1,19 +1,28 @@
 /** Local entry (`npm start`): Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT at /slack/events. */
-import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { createEc2Adapter } from './endpoints/ec2.js';
+import { InProcessJobQueue } from './jobs/queue.js';
+import { createWorker } from './jobs/worker.js';
+import { jsonLogger } from './log.js';
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env, { slack: true });
   const slack = config.slack!;
+  const logger = jsonLogger(undefined, (process.env.LOG_LEVEL as LogLevel | undefined) ?? LogLevel.INFO);
+  const ec2 = createEc2Adapter();
+  const worker = createWorker({ config, ec2, logger });
+  const jobs = new InProcessJobQueue(worker, (error, job) => logger.error(`job ${job.kind} failed`, error));
   const receiver: Receiver = slack.appToken
-    ? new SocketModeReceiver({ appToken: slack.appToken })
-    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', port: config.port });
-  const app = buildApp(slack, { receiver, webClient: { retries: 5, timeoutMs: 10_000 } });
+    ? new SocketModeReceiver({ appToken: slack.appToken, logger })
+    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', port: config.port, logger });
+  // Locally there is no 3-second cold start to absorb; lookups still hand off to a job when EC2 is slow.
+  const app = buildApp(slack, { receiver, logger, webClient: { retries: 5, timeoutMs: 10_000 }, services: { config, ec2, jobs, inlineLookupMs: 2000 } });
   await app.start(config.port);
-  app.logger.info(slack.appToken ? 'privatelink bot connected over Socket Mode' : `privatelink bot listening on http://localhost:${config.port}/slack/events`);
+  logger.info(slack.appToken ? 'privatelink bot connected over Socket Mode' : `privatelink bot listening on http://localhost:${config.port}/slack/events`);
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,10 @@
 /** Signed Slack requests as API Gateway / Function URL events, and Slack's Web API faked at the wire. */
 import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import nock from 'nock';
-import type { SlackConfig } from '../../src/config.js';
+import { LogLevel } from '@slack/bolt';
+import type { Config, SlackConfig } from '../../src/config.js';
+import type { Job, JobQueue } from '../../src/jobs/queue.js';
+import { jsonLogger, type JsonLogger } from '../../src/log.js';
 import { signBody } from '../../src/slack/verify.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -155,4 +158,24 @@ export function parseAckBody(body: string): Record<string, unknown> {
 export function blockText(message: { blocks?: unknown }): string {
   return JSON.stringify(message.blocks ?? [])
     .replace(/\\n/g, '\n');
+}
+
+export const TEST_CONFIG: Config = {
+  slack: SLACK_CONFIG,
+  defaultRegion: 'ap-northeast-1',
+  approvals: { channelId: 'C0APPROVALS', userIds: ['U0BOB', 'U0CAROL'], ttlHours: 24 },
+  dataDir: '/nonexistent',
+  port: 0,
+};
+
+/** A job queue that records jobs, for tests that run the worker themselves. */
+export function recordingJobs(): JobQueue & { jobs: Job[] } {
+  const jobs: Job[] = [];
+  return { jobs, enqueue: async (job) => void jobs.push(job) };
+}
+
+/** A JSON logger whose lines land in an array. */
+export function quietLogger(): JsonLogger & { lines: Record<string, unknown>[] } {
+  const lines: Record<string, unknown>[] = [];
+  return Object.assign(jsonLogger((line) => lines.push(JSON.parse(line)), LogLevel.DEBUG), { lines });
 }

@@ -2,13 +2,15 @@ import nock from 'nock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSlackHandler, type HttpHandler } from '../../src/handler.js';
 import {
-  SLACK_CONFIG,
+  TEST_CONFIG,
   apiGatewayV1Event,
   apiGatewayV2Event,
   blockActionBody,
   blockText,
   captureResponseUrl,
   parseAckBody,
+  quietLogger,
+  recordingJobs,
   slashCommandBody,
 } from '../helpers/slack.js';
 
@@ -26,7 +28,7 @@ describe('compare through the Lambda handler', () => {
   let handler: HttpHandler;
 
   beforeEach(() => {
-    handler = createSlackHandler(SLACK_CONFIG);
+    handler = createSlackHandler(TEST_CONFIG, { jobs: recordingJobs(), logger: quietLogger() });
   });
 
   it('starts the walkthrough with the first question as buttons, without calling the Web API', async () => {
@@ -113,7 +115,7 @@ describe('compare through the Lambda handler', () => {
 });
 
 describe('request verification', () => {
-  const handler = createSlackHandler(SLACK_CONFIG);
+  const handler = createSlackHandler(TEST_CONFIG, { jobs: recordingJobs(), logger: quietLogger() });
   const now = Math.floor(Date.now() / 1000);
 
   it.each([

@@ -1,11 +1,14 @@
 /** `/privatelink`: parse the text, answer fast, hand anything slow to a job. */
 import type { App, RespondArguments } from '@slack/bolt';
+import type { BotServices } from '../../app.js';
 import { parseCommand, type Command } from '../../commands/parse.js';
 import { decide } from '../../decision/engine.js';
 import { reportDecision } from '../../decision/report.js';
+import { isLookup, runLookup, type LookupCommand, type LookupResult } from '../../endpoints/lookups.js';
 import { en } from '../../messages.js';
-import { compareResultView } from '../views/compare.js';
 import { unescapeText, type SlackMessage } from '../views/blocks.js';
+import { compareResultView } from '../views/compare.js';
+import { lookupView } from '../views/endpoints.js';
 import { helpView, noticeView, parseErrorView } from '../views/help.js';
 import { compareView } from './compare.js';
 
@@ -23,9 +26,41 @@ function answer(command: Command): SlackMessage {
   }
 }
 
-export function registerCommand(app: App): void {
-  app.command('/privatelink', async ({ command, ack }) => {
-    const parsed = parseCommand(unescapeText(command.text ?? ''));
-    await ack(ephemeral(parsed.ok ? answer(parsed.command) : parseErrorView(parsed.error)));
+/** The lookup's result if EC2 answers within the budget; otherwise undefined, and the call is aborted. */
+async function lookupWithin(command: LookupCommand, services: BotServices): Promise<LookupResult | undefined> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(undefined);
+    }, services.inlineLookupMs);
+  });
+  const lookup = runLookup(command, services.ec2, services.config, controller.signal);
+  try {
+    return await Promise.race([lookup, deadline]);
+  } finally {
+    clearTimeout(timer);
+    lookup.catch(() => undefined);
+  }
+}
+
+export function registerCommand(app: App, services: BotServices): void {
+  app.command('/privatelink', async ({ command: payload, ack, logger }) => {
+    const text = unescapeText(payload.text ?? '');
+    const parsed = parseCommand(text);
+    if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error)));
+    const command = parsed.command;
+    if (!isLookup(command)) return ack(ephemeral(answer(command)));
+
+    try {
+      const result = await lookupWithin(command, services);
+      if (result) return await ack(ephemeral(lookupView(result)));
+      await services.jobs.enqueue({ kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url });
+      return await ack(ephemeral(noticeView(en.lookingUp)));
+    } catch (error) {
+      logger.error('lookup failed', error);
+      return ack(ephemeral(noticeView(en.internalError)));
+    }
   });
 }

@@ -1,0 +1,79 @@
+/** The on-call lookups (describe, dns, services): which EC2 calls answer a command, and the data they return. */
+import type { Command, LookupTarget } from '../commands/parse.js';
+import { Ec2Error, type Ec2Api, type Endpoint, type EndpointFilter, type EndpointService } from './ec2.js';
+
+export type LookupCommand = Extract<Command, { name: 'describe' | 'dns' | 'services' }>;
+
+export interface RegionPolicy {
+  defaultRegion?: string;
+  allowedRegions?: string[];
+}
+
+export type LookupProblem =
+  | { code: 'noRegion' }
+  | { code: 'regionNotAllowed'; region: string; allowed: string[] }
+  | { code: 'ec2'; error: Ec2Error };
+
+export type LookupResult =
+  | { kind: 'endpoints'; command: Extract<LookupCommand, { name: 'describe' | 'dns' }>; region: string; endpoints: Endpoint[]; services: Record<string, EndpointService> }
+  | { kind: 'services'; command: Extract<LookupCommand, { name: 'services' }>; region: string; services: EndpointService[] }
+  | { kind: 'problem'; problem: LookupProblem };
+
+export function isLookup(command: Command): command is LookupCommand {
+  return command.name === 'describe' || command.name === 'dns' || command.name === 'services';
+}
+
+export function resolveRegion(requested: string | undefined, policy: RegionPolicy): { region: string } | LookupProblem {
+  const region = requested ?? policy.defaultRegion;
+  if (!region) return { code: 'noRegion' };
+  if (policy.allowedRegions && !policy.allowedRegions.includes(region)) return { code: 'regionNotAllowed', region, allowed: policy.allowedRegions };
+  return { region };
+}
+
+const isFullServiceName = (text: string) => text.startsWith('com.amazonaws.') || text.startsWith('aws.');
+
+function endpointFilter(target: LookupTarget | undefined, state: string | undefined): EndpointFilter {
+  const filter: EndpointFilter = state ? { state } : {};
+  if (target?.kind === 'endpoint') filter.ids = [target.id];
+  if (target?.kind === 'vpc') filter.vpcId = target.id;
+  if (target?.kind === 'service' && isFullServiceName(target.text)) filter.serviceNames = [target.text];
+  return filter;
+}
+
+/** The services' details, for their private DNS names; a lookup still answers without them. */
+async function servicesOf(ec2: Ec2Api, region: string, endpoints: Endpoint[], signal?: AbortSignal): Promise<Record<string, EndpointService>> {
+  const names = [...new Set(endpoints.filter((e) => e.type === 'Interface').map((e) => e.serviceName))];
+  if (names.length === 0 || names.length > 100) return {};
+  try {
+    const services = await ec2.describeServices(region, names, signal);
+    return Object.fromEntries(services.map((s) => [s.serviceName, s]));
+  } catch (error) {
+    if (error instanceof Ec2Error && error.code === 'Aborted') throw error;
+    return {};
+  }
+}
+
+export async function runLookup(command: LookupCommand, ec2: Ec2Api, policy: RegionPolicy, signal?: AbortSignal): Promise<LookupResult> {
+  const resolved = resolveRegion(command.region, policy);
+  if ('code' in resolved) return { kind: 'problem', problem: resolved };
+  const { region } = resolved;
+  try {
+    if (command.name === 'services') {
+      const all = await ec2.describeServices(region, undefined, signal);
+      const filter = command.filter;
+      const services = filter ? all.filter((s) => s.serviceName.toLowerCase().includes(filter) || s.privateDnsName?.includes(filter)) : all;
+      return { kind: 'services', command, region, services };
+    }
+    const target = command.target;
+    const state = command.name === 'describe' ? command.state : undefined;
+    let endpoints = await ec2.describeEndpoints(region, endpointFilter(target, state), signal);
+    if (target?.kind === 'service' && !isFullServiceName(target.text)) {
+      endpoints = endpoints.filter((e) => e.serviceName.toLowerCase().includes(target.text));
+    }
+    const services = command.name === 'dns' || endpoints.length === 1 ? await servicesOf(ec2, region, endpoints, signal) : {};
+    return { kind: 'endpoints', command, region, endpoints, services };
+  } catch (error) {
+    if (error instanceof Ec2Error) return { kind: 'problem', problem: { code: 'ec2', error } };
+    throw error;
+  }
+}

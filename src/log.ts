@@ -1,0 +1,55 @@
+/**
+ * Structured JSON logs (one object per line, CloudWatch-friendly). Secrets never reach a log line: tokens and
+ * signatures are masked in every message and field.
+ */
+import { LogLevel, type Logger } from '@slack/bolt';
+
+const ORDER: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
+const SECRETS = /\b(xox[abprse]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|v0=[a-f0-9]{64}|AKIA[0-9A-Z]{16})/g;
+
+export function redact(text: string): string {
+  return text.replace(SECRETS, (s) => `${s.slice(0, 5)}…redacted`);
+}
+
+function describe(value: unknown): unknown {
+  if (value instanceof Error) return { error: value.name, message: redact(value.message), ...('code' in value && { code: String(value.code) }) };
+  if (typeof value === 'string') return redact(value);
+  if (value && typeof value === 'object') return JSON.parse(redact(JSON.stringify(value)));
+  return value;
+}
+
+export interface JsonLogger extends Logger {
+  /** A logger whose lines all carry these fields (request id, Slack user, …). */
+  child(fields: Record<string, unknown>): JsonLogger;
+}
+
+export function jsonLogger(
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  level: LogLevel = LogLevel.INFO,
+  fields: Record<string, unknown> = {},
+): JsonLogger {
+  let current = level;
+  let name = 'privatelink';
+  const log = (lvl: LogLevel, msg: unknown[]) => {
+    if (ORDER[lvl] < ORDER[current]) return;
+    const [first, ...rest] = msg;
+    const line: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, logger: name, ...fields };
+    line.msg = typeof first === 'string' ? redact(first) : describe(first);
+    if (rest.length > 0) line.details = rest.map(describe);
+    write(JSON.stringify(line));
+  };
+  return {
+    debug: (...msg) => log(LogLevel.DEBUG, msg),
+    info: (...msg) => log(LogLevel.INFO, msg),
+    warn: (...msg) => log(LogLevel.WARN, msg),
+    error: (...msg) => log(LogLevel.ERROR, msg),
+    setLevel: (l) => {
+      current = l;
+    },
+    getLevel: () => current,
+    setName: (n) => {
+      name = n;
+    },
+    child: (more) => jsonLogger(write, current, { ...fields, ...more }),
+  };
+}
