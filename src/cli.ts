@@ -1,9 +1,15 @@
 /** Terminal entry: `privatelink <same words as the slash command> [--json]`. */
+import { config as loadDotenv } from 'dotenv';
 import { parseCommand } from './commands/parse.js';
+import { ConfigError, loadConfig } from './config.js';
+import { dnsNames } from './endpoints/dns.js';
+import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
+import { runLookup } from './endpoints/lookups.js';
 import { decide } from './decision/engine.js';
 import { reportDecision } from './decision/report.js';
 import { en } from './messages.js';
 import { compareResultView } from './slack/views/compare.js';
+import { lookupView } from './slack/views/endpoints.js';
 import { helpView, noticeView, parseErrorView } from './slack/views/help.js';
 import { blocksToText } from './slack/views/text.js';
 import type { SlackMessage } from './slack/views/blocks.js';
@@ -11,6 +17,9 @@ import type { SlackMessage } from './slack/views/blocks.js';
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  env: Record<string, string | undefined>;
+  /** The EC2 adapter; built from the environment (default credential chain) when not given. */
+  ec2?: Ec2Api;
 }
 
 /** Re-quotes shell words that held spaces, so `reason="a b"` survives the trip through argv. */
@@ -40,6 +49,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else printView(compareResultView(report, command.answers, command.order));
       return 0;
     }
+    case 'describe':
+    case 'dns':
+    case 'services': {
+      const config = loadConfig(io.env, { slack: false });
+      const result = await runLookup(command, io.ec2 ?? createEc2Adapter(), config);
+      if (result.kind === 'problem') {
+        io.stderr(`${blocksToText(lookupView(result).blocks)}`);
+        return 1;
+      }
+      if (json) io.stdout(`${JSON.stringify(result.kind === 'services' ? result.services : result.endpoints.map((e) => ({ ...e, dns: dnsNames(e, result.services[e.serviceName]?.privateDnsName) })), null, 2)}\n`);
+      else printView(lookupView(result));
+      return 0;
+    }
     default:
       io.stderr(blocksToText(noticeView(en.notAvailableYet(command.name)).blocks));
       return 2;
@@ -47,12 +69,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 export function main(): void {
-  runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then(
+  loadDotenv({ quiet: true });
+  runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env }).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`privatelink: ${error instanceof Error ? error.message : String(error)}\n`);
+      const text = error instanceof ConfigError ? `${error.message} (set it in the environment or .env)` : error instanceof Error ? error.message : String(error);
+      process.stderr.write(`privatelink: ${text}\n`);
       process.exitCode = 1;
     },
   );

@@ -6,7 +6,7 @@ import { runCli } from '../src/cli.js';
 async function run(args: string[]) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
   return { code, stdout, stderr };
 }
 

@@ -1,0 +1,177 @@
+import nock from 'nock';
+import { describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.js';
+import { createSlackHandler, createWorkerHandler } from '../../src/handler.js';
+import { EC2_HOST, KINESIS, REGION, describeEndpointsXml, describeServicesXml, errorXml, fakeEc2, fakeId, formOf, testEc2 } from '../helpers/ec2.js';
+import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import {
+  TEST_CONFIG,
+  apiGatewayV2Event,
+  blockText,
+  captureResponseUrl,
+  parseAckBody,
+  quietLogger,
+  recordingJobs,
+  slashCommandBody,
+} from '../helpers/slack.js';
+
+const ENDPOINT = 'vpce-0123456789abcdef0';
+
+function setup(config: Config = TEST_CONFIG, inlineLookupMs = 1500) {
+  const jobs = recordingJobs();
+  const handler = createSlackHandler(config, { ec2: testEc2(), jobs, logger: quietLogger(), inlineLookupMs });
+  const send = async (text: string) => {
+    const response = await handler(apiGatewayV2Event(slashCommandBody(text)), {});
+    expect(response.statusCode).toBe(200);
+    return parseAckBody(response.body) as { text: string; blocks: unknown[]; response_type: string };
+  };
+  return { send, jobs };
+}
+
+describe('lookups through the Lambda handler', () => {
+  it('dns: answers in-line with the private, regional and zonal names', async () => {
+    const calls = fakeEc2({
+      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT }]),
+      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+    });
+    const { send } = setup();
+
+    const message = await send(`dns ${ENDPOINT}`);
+
+    expect(calls.map((c) => c.action)).toEqual(['DescribeVpcEndpoints', 'DescribeVpcEndpointServices']);
+    expect(calls[0]!.params['VpcEndpointId.1']).toBe(ENDPOINT);
+    expect(calls[1]!.params['ServiceName.1']).toBe(KINESIS.name);
+    expect(message.response_type).toBe('ephemeral');
+    const text = blockText(message);
+    expect(text).toContain('*Private DNS:* `kinesis.ap-northeast-1.amazonaws.com`');
+    expect(text).toContain(`*Regional:* \`${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com\``);
+    expect(text).toContain(`\`${ENDPOINT}-4f8h2k1m-ap-northeast-1a.kinesis.ap-northeast-1.vpce.amazonaws.com\`  _ap-northeast-1a_`);
+  });
+
+  it('dns by service text: finds the matching endpoints in the region', async () => {
+    fakeEc2({
+      DescribeVpcEndpoints: () =>
+        describeEndpointsXml([{ id: ENDPOINT }, { id: 'vpce-0fedcba9876543210', service: `com.amazonaws.${REGION}.s3`, type: 'Gateway', dnsNames: [] }]),
+      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+    });
+    const { send } = setup();
+
+    const text = blockText(await send('dns kinesis'));
+
+    expect(text).toContain(ENDPOINT);
+    expect(text).not.toContain('vpce-0fedcba9876543210');
+  });
+
+  it('describe one endpoint: the card, the routing matrix and ready-to-paste checks', async () => {
+    fakeEc2({
+      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT, privateDns: false }]),
+      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+    });
+    const { send } = setup();
+
+    const message = await send(`describe ${ENDPOINT}`);
+
+    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: `${ENDPOINT}: ${KINESIS.name}` } });
+    const text = blockText(message);
+    expect(text).toContain('*Private DNS*\noff');
+    expect(text).toContain('`kinesis.ap-northeast-1.amazonaws.com`\n      from a public subnet: over the internet (IGW) · from a private subnet: fails (no route out)');
+    expect(text).toContain(`aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com`);
+    expect(text).toContain(`dig +short ${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com`);
+  });
+
+  it('describe a VPC: a compact list with state markers', async () => {
+    const calls = fakeEc2({
+      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT }, { id: 'vpce-0fedcba9876543210', state: 'pendingAcceptance' }]),
+    });
+    const { send } = setup();
+
+    const text = blockText(await send('describe vpc-0a1b2c3d state=pendingAcceptance'));
+
+    expect(calls[0]!.params).toMatchObject({ 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': 'vpc-0a1b2c3d' });
+    expect(text).toContain('(2)');
+    expect(text).toContain(':hourglass_flowing_sand: pendingAcceptance');
+  });
+
+  it('services: lists the region\'s endpoint services filtered by text', async () => {
+    fakeEc2({ DescribeVpcEndpointServices: () => describeServicesXml([KINESIS, { name: `com.amazonaws.${REGION}.sqs` }]) });
+    const { send } = setup();
+
+    const text = blockText(await send('services kinesis'));
+
+    expect(text).toContain(`Endpoint services matching \\"kinesis\\" in ${REGION} (1)`);
+    expect(text).toContain('`com.amazonaws.ap-northeast-1.kinesis-streams` · Interface · Private DNS `kinesis.ap-northeast-1.amazonaws.com` · acceptance required: no · policy: yes');
+    expect(text).not.toContain('sqs');
+  });
+
+  it.each([
+    ['InvalidVpcEndpointId.NotFound', 400, 'That endpoint does not exist in `ap-northeast-1`'],
+    ['UnauthorizedOperation', 403, "The bot's AWS role may not call `ec2:DescribeVpcEndpoints`"],
+    ['RequestLimitExceeded', 503, 'AWS is throttling EC2 calls'],
+  ])('explains %s', async (code, status, expected) => {
+    fakeEc2({ DescribeVpcEndpoints: () => [status, errorXml(code, 'EC2 says no')] });
+    const { send } = setup();
+
+    expect((await send(`dns ${ENDPOINT}`)).text).toContain(expected);
+  });
+
+  it('says when nothing matches', async () => {
+    fakeEc2({ DescribeVpcEndpoints: () => describeEndpointsXml([]) });
+    const { send } = setup();
+
+    expect((await send('dns kinesis')).text).toBe('No endpoints match `kinesis` in `ap-northeast-1`. Check the region (`region=`), or see which services exist with `/privatelink services <text>`.');
+  });
+
+  it('refuses a region outside ALLOWED_REGIONS and a malformed id, without calling EC2', async () => {
+    const calls = fakeEc2({ DescribeVpcEndpoints: () => describeEndpointsXml([]) });
+    const { send } = setup({ ...TEST_CONFIG, allowedRegions: [REGION] });
+
+    expect((await send('dns kinesis region=us-east-1')).text).toBe('Region `us-east-1` is not allowed here. Allowed: `ap-northeast-1`.');
+    expect((await send('dns vpce-12')).text).toBe('`vpce-12` is not a valid vpce- id.');
+    expect(calls).toEqual([]);
+  });
+
+  it('when EC2 is slow: acknowledges in time, then the worker answers through response_url', async () => {
+    nock(EC2_HOST)
+      .post('/', (body) => formOf(body).Action === 'DescribeVpcEndpoints')
+      .delay(800)
+      .reply(200, describeEndpointsXml([{ id: ENDPOINT }]));
+    const { send, jobs } = setup(TEST_CONFIG, 100);
+
+    const started = Date.now();
+    const ack = await send(`dns ${ENDPOINT}`);
+
+    expect(Date.now() - started).toBeLessThan(700);
+    expect(ack.text).toContain('Looking up…');
+    expect(jobs.jobs).toEqual([{ kind: 'lookup', text: `dns ${ENDPOINT}`, userId: 'U0ALICE', responseUrl: 'https://hooks.slack.com/commands/T0TEAM/1/response-url-secret' }]);
+
+    fakeEc2({
+      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT }]),
+      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+    });
+    const posted = captureResponseUrl();
+    await createWorkerHandler(TEST_CONFIG, { ec2: testEc2(), logger: quietLogger() })(jobs.jobs[0]!);
+
+    expect(posted[0]!.body).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
+    expect(blockText(posted[0]!.body)).toContain('*Private DNS:* `kinesis.ap-northeast-1.amazonaws.com`');
+  });
+
+  it('keeps 1,000 endpoints within Block Kit limits, with the count and how to narrow', async () => {
+    fakeEc2({
+      DescribeVpcEndpoints: (params) => {
+        const page = Number(params.NextToken ?? 0);
+        const ids = Array.from({ length: 250 }, (_, i) => ({ id: fakeId('vpce', page * 250 + i) }));
+        return describeEndpointsXml(ids, page < 3 ? String(page + 1) : undefined);
+      },
+      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+    });
+    const { send } = setup();
+
+    const dns = await send('dns kinesis');
+    const list = await send('describe');
+
+    expectWithinBlockKitLimits(dns);
+    expectWithinBlockKitLimits(list);
+    expect(blockText(dns)).toContain('Showing 20 of 1000.');
+    expect(blockText(list)).toContain('Showing 100 of 1000.');
+  });
+});
