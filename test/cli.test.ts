@@ -1,7 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../src/cli.js';
+import { seedState, startEc2Emulator, type RunningEmulator } from './emulator/ec2-emulator.js';
 
 async function run(args: string[]) {
   let stdout = '';
@@ -30,8 +31,8 @@ describe('privatelink CLI', () => {
     const { code, stdout, stderr } = await run(['compare', 'onprem=maybe']);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('`onprem=maybe` is not valid');
-    expect(stderr).toContain('Usage: `/privatelink compare');
+    expect(stderr).toContain('onprem=maybe is not valid: use yes, no.');
+    expect(stderr).toContain('Usage: /privatelink compare [');
   });
 
   it('runs as the package bin, offline, with no credentials', async () => {
@@ -39,5 +40,53 @@ describe('privatelink CLI', () => {
       env: { PATH: process.env.PATH ?? '' },
     });
     expect(JSON.parse(stdout).recommendation).toBe('gateway-endpoint');
+  });
+});
+
+describe('privatelink CLI against an EC2 emulator on loopback', () => {
+  let emulator: RunningEmulator;
+  const endpointId = 'vpce-0123456789abcdef0';
+
+  beforeAll(async () => {
+    const state = seedState();
+    state.endpoints.push({
+      id: endpointId,
+      state: 'available',
+      dnsNames: [`${endpointId}-emu.kinesis.ap-northeast-1.vpce.amazonaws.com`, `${endpointId}-emu-ap-northeast-1a.kinesis.ap-northeast-1.vpce.amazonaws.com`, 'kinesis.ap-northeast-1.amazonaws.com'],
+      describesUntilReady: 0,
+    });
+    emulator = await startEc2Emulator(state);
+  });
+
+  afterAll(() => emulator.close());
+
+  const env = () => ({
+    PATH: process.env.PATH ?? '',
+    AWS_ENDPOINT_URL_EC2: emulator.url,
+    AWS_REGION: 'ap-northeast-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  });
+
+  it('prints the DNS names the emulator reports', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/privatelink.cjs', 'dns', 'kinesis'], { env: env() });
+
+    expect(stdout).toContain(`Regional: ${endpointId}-emu.kinesis.ap-northeast-1.vpce.amazonaws.com`);
+    expect(stdout).toContain(`${endpointId}-emu-ap-northeast-1a.kinesis.ap-northeast-1.vpce.amazonaws.com  ap-northeast-1a`);
+    expect(stdout).toContain('Private DNS: kinesis.ap-northeast-1.amazonaws.com');
+  });
+
+  it('describes an endpoint as JSON', async () => {
+    const { stdout } = await promisify(execFile)(process.execPath, ['bin/privatelink.cjs', 'describe', endpointId, '--json'], { env: env() });
+
+    expect(JSON.parse(stdout)).toMatchObject([{ id: endpointId, state: 'available', dns: { regional: `${endpointId}-emu.kinesis.ap-northeast-1.vpce.amazonaws.com` } }]);
+  });
+
+  it('exits 1 with an actionable message for an unknown endpoint', async () => {
+    const error = await promisify(execFile)(process.execPath, ['bin/privatelink.cjs', 'describe', 'vpce-0fffffffffffffff0'], { env: env() }).catch((e: { code: number; stderr: string }) => e);
+
+    expect(error).toMatchObject({ code: 1 });
+    expect((error as { stderr: string }).stderr).toContain('That endpoint does not exist in ap-northeast-1. Check the id, or the region with region=.');
   });
 });

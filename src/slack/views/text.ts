@@ -8,6 +8,9 @@ function mrkdwnToText(text: string): string {
       .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 $1')
       .replace(/<@([A-Z0-9]+)>/g, '@$1')
       .replace(/```/g, '')
+      .replace(/`([^`\n]+)`/g, '$1')
+      // Emoji shortcodes standing alone (state markers, warnings) mean nothing in a terminal.
+      .replace(/(^|\s):[a-z][a-z_]*[a-z]:(?=\s|$)\s?/gm, '$1')
       .replace(/(^|\s)\*([^*\n]+)\*/g, '$1$2')
       .replace(/(^|\s)_([^_\n]+)_/g, '$1$2'),
   );
