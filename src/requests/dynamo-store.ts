@@ -1,0 +1,118 @@
+/**
+ * The DynamoDB store (REQUESTS_TABLE). One item per request: key `id`, `version` for conditional writes,
+ * `state` and `createdAt` for listing, `purgeAt` for the table's TTL, and the record itself as JSON.
+ */
+import type { AttributeValue, DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { OPEN_STATES, type EndpointRequest } from './model.js';
+import { VersionConflict, purgeAtEpochSeconds, type RequestStore } from './store.js';
+
+type Sdk = typeof import('@aws-sdk/client-dynamodb');
+
+function toItem(request: EndpointRequest): Record<string, AttributeValue> {
+  return {
+    id: { S: request.id },
+    version: { N: String(request.version) },
+    state: { S: request.state },
+    createdAt: { S: request.createdAt },
+    purgeAt: { N: String(purgeAtEpochSeconds(request)) },
+    record: { S: JSON.stringify(request) },
+  };
+}
+
+function fromItem(item: Record<string, AttributeValue> | undefined): EndpointRequest | undefined {
+  const record = item?.record?.S;
+  return record ? (JSON.parse(record) as EndpointRequest) : undefined;
+}
+
+const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';
+
+export class DynamoRequestStore implements RequestStore {
+  private sdk: Promise<{ sdk: Sdk; client: DynamoDBClient }> | undefined;
+
+  constructor(
+    private readonly table: string,
+    private readonly clientConfig: DynamoDBClientConfig = {},
+  ) {}
+
+  private async db(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
+    this.sdk ??= import('@aws-sdk/client-dynamodb').then((sdk) => ({
+      sdk,
+      client: new sdk.DynamoDBClient({ maxAttempts: 4, ...this.clientConfig }),
+    }));
+    return this.sdk;
+  }
+
+  async create(request: EndpointRequest): Promise<boolean> {
+    const { sdk, client } = await this.db();
+    try {
+      await client.send(new sdk.PutItemCommand({ TableName: this.table, Item: toItem(request), ConditionExpression: 'attribute_not_exists(id)' }));
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async get(id: string): Promise<EndpointRequest | undefined> {
+    const { sdk, client } = await this.db();
+    const result = await client.send(new sdk.GetItemCommand({ TableName: this.table, Key: { id: { S: id } }, ConsistentRead: true }));
+    return fromItem(result.Item);
+  }
+
+  async replace(next: EndpointRequest): Promise<void> {
+    const { sdk, client } = await this.db();
+    try {
+      await client.send(
+        new sdk.PutItemCommand({
+          TableName: this.table,
+          Item: toItem(next),
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': { N: String(next.version - 1) } },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new VersionConflict(next.id);
+      throw error;
+    }
+  }
+
+  async list({ openOnly, limit }: { openOnly: boolean; limit: number }): Promise<EndpointRequest[]> {
+    const { sdk, client } = await this.db();
+    const requests: EndpointRequest[] = [];
+    let startKey: Record<string, AttributeValue> | undefined;
+    do {
+      const page = await client.send(
+        new sdk.ScanCommand({
+          TableName: this.table,
+          ...(openOnly && {
+            FilterExpression: `#state IN (${OPEN_STATES.map((_, i) => `:s${i}`).join(', ')})`,
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, { S: s }])),
+          }),
+          ...(startKey && { ExclusiveStartKey: startKey }),
+        }),
+      );
+      for (const item of page.Items ?? []) {
+        const request = fromItem(item);
+        if (request) requests.push(request);
+      }
+      startKey = page.LastEvaluatedKey;
+    } while (startKey);
+    return requests.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+  }
+}
+
+/** The table as serverless.yml declares it; tests and local DynamoDB implementations create it with this. */
+export async function createRequestsTable(table: string, clientConfig: DynamoDBClientConfig): Promise<void> {
+  const sdk = await import('@aws-sdk/client-dynamodb');
+  const client = new sdk.DynamoDBClient(clientConfig);
+  await client.send(
+    new sdk.CreateTableCommand({
+      TableName: table,
+      AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+}

@@ -1,0 +1,142 @@
+/** An endpoint request and its state machine. Pure: every change is a new record with one more history entry. */
+import { createHash } from 'node:crypto';
+import type { IpAddressType } from '../commands/create-spec.js';
+
+export type RequestState =
+  | 'pending'
+  | 'approved'
+  | 'creating'
+  | 'available'
+  | 'pending-acceptance'
+  | 'failed'
+  | 'rejected'
+  | 'cancelled'
+  | 'expired';
+
+export const TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]>> = {
+  pending: ['approved', 'rejected', 'cancelled', 'expired'],
+  approved: ['creating', 'failed'],
+  creating: ['available', 'pending-acceptance', 'failed'],
+  'pending-acceptance': ['available', 'failed'],
+  available: [],
+  failed: [],
+  rejected: [],
+  cancelled: [],
+  expired: [],
+};
+
+export const OPEN_STATES: readonly RequestState[] = ['pending', 'approved', 'creating', 'pending-acceptance'];
+
+/** The exact CreateVpcEndpoint parameters an approver approves. */
+export interface EndpointParams {
+  region: string;
+  serviceName: string;
+  vpcId: string;
+  subnetIds: string[];
+  securityGroupIds: string[];
+  privateDns: boolean;
+  ipAddressType?: IpAddressType;
+}
+
+export type CheckStatus = 'pass' | 'warn' | 'fail';
+
+export interface PreflightCheck {
+  check: 'ids' | 'service' | 'subnets' | 'security-groups' | 'private-dns' | 'permission';
+  status: CheckStatus;
+  /** A message catalog key under `preflight`; `values` fill it in. */
+  code: string;
+  values: Record<string, string>;
+}
+
+export interface HistoryEntry {
+  state: RequestState;
+  actor: string;
+  at: string;
+  note?: string;
+}
+
+export interface EndpointRequest {
+  id: string;
+  state: RequestState;
+  /** Bumped by every change; stores write only if it is still the version read (optimistic locking). */
+  version: number;
+  requester: string;
+  reason?: string;
+  params: EndpointParams;
+  preflight: PreflightCheck[];
+  createdAt: string;
+  expiresAt: string;
+  /** Where the approval message is. */
+  message?: { channel: string; ts: string };
+  decidedBy?: string;
+  endpointId?: string;
+  endpointState?: string;
+  dnsNames?: string[];
+  failure?: { code: string; message: string };
+  history: HistoryEntry[];
+}
+
+/** A request id derived from something unique to one submission (Slack's trigger or view id): a retried submission maps to the same request. */
+export function requestIdFor(submissionKey: string): string {
+  const digest = createHash('sha256').update(submissionKey).digest();
+  const alphabet = '0123456789abcdefghjkmnpqrstvwxyz';
+  let id = '';
+  for (let i = 0; i < 10; i++) id += alphabet[digest[i]! % 32];
+  return `plr-${id}`;
+}
+
+export function newRequest(args: {
+  id: string;
+  requester: string;
+  reason?: string;
+  params: EndpointParams;
+  preflight: PreflightCheck[];
+  now: Date;
+  ttlHours: number;
+}): EndpointRequest {
+  const createdAt = args.now.toISOString();
+  return {
+    id: args.id,
+    state: 'pending',
+    version: 1,
+    requester: args.requester,
+    ...(args.reason && { reason: args.reason }),
+    params: args.params,
+    preflight: args.preflight,
+    createdAt,
+    expiresAt: new Date(args.now.getTime() + args.ttlHours * 3_600_000).toISOString(),
+    history: [{ state: 'pending', actor: args.requester, at: createdAt }],
+  };
+}
+
+export type Patch = Partial<Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dnsNames' | 'failure'>>;
+
+export class IllegalTransition extends Error {
+  constructor(
+    readonly from: RequestState,
+    readonly to: RequestState,
+  ) {
+    super(`a request cannot go from ${from} to ${to}`);
+    this.name = 'IllegalTransition';
+  }
+}
+
+export function canTransition(from: RequestState, to: RequestState): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** The record after moving to `to`, or IllegalTransition. `note` is kept in the history entry. */
+export function transition(request: EndpointRequest, to: RequestState, actor: string, now: Date, patch: Patch = {}, note?: string): EndpointRequest {
+  if (!canTransition(request.state, to)) throw new IllegalTransition(request.state, to);
+  return {
+    ...request,
+    ...patch,
+    state: to,
+    version: request.version + 1,
+    history: [...request.history, { state: to, actor, at: now.toISOString(), ...(note && { note }) }],
+  };
+}
+
+export function isExpired(request: EndpointRequest, now: Date): boolean {
+  return request.state === 'pending' && now.getTime() >= Date.parse(request.expiresAt);
+}
