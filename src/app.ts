@@ -3,8 +3,10 @@ import { App, LogLevel, type Logger, type Receiver } from '@slack/bolt';
 import type { Config, SlackConfig } from './config.js';
 import type { Ec2Api } from './endpoints/ec2.js';
 import type { JobQueue } from './jobs/queue.js';
+import type { RequestStore } from './requests/store.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
+import { registerRequestListeners } from './slack/listeners/requests.js';
 
 export interface WebClientLimits {
   /** Retries of a failed Web API call (429s honour Retry-After). */
@@ -17,6 +19,8 @@ export interface BotServices {
   config: Config;
   ec2: Ec2Api;
   jobs: JobQueue;
+  store: RequestStore;
+  now: () => Date;
   /** How long a lookup may take before it is acknowledged and finished by a job instead. */
   inlineLookupMs: number;
 }
@@ -46,6 +50,7 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
   });
   registerCommand(app, deps.services);
   registerCompareActions(app);
+  registerRequestListeners(app, deps.services);
   app.error(async (error) => {
     app.logger.error('listener failed', error);
   });

@@ -4,9 +4,12 @@ import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambda
 import { buildApp, type BotServices } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { createEc2Adapter } from './endpoints/ec2.js';
+import type { CreateTiming } from './jobs/create-endpoint.js';
 import { lambdaJobQueue, type Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
 import { jsonLogger } from './log.js';
+import { openStore } from './requests/open-store.js';
+import { slackPort, webClient, type SlackPort } from './slack/web.js';
 import { signatureProblem } from './slack/verify.js';
 
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
@@ -26,6 +29,8 @@ const reject = (statusCode: number): AwsResponse => ({ statusCode, body: '' });
 
 export interface HandlerOverrides extends Partial<BotServices> {
   logger?: Logger;
+  slack?: SlackPort;
+  timing?: CreateTiming;
 }
 
 function services(config: Config, overrides: HandlerOverrides): BotServices {
@@ -35,6 +40,8 @@ function services(config: Config, overrides: HandlerOverrides): BotServices {
     config,
     ec2: overrides.ec2 ?? createEc2Adapter(),
     jobs: overrides.jobs ?? lambdaJobQueue(workerFunctionName!),
+    store: overrides.store ?? openStore(config),
+    now: overrides.now ?? (() => new Date()),
     inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
   };
 }
@@ -76,8 +83,12 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
 }
 
 export function createWorkerHandler(config: Config, overrides: HandlerOverrides = {}): WorkerHandler {
+  const slackConfig = config.slack;
+  if (!slackConfig) throw new ConfigError('SLACK_BOT_TOKEN', 'missing; the worker posts to Slack');
   const logger = overrides.logger ?? jsonLogger();
-  const run = createWorker({ config, ec2: overrides.ec2 ?? createEc2Adapter(), logger });
+  const { ec2, jobs, store, now } = services(config, overrides);
+  const slack = overrides.slack ?? slackPort(webClient(slackConfig, { retries: 3, timeoutMs: 10_000 }));
+  const run = createWorker({ config, ec2, jobs, store, now, slack, logger, ...(overrides.timing && { timing: overrides.timing }) });
   return async (job) => run(job);
 }
 

@@ -4,9 +4,13 @@ import { config as loadDotenv } from 'dotenv';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createEc2Adapter } from './endpoints/ec2.js';
-import { InProcessJobQueue } from './jobs/queue.js';
+import { InProcessJobQueue, type Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
 import { jsonLogger } from './log.js';
+import { openStore } from './requests/open-store.js';
+import { slackPort, webClient } from './slack/web.js';
+
+const SWEEP_INTERVAL_MS = 2 * 60_000;
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
@@ -14,13 +18,21 @@ async function main(): Promise<void> {
   const slack = config.slack!;
   const logger = jsonLogger(undefined, (process.env.LOG_LEVEL as LogLevel | undefined) ?? LogLevel.INFO);
   const ec2 = createEc2Adapter();
-  const worker = createWorker({ config, ec2, logger });
-  const jobs = new InProcessJobQueue(worker, (error, job) => logger.error(`job ${job.kind} failed`, error));
+  const store = openStore(config);
+  const now = () => new Date();
+  // Jobs run in this process with the worker's code; requests live on disk (or DynamoDB), so a restart loses nothing.
+  let runJob: (job: Job) => Promise<void> = async () => undefined;
+  const jobs = new InProcessJobQueue((job) => runJob(job), (error, job) => logger.error(`job ${job.kind} failed`, error));
+  runJob = createWorker({ config, ec2, store, jobs, now, logger, slack: slackPort(webClient(slack, { retries: 5, timeoutMs: 10_000 })) });
+  // The sweep resumes anything a restart interrupted, at start and then every few minutes.
+  const runSweep = () => void jobs.enqueue({ kind: 'sweep' });
+  runSweep();
+  setInterval(runSweep, SWEEP_INTERVAL_MS).unref();
   const receiver: Receiver = slack.appToken
     ? new SocketModeReceiver({ appToken: slack.appToken, logger })
     : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', port: config.port, logger });
   // Locally there is no 3-second cold start to absorb; lookups still hand off to a job when EC2 is slow.
-  const app = buildApp(slack, { receiver, logger, webClient: { retries: 5, timeoutMs: 10_000 }, services: { config, ec2, jobs, inlineLookupMs: 2000 } });
+  const app = buildApp(slack, { receiver, logger, webClient: { retries: 5, timeoutMs: 10_000 }, services: { config, ec2, jobs, store, now, inlineLookupMs: 2000 } });
   await app.start(config.port);
   logger.info(slack.appToken ? 'privatelink bot connected over Socket Mode' : `privatelink bot listening on http://localhost:${config.port}/slack/events`);
 }

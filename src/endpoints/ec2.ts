@@ -77,6 +77,7 @@ export interface CreateEndpointParams {
   securityGroupIds: string[];
   privateDnsEnabled: boolean;
   ipAddressType?: string;
+  /** Idempotency: EC2 returns the same endpoint for a repeated token. Empty for dry runs. */
   clientToken: string;
   tags: Record<string, string>;
 }
@@ -262,8 +263,10 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
             IpAddressType: params.ipAddressType as 'ipv4',
             DnsOptions: { DnsRecordIpType: params.ipAddressType as 'ipv4' },
           }),
-          ClientToken: params.clientToken,
-          TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: Object.entries(params.tags).map(([Key, Value]) => ({ Key, Value })) }],
+          ...(params.clientToken && { ClientToken: params.clientToken }),
+          ...(Object.keys(params.tags).length > 0 && {
+            TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: Object.entries(params.tags).map(([Key, Value]) => ({ Key, Value })) }],
+          }),
         });
         try {
           const result = await client.send(command, { abortSignal: signal });

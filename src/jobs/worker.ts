@@ -4,17 +4,42 @@ import { parseCommand } from '../commands/parse.js';
 import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2.js';
 import { isLookup, runLookup } from '../endpoints/lookups.js';
+import type { RequestStore } from '../requests/store.js';
+import { submitRequest, type Reply, type WorkflowDependencies } from '../requests/workflow.js';
 import { postToResponseUrl } from '../slack/respond.js';
 import { lookupView } from '../slack/views/endpoints.js';
-import type { Job } from './queue.js';
+import type { SlackPort } from '../slack/web.js';
+import { DEFAULT_TIMING, runCreateJob, type CreateTiming } from './create-endpoint.js';
+import type { Job, JobQueue, ReplyTo } from './queue.js';
+import { sweep } from './sweep.js';
 
 export interface WorkerDependencies {
   config: Config;
   ec2: Ec2Api;
+  store: RequestStore;
+  slack: SlackPort;
+  jobs: JobQueue;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  now?: () => Date;
+  timing?: CreateTiming;
 }
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
+  const workflow: WorkflowDependencies = {
+    store: deps.store,
+    ec2: deps.ec2,
+    slack: deps.slack,
+    jobs: deps.jobs,
+    approvals: deps.config.approvals,
+    regions: deps.config,
+    now: deps.now ?? (() => new Date()),
+    log: (message, error) => (error ? deps.logger.error(message, error) : deps.logger.info(message)),
+  };
+  const reply = (to: ReplyTo): Reply =>
+    'responseUrl' in to
+      ? (message) => postToResponseUrl(to.responseUrl, { replace_original: true, response_type: 'ephemeral', ...message })
+      : async (message) => void (await deps.slack.postMessage(to.userId, message));
+
   return async (job) => {
     switch (job.kind) {
       case 'lookup': {
@@ -27,9 +52,17 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
         await postToResponseUrl(job.responseUrl, { replace_original: true, response_type: 'ephemeral', ...lookupView(result) });
         return;
       }
-      case 'create':
-        deps.logger.warn('create jobs are not handled yet');
+      case 'submit':
+        await submitRequest(workflow, job.submission, reply(job.replyTo));
         return;
+      case 'create':
+        await runCreateJob(workflow, job.requestId, deps.timing ?? DEFAULT_TIMING);
+        return;
+      case 'sweep': {
+        const counts = await sweep(workflow);
+        deps.logger.info(`sweep: ${JSON.stringify(counts)}`);
+        return;
+      }
     }
   };
 }

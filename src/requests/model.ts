@@ -73,6 +73,8 @@ export interface EndpointRequest {
   endpointState?: string;
   dnsNames?: string[];
   failure?: { code: string; message: string };
+  /** The worker holding the request while it creates and polls; another worker waits until `until`. */
+  lease?: { owner: string; until: string };
   history: HistoryEntry[];
 }
 
@@ -109,7 +111,7 @@ export function newRequest(args: {
   };
 }
 
-export type Patch = Partial<Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dnsNames' | 'failure'>>;
+export type Patch = Partial<Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dnsNames' | 'failure' | 'lease'>>;
 
 export class IllegalTransition extends Error {
   constructor(

@@ -149,7 +149,7 @@ describe('lookups through the Lambda handler', () => {
       DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
     });
     const posted = captureResponseUrl();
-    await createWorkerHandler(TEST_CONFIG, { ec2: testEc2(), logger: quietLogger() })(jobs.jobs[0]!);
+    await createWorkerHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger() })(jobs.jobs[0]!);
 
     expect(posted[0]!.body).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
     expect(blockText(posted[0]!.body)).toContain('*Private DNS:* `kinesis.ap-northeast-1.amazonaws.com`');

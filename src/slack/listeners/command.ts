@@ -1,15 +1,19 @@
 /** `/privatelink`: parse the text, answer fast, hand anything slow to a job. */
-import type { App, RespondArguments } from '@slack/bolt';
+import type { App, Logger, RespondArguments, SlashCommand, webApi } from '@slack/bolt';
 import type { BotServices } from '../../app.js';
 import { parseCommand, type Command } from '../../commands/parse.js';
 import { decide } from '../../decision/engine.js';
 import { reportDecision } from '../../decision/report.js';
 import { isLookup, runLookup, type LookupCommand, type LookupResult } from '../../endpoints/lookups.js';
 import { en } from '../../messages.js';
+import { isExpired } from '../../requests/model.js';
+import { approvalsConfigured, cancel, outcomeText } from '../../requests/workflow.js';
 import { unescapeText, type SlackMessage } from '../views/blocks.js';
 import { compareResultView } from '../views/compare.js';
 import { lookupView } from '../views/endpoints.js';
 import { helpView, noticeView, parseErrorView } from '../views/help.js';
+import { createModal, requestsListView, statusView } from '../views/requests.js';
+import { workflowDeps } from './requests.js';
 import { compareView } from './compare.js';
 
 const ephemeral = (view: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', ...view });
@@ -25,6 +29,7 @@ function answer(command: Command): SlackMessage {
       return noticeView(en.notAvailableYet(command.name));
   }
 }
+
 
 /** The lookup's result if EC2 answers within the budget; otherwise undefined, and the call is aborted. */
 async function lookupWithin(command: LookupCommand, services: BotServices): Promise<LookupResult | undefined> {
@@ -45,12 +50,54 @@ async function lookupWithin(command: LookupCommand, services: BotServices): Prom
   }
 }
 
+type RequestCommand = Extract<Command, { name: 'create' | 'requests' | 'status' | 'cancel' }>;
+
+async function requestCommand(command: RequestCommand, args: { services: BotServices; payload: SlashCommand; client: webApi.WebClient; logger: Logger }): Promise<SlackMessage | undefined> {
+  const { services, payload, client, logger } = args;
+  switch (command.name) {
+    case 'create': {
+      if (!approvalsConfigured(services.config.approvals)) return noticeView(en.requests.notConfigured);
+      if (!command.spec) {
+        await client.views.open({ trigger_id: payload.trigger_id, view: createModal(payload.channel_id, { ...(services.config.defaultRegion && { region: services.config.defaultRegion }) }) });
+        return undefined;
+      }
+      await services.jobs.enqueue({
+        kind: 'submit',
+        submission: { spec: command.spec, requester: payload.user_id, submissionKey: `trigger:${payload.trigger_id}` },
+        replyTo: { responseUrl: payload.response_url },
+      });
+      return noticeView(en.preflight.checking(command.spec.vpcId));
+    }
+    case 'requests': {
+      const requests = await services.store.list({ openOnly: command.filter === 'pending', limit: 50 });
+      return requestsListView(requests.map((r) => (isExpired(r, services.now()) ? { ...r, state: 'expired' as const } : r)), command.filter);
+    }
+    case 'status': {
+      const request = await services.store.get(command.requestId);
+      return request ? statusView(request) : noticeView(en.requests.notFound(command.requestId));
+    }
+    case 'cancel': {
+      const outcome = await cancel(workflowDeps(services, client, logger), command.requestId, payload.user_id);
+      return noticeView(outcomeText(outcome, command.requestId, 'cancel'));
+    }
+  }
+}
+
 export function registerCommand(app: App, services: BotServices): void {
-  app.command('/privatelink', async ({ command: payload, ack, logger }) => {
+  app.command('/privatelink', async ({ command: payload, ack, client, logger }) => {
     const text = unescapeText(payload.text ?? '');
     const parsed = parseCommand(text);
     if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error)));
     const command = parsed.command;
+    if (command.name === 'create' || command.name === 'requests' || command.name === 'status' || command.name === 'cancel') {
+      try {
+        const view = await requestCommand(command, { services, payload, client, logger });
+        return await ack(view ? ephemeral(view) : undefined);
+      } catch (error) {
+        logger.error(`${command.name} failed`, error);
+        return ack(ephemeral(noticeView(en.internalError)));
+      }
+    }
     if (!isLookup(command)) return ack(ephemeral(answer(command)));
 
     try {

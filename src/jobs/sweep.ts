@@ -1,0 +1,66 @@
+/**
+ * The sweep (every few minutes): finishes what a lost or crashed delivery left behind. Approved requests no
+ * worker took, `creating` requests whose worker's lease ran out, expired pending requests, and endpoints
+ * waiting for the provider's acceptance.
+ */
+import { Ec2Error } from '../endpoints/ec2.js';
+import { en } from '../messages.js';
+import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
+import { postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { resultText } from './create-endpoint.js';
+
+/** An approved request older than this with no worker on it was lost on the way to the worker. */
+export const HANDOFF_GRACE_MS = 60_000;
+
+const lastChange = (r: EndpointRequest) => Date.parse(r.history.at(-1)?.at ?? r.createdAt);
+
+export async function sweep(deps: WorkflowDependencies): Promise<{ expired: number; resumed: number; accepted: number }> {
+  const now = deps.now();
+  const counts = { expired: 0, resumed: 0, accepted: 0 };
+  for (const request of await deps.store.list({ openOnly: true, limit: 1000 })) {
+    if (isExpired(request, now)) {
+      const expired = await updateRequest(deps.store, request.id, (c) => (isExpired(c, now) ? transition(c, 'expired', 'system', now) : undefined));
+      if (expired?.state === 'expired') {
+        counts.expired++;
+        await refreshMessage(deps, expired);
+        await postInThread(deps, expired, en.requests.expiredThread);
+      }
+    } else if (
+      (request.state === 'approved' && now.getTime() - lastChange(request) >= HANDOFF_GRACE_MS) ||
+      (request.state === 'creating' && (!request.lease || Date.parse(request.lease.until) <= now.getTime()))
+    ) {
+      counts.resumed++;
+      await deps.jobs.enqueue({ kind: 'create', requestId: request.id });
+    } else if (request.state === 'pending-acceptance' && request.endpointId) {
+      if (await followAcceptance(deps, request)) counts.accepted++;
+    }
+  }
+  return counts;
+}
+
+async function followAcceptance(deps: WorkflowDependencies, request: EndpointRequest): Promise<boolean> {
+  let endpoint;
+  try {
+    endpoint = (await deps.ec2.describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
+  } catch (error) {
+    if (error instanceof Ec2Error) return false;
+    throw error;
+  }
+  const state = endpoint?.state.toLowerCase() ?? 'deleted';
+  if (state === 'pendingacceptance' || state === 'pending') return false;
+  const now = deps.now();
+  const to = state === 'available' ? 'available' : 'failed';
+  const next = await updateRequest(deps.store, request.id, (c) =>
+    c.state === 'pending-acceptance' ? transition(c, to, 'system', now, { endpointState: endpoint?.state ?? 'deleted', ...(to === 'failed' && { failure: { code: state, message: '' } }) }) : undefined,
+  );
+  if (next?.state !== to) return false;
+  if (to === 'available' && endpoint) {
+    await refreshMessage(deps, next, { result: resultText(endpoint, request.params.region) });
+    await postInThread(deps, next, en.create.accepted(endpoint.id, request.requester));
+  } else {
+    const text = en.create.endpointFailed(request.endpointId!, endpoint?.state ?? 'deleted', '');
+    await refreshMessage(deps, next, { result: `:red_circle: ${text}` });
+    await postInThread(deps, next, en.create.threadFailed(request.requester, text));
+  }
+  return to === 'available';
+}

@@ -1,0 +1,204 @@
+/**
+ * The approval workflow: submit (preflight, store, post), decide (approve, reject), cancel. Every state change
+ * is a conditional write, so double clicks, concurrent approvers and retried deliveries produce one outcome.
+ */
+import type { CreateSpec } from '../commands/create-spec.js';
+import type { ApprovalConfig } from '../config.js';
+import type { Ec2Api } from '../endpoints/ec2.js';
+import type { RegionPolicy } from '../endpoints/lookups.js';
+import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
+import type { JobQueue } from '../jobs/queue.js';
+import { en } from '../messages.js';
+import type { SlackMessage } from '../slack/views/blocks.js';
+import { preflightFailedView, requestMessage, requesterNoteView } from '../slack/views/requests.js';
+import type { SlackPort } from '../slack/web.js';
+import { isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
+import { VersionConflict, patched, type RequestStore } from './store.js';
+
+export interface WorkflowDependencies {
+  store: RequestStore;
+  ec2: Ec2Api;
+  slack: SlackPort;
+  jobs: JobQueue;
+  approvals: ApprovalConfig;
+  regions: RegionPolicy;
+  now: () => Date;
+  log: (message: string, error?: unknown) => void;
+}
+
+export type Reply = (message: SlackMessage) => Promise<void>;
+
+export function approvalsConfigured(approvals: ApprovalConfig): boolean {
+  return Boolean(approvals.channelId && (approvals.userIds.length > 0 || approvals.usergroupId));
+}
+
+/** Re-reads and retries a versioned write until it lands or `change` declines (returns undefined). */
+export async function updateRequest(
+  store: RequestStore,
+  id: string,
+  change: (current: EndpointRequest) => EndpointRequest | undefined,
+): Promise<EndpointRequest | undefined> {
+  for (let attempt = 0; attempt < 10; attempt++) {
+    const current = await store.get(id);
+    if (!current) return undefined;
+    const next = change(current);
+    if (!next) return current;
+    try {
+      await store.replace(next);
+      return next;
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+    }
+  }
+  throw new VersionConflict(id);
+}
+
+/** Redraws the approval message from the stored record; a failed update is logged, never fatal. */
+export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, progress?: Parameters<typeof requestMessage>[1]): Promise<void> {
+  if (!request.message) return;
+  try {
+    await deps.slack.update(request.message.channel, request.message.ts, requestMessage(request, progress));
+  } catch (error) {
+    deps.log(`could not update the approval message of ${request.id}`, error);
+  }
+}
+
+export async function postInThread(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, text: string): Promise<void> {
+  if (!request.message) return;
+  try {
+    await deps.slack.postMessage(request.message.channel, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }, request.message.ts);
+  } catch (error) {
+    deps.log(`could not post in the thread of ${request.id}`, error);
+  }
+}
+
+export interface Submission {
+  spec: CreateSpec;
+  requester: string;
+  /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
+  submissionKey: string;
+}
+
+export async function submitRequest(deps: WorkflowDependencies, submission: Submission, reply: Reply): Promise<EndpointRequest | undefined> {
+  const channel = deps.approvals.channelId;
+  if (!channel || !approvalsConfigured(deps.approvals)) {
+    await reply({ text: en.requests.notConfigured, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: en.requests.notConfigured } }] });
+    return undefined;
+  }
+  const id = requestIdFor(submission.submissionKey);
+  const existing = await deps.store.get(id);
+  let request = existing;
+  if (!request) {
+    const { params, checks } = await runPreflight(submission.spec, deps.ec2, deps.regions);
+    if (!params || !preflightPassed(checks)) {
+      await reply(preflightFailedView(checks));
+      return undefined;
+    }
+    request = newRequest({
+      id,
+      requester: submission.requester,
+      ...(submission.spec.reason && { reason: submission.spec.reason }),
+      params,
+      preflight: checks,
+      now: deps.now(),
+      ttlHours: deps.approvals.ttlHours,
+    });
+    if (!(await deps.store.create(request))) request = (await deps.store.get(id))!;
+  }
+  if (!request.message) {
+    const posted = await deps.slack.postMessage(channel, requestMessage(request));
+    const message = { channel: posted.channel, ts: posted.ts };
+    request = (await updateRequest(deps.store, id, (current) => (current.message ? undefined : patched(current, { message }))))!;
+  }
+  await reply(requesterNoteView(request, request.message!.channel, request.message!.ts));
+  return request;
+}
+
+export type DecisionOutcome =
+  | { kind: 'not-found' }
+  | { kind: 'refused'; reason: 'not-approver' | 'requester' }
+  | { kind: 'expired'; request: EndpointRequest }
+  | { kind: 'already'; request: EndpointRequest }
+  | { kind: 'decided'; request: EndpointRequest };
+
+export async function isApprover(deps: Pick<WorkflowDependencies, 'approvals' | 'slack'>, user: string): Promise<boolean> {
+  if (deps.approvals.userIds.includes(user)) return true;
+  if (!deps.approvals.usergroupId) return false;
+  return (await deps.slack.usergroupMembers(deps.approvals.usergroupId)).includes(user);
+}
+
+/** Moves a pending request to `to` if it is still pending; the loser of a race gets `already`. */
+async function settle(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch): Promise<DecisionOutcome> {
+  const request = await deps.store.get(id);
+  if (!request) return { kind: 'not-found' };
+  if (request.state !== 'pending') return { kind: 'already', request };
+  const now = deps.now();
+  if (to !== 'cancelled' && isExpired(request, now)) {
+    const expired = await updateRequest(deps.store, id, (current) => (current.state === 'pending' ? transition(current, 'expired', 'system', now) : undefined));
+    if (expired?.state === 'expired') {
+      await refreshMessage(deps, expired);
+      return { kind: 'expired', request: expired };
+    }
+    return { kind: 'already', request: expired ?? request };
+  }
+  try {
+    const next = transition(request, to, actor, now, patch);
+    await deps.store.replace(next);
+    return { kind: 'decided', request: next };
+  } catch (error) {
+    if (!(error instanceof VersionConflict)) throw error;
+    return { kind: 'already', request: (await deps.store.get(id)) ?? request };
+  }
+}
+
+export async function decide(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject'): Promise<DecisionOutcome> {
+  const request = await deps.store.get(id);
+  if (!request) return { kind: 'not-found' };
+  if (actor === request.requester) return { kind: 'refused', reason: 'requester' };
+  if (!(await isApprover(deps, actor))) return { kind: 'refused', reason: 'not-approver' };
+
+  const outcome = await settle(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
+  if (outcome.kind !== 'decided') return outcome;
+  const decided = outcome.request;
+  await refreshMessage(deps, decided);
+  if (decision === 'approve') {
+    try {
+      await deps.jobs.enqueue({ kind: 'create', requestId: id });
+    } catch (error) {
+      // The request stays `approved`; the worker's sweep picks it up.
+      deps.log(`could not hand ${id} to the worker`, error);
+    }
+  } else {
+    await postInThread(deps, decided, en.requests.rejectedThread(actor, decided.requester));
+  }
+  return outcome;
+}
+
+export async function cancel(deps: WorkflowDependencies, id: string, actor: string): Promise<DecisionOutcome> {
+  const request = await deps.store.get(id);
+  if (!request) return { kind: 'not-found' };
+  if (actor !== request.requester) return { kind: 'refused', reason: 'not-approver' };
+  const outcome = await settle(deps, id, 'cancelled', actor, {});
+  if (outcome.kind === 'decided') {
+    await refreshMessage(deps, outcome.request);
+    await postInThread(deps, outcome.request, en.requests.cancelledThread(actor));
+  }
+  return outcome;
+}
+
+/** The words for an outcome, shown only to the person who clicked or typed. */
+export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decide' | 'cancel'): string {
+  switch (outcome.kind) {
+    case 'not-found':
+      return en.requests.notFound(id);
+    case 'refused':
+      if (action === 'cancel') return en.requests.cancelOnlyRequester;
+      return outcome.reason === 'requester' ? en.requests.refusedRequester(id) : en.requests.refusedNotApprover;
+    case 'expired':
+      return en.requests.expiredNow(id);
+    case 'already':
+      return en.requests.alreadyDecided(id, outcome.request.state);
+    case 'decided':
+      return action === 'cancel' ? en.requests.cancelled(id) : `${en.requests.verbs[outcome.request.state]}: ${en.code(id)}`;
+  }
+}

@@ -1,0 +1,61 @@
+/** Approve, Reject and Cancel buttons, and the create modal's submission. */
+import type { App, BlockButtonAction, Logger } from '@slack/bolt';
+import type { webApi } from '@slack/bolt';
+import type { BotServices } from '../../app.js';
+import { validateCreate, type CreateField } from '../../commands/create-spec.js';
+import { en } from '../../messages.js';
+import { cancel, decide, outcomeText, type WorkflowDependencies } from '../../requests/workflow.js';
+import { escapeText } from '../views/blocks.js';
+import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
+import { slackPort } from '../web.js';
+
+export function workflowDeps(services: BotServices, client: webApi.WebClient, logger: Pick<Logger, 'error'>): WorkflowDependencies {
+  return {
+    store: services.store,
+    ec2: services.ec2,
+    slack: slackPort(client),
+    jobs: services.jobs,
+    approvals: services.config.approvals,
+    regions: services.config,
+    now: services.now,
+    log: (message, error) => logger.error(message, error),
+  };
+}
+
+const ephemeralNote = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+
+export function registerRequestListeners(app: App, services: BotServices): void {
+  for (const decision of ['approve', 'reject'] as const) {
+    app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, client, respond, logger }) => {
+      await ack();
+      const id = action.value ?? '';
+      const outcome = await decide(workflowDeps(services, client, logger), id, body.user.id, decision);
+      logger.info(`request ${id}: ${decision} by ${body.user.id} → ${outcome.kind}`);
+      if (outcome.kind !== 'decided') await respond(ephemeralNote(outcomeText(outcome, id, 'decide')));
+    });
+  }
+
+  app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, client, respond, logger }) => {
+    await ack();
+    const id = action.value ?? '';
+    const outcome = await cancel(workflowDeps(services, client, logger), id, body.user.id);
+    await respond({ ...ephemeralNote(outcomeText(outcome, id, 'cancel')), replace_original: outcome.kind === 'decided' });
+  });
+
+  app.view(CREATE_MODAL_ID, async ({ ack, view, body }) => {
+    const values = view.state.values;
+    const field = (id: CreateField) => {
+      const input = values[id]?.value;
+      return input?.selected_option?.value ?? input?.value ?? undefined;
+    };
+    const fields = Object.fromEntries((['service', 'vpc', 'subnets', 'sg', 'private-dns', 'ip', 'region', 'reason'] as const).map((f) => [f, field(f) ?? ''])) as Record<CreateField, string>;
+    const result = validateCreate(fields);
+    if ('errors' in result) {
+      const errors = Object.fromEntries(Object.entries(result.errors).map(([f, e]) => [f, escapeText(en.fieldError(f, e!)).replace(/`/g, '')]));
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await services.jobs.enqueue({ kind: 'submit', submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}` }, replyTo: { userId: body.user.id } });
+    await ack();
+  });
+}

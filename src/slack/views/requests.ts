@@ -1,0 +1,186 @@
+/**
+ * Views of endpoint requests. The approval message is a pure function of the stored request, so every update
+ * (decision, progress, result) re-renders it from the record and a late or repeated update is still right.
+ */
+import type { Button, KnownBlock, ModalView } from '@slack/types';
+import type { EndpointRequest, PreflightCheck } from '../../requests/model.js';
+import { en } from '../../messages.js';
+import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
+
+export const REQUEST_ACTIONS = {
+  approve: 'approve_request',
+  reject: 'reject_request',
+  cancel: 'cancel_request',
+} as const;
+
+export const CREATE_MODAL_ID = 'create_request';
+
+const r = en.requests;
+const c = (s: string) => `\`${escapeText(s)}\``;
+
+/** A timestamp Slack shows in each reader's time zone, with the ISO time as the fallback. */
+export function slackTime(iso: string): string {
+  return `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
+}
+
+/** A link to a message that works in any workspace (Slack redirects it). */
+export function messageLink(channel: string, ts: string): string {
+  return `https://slack.com/archives/${channel}/p${ts.replace('.', '')}`;
+}
+
+/** The call the bot will make, as an AWS CLI line an auditor can read (and re-run). */
+export function createCallLine(request: EndpointRequest): string {
+  const p = request.params;
+  return [
+    'aws ec2 create-vpc-endpoint --vpc-endpoint-type Interface',
+    `--region ${p.region}`,
+    `--vpc-id ${p.vpcId}`,
+    `--service-name ${p.serviceName}`,
+    `--subnet-ids ${p.subnetIds.join(' ')}`,
+    p.securityGroupIds.length > 0 ? `--security-group-ids ${p.securityGroupIds.join(' ')}` : undefined,
+    p.privateDns ? '--private-dns-enabled' : '--no-private-dns-enabled',
+    p.ipAddressType ? `--ip-address-type ${p.ipAddressType} --dns-options DnsRecordIpType=${p.ipAddressType}` : undefined,
+    `--client-token ${request.id}`,
+    `--tag-specifications 'ResourceType=vpc-endpoint,Tags=[{Key=privatelink:request,Value=${request.id}},…]'`,
+  ]
+    .filter(Boolean)
+    .join(' \\\n  ');
+}
+
+export function preflightLines(checks: PreflightCheck[]): string {
+  const t = en.preflight;
+  return checks
+    .map((check) => {
+      const finding = t.findings[check.code]?.(Object.fromEntries(Object.entries(check.values).map(([k, v]) => [k, escapeText(v)]))) ?? { text: check.code };
+      const fix = finding.fix ? `\n      _${t.fix}_ ${finding.fix}` : '';
+      return `${t.marks[check.status]} *${t.checkNames[check.check]}*: ${finding.text}${fix}`;
+    })
+    .join('\n');
+}
+
+export function preflightFailedView(checks: PreflightCheck[]): SlackMessage {
+  return message(en.preflight.failed, [section(`:x: ${en.preflight.failed}`), section(`*${en.preflight.title}*\n${preflightLines(checks)}`)]);
+}
+
+function decisionLine(request: EndpointRequest): string | undefined {
+  const decision = [...request.history].reverse().find((h) => ['approved', 'rejected', 'cancelled', 'expired'].includes(h.state));
+  if (!decision) return undefined;
+  const actor = decision.state === 'expired' ? undefined : decision.actor;
+  return actor ? r.decidedBy(r.verbs[decision.state]!, actor, slackTime(decision.at)) : `${r.verbs[decision.state]} ${slackTime(decision.at)}`;
+}
+
+function decisionButtons(request: EndpointRequest): Button[] {
+  const approve = button(r.approve, REQUEST_ACTIONS.approve, request.id, 'primary');
+  approve.confirm = {
+    title: { type: 'plain_text', text: r.confirmTitle },
+    text: { type: 'mrkdwn', text: r.confirmText(request.params.serviceName, request.params.vpcId) },
+    confirm: { type: 'plain_text', text: r.confirmYes },
+    deny: { type: 'plain_text', text: r.confirmNo },
+  };
+  return [approve, button(r.reject, REQUEST_ACTIONS.reject, request.id, 'danger')];
+}
+
+/** Set by the worker: the progress line and the result (DNS names, failure) under the request. */
+export interface Progress {
+  line?: string;
+  result?: string;
+}
+
+export function requestMessage(request: EndpointRequest, progress: Progress = {}): SlackMessage {
+  const p = request.params;
+  const blocks: KnownBlock[] = [
+    header(r.title(request.id)),
+    section(`*${r.requester}:* <@${request.requester}>\n*${r.reason}:* ${request.reason ? escapeText(request.reason) : r.noReason}\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
+    fields([
+      [r.service, c(p.serviceName)],
+      [r.vpc, c(p.vpcId)],
+      [r.subnets, p.subnetIds.map(c).join(', ')],
+      [r.securityGroups, p.securityGroupIds.length > 0 ? p.securityGroupIds.map(c).join(', ') : r.defaultGroup],
+      [r.privateDns, p.privateDns ? en.lookups.on : en.lookups.off],
+      [r.ipType, p.ipAddressType ?? 'ipv4'],
+      [r.region, c(p.region)],
+    ]),
+    section(`*${r.exactCall}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
+  ];
+  if (request.preflight.length > 0) blocks.push(section(`*${en.preflight.title}*\n${preflightLines(request.preflight)}`));
+  const status = [`*${r.states[request.state]}*`, decisionLine(request), progress.line].filter(Boolean).join(' · ');
+  blocks.push(section(status));
+  if (progress.result) blocks.push(section(progress.result));
+  if (request.state === 'pending') blocks.push(actions(`request_${request.id}`, decisionButtons(request)));
+  return message(`${r.title(request.id)}: ${r.states[request.state]?.replace(/^:[a-z_]+: /, '')}`, blocks);
+}
+
+export function requesterNoteView(request: EndpointRequest, channel: string, ts: string): SlackMessage {
+  const text = r.sentNote(request.id, channel, messageLink(channel, ts));
+  return message(text, [section(`:incoming_envelope: ${text}`, button(r.cancel, REQUEST_ACTIONS.cancel, request.id))]);
+}
+
+export function statusView(request: EndpointRequest): SlackMessage {
+  const base = requestMessage(request);
+  const history = request.history.map((h) => `• ${r.historyLine(h.state, h.actor.startsWith('U') || h.actor.startsWith('W') ? `<@${h.actor}>` : h.actor, slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`);
+  const blocks = base.blocks.filter((b) => b.type !== 'actions');
+  blocks.push(section(`*${r.history}*\n${history.join('\n')}`));
+  return message(base.text, blocks);
+}
+
+export function requestsListView(requests: EndpointRequest[], filter: 'pending' | 'all'): SlackMessage {
+  const title = r.listTitle(filter, requests.length);
+  if (requests.length === 0) return message(r.none(filter), [section(r.none(filter))]);
+  const lines = requests.map((q) => r.listLine(q.id, r.states[q.state]!, q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt)));
+  const blocks: KnownBlock[] = [header(title)];
+  for (let i = 0; i < lines.length && blocks.length < 48; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
+  blocks.push(context(`${en.code('/privatelink status <id>')}`));
+  return message(title, blocks);
+}
+
+export interface ModalDefaults {
+  region?: string;
+}
+
+export function createModal(channelId: string, defaults: ModalDefaults): ModalView {
+  const m = r.modal;
+  const text = (blockId: string, label: string, options: { optional?: boolean; hint?: string; multiline?: boolean; initial?: string; placeholder?: string } = {}): KnownBlock => ({
+    type: 'input',
+    block_id: blockId,
+    optional: options.optional ?? false,
+    label: { type: 'plain_text', text: label },
+    ...(options.hint && { hint: { type: 'plain_text', text: options.hint } }),
+    element: {
+      type: 'plain_text_input',
+      action_id: 'value',
+      multiline: options.multiline ?? false,
+      ...(options.initial && { initial_value: options.initial }),
+      ...(options.placeholder && { placeholder: { type: 'plain_text', text: options.placeholder } }),
+    },
+  });
+  const choice = (blockId: string, label: string, choices: [string, string][], initial?: string): KnownBlock => {
+    const optionsList = choices.map(([value, label]) => ({ text: { type: 'plain_text' as const, text: label }, value }));
+    const initialOption = optionsList.find((o) => o.value === initial);
+    return {
+      type: 'input',
+      block_id: blockId,
+      optional: true,
+      label: { type: 'plain_text', text: label },
+      element: { type: 'static_select', action_id: 'value', options: optionsList, ...(initialOption && { initial_option: initialOption }) },
+    };
+  };
+  return {
+    type: 'modal',
+    callback_id: CREATE_MODAL_ID,
+    private_metadata: JSON.stringify({ channelId }),
+    title: { type: 'plain_text', text: m.title },
+    submit: { type: 'plain_text', text: m.submit },
+    close: { type: 'plain_text', text: m.close },
+    blocks: [
+      context(m.intro),
+      text('service', m.service, { hint: m.serviceHint, placeholder: 'kinesis-streams' }),
+      text('vpc', m.vpc, { placeholder: 'vpc-0123456789abcdef0' }),
+      text('subnets', m.subnets, { hint: m.subnetsHint }),
+      text('sg', m.sg, { optional: true }),
+      choice('private-dns', m.privateDns, [['on', m.on], ['off', m.off]], 'on'),
+      choice('ip', m.ip, [['ipv4', 'IPv4'], ['dualstack', 'Dual-stack'], ['ipv6', 'IPv6']]),
+      text('region', m.region, { optional: true, ...(defaults.region && { initial: defaults.region }) }),
+      text('reason', m.reason, { optional: true, multiline: true }),
+    ],
+  };
+}
