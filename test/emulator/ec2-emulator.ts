@@ -73,7 +73,7 @@ function shortName(service: string): string {
   return service.split('.').slice(service.includes('.vpce.') ? 4 : 3).join('.');
 }
 
-function handle(state: EmulatorState, params: Record<string, string>): [number, string] {
+export function handleEc2Request(state: EmulatorState, params: Record<string, string>): [number, string] {
   const action = params.Action ?? '';
   state.log.push({ action, params });
   const f = filters(params);
@@ -192,7 +192,7 @@ export interface RunningEmulator {
 export async function startEc2Emulator(state: EmulatorState = seedState(), port = 0): Promise<RunningEmulator> {
   const server: Server = createServer((req, res) => {
     readBody(req).then((body) => {
-      const [status, xml] = handle(state, Object.fromEntries(new URLSearchParams(body)));
+      const [status, xml] = handleEc2Request(state, Object.fromEntries(new URLSearchParams(body)));
       res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8' });
       res.end(xml);
     }, () => res.destroy());

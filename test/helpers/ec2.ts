@@ -1,6 +1,7 @@
 /** EC2 faked at its real wire: the Query protocol (form POST, Action=…&Version=2016-11-15) answered with XML. */
 import nock from 'nock';
 import { createEc2Adapter, type Ec2Api } from '../../src/endpoints/ec2.js';
+import { handleEc2Request, type EmulatorState } from '../emulator/ec2-emulator.js';
 
 export const REGION = 'ap-northeast-1';
 export const EC2_HOST = `https://ec2.${REGION}.amazonaws.com`;
@@ -182,4 +183,27 @@ export function loopbackEc2(endpoint: string, requestTimeout = 300): Ec2Api {
   return createEc2Adapter({
     clientConfig: { endpoint, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, maxAttempts: 1, requestHandler: { requestTimeout, connectionTimeout: 300, throwOnRequestTimeout: true } },
   });
+}
+
+export type Fault = (params: Record<string, string>, call: number) => [number, string] | undefined;
+
+/**
+ * EC2 at the wire (nock) answered by the emulator's state: a consistent world of VPCs, subnets, groups,
+ * services and endpoints. `faults` answer first, per action, when they return something.
+ */
+export function fakeEc2World(state: EmulatorState, faults: Record<string, Fault> = {}): Ec2Call[] {
+  const calls: Ec2Call[] = [];
+  const counts: Record<string, number> = {};
+  nock(EC2_HOST)
+    .persist()
+    .post('/')
+    .reply((_uri, body) => {
+      const params = formOf(body);
+      const action = params.Action!;
+      calls.push({ action, params });
+      counts[action] = (counts[action] ?? 0) + 1;
+      const [status, xml] = faults[action]?.(params, counts[action]!) ?? handleEc2Request(state, params);
+      return [status, xml, { 'content-type': 'text/xml;charset=UTF-8' }];
+    });
+  return calls;
 }

@@ -179,3 +179,16 @@ export function quietLogger(): JsonLogger & { lines: Record<string, unknown>[] }
   const lines: Record<string, unknown>[] = [];
   return Object.assign(jsonLogger((line) => lines.push(JSON.parse(line)), LogLevel.DEBUG), { lines });
 }
+
+/** A Slack Web API that answers the calls the bot makes, with increasing message timestamps; records every call. */
+export function fakeSlack(options: { usergroupMembers?: string[] } = {}): Captured[] {
+  let ts = 1_700_000_000;
+  return fakeSlackApi({
+    'chat.postMessage': (args) => ({ ok: true, channel: args.channel, ts: `${++ts}.000100`, message: {} }),
+    'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+    'usergroups.users.list': () => ({ ok: true, users: options.usergroupMembers ?? [] }),
+    'views.open': () => ({ ok: true, view: { id: 'V0MODAL' } }),
+  }, 1000);
+}
+
+export const callsTo = (calls: Captured[], method: string) => calls.filter((c) => c.url === method);

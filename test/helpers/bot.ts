@@ -1,0 +1,84 @@
+/** Both Lambda handlers wired to one store and one recorded job queue, as deployed, with Slack and EC2 faked at the wire. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Config } from '../../src/config.js';
+import type { Ec2Api } from '../../src/endpoints/ec2.js';
+import { createSlackHandler, createWorkerHandler } from '../../src/handler.js';
+import type { CreateTiming } from '../../src/jobs/create-endpoint.js';
+import type { Job } from '../../src/jobs/queue.js';
+import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
+import { FileRequestStore } from '../../src/requests/file-store.js';
+import type { RequestStore } from '../../src/requests/store.js';
+import { testEc2 } from './ec2.js';
+import { startDynalite } from './dynalite.js';
+import { TEST_CONFIG, apiGatewayV1Event, blockActionBody, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from './slack.js';
+
+export const FAST_TIMING: CreateTiming = { deadlineMs: 60_000, firstPollMs: 1, maxPollMs: 2, leaseMs: 30_000, sleep: async () => undefined };
+
+export interface BotOptions {
+  storeKind?: 'file' | 'dynamo';
+  config?: Partial<Config>;
+  clock?: { now: Date };
+  timing?: CreateTiming;
+  ec2?: Ec2Api;
+}
+
+export async function startBot(options: BotOptions = {}) {
+  let store: RequestStore;
+  let closeStore: () => Promise<void>;
+  if (options.storeKind === 'dynamo') {
+    const table = `requests-${Math.random().toString(36).slice(2, 8)}`;
+    const dynamo = await startDynalite(table);
+    store = new DynamoRequestStore(table, dynamo.clientConfig);
+    closeStore = dynamo.close;
+  } else {
+    const dir = await mkdtemp(path.join(tmpdir(), 'privatelink-bot-'));
+    store = new FileRequestStore(dir);
+    closeStore = () => rm(dir, { recursive: true, force: true });
+  }
+  const config: Config = { ...TEST_CONFIG, ...options.config };
+  const clock = options.clock ?? { now: new Date() };
+  const now = () => clock.now;
+  const jobs = recordingJobs();
+  const logger = quietLogger();
+  const ec2 = options.ec2 ?? testEc2(2);
+  const http = createSlackHandler(config, { ec2, jobs, store, logger, now });
+  const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? FAST_TIMING });
+
+  return {
+    store,
+    jobs,
+    logger,
+    clock,
+    /** Sends a signed slash command; returns the HTTP status and the acknowledgement's body. */
+    async command(text: string, user = 'U0ALICE', triggerId = `trigger-${Math.random()}`) {
+      const response = await http(apiGatewayV1Event(slashCommandBody(text, { user_id: user, trigger_id: triggerId })), {});
+      return { status: response.statusCode, body: parseAckBody(response.body) as { text?: string; blocks?: unknown[] } };
+    },
+    /** Clicks a button as `user`. */
+    async click(actionId: string, value: string, user: string) {
+      const response = await http(apiGatewayV1Event(blockActionBody(actionId, value, user)), {});
+      return response.statusCode;
+    },
+    /** Sends any signed interaction payload. */
+    async interact(payload: Record<string, unknown>) {
+      const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});
+      return { status: response.statusCode, body: parseAckBody(response.body) };
+    },
+    /** Runs queued jobs through the worker handler until none are left (jobs may queue more). */
+    async drain(): Promise<Job[]> {
+      const ran: Job[] = [];
+      while (jobs.jobs.length > 0) {
+        const job = jobs.jobs.shift()!;
+        ran.push(job);
+        await worker(job);
+      }
+      return ran;
+    },
+    worker,
+    close: closeStore,
+  };
+}
+
+export type Bot = Awaited<ReturnType<typeof startBot>>;

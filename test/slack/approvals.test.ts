@@ -1,0 +1,242 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
+import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
+import { startBot, type Bot } from '../helpers/bot.js';
+import { fakeEc2World } from '../helpers/ec2.js';
+import { blockText, callsTo, captureResponseUrl, fakeSlack, type Captured } from '../helpers/slack.js';
+import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+
+const CREATE = 'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders <!channel> stream"';
+
+interface Message {
+  channel?: string;
+  text?: string;
+  blocks: { type: string; elements?: { action_id: string; value: string; confirm?: unknown }[] }[];
+}
+
+const buttonsOf = (m: Message) => m.blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
+
+describe('create with approval, through the Lambda handlers', () => {
+  let bot: Bot;
+  let world: EmulatorState;
+  let slack: Captured[];
+
+  beforeEach(async () => {
+    bot = await startBot({ clock: { now: new Date('2026-11-29T10:00:00Z') } });
+    world = seedState();
+    fakeEc2World(world);
+    slack = fakeSlack({ usergroupMembers: ['U0DAVE'] });
+  });
+  afterEach(() => bot.close());
+
+  /** Submits the request and runs the preflight job; returns the request id. */
+  async function submit(text = CREATE): Promise<string> {
+    const note = captureResponseUrl();
+    const ack = await bot.command(text);
+    expect(ack.body.text).toContain('Checking the request for `vpc-0a1b2c3d`');
+    await bot.drain();
+    const id = /plr-[0-9a-z]{10}/.exec(JSON.stringify(note[0]!.body))![0];
+    return id;
+  }
+
+  it('opens the modal for a bare create, within the trigger\'s time', async () => {
+    const ack = await bot.command('create');
+
+    const open = callsTo(slack, 'views.open');
+    expect(open).toHaveLength(1);
+    expect(open[0]!.body).toMatchObject({ trigger_id: expect.any(String), view: { type: 'modal', callback_id: 'create_request' } });
+    expect(ack.body).toEqual({});
+  });
+
+  it('shows failed preflight checks to the requester and posts nothing', async () => {
+    world.vpcs['vpc-0a1b2c3d']!.dnsHostnames = false;
+    const note = captureResponseUrl();
+
+    await bot.command(CREATE);
+    await bot.drain();
+
+    const text = blockText(note[0]!.body);
+    expect(text).toContain('The request was not sent');
+    expect(text).toContain(':x: *Private DNS*: `vpc-0a1b2c3d` lacks enableDnsHostnames');
+    expect(text).toContain('aws ec2 modify-vpc-attribute --vpc-id vpc-0a1b2c3d');
+    expect(callsTo(slack, 'chat.postMessage')).toEqual([]);
+    expect(await bot.store.list({ openOnly: false, limit: 10 })).toEqual([]);
+  });
+
+  it('posts the approval request with the exact parameters, the checks, escaped text and the two buttons', async () => {
+    const note = captureResponseUrl();
+    await bot.command(CREATE);
+    await bot.drain();
+
+    const [post] = callsTo(slack, 'chat.postMessage');
+    const message = post!.body as unknown as Message;
+    const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
+    expect(message.channel).toBe('C0APPROVALS');
+    expectWithinBlockKitLimits(message);
+    const text = blockText(message);
+    expect(text).toContain(`Endpoint request ${id}`);
+    expect(text).toContain('*Requested by:* <@U0ALICE>');
+    expect(text).toContain('orders &lt;!channel&gt; stream');
+    expect(text).not.toContain('<!channel>');
+    expect(text).toContain('--service-name com.amazonaws.ap-northeast-1.kinesis-streams');
+    expect(text).toContain(`--client-token ${id}`);
+    expect(text).toContain(':white_check_mark: *Permission*');
+    expect(buttonsOf(message).map((b) => [b.action_id, b.value])).toEqual([
+      ['approve_request', id],
+      ['reject_request', id],
+    ]);
+    expect(buttonsOf(message)[0]!.confirm).toBeDefined();
+    const requesterNote = blockText(note[0]!.body);
+    expect(requesterNote).toContain(`Request \`${id}\` is waiting for approval in <#C0APPROVALS>`);
+    expect(requesterNote).toContain('https://slack.com/archives/C0APPROVALS/p1700000001000100');
+  });
+
+  it('lets neither the requester nor a bystander decide; an approver\'s click decides and hands off once', async () => {
+    const id = await submit();
+    const refusals = captureResponseUrl(2);
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0ALICE');
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0MALLORY');
+
+    expect(blockText(refusals[0]!.body)).toContain('You cannot decide your own request');
+    expect(blockText(refusals[1]!.body)).toContain('Only approvers may decide');
+    expect(refusals.map((r) => r.body.response_type)).toEqual(['ephemeral', 'ephemeral']);
+    expect((await bot.store.get(id))?.state).toBe('pending');
+    expect(callsTo(slack, 'chat.update')).toEqual([]);
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+
+    const stored = await bot.store.get(id);
+    expect(stored?.state).toBe('approved');
+    expect(stored?.history.map((h) => [h.state, h.actor])).toEqual([
+      ['pending', 'U0ALICE'],
+      ['approved', 'U0BOB'],
+    ]);
+    const update = callsTo(slack, 'chat.update')[0]!.body as unknown as Message;
+    expect(blockText(update)).toContain('Approved by <@U0BOB>');
+    expect(buttonsOf(update)).toEqual([]);
+    expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
+  });
+
+  it('accepts members of the approver user group, asking Slack on each click', async () => {
+    await bot.close();
+    bot = await startBot({ config: { approvals: { channelId: 'C0APPROVALS', userIds: [], usergroupId: 'S0NETOPS', ttlHours: 24 } } });
+    const id = await submit();
+    captureResponseUrl();
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    expect((await bot.store.get(id))?.state).toBe('pending');
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0DAVE');
+
+    expect(callsTo(slack, 'usergroups.users.list').map((c) => c.body.usergroup)).toEqual(['S0NETOPS', 'S0NETOPS']);
+    expect((await bot.store.get(id))?.state).toBe('approved');
+  });
+
+  it('makes exactly one decision out of 20 concurrent Approve clicks', async () => {
+    const id = await submit();
+    captureResponseUrl(19);
+
+    const statuses = await Promise.all(Array.from({ length: 20 }, (_, i) => bot.click(REQUEST_ACTIONS.approve, id, i % 2 ? 'U0BOB' : 'U0CAROL')));
+
+    expect(statuses.every((s) => s === 200)).toBe(true);
+    const stored = await bot.store.get(id);
+    expect(stored?.history.filter((h) => h.state === 'approved')).toHaveLength(1);
+    expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
+    expect(callsTo(slack, 'chat.update')).toHaveLength(1);
+  });
+
+  it('rejects: the message says who, the thread tells the requester, nothing is handed off', async () => {
+    const id = await submit();
+
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
+
+    expect((await bot.store.get(id))?.state).toBe('rejected');
+    expect(blockText(callsTo(slack, 'chat.update')[0]!.body)).toContain('Rejected by <@U0CAROL>');
+    const thread = callsTo(slack, 'chat.postMessage').find((c) => c.body.thread_ts);
+    expect(thread?.body.text).toBe('Rejected by <@U0CAROL>. <@U0ALICE>, nothing was created.');
+    expect(bot.jobs.jobs).toEqual([]);
+  });
+
+  it('refuses to approve an expired request, and says so on the message', async () => {
+    const id = await submit();
+    bot.clock.now = new Date('2026-11-30T10:00:01Z');
+    const refusal = captureResponseUrl();
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+
+    expect((await bot.store.get(id))?.state).toBe('expired');
+    expect(blockText(refusal[0]!.body)).toContain('has expired and can no longer be approved');
+    expect(blockText(callsTo(slack, 'chat.update')[0]!.body)).toContain('Expired');
+    expect(bot.jobs.jobs).toEqual([]);
+  });
+
+  it('lets the requester cancel, and only the requester', async () => {
+    const id = await submit();
+
+    expect((await bot.command(`cancel ${id}`, 'U0BOB')).body.text).toBe('Only the requester can cancel a request.');
+    expect((await bot.command(`cancel ${id}`, 'U0ALICE')).body.text).toBe(`Request \`${id}\` is cancelled.`);
+    expect((await bot.store.get(id))?.state).toBe('cancelled');
+    const refusal = captureResponseUrl();
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    expect(blockText(refusal[0]!.body)).toContain('is already cancelled');
+  });
+
+  it('replays of a submission or a decided click change nothing', async () => {
+    const note = captureResponseUrl(2);
+    await bot.command(CREATE, 'U0ALICE', 'trigger-same');
+    await bot.command(CREATE, 'U0ALICE', 'trigger-same');
+    await bot.drain();
+
+    expect(callsTo(slack, 'chat.postMessage')).toHaveLength(1);
+    expect(blockText(note[1]!.body)).toContain('is waiting for approval');
+    const id = (await bot.store.list({ openOnly: true, limit: 5 }))[0]!.id;
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    captureResponseUrl();
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0CAROL');
+    expect((await bot.store.get(id))?.history).toHaveLength(2);
+    expect(bot.jobs.jobs).toHaveLength(1);
+  });
+
+  it('shows requests and one request\'s history', async () => {
+    const id = await submit();
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
+
+    expect(blockText((await bot.command('requests')).body)).toContain('No open requests.');
+    expect(blockText((await bot.command('requests all')).body)).toContain(`\`${id}\` :no_entry: Rejected · <@U0ALICE>`);
+    const status = blockText((await bot.command(`status ${id}`)).body);
+    expect(status).toContain('• pending · <@U0ALICE> · <!date^');
+    expect(status).toContain('• rejected · <@U0CAROL> · <!date^');
+    expect((await bot.command('status plr-0000000000')).body.text).toContain('There is no request `plr-0000000000`');
+  });
+
+  it('validates the modal on its fields, and queues a good submission', async () => {
+    const view = (values: Record<string, string>) => ({
+      type: 'view_submission',
+      team: { id: 'T0TEAM' },
+      user: { id: 'U0ALICE', team_id: 'T0TEAM' },
+      api_app_id: 'A0APP',
+      token: 'unused',
+      trigger_id: '1.2.3',
+      view: {
+        id: 'V0MODAL1',
+        type: 'modal',
+        callback_id: 'create_request',
+        private_metadata: '{"channelId":"C0CHAN"}',
+        state: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: k === 'private-dns' ? { type: 'static_select', selected_option: { value: v } } : { type: 'plain_text_input', value: v } }])) },
+      },
+    });
+
+    const bad = await bot.interact(view({ service: 'kinesis-streams', vpc: 'vpc-12', subnets: 'subnet-0a1b2c3d,subnet-0a1b2c3d' }));
+    expect(bad.body).toEqual({
+      response_action: 'errors',
+      errors: { vpc: 'vpc-12 is not a valid vpc- id (vpc- followed by 8 or 17 hex characters).', subnets: 'subnet-0a1b2c3d is listed twice.' },
+    });
+    expect(bot.jobs.jobs).toEqual([]);
+
+    const good = await bot.interact(view({ service: 'kinesis-streams', vpc: 'vpc-0a1b2c3d', subnets: 'subnet-0a1b2c3d, subnet-4e5f6a7b', 'private-dns': 'on' }));
+    expect(good.status).toBe(200);
+    expect(bot.jobs.jobs).toMatchObject([{ kind: 'submit', submission: { requester: 'U0ALICE', submissionKey: 'view:V0MODAL1' }, replyTo: { userId: 'U0ALICE' } }]);
+    await bot.drain();
+    expect(callsTo(slack, 'chat.postMessage').map((c) => c.body.channel)).toEqual(['C0APPROVALS', 'U0ALICE']);
+  });
+});
