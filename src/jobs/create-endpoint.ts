@@ -136,6 +136,7 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     if (!endpoint) throw new Error('CreateVpcEndpoint returned no endpoint');
     const created = endpoint;
     request = await write((current) => patched(current, { endpointId: created.id, endpointState: created.state, lease: { owner, until: leaseUntil() } }));
+    await refreshMessage(deps, request, { line: en.create.progress(created.id, created.state, elapsed(creatingSince(request), deps.now())) });
     await postInThread(deps, request, en.create.threadCreated(created.id));
   }
 
@@ -173,7 +174,8 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     const seen = described.state;
     endpoint = described;
     request = await write((current) => patched(current, { endpointState: seen, lease: { owner, until: leaseUntil() } }));
-    if (seen !== previous) {
+    // A final state is reported once, by settleEndpoint.
+    if (seen !== previous && !endpointStates[seen.toLowerCase()]) {
       await refreshMessage(deps, request, { line: en.create.progress(endpointId, seen, elapsed(creatingSince(request), deps.now())) });
       await postInThread(deps, request, en.create.threadState(endpointId, seen, elapsed(creatingSince(request), deps.now())));
     }

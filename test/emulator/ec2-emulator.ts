@@ -153,7 +153,8 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
       if (existing) return [200, response('CreateVpcEndpoint', `<vpcEndpoint>${endpointXml(existing).replace(/^\s*<item>|<\/item>\s*$/g, '')}</vpcEndpoint><clientToken>${token}</clientToken>`)];
       const id = `vpce-${(state.endpoints.length + 1).toString(16).padStart(17, '0')}`;
       const base = `${id}-emu1`;
-      const suffix = `${shortName(service.name)}.${state.region}.vpce.amazonaws.com`;
+      // Like EC2: the label is the service's DNS prefix (kinesis for kinesis-streams) where it has one.
+      const suffix = `${service.privateDnsName?.split('.')[0] ?? shortName(service.name)}.${state.region}.vpce.amazonaws.com`;
       const tags: Record<string, string> = {};
       for (let i = 1; params[`TagSpecification.1.Tag.${i}.Key`]; i++) tags[params[`TagSpecification.1.Tag.${i}.Key`]!] = params[`TagSpecification.1.Tag.${i}.Value`] ?? '';
       const endpoint = {

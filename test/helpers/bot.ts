@@ -14,7 +14,18 @@ import { testEc2 } from './ec2.js';
 import { startDynalite } from './dynalite.js';
 import { TEST_CONFIG, apiGatewayV1Event, blockActionBody, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from './slack.js';
 
-export const FAST_TIMING: CreateTiming = { deadlineMs: 60_000, firstPollMs: 1, maxPollMs: 2, leaseMs: 30_000, sleep: async () => undefined };
+/** Real intervals on a virtual clock: sleeping moves the clock, so a 10-minute deadline passes in no time. */
+export function virtualTiming(clock: { now: Date }): CreateTiming {
+  return {
+    deadlineMs: 10 * 60_000,
+    firstPollMs: 2000,
+    maxPollMs: 15_000,
+    leaseMs: 60_000,
+    sleep: async (ms) => {
+      clock.now = new Date(clock.now.getTime() + ms);
+    },
+  };
+}
 
 export interface BotOptions {
   storeKind?: 'file' | 'dynamo';
@@ -22,6 +33,8 @@ export interface BotOptions {
   clock?: { now: Date };
   timing?: CreateTiming;
   ec2?: Ec2Api;
+  /** Wraps the store, e.g. to fail a write as a crash would. */
+  wrapStore?: (store: RequestStore) => RequestStore;
 }
 
 export async function startBot(options: BotOptions = {}) {
@@ -37,6 +50,7 @@ export async function startBot(options: BotOptions = {}) {
     store = new FileRequestStore(dir);
     closeStore = () => rm(dir, { recursive: true, force: true });
   }
+  if (options.wrapStore) store = options.wrapStore(store);
   const config: Config = { ...TEST_CONFIG, ...options.config };
   const clock = options.clock ?? { now: new Date() };
   const now = () => clock.now;
@@ -44,7 +58,7 @@ export async function startBot(options: BotOptions = {}) {
   const logger = quietLogger();
   const ec2 = options.ec2 ?? testEc2(2);
   const http = createSlackHandler(config, { ec2, jobs, store, logger, now });
-  const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? FAST_TIMING });
+  const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock) });
 
   return {
     store,

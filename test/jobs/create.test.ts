@@ -1,0 +1,244 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { EndpointRequest } from '../../src/requests/model.js';
+import type { RequestStore } from '../../src/requests/store.js';
+import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
+import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
+import { startBot, type Bot, type BotOptions } from '../helpers/bot.js';
+import { errorXml, fakeEc2World, type Ec2Call, type Fault } from '../helpers/ec2.js';
+import { blockText, callsTo, captureResponseUrl, fakeSlack, type Captured } from '../helpers/slack.js';
+
+const KINESIS_REQUEST = 'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders"';
+
+let bot: Bot;
+afterEach(() => bot?.close());
+
+interface Setup {
+  world?: (s: EmulatorState) => void;
+  faults?: Record<string, Fault>;
+  bot?: BotOptions;
+  text?: string;
+}
+
+/** A request submitted and approved by U0BOB; the create job is queued, not yet run. */
+async function approved(setup: Setup = {}): Promise<{ id: string; world: EmulatorState; ec2: Ec2Call[]; slack: Captured[] }> {
+  bot = await startBot({ clock: { now: new Date('2026-11-29T10:00:00Z') }, ...setup.bot });
+  const world = seedState();
+  setup.world?.(world);
+  const ec2 = fakeEc2World(world, setup.faults);
+  const slack = fakeSlack();
+  captureResponseUrl();
+  await bot.command(setup.text ?? KINESIS_REQUEST);
+  await bot.drain();
+  const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
+  await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+  expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
+  return { id, world, ec2, slack };
+}
+
+const creates = (ec2: Ec2Call[]) => ec2.filter((c) => c.action === 'CreateVpcEndpoint' && c.params.DryRun !== 'true');
+const threadTexts = (slack: Captured[]) => callsTo(slack, 'chat.postMessage').filter((c) => c.body.thread_ts).map((c) => String(c.body.text));
+const failOnCreate = (code: string, status = 400): Record<string, Fault> => ({
+  CreateVpcEndpoint: (params) => (params.DryRun === 'true' ? undefined : [status, errorXml(code, `EC2 says ${code}`)]),
+});
+
+describe('the create worker', () => {
+  it('creates once with the approved parameters, follows it to available and reports the DNS names', async () => {
+    const { id, world, ec2, slack } = await approved();
+
+    await bot.drain();
+
+    expect(creates(ec2)).toHaveLength(1);
+    expect(creates(ec2)[0]!.params).toMatchObject({
+      VpcEndpointType: 'Interface',
+      VpcId: 'vpc-0a1b2c3d',
+      ServiceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
+      'SubnetId.1': 'subnet-0a1b2c3d',
+      'SubnetId.2': 'subnet-4e5f6a7b',
+      'SecurityGroupId.1': 'sg-0a1b2c3d',
+      PrivateDnsEnabled: 'true',
+      ClientToken: id,
+      'TagSpecification.1.ResourceType': 'vpc-endpoint',
+    });
+    expect(world.endpoints[0]!.tags).toEqual({
+      Name: `kinesis-streams (${id})`,
+      'privatelink:request': id,
+      'privatelink:requester': 'U0ALICE',
+      'privatelink:approver': 'U0BOB',
+    });
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('available');
+    expect(stored.endpointId).toBe(world.endpoints[0]!.id);
+    expect(stored.dnsNames).toContain('kinesis.ap-northeast-1.amazonaws.com');
+    expect(stored.history.map((h) => h.state)).toEqual(['pending', 'approved', 'creating', 'available']);
+
+    const updates = callsTo(slack, 'chat.update').map((u) => blockText(u.body));
+    expect(updates.some((u) => u.includes('calling CreateVpcEndpoint · 0:00 elapsed'))).toBe(true);
+    expect(updates.some((u) => u.includes(`\`${stored.endpointId}\` pending ·`))).toBe(true);
+    const final = updates.at(-1)!;
+    expect(final).toContain(':large_green_circle: Available');
+    expect(final).toContain('*Private DNS:* `kinesis.ap-northeast-1.amazonaws.com`');
+    expect(final).toContain(`aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${stored.endpointId}-emu1.kinesis.ap-northeast-1.vpce.amazonaws.com`);
+    expect(threadTexts(slack)).toEqual([
+      'Approved by <@U0BOB>. Creating the endpoint…',
+      `CreateVpcEndpoint returned \`${stored.endpointId}\`; waiting for it to become available…`,
+      `<@U0ALICE>, \`${stored.endpointId}\` is available. Its DNS names are on the request above.`,
+    ]);
+  });
+
+  it('creates once when the worker is delivered twice in a row', async () => {
+    const { id, ec2 } = await approved();
+    const job = bot.jobs.jobs[0]!;
+
+    await bot.drain();
+    await bot.worker(job);
+
+    expect(creates(ec2)).toHaveLength(1);
+    expect((await bot.store.get(id))?.history.filter((h) => h.state === 'creating')).toHaveLength(1);
+  });
+
+  it('creates once when three deliveries run at the same time', async () => {
+    const { id, ec2, world } = await approved();
+    const job = bot.jobs.jobs.shift()!;
+
+    await Promise.all([bot.worker(job), bot.worker(job), bot.worker(job)]);
+
+    expect(creates(ec2)).toHaveLength(1);
+    expect(world.endpoints).toHaveLength(1);
+    expect((await bot.store.get(id))?.state).toBe('available');
+  });
+
+  it.each([
+    ['VpcEndpointLimitExceeded', 'interface endpoint quota'],
+    ['DuplicateSubnetsInSameZone', 'at most one subnet per AZ'],
+    ['InvalidParameter', 'private DNS asked for a service that offers none'],
+    ['UnauthorizedOperation', '`ec2:CreateVpcEndpoint`'],
+  ])('ends in failed on %s, saying what to do', async (code, advice) => {
+    const { id, slack } = await approved({ faults: failOnCreate(code) });
+
+    await bot.drain();
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('failed');
+    expect(stored.failure).toEqual({ code, message: `EC2 says ${code}` });
+    expect(blockText(callsTo(slack, 'chat.update').at(-1)!.body)).toContain(advice);
+    expect(threadTexts(slack).at(-1)).toContain('<@U0ALICE>, the endpoint could not be created:');
+  });
+
+  it('ends in failed when throttling outlasts the retries', async () => {
+    const { id, ec2 } = await approved({ faults: failOnCreate('RequestLimitExceeded', 503) });
+
+    await bot.drain();
+
+    expect(creates(ec2)).toHaveLength(2);
+    expect((await bot.store.get(id))?.failure?.code).toBe('RequestLimitExceeded');
+  });
+
+  it('ends in failed when the endpoint stays pending past the deadline', async () => {
+    const { id, slack } = await approved({ world: (w) => (w.pendingDescribes = 1_000_000) });
+
+    await bot.drain();
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('failed');
+    expect(stored.failure?.code).toBe('Timeout');
+    expect(blockText(callsTo(slack, 'chat.update').at(-1)!.body)).toContain('was still pending after 10 minutes');
+  });
+
+  it('waits for the provider to accept, then the sweep reports it available', async () => {
+    const { id, world, slack } = await approved({
+      text: 'create com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0 vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d sg=sg-0a1b2c3d private-dns=off',
+    });
+
+    await bot.drain();
+
+    expect((await bot.store.get(id))?.state).toBe('pending-acceptance');
+    expect(threadTexts(slack).at(-1)).toContain('waits for the service owner (account 111122223333) to accept it');
+
+    world.endpoints[0]!.state = 'available';
+    await bot.worker({ kind: 'sweep' });
+
+    expect((await bot.store.get(id))?.state).toBe('available');
+    expect(threadTexts(slack).at(-1)).toContain('the service owner accepted');
+  });
+
+  it('resumes a worker that died right after CreateVpcEndpoint: the same token, still one endpoint', async () => {
+    let crashes = 1;
+    const crashOnEndpointId = (store: RequestStore): RequestStore => ({
+      ...store,
+      create: (r) => store.create(r),
+      get: (id) => store.get(id),
+      list: (o) => store.list(o),
+      replace: async (next: EndpointRequest) => {
+        if (next.endpointId && !(await store.get(next.id))?.endpointId && crashes-- > 0) throw new Error('process died');
+        return store.replace(next);
+      },
+    });
+    const { id, ec2, world } = await approved({ bot: { wrapStore: crashOnEndpointId } });
+
+    await expect(bot.drain()).rejects.toThrow('process died');
+    expect((await bot.store.get(id))?.state).toBe('creating');
+
+    await bot.worker({ kind: 'sweep' });
+    expect(bot.jobs.jobs).toEqual([]);
+    bot.clock.now = new Date(bot.clock.now.getTime() + 61_000);
+    await bot.worker({ kind: 'sweep' });
+    expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
+    await bot.drain();
+
+    expect(creates(ec2).map((c) => c.params.ClientToken)).toEqual([id, id]);
+    expect(world.endpoints).toHaveLength(1);
+    expect((await bot.store.get(id))?.state).toBe('available');
+  });
+
+  it('resumes a worker that died while polling without calling CreateVpcEndpoint again', async () => {
+    let crashes = 1;
+    const crashWhilePolling = (store: RequestStore): RequestStore => ({
+      create: (r) => store.create(r),
+      get: (id) => store.get(id),
+      list: (o) => store.list(o),
+      replace: async (next: EndpointRequest) => {
+        if (next.endpointState === 'pending' && next.state === 'creating' && (await store.get(next.id))?.endpointId && crashes-- > 0) throw new Error('process died');
+        return store.replace(next);
+      },
+    });
+    const { id, ec2 } = await approved({ bot: { wrapStore: crashWhilePolling }, world: (w) => (w.pendingDescribes = 3) });
+
+    await expect(bot.drain()).rejects.toThrow('process died');
+    bot.clock.now = new Date(bot.clock.now.getTime() + 61_000);
+    await bot.worker({ kind: 'sweep' });
+    await bot.drain();
+
+    expect(creates(ec2)).toHaveLength(1);
+    expect((await bot.store.get(id))?.state).toBe('available');
+  });
+
+  it('picks up an approved request whose hand-off was lost', async () => {
+    const { id, ec2 } = await approved();
+    bot.jobs.jobs.length = 0;
+
+    await bot.worker({ kind: 'sweep' });
+    expect(bot.jobs.jobs).toEqual([]);
+    bot.clock.now = new Date(bot.clock.now.getTime() + 61_000);
+    await bot.worker({ kind: 'sweep' });
+    await bot.drain();
+
+    expect(creates(ec2)).toHaveLength(1);
+    expect((await bot.store.get(id))?.state).toBe('available');
+  });
+
+  it('expires pending requests in the sweep and says so on the message', async () => {
+    bot = await startBot({ clock: { now: new Date('2026-11-29T10:00:00Z') } });
+    fakeEc2World(seedState());
+    const slack = fakeSlack();
+    captureResponseUrl();
+    await bot.command(KINESIS_REQUEST);
+    await bot.drain();
+    const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
+    bot.clock.now = new Date('2026-11-30T10:00:00Z');
+
+    await bot.worker({ kind: 'sweep' });
+
+    expect((await bot.store.get(id))?.state).toBe('expired');
+    expect(blockText(callsTo(slack, 'chat.update').at(-1)!.body)).toContain('Expired');
+  });
+});
