@@ -78,24 +78,25 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   const holdsNoLease = (r: EndpointRequest) => !r.lease || r.lease.owner === owner || Date.parse(r.lease.until) <= deps.now().getTime();
 
   // Claim: approved → creating, or take over a `creating` request whose worker's lease ran out.
-  let request = await updateRequest(deps.store, requestId, (current) => {
+  const claim = await updateRequest(deps.store, requestId, (current) => {
     if (current.state === 'approved') return transition(current, 'creating', WORKER, deps.now(), { lease: { owner, until: leaseUntil() } });
     if (current.state === 'creating' && holdsNoLease(current)) return patched(current, { lease: { owner, until: leaseUntil() } });
     return undefined;
   });
-  if (!request || request.lease?.owner !== owner) {
-    deps.log(`request ${requestId}: nothing to do here (state ${request?.state ?? 'missing'}, held by another worker or finished)`);
+  if (!claim?.changed) {
+    deps.log(`request ${requestId}: nothing to do here (state ${claim?.request.state ?? 'missing'}, held by another worker or finished)`);
     return;
   }
+  let request = claim.request;
   if (request.history.at(-1)?.state === 'creating' && !request.endpointId) {
     await postInThread(deps, request, en.requests.approvedThread(request.decidedBy ?? ''));
   }
 
   /** A versioned write that only lands while this worker holds the lease. */
   const write = async (change: (current: EndpointRequest) => EndpointRequest): Promise<EndpointRequest> => {
-    const next = await updateRequest(deps.store, requestId, (current) => (current.lease?.owner === owner ? change(current) : undefined));
-    if (!next || next.lease?.owner !== owner) throw new VersionConflict(requestId);
-    return next;
+    const result = await updateRequest(deps.store, requestId, (current) => (current.lease?.owner === owner ? change(current) : undefined));
+    if (!result?.changed) throw new VersionConflict(requestId);
+    return result.request;
   };
   const finish = async (to: RequestState, patch: Parameters<typeof transition>[4], progress: Progress, thread: string) => {
     request = await write((current) => transition(current, to, WORKER, deps.now(), { ...patch, lease: { owner, until: deps.now().toISOString() } }));

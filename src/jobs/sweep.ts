@@ -20,10 +20,10 @@ export async function sweep(deps: WorkflowDependencies): Promise<{ expired: numb
   for (const request of await deps.store.list({ openOnly: true, limit: 1000 })) {
     if (isExpired(request, now)) {
       const expired = await updateRequest(deps.store, request.id, (c) => (isExpired(c, now) ? transition(c, 'expired', 'system', now) : undefined));
-      if (expired?.state === 'expired') {
+      if (expired?.changed) {
         counts.expired++;
-        await refreshMessage(deps, expired);
-        await postInThread(deps, expired, en.requests.expiredThread);
+        await refreshMessage(deps, expired.request);
+        await postInThread(deps, expired.request, en.requests.expiredThread);
       }
     } else if (
       (request.state === 'approved' && now.getTime() - lastChange(request) >= HANDOFF_GRACE_MS) ||
@@ -50,10 +50,11 @@ async function followAcceptance(deps: WorkflowDependencies, request: EndpointReq
   if (state === 'pendingacceptance' || state === 'pending') return false;
   const now = deps.now();
   const to = state === 'available' ? 'available' : 'failed';
-  const next = await updateRequest(deps.store, request.id, (c) =>
+  const result = await updateRequest(deps.store, request.id, (c) =>
     c.state === 'pending-acceptance' ? transition(c, to, 'system', now, { endpointState: endpoint?.state ?? 'deleted', ...(to === 'failed' && { failure: { code: state, message: '' } }) }) : undefined,
   );
-  if (next?.state !== to) return false;
+  if (!result?.changed) return false;
+  const next = result.request;
   if (to === 'available' && endpoint) {
     await refreshMessage(deps, next, { result: resultText(endpoint, request.params.region) });
     await postInThread(deps, next, en.create.accepted(endpoint.id, request.requester));

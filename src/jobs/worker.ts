@@ -35,9 +35,10 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
     now: deps.now ?? (() => new Date()),
     log: (message, error) => (error ? deps.logger.error(message, error) : deps.logger.info(message)),
   };
+  const slackApiUrl = deps.config.slack?.apiUrl;
   const reply = (to: ReplyTo): Reply =>
     'responseUrl' in to
-      ? (message) => postToResponseUrl(to.responseUrl, { replace_original: true, response_type: 'ephemeral', ...message })
+      ? (message) => postToResponseUrl(to.responseUrl, { replace_original: true, response_type: 'ephemeral', ...message }, slackApiUrl)
       : async (message) => void (await deps.slack.postMessage(to.userId, message));
 
   return async (job) => {
@@ -49,7 +50,7 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
           return;
         }
         const result = await runLookup(parsed.command, deps.ec2, deps.config);
-        await postToResponseUrl(job.responseUrl, { replace_original: true, response_type: 'ephemeral', ...lookupView(result) });
+        await postToResponseUrl(job.responseUrl, { replace_original: true, response_type: 'ephemeral', ...lookupView(result) }, slackApiUrl);
         return;
       }
       case 'submit':

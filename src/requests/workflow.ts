@@ -32,20 +32,23 @@ export function approvalsConfigured(approvals: ApprovalConfig): boolean {
   return Boolean(approvals.channelId && (approvals.userIds.length > 0 || approvals.usergroupId));
 }
 
-/** Re-reads and retries a versioned write until it lands or `change` declines (returns undefined). */
+/**
+ * Re-reads and retries a versioned write until it lands or `change` declines (returns undefined).
+ * `changed` says whether this call wrote: the record alone cannot tell a win from someone else's write.
+ */
 export async function updateRequest(
   store: RequestStore,
   id: string,
   change: (current: EndpointRequest) => EndpointRequest | undefined,
-): Promise<EndpointRequest | undefined> {
+): Promise<{ request: EndpointRequest; changed: boolean } | undefined> {
   for (let attempt = 0; attempt < 10; attempt++) {
     const current = await store.get(id);
     if (!current) return undefined;
     const next = change(current);
-    if (!next) return current;
+    if (!next) return { request: current, changed: false };
     try {
       await store.replace(next);
-      return next;
+      return { request: next, changed: true };
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
     }
@@ -108,7 +111,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
   if (!request.message) {
     const posted = await deps.slack.postMessage(channel, requestMessage(request));
     const message = { channel: posted.channel, ts: posted.ts };
-    request = (await updateRequest(deps.store, id, (current) => (current.message ? undefined : patched(current, { message }))))!;
+    request = (await updateRequest(deps.store, id, (current) => (current.message ? undefined : patched(current, { message }))))!.request;
   }
   await reply(requesterNoteView(request, request.message!.channel, request.message!.ts));
   return request;
@@ -127,28 +130,26 @@ export async function isApprover(deps: Pick<WorkflowDependencies, 'approvals' | 
   return (await deps.slack.usergroupMembers(deps.approvals.usergroupId)).includes(user);
 }
 
-/** Moves a pending request to `to` if it is still pending; the loser of a race gets `already`. */
+/**
+ * Moves a pending request to `to` if it is still pending (or to `expired` if its time is up); the loser of a
+ * race gets `already`. A conflicting write that left it pending (e.g. the message being recorded) is retried.
+ */
 async function settle(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch): Promise<DecisionOutcome> {
-  const request = await deps.store.get(id);
-  if (!request) return { kind: 'not-found' };
-  if (request.state !== 'pending') return { kind: 'already', request };
   const now = deps.now();
-  if (to !== 'cancelled' && isExpired(request, now)) {
-    const expired = await updateRequest(deps.store, id, (current) => (current.state === 'pending' ? transition(current, 'expired', 'system', now) : undefined));
-    if (expired?.state === 'expired') {
-      await refreshMessage(deps, expired);
-      return { kind: 'expired', request: expired };
-    }
-    return { kind: 'already', request: expired ?? request };
+  const result = await updateRequest(deps.store, id, (current) => {
+    if (current.state !== 'pending') return undefined;
+    if (to !== 'cancelled' && isExpired(current, now)) return transition(current, 'expired', 'system', now);
+    return transition(current, to, actor, now, patch);
+  });
+  if (!result) return { kind: 'not-found' };
+  const { request, changed } = result;
+  if (!changed) return request.state === 'expired' && to !== 'cancelled' ? { kind: 'expired', request } : { kind: 'already', request };
+  if (request.state === 'expired') {
+    await refreshMessage(deps, request);
+    await postInThread(deps, request, en.requests.expiredThread);
+    return { kind: 'expired', request };
   }
-  try {
-    const next = transition(request, to, actor, now, patch);
-    await deps.store.replace(next);
-    return { kind: 'decided', request: next };
-  } catch (error) {
-    if (!(error instanceof VersionConflict)) throw error;
-    return { kind: 'already', request: (await deps.store.get(id)) ?? request };
-  }
+  return { kind: 'decided', request };
 }
 
 export async function decide(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject'): Promise<DecisionOutcome> {

@@ -3,13 +3,19 @@ import type { SlackMessage } from './views/blocks.js';
 
 export class ResponseUrlError extends Error {}
 
+/**
+ * A job carries the response_url it was given; only Slack's own hosts (or the configured SLACK_API_URL's
+ * origin, for GovSlack, proxies and tests) may receive what the bot posts.
+ */
 export async function postToResponseUrl(
   responseUrl: string,
   message: SlackMessage & { replace_original?: boolean; response_type?: 'ephemeral' | 'in_channel' },
-  fetchFn: typeof fetch = fetch,
+  slackApiUrl?: string,
 ): Promise<void> {
-  if (!/^https:\/\/[a-z0-9.-]+\.slack(-gov)?\.com\//.test(responseUrl)) throw new ResponseUrlError('response_url is not a Slack URL');
-  const response = await fetchFn(responseUrl, {
+  const slackHost = /^https:\/\/([a-z0-9-]+\.)*slack(-gov)?\.com\//.test(responseUrl);
+  const configured = slackApiUrl !== undefined && responseUrl.startsWith(new URL(slackApiUrl).origin + '/');
+  if (!slackHost && !configured) throw new ResponseUrlError('response_url is not a Slack URL');
+  const response = await fetch(responseUrl, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(message),

@@ -13,8 +13,9 @@ const good: CreateSpec = {
   privateDns: true,
 };
 const policy = { defaultRegion: REGION };
+type Shape = (s: EmulatorState) => void;
 
-async function preflight(spec: CreateSpec, shape: (s: EmulatorState) => void = () => undefined, faults = {}) {
+async function preflight(spec: CreateSpec, shape: Shape = () => undefined, faults = {}) {
   const state = seedState();
   shape(state);
   nock.cleanAll();
@@ -49,27 +50,27 @@ describe('preflight', () => {
     expect(calls.find((c) => c.action === 'CreateVpcEndpoint')!.params.DryRun).toBe('true');
   });
 
-  it.each([
+  it.each<[string, CreateSpec, Shape | undefined, string, string]>([
     ['an unknown service', { ...good, service: 'kinesis-stream' }, undefined, 'service', 'serviceNotFound'],
-    ['a gateway-only service', { ...good, service: 's3-gw' }, (s: EmulatorState) => s.services.push({ name: `com.amazonaws.${REGION}.s3-gw`, types: ['Gateway'] }), 'service', 'serviceNotInterface'],
+    ['a gateway-only service', { ...good, service: 's3-gw' }, (s) => void s.services.push({ name: `com.amazonaws.${REGION}.s3-gw`, types: ['Gateway'] }), 'service', 'serviceNotInterface'],
     ['an unknown subnet', { ...good, subnetIds: ['subnet-99999999'] }, undefined, 'subnets', 'subnetNotFound'],
-    ['a subnet of another VPC', good, (s: EmulatorState) => (s.subnets[1]!.vpcId = 'vpc-0ffff000'), 'subnets', 'subnetOtherVpc'],
+    ['a subnet of another VPC', good, (s) => void (s.subnets[1]!.vpcId = 'vpc-0ffff000'), 'subnets', 'subnetOtherVpc'],
     ['two subnets in one AZ', { ...good, subnetIds: ['subnet-4e5f6a7b', 'subnet-8c9d0e1f'] }, undefined, 'subnets', 'subnetSameAz'],
-    ['a subnet in an AZ the service lacks', good, (s: EmulatorState) => (s.services[0]!.azs = [`${REGION}a`]), 'subnets', 'subnetAzUnsupported'],
-    ['a group without TCP 443', good, (s: EmulatorState) => delete s.groups[0]!.inbound443From, 'security-groups', 'groupNo443'],
-    ['a group of another VPC', good, (s: EmulatorState) => (s.groups[0]!.vpcId = 'vpc-0ffff000'), 'security-groups', 'groupOtherVpc'],
+    ['a subnet in an AZ the service lacks', good, (s) => void (s.services[0]!.azs = [`${REGION}a`]), 'subnets', 'subnetAzUnsupported'],
+    ['a group without TCP 443', good, (s) => void delete s.groups[0]!.inbound443From, 'security-groups', 'groupNo443'],
+    ['a group of another VPC', good, (s) => void (s.groups[0]!.vpcId = 'vpc-0ffff000'), 'security-groups', 'groupOtherVpc'],
     ['an unknown group', { ...good, securityGroupIds: ['sg-99999999'] }, undefined, 'security-groups', 'groupNotFound'],
-    ['a VPC without DNS hostnames', good, (s: EmulatorState) => (s.vpcs['vpc-0a1b2c3d']!.dnsHostnames = false), 'private-dns', 'vpcDnsAttributes'],
+    ['a VPC without DNS hostnames', good, (s) => void (s.vpcs['vpc-0a1b2c3d']!.dnsHostnames = false), 'private-dns', 'vpcDnsAttributes'],
     ['a service with no private DNS name', { ...good, service: 's3' }, undefined, 'private-dns', 'serviceNoPrivateDns'],
     [
       'another endpoint holding private DNS',
       good,
-      (s: EmulatorState) => s.endpoints.push({ id: 'vpce-0aaaaaaaaaaaaaaaa', service: `com.amazonaws.${REGION}.kinesis-streams`, vpcId: 'vpc-0a1b2c3d', privateDns: true, state: 'available', describesUntilReady: 0 }),
+      (s) => void s.endpoints.push({ id: 'vpce-0aaaaaaaaaaaaaaaa', service: `com.amazonaws.${REGION}.kinesis-streams`, vpcId: 'vpc-0a1b2c3d', privateDns: true, state: 'available', describesUntilReady: 0 }),
       'private-dns',
       'privateDnsTaken',
     ],
-  ] as const)('fails %s', async (_name, spec, shape, check, code) => {
-    const { byCheck, checks } = await preflight(spec as CreateSpec, shape as ((s: EmulatorState) => void) | undefined);
+  ])('fails %s', async (_name, spec, shape, check, code) => {
+    const { byCheck, checks } = await preflight(spec, shape);
 
     expect(byCheck[check]).toMatchObject({ status: 'fail', code });
     expect(preflightPassed(checks)).toBe(false);

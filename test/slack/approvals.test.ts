@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { patched } from '../../src/requests/store.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
@@ -143,6 +144,31 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(stored?.history.filter((h) => h.state === 'approved')).toHaveLength(1);
     expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
     expect(callsTo(slack, 'chat.update')).toHaveLength(1);
+  });
+
+  it('lands an approval that races another write to the request (the message being recorded)', async () => {
+    await bot.close();
+    let interfere = true;
+    bot = await startBot({
+      wrapStore: (store) => ({
+        create: (r) => store.create(r),
+        get: (id) => store.get(id),
+        list: (o) => store.list(o),
+        replace: async (next) => {
+          if (next.state === 'approved' && interfere) {
+            interfere = false;
+            await store.replace(patched((await store.get(next.id))!, {}));
+          }
+          return store.replace(next);
+        },
+      }),
+    });
+    const id = await submit();
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+
+    expect((await bot.store.get(id))?.state).toBe('approved');
+    expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
   });
 
   it('rejects: the message says who, the thread tells the requester, nothing is handed off', async () => {
