@@ -4,6 +4,7 @@ import { build } from 'esbuild';
 const entries = {
   cli: 'src/cli.ts',
   handler: 'src/handler.ts',
+  'worker-handler': 'src/worker-handler.ts',
 };
 
 await build({

@@ -1,9 +1,7 @@
 /** Composition root: the Bolt app built from config and its dependencies, whatever the transport. */
 import { App, LogLevel, type Logger, type Receiver } from '@slack/bolt';
-import type { Config, SlackConfig } from './config.js';
-import type { Ec2Api } from './endpoints/ec2.js';
-import type { JobQueue } from './jobs/queue.js';
-import type { RequestStore } from './requests/store.js';
+import type { SlackConfig } from './config.js';
+import type { BotServices } from './services.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
 import { registerRequestListeners } from './slack/listeners/requests.js';
@@ -14,21 +12,12 @@ export interface WebClientLimits {
   timeoutMs: number;
 }
 
-/** What the listeners use, passed in so tests and entry points choose the real thing or a fake. */
-export interface BotServices {
-  config: Config;
-  ec2: Ec2Api;
-  jobs: JobQueue;
-  store: RequestStore;
-  now: () => Date;
-  /** How long a lookup may take before it is acknowledged and finished by a job instead. */
-  inlineLookupMs: number;
-}
 
 export interface AppDependencies {
   receiver: Receiver;
   logger?: Logger;
   webClient: WebClientLimits;
+  /** What the listeners use, passed in so tests and entry points choose the real thing or a fake. */
   services: BotServices;
 }
 

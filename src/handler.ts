@@ -1,23 +1,15 @@
-/** Lambda entry points: the Slack HTTP function (API Gateway v1/v2 or a Function URL) and the worker. */
-import { AwsLambdaReceiver, LogLevel, type Logger } from '@slack/bolt';
+/** Lambda entry point of the Slack HTTP function (API Gateway HTTP API v2, REST v1, or a Function URL). */
+import { AwsLambdaReceiver, type Logger } from '@slack/bolt';
 import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
-import { buildApp, type BotServices } from './app.js';
-import { ConfigError, loadConfig, type Config } from './config.js';
-import { createEc2Adapter } from './endpoints/ec2.js';
-import type { CreateTiming } from './jobs/create-endpoint.js';
-import { lambdaJobQueue, type Job } from './jobs/queue.js';
-import { createWorker } from './jobs/worker.js';
-import { jsonLogger } from './log.js';
-import { openStore } from './requests/open-store.js';
-import { slackPort, webClient, type SlackPort } from './slack/web.js';
+import { buildApp } from './app.js';
+import { ConfigError, type Config } from './config.js';
+import { jsonLogger, logLevelFrom } from './log.js';
+import { botServices, lambdaConfig, type BotServices } from './services.js';
 import { signatureProblem } from './slack/verify.js';
 
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
-export type WorkerHandler = (job: Job, context?: unknown) => Promise<void>;
 
 const ACCEPTED_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
-/** Slack allows 3 s end to end; a lookup slower than this is finished by the worker. */
-const INLINE_LOOKUP_MS = 1500;
 
 function header(headers: Record<string, string | undefined> | null | undefined, name: string): string | undefined {
   if (!headers) return undefined;
@@ -29,21 +21,6 @@ const reject = (statusCode: number): AwsResponse => ({ statusCode, body: '' });
 
 export interface HandlerOverrides extends Partial<BotServices> {
   logger?: Logger;
-  slack?: SlackPort;
-  timing?: CreateTiming;
-}
-
-function services(config: Config, overrides: HandlerOverrides): BotServices {
-  const workerFunctionName = config.workerFunctionName;
-  if (!overrides.jobs && !workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME', 'missing; serverless.yml sets it to the worker function');
-  return {
-    config,
-    ec2: overrides.ec2 ?? createEc2Adapter(),
-    jobs: overrides.jobs ?? lambdaJobQueue(workerFunctionName!),
-    store: overrides.store ?? openStore(config),
-    now: overrides.now ?? (() => new Date()),
-    inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
-  };
 }
 
 /** Builds the HTTP handler; tests call this with their own config and fakes, Lambda uses `slack` below. */
@@ -52,7 +29,7 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   if (!slack) throw new ConfigError('SLACK_SIGNING_SECRET', 'missing; the Slack function needs the Slack settings');
   const logger = overrides.logger ?? jsonLogger();
   const receiver = new AwsLambdaReceiver({ signingSecret: slack.signingSecret, logger });
-  buildApp(slack, { receiver, logger, webClient: { retries: 1, timeoutMs: 2500 }, services: services(config, overrides) });
+  buildApp(slack, { receiver, logger, webClient: { retries: 1, timeoutMs: 2500 }, services: botServices(config, overrides) });
   const boltHandler = receiver.toHandler();
 
   return async (event, context) => {
@@ -82,26 +59,10 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   };
 }
 
-export function createWorkerHandler(config: Config, overrides: HandlerOverrides = {}): WorkerHandler {
-  const slackConfig = config.slack;
-  if (!slackConfig) throw new ConfigError('SLACK_BOT_TOKEN', 'missing; the worker posts to Slack');
-  const logger = overrides.logger ?? jsonLogger();
-  const { ec2, jobs, store, now } = services(config, overrides);
-  const slack = overrides.slack ?? slackPort(webClient(slackConfig, { retries: 3, timeoutMs: 10_000 }));
-  const run = createWorker({ config, ec2, jobs, store, now, slack, logger, ...(overrides.timing && { timing: overrides.timing }) });
-  return async (job) => run(job);
-}
-
-let slackHandler: HttpHandler | undefined;
-let workerHandler: WorkerHandler | undefined;
-const envLogLevel = () => (process.env.LOG_LEVEL as LogLevel | undefined) ?? LogLevel.INFO;
+let slackHandler: Promise<HttpHandler> | undefined;
 
 export async function slack(event: AwsEvent, context: unknown): Promise<AwsResponse> {
-  slackHandler ??= createSlackHandler(loadConfig(process.env, { slack: true }), { logger: jsonLogger(undefined, envLogLevel()) });
-  return slackHandler(event, context);
-}
-
-export async function worker(job: Job, context: unknown): Promise<void> {
-  workerHandler ??= createWorkerHandler(loadConfig(process.env, { slack: true }), { logger: jsonLogger(undefined, envLogLevel()) });
-  return workerHandler(job, context);
+  slackHandler ??= lambdaConfig().then((config) => createSlackHandler(config, { logger: jsonLogger(undefined, logLevelFrom(process.env.LOG_LEVEL)) }));
+  slackHandler.catch(() => (slackHandler = undefined));
+  return (await slackHandler)(event, context);
 }

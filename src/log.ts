@@ -2,9 +2,9 @@
  * Structured JSON logs (one object per line, CloudWatch-friendly). Secrets never reach a log line: tokens and
  * signatures are masked in every message and field.
  */
-import { LogLevel, type Logger } from '@slack/bolt';
+import type { LogLevel, Logger } from '@slack/bolt';
 
-const ORDER: Record<LogLevel, number> = { [LogLevel.DEBUG]: 0, [LogLevel.INFO]: 1, [LogLevel.WARN]: 2, [LogLevel.ERROR]: 3 };
+const ORDER: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 const SECRETS = /\b(xox[abprse]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|v0=[a-f0-9]{64}|AKIA[0-9A-Z]{16})/g;
 
 export function redact(text: string): string {
@@ -18,6 +18,11 @@ function describe(value: unknown): unknown {
   return value;
 }
 
+/** LOG_LEVEL from the environment (debug, info, warn, error); info when unset or unknown. */
+export function logLevelFrom(value: string | undefined): LogLevel {
+  return (value && value in ORDER ? value : 'info') as LogLevel;
+}
+
 export interface JsonLogger extends Logger {
   /** A logger whose lines all carry these fields (request id, Slack user, …). */
   child(fields: Record<string, unknown>): JsonLogger;
@@ -25,13 +30,13 @@ export interface JsonLogger extends Logger {
 
 export function jsonLogger(
   write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  level: LogLevel = LogLevel.INFO,
+  level: LogLevel = 'info' as LogLevel,
   fields: Record<string, unknown> = {},
 ): JsonLogger {
   let current = level;
   let name = 'privatelink';
   const log = (lvl: LogLevel, msg: unknown[]) => {
-    if (ORDER[lvl] < ORDER[current]) return;
+    if ((ORDER[lvl] ?? 1) < (ORDER[current] ?? 1)) return;
     const [first, ...rest] = msg;
     const line: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, logger: name, ...fields };
     line.msg = typeof first === 'string' ? redact(first) : describe(first);
@@ -39,10 +44,10 @@ export function jsonLogger(
     write(JSON.stringify(line));
   };
   return {
-    debug: (...msg) => log(LogLevel.DEBUG, msg),
-    info: (...msg) => log(LogLevel.INFO, msg),
-    warn: (...msg) => log(LogLevel.WARN, msg),
-    error: (...msg) => log(LogLevel.ERROR, msg),
+    debug: (...msg) => log('debug' as LogLevel, msg),
+    info: (...msg) => log('info' as LogLevel, msg),
+    warn: (...msg) => log('warn' as LogLevel, msg),
+    error: (...msg) => log('error' as LogLevel, msg),
     setLevel: (l) => {
       current = l;
     },

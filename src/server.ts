@@ -1,12 +1,12 @@
 /** Local entry (`npm start`): Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT at /slack/events. */
-import { HTTPReceiver, LogLevel, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createEc2Adapter } from './endpoints/ec2.js';
 import { InProcessJobQueue, type Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
-import { jsonLogger } from './log.js';
+import { jsonLogger, logLevelFrom } from './log.js';
 import { openStore } from './requests/open-store.js';
 import { slackPort, webClient } from './slack/web.js';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env, { slack: true });
   const slack = config.slack!;
-  const logger = jsonLogger(undefined, (process.env.LOG_LEVEL as LogLevel | undefined) ?? LogLevel.INFO);
+  const logger = jsonLogger(undefined, logLevelFrom(process.env.LOG_LEVEL));
   const ec2 = createEc2Adapter();
   const store = openStore(config);
   const now = () => new Date();

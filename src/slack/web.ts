@@ -1,5 +1,5 @@
 /** The few Web API calls the workflow makes, over Bolt's WebClient (which retries 429s after Retry-After). */
-import { webApi } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { SlackConfig } from '../config.js';
 import type { SlackMessage } from './views/blocks.js';
@@ -10,7 +10,7 @@ export interface SlackPort {
   usergroupMembers(usergroupId: string): Promise<string[]>;
 }
 
-export function slackPort(client: webApi.WebClient): SlackPort {
+export function slackPort(client: WebClient): SlackPort {
   return {
     async postMessage(channel, message, threadTs) {
       const result = await client.chat.postMessage({
@@ -34,8 +34,8 @@ export function slackPort(client: webApi.WebClient): SlackPort {
 }
 
 /** A WebClient for code outside a Bolt listener (the worker). */
-export function webClient(slack: SlackConfig, limits: { retries: number; timeoutMs: number }): webApi.WebClient {
-  return new webApi.WebClient(slack.botToken, {
+export function webClient(slack: SlackConfig, limits: { retries: number; timeoutMs: number }): WebClient {
+  return new WebClient(slack.botToken, {
     ...(slack.apiUrl && { slackApiUrl: slack.apiUrl }),
     retryConfig: { retries: limits.retries, factor: 2, minTimeout: 200, maxTimeout: 5000 },
     timeout: limits.timeoutMs,

@@ -1,10 +1,9 @@
 /** Signed Slack requests as API Gateway / Function URL events, and Slack's Web API faked at the wire. */
 import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import nock from 'nock';
-import { LogLevel } from '@slack/bolt';
 import type { Config, SlackConfig } from '../../src/config.js';
 import type { Job, JobQueue } from '../../src/jobs/queue.js';
-import { jsonLogger, type JsonLogger } from '../../src/log.js';
+import { jsonLogger, logLevelFrom, type JsonLogger } from '../../src/log.js';
 import { signBody } from '../../src/slack/verify.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -177,7 +176,7 @@ export function recordingJobs(): JobQueue & { jobs: Job[] } {
 /** A JSON logger whose lines land in an array. */
 export function quietLogger(): JsonLogger & { lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  return Object.assign(jsonLogger((line) => lines.push(JSON.parse(line)), LogLevel.DEBUG), { lines });
+  return Object.assign(jsonLogger((line) => lines.push(JSON.parse(line)), logLevelFrom('debug')), { lines });
 }
 
 /** A Slack Web API that answers the calls the bot makes, with increasing message timestamps; records every call. */

@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import type { Config } from '../../src/config.js';
-import { createSlackHandler, createWorkerHandler } from '../../src/handler.js';
+import { createSlackHandler } from '../../src/handler.js';
+import { createWorkerHandler } from '../../src/worker-handler.js';
 import { EC2_HOST, KINESIS, REGION, describeEndpointsXml, describeServicesXml, errorXml, fakeEc2, fakeId, formOf, testEc2 } from '../helpers/ec2.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import {

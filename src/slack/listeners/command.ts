@@ -1,6 +1,7 @@
 /** `/privatelink`: parse the text, answer fast, hand anything slow to a job. */
-import type { App, Logger, RespondArguments, SlashCommand, webApi } from '@slack/bolt';
-import type { BotServices } from '../../app.js';
+import type { App, Logger, RespondArguments, SlashCommand } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { BotServices } from '../../services.js';
 import { parseCommand, type Command } from '../../commands/parse.js';
 import { decide } from '../../decision/engine.js';
 import { reportDecision } from '../../decision/report.js';
@@ -52,7 +53,7 @@ async function lookupWithin(command: LookupCommand, services: BotServices): Prom
 
 type RequestCommand = Extract<Command, { name: 'create' | 'requests' | 'status' | 'cancel' }>;
 
-async function requestCommand(command: RequestCommand, args: { services: BotServices; payload: SlashCommand; client: webApi.WebClient; logger: Logger }): Promise<SlackMessage | undefined> {
+async function requestCommand(command: RequestCommand, args: { services: BotServices; payload: SlashCommand; client: WebClient; logger: Logger }): Promise<SlackMessage | undefined> {
   const { services, payload, client, logger } = args;
   switch (command.name) {
     case 'create': {

@@ -1,7 +1,7 @@
 /** Approve, Reject and Cancel buttons, and the create modal's submission. */
 import type { App, BlockButtonAction, Logger } from '@slack/bolt';
-import type { webApi } from '@slack/bolt';
-import type { BotServices } from '../../app.js';
+import type { WebClient } from '@slack/web-api';
+import type { BotServices } from '../../services.js';
 import { validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { en } from '../../messages.js';
 import { cancel, decide, outcomeText, type WorkflowDependencies } from '../../requests/workflow.js';
@@ -9,7 +9,7 @@ import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
 
-export function workflowDeps(services: BotServices, client: webApi.WebClient, logger: Pick<Logger, 'error'>): WorkflowDependencies {
+export function workflowDeps(services: BotServices, client: WebClient, logger: Pick<Logger, 'error'>): WorkflowDependencies {
   return {
     store: services.store,
     ec2: services.ec2,

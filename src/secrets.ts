@@ -1,0 +1,30 @@
+/**
+ * On Lambda the Slack secrets live in SSM Parameter Store (SecureString), named by *_PARAMETER variables, and are
+ * read once per container. Nothing secret is in the deployment package or the function's configuration.
+ */
+type Env = Record<string, string | undefined>;
+
+const SECRET_PARAMETERS: Record<string, string> = {
+  SLACK_SIGNING_SECRET: 'SLACK_SIGNING_SECRET_PARAMETER',
+  SLACK_BOT_TOKEN: 'SLACK_BOT_TOKEN_PARAMETER',
+};
+
+export type ParameterReader = (names: string[]) => Promise<Record<string, string>>;
+
+export const ssmParameters: ParameterReader = async (names) => {
+  const sdk = await import('@aws-sdk/client-ssm');
+  const client = new sdk.SSMClient({ maxAttempts: 3 });
+  const result = await client.send(new sdk.GetParametersCommand({ Names: names, WithDecryption: true }));
+  if (result.InvalidParameters?.length) {
+    throw new Error(`SSM parameters not found: ${result.InvalidParameters.join(', ')} (README, "Deploy", step 2 creates them)`);
+  }
+  return Object.fromEntries((result.Parameters ?? []).map((p) => [p.Name ?? '', p.Value ?? '']));
+};
+
+/** The environment with each secret filled in from its parameter, when the secret itself is not set. */
+export async function withSecrets(env: Env, read: ParameterReader = ssmParameters): Promise<Env> {
+  const wanted = Object.entries(SECRET_PARAMETERS).filter(([secret, parameter]) => !env[secret] && env[parameter]);
+  if (wanted.length === 0) return env;
+  const values = await read(wanted.map(([, parameter]) => env[parameter]!));
+  return { ...env, ...Object.fromEntries(wanted.map(([secret, parameter]) => [secret, values[env[parameter]!]])) };
+}

@@ -1,0 +1,40 @@
+/** The services the listeners and the worker use, built from the configuration unless a test passes its own. */
+import type { Config } from './config.js';
+import { ConfigError } from './config.js';
+import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
+import { lambdaJobQueue, type JobQueue } from './jobs/queue.js';
+import { openStore } from './requests/open-store.js';
+import type { RequestStore } from './requests/store.js';
+import { withSecrets } from './secrets.js';
+
+export interface BotServices {
+  config: Config;
+  ec2: Ec2Api;
+  jobs: JobQueue;
+  store: RequestStore;
+  now: () => Date;
+  /** How long a lookup may take before it is acknowledged and finished by a job instead. */
+  inlineLookupMs: number;
+}
+
+/** Slack allows 3 s end to end, cold start included; a lookup slower than this is finished by the worker. */
+export const INLINE_LOOKUP_MS = 1500;
+
+export function botServices(config: Config, overrides: Partial<BotServices> = {}): BotServices {
+  const workerFunctionName = config.workerFunctionName;
+  if (!overrides.jobs && !workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME', 'missing; serverless.yml sets it to the worker function');
+  return {
+    config,
+    ec2: overrides.ec2 ?? createEc2Adapter(),
+    jobs: overrides.jobs ?? lambdaJobQueue(workerFunctionName!),
+    store: overrides.store ?? openStore(config),
+    now: overrides.now ?? (() => new Date()),
+    inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
+  };
+}
+
+/** The Lambda configuration: the environment with the Slack secrets read from SSM. */
+export async function lambdaConfig(): Promise<Config> {
+  const { loadConfig } = await import('./config.js');
+  return loadConfig(await withSecrets(process.env), { slack: true });
+}

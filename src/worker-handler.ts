@@ -1,0 +1,41 @@
+/** Lambda entry point of the worker: jobs invoked asynchronously by the Slack function, and the scheduled sweep. */
+import type { Logger } from '@slack/bolt';
+import { ConfigError, type Config } from './config.js';
+import type { CreateTiming } from './jobs/create-endpoint.js';
+import type { Job } from './jobs/queue.js';
+import { createWorker } from './jobs/worker.js';
+import { jsonLogger, logLevelFrom } from './log.js';
+import { botServices, lambdaConfig, type BotServices } from './services.js';
+import { slackPort, webClient, type SlackPort } from './slack/web.js';
+
+export type WorkerHandler = (job: Job, context?: unknown) => Promise<void>;
+
+export interface WorkerOverrides extends Partial<BotServices> {
+  logger?: Logger;
+  slack?: SlackPort;
+  timing?: CreateTiming;
+}
+
+export function createWorkerHandler(config: Config, overrides: WorkerOverrides = {}): WorkerHandler {
+  const slackConfig = config.slack;
+  if (!slackConfig) throw new ConfigError('SLACK_BOT_TOKEN', 'missing; the worker posts to Slack');
+  const logger = overrides.logger ?? jsonLogger();
+  const { ec2, jobs, store, now } = botServices(config, overrides);
+  const slack = overrides.slack ?? slackPort(webClient(slackConfig, { retries: 3, timeoutMs: 10_000 }));
+  const run = createWorker({ config, ec2, jobs, store, now, slack, logger, ...(overrides.timing && { timing: overrides.timing }) });
+  return async (job) => {
+    if (typeof job !== 'object' || job === null || typeof (job as { kind?: unknown }).kind !== 'string') {
+      logger.warn('ignored an event that is not a job', job);
+      return;
+    }
+    await run(job);
+  };
+}
+
+let workerHandler: Promise<WorkerHandler> | undefined;
+
+export async function worker(job: Job, context: unknown): Promise<void> {
+  workerHandler ??= lambdaConfig().then((config) => createWorkerHandler(config, { logger: jsonLogger(undefined, logLevelFrom(process.env.LOG_LEVEL)) }));
+  workerHandler.catch(() => (workerHandler = undefined));
+  return (await workerHandler)(job, context);
+}
