@@ -35,7 +35,8 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
       retryConfig: { retries: deps.webClient.retries, factor: 2, minTimeout: 200, maxTimeout: 2000 },
       timeout: deps.webClient.timeoutMs,
     },
-    ...(deps.logger ? { logger: deps.logger } : { logLevel: LogLevel.INFO }),
+    // Bolt sets its logger's level from `logLevel` (INFO by default): pass the logger's own.
+    ...(deps.logger ? { logger: deps.logger, logLevel: deps.logger.getLevel() } : { logLevel: LogLevel.INFO }),
   });
   registerCommand(app, deps.services);
   registerCompareActions(app);

@@ -280,7 +280,7 @@ export const en = {
     everything: 'all',
     nothingFound: (what: string, region: string) => `No endpoints match ${code(what)} in ${code(region)}. Check the region (${code('region=')}), or see which services exist with ${code('/privatelink services <text>')}.`,
     noServices: (what: string, region: string) => `No endpoint services match ${code(what)} in ${code(region)}.`,
-    shown: (shown: number, total: number, hint: string) => `Showing ${shown} of ${total}. ${hint}`,
+    shown: (shown: number, total: number | string, hint: string) => `Showing ${shown} of ${total}. ${hint}`,
     narrowEndpoints: `Narrow it with a ${code('vpce-…')} id, a ${code('vpc-…')} id, a service name or ${code('state=')}.`,
     narrowServices: 'Narrow it with more of the name.',
     privateDns: 'Private DNS',

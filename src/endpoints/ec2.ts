@@ -85,6 +85,8 @@ export interface CreateEndpointParams {
 /** What the bot asks of EC2; a fake implements it in tests above the adapter. */
 export interface Ec2Api {
   describeEndpoints(region: string, filter: EndpointFilter, signal?: AbortSignal): Promise<Endpoint[]>;
+  /** Pages until at least `limit` endpoints are read; `complete` is false when EC2 has more. */
+  listEndpoints(region: string, filter: EndpointFilter, options: { limit: number; signal?: AbortSignal }): Promise<{ endpoints: Endpoint[]; complete: boolean }>;
   describeServices(region: string, serviceNames: string[] | undefined, signal?: AbortSignal): Promise<EndpointService[]>;
   describeSubnets(region: string, ids: string[], signal?: AbortSignal): Promise<Subnet[]>;
   describeSecurityGroups(region: string, ids: string[], signal?: AbortSignal): Promise<SecurityGroup[]>;
@@ -159,34 +161,37 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
     }
   }
 
+  const listEndpoints: Ec2Api['listEndpoints'] = (region, filter, { limit, signal }) =>
+    call(region, 'ec2:DescribeVpcEndpoints', async ({ sdk, client }) => {
+      const filters = [
+        filter.vpcId && { Name: 'vpc-id', Values: [filter.vpcId] },
+        filter.serviceNames && { Name: 'service-name', Values: filter.serviceNames },
+        filter.state && { Name: 'vpc-endpoint-state', Values: [filter.state] },
+        filter.type && { Name: 'vpc-endpoint-type', Values: [filter.type] },
+        filter.tag && { Name: `tag:${filter.tag.key}`, Values: [filter.tag.value] },
+      ].filter((f): f is { Name: string; Values: string[] } => Boolean(f));
+      const endpoints: Endpoint[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await client.send(
+          new sdk.DescribeVpcEndpointsCommand({
+            ...(filter.ids && { VpcEndpointIds: filter.ids }),
+            ...(filters.length > 0 && { Filters: filters }),
+            // EC2 rejects MaxResults together with explicit ids.
+            ...(!filter.ids && { MaxResults: PAGE_SIZE }),
+            ...(nextToken && { NextToken: nextToken }),
+          }),
+          { abortSignal: signal },
+        );
+        for (const e of page.VpcEndpoints ?? []) endpoints.push(toEndpoint(e));
+        nextToken = page.NextToken;
+      } while (nextToken && endpoints.length < limit);
+      return { endpoints, complete: !nextToken };
+    });
+
   return {
-    describeEndpoints: (region, filter, signal) =>
-      call(region, 'ec2:DescribeVpcEndpoints', async ({ sdk, client }) => {
-        const filters = [
-          filter.vpcId && { Name: 'vpc-id', Values: [filter.vpcId] },
-          filter.serviceNames && { Name: 'service-name', Values: filter.serviceNames },
-          filter.state && { Name: 'vpc-endpoint-state', Values: [filter.state] },
-          filter.type && { Name: 'vpc-endpoint-type', Values: [filter.type] },
-          filter.tag && { Name: `tag:${filter.tag.key}`, Values: [filter.tag.value] },
-        ].filter((f): f is { Name: string; Values: string[] } => Boolean(f));
-        const endpoints: Endpoint[] = [];
-        let nextToken: string | undefined;
-        do {
-          const page = await client.send(
-            new sdk.DescribeVpcEndpointsCommand({
-              ...(filter.ids && { VpcEndpointIds: filter.ids }),
-              ...(filters.length > 0 && { Filters: filters }),
-              // EC2 rejects MaxResults together with explicit ids.
-              ...(!filter.ids && { MaxResults: PAGE_SIZE }),
-              ...(nextToken && { NextToken: nextToken }),
-            }),
-            { abortSignal: signal },
-          );
-          for (const e of page.VpcEndpoints ?? []) endpoints.push(toEndpoint(e));
-          nextToken = page.NextToken;
-        } while (nextToken);
-        return endpoints;
-      }),
+    listEndpoints,
+    describeEndpoints: async (region, filter, signal) => (await listEndpoints(region, filter, { limit: Infinity, ...(signal && { signal }) })).endpoints,
 
     describeServices: (region, serviceNames, signal) =>
       call(region, 'ec2:DescribeVpcEndpointServices', async ({ sdk, client }) => {

@@ -14,8 +14,19 @@ export type LookupProblem =
   | { code: 'regionNotAllowed'; region: string; allowed: string[] }
   | { code: 'ec2'; error: Ec2Error };
 
+/** Most endpoints a lookup reads (one EC2 page): a larger account is told to narrow, not parsed in full. */
+export const LOOKUP_LIMIT = 1000;
+
 export type LookupResult =
-  | { kind: 'endpoints'; command: Extract<LookupCommand, { name: 'describe' | 'dns' }>; region: string; endpoints: Endpoint[]; services: Record<string, EndpointService> }
+  | {
+      kind: 'endpoints';
+      command: Extract<LookupCommand, { name: 'describe' | 'dns' }>;
+      region: string;
+      endpoints: Endpoint[];
+      /** False when more endpoints match than were read (LOOKUP_LIMIT). */
+      complete: boolean;
+      services: Record<string, EndpointService>;
+    }
   | { kind: 'services'; command: Extract<LookupCommand, { name: 'services' }>; region: string; services: EndpointService[] }
   | { kind: 'problem'; problem: LookupProblem };
 
@@ -29,6 +40,9 @@ export function resolveRegion(requested: string | undefined, policy: RegionPolic
   if (policy.allowedRegions && !policy.allowedRegions.includes(region)) return { code: 'regionNotAllowed', region, allowed: policy.allowedRegions };
   return { region };
 }
+
+/** EC2 takes up to 200 values in one filter. */
+const MAX_FILTER_VALUES = 200;
 
 const isFullServiceName = (text: string) => text.startsWith('com.amazonaws.') || text.startsWith('aws.');
 
@@ -66,12 +80,17 @@ export async function runLookup(command: LookupCommand, ec2: Ec2Api, policy: Reg
     }
     const target = command.target;
     const state = command.name === 'describe' ? command.state : undefined;
-    let endpoints = await ec2.describeEndpoints(region, endpointFilter(target, state), signal);
+    const filter = endpointFilter(target, state);
     if (target?.kind === 'service' && !isFullServiceName(target.text)) {
-      endpoints = endpoints.filter((e) => e.serviceName.toLowerCase().includes(target.text));
+      // Let EC2 filter by the service names the text matches, rather than reading every endpoint.
+      const names = (await ec2.describeServices(region, undefined, signal)).map((s) => s.serviceName).filter((n) => n.toLowerCase().includes(target.text));
+      if (names.length > 0 && names.length <= MAX_FILTER_VALUES) filter.serviceNames = names;
     }
+    const listed = await ec2.listEndpoints(region, filter, { limit: LOOKUP_LIMIT, ...(signal && { signal }) });
+    let endpoints = listed.endpoints;
+    if (target?.kind === 'service' && !filter.serviceNames) endpoints = endpoints.filter((e) => e.serviceName.toLowerCase().includes(target.text));
     const services = command.name === 'dns' || endpoints.length === 1 ? await servicesOf(ec2, region, endpoints, signal) : {};
-    return { kind: 'endpoints', command, region, endpoints, services };
+    return { kind: 'endpoints', command, region, endpoints, complete: listed.complete, services };
   } catch (error) {
     if (error instanceof Ec2Error) return { kind: 'problem', problem: { code: 'ec2', error } };
     throw error;

@@ -49,16 +49,32 @@ describe('lookups through the Lambda handler', () => {
     expect(text).toContain(`\`${ENDPOINT}-4f8h2k1m-ap-northeast-1a.kinesis.ap-northeast-1.vpce.amazonaws.com\`  _ap-northeast-1a_`);
   });
 
-  it('dns by service text: finds the matching endpoints in the region', async () => {
-    fakeEc2({
-      DescribeVpcEndpoints: () =>
-        describeEndpointsXml([{ id: ENDPOINT }, { id: 'vpce-0fedcba9876543210', service: `com.amazonaws.${REGION}.s3`, type: 'Gateway', dnsNames: [] }]),
-      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+  it('dns by service text: lets EC2 filter by the service names the text matches', async () => {
+    const calls = fakeEc2({
+      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT }]),
+      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS, { name: `com.amazonaws.${REGION}.s3` }]),
     });
     const { send } = setup();
 
     const text = blockText(await send('dns kinesis'));
 
+    expect(calls.map((c) => c.action)).toEqual(['DescribeVpcEndpointServices', 'DescribeVpcEndpoints', 'DescribeVpcEndpointServices']);
+    expect(calls[1]!.params).toMatchObject({ 'Filter.1.Name': 'service-name', 'Filter.1.Value.1': KINESIS.name });
+    expect(calls[1]!.params['Filter.1.Value.2']).toBeUndefined();
+    expect(text).toContain(ENDPOINT);
+  });
+
+  it('dns by a text no service matches: reads the endpoints and filters them itself', async () => {
+    const calls = fakeEc2({
+      DescribeVpcEndpoints: () =>
+        describeEndpointsXml([{ id: ENDPOINT, service: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0' }, { id: 'vpce-0fedcba9876543210', service: `com.amazonaws.${REGION}.s3`, type: 'Gateway', dnsNames: [] }]),
+      DescribeVpcEndpointServices: (params) => (params['ServiceName.1'] ? describeServicesXml([]) : describeServicesXml([KINESIS])),
+    });
+    const { send } = setup();
+
+    const text = blockText(await send('dns vpce-svc-0123'));
+
+    expect(calls[1]!.params['Filter.1.Name']).toBeUndefined();
     expect(text).toContain(ENDPOINT);
     expect(text).not.toContain('vpce-0fedcba9876543210');
   });
@@ -116,7 +132,7 @@ describe('lookups through the Lambda handler', () => {
   });
 
   it('says when nothing matches', async () => {
-    fakeEc2({ DescribeVpcEndpoints: () => describeEndpointsXml([]) });
+    fakeEc2({ DescribeVpcEndpoints: () => describeEndpointsXml([]), DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]) });
     const { send } = setup();
 
     expect((await send('dns kinesis')).text).toBe('No endpoints match `kinesis` in `ap-northeast-1`. Check the region (`region=`), or see which services exist with `/privatelink services <text>`.');
@@ -174,5 +190,21 @@ describe('lookups through the Lambda handler', () => {
     expectWithinBlockKitLimits(list);
     expect(blockText(dns)).toContain('Showing 20 of 1000.');
     expect(blockText(list)).toContain('Showing 100 of 1000.');
+  });
+
+  it('reads one EC2 page of a larger account and says there are more', async () => {
+    const calls = fakeEc2({
+      DescribeVpcEndpoints: (params) => {
+        const page = Number(params.NextToken ?? 0);
+        return describeEndpointsXml(Array.from({ length: 1000 }, (_, i) => ({ id: fakeId('vpce', page * 1000 + i) })), `${page + 1}`);
+      },
+    });
+    const { send } = setup();
+
+    const list = await send('describe');
+
+    expect(calls.filter((c) => c.action === 'DescribeVpcEndpoints')).toHaveLength(1);
+    expect(blockText(list)).toContain('Showing 100 of 1000+.');
+    expectWithinBlockKitLimits(list);
   });
 });

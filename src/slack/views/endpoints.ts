@@ -52,6 +52,11 @@ function namesOf(e: Endpoint, services: Record<string, EndpointService>): Endpoi
   return dnsNames(e, services[e.serviceName]?.privateDnsName);
 }
 
+/** The count, or "1000+" when EC2 has more than a lookup reads. */
+function total(result: Extract<LookupResult, { kind: 'endpoints' }>): string {
+  return result.complete ? String(result.endpoints.length) : `${result.endpoints.length}+`;
+}
+
 function nothingFound(result: Extract<LookupResult, { kind: 'endpoints' }>): SlackMessage {
   const text = en.lookups.nothingFound(escapeText(targetLabel(result.command.target)), result.region);
   return message(text, [section(`:mag: ${text}`)]);
@@ -63,8 +68,8 @@ export function dnsView(result: Extract<LookupResult, { kind: 'endpoints' }>): S
   const shown = result.endpoints.slice(0, MAX_DNS_CARDS);
   const blocks: KnownBlock[] = [header(title)];
   for (const e of shown) blocks.push(section([endpointLine(e), ...dnsLines(namesOf(e, result.services))].join('\n')));
-  if (result.endpoints.length > shown.length) blocks.push(context(t.shown(shown.length, result.endpoints.length, t.narrowEndpoints)));
-  return message(title, capBlocks(blocks, (n) => t.shown(MAX_DNS_CARDS - n, result.endpoints.length, t.narrowEndpoints)));
+  if (result.endpoints.length > shown.length || !result.complete) blocks.push(context(t.shown(shown.length, total(result), t.narrowEndpoints)));
+  return message(title, capBlocks(blocks, () => t.narrowEndpoints));
 }
 
 function endpointCard(e: Endpoint, services: Record<string, EndpointService>, region: string): KnownBlock[] {
@@ -103,9 +108,9 @@ export function describeView(result: Extract<LookupResult, { kind: 'endpoints' }
   }
   const title = t.describeTitle(targetLabel(result.command.target), result.region);
   const shown = endpoints.slice(0, MAX_LIST_LINES);
-  const blocks: KnownBlock[] = [header(`${title} (${endpoints.length})`), ...sections(shown.map(endpointLine).join('\n'))];
-  if (endpoints.length > shown.length) blocks.push(context(t.shown(shown.length, endpoints.length, t.narrowEndpoints)));
-  return message(`${title} (${endpoints.length})`, capBlocks(blocks, () => t.narrowEndpoints));
+  const blocks: KnownBlock[] = [header(`${title} (${total(result)})`), ...sections(shown.map(endpointLine).join('\n'))];
+  if (endpoints.length > shown.length || !result.complete) blocks.push(context(t.shown(shown.length, total(result), t.narrowEndpoints)));
+  return message(`${title} (${total(result)})`, capBlocks(blocks, () => t.narrowEndpoints));
 }
 
 export function servicesView(result: Extract<LookupResult, { kind: 'services' }>): SlackMessage {

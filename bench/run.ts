@@ -1,0 +1,238 @@
+/**
+ * `npm run bench`: figures, not verdicts. Cold start against the baseline (Bolt's Lambda example with the EC2
+ * client, unbundled), warm handler latency, and lookups over large accounts. Everything runs on loopback;
+ * medians, because machines here are noisy. BENCH_QUICK=1 runs fewer rounds.
+ */
+import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseCommand } from '../src/commands/parse.js';
+import { createEc2Adapter } from '../src/endpoints/ec2.js';
+import { runLookup, type LookupCommand } from '../src/endpoints/lookups.js';
+import { FileRequestStore } from '../src/requests/file-store.js';
+import { newRequest, requestIdFor } from '../src/requests/model.js';
+import { LIMITS } from '../src/slack/views/blocks.js';
+import { lookupView } from '../src/slack/views/endpoints.js';
+import { seedState, startEc2Emulator } from '../test/emulator/ec2-emulator.js';
+import { startFakeSlack } from '../test/emulator/slack-api.js';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const SECRET = 'bench-signing-secret';
+const ROOT = path.resolve(__dirname, '..');
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
+
+const baseEnv = {
+  PATH: process.env.PATH ?? '',
+  SLACK_SIGNING_SECRET: SECRET,
+  SLACK_BOT_TOKEN: 'xoxb-bench',
+  SLACK_BOT_ID: 'B0BENCH',
+  SLACK_BOT_USER_ID: 'U0BENCH',
+  AWS_REGION: 'ap-northeast-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  WORKER_FUNCTION_NAME: 'privatelink-bot-bench-worker',
+  LOG_LEVEL: 'error',
+};
+
+interface ColdRun {
+  wallMs: number;
+  helpMs: number;
+  totalMs: number;
+  cpuMs: number;
+  rssMiB: number;
+}
+
+function coldRun(modulePath: string, exportName: string, env: Record<string, string>): Promise<ColdRun> {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-child.cjs'), modulePath, exportName], { env, cwd: ROOT });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d));
+    child.stderr.on('data', (d: Buffer) => (err += d));
+    child.on('exit', (code) => {
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      if (code !== 0) return reject(new Error(`${modulePath} exited ${code}: ${err}`));
+      const line = JSON.parse(out.trim().split('\n').at(-1)!) as Omit<ColdRun, 'wallMs'>;
+      resolve({ wallMs, ...line });
+    });
+  });
+}
+
+async function coldStart(): Promise<void> {
+  const rounds = QUICK ? 5 : 15;
+  const ours: ColdRun[] = [];
+  const baseline: ColdRun[] = [];
+  const env = { ...baseEnv, REQUESTS_TABLE: 'bench-requests' };
+  for (let i = 0; i < rounds; i++) {
+    // Alternate, so drift in the machine's load hits both alike.
+    ours.push(await coldRun('dist/handler.js', 'slack', env));
+    baseline.push(await coldRun('bench/baseline/app.cjs', 'handler', env));
+  }
+  const row = (name: string, runs: ColdRun[]) =>
+    `${name.padEnd(34)}${fmt(median(runs.map((r) => r.wallMs)))}${fmt(median(runs.map((r) => r.helpMs)))}${fmt(median(runs.map((r) => r.totalMs)))}${fmt(median(runs.map((r) => r.cpuMs)))}${fmt(median(runs.map((r) => r.rssMiB)))}`;
+  console.log(`\nCold start: fresh process, one signed help then one compare event (median of ${rounds}, alternating)`);
+  console.log(`${''.padEnd(34)}${'wall ms'.padStart(8)}${'help ms'.padStart(8)}${'both ms'.padStart(8)}${'cpu ms'.padStart(8)}${'rss MiB'.padStart(8)}`);
+  console.log(row('privatelink-bot (bundled handler)', ours));
+  console.log(row('baseline (Bolt example + EC2, unbundled)', baseline));
+  const ratio = (pick: (r: ColdRun) => number) => (median(ours.map(pick)) / median(baseline.map(pick))).toFixed(2);
+  console.log(`${'ratio ours / baseline'.padEnd(34)}${ratio((r) => r.wallMs).padStart(8)}${ratio((r) => r.helpMs).padStart(8)}${ratio((r) => r.totalMs).padStart(8)}${ratio((r) => r.cpuMs).padStart(8)}${ratio((r) => r.rssMiB).padStart(8)}`);
+  for (const [name, file] of [['slack handler bundle', 'dist/handler.js'], ['worker handler bundle', 'dist/worker-handler.js']] as const) {
+    console.log(`${name}: ${((await stat(path.join(ROOT, file))).size / 1e6).toFixed(2)} MB`);
+  }
+}
+
+function signed(body: string, contentType = 'application/x-www-form-urlencoded') {
+  const ts = Math.floor(Date.now() / 1000);
+  return {
+    version: '2.0',
+    routeKey: 'POST /slack/events',
+    rawPath: '/slack/events',
+    rawQueryString: '',
+    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}` },
+    body,
+    isBase64Encoded: false,
+    requestContext: {},
+  };
+}
+
+async function warmLatency(): Promise<void> {
+  const iterations = QUICK ? 100 : 400;
+  const ec2 = await startEc2Emulator(seedState());
+  ec2.state.endpoints.push({ id: 'vpce-0123456789abcdef0', state: 'available', describesUntilReady: 0 });
+  const slack = await startFakeSlack();
+  const lambda = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(202);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => lambda.listen(0, '127.0.0.1', resolve));
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'privatelink-bench-'));
+  Object.assign(process.env, baseEnv, {
+    SLACK_API_URL: slack.apiUrl,
+    AWS_ENDPOINT_URL_EC2: ec2.url,
+    AWS_ENDPOINT_URL_LAMBDA: `http://127.0.0.1:${(lambda.address() as AddressInfo).port}`,
+    DATA_DIR: dataDir,
+    APPROVAL_CHANNEL_ID: 'C0APPROVALS',
+    APPROVER_USER_IDS: 'U0BOB',
+  });
+  delete process.env.REQUESTS_TABLE;
+
+  const store = new FileRequestStore(dataDir);
+  const pending: string[] = [];
+  for (let i = 0; i < iterations + 20; i++) {
+    const request = newRequest({
+      id: requestIdFor(`bench-${i}`),
+      requester: 'U0ALICE',
+      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: true },
+      preflight: [],
+      now: new Date(),
+      ttlHours: 24,
+    });
+    await store.create({ ...request, message: { channel: 'C0APPROVALS', ts: '1700000000.000100' } });
+    pending.push(request.id);
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { slack: handler } = require(path.join(ROOT, 'dist/handler.js')) as { slack: (e: unknown, c: unknown) => Promise<{ statusCode: number }> };
+  const command = (text: string) => new URLSearchParams({ command: '/privatelink', text, user_id: 'U0ALICE', channel_id: 'C0CHAN', team_id: 'T0TEAM', response_url: slack.responseUrl('x'), trigger_id: '1.2.3' }).toString();
+  const click = (actionId: string, value: string, user: string) =>
+    new URLSearchParams({
+      payload: JSON.stringify({ type: 'block_actions', user: { id: user }, team: { id: 'T0TEAM' }, response_url: slack.responseUrl('click'), actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }], container: { type: 'message' }, channel: { id: 'C0APPROVALS' } }),
+    }).toString();
+
+  const cases: [string, (i: number) => string][] = [
+    ['help', () => command('help')],
+    ['compare (answers given)', () => command('compare target=own-service overlap=yes')],
+    ['walkthrough click', () => click('compare_answer:target:aws-service', 'target=aws-service', 'U0ALICE')],
+    ['dns vpce-… (EC2 on loopback)', () => command('dns vpce-0123456789abcdef0')],
+    ['describe vpce-… (EC2 on loopback)', () => command('describe vpce-0123456789abcdef0')],
+    ['approve click', (i) => click('approve_request', pending[i]!, 'U0BOB')],
+  ];
+  console.log(`\nWarm handler latency: the bundled Lambda handler in one process, ${iterations} signed events each`);
+  console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}`);
+  for (const [name, body] of cases) {
+    await handler(signed(body(iterations + 10)), {});
+    const times: number[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const event = signed(body(i));
+      const t = performance.now();
+      const response = await handler(event, {});
+      times.push(performance.now() - t);
+      if (response.statusCode !== 200) throw new Error(`${name}: status ${response.statusCode}`);
+    }
+    console.log(`${name.padEnd(36)}${fmt(percentile(times, 50), 2)}${fmt(percentile(times, 99), 2)}`);
+  }
+  await Promise.all([ec2.close(), slack.close(), new Promise((resolve) => lambda.close(resolve)), rm(dataDir, { recursive: true, force: true })]);
+}
+
+function withinLimits(view: { blocks: unknown[] }): boolean {
+  const json = view.blocks as { type: string; text?: { text: string } }[];
+  return json.length <= LIMITS.messageBlocks && json.every((b) => (b.text?.text.length ?? 0) <= (b.type === 'header' ? LIMITS.headerText : LIMITS.sectionText));
+}
+
+async function scale(): Promise<void> {
+  console.log('\nLarge accounts: EC2 emulator in its own process (real XML, 1,000 per page); our fetch, parse and render');
+  console.log(`${''.padEnd(24)}${'wall ms'.padStart(9)}${'cpu ms'.padStart(9)}${'render'.padStart(9)}${'heap MiB'.padStart(10)}${'blocks'.padStart(8)}  within limits`);
+  for (const count of [1000, 10_000]) {
+    const emulator = await emulatorProcess(count);
+    const ec2 = createEc2Adapter({ clientConfig: { endpoint: emulator.url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } } });
+    for (const text of ['dns kinesis', 'describe']) {
+      const parsed = parseCommand(text);
+      if (!parsed.ok) throw new Error(text);
+      global.gc?.();
+      const heapBefore = process.memoryUsage().heapUsed;
+      const cpuBefore = process.cpuUsage();
+      const t = performance.now();
+      const result = await runLookup(parsed.command as LookupCommand, ec2, { defaultRegion: 'ap-northeast-1' });
+      const r = performance.now();
+      const view = lookupView(result);
+      const renderMs = performance.now() - r;
+      const wall = performance.now() - t;
+      const cpu = process.cpuUsage(cpuBefore);
+      const heap = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+      console.log(`${`${text} × ${count}`.padEnd(24)}${fmt(wall).padStart(9)}${fmt((cpu.user + cpu.system) / 1000).padStart(9)}${fmt(renderMs, 2).padStart(9)}${fmt(heap).padStart(10)}${String(view.blocks.length).padStart(8)}  ${withinLimits(view) ? 'yes' : 'NO'}`);
+    }
+    emulator.close();
+  }
+}
+
+async function emulatorProcess(endpoints: number): Promise<{ url: string; close: () => void }> {
+  const port = await new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port: free } = probe.address() as AddressInfo;
+      probe.close(() => resolve(free));
+    });
+  });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'test/emulator/main.ts')], {
+    env: { ...process.env, EMULATOR_PORT: String(port), EMULATOR_ENDPOINTS: String(endpoints) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+  return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
+}
+
+async function main(): Promise<void> {
+  console.log(`privatelink-bot bench · node ${process.version} · ${new Date().toISOString()}`);
+  await coldStart();
+  await warmLatency();
+  await scale();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
