@@ -1,7 +1,12 @@
 // `npm run package`: builds the deployable artifacts offline (no AWS credentials) with serverless + esbuild,
 // then checks that each function's zip holds its bundled handler and nothing else.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHmac } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { inflateRawSync } from 'node:zlib';
 
 const expected = {
   'slack.zip': ['src/handler.js'],
@@ -25,7 +30,16 @@ function zipEntries(path) {
     const nameLength = zip.readUInt16LE(offset + 28);
     const extraLength = zip.readUInt16LE(offset + 30);
     const commentLength = zip.readUInt16LE(offset + 32);
-    entries.push({ name: zip.toString('utf8', offset + 46, offset + 46 + nameLength), size: zip.readUInt32LE(offset + 24) });
+    const method = zip.readUInt16LE(offset + 10);
+    const compressedSize = zip.readUInt32LE(offset + 20);
+    const local = zip.readUInt32LE(offset + 42);
+    const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(data, data + compressedSize);
+    entries.push({
+      name: zip.toString('utf8', offset + 46, offset + 46 + nameLength),
+      size: zip.readUInt32LE(offset + 24),
+      content: () => (method === 8 ? inflateRawSync(raw) : raw),
+    });
     offset += 46 + nameLength + extraLength + commentLength;
   }
   return { entries, bytes: zip.length };
@@ -43,3 +57,27 @@ if (!ok) {
   console.error('An artifact holds something other than its bundled handler: check custom.esbuild and package in serverless.yml.');
   process.exit(1);
 }
+
+// Smoke test: the packaged Slack handler, as Lambda would load it, answers a signed /privatelink help.
+const dir = mkdtempSync(path.join(tmpdir(), 'privatelink-package-'));
+const handlerFile = path.join(dir, 'handler.js');
+writeFileSync(handlerFile, zipEntries('.serverless/slack.zip').entries[0].content());
+Object.assign(process.env, { SLACK_SIGNING_SECRET: 'smoke', SLACK_BOT_TOKEN: 'xoxb-smoke', WORKER_FUNCTION_NAME: 'smoke', REQUESTS_TABLE: 'smoke', LOG_LEVEL: 'error' });
+const body = new URLSearchParams({ command: '/privatelink', text: 'help', user_id: 'U0SMOKE', response_url: 'https://hooks.slack.com/x', trigger_id: '1' }).toString();
+const ts = Math.floor(Date.now() / 1000);
+const response = await createRequire(import.meta.url)(handlerFile).slack(
+  {
+    version: '2.0',
+    rawPath: '/slack/events',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${createHmac('sha256', 'smoke').update(`v0:${ts}:${body}`).digest('hex')}` },
+    body,
+    isBase64Encoded: false,
+    requestContext: {},
+  },
+  {},
+);
+if (response.statusCode !== 200 || !response.body.includes('/privatelink compare')) {
+  console.error(`The packaged Slack handler did not answer help: ${response.statusCode} ${response.body}`);
+  process.exit(1);
+}
+console.log('ok   the packaged Slack handler answers a signed /privatelink help');
