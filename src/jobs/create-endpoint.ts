@@ -7,15 +7,13 @@
  * Polling has a deadline counted from the `creating` step, so a request never stays `creating` for ever.
  */
 import { randomUUID } from 'node:crypto';
-import { checkCommands } from '../endpoints/cli-hints.js';
 import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, type Endpoint } from '../endpoints/ec2.js';
 import { en } from '../messages.js';
-import { transition, type EndpointRequest, type RequestState } from '../requests/model.js';
+import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
 import { postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
-import { escapeText } from '../slack/views/blocks.js';
-import type { Progress } from '../slack/views/requests.js';
+import { failureText } from '../slack/views/requests.js';
 
 export interface CreateTiming {
   /** How long to follow a pending endpoint, counted from the `creating` step. */
@@ -29,7 +27,7 @@ export interface CreateTiming {
 }
 
 export const DEFAULT_TIMING: CreateTiming = {
-  deadlineMs: 10 * 60_000,
+  deadlineMs: CREATE_DEADLINE_MINUTES * 60_000,
   firstPollMs: 2000,
   maxPollMs: 15_000,
   leaseMs: 60_000,
@@ -45,21 +43,6 @@ function elapsed(fromIso: string, now: Date): string {
 
 function creatingSince(request: EndpointRequest): string {
   return [...request.history].reverse().find((h) => h.state === 'creating')?.at ?? request.createdAt;
-}
-
-export function resultText(endpoint: Endpoint, region: string, privateDnsName?: string): string {
-  const names = dnsNames(endpoint, privateDnsName);
-  const lines = [
-    names.privateDnsName && `*${en.lookups.privateDns}:* \`${escapeText(names.privateDnsName)}\``,
-    names.regional && `*${en.lookups.regional}:* \`${escapeText(names.regional)}\``,
-    ...names.zonal.map((z) => `*${en.lookups.zonal}:* \`${escapeText(z.name)}\`  _${z.availabilityZone}_`),
-  ].filter(Boolean);
-  const commands = checkCommands(endpoint.serviceName, region, names);
-  return [`*${en.create.dnsNames}*`, ...lines, ...(commands.length > 0 ? [`*${en.create.tryIt}*`, `\`\`\`${escapeText(commands.join('\n'))}\`\`\``] : [])].join('\n');
-}
-
-function failureText(error: Ec2Error): string {
-  return en.ec2Problem(error.code, error.action, error.region, escapeText(error.message));
 }
 
 const endpointStates: Record<string, RequestState | undefined> = {
@@ -98,11 +81,12 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     if (!result?.changed) throw new VersionConflict(requestId);
     return result.request;
   };
-  const finish = async (to: RequestState, patch: Parameters<typeof transition>[4], progress: Progress, thread: string) => {
+  const finish = async (to: RequestState, patch: Patch, thread: (r: EndpointRequest) => string) => {
     request = await write((current) => transition(current, to, WORKER, deps.now(), { ...patch, lease: { owner, until: deps.now().toISOString() } }));
-    await refreshMessage(deps, request, progress);
-    await postInThread(deps, request, thread);
+    await refreshMessage(deps, request);
+    await postInThread(deps, request, thread(request));
   };
+  const failed = (r: EndpointRequest) => en.create.threadFailed(r.requester, failureText(r));
 
   const p = request.params;
   let endpoint: Endpoint | undefined;
@@ -130,8 +114,7 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
       );
     } catch (error) {
       if (!(error instanceof Ec2Error)) throw error;
-      const text = failureText(error);
-      await finish('failed', { failure: { code: error.code, message: error.message } }, { result: `:red_circle: ${text}` }, en.create.threadFailed(request.requester, text));
+      await finish('failed', { failure: { code: error.code, message: error.message } }, failed);
       return;
     }
     if (!endpoint) throw new Error('CreateVpcEndpoint returned no endpoint');
@@ -151,8 +134,7 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
       return;
     }
     if (deps.now().getTime() >= deadline) {
-      const text = en.create.timedOut(endpointId, Math.round(timing.deadlineMs / 60_000));
-      await finish('failed', { failure: { code: 'Timeout', message: text } }, { result: `:red_circle: ${text}` }, en.create.threadFailed(request.requester, text));
+      await finish('failed', { failure: { code: 'Timeout', message: `still ${endpoint?.state ?? 'pending'}` } }, failed);
       return;
     }
     // Resuming with no endpoint in hand: describe at once; otherwise wait, longer each time.
@@ -183,20 +165,16 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   }
 
   async function settleEndpoint(described: Endpoint, outcome: RequestState): Promise<void> {
-    const names = dnsNames(described, undefined);
-    const serviceDetails = await deps.ec2.describeServices(p.region, [p.serviceName]).then((s) => s[0], () => undefined);
-    const privateDnsName = p.privateDns ? serviceDetails?.privateDnsName : undefined;
-    const allNames = [dnsNames(described, privateDnsName).privateDnsName ?? names.privateDnsName, names.regional, ...names.zonal.map((z) => z.name)].filter((n): n is string => Boolean(n));
-    const patch = { endpointState: described.state, dnsNames: allNames };
+    const service = await deps.ec2.describeServices(p.region, [p.serviceName]).then((found) => found[0], () => undefined);
+    const patch: Patch = { endpointState: described.state, dns: dnsNames(described, p.privateDns ? service?.privateDnsName : undefined) };
     if (outcome === 'available') {
-      await finish('available', patch, { result: resultText(described, p.region, privateDnsName) }, en.create.threadAvailable(request!.requester, endpointId));
+      await finish('available', patch, (r) => en.create.threadAvailable(r.requester, endpointId));
     } else if (outcome === 'pending-acceptance') {
-      const serviceOwner = serviceDetails?.owner && serviceDetails.owner !== 'amazon' ? serviceDetails.owner : '';
-      await finish('pending-acceptance', patch, { result: resultText(described, p.region) }, en.create.threadPendingAcceptance(request!.requester, endpointId, serviceOwner));
+      const serviceOwner = service?.owner && service.owner !== 'amazon' ? service.owner : '';
+      await finish('pending-acceptance', patch, (r) => en.create.threadPendingAcceptance(r.requester, endpointId, serviceOwner));
     } else {
-      const detail = described.lastError ? `${described.lastError.code} ${described.lastError.message}` : '';
-      const text = en.create.endpointFailed(endpointId, described.state, escapeText(detail));
-      await finish('failed', { ...patch, failure: { code: described.lastError?.code ?? described.state, message: described.lastError?.message ?? '' } }, { result: `:red_circle: ${text}` }, en.create.threadFailed(request!.requester, text));
+      const failure = { code: described.lastError?.code ?? described.state, message: described.lastError?.message ?? '' };
+      await finish('failed', { ...patch, failure }, failed);
     }
   }
 }

@@ -7,17 +7,22 @@ import { Ec2Error } from '../endpoints/ec2.js';
 import { en } from '../messages.js';
 import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
 import { postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
-import { resultText } from './create-endpoint.js';
+import { failureText } from '../slack/views/requests.js';
+import { dnsNames } from '../endpoints/dns.js';
 
 /** An approved request older than this with no worker on it was lost on the way to the worker. */
 export const HANDOFF_GRACE_MS = 60_000;
 
 const lastChange = (r: EndpointRequest) => Date.parse(r.history.at(-1)?.at ?? r.createdAt);
 
-export async function sweep(deps: WorkflowDependencies): Promise<{ expired: number; resumed: number; accepted: number }> {
+export async function sweep(deps: WorkflowDependencies): Promise<{ expired: number; resumed: number; accepted: number; redrawn: number }> {
   const now = deps.now();
-  const counts = { expired: 0, resumed: 0, accepted: 0 };
-  for (const request of await deps.store.list({ openOnly: true, limit: 1000 })) {
+  const counts = { expired: 0, resumed: 0, accepted: 0, redrawn: 0 };
+  for (const request of await deps.store.list({ openOnly: false, limit: 1000 })) {
+    if (request.messageStale && !(request.state === 'creating' && request.lease && Date.parse(request.lease.until) > now.getTime())) {
+      counts.redrawn++;
+      await refreshMessage(deps, request);
+    }
     if (isExpired(request, now)) {
       const expired = await updateRequest(deps.store, request.id, (c) => (isExpired(c, now) ? transition(c, 'expired', 'system', now) : undefined));
       if (expired?.changed) {
@@ -50,18 +55,19 @@ async function followAcceptance(deps: WorkflowDependencies, request: EndpointReq
   if (state === 'pendingacceptance' || state === 'pending') return false;
   const now = deps.now();
   const to = state === 'available' ? 'available' : 'failed';
+  const endpointState = endpoint?.state ?? 'deleted';
   const result = await updateRequest(deps.store, request.id, (c) =>
-    c.state === 'pending-acceptance' ? transition(c, to, 'system', now, { endpointState: endpoint?.state ?? 'deleted', ...(to === 'failed' && { failure: { code: state, message: '' } }) }) : undefined,
+    c.state === 'pending-acceptance'
+      ? transition(c, to, 'system', now, {
+          endpointState,
+          ...(endpoint && { dns: dnsNames(endpoint, c.dns?.privateDnsName) }),
+          ...(to === 'failed' && { failure: { code: endpointState, message: endpoint?.lastError?.message ?? '' } }),
+        })
+      : undefined,
   );
   if (!result?.changed) return false;
   const next = result.request;
-  if (to === 'available' && endpoint) {
-    await refreshMessage(deps, next, { result: resultText(endpoint, request.params.region) });
-    await postInThread(deps, next, en.create.accepted(endpoint.id, request.requester));
-  } else {
-    const text = en.create.endpointFailed(request.endpointId!, endpoint?.state ?? 'deleted', '');
-    await refreshMessage(deps, next, { result: `:red_circle: ${text}` });
-    await postInThread(deps, next, en.create.threadFailed(request.requester, text));
-  }
+  await refreshMessage(deps, next);
+  await postInThread(deps, next, to === 'available' ? en.create.accepted(request.endpointId!, request.requester) : en.create.threadFailed(request.requester, failureText(next)));
   return to === 'available';
 }

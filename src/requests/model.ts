@@ -1,6 +1,7 @@
 /** An endpoint request and its state machine. Pure: every change is a new record with one more history entry. */
 import { createHash } from 'node:crypto';
 import type { IpAddressType } from '../commands/create-spec.js';
+import type { EndpointDnsNames } from '../endpoints/dns.js';
 
 export type RequestState =
   | 'pending'
@@ -24,6 +25,9 @@ export const TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]>
   cancelled: [],
   expired: [],
 };
+
+/** How long the worker follows a pending endpoint before the request ends `failed` (Timeout). */
+export const CREATE_DEADLINE_MINUTES = 10;
 
 export const OPEN_STATES: readonly RequestState[] = ['pending', 'approved', 'creating', 'pending-acceptance'];
 
@@ -71,8 +75,12 @@ export interface EndpointRequest {
   decidedBy?: string;
   endpointId?: string;
   endpointState?: string;
-  dnsNames?: string[];
+  /** The endpoint's names, once it exists: the approval message shows them. */
+  dns?: EndpointDnsNames;
+  /** EC2's error code and message, our `Timeout`, or the endpoint's final state. */
   failure?: { code: string; message: string };
+  /** Set when an update of the approval message failed; the sweep redraws it. */
+  messageStale?: boolean;
   /** The worker holding the request while it creates and polls; another worker waits until `until`. */
   lease?: { owner: string; until: string };
   history: HistoryEntry[];
@@ -111,7 +119,7 @@ export function newRequest(args: {
   };
 }
 
-export type Patch = Partial<Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dnsNames' | 'failure' | 'lease'>>;
+export type Patch = Partial<Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease'>>;
 
 export class IllegalTransition extends Error {
   constructor(

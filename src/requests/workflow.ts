@@ -56,13 +56,24 @@ export async function updateRequest(
   throw new VersionConflict(id);
 }
 
-/** Redraws the approval message from the stored record; a failed update is logged, never fatal. */
-export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, progress?: Parameters<typeof requestMessage>[1]): Promise<void> {
+/**
+ * Redraws the approval message from the stored record. A failed update is never fatal: the record is marked
+ * `messageStale` and the sweep redraws it later, so the message is eventually right.
+ */
+export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 'log' | 'store'>, request: EndpointRequest, progress?: { line?: string }): Promise<void> {
   if (!request.message) return;
+  let stale: boolean;
   try {
     await deps.slack.update(request.message.channel, request.message.ts, requestMessage(request, progress));
+    stale = false;
   } catch (error) {
     deps.log(`could not update the approval message of ${request.id}`, error);
+    stale = true;
+  }
+  try {
+    await updateRequest(deps.store, request.id, (current) => (Boolean(current.messageStale) === stale ? undefined : patched(current, { messageStale: stale })));
+  } catch (error) {
+    deps.log(`could not record whether the message of ${request.id} is stale`, error);
   }
 }
 

@@ -8,6 +8,9 @@ import type { AddressInfo } from 'node:net';
 import { describeEndpointsXml, describeServicesXml, endpointXml, errorXml, type EndpointFixture, type ServiceFixture } from '../helpers/ec2.js';
 
 const XMLNS = 'http://ec2.amazonaws.com/doc/2016-11-15/';
+/** What an endpoint fixture without a VPC or service stands for (as endpointXml renders it). */
+const DEFAULT_VPC = 'vpc-0a1b2c3d';
+const defaultService = (region: string) => `com.amazonaws.${region}.kinesis-streams`;
 
 export interface EmulatorSubnet {
   id: string;
@@ -92,8 +95,8 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
       const matching = state.endpoints.filter(
         (e) =>
           (ids.length === 0 || ids.includes(e.id)) &&
-          (!f['vpc-id'] || f['vpc-id'].includes(e.vpcId ?? '')) &&
-          (!f['service-name'] || f['service-name'].includes(e.service ?? '')) &&
+          (!f['vpc-id'] || f['vpc-id'].includes(e.vpcId ?? DEFAULT_VPC)) &&
+          (!f['service-name'] || f['service-name'].includes(e.service ?? defaultService(state.region))) &&
           (!f['vpc-endpoint-state'] || f['vpc-endpoint-state'].map((s) => s.toLowerCase()).includes((e.state ?? '').toLowerCase())),
       );
       const start = Number(params.NextToken ?? 0);

@@ -68,7 +68,7 @@ describe('the create worker', () => {
     const stored = (await bot.store.get(id))!;
     expect(stored.state).toBe('available');
     expect(stored.endpointId).toBe(world.endpoints[0]!.id);
-    expect(stored.dnsNames).toContain('kinesis.ap-northeast-1.amazonaws.com');
+    expect(stored.dns?.privateDnsName).toBe('kinesis.ap-northeast-1.amazonaws.com');
     expect(stored.history.map((h) => h.state)).toEqual(['pending', 'approved', 'creating', 'available']);
 
     const updates = callsTo(slack, 'chat.update').map((u) => blockText(u.body));

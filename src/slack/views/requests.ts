@@ -3,7 +3,8 @@
  * (decision, progress, result) re-renders it from the record and a late or repeated update is still right.
  */
 import type { Button, KnownBlock, ModalView } from '@slack/types';
-import type { EndpointRequest, PreflightCheck } from '../../requests/model.js';
+import { CREATE_DEADLINE_MINUTES, type EndpointRequest, type PreflightCheck } from '../../requests/model.js';
+import { checkCommands } from '../../endpoints/cli-hints.js';
 import { en } from '../../messages.js';
 import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
 
@@ -80,13 +81,47 @@ function decisionButtons(request: EndpointRequest): Button[] {
   return [approve, button(r.reject, REQUEST_ACTIONS.reject, request.id, 'danger')];
 }
 
-/** Set by the worker: the progress line and the result (DNS names, failure) under the request. */
-export interface Progress {
-  line?: string;
-  result?: string;
+/** The DNS names and ready-to-paste checks of the created endpoint. */
+export function dnsResult(request: EndpointRequest): string | undefined {
+  const names = request.dns;
+  if (!names) return undefined;
+  const t = en.lookups;
+  const lines = [
+    names.privateDnsName && `*${t.privateDns}:* ${c(names.privateDnsName)}`,
+    names.regional && `*${t.regional}:* ${c(names.regional)}`,
+    ...names.zonal.map((z) => `*${t.zonal}:* ${c(z.name)}  _${z.availabilityZone}_`),
+  ].filter(Boolean);
+  const commands = request.state === 'available' ? checkCommands(request.params.serviceName, request.params.region, names) : [];
+  return [`*${en.create.dnsNames}*`, ...lines, ...(commands.length > 0 ? [`*${en.create.tryIt}*`, `\`\`\`${escapeText(commands.join('\n'))}\`\`\``] : [])].join('\n');
 }
 
-export function requestMessage(request: EndpointRequest, progress: Progress = {}): SlackMessage {
+/** Why a request failed, in words a person can act on. */
+export function failureText(request: EndpointRequest): string {
+  const failure = request.failure ?? { code: 'Unknown', message: '' };
+  if (failure.code === 'Timeout') return en.create.timedOut(request.endpointId ?? '', CREATE_DEADLINE_MINUTES);
+  if (request.endpointId && request.endpointState && FAILED_ENDPOINT_STATES.includes(request.endpointState.toLowerCase())) {
+    return en.create.endpointFailed(request.endpointId, request.endpointState, escapeText(`${failure.code === request.endpointState ? '' : failure.code} ${failure.message}`.trim()));
+  }
+  return en.ec2Problem(failure.code, 'ec2:CreateVpcEndpoint', request.params.region, escapeText(failure.message));
+}
+
+const FAILED_ENDPOINT_STATES = ['failed', 'rejected', 'expired', 'deleted', 'deleting'];
+
+function resultSection(request: EndpointRequest): string | undefined {
+  switch (request.state) {
+    case 'available':
+      return dnsResult(request);
+    case 'pending-acceptance':
+      return dnsResult(request);
+    case 'failed':
+      return `:red_circle: ${failureText(request)}`;
+    default:
+      return undefined;
+  }
+}
+
+/** `line`: the worker's progress while it creates and polls. */
+export function requestMessage(request: EndpointRequest, progress: { line?: string } = {}): SlackMessage {
   const p = request.params;
   const blocks: KnownBlock[] = [
     header(r.title(request.id)),
@@ -105,7 +140,8 @@ export function requestMessage(request: EndpointRequest, progress: Progress = {}
   if (request.preflight.length > 0) blocks.push(section(`*${en.preflight.title}*\n${preflightLines(request.preflight)}`));
   const status = [`*${r.states[request.state]}*`, decisionLine(request), progress.line].filter(Boolean).join(' · ');
   blocks.push(section(status));
-  if (progress.result) blocks.push(section(progress.result));
+  const result = resultSection(request);
+  if (result) blocks.push(section(result));
   if (request.state === 'pending') blocks.push(actions(`request_${request.id}`, decisionButtons(request)));
   return message(`${r.title(request.id)}: ${r.states[request.state]?.replace(/^:[a-z_]+: /, '')}`, blocks);
 }
