@@ -4,7 +4,7 @@
  */
 import type { AttributeValue, DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { OPEN_STATES, type EndpointRequest } from './model.js';
-import { VersionConflict, purgeAtEpochSeconds, type RequestStore } from './store.js';
+import { VersionConflict, assertHistoryExtends, purgeAtEpochSeconds, type RequestStore } from './store.js';
 
 type Sdk = typeof import('@aws-sdk/client-dynamodb');
 
@@ -61,6 +61,10 @@ export class DynamoRequestStore implements RequestStore {
 
   async replace(next: EndpointRequest): Promise<void> {
     const { sdk, client } = await this.db();
+    // The version condition below makes this check and the write one step: a record changed in between is refused.
+    const current = await this.get(next.id);
+    if (!current || current.version !== next.version - 1) throw new VersionConflict(next.id);
+    assertHistoryExtends(current, next);
     try {
       await client.send(
         new sdk.PutItemCommand({

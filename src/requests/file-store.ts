@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { OPEN_STATES, type EndpointRequest } from './model.js';
-import { VersionConflict, type RequestStore } from './store.js';
+import { VersionConflict, assertHistoryExtends, type RequestStore } from './store.js';
 
 const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
@@ -74,6 +74,7 @@ export class FileRequestStore implements RequestStore {
     await this.withLock(next.id, async () => {
       const current = await this.get(next.id);
       if (!current || current.version !== next.version - 1) throw new VersionConflict(next.id);
+      assertHistoryExtends(current, next);
       await this.write(next);
     });
   }

@@ -8,11 +8,29 @@ export class VersionConflict extends Error {
   }
 }
 
+export class HistoryRewrite extends Error {
+  constructor(readonly requestId: string) {
+    super(`request ${requestId}: a write may only add to the history, never change it`);
+    this.name = 'HistoryRewrite';
+  }
+}
+
+/** The audit trail is append-only: `next` must keep every entry of `current`, in order, unchanged. */
+export function assertHistoryExtends(current: EndpointRequest, next: EndpointRequest): void {
+  const kept = current.history.every((entry, i) => JSON.stringify(entry) === JSON.stringify(next.history[i]));
+  if (!kept || next.history.length < current.history.length || next.requester !== current.requester || next.createdAt !== current.createdAt) {
+    throw new HistoryRewrite(next.id);
+  }
+}
+
 export interface RequestStore {
   /** Stores a new request; false when one with this id exists already (a repeated submission). */
   create(request: EndpointRequest): Promise<boolean>;
   get(id: string): Promise<EndpointRequest | undefined>;
-  /** Writes `next` only if the stored version is `next.version - 1`; otherwise VersionConflict. */
+  /**
+   * Writes `next` only if the stored version is `next.version - 1` (otherwise VersionConflict) and `next` keeps
+   * the stored history (otherwise HistoryRewrite).
+   */
   replace(next: EndpointRequest): Promise<void>;
   /** Newest first. */
   list(options: { openOnly: boolean; limit: number }): Promise<EndpointRequest[]>;

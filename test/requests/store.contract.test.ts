@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';
 import { IllegalTransition, isExpired, newRequest, requestIdFor, transition, type EndpointRequest } from '../../src/requests/model.js';
-import { VersionConflict, patched, type RequestStore } from '../../src/requests/store.js';
+import { HistoryRewrite, VersionConflict, patched, type RequestStore } from '../../src/requests/store.js';
 import { startDynalite, type LocalDynamo } from '../helpers/dynalite.js';
 
 const T0 = new Date('2026-11-29T10:00:00Z');
@@ -90,6 +90,18 @@ function contract(name: string, open: () => Promise<{ store: RequestStore; close
       expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
       expect(results.filter((r) => r.status === 'rejected' && r.reason instanceof VersionConflict)).toHaveLength(19);
       expect((await store.get(request.id))?.history).toHaveLength(2);
+    });
+
+    it('refuses a write that rewrites the history, even at the right version', async () => {
+      const request = sample();
+      await store.create(request);
+      const approved = transition(request, 'approved', 'U0BOB', T0);
+      await store.replace(approved);
+
+      const forged = { ...transition(approved, 'creating', 'worker', T0), history: [{ state: 'approved' as const, actor: 'U0MALLORY', at: T0.toISOString() }] };
+      await expect(store.replace(forged)).rejects.toBeInstanceOf(HistoryRewrite);
+      await expect(store.replace({ ...patched(approved, {}), requester: 'U0MALLORY' })).rejects.toBeInstanceOf(HistoryRewrite);
+      expect((await store.get(request.id))?.history.map((h) => h.actor)).toEqual(['U0ALICE', 'U0BOB']);
     });
 
     it('keeps patches versioned too', async () => {
