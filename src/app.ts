@@ -4,7 +4,7 @@ import type { SlackConfig } from './config.js';
 import type { BotServices } from './services.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
-import { registerRequestListeners } from './slack/listeners/requests.js';
+import { registerRequestListeners, registerUnknownActions } from './slack/listeners/requests.js';
 
 export interface WebClientLimits {
   /** Retries of a failed Web API call (429s honour Retry-After). */
@@ -41,6 +41,7 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
   registerCommand(app, deps.services);
   registerCompareActions(app);
   registerRequestListeners(app, deps.services);
+  registerUnknownActions(app);
   app.error(async (error) => {
     app.logger.error('listener failed', error);
   });

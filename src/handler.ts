@@ -5,7 +5,7 @@ import { buildApp } from './app.js';
 import { ConfigError, type Config } from './config.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { botServices, lambdaConfig, type BotServices } from './services.js';
-import { signatureProblem } from './slack/verify.js';
+import { signatureProblem, wellFormedBody } from './slack/verify.js';
 
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
 
@@ -48,6 +48,10 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
       return reject(401);
     }
     if (!contentType || !ACCEPTED_CONTENT_TYPES.has(contentType)) return reject(415);
+    if (!wellFormedBody(body, contentType)) {
+      logger.warn('rejected a signed request whose body is not what Slack sends');
+      return reject(400);
+    }
     // Bolt compares the content type exactly: pass it without parameters such as `; charset=utf-8`.
     const headers = { ...Object.fromEntries(Object.entries(event.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')), 'content-type': contentType };
     try {

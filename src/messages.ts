@@ -397,6 +397,7 @@ export const en = {
     tryIt: 'Try it from inside the VPC',
     accepted: (endpointId: string, requester: string) => `<@${requester}>, the service owner accepted ${code(endpointId)}: it is available.`,
   },
+  unknownAction: 'This button belongs to something this version of the bot no longer does; nothing was changed. Run the command again.',
   internalError: 'Something went wrong on my side; nothing was changed. Try again in a minute, and tell the bot\'s maintainers if it keeps happening.',
   compare: {
     title: 'Peering, PrivateLink, gateway endpoint or Transit Gateway?',

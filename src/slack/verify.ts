@@ -28,3 +28,29 @@ export function signatureProblem(args: {
 export function signBody(signingSecret: string, body: string, timestamp: number): string {
   return `v0=${createHmac('sha256', signingSecret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
+
+const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
+
+/**
+ * Whether a signed body has the shape Slack sends: a slash command, an ssl_check, an interaction payload with
+ * a type and a user, or a JSON event. Anything else is refused before Bolt sees it.
+ */
+export function wellFormedBody(body: string, contentType: string): boolean {
+  if (contentType === 'application/json') {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      return typeof parsed === 'object' && parsed !== null && typeof (parsed as { type?: unknown }).type === 'string';
+    } catch {
+      return false;
+    }
+  }
+  const form = new URLSearchParams(body);
+  const payload = form.get('payload');
+  if (payload === null) return form.has('ssl_check') || (Boolean(form.get('command')) && SLACK_USER.test(form.get('user_id') ?? ''));
+  try {
+    const parsed = JSON.parse(payload) as { type?: unknown; user?: { id?: unknown } } | null;
+    return typeof parsed?.type === 'string' && typeof parsed.user?.id === 'string' && SLACK_USER.test(parsed.user.id);
+  } catch {
+    return false;
+  }
+}

@@ -79,7 +79,7 @@ export async function startBot(options: BotOptions = {}) {
     /** Sends any signed interaction payload. */
     async interact(payload: Record<string, unknown>) {
       const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});
-      return { status: response.statusCode, body: parseAckBody(response.body) };
+      return { status: response.statusCode, body: response.statusCode === 200 ? parseAckBody(response.body) : {} };
     },
     /** Runs queued jobs through the worker handler until none are left (jobs may queue more). */
     async drain(): Promise<Job[]> {

@@ -1,5 +1,5 @@
 /** Approve, Reject and Cancel buttons, and the create modal's submission. */
-import type { App, BlockButtonAction, Logger } from '@slack/bolt';
+import type { App, BlockButtonAction, Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { validateCreate, type CreateField } from '../../commands/create-spec.js';
@@ -24,22 +24,36 @@ export function workflowDeps(services: BotServices, client: WebClient, logger: P
 
 const ephemeralNote = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
 
+/** After the ack, an unexpected failure (store or Slack down) still gets a private answer instead of silence. */
+async function answeringFailures(respond: RespondFn, logger: Logger, work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (error) {
+    logger.error('a button press failed', error);
+    await respond(ephemeralNote(en.internalError)).catch(() => undefined);
+  }
+}
+
 export function registerRequestListeners(app: App, services: BotServices): void {
   for (const decision of ['approve', 'reject'] as const) {
     app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, client, respond, logger }) => {
       await ack();
       const id = action.value ?? '';
-      const outcome = await decide(workflowDeps(services, client, logger), id, body.user.id, decision);
-      logger.info(`request ${id}: ${decision} by ${body.user.id} → ${outcome.kind}`);
-      if (outcome.kind !== 'decided') await respond(ephemeralNote(outcomeText(outcome, id, 'decide')));
+      await answeringFailures(respond, logger, async () => {
+        const outcome = await decide(workflowDeps(services, client, logger), id, body.user.id, decision);
+        logger.info(`request ${id}: ${decision} by ${body.user.id} → ${outcome.kind}`);
+        if (outcome.kind !== 'decided') await respond(ephemeralNote(outcomeText(outcome, id, 'decide')));
+      });
     });
   }
 
   app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, client, respond, logger }) => {
     await ack();
     const id = action.value ?? '';
-    const outcome = await cancel(workflowDeps(services, client, logger), id, body.user.id);
-    await respond({ ...ephemeralNote(outcomeText(outcome, id, 'cancel')), replace_original: outcome.kind === 'decided' });
+    await answeringFailures(respond, logger, async () => {
+      const outcome = await cancel(workflowDeps(services, client, logger), id, body.user.id);
+      await respond({ ...ephemeralNote(outcomeText(outcome, id, 'cancel')), replace_original: outcome.kind === 'decided' });
+    });
   });
 
   app.view(CREATE_MODAL_ID, async ({ ack, view, body }) => {
@@ -57,5 +71,14 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     }
     await services.jobs.enqueue({ kind: 'submit', submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}` }, replyTo: { userId: body.user.id } });
     await ack();
+  });
+}
+
+/** Buttons this version does not know (an old message, a forged payload): acknowledged, answered, nothing done. */
+export function registerUnknownActions(app: App): void {
+  const known = new RegExp(`^(?!compare_|${Object.values(REQUEST_ACTIONS).map((a) => `${a}$`).join('|')})`);
+  app.action(known, async ({ ack, respond }) => {
+    await ack();
+    await respond(ephemeralNote(en.unknownAction)).catch(() => undefined);
   });
 }
