@@ -150,7 +150,9 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
       deps.log(`request ${requestId}: describe failed, will retry`, error);
     }
     if (!described) {
-      await timing.sleep(timing.firstPollMs);
+      // EC2 failed or does not list it yet: back off as for a poll, within the same deadline.
+      await timing.sleep(Math.min(wait, Math.max(0, deadline - deps.now().getTime())));
+      wait = Math.min(timing.maxPollMs, Math.round(wait * 1.5));
       continue;
     }
     const previous = request.endpointState;
