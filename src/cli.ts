@@ -5,12 +5,15 @@ import { ConfigError, loadConfig } from './config.js';
 import { dnsNames } from './endpoints/dns.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
 import { runLookup } from './endpoints/lookups.js';
+import { openStore } from './requests/open-store.js';
+import type { RequestStore } from './requests/store.js';
 import { decide } from './decision/engine.js';
 import { reportDecision } from './decision/report.js';
 import { en } from './messages.js';
 import { compareResultView } from './slack/views/compare.js';
 import { lookupView } from './slack/views/endpoints.js';
 import { helpView, noticeView, parseErrorView } from './slack/views/help.js';
+import { requestsListView, statusView } from './slack/views/requests.js';
 import { blocksToText } from './slack/views/text.js';
 import type { SlackMessage } from './slack/views/blocks.js';
 
@@ -20,6 +23,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** The EC2 adapter; built from the environment (default credential chain) when not given. */
   ec2?: Ec2Api;
+  /** The request store; REQUESTS_TABLE or DATA_DIR when not given. */
+  store?: RequestStore;
 }
 
 /** Re-quotes shell words that held spaces, so `reason="a b"` survives the trip through argv. */
@@ -62,8 +67,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       else printView(lookupView(result));
       return 0;
     }
-    default:
-      io.stderr(blocksToText(noticeView(en.notAvailableYet(command.name)).blocks));
+    case 'requests':
+    case 'status': {
+      const store = io.store ?? openStore(loadConfig(io.env, { slack: false }));
+      if (command.name === 'requests') {
+        const requests = await store.list({ openOnly: command.filter === 'pending', limit: 50 });
+        if (json) io.stdout(`${JSON.stringify(requests, null, 2)}\n`);
+        else printView(requestsListView(requests, command.filter));
+        return 0;
+      }
+      const request = await store.get(command.requestId);
+      if (!request) {
+        io.stderr(blocksToText(noticeView(en.requests.notFound(command.requestId)).blocks));
+        return 1;
+      }
+      if (json) io.stdout(`${JSON.stringify(request, null, 2)}\n`);
+      else printView(statusView(request));
+      return 0;
+    }
+    case 'create':
+    case 'cancel':
+      io.stderr(blocksToText(noticeView(en.slackOnly(command.name)).blocks));
       return 2;
   }
 }

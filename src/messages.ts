@@ -252,7 +252,7 @@ export const en = {
   helpTitle: 'privatelink: PrivateLink, VPC endpoints and peering, from Slack',
   helpFooter: 'Words are case-insensitive; key=value options may come in any order.',
   usageLabel: 'Usage:',
-  notAvailableYet: (command: string) => `${code(command)} is not available yet in this version of the bot.`,
+  slackOnly: (command: string) => `${code(command)} works in Slack only: a request needs a Slack identity and an approver there.`,
   ec2Problem,
   preflight: {
     findings: preflightFindings,

@@ -1,13 +1,18 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../src/cli.js';
+import { runCli, type CliIo } from '../src/cli.js';
+import { FileRequestStore } from '../src/requests/file-store.js';
+import { newRequest, transition } from '../src/requests/model.js';
 import { seedState, startEc2Emulator, type RunningEmulator } from './emulator/ec2-emulator.js';
 
-async function run(args: string[]) {
+async function run(args: string[], extra: Partial<CliIo> = {}) {
   let stdout = '';
   let stderr = '';
-  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {} });
+  const code = await runCli(args, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: {}, ...extra });
   return { code, stdout, stderr };
 }
 
@@ -33,6 +38,29 @@ describe('privatelink CLI', () => {
     expect(stdout).toBe('');
     expect(stderr).toContain('onprem=maybe is not valid: use yes, no.');
     expect(stderr).toContain('Usage: /privatelink compare [');
+  });
+
+  it('shows requests and one request\'s history from the store, and leaves create to Slack', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'privatelink-cli-'));
+    const store = new FileRequestStore(dir);
+    const at = new Date('2026-11-29T10:00:00Z');
+    const request = newRequest({
+      id: 'plr-0123456789',
+      requester: 'U0ALICE',
+      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: true },
+      preflight: [],
+      now: at,
+      ttlHours: 24,
+    });
+    await store.create(request);
+    await store.replace(transition(request, 'rejected', 'U0BOB', at));
+
+    expect((await run(['requests', 'all'], { store })).stdout).toContain('plr-0123456789 Rejected · @U0ALICE');
+    const status = await run(['status', 'plr-0123456789'], { store });
+    expect(status.stdout).toContain('• rejected · @U0BOB · 2026-11-29T10:00:00.000Z');
+    expect((await run(['status', 'plr-0123456789', '--json'], { store })).stdout).toContain('"state": "rejected"');
+    expect(await run(['create', 's3', 'vpc=vpc-0a1b2c3d', 'subnets=subnet-0a1b2c3d'])).toMatchObject({ code: 2, stderr: expect.stringContaining('works in Slack only') });
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('runs as the package bin, offline, with no credentials', async () => {

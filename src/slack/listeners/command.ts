@@ -19,18 +19,14 @@ import { compareView } from './compare.js';
 
 const ephemeral = (view: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', ...view });
 
-function answer(command: Command): SlackMessage {
-  switch (command.name) {
-    case 'help':
-      return helpView();
-    case 'compare':
-      // No answers: the walkthrough. Answers given: the result at once, with what could still change it.
-      return command.order.length === 0 ? compareView({}, []) : compareResultView(reportDecision(decide(command.answers)), command.answers, command.order);
-    default:
-      return noticeView(en.notAvailableYet(command.name));
-  }
-}
+type InstantCommand = Extract<Command, { name: 'help' | 'compare' }>;
+type RequestCommand = Extract<Command, { name: 'create' | 'requests' | 'status' | 'cancel' }>;
 
+function instantAnswer(command: InstantCommand): SlackMessage {
+  if (command.name === 'help') return helpView();
+  // No answers: the walkthrough. Answers given: the result at once, with what could still change it.
+  return command.order.length === 0 ? compareView({}, []) : compareResultView(reportDecision(decide(command.answers)), command.answers, command.order);
+}
 
 /** The lookup's result if EC2 answers within the budget; otherwise undefined, and the call is aborted. */
 async function lookupWithin(command: LookupCommand, services: BotServices): Promise<LookupResult | undefined> {
@@ -50,8 +46,6 @@ async function lookupWithin(command: LookupCommand, services: BotServices): Prom
     lookup.catch(() => undefined);
   }
 }
-
-type RequestCommand = Extract<Command, { name: 'create' | 'requests' | 'status' | 'cancel' }>;
 
 async function requestCommand(command: RequestCommand, args: { services: BotServices; payload: SlashCommand; client: WebClient; logger: Logger }): Promise<SlackMessage | undefined> {
   const { services, payload, client, logger } = args;
@@ -90,7 +84,8 @@ export function registerCommand(app: App, services: BotServices): void {
     const parsed = parseCommand(text);
     if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error)));
     const command = parsed.command;
-    if (command.name === 'create' || command.name === 'requests' || command.name === 'status' || command.name === 'cancel') {
+    if (command.name === 'help' || command.name === 'compare') return ack(ephemeral(instantAnswer(command)));
+    if (!isLookup(command)) {
       try {
         const view = await requestCommand(command, { services, payload, client, logger });
         return await ack(view ? ephemeral(view) : undefined);
@@ -99,7 +94,6 @@ export function registerCommand(app: App, services: BotServices): void {
         return ack(ephemeral(noticeView(en.internalError)));
       }
     }
-    if (!isLookup(command)) return ack(ephemeral(answer(command)));
 
     try {
       const result = await lookupWithin(command, services);

@@ -5,6 +5,8 @@ import { unescapeText } from './blocks.js';
 function mrkdwnToText(text: string): string {
   return unescapeText(
     text
+      .replace(/<!date\^\d+\^[^|>]*\|([^>]+)>/g, '$1')
+      .replace(/<#([A-Z0-9]+)>/g, '#$1')
       .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 $1')
       .replace(/<@([A-Z0-9]+)>/g, '@$1')
       .replace(/```/g, '')
