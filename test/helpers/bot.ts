@@ -10,6 +10,7 @@ import type { CreateTiming } from '../../src/jobs/create-endpoint.js';
 import type { Job } from '../../src/jobs/queue.js';
 import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';
+import type { EndpointRequest } from '../../src/requests/model.js';
 import type { RequestStore } from '../../src/requests/store.js';
 import { testEc2 } from './ec2.js';
 import { startDynalite } from './dynalite.js';
@@ -26,6 +27,19 @@ export function virtualTiming(clock: { now: Date }): CreateTiming {
       clock.now = new Date(clock.now.getTime() + ms);
     },
   };
+}
+
+/** Wraps a store so that `hook` runs before each replace: it may throw, as a dying process would, or write first. */
+export function beforeReplace(hook: (next: EndpointRequest, store: RequestStore) => Promise<void>): (store: RequestStore) => RequestStore {
+  return (store) => ({
+    create: (r) => store.create(r),
+    get: (id) => store.get(id),
+    list: (o) => store.list(o),
+    replace: async (next) => {
+      await hook(next, store);
+      return store.replace(next);
+    },
+  });
 }
 
 export interface BotOptions {

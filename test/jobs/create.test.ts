@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { EndpointRequest } from '../../src/requests/model.js';
-import type { RequestStore } from '../../src/requests/store.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
-import { startBot, type Bot, type BotOptions } from '../helpers/bot.js';
+import { beforeReplace, startBot, type Bot, type BotOptions } from '../helpers/bot.js';
 import { errorXml, fakeEc2World, type Ec2Call, type Fault } from '../helpers/ec2.js';
 import { blockText, callsTo, captureResponseUrl, fakeSlack, type Captured } from '../helpers/slack.js';
 
@@ -163,15 +161,8 @@ describe('the create worker', () => {
 
   it('resumes a worker that died right after CreateVpcEndpoint: the same token, still one endpoint', async () => {
     let crashes = 1;
-    const crashOnEndpointId = (store: RequestStore): RequestStore => ({
-      ...store,
-      create: (r) => store.create(r),
-      get: (id) => store.get(id),
-      list: (o) => store.list(o),
-      replace: async (next: EndpointRequest) => {
-        if (next.endpointId && !(await store.get(next.id))?.endpointId && crashes-- > 0) throw new Error('process died');
-        return store.replace(next);
-      },
+    const crashOnEndpointId = beforeReplace(async (next, store) => {
+      if (next.endpointId && !(await store.get(next.id))?.endpointId && crashes-- > 0) throw new Error('process died');
     });
     const { id, ec2, world } = await approved({ bot: { wrapStore: crashOnEndpointId } });
 
@@ -192,14 +183,8 @@ describe('the create worker', () => {
 
   it('resumes a worker that died while polling without calling CreateVpcEndpoint again', async () => {
     let crashes = 1;
-    const crashWhilePolling = (store: RequestStore): RequestStore => ({
-      create: (r) => store.create(r),
-      get: (id) => store.get(id),
-      list: (o) => store.list(o),
-      replace: async (next: EndpointRequest) => {
-        if (next.endpointState === 'pending' && next.state === 'creating' && (await store.get(next.id))?.endpointId && crashes-- > 0) throw new Error('process died');
-        return store.replace(next);
-      },
+    const crashWhilePolling = beforeReplace(async (next, store) => {
+      if (next.endpointState === 'pending' && next.state === 'creating' && (await store.get(next.id))?.endpointId && crashes-- > 0) throw new Error('process died');
     });
     const { id, ec2 } = await approved({ bot: { wrapStore: crashWhilePolling }, world: (w) => (w.pendingDescribes = 3) });
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { patched } from '../../src/requests/store.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
-import { startBot, type Bot } from '../helpers/bot.js';
+import { beforeReplace, startBot, type Bot } from '../helpers/bot.js';
 import { fakeEc2World } from '../helpers/ec2.js';
 import { blockText, callsTo, captureResponseUrl, fakeSlack, type Captured } from '../helpers/slack.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
@@ -150,17 +150,11 @@ describe('create with approval, through the Lambda handlers', () => {
     await bot.close();
     let interfere = true;
     bot = await startBot({
-      wrapStore: (store) => ({
-        create: (r) => store.create(r),
-        get: (id) => store.get(id),
-        list: (o) => store.list(o),
-        replace: async (next) => {
-          if (next.state === 'approved' && interfere) {
-            interfere = false;
-            await store.replace(patched((await store.get(next.id))!, {}));
-          }
-          return store.replace(next);
-        },
+      wrapStore: beforeReplace(async (next, store) => {
+        if (next.state === 'approved' && interfere) {
+          interfere = false;
+          await store.replace(patched((await store.get(next.id))!, {}));
+        }
       }),
     });
     const id = await submit();
