@@ -42,7 +42,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-const SLACK_HELP = 'create the Slack app from manifest.yml (see README, "Create the Slack app")';
+const SLACK_HELP = 'create the Slack app from manifest.yml (README, "Run it locally" or "Deploy to AWS")';
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();

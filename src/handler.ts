@@ -3,9 +3,9 @@ import { AwsLambdaReceiver, type Logger } from '@slack/bolt';
 import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import { buildApp } from './app.js';
 import { ConfigError, type Config } from './config.js';
-import { jsonLogger, logLevelFrom } from './log.js';
+import { jsonLogger, logLevelFrom, withLogContext } from './log.js';
 import { botServices, lambdaConfig, type BotServices } from './services.js';
-import { signatureProblem, wellFormedBody } from './slack/verify.js';
+import { signatureProblem, slackRequestShape } from './slack/verify.js';
 
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
 
@@ -27,17 +27,20 @@ export interface HandlerOverrides extends Partial<BotServices> {
 export function createSlackHandler(config: Config, overrides: HandlerOverrides = {}): HttpHandler {
   const slack = config.slack;
   if (!slack) throw new ConfigError('SLACK_SIGNING_SECRET', 'missing; the Slack function needs the Slack settings');
+  const { signingSecret } = slack;
   const logger = overrides.logger ?? jsonLogger();
-  const receiver = new AwsLambdaReceiver({ signingSecret: slack.signingSecret, logger });
+  const receiver = new AwsLambdaReceiver({ signingSecret, logger });
   buildApp(slack, { receiver, logger, webClient: { retries: 1, timeoutMs: 2500 }, services: botServices(config, overrides) });
   const boltHandler = receiver.toHandler();
 
-  return async (event, context) => {
+  return async (event, context) => withLogContext({ awsRequestId: (context as { awsRequestId?: string } | undefined)?.awsRequestId }, () => handle(event, context));
+
+  async function handle(event: AwsEvent, context: unknown): Promise<AwsResponse> {
     // Bolt decodes base64 bodies as ASCII; decode as UTF-8 here and hand Bolt the text.
     const body = event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
     const contentType = header(event.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
     const problem = signatureProblem({
-      signingSecret: slack.signingSecret,
+      signingSecret,
       body,
       signature: header(event.headers, 'x-slack-signature'),
       timestamp: header(event.headers, 'x-slack-request-timestamp'),
@@ -48,19 +51,27 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
       return reject(401);
     }
     if (!contentType || !ACCEPTED_CONTENT_TYPES.has(contentType)) return reject(415);
-    if (!wellFormedBody(body, contentType)) {
+    const shape = slackRequestShape(body, contentType);
+    if (!shape) {
       logger.warn('rejected a signed request whose body is not what Slack sends');
       return reject(400);
     }
     // Bolt compares the content type exactly: pass it without parameters such as `; charset=utf-8`.
     const headers = { ...Object.fromEntries(Object.entries(event.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')), 'content-type': contentType };
-    try {
-      return await boltHandler({ ...event, headers, body, isBase64Encoded: false } as AwsEvent, context);
-    } catch (error) {
-      logger.warn('could not process a signed request', error);
-      return reject(400);
-    }
-  };
+    // The user is known only now that the signature holds: every later line names who asked.
+    return withLogContext({ slackUser: shape.user, slackRequest: shape.kind }, async () => {
+      const started = Date.now();
+      let response: AwsResponse;
+      try {
+        response = await boltHandler({ ...event, headers, body, isBase64Encoded: false } as AwsEvent, context);
+      } catch (error) {
+        logger.warn('could not process a signed request', error);
+        response = reject(400);
+      }
+      logger.info(`answered ${shape.kind} with ${response.statusCode} in ${Date.now() - started} ms`);
+      return response;
+    });
+  }
 }
 
 let slackHandler: Promise<HttpHandler> | undefined;

@@ -1,8 +1,18 @@
 /**
- * Structured JSON logs (one object per line, CloudWatch-friendly). Secrets never reach a log line: tokens and
- * signatures are masked in every message and field.
+ * Structured JSON logs (one object per line, CloudWatch-friendly). Every line carries the context of the work
+ * it belongs to (Lambda request id, Slack user, job), and secrets never reach a line: tokens and signatures are
+ * masked in every message and field.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LogLevel, Logger } from '@slack/bolt';
+
+const logContext = new AsyncLocalStorage<Record<string, unknown>>();
+
+/** Runs `work` with these fields on every log line it writes, however deep (Bolt's listeners included). */
+export function withLogContext<T>(fields: Record<string, unknown>, work: () => Promise<T>): Promise<T> {
+  const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+  return logContext.run({ ...logContext.getStore(), ...defined }, work);
+}
 
 const ORDER: Record<string, number> = { debug: 0, info: 1, warn: 2, error: 3 };
 const SECRETS = /\b(xox[abprse]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|v0=[a-f0-9]{64}|AKIA[0-9A-Z]{16})/g;
@@ -23,22 +33,13 @@ export function logLevelFrom(value: string | undefined): LogLevel {
   return (value && value in ORDER ? value : 'info') as LogLevel;
 }
 
-export interface JsonLogger extends Logger {
-  /** A logger whose lines all carry these fields (request id, Slack user, …). */
-  child(fields: Record<string, unknown>): JsonLogger;
-}
-
-export function jsonLogger(
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-  level: LogLevel = 'info' as LogLevel,
-  fields: Record<string, unknown> = {},
-): JsonLogger {
+export function jsonLogger(write: (line: string) => void = (line) => process.stdout.write(`${line}\n`), level: LogLevel = 'info' as LogLevel): Logger {
   let current = level;
   let name = 'privatelink';
   const log = (lvl: LogLevel, msg: unknown[]) => {
     if ((ORDER[lvl] ?? 1) < (ORDER[current] ?? 1)) return;
     const [first, ...rest] = msg;
-    const line: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, logger: name, ...fields };
+    const line: Record<string, unknown> = { time: new Date().toISOString(), level: lvl, logger: name, ...logContext.getStore() };
     line.msg = typeof first === 'string' ? redact(first) : describe(first);
     if (rest.length > 0) line.details = rest.map(describe);
     write(JSON.stringify(line));
@@ -55,6 +56,5 @@ export function jsonLogger(
     setName: (n) => {
       name = n;
     },
-    child: (more) => jsonLogger(write, current, { ...fields, ...more }),
   };
 }

@@ -4,7 +4,7 @@ import { ConfigError, type Config } from './config.js';
 import type { CreateTiming } from './jobs/create-endpoint.js';
 import type { Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
-import { jsonLogger, logLevelFrom } from './log.js';
+import { jsonLogger, logLevelFrom, withLogContext } from './log.js';
 import { botServices, lambdaConfig, type BotServices } from './services.js';
 import { slackPort, webClient, type SlackPort } from './slack/web.js';
 
@@ -23,12 +23,24 @@ export function createWorkerHandler(config: Config, overrides: WorkerOverrides =
   const { ec2, jobs, store, now } = botServices(config, overrides);
   const slack = overrides.slack ?? slackPort(webClient(slackConfig, { retries: 3, timeoutMs: 10_000 }));
   const run = createWorker({ config, ec2, jobs, store, now, slack, logger, ...(overrides.timing && { timing: overrides.timing }) });
-  return async (job) => {
+  return async (job, context) => {
     if (typeof job !== 'object' || job === null || typeof (job as { kind?: unknown }).kind !== 'string') {
       logger.warn('ignored an event that is not a job', job);
       return;
     }
-    await run(job);
+    const awsRequestId = (context as { awsRequestId?: string } | undefined)?.awsRequestId;
+    const requestId = job.kind === 'create' ? job.requestId : undefined;
+    const slackUser = job.kind === 'lookup' ? job.userId : job.kind === 'submit' ? job.submission.requester : undefined;
+    await withLogContext({ awsRequestId, job: job.kind, requestId, slackUser }, async () => {
+      try {
+        await run(job);
+        logger.info(`job ${job.kind} done`);
+      } catch (error) {
+        // Thrown on: Lambda retries the delivery (twice), then sends it to the failure queue.
+        logger.error(`job ${job.kind} failed`, error);
+        throw error;
+      }
+    });
   };
 }
 

@@ -31,26 +31,33 @@ export function signBody(signingSecret: string, body: string, timestamp: number)
 
 const SLACK_USER = /^[UW][A-Z0-9]{2,}$/;
 
+export interface SlackRequestShape {
+  /** `command`, `ssl_check`, an interaction type (`block_actions`, `view_submission`, …) or an event type. */
+  kind: string;
+  user?: string;
+}
+
 /**
- * Whether a signed body has the shape Slack sends: a slash command, an ssl_check, an interaction payload with
- * a type and a user, or a JSON event. Anything else is refused before Bolt sees it.
+ * What a signed body is, if it has the shape Slack sends: a slash command, an ssl_check, an interaction payload
+ * with a type and a user, or a JSON event. undefined for anything else, which is refused before Bolt sees it.
  */
-export function wellFormedBody(body: string, contentType: string): boolean {
-  if (contentType === 'application/json') {
-    try {
-      const parsed: unknown = JSON.parse(body);
-      return typeof parsed === 'object' && parsed !== null && typeof (parsed as { type?: unknown }).type === 'string';
-    } catch {
-      return false;
-    }
-  }
-  const form = new URLSearchParams(body);
-  const payload = form.get('payload');
-  if (payload === null) return form.has('ssl_check') || (Boolean(form.get('command')) && SLACK_USER.test(form.get('user_id') ?? ''));
+export function slackRequestShape(body: string, contentType: string): SlackRequestShape | undefined {
   try {
+    if (contentType === 'application/json') {
+      const parsed = JSON.parse(body) as { type?: unknown } | null;
+      return typeof parsed?.type === 'string' ? { kind: parsed.type } : undefined;
+    }
+    const form = new URLSearchParams(body);
+    const payload = form.get('payload');
+    if (payload === null) {
+      if (form.has('ssl_check')) return { kind: 'ssl_check' };
+      const user = form.get('user_id') ?? '';
+      return form.get('command') && SLACK_USER.test(user) ? { kind: 'command', user } : undefined;
+    }
     const parsed = JSON.parse(payload) as { type?: unknown; user?: { id?: unknown } } | null;
-    return typeof parsed?.type === 'string' && typeof parsed.user?.id === 'string' && SLACK_USER.test(parsed.user.id);
+    const user = parsed?.user?.id;
+    return typeof parsed?.type === 'string' && typeof user === 'string' && SLACK_USER.test(user) ? { kind: parsed.type, user } : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -3,7 +3,8 @@ import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import nock from 'nock';
 import type { Config, SlackConfig } from '../../src/config.js';
 import type { Job, JobQueue } from '../../src/jobs/queue.js';
-import { jsonLogger, logLevelFrom, type JsonLogger } from '../../src/log.js';
+import type { Logger } from '@slack/bolt';
+import { jsonLogger, logLevelFrom } from '../../src/log.js';
 import { signBody } from '../../src/slack/verify.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -174,7 +175,7 @@ export function recordingJobs(): JobQueue & { jobs: Job[] } {
 }
 
 /** A JSON logger whose lines land in an array. */
-export function quietLogger(): JsonLogger & { lines: Record<string, unknown>[] } {
+export function quietLogger(): Logger & { lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
   return Object.assign(jsonLogger((line) => lines.push(JSON.parse(line)), logLevelFrom('debug')), { lines });
 }

@@ -53,7 +53,7 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
     case 'create': {
       if (!approvalsConfigured(services.config.approvals)) return noticeView(en.requests.notConfigured);
       if (!command.spec) {
-        await client.views.open({ trigger_id: payload.trigger_id, view: createModal(payload.channel_id, { ...(services.config.defaultRegion && { region: services.config.defaultRegion }) }) });
+        await client.views.open({ trigger_id: payload.trigger_id, view: createModal({ ...(services.config.defaultRegion && { region: services.config.defaultRegion }) }) });
         return undefined;
       }
       await services.jobs.enqueue({

@@ -173,7 +173,7 @@ export interface ModalDefaults {
   region?: string;
 }
 
-export function createModal(channelId: string, defaults: ModalDefaults): ModalView {
+export function createModal(defaults: ModalDefaults): ModalView {
   const m = r.modal;
   const text = (blockId: string, label: string, options: { optional?: boolean; hint?: string; multiline?: boolean; initial?: string; placeholder?: string } = {}): KnownBlock => ({
     type: 'input',
@@ -203,7 +203,6 @@ export function createModal(channelId: string, defaults: ModalDefaults): ModalVi
   return {
     type: 'modal',
     callback_id: CREATE_MODAL_ID,
-    private_metadata: JSON.stringify({ channelId }),
     title: { type: 'plain_text', text: m.title },
     submit: { type: 'plain_text', text: m.submit },
     close: { type: 'plain_text', text: m.close },
