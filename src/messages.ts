@@ -348,6 +348,10 @@ export const en = {
     verbs: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', expired: 'Expired' } as Record<string, string>,
     sentNote: (id: string, channel: string, link: string) => `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). You will be told here when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
     alreadySent: (id: string) => `Request ${code(id)} was already sent for approval.`,
+    channelProblem: (channel: string, problem: string) =>
+      problem === 'not_in_channel'
+        ? `I cannot post in <#${channel}>, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
+        : `I cannot post in the approvals channel ${code(channel)} (${code(problem)}): an admin must fix APPROVAL_CHANNEL_ID. Nothing was created.`,
     notConfigured: 'Approvals are not set up: the bot needs APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID (README, "Configuration").',
     notFound: (id: string) => `There is no request ${code(id)}. See the recent ones with ${code('/privatelink requests all')}.`,
     refusedNotApprover: 'Only approvers may decide endpoint requests; nothing was changed. Ask one of the approvers listed in the README of this bot\'s deployment.',

@@ -10,6 +10,7 @@ import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { en } from '../messages.js';
 import type { SlackMessage } from '../slack/views/blocks.js';
+import { noticeView } from '../slack/views/help.js';
 import { preflightFailedView, requestMessage, requesterNoteView } from '../slack/views/requests.js';
 import type { SlackPort } from '../slack/web.js';
 import { isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
@@ -27,6 +28,14 @@ export interface WorkflowDependencies {
 }
 
 export type Reply = (message: SlackMessage) => Promise<void>;
+
+/** Web API errors that mean the approvals channel cannot be posted to: retrying will not help. */
+const CHANNEL_PROBLEMS = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
+
+function slackErrorCode(error: unknown): string | undefined {
+  const data = (error as { data?: { error?: unknown } }).data;
+  return typeof data?.error === 'string' ? data.error : undefined;
+}
 
 export function approvalsConfigured(approvals: ApprovalConfig): boolean {
   return Boolean(approvals.channelId && (approvals.userIds.length > 0 || approvals.usergroupId));
@@ -120,7 +129,17 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
     if (!(await deps.store.create(request))) request = (await deps.store.get(id))!;
   }
   if (!request.message) {
-    const posted = await deps.slack.postMessage(channel, requestMessage(request));
+    let posted: { channel: string; ts: string };
+    try {
+      posted = await deps.slack.postMessage(channel, requestMessage(request));
+    } catch (error) {
+      const code = slackErrorCode(error);
+      if (!code || !CHANNEL_PROBLEMS.has(code)) throw error;
+      // Nobody can see this request: withdraw it, and tell the requester what an admin must do.
+      await updateRequest(deps.store, id, (current) => (current.state === 'pending' ? transition(current, 'cancelled', 'system', deps.now(), {}, code) : undefined));
+      await reply(noticeView(en.requests.channelProblem(channel, code)));
+      return undefined;
+    }
     const message = { channel: posted.channel, ts: posted.ts };
     request = (await updateRequest(deps.store, id, (current) => (current.message ? undefined : patched(current, { message }))))!.request;
   }

@@ -175,6 +175,22 @@ describe('Slack faults', () => {
     count('faults injected');
   });
 
+  it('tells the requester when the bot is not in the approvals channel, and withdraws the request', async () => {
+    bot = await startBot();
+    fakeEc2World(seedState());
+    fakeSlackApi({ 'chat.postMessage': () => ({ ok: false, error: 'not_in_channel' }) });
+    const note = captureResponseUrl();
+
+    await bot.command(CREATE);
+    await bot.drain();
+
+    expect(blockText(note[0]!.body)).toContain('I am not a member. Ask someone there to run `/invite @privatelink`');
+    const [request] = await bot.store.list({ openOnly: false, limit: 1 });
+    expect(request?.state).toBe('cancelled');
+    expect(request?.history.at(-1)).toMatchObject({ state: 'cancelled', actor: 'system', note: 'not_in_channel' });
+    count('faults injected');
+  });
+
   it('answers privately when checking the approver group fails, and changes nothing', async () => {
     bot = await startBot({ config: { approvals: { channelId: 'C0APPROVALS', userIds: [], usergroupId: 'S0NETOPS', ttlHours: 24 } } });
     fakeEc2World(seedState());
