@@ -2,6 +2,16 @@
 import type { KnownBlock } from '@slack/types';
 import { unescapeText } from './blocks.js';
 
+/** The shortcodes whose meaning a terminal should keep (check results, states); others are dropped. */
+const TERMINAL_SYMBOLS: Record<string, string> = {
+  white_check_mark: '✓',
+  warning: '!',
+  x: '✗',
+  red_circle: '✗',
+  large_green_circle: '●',
+  hourglass_flowing_sand: '…',
+};
+
 function mrkdwnToText(text: string): string {
   return unescapeText(
     text
@@ -11,10 +21,9 @@ function mrkdwnToText(text: string): string {
       .replace(/<@([A-Z0-9]+)>/g, '@$1')
       .replace(/```/g, '')
       .replace(/`([^`\n]+)`/g, '$1')
-      // Emoji shortcodes standing alone (state markers, warnings) mean nothing in a terminal.
-      .replace(/(^|\s):[a-z][a-z_]*[a-z]:(?=\s|$)\s?/gm, '$1')
       .replace(/(^|\s)\*([^*\n]+)\*/g, '$1$2')
-      .replace(/(^|\s)_([^_\n]+)_/g, '$1$2'),
+      .replace(/(^|\s)_([^_\n]+)_/g, '$1$2')
+      .replace(/(^|\s):([a-z][a-z_]*[a-z]):(?=\s|$)\s?/gm, (_m, before: string, name: string) => (TERMINAL_SYMBOLS[name] ? `${before}${TERMINAL_SYMBOLS[name]} ` : before)),
   );
 }
 
