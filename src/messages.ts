@@ -347,7 +347,6 @@ export const en = {
     decidedBy: (verb: string, user: string, at: string) => `${verb} by <@${user}> at ${at}`,
     verbs: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', expired: 'Expired' } as Record<string, string>,
     sentNote: (id: string, channel: string, link: string) => `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). You will be told here when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
-    alreadySent: (id: string) => `Request ${code(id)} was already sent for approval.`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
         ? `I cannot post in <#${channel}>, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
@@ -360,7 +359,6 @@ export const en = {
     expiredNow: (id: string) => `Request ${code(id)} has expired and can no longer be approved. The requester can ask again.`,
     cancelOnlyRequester: 'Only the requester can cancel a request.',
     cancelled: (id: string) => `Request ${code(id)} is cancelled.`,
-    rejectedNotice: (id: string, user: string) => `Your request ${code(id)} was rejected by <@${user}>.`,
     approvedThread: (user: string) => `Approved by <@${user}>. Creating the endpoint…`,
     rejectedThread: (user: string, requester: string) => `Rejected by <@${user}>. <@${requester}>, nothing was created.`,
     cancelledThread: (requester: string) => `Cancelled by <@${requester}>.`,
@@ -385,6 +383,7 @@ export const en = {
       reason: 'Why is it needed?',
       on: 'On',
       off: 'Off',
+      ipTypes: { ipv4: 'IPv4', dualstack: 'Dual-stack', ipv6: 'IPv6' } as Record<string, string>,
     },
   },
   create: {
@@ -424,7 +423,6 @@ export const en = {
     wouldChange: (key: string, value: string, to: string) => `${code(`${key}=${value}`)} → ${to}`,
     share: 'Share in channel',
     sharedBy: (user: string) => `Shared by <@${user}>`,
-    answers: 'Answers',
     sources: 'Sources',
     factsAsOf: (date: string) => `Facts as of ${date}.`,
     rerun: 'Run again with:',

@@ -7,6 +7,8 @@ import { LIMITS, capBlocks, context, escapeText, section, sections } from '../..
 import { compareQuestionView, compareResultView } from '../../src/slack/views/compare.js';
 import { helpView, parseErrorView } from '../../src/slack/views/help.js';
 import { blocksToText } from '../../src/slack/views/text.js';
+import { newRequest, transition } from '../../src/requests/model.js';
+import { createModal, requestMessage, requestsListView, statusView } from '../../src/slack/views/requests.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 
 /** Any set of answers, each question answered or not, with any of its values (and any VPC count). */
@@ -74,5 +76,43 @@ describe('text rendering for the terminal', () => {
     expect(text).toContain('Recommendation: Interface endpoint (PrivateLink)\n====');
     expect(text).toContain('• Partner and Marketplace SaaS');
     expect(text).not.toContain('<https');
+  });
+});
+
+describe('request views at their limits', () => {
+  const at = new Date('2026-11-29T10:00:00Z');
+  const big = newRequest({
+    id: 'plr-0123456789',
+    requester: 'U0ALICE',
+    reason: `${'<!channel> '.repeat(45)}`.slice(0, 500),
+    params: {
+      region: 'ap-northeast-1',
+      serviceName: `com.amazonaws.vpce.ap-northeast-1.vpce-svc-${'0'.repeat(17)}`,
+      vpcId: 'vpc-0123456789abcdef0',
+      subnetIds: Array.from({ length: 16 }, (_, i) => `subnet-${i.toString(16).padStart(17, '0')}`),
+      securityGroupIds: Array.from({ length: 5 }, (_, i) => `sg-${i.toString(16).padStart(17, '0')}`),
+      privateDns: true,
+      ipAddressType: 'dualstack',
+    },
+    preflight: Array.from({ length: 6 }, () => ({ check: 'subnets' as const, status: 'fail' as const, code: 'subnetAzUnsupported', values: { subnets: 'subnet-x '.repeat(200), azs: 'az '.repeat(50) } })),
+    now: at,
+    ttlHours: 24,
+  });
+
+  it('keeps the largest approval message, its status and a long list within limits, with user text escaped', () => {
+    let request = big;
+    for (let i = 0; i < 3; i++) request = transition(request, ['approved', 'creating', 'failed'][i] as 'approved', 'U0BOB', at, { failure: { code: 'InvalidParameter', message: '<@U0EVIL> '.repeat(300) } });
+
+    for (const view of [requestMessage(big), requestMessage(request), statusView(request), requestsListView(Array.from({ length: 50 }, () => big), 'all')]) {
+      expectWithinBlockKitLimits(view);
+      expect(JSON.stringify(view)).not.toMatch(/<!channel>|<@U0EVIL>/);
+    }
+  });
+
+  it('keeps the create form within a modal\'s limits', () => {
+    const modal = createModal({ region: 'ap-northeast-1' });
+    expect(modal.blocks.length).toBeLessThanOrEqual(100);
+    expect(modal.title.text.length).toBeLessThanOrEqual(24);
+    expect(modal.submit!.text.length).toBeLessThanOrEqual(24);
   });
 });

@@ -6,7 +6,6 @@ import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, Secti
 
 export const LIMITS = {
   messageBlocks: 50,
-  modalBlocks: 100,
   sectionText: 3000,
   fieldText: 2000,
   fields: 10,

@@ -165,7 +165,7 @@ export function requestsListView(requests: EndpointRequest[], filter: 'pending' 
   const lines = requests.map((q) => r.listLine(q.id, r.states[q.state]!, q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt)));
   const blocks: KnownBlock[] = [header(title)];
   for (let i = 0; i < lines.length && blocks.length < 48; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
-  blocks.push(context(`${en.code('/privatelink status <id>')}`));
+  blocks.push(context(en.code(en.usage.status)));
   return message(title, blocks);
 }
 
@@ -213,7 +213,7 @@ export function createModal(defaults: ModalDefaults): ModalView {
       text('subnets', m.subnets, { hint: m.subnetsHint }),
       text('sg', m.sg, { optional: true }),
       choice('private-dns', m.privateDns, [['on', m.on], ['off', m.off]], 'on'),
-      choice('ip', m.ip, [['ipv4', 'IPv4'], ['dualstack', 'Dual-stack'], ['ipv6', 'IPv6']]),
+      choice('ip', m.ip, Object.entries(m.ipTypes)),
       text('region', m.region, { optional: true, ...(defaults.region && { initial: defaults.region }) }),
       text('reason', m.reason, { optional: true, multiline: true }),
     ],
