@@ -79,6 +79,7 @@ export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 
     deps.log(`could not update the approval message of ${request.id}`, error);
     stale = true;
   }
+  if (Boolean(request.messageStale) === stale) return;
   try {
     await updateRequest(deps.store, request.id, (current) => (Boolean(current.messageStale) === stale ? undefined : patched(current, { messageStale: stale })));
   } catch (error) {
