@@ -61,8 +61,10 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   const holdsNoLease = (r: EndpointRequest) => !r.lease || r.lease.owner === owner || Date.parse(r.lease.until) <= deps.now().getTime();
 
   // Claim: approved → creating, or take over a `creating` request whose worker's lease ran out.
+  let firstClaim = false;
   const claim = await updateRequest(deps.store, requestId, (current) => {
-    if (current.state === 'approved') return transition(current, 'creating', WORKER, deps.now(), { lease: { owner, until: leaseUntil() } });
+    firstClaim = current.state === 'approved';
+    if (firstClaim) return transition(current, 'creating', WORKER, deps.now(), { lease: { owner, until: leaseUntil() } });
     if (current.state === 'creating' && holdsNoLease(current)) return patched(current, { lease: { owner, until: leaseUntil() } });
     return undefined;
   });
@@ -71,9 +73,7 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     return;
   }
   let request = claim.request;
-  if (request.history.at(-1)?.state === 'creating' && !request.endpointId) {
-    await postInThread(deps, request, en.requests.approvedThread(request.decidedBy ?? ''));
-  }
+  if (firstClaim) await postInThread(deps, request, en.requests.approvedThread(request.decidedBy ?? ''));
 
   /** A versioned write that only lands while this worker holds the lease. */
   const write = async (change: (current: EndpointRequest) => EndpointRequest): Promise<EndpointRequest> => {
