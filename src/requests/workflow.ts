@@ -106,7 +106,7 @@ export interface Submission {
 export async function submitRequest(deps: WorkflowDependencies, submission: Submission, reply: Reply): Promise<EndpointRequest | undefined> {
   const channel = deps.approvals.channelId;
   if (!channel || !approvalsConfigured(deps.approvals)) {
-    await reply({ text: en.requests.notConfigured, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: en.requests.notConfigured } }] });
+    await reply(noticeView(en.requests.notConfigured));
     return undefined;
   }
   const id = requestIdFor(submission.submissionKey);
@@ -128,6 +128,11 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
       ttlHours: deps.approvals.ttlHours,
     });
     if (!(await deps.store.create(request))) request = (await deps.store.get(id))!;
+  }
+  if (!request.message && request.state !== 'pending') {
+    // A repeated delivery of a submission that was withdrawn meanwhile: say so, post nothing.
+    await reply(noticeView(en.requests.alreadyDecided(id, request.state)));
+    return request;
   }
   if (!request.message) {
     let posted: { channel: string; ts: string };

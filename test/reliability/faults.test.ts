@@ -178,16 +178,22 @@ describe('Slack faults', () => {
   it('tells the requester when the bot is not in the approvals channel, and withdraws the request', async () => {
     bot = await startBot();
     fakeEc2World(seedState());
-    fakeSlackApi({ 'chat.postMessage': () => ({ ok: false, error: 'not_in_channel' }) });
+    const posts = fakeSlackApi({ 'chat.postMessage': () => ({ ok: false, error: 'not_in_channel' }) });
     const note = captureResponseUrl();
 
     await bot.command(CREATE);
+    const submission = bot.jobs.jobs[0]!;
     await bot.drain();
 
     expect(blockText(note[0]!.body)).toContain('I am not a member. Ask someone there to run `/invite @privatelink`');
     const [request] = await bot.store.list({ openOnly: false, limit: 1 });
     expect(request?.state).toBe('cancelled');
     expect(request?.history.at(-1)).toMatchObject({ state: 'cancelled', actor: 'system', note: 'not_in_channel' });
+
+    const again = captureResponseUrl();
+    await bot.worker(submission);
+    expect(blockText(again[0]!.body)).toContain('is already cancelled');
+    expect(posts).toHaveLength(1);
     count('faults injected');
   });
 
