@@ -7,7 +7,6 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBody } from '../src/slack/verify.js';
 import { seedState, startEc2Emulator, type RunningEmulator } from './emulator/ec2-emulator.js';
@@ -85,7 +84,6 @@ describe('npm start (local HTTP mode)', () => {
   }
 
   beforeAll(async () => {
-    nock.enableNetConnect();
     ec2 = await startEc2Emulator(seedState());
     slack = await startFakeSlack();
     dataDir = await mkdtemp(path.join(tmpdir(), 'privatelink-local-'));
