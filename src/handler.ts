@@ -3,8 +3,8 @@ import { AwsLambdaReceiver, type Logger } from '@slack/bolt';
 import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import { buildApp } from './app.js';
 import { ConfigError, type Config } from './config.js';
-import { jsonLogger, logLevelFrom, withLogContext } from './log.js';
-import { botServices, lambdaConfig, type BotServices } from './services.js';
+import { jsonLogger, withLogContext } from './log.js';
+import { awsRequestIdOf, botServices, lambdaEntry, type BotServices } from './services.js';
 import { signatureProblem, slackRequestShape } from './slack/verify.js';
 
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
@@ -33,7 +33,7 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   buildApp(slack, { receiver, logger, webClient: { retries: 1, timeoutMs: 2500 }, services: botServices(config, overrides) });
   const boltHandler = receiver.toHandler();
 
-  return async (event, context) => withLogContext({ awsRequestId: (context as { awsRequestId?: string } | undefined)?.awsRequestId }, () => handle(event, context));
+  return async (event, context) => withLogContext({ awsRequestId: awsRequestIdOf(context) }, () => handle(event, context));
 
   async function handle(event: AwsEvent, context: unknown): Promise<AwsResponse> {
     // Bolt decodes base64 bodies as ASCII; decode as UTF-8 here and hand Bolt the text.
@@ -74,10 +74,4 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   }
 }
 
-let slackHandler: Promise<HttpHandler> | undefined;
-
-export async function slack(event: AwsEvent, context: unknown): Promise<AwsResponse> {
-  slackHandler ??= lambdaConfig().then((config) => createSlackHandler(config, { logger: jsonLogger(undefined, logLevelFrom(process.env.LOG_LEVEL)) }));
-  slackHandler.catch(() => (slackHandler = undefined));
-  return (await slackHandler)(event, context);
-}
+export const slack: HttpHandler = lambdaEntry((config, logger) => createSlackHandler(config, { logger }));

@@ -1,8 +1,9 @@
 /** The services the listeners and the worker use, built from the configuration unless a test passes its own. */
-import type { Config } from './config.js';
-import { ConfigError } from './config.js';
+import type { Logger } from '@slack/bolt';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
 import { lambdaJobQueue, type JobQueue } from './jobs/queue.js';
+import { jsonLogger, logLevelFrom } from './log.js';
 import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
 import { withSecrets } from './secrets.js';
@@ -33,8 +34,20 @@ export function botServices(config: Config, overrides: Partial<BotServices> = {}
   };
 }
 
-/** The Lambda configuration: the environment with the Slack secrets read from SSM. */
-export async function lambdaConfig(): Promise<Config> {
-  const { loadConfig } = await import('./config.js');
-  return loadConfig(await withSecrets(process.env), { slack: true });
+/**
+ * A Lambda entry point built once per container from the environment (Slack secrets read from SSM) and a JSON
+ * logger. A failed build is not kept, so the next invocation tries again.
+ */
+export function lambdaEntry<E, R>(build: (config: Config, logger: Logger) => (event: E, context: unknown) => Promise<R>): (event: E, context: unknown) => Promise<R> {
+  let built: Promise<(event: E, context: unknown) => Promise<R>> | undefined;
+  return async (event, context) => {
+    built ??= withSecrets(process.env).then((env) => build(loadConfig(env, { slack: true }), jsonLogger(undefined, logLevelFrom(env.LOG_LEVEL))));
+    built.catch(() => (built = undefined));
+    return (await built)(event, context);
+  };
+}
+
+/** The Lambda invocation's request id, for the logs. */
+export function awsRequestIdOf(context: unknown): string | undefined {
+  return (context as { awsRequestId?: string } | undefined)?.awsRequestId;
 }

@@ -4,8 +4,8 @@ import { ConfigError, type Config } from './config.js';
 import type { CreateTiming } from './jobs/create-endpoint.js';
 import type { Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
-import { jsonLogger, logLevelFrom, withLogContext } from './log.js';
-import { botServices, lambdaConfig, type BotServices } from './services.js';
+import { jsonLogger, withLogContext } from './log.js';
+import { awsRequestIdOf, botServices, lambdaEntry, type BotServices } from './services.js';
 import { slackPort, webClient, type SlackPort } from './slack/web.js';
 
 export type WorkerHandler = (job: Job, context?: unknown) => Promise<void>;
@@ -28,7 +28,7 @@ export function createWorkerHandler(config: Config, overrides: WorkerOverrides =
       logger.warn('ignored an event that is not a job', job);
       return;
     }
-    const awsRequestId = (context as { awsRequestId?: string } | undefined)?.awsRequestId;
+    const awsRequestId = awsRequestIdOf(context);
     const requestId = job.kind === 'create' ? job.requestId : undefined;
     const slackUser = job.kind === 'lookup' ? job.userId : job.kind === 'submit' ? job.submission.requester : undefined;
     await withLogContext({ awsRequestId, job: job.kind, requestId, slackUser }, async () => {
@@ -44,10 +44,4 @@ export function createWorkerHandler(config: Config, overrides: WorkerOverrides =
   };
 }
 
-let workerHandler: Promise<WorkerHandler> | undefined;
-
-export async function worker(job: Job, context: unknown): Promise<void> {
-  workerHandler ??= lambdaConfig().then((config) => createWorkerHandler(config, { logger: jsonLogger(undefined, logLevelFrom(process.env.LOG_LEVEL)) }));
-  workerHandler.catch(() => (workerHandler = undefined));
-  return (await workerHandler)(job, context);
-}
+export const worker: WorkerHandler = lambdaEntry((config, logger) => createWorkerHandler(config, { logger }));
