@@ -5,7 +5,7 @@ import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2.js';
 import { isLookup, runLookup } from '../endpoints/lookups.js';
 import type { RequestStore } from '../requests/store.js';
-import { submitRequest, type Reply, type WorkflowDependencies } from '../requests/workflow.js';
+import { submitRequest, workflowDependencies, type Reply } from '../requests/workflow.js';
 import { postToResponseUrl } from '../slack/respond.js';
 import { lookupView } from '../slack/views/endpoints.js';
 import type { SlackPort } from '../slack/web.js';
@@ -25,16 +25,7 @@ export interface WorkerDependencies {
 }
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
-  const workflow: WorkflowDependencies = {
-    store: deps.store,
-    ec2: deps.ec2,
-    slack: deps.slack,
-    jobs: deps.jobs,
-    approvals: deps.config.approvals,
-    regions: deps.config,
-    now: deps.now ?? (() => new Date()),
-    log: (message, error) => (error ? deps.logger.error(message, error) : deps.logger.info(message)),
-  };
+  const workflow = workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()) }, deps.slack, deps.logger);
   const slackApiUrl = deps.config.slack?.apiUrl;
   const reply = (to: ReplyTo): Reply =>
     'responseUrl' in to
@@ -49,8 +40,7 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
           deps.logger.warn('lookup job with a text that is not a lookup; dropped');
           return;
         }
-        const result = await runLookup(parsed.command, deps.ec2, deps.config);
-        await postToResponseUrl(job.responseUrl, { replace_original: true, response_type: 'ephemeral', ...lookupView(result) }, slackApiUrl);
+        await reply({ responseUrl: job.responseUrl })(lookupView(await runLookup(parsed.command, deps.ec2, deps.config)));
         return;
       }
       case 'submit':

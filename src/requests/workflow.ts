@@ -3,7 +3,7 @@
  * is a conditional write, so double clicks, concurrent approvers and retried deliveries produce one outcome.
  */
 import type { CreateSpec } from '../commands/create-spec.js';
-import type { ApprovalConfig } from '../config.js';
+import type { ApprovalConfig, Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2.js';
 import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
@@ -25,6 +25,24 @@ export interface WorkflowDependencies {
   regions: RegionPolicy;
   now: () => Date;
   log: (message: string, error?: unknown) => void;
+}
+
+/** The workflow's dependencies from the services a listener or the worker already has. */
+export function workflowDependencies(
+  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date },
+  slack: SlackPort,
+  logger: { info: (message: string) => void; error: (message: string, error?: unknown) => void },
+): WorkflowDependencies {
+  return {
+    store: services.store,
+    ec2: services.ec2,
+    slack,
+    jobs: services.jobs,
+    approvals: services.config.approvals,
+    regions: services.config,
+    now: services.now,
+    log: (message, error) => (error ? logger.error(message, error) : logger.info(message)),
+  };
 }
 
 export type Reply = (message: SlackMessage) => Promise<void>;

@@ -4,22 +4,13 @@ import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { en } from '../../messages.js';
-import { cancel, decide, outcomeText, type WorkflowDependencies } from '../../requests/workflow.js';
+import { cancel, decide, outcomeText, workflowDependencies, type WorkflowDependencies } from '../../requests/workflow.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
 
-export function workflowDeps(services: BotServices, client: WebClient, logger: Pick<Logger, 'error'>): WorkflowDependencies {
-  return {
-    store: services.store,
-    ec2: services.ec2,
-    slack: slackPort(client),
-    jobs: services.jobs,
-    approvals: services.config.approvals,
-    regions: services.config,
-    now: services.now,
-    log: (message, error) => logger.error(message, error),
-  };
+export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
+  return workflowDependencies(services, slackPort(client), logger);
 }
 
 const ephemeralNote = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
