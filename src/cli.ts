@@ -73,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (command.name === 'requests') {
         const requests = await store.list({ openOnly: command.filter === 'pending', limit: 50 });
         if (json) io.stdout(`${JSON.stringify(requests, null, 2)}\n`);
-        else printView(requestsListView(requests, command.filter));
+        else printView(requestsListView(requests, command.filter, new Date()));
         return 0;
       }
       const request = await store.get(command.requestId);

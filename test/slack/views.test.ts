@@ -103,7 +103,7 @@ describe('request views at their limits', () => {
     let request = big;
     for (let i = 0; i < 3; i++) request = transition(request, ['approved', 'creating', 'failed'][i] as 'approved', 'U0BOB', at, { failure: { code: 'InvalidParameter', message: '<@U0EVIL> '.repeat(300) } });
 
-    for (const view of [requestMessage(big), requestMessage(request), statusView(request), requestsListView(Array.from({ length: 50 }, () => big), 'all')]) {
+    for (const view of [requestMessage(big), requestMessage(request), statusView(request), requestsListView(Array.from({ length: 50 }, () => big), 'all', at)]) {
       expectWithinBlockKitLimits(view);
       expect(JSON.stringify(view)).not.toMatch(/<!channel>|<@U0EVIL>/);
     }

@@ -7,7 +7,6 @@ import { decide } from '../../decision/engine.js';
 import { reportDecision } from '../../decision/report.js';
 import { isLookup, runLookup, type LookupCommand, type LookupResult } from '../../endpoints/lookups.js';
 import { en } from '../../messages.js';
-import { isExpired } from '../../requests/model.js';
 import { approvalsConfigured, cancel, outcomeText } from '../../requests/workflow.js';
 import { unescapeText, type SlackMessage } from '../views/blocks.js';
 import { compareResultView } from '../views/compare.js';
@@ -65,7 +64,7 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
     }
     case 'requests': {
       const requests = await services.store.list({ openOnly: command.filter === 'pending', limit: 50 });
-      return requestsListView(requests.map((r) => (isExpired(r, services.now()) ? { ...r, state: 'expired' as const } : r)), command.filter);
+      return requestsListView(requests, command.filter, services.now());
     }
     case 'status': {
       const request = await services.store.get(command.requestId);

@@ -3,7 +3,7 @@
  * (decision, progress, result) re-renders it from the record and a late or repeated update is still right.
  */
 import type { Button, KnownBlock, ModalView } from '@slack/types';
-import { CREATE_DEADLINE_MINUTES, type EndpointRequest, type PreflightCheck } from '../../requests/model.js';
+import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest, type PreflightCheck } from '../../requests/model.js';
 import { checkCommands } from '../../endpoints/cli-hints.js';
 import { en } from '../../messages.js';
 import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
@@ -159,10 +159,13 @@ export function statusView(request: EndpointRequest): SlackMessage {
   return message(base.text, blocks);
 }
 
-export function requestsListView(requests: EndpointRequest[], filter: 'pending' | 'all'): SlackMessage {
+/** `now`: a pending request past its expiry is shown as expired, though the sweep may not have recorded it yet. */
+export function requestsListView(requests: EndpointRequest[], filter: 'pending' | 'all', now: Date): SlackMessage {
   const title = r.listTitle(filter, requests.length);
   if (requests.length === 0) return message(r.none(filter), [section(r.none(filter))]);
-  const lines = requests.map((q) => r.listLine(q.id, r.states[q.state]!, q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt)));
+  const lines = requests.map((q) =>
+    r.listLine(q.id, r.states[isExpired(q, now) ? 'expired' : q.state]!, q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt)),
+  );
   const blocks: KnownBlock[] = [header(title)];
   for (let i = 0; i < lines.length && blocks.length < 48; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
   blocks.push(context(en.code(en.usage.status)));
