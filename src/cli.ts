@@ -1,10 +1,13 @@
 /** Terminal entry: `privatelink <same words as the slash command> [--json]`. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { parseCommand } from './commands/parse.js';
 import { ConfigError, loadConfig } from './config.js';
 import { dnsNames } from './endpoints/dns.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
 import { runLookup } from './endpoints/lookups.js';
+import { silenceSdkNodeWarning } from './node-support.js';
 import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
 import { decide } from './decision/engine.js';
@@ -27,26 +30,42 @@ export interface CliIo {
   store?: RequestStore;
 }
 
+/** A view as terminal text. There the command is `privatelink …`: the catalog's slash-command examples say so. */
+function cliText(blocks: SlackMessage['blocks']): string {
+  return blocksToText(blocks).replace(/\/privatelink\b/g, 'privatelink');
+}
+
+function packageVersion(): string {
+  // src/cli.ts and the bundled dist/cli.js both sit one folder below package.json.
+  const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
 /** Re-quotes shell words that held spaces, so `reason="a b"` survives the trip through argv. */
 function joinArgs(args: string[]): string {
   return args.map((a) => (/\s/.test(a) ? (a.includes('=') ? a.replace(/=(.*)$/s, '="$1"') : `"${a}"`) : a)).join(' ');
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  if (argv[0] === '--version' || argv[0] === '-V') {
+    io.stdout(`privatelink ${packageVersion()}\n`);
+    return 0;
+  }
   const json = argv.includes('--json');
   const words = argv.filter((a) => a !== '--json');
   if (words[0] === '--help' || words[0] === '-h') words.splice(0, 1, 'help');
   const parsed = parseCommand(joinArgs(words));
-  const printView = (view: SlackMessage) => io.stdout(blocksToText(view.blocks));
+  const printView = (view: SlackMessage) => io.stdout(cliText(view.blocks));
 
   if (!parsed.ok) {
-    io.stderr(blocksToText(parseErrorView(parsed.error).blocks));
+    io.stderr(cliText(parseErrorView(parsed.error).blocks));
     return 2;
   }
   const command = parsed.command;
   switch (command.name) {
     case 'help':
       printView(helpView());
+      io.stdout(`${en.cliHelpFooter}\n`);
       return 0;
     case 'compare': {
       const report = reportDecision(decide(command.answers));
@@ -60,7 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const config = loadConfig(io.env, { slack: false });
       const result = await runLookup(command, io.ec2 ?? createEc2Adapter(), config);
       if (result.kind === 'problem') {
-        io.stderr(`${blocksToText(lookupView(result).blocks)}`);
+        io.stderr(`${cliText(lookupView(result).blocks)}`);
         return 1;
       }
       if (json) io.stdout(`${JSON.stringify(result.kind === 'services' ? result.services : result.endpoints.map((e) => ({ ...e, dns: dnsNames(e, result.services[e.serviceName]?.privateDnsName) })), null, 2)}\n`);
@@ -78,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       const request = await store.get(command.requestId);
       if (!request) {
-        io.stderr(blocksToText(noticeView(en.requests.notFound(command.requestId)).blocks));
+        io.stderr(cliText(noticeView(en.requests.notFound(command.requestId)).blocks));
         return 1;
       }
       if (json) io.stdout(`${JSON.stringify(request, null, 2)}\n`);
@@ -87,13 +106,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     case 'create':
     case 'cancel':
-      io.stderr(blocksToText(noticeView(en.slackOnly(command.name)).blocks));
+      io.stderr(cliText(noticeView(en.slackOnly(command.name)).blocks));
       return 2;
   }
 }
 
 export function main(): void {
   loadDotenv({ quiet: true });
+  silenceSdkNodeWarning(process.env);
   runCli(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t), env: process.env }).then(
     (code) => {
       process.exitCode = code;

@@ -252,6 +252,7 @@ export const en = {
   helpTitle: 'privatelink: PrivateLink, VPC endpoints and peering, from Slack',
   helpFooter: 'Words are case-insensitive; key=value options may come in any order.',
   usageLabel: 'Usage:',
+  cliHelpFooter: 'In a terminal: add --json for output a script can read; privatelink --version prints the version.',
   slackOnly: (command: string) => `${code(command)} works in Slack only: a request needs a Slack identity and an approver there.`,
   ec2Problem,
   preflight: {

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -17,10 +17,21 @@ async function run(args: string[], extra: Partial<CliIo> = {}) {
 }
 
 describe('privatelink CLI', () => {
-  it('prints help', async () => {
+  it('prints help in the terminal\'s words: privatelink …, --json, --version', async () => {
     const { code, stdout } = await run(['help']);
     expect(code).toBe(0);
-    expect(stdout).toContain('/privatelink compare');
+    expect(stdout).toContain('privatelink compare');
+    expect(stdout).not.toContain('/privatelink');
+    expect(stdout).toContain('--json');
+  });
+
+  it('prints its version', async () => {
+    const { version } = JSON.parse(await readFile(path.join(__dirname, '..', 'package.json'), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-V']) {
+      const { code, stdout } = await run([flag]);
+      expect(code).toBe(0);
+      expect(stdout).toBe(`privatelink ${version}\n`);
+    }
   });
 
   it('prints the decision as JSON on stdout and nothing else', async () => {
@@ -37,7 +48,7 @@ describe('privatelink CLI', () => {
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain('onprem=maybe is not valid: use yes, no.');
-    expect(stderr).toContain('Usage: /privatelink compare [');
+    expect(stderr).toContain('Usage: privatelink compare [');
   });
 
   it('shows requests and one request\'s history from the store, and leaves create to Slack', async () => {

@@ -43,7 +43,10 @@ interface Token {
 
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’' };
 
-/** Splits on white space; "…", '…' and Slack's curly quotes group words, also after `key=`. */
+/**
+ * Splits on white space (U+3000, the Japanese full-width space, included: `\s` matches it); "…", '…' and Slack's
+ * curly quotes group words, also after `key=`; the full-width `＝` a Japanese keyboard types counts as `=`.
+ */
 export function tokenize(text: string): Token[] | ParseError {
   const tokens: Token[] = [];
   let i = 0;
@@ -60,7 +63,7 @@ export function tokenize(text: string): Token[] | ParseError {
         if (end < 0) return { code: 'unclosedQuote' };
         word += text.slice(i + 1, end);
         i = end + 1;
-      } else if (ch === '=' && key === undefined && /^[a-z][a-z0-9-]*$/i.test(word)) {
+      } else if ((ch === '=' || ch === '＝') && key === undefined && /^[a-z][a-z0-9-]*$/i.test(word)) {
         key = word.toLowerCase();
         word = '';
         i++;

@@ -12,6 +12,15 @@ describe('tokenize', () => {
     ]);
   });
 
+  it('takes the full-width space and ＝ of a Japanese keyboard as a space and =', () => {
+    expect(tokenize('compare\u3000target＝aws-service\u3000\u3000service=s3')).toEqual([
+      { value: 'compare' },
+      { key: 'target', value: 'aws-service' },
+      { key: 'service', value: 's3' },
+    ]);
+    expect(tokenize('create s3 reason="a＝b"')).toContainEqual({ key: 'reason', value: 'a＝b' });
+  });
+
   it('reports an unclosed quote', () => {
     expect(tokenize('create reason="oops')).toEqual({ code: 'unclosedQuote' });
   });
