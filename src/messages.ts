@@ -465,6 +465,7 @@ export const en = {
     needTarget: 'No recommendation yet: it depends on what must be reached',
     alsoNeeded: 'Together with',
     alternatives: 'What you can still do',
+    alone: (option: string) => `${option} alone`,
     why: 'Why',
     alsoPossible: 'Also possible, in order',
     ruledOut: 'Ruled out',

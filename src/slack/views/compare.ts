@@ -59,9 +59,11 @@ export interface ResultOptions {
 }
 
 /** What an open question would change the answer to: the option, plus its companions. */
-function outcomeName(recommendation: OptionId | null, alsoNeeded: readonly OptionId[] | undefined): string {
+function outcomeName(recommendation: OptionId | null, alsoNeeded: readonly OptionId[] | undefined, current: OptionId | null): string {
   if (!recommendation) return m.noRecommendation;
-  return [recommendation, ...(alsoNeeded ?? []).filter((id) => id !== recommendation)].map(optionName).join(' + ');
+  const companions = (alsoNeeded ?? []).filter((id) => id !== recommendation);
+  if (companions.length === 0 && recommendation === current) return m.alone(optionName(recommendation));
+  return [recommendation, ...companions].map(optionName).join(' + ');
 }
 
 export function compareResultView(report: DecisionReport, answers: Answers, order: readonly QuestionKey[], options: ResultOptions = {}): SlackMessage {
@@ -87,7 +89,7 @@ export function compareResultView(report: DecisionReport, answers: Answers, orde
     blocks.push(section(`*${m.changedSince2018}*\n${bullets(lines)}`));
   }
   if (report.openQuestions.length > 0) {
-    const lines = report.openQuestions.flatMap((q) => q.changesTo.map((c) => m.wouldChange(q.key, c.value, outcomeName(c.recommendation, c.alsoNeeded))));
+    const lines = report.openQuestions.flatMap((q) => q.changesTo.map((c) => m.wouldChange(q.key, c.value, outcomeName(c.recommendation, c.alsoNeeded, report.recommendation))));
     blocks.push(section(`*${m.openQuestions}*\n${bullets(lines)}`));
   }
   blocks.push(divider());
