@@ -101,6 +101,7 @@ const notes: Record<NoteId, string> = {
   'why.interface-inbound-only': 'With private DNS for the inbound Resolver endpoint only, on-premises names resolve to the interface endpoint while in-VPC traffic stays on the free gateway endpoint.',
   'why.interface-cross-region-aws': 'Cross-region: this AWS service is on the list reachable through an interface endpoint in another region.',
   'why.interface-in-service-region': 'This AWS service is not on the cross-region list: put the interface endpoint in a VPC of the service\'s region and reach it from your region, since interface endpoints work over peering and Transit Gateway.',
+  'why.interface-service-region-unknown': 'Unless the service is on the cross-region list (see below; then answer with its name, e.g. `service=lambda`), put the interface endpoint in a VPC of the service\'s region and reach it from your region over peering or Transit Gateway.',
   'why.privatelink-cross-region': 'Cross-region: an interface endpoint can reach an endpoint service in another region of the same partition.',
   'why.privatelink-udp': 'UDP is fine: endpoint services behind a Network Load Balancer with UDP listeners carry it.',
   'why.privatelink-many-consumers': 'Many consumer VPCs: each creates its own interface endpoint, with no peering per consumer on your VPC.',

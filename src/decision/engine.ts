@@ -39,6 +39,7 @@ export type NoteId =
   | 'why.interface-inbound-only'
   | 'why.interface-cross-region-aws'
   | 'why.interface-in-service-region'
+  | 'why.interface-service-region-unknown'
   | 'why.privatelink-cross-region'
   | 'why.privatelink-udp'
   | 'why.privatelink-many-consumers'
@@ -295,7 +296,8 @@ const OPTIONS: readonly OptionSpec[] = [
       { when: (s) => s.onprem, note: 'why.interface-onprem', facts: ['interface.outside-access', 'gateway.no-outside-access'] },
       { when: (s) => s.gatewayPlusInboundOnly, note: 'why.interface-inbound-only', facts: ['dns.inbound-only'] },
       { when: (s) => s.crossRegionListed, note: 'why.interface-cross-region-aws', facts: ['interface.cross-region-aws-services'] },
-      { when: (s) => s.serviceRegionOnly, note: 'why.interface-in-service-region', facts: ['interface.cross-region-aws-services', 'interface.outside-access'] },
+      { when: (s) => s.serviceRegionOnly && s.service !== undefined, note: 'why.interface-in-service-region', facts: ['interface.cross-region-aws-services', 'interface.outside-access'] },
+      { when: (s) => s.serviceRegionOnly && s.service === undefined, note: 'why.interface-service-region-unknown', facts: ['interface.cross-region-aws-services', 'interface.outside-access'] },
       { when: both(is('saas'), (s) => s.crossRegion), note: 'why.privatelink-cross-region', facts: ['interface.cross-region'] },
       { when: both(is('saas'), (s) => s.udp), note: 'why.privatelink-udp', facts: ['privatelink.protocols'] },
     ],

@@ -240,7 +240,10 @@ const scenarios: Scenario[] = [
     recommendation: 'interface-endpoint',
     ruledOut: ['gateway-endpoint', 'endpoint-service', 'transit-gateway', 'vpc-lattice'],
     alsoNeeded: ['vpc-peering'],
-    check: (d) => expect(commands(d).join('\n')).not.toContain('kinesis'),
+    check: (d) => {
+      expect(commands(d).join('\n')).not.toContain('kinesis');
+      expect(ids(d.reasons)).toContain('why.interface-service-region-unknown');
+    },
   },
   {
     name: '(issue 11) service "other" never suggests create kinesis-streams',
