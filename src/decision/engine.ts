@@ -324,6 +324,7 @@ const OPTIONS: readonly OptionSpec[] = [
       { when: (s) => s.target !== 'saas', note: 'caveat.private-dns-attributes', facts: ['dns.vpc-attributes', 'dns.one-per-vpc'] },
       { when: is('saas'), note: 'caveat.endpoint-service-dns', facts: ['dns.endpoint-service-names'] },
       { when: (s) => s.gatewayPlusInboundOnly, note: 'caveat.inbound-only-gateway', facts: ['dns.inbound-only'] },
+      { when: (s) => s.gatewayPlusInboundOnly, note: 'caveat.gateway-routes', facts: ['gateway.nacl-sg'] },
       { when: (s) => s.onprem, note: 'caveat.onprem-dns', facts: ['dns.on-premises'] },
       { when: (s) => s.serviceRegionOnly, note: 'caveat.peered-dns', facts: ['dns.peered-vpc'] },
       { when: peeringCompanionIsTgw, note: 'caveat.tgw-regional', facts: ['tgw.regional'] },

@@ -308,7 +308,7 @@ const FACT_LIST: Fact[] = [
   },
   {
     id: 'nat.private-overlap',
-    today: 'A private NAT gateway behind a Transit Gateway lets networks with overlapping CIDRs communicate: connections from the overlapping VPC leave from the NAT gateway\'s non-overlapping address; connections the other way reach only addresses in non-overlapping (routable) subnets, such as a load balancer there.',
+    today: 'A private NAT gateway behind a Transit Gateway lets networks with overlapping CIDRs communicate (TCP, UDP and ICMP): connections from the overlapping VPC leave from the NAT gateway\'s non-overlapping address; it takes no unsolicited inbound connections, so the other way reaches only addresses in non-overlapping (routable) subnets, such as a load balancer there.',
     source: DOCS.natGateway,
   },
   {
