@@ -51,7 +51,7 @@ describe('privatelink CLI', () => {
 
     const text = (await run(args)).stdout;
     expect(text).toContain('Together with\n• VPC peering: Inter-region VPC peering');
-    expect(text).toContain('/privatelink create kinesis-streams region=<service-region> vpc=vpc-…');
+    expect(text).toContain('privatelink create kinesis-streams region=<service-region> vpc=vpc-…');
   });
 
   it('exits 2 with the error and usage on stderr', async () => {
