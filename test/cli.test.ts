@@ -43,6 +43,28 @@ describe('privatelink CLI', () => {
     expect(json.ruledOut).toContainEqual({ option: 'vpc-peering', reason: 'VPCs with overlapping CIDR blocks cannot be peered.', facts: ['peering.overlap'] });
   });
 
+  it('reports a missing target as the open question, with no recommendation', async () => {
+    const json = JSON.parse((await run(['compare', 'overlap=yes', '--json'])).stdout);
+    expect(json.recommendation).toBeNull();
+    expect(json.ranked).toEqual([]);
+    expect(json.openQuestions[0]).toMatchObject({ key: 'target' });
+
+    const text = (await run(['compare', 'overlap=yes'])).stdout;
+    expect(text).toContain('No recommendation yet: it depends on what must be reached');
+    expect(text).toContain('target=whole-vpc → Transit Gateway');
+  });
+
+  it('prints companions (alsoNeeded) in JSON and text', async () => {
+    const args = ['compare', 'target=aws-service', 'service=kinesis-streams', 'cross-region=yes'];
+    const json = JSON.parse((await run([...args, '--json'])).stdout);
+    expect(json).toMatchObject({ recommendation: 'interface-endpoint', alsoNeeded: [{ option: 'vpc-peering', facts: expect.arrayContaining(['interface.cross-region-aws-services']) }] });
+    expect(json.ruledOut.map((r: { option: string }) => r.option)).not.toContain('vpc-peering');
+
+    const text = (await run(args)).stdout;
+    expect(text).toContain('Together with\n• VPC peering: Inter-region VPC peering');
+    expect(text).toContain('privatelink create kinesis-streams region=<service-region> vpc=vpc-…');
+  });
+
   it('exits 2 with the error and usage on stderr', async () => {
     const { code, stdout, stderr } = await run(['compare', 'onprem=maybe']);
     expect(code).toBe(2);

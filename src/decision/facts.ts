@@ -29,6 +29,16 @@ const DOCS = {
   resourceEndpoints: 'https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-resources.html',
   tgw: 'https://docs.aws.amazon.com/vpc/latest/tgw/what-is-transit-gateway.html',
   s3PrivateDns: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html',
+  dnsOptions: 'https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DnsOptionsSpecification.html',
+  udp: 'https://aws.amazon.com/blogs/networking-and-content-delivery/accelerate-ipv6-application-migration-with-aws-privatelink-and-dual-stack-network-load-balancers-udp-support/',
+  endpointServiceDns: 'https://docs.aws.amazon.com/vpc/latest/privatelink/manage-dns-names.html',
+  iamEndpoints: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_interface_vpc_endpoints.html',
+  lattice: 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/how-it-works.html',
+  latticeServiceNetworks: 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/service-networks.html',
+  latticeResources: 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/resource-configuration.html',
+  natGateway: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html',
+  tgwPeering: 'https://docs.aws.amazon.com/vpc/latest/tgw/tgw-peering.html',
+  resolverInbound: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-forwarding-inbound-queries.html',
 } as const;
 
 const FACT_LIST: Fact[] = [
@@ -96,7 +106,7 @@ const FACT_LIST: Fact[] = [
   },
   {
     id: 'interface.security-group',
-    today: 'The endpoint\'s security group must allow inbound TCP 443 from the clients; with none given, the VPC\'s default security group is attached.',
+    today: 'The endpoint\'s security group must allow inbound traffic from the clients on the service\'s ports: TCP 443 for AWS service APIs; for an endpoint service or SaaS, the ports and protocol of the provider\'s load-balancer listeners. With none given, the VPC\'s default security group is attached.',
     was2018: 'A security group is attached to the endpoint.',
     source: DOCS.createApi,
   },
@@ -115,10 +125,11 @@ const FACT_LIST: Fact[] = [
     source: DOCS.quotas,
   },
   {
-    id: 'interface.tcp-only',
-    today: 'PrivateLink carries TCP only: no UDP, no ICMP.',
+    id: 'privatelink.protocols',
+    today: 'PrivateLink carries TCP, and UDP for endpoint services behind a Network Load Balancer with UDP listeners; ICMP and other protocols are not carried, and only the consumer opens connections.',
     was2018: 'TCP only.',
-    source: DOCS.quotas,
+    changed: '2024',
+    source: DOCS.udp,
   },
   {
     id: 'interface.ipv6',
@@ -136,14 +147,14 @@ const FACT_LIST: Fact[] = [
   },
   {
     id: 'interface.cross-region',
-    today: 'An interface endpoint can reach an endpoint service in another region of the same partition (ServiceRegion).',
+    today: 'An interface endpoint can reach an endpoint service in another region of the same partition: the consumer sends ServiceRegion, and the provider must enable the consumer\'s region on the service.',
     was2018: 'PrivateLink worked within one region only.',
     changed: '2024-11-26',
     source: DOCS.crossRegion,
   },
   {
     id: 'interface.cross-region-aws-services',
-    today: 'Some AWS services (S3, IAM, ECR, KMS, ECS, Lambda, …) can be reached cross-region through interface endpoints; check the service list.',
+    today: 'Only the AWS services on a published list can be reached through an interface endpoint in another region: S3, IAM, ECR (api, dkr), KMS, ECS, Lambda, Data Firehose, Managed Service for Apache Flink and Route 53. Kinesis Data Streams and DynamoDB are not on it: use an endpoint in the service\'s region, reached over inter-region peering or Transit Gateway peering.',
     was2018: 'No cross-region access to AWS services through endpoints.',
     changed: '2025-11',
     source: DOCS.crossRegion,
@@ -193,15 +204,30 @@ const FACT_LIST: Fact[] = [
   },
   {
     id: 'dns.on-premises',
-    today: 'On-premises clients using the service\'s default name need DNS forwarding to the VPC (a Route 53 Resolver inbound endpoint).',
+    today: 'On-premises clients using the service\'s default name need a conditional forwarder to a Route 53 Resolver inbound endpoint in the VPC; endpoint-specific names resolve publicly to the private IPs and work over Direct Connect or VPN.',
+    source: DOCS.resolverInbound,
+  },
+  {
+    id: 'dns.peered-vpc',
+    today: 'From a peered or Transit Gateway-attached VPC, the service\'s default name resolves to public IPs unless that VPC\'s DNS is pointed at the endpoint (Resolver rules or a shared private hosted zone); endpoint-specific names work if routes and the security group allow.',
     source: DOCS.privateDns,
   },
   {
-    id: 'dns.s3-interface',
-    today: 'S3 interface endpoints support private DNS since 2023 (PrivateDnsOnlyForInboundResolverEndpoint), which requires an S3 gateway endpoint in the same VPC.',
-    was2018: 'S3 had no interface endpoint.',
+    id: 'dns.inbound-only',
+    today: 'S3 and DynamoDB interface endpoints offer private DNS with DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint: with private DNS on it defaults to true, and EC2 then refuses the create unless the VPC already has a gateway endpoint for the service; in-VPC clients keep using the gateway endpoint and only the Resolver inbound endpoint (on-premises) gets the interface endpoint\'s IPs. Set to false, in-VPC traffic goes through the interface endpoint too and no gateway endpoint is needed.',
+    was2018: 'S3 and DynamoDB had no interface endpoints, so no private DNS for them.',
     changed: '2023',
-    source: DOCS.s3PrivateDns,
+    source: DOCS.dnsOptions,
+  },
+  {
+    id: 'dns.global-names',
+    today: 'Global services have region-less endpoint service names: com.amazonaws.iam and com.amazonaws.route53.',
+    source: DOCS.iamEndpoints,
+  },
+  {
+    id: 'dns.endpoint-service-names',
+    today: 'Most endpoint services (your own, partners\') have no verified private DNS name: create their endpoints with private DNS off (asking for it fails with InvalidParameter) and use the endpoint-specific names.',
+    source: DOCS.endpointServiceDns,
   },
   // Peering vs PrivateLink
   {
@@ -272,8 +298,46 @@ const FACT_LIST: Fact[] = [
   },
   {
     id: 'tgw.overlap',
-    today: 'Transit Gateway routes by destination CIDR, so attached networks must not overlap.',
+    today: 'Transit Gateway routes by destination CIDR, so attached networks must not overlap unless a private NAT gateway translates the overlapping side.',
     source: DOCS.tgw,
+  },
+  {
+    id: 'tgw.regional',
+    today: 'A Transit Gateway is regional: VPCs in another region attach to that region\'s Transit Gateway, and the two are joined by a Transit Gateway peering attachment.',
+    source: DOCS.tgwPeering,
+  },
+  {
+    id: 'nat.private-overlap',
+    today: 'A private NAT gateway behind a Transit Gateway lets networks with overlapping CIDRs communicate (TCP, UDP and ICMP): connections from the overlapping VPC leave from the NAT gateway\'s non-overlapping address; it takes no unsolicited inbound connections, so the other way reaches only addresses in non-overlapping (routable) subnets, such as a load balancer there.',
+    source: DOCS.natGateway,
+  },
+  {
+    id: 'privatelink.pair',
+    today: 'PrivateLink is one-way, so two-way traffic over it takes a pair of endpoint services, one published by each side.',
+    source: DOCS.endpointServices,
+  },
+  {
+    id: 'lattice.service-network',
+    today: 'A VPC Lattice service network connects many HTTP, HTTPS, gRPC and TCP services with many VPCs and accounts, with auth policies; overlapping CIDRs do not matter. Clients over peering, Transit Gateway, Direct Connect or VPN reach it only through a service-network VPC endpoint.',
+    changed: '2024-12',
+    source: DOCS.lattice,
+  },
+  {
+    id: 'lattice.resource-endpoint',
+    today: 'A resource endpoint (VPC Lattice resource configuration, since 2024-12) reaches one resource, such as a database, by IP address or DNS name and TCP port, with no load balancer.',
+    was2018: 'Sharing one resource privately took a Network Load Balancer in front of it and an endpoint service.',
+    changed: '2024-12',
+    source: DOCS.resourceEndpoints,
+  },
+  {
+    id: 'lattice.protocols',
+    today: 'VPC Lattice carries HTTP, HTTPS, gRPC and TCP (resource configurations: TCP); not UDP, not ICMP.',
+    source: DOCS.latticeResources,
+  },
+  {
+    id: 'lattice.quota',
+    today: 'Per VPC: at most 200 resource endpoints and 50 service-network endpoints.',
+    source: DOCS.quotas,
   },
   {
     id: 'tgw.mesh-math',
@@ -289,6 +353,35 @@ export function fact(id: string): Fact {
   if (!found) throw new Error(`unknown fact id: ${id}`);
   return found;
 }
+
+/** Services that offer both a gateway and an interface endpoint (and so the inbound-only private DNS option). */
+export const GATEWAY_SERVICES: ReadonlySet<string> = new Set(['s3', 'dynamodb']);
+
+/**
+ * The closed list of AWS services reachable through an interface endpoint in another region (fact
+ * `interface.cross-region-aws-services`), by short service name. Not Kinesis Data Streams, not DynamoDB.
+ * Source: https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html
+ */
+export const CROSS_REGION_AWS_SERVICES: ReadonlySet<string> = new Set([
+  's3',
+  'iam',
+  'ecr.api',
+  'ecr.dkr',
+  'kms',
+  'kms-fips',
+  'ecs',
+  'lambda',
+  'kinesis-firehose',
+  'kinesisanalytics',
+  'kinesisanalytics-fips',
+  'route53',
+]);
+
+/** Global services: their endpoint service name has no region (`com.amazonaws.iam`), fact `dns.global-names`. */
+export const GLOBAL_SERVICE_NAMES: ReadonlyMap<string, string> = new Map([
+  ['iam', 'com.amazonaws.iam'],
+  ['route53', 'com.amazonaws.route53'],
+]);
 
 /** Public commercial, GovCloud and China regions, for validating `region=` before any call. */
 export const KNOWN_REGIONS: ReadonlySet<string> = new Set([

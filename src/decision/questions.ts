@@ -1,6 +1,6 @@
 /** The compare questions: their keys, allowed values, and the order the walkthrough asks them in. */
 
-export type Target = 'aws-service' | 'own-service' | 'saas' | 'whole-vpc';
+export type Target = 'aws-service' | 'own-service' | 'saas' | 'whole-vpc' | 'resource';
 export type YesNo = 'yes' | 'no';
 
 export interface Answers {
@@ -28,7 +28,9 @@ export interface Question {
 
 const yesNo = ['yes', 'no'];
 
-const connectsVpcs = (a: Answers) => a.target === undefined || a.target === 'own-service' || a.target === 'whole-vpc';
+const connectsVpcs = (a: Answers) => a.target === undefined || a.target === 'own-service' || a.target === 'whole-vpc' || a.target === 'resource';
+/** Who opens connections and which protocols matter for everything but an AWS API (always TCP 443, consumer-initiated). */
+const carriesTraffic = (a: Answers) => a.target !== 'aws-service';
 
 export const QUESTIONS: readonly Question[] = [
   {
@@ -38,6 +40,7 @@ export const QUESTIONS: readonly Question[] = [
       'own-service',
       'saas',
       'whole-vpc',
+      'resource',
     ],
     appliesTo: () => true,
   },
@@ -63,7 +66,7 @@ export const QUESTIONS: readonly Question[] = [
       'one-way',
       'both',
     ],
-    appliesTo: connectsVpcs,
+    appliesTo: carriesTraffic,
   },
   {
     key: 'protocol',
@@ -72,7 +75,7 @@ export const QUESTIONS: readonly Question[] = [
       'udp',
       'any',
     ],
-    appliesTo: connectsVpcs,
+    appliesTo: carriesTraffic,
   },
   { key: 'ipv6', choices: yesNo, appliesTo: () => true },
   {

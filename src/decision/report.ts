@@ -12,10 +12,12 @@ export interface DecisionReport {
   recommendation: OptionId | null;
   ranked: OptionId[];
   ruledOut: { option: OptionId; reason: string; facts: string[] }[];
+  alsoNeeded: { option: OptionId; reason: string; facts: string[] }[];
   reasons: TextWithFacts[];
   caveats: TextWithFacts[];
   changedSince2018: (TextWithFacts & { was2018: string; today: string; changed: string })[];
   nextSteps: { text: string; command: string }[];
+  alternatives: TextWithFacts[];
   openQuestions: Decision['openQuestions'];
   factsAsOf: string;
 }
@@ -27,6 +29,7 @@ export function reportDecision(decision: Decision): DecisionReport {
     recommendation: decision.recommendation,
     ranked: decision.ranked,
     ruledOut: decision.ruledOut.map((r) => ({ option: r.option, reason: en.notes[r.id], facts: r.facts })),
+    alsoNeeded: decision.alsoNeeded.map((c) => ({ option: c.option, reason: en.notes[c.id], facts: c.facts })),
     reasons: decision.reasons.map(withText),
     caveats: decision.caveats.map(withText),
     changedSince2018: decision.changedSince2018.map((id) => {
@@ -41,6 +44,7 @@ export function reportDecision(decision: Decision): DecisionReport {
       };
     }),
     nextSteps: decision.nextSteps.map((s) => ({ text: en.notes[s.id], command: s.command })),
+    alternatives: decision.alternatives.map(withText),
     openQuestions: decision.openQuestions,
     factsAsOf: decision.factsAsOf,
   };
@@ -48,7 +52,7 @@ export function reportDecision(decision: Decision): DecisionReport {
 
 /** The distinct sources behind every fact a report cites. */
 export function reportSources(report: DecisionReport): string[] {
-  const ids = [...report.reasons, ...report.caveats, ...report.changedSince2018].flatMap((n) => n.facts);
-  ids.push(...report.ruledOut.flatMap((r) => r.facts));
+  const ids = [...report.reasons, ...report.caveats, ...report.changedSince2018, ...report.alternatives].flatMap((n) => n.facts);
+  ids.push(...report.ruledOut.flatMap((r) => r.facts), ...report.alsoNeeded.flatMap((c) => c.facts));
   return [...new Set(ids.map((id) => fact(id).source))];
 }

@@ -1,183 +1,104 @@
 import { describe, expect, it } from 'vitest';
-import { OPTION_IDS, decide, nextQuestion, type OptionId } from '../../src/decision/engine.js';
-import { FACTS } from '../../src/decision/facts.js';
-import type { Answers } from '../../src/decision/questions.js';
+import { OPTION_IDS, decide, nextQuestion, situation } from '../../src/decision/engine.js';
+import { CROSS_REGION_AWS_SERVICES, FACTS } from '../../src/decision/facts.js';
+import { QUESTIONS, type Answers } from '../../src/decision/questions.js';
+import { en } from '../../src/messages.js';
 
-interface Scenario {
-  name: string;
-  answers: Answers;
-  recommendation: OptionId | null;
-  ruledOut: OptionId[];
-  changedSince2018?: string[];
+/** Every combination of the button answers for each target (services: s3, dynamodb, kinesis-streams, other). */
+function* someAnswers(): Generator<Answers> {
+  const targets = QUESTIONS[0]!.choices as Answers['target'][];
+  for (const target of targets) {
+    for (const onprem of ['yes', 'no'] as const)
+      for (const cross of ['yes', 'no'] as const)
+        for (const overlap of ['yes', 'no'] as const)
+          for (const direction of ['one-way', 'both'] as const)
+            for (const protocol of ['tcp', 'udp', 'any'] as const)
+              for (const service of target === 'aws-service' ? ['s3', 'dynamodb', 'kinesis-streams', 'other'] : [undefined])
+                yield { target, onprem, 'cross-region': cross, overlap, direction, protocol, ...(service && { service }) };
+  }
 }
 
-// The article's use cases, then today's facts.
-const scenarios: Scenario[] = [
-  {
-    name: 'own service, overlapping CIDRs → endpoint service; peering and TGW impossible',
-    answers: { target: 'own-service', overlap: 'yes' },
-    recommendation: 'endpoint-service',
-    ruledOut: ['gateway-endpoint', 'interface-endpoint', 'vpc-peering', 'transit-gateway'],
-  },
-  {
-    name: 'own service reached from on-premises over Direct Connect → endpoint service, not peering',
-    answers: { target: 'own-service', onprem: 'yes', overlap: 'no', vpcs: 2 },
-    recommendation: 'endpoint-service',
-    ruledOut: ['gateway-endpoint', 'interface-endpoint', 'vpc-peering'],
-    changedSince2018: ['interface.outside-access'],
-  },
-  {
-    name: 'Marketplace SaaS → interface endpoint',
-    answers: { target: 'saas' },
-    recommendation: 'interface-endpoint',
-    ruledOut: ['gateway-endpoint', 'endpoint-service', 'vpc-peering', 'transit-gateway'],
-  },
-  {
-    name: 'S3 from inside the VPC → gateway endpoint (free)',
-    answers: { target: 'aws-service', service: 's3', onprem: 'no', 'cross-region': 'no' },
-    recommendation: 'gateway-endpoint',
-    ruledOut: ['endpoint-service', 'vpc-peering', 'transit-gateway'],
-    changedSince2018: ['interface.s3-dynamodb'],
-  },
-  {
-    name: 'S3 from on-premises → interface endpoint (gateway endpoints are not reachable from outside)',
-    answers: { target: 'aws-service', service: 's3', onprem: 'yes' },
-    recommendation: 'interface-endpoint',
-    ruledOut: ['gateway-endpoint', 'endpoint-service', 'vpc-peering', 'transit-gateway'],
-    changedSince2018: ['interface.outside-access', 'interface.s3-dynamodb', 'dns.s3-interface'],
-  },
-  {
-    name: 'DynamoDB in the same VPC → gateway endpoint',
-    answers: { target: 'aws-service', service: 'dynamodb' },
-    recommendation: 'gateway-endpoint',
-    ruledOut: ['endpoint-service', 'vpc-peering', 'transit-gateway'],
-  },
-  {
-    name: 'Kinesis from a private subnet → interface endpoint; no gateway endpoint for Kinesis',
-    answers: { target: 'aws-service', service: 'kinesis-streams' },
-    recommendation: 'interface-endpoint',
-    ruledOut: ['gateway-endpoint', 'endpoint-service', 'vpc-peering', 'transit-gateway'],
-  },
-  {
-    name: 'two VPCs, two-way, any protocol → peering',
-    answers: { target: 'whole-vpc', direction: 'both', protocol: 'any', overlap: 'no', vpcs: 2 },
-    recommendation: 'vpc-peering',
-    ruledOut: ['gateway-endpoint', 'interface-endpoint', 'endpoint-service'],
-  },
-  {
-    name: 'own service, provider also opens connections → not PrivateLink, peering',
-    answers: { target: 'own-service', direction: 'both', overlap: 'no' },
-    recommendation: 'vpc-peering',
-    ruledOut: ['gateway-endpoint', 'interface-endpoint', 'endpoint-service'],
-  },
-  {
-    name: 'own service over UDP → not PrivateLink',
-    answers: { target: 'own-service', protocol: 'udp', overlap: 'no' },
-    recommendation: 'vpc-peering',
-    ruledOut: ['gateway-endpoint', 'interface-endpoint', 'endpoint-service'],
-  },
-  {
-    name: 'cross-region own service → endpoint service (PrivateLink is cross-region since 2024-11)',
-    answers: { target: 'own-service', 'cross-region': 'yes' },
-    recommendation: 'endpoint-service',
-    ruledOut: ['gateway-endpoint', 'interface-endpoint'],
-    changedSince2018: ['interface.cross-region'],
-  },
-  {
-    name: 'S3 in another region → interface endpoint (gateway is same-region only)',
-    answers: { target: 'aws-service', service: 's3', 'cross-region': 'yes' },
-    recommendation: 'interface-endpoint',
-    ruledOut: ['gateway-endpoint'],
-    changedSince2018: ['interface.cross-region-aws-services'],
-  },
-  {
-    name: 'IPv6 SaaS → interface endpoint, IPv6 noted as changed since 2018',
-    answers: { target: 'saas', ipv6: 'yes' },
-    recommendation: 'interface-endpoint',
-    ruledOut: ['gateway-endpoint'],
-    changedSince2018: ['interface.ipv6'],
-  },
-  {
-    name: 'many VPCs all-to-all → Transit Gateway',
-    answers: { target: 'whole-vpc', vpcs: 40, overlap: 'no' },
-    recommendation: 'transit-gateway',
-    ruledOut: ['gateway-endpoint', 'interface-endpoint', 'endpoint-service'],
-  },
-  {
-    name: 'more VPCs than peering allows → peering ruled out',
-    answers: { target: 'whole-vpc', vpcs: 200, overlap: 'no' },
-    recommendation: 'transit-gateway',
-    ruledOut: ['vpc-peering'],
-  },
-  {
-    name: 'whole VPC from on-premises → Transit Gateway (peering has no edge-to-edge routing)',
-    answers: { target: 'whole-vpc', onprem: 'yes', overlap: 'no' },
-    recommendation: 'transit-gateway',
-    ruledOut: ['vpc-peering', 'gateway-endpoint'],
-  },
-  {
-    name: 'whole VPC with overlapping CIDRs → only an endpoint service per service',
-    answers: { target: 'whole-vpc', overlap: 'yes' },
-    recommendation: 'endpoint-service',
-    ruledOut: ['vpc-peering', 'transit-gateway'],
-  },
-  {
-    name: 'overlap plus UDP: nothing fits',
-    answers: { target: 'whole-vpc', overlap: 'yes', protocol: 'udp' },
-    recommendation: null,
-    ruledOut: [...OPTION_IDS],
-  },
-];
-
 describe('decide', () => {
-  it.each(scenarios)('$name', ({ answers, recommendation, ruledOut, changedSince2018 }) => {
-    const decision = decide(answers);
-
-    expect(decision.recommendation).toBe(recommendation);
-    expect(decision.ruledOut.map((r) => r.option)).toEqual(expect.arrayContaining(ruledOut));
-    if (recommendation) expect(decision.ranked[0]).toBe(recommendation);
-    expect(decision.ranked.some((o) => decision.ruledOut.some((r) => r.option === o))).toBe(false);
-    for (const id of changedSince2018 ?? []) expect(decision.changedSince2018).toContain(id);
+  it('knows six options, each with its name', () => {
+    expect(OPTION_IDS).toEqual(['gateway-endpoint', 'interface-endpoint', 'endpoint-service', 'vpc-peering', 'transit-gateway', 'vpc-lattice']);
+    for (const id of OPTION_IDS) expect(en.optionNames[id]).toBeTruthy();
   });
 
-  it('cites only facts that exist, and every ruled-out option cites at least one', () => {
-    for (const { answers } of scenarios) {
+  it('cites only facts that exist, words every note, and every ruled-out option and companion cites a fact', () => {
+    for (const answers of someAnswers()) {
       const d = decide(answers);
-      const cited = [...d.ruledOut, ...d.reasons, ...d.caveats].flatMap((n) => n.facts).concat(d.changedSince2018);
+      const notes = [...d.ruledOut, ...d.alsoNeeded, ...d.reasons, ...d.caveats, ...d.alternatives, ...d.nextSteps];
+      const cited = [...d.ruledOut, ...d.alsoNeeded, ...d.reasons, ...d.caveats, ...d.alternatives].flatMap((n) => n.facts).concat(d.changedSince2018);
       for (const id of cited) expect(FACTS.has(id), id).toBe(true);
-      for (const r of d.ruledOut) expect(r.facts.length).toBeGreaterThan(0);
+      for (const note of notes) expect(en.notes[note.id], note.id).toBeTruthy();
+      for (const r of [...d.ruledOut, ...d.alsoNeeded]) expect(r.facts.length).toBeGreaterThan(0);
     }
   });
 
-  it('lists the PrivateLink caveats with an interface endpoint', () => {
-    const ids = decide({ target: 'aws-service', service: 'kinesis-streams' }).caveats.map((c) => c.id);
-
-    expect(ids).toEqual(expect.arrayContaining(['caveat.tcp-only', 'caveat.private-dns-attributes', 'caveat.sg-443', 'caveat.one-subnet-per-az', 'caveat.cost-per-az', 'caveat.interface-quota']));
+  it('answers every nothing-fits case with alternatives, and never ranks a ruled-out option', () => {
+    for (const answers of someAnswers()) {
+      const d = decide(answers);
+      if (d.recommendation === null) expect(d.alternatives.length, JSON.stringify(answers)).toBeGreaterThan(0);
+      else expect(d.alternatives).toEqual([]);
+      expect(d.ranked.some((o) => d.ruledOut.some((r) => r.option === o))).toBe(false);
+    }
   });
 
-  it('with incomplete answers, still recommends and says which answer would change it', () => {
+  it('mentions re-addressing only when the CIDRs overlap', () => {
+    for (const answers of someAnswers()) {
+      if (answers.overlap === 'yes') continue;
+      const d = decide(answers);
+      const ids = [...d.alternatives, ...d.nextSteps, ...d.caveats].map((n) => n.id);
+      expect(ids.filter((id) => id.includes('readdress')), JSON.stringify(answers)).toEqual([]);
+    }
+  });
+
+  it('lists in "changed since 2018" only facts with a 2018 value and a change date', () => {
+    for (const answers of someAnswers()) {
+      for (const id of decide(answers).changedSince2018) {
+        expect(FACTS.get(id)!.was2018, id).toBeDefined();
+        expect(FACTS.get(id)!.changed, id).toBeDefined();
+      }
+    }
+  });
+
+  it('lists the PrivateLink caveats with an interface endpoint to an AWS API', () => {
+    const ids = decide({ target: 'aws-service', service: 'kinesis-streams' }).caveats.map((c) => c.id);
+
+    expect(ids).toEqual(['caveat.sg-aws-api', 'caveat.private-dns-attributes', 'caveat.one-subnet-per-az', 'caveat.cost-per-az', 'caveat.interface-quota']);
+  });
+
+  it('with incomplete answers, still recommends and says which answer would change it (and what it would need)', () => {
     const d = decide({ target: 'aws-service', service: 's3' });
 
     expect(d.recommendation).toBe('gateway-endpoint');
-    expect(d.openQuestions).toContainEqual({ key: 'onprem', changesTo: [{ value: 'yes', recommendation: 'interface-endpoint' }] });
+    expect(d.openQuestions).toContainEqual({ key: 'onprem', changesTo: [{ value: 'yes', recommendation: 'interface-endpoint', alsoNeeded: ['gateway-endpoint'] }] });
   });
 
-  it('pre-fills the create command for an AWS service', () => {
-    const steps = decide({ target: 'aws-service', service: 'kinesis-streams' }).nextSteps;
-
-    expect(steps.map((s) => s.command)).toContain('/privatelink create kinesis-streams vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=on');
+  it('reads the cross-region list as a closed list', () => {
+    expect(situation({ target: 'aws-service', service: 'kinesis-streams', 'cross-region': 'yes' }).serviceRegionOnly).toBe(true);
+    expect(situation({ target: 'aws-service', service: 'dynamodb', 'cross-region': 'yes' }).serviceRegionOnly).toBe(true);
+    for (const service of CROSS_REGION_AWS_SERVICES) {
+      expect(situation({ target: 'aws-service', service, 'cross-region': 'yes' }).crossRegionListed, service).toBe(true);
+    }
   });
 });
 
 describe('nextQuestion', () => {
-  it('starts with the target', () => {
+  it('starts with the target, also when other answers came first', () => {
     expect(nextQuestion({})).toBe('target');
+    expect(nextQuestion({ overlap: 'yes' })).toBe('target');
   });
 
   it('asks only what can still change the answer', () => {
     expect(nextQuestion({ target: 'aws-service' })).toBe('service');
-    expect(nextQuestion({ target: 'saas', onprem: 'no', 'cross-region': 'no' })).toBeUndefined();
-    expect(nextQuestion({ target: 'aws-service', service: 'kinesis-streams' })).toBeUndefined();
+    expect(nextQuestion({ target: 'aws-service', service: 'kinesis-streams' })).toBe('cross-region');
+    expect(nextQuestion({ target: 'aws-service', service: 'kinesis-streams', 'cross-region': 'no' })).toBeUndefined();
+    expect(nextQuestion({ target: 'saas', onprem: 'no', 'cross-region': 'no', direction: 'one-way', protocol: 'tcp' })).toBeUndefined();
+  });
+
+  it('asks a SaaS user who opens connections, since both ways needs an endpoint service of theirs too', () => {
+    expect(nextQuestion({ target: 'saas', onprem: 'no', 'cross-region': 'no' })).toBe('direction');
   });
 
   it('asks about direction and protocol for your own service, since they can rule PrivateLink out', () => {

@@ -44,8 +44,28 @@ describe('compare through the Lambda handler', () => {
       'compare_answer:target:own-service',
       'compare_answer:target:saas',
       'compare_answer:target:whole-vpc',
+      'compare_answer:target:resource',
     ]);
     expect(slackApi.isDone()).toBe(false);
+  });
+
+  it('asks for the target when answers come without one, keeping them', async () => {
+    const response = await handler(apiGatewayV1Event(slashCommandBody('compare overlap=yes')), {});
+
+    const message = parseAckBody(response.body) as unknown as Message;
+    expect(blockText(message)).toContain('What must be reached?');
+    expect(blockText(message)).not.toContain('Recommendation');
+    expect(buttonById(message, 'compare_answer:target:whole-vpc').value).toBe('overlap=yes target=whole-vpc');
+  });
+
+  it('shows what the answer needs beside the recommendation, and the create line EC2 accepts', async () => {
+    const response = await handler(apiGatewayV1Event(slashCommandBody('compare target=aws-service service=s3 onprem=yes')), {});
+
+    const message = parseAckBody(response.body) as unknown as Message;
+    expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Recommendation: Interface endpoint (PrivateLink)' } });
+    expect(message.blocks[1]!.text!.text).toMatch(/^\*Together with\*\n• \*Gateway endpoint\*: /);
+    expect(blockText(message)).toContain('private-dns=inbound-only');
+    expect(blockText(message)).not.toContain('sg=sg-… private-dns=on');
   });
 
   it('answers at once when answers are given (API Gateway v2, base64 body)', async () => {

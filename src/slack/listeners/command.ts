@@ -23,8 +23,8 @@ type RequestCommand = Extract<Command, { name: 'create' | 'requests' | 'status' 
 
 function instantAnswer(command: InstantCommand): SlackMessage {
   if (command.name === 'help') return helpView();
-  // No answers: the walkthrough. Answers given: the result at once, with what could still change it.
-  return command.order.length === 0 ? compareView({}, []) : compareResultView(reportDecision(decide(command.answers)), command.answers, command.order);
+  // No answers (or no target yet): the walkthrough. Answers with a target: the result at once, with what could still change it.
+  return command.order.length === 0 || command.answers.target === undefined ? compareView(command.answers, command.order) : compareResultView(reportDecision(decide(command.answers)), command.answers, command.order);
 }
 
 /** The lookup's result if EC2 answers within the budget; otherwise undefined, and the call is aborted. */

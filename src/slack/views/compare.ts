@@ -4,7 +4,7 @@ import type { OptionId } from '../../decision/engine.js';
 import { encodeAnswers, question, type Answers, type QuestionKey } from '../../decision/questions.js';
 import { reportSources, type DecisionReport } from '../../decision/report.js';
 import { en } from '../../messages.js';
-import { actions, button, context, divider, header, message, section, type SlackMessage } from './blocks.js';
+import { actions, button, context, divider, escapeText, header, message, section, type SlackMessage } from './blocks.js';
 
 export const COMPARE_ACTIONS = {
   answer: 'compare_answer',
@@ -58,33 +58,43 @@ export interface ResultOptions {
   sharedBy?: string;
 }
 
+/** What an open question would change the answer to: the option, plus its companions. */
+function outcomeName(recommendation: OptionId | null, alsoNeeded: readonly OptionId[] | undefined, current: OptionId | null): string {
+  if (!recommendation) return m.noRecommendation;
+  const companions = (alsoNeeded ?? []).filter((id) => id !== recommendation);
+  if (companions.length === 0 && recommendation === current) return m.alone(optionName(recommendation));
+  return [recommendation, ...companions].map(optionName).join(' + ');
+}
+
 export function compareResultView(report: DecisionReport, answers: Answers, order: readonly QuestionKey[], options: ResultOptions = {}): SlackMessage {
-  const title = report.recommendation ? `${m.recommendation}: ${optionName(report.recommendation)}` : m.noRecommendation;
+  const title = report.recommendation ? `${m.recommendation}: ${optionName(report.recommendation)}` : answers.target === undefined ? m.needTarget : m.noRecommendation;
   const blocks: KnownBlock[] = [header(title)];
   if (options.sharedBy) blocks.push(context(m.sharedBy(options.sharedBy)));
+  if (report.alsoNeeded.length > 0) {
+    blocks.push(section(`*${m.alsoNeeded}*\n${bullets(report.alsoNeeded.map((c) => `*${optionName(c.option)}*: ${c.reason}`))}`));
+  }
   if (report.reasons.length > 0) blocks.push(section(`*${m.why}*\n${bullets(report.reasons.map((r) => r.text))}`));
+  if (report.alternatives.length > 0) blocks.push(section(`*${m.alternatives}*\n${bullets(report.alternatives.map((a) => a.text))}`));
+  if (report.nextSteps.length > 0) {
+    blocks.push(section(`*${m.nextSteps}*\n${report.nextSteps.map((s) => `${s.text}\n\`\`\`${escapeText(s.command)}\`\`\``).join('\n')}`));
+  }
+  if (report.caveats.length > 0) blocks.push(section(`*${m.caveats}*\n${bullets(report.caveats.map((c) => c.text))}`));
   const others = report.ranked.slice(1);
   if (others.length > 0) blocks.push(section(`*${m.alsoPossible}*\n${bullets(others.map(optionName))}`));
   if (report.ruledOut.length > 0) {
     blocks.push(section(`*${m.ruledOut}*\n${bullets(report.ruledOut.map((r) => `*${optionName(r.option)}*: ${r.reason}`))}`));
   }
-  if (report.caveats.length > 0) blocks.push(section(`*${m.caveats}*\n${bullets(report.caveats.map((c) => c.text))}`));
   if (report.changedSince2018.length > 0) {
     const lines = report.changedSince2018.map((c) => `${m.in2018} _${c.was2018}_ → ${m.since(c.changed)} ${c.today}`);
     blocks.push(section(`*${m.changedSince2018}*\n${bullets(lines)}`));
   }
   if (report.openQuestions.length > 0) {
-    const lines = report.openQuestions.flatMap((q) =>
-      q.changesTo.map((c) => m.wouldChange(q.key, c.value, c.recommendation ? optionName(c.recommendation) : m.noRecommendation)),
-    );
+    const lines = report.openQuestions.flatMap((q) => q.changesTo.map((c) => m.wouldChange(q.key, c.value, outcomeName(c.recommendation, c.alsoNeeded, report.recommendation))));
     blocks.push(section(`*${m.openQuestions}*\n${bullets(lines)}`));
-  }
-  if (report.nextSteps.length > 0) {
-    blocks.push(section(`*${m.nextSteps}*\n${report.nextSteps.map((s) => `${s.text}\n\`\`\`${s.command}\`\`\``).join('\n')}`));
   }
   blocks.push(divider());
   const rerun = `/privatelink compare ${encodeAnswers(answers, order)}`.trim();
-  blocks.push(context(`${m.rerun} \`${rerun}\``, `${m.factsAsOf(report.factsAsOf)} ${m.sources}: ${reportSources(report).map((url, i) => `<${url}|[${i + 1}]>`).join(' ')}`));
+  blocks.push(context(`${m.rerun} \`${escapeText(rerun)}\``, `${m.factsAsOf(report.factsAsOf)} ${m.sources}: ${reportSources(report).map((url, i) => `<${url}|[${i + 1}]>`).join(' ')}`));
   if (!options.sharedBy) {
     blocks.push(actions('compare_result', [button(m.share, COMPARE_ACTIONS.share, encodeAnswers(answers, order) || '-', 'primary'), ...navigation(answers, order)]));
   }
