@@ -23,7 +23,7 @@ const usage: Record<Subcommand, string> = {
 
 const examples: Record<Subcommand, { example: string; what: string }> = {
   help: { example: '/privatelink help', what: 'this help' },
-  compare: { example: '/privatelink compare', what: 'peering, PrivateLink, gateway endpoint or Transit Gateway? A walkthrough with today\'s AWS facts' },
+  compare: { example: '/privatelink compare', what: 'peering, PrivateLink, gateway endpoint, Transit Gateway or VPC Lattice? A walkthrough with today\'s AWS facts' },
   services: { example: '/privatelink services kinesis', what: 'endpoint services offered in the region' },
   describe: { example: '/privatelink describe vpce-0a1b2c3d4e5f67890', what: 'an endpoint\'s details, DNS routing and ready-to-paste commands' },
   dns: { example: '/privatelink dns kinesis-streams region=ap-northeast-1', what: 'just the DNS names, fast' },
