@@ -164,3 +164,23 @@ describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and repl
     count('forged requests');
   });
 });
+
+describe('the local HTTP door', () => {
+  it('listens only where told (HOST, default 127.0.0.1), serves only POST /slack/events, and bounds the body', async () => {
+    const handled: AwsEvent[] = [];
+    const door = await serveSlackHttp(async (event) => (handled.push(event), { statusCode: 200, body: 'ok' }), { host: '127.0.0.1', port: 0, logger: quietLogger() });
+    try {
+      expect((door.server.address() as { address: string }).address).toBe('127.0.0.1');
+      const base = door.url.replace('/slack/events', '');
+
+      expect((await fetch(`${base}/other`, { method: 'POST', body: 'x' })).status).toBe(404);
+      expect((await fetch(door.url)).status).toBe(405);
+      expect((await overHttp(door.url, apiGatewayV1Event('x'.repeat(1024 * 1024 + 1)))).statusCode).toBe(413);
+      expect(handled).toHaveLength(0);
+      expect((await overHttp(door.url, apiGatewayV1Event(help))).statusCode).toBe(200);
+      expect(Buffer.from(handled[0]!.body!, 'base64').toString('utf8')).toBe(help);
+    } finally {
+      await door.close();
+    }
+  });
+});
