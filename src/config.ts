@@ -1,4 +1,5 @@
 /** The environment, parsed and validated once. A bad value stops start-up with one line naming it and the fix. */
+import { isIP } from 'node:net';
 import { KNOWN_REGIONS } from './decision/facts.js';
 
 export interface SlackConfig {
@@ -18,6 +19,12 @@ export interface ApprovalConfig {
   ttlHours: number;
 }
 
+/** Who may look things up when reads are restricted (READER_USER_IDS / READER_USERGROUP_ID); approvers always may. */
+export interface ReaderConfig {
+  userIds: string[];
+  usergroupId?: string;
+}
+
 export interface Config {
   slack?: SlackConfig;
   defaultRegion?: string;
@@ -26,6 +33,10 @@ export interface Config {
   requestsTable?: string;
   dataDir: string;
   port: number;
+  /** The local HTTP door's bind address; loadConfig sets it (default 127.0.0.1). */
+  host?: string;
+  /** Set only when reads are restricted; unset, every workspace user may look up and list. */
+  readers?: ReaderConfig;
   /** Set on Lambda: the function that runs slow jobs, invoked asynchronously. */
   workerFunctionName?: string;
 }
@@ -38,6 +49,18 @@ export class ConfigError extends Error {
     super(`${variable}: ${fix}`);
     this.name = 'ConfigError';
   }
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+
+/** Variables whose values must never appear in a message or a log line: the error names them and says what is wrong. */
+export function isSecretName(name: string): boolean {
+  return /TOKEN|SECRET|KEY|PASSWORD|CREDENTIAL/i.test(name);
+}
+
+/** The value quoted, for variables that hold nothing secret; for the others, no value at all. */
+function shown(name: string, value: string): string {
+  return isSecretName(name) ? 'the value' : JSON.stringify(value);
 }
 
 type Env = Record<string, string | undefined>;
@@ -57,7 +80,7 @@ function require(env: Env, name: string, fix: string): string {
 
 function matching(env: Env, name: string, pattern: RegExp, expected: string): string | undefined {
   const value = read(env, name);
-  if (value !== undefined && !pattern.test(value)) throw new ConfigError(name, `${JSON.stringify(value)} is not ${expected}`);
+  if (value !== undefined && !pattern.test(value)) throw new ConfigError(name, `${shown(name, value)} is not ${expected}`);
   return value;
 }
 
@@ -66,7 +89,7 @@ function list(env: Env, name: string, pattern: RegExp, expected: string): string
   if (value === undefined) return [];
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   const bad = items.find((item) => !pattern.test(item));
-  if (bad !== undefined) throw new ConfigError(name, `${JSON.stringify(bad)} is not ${expected} (comma-separated list)`);
+  if (bad !== undefined) throw new ConfigError(name, `${shown(name, bad)} is not ${expected} (comma-separated list)`);
   return items;
 }
 
@@ -108,6 +131,12 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
   const channelId = matching(env, 'APPROVAL_CHANNEL_ID', /^[CG][A-Z0-9]+$/, 'a channel id (C…; right-click the channel → Copy link)');
   const usergroupId = matching(env, 'APPROVER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)');
   const userIds = list(env, 'APPROVER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)');
+  const host = read(env, 'HOST') ?? DEFAULT_HOST;
+  if (!isIP(host) && !/^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(host)) {
+    throw new ConfigError('HOST', `${JSON.stringify(host)} is not an IP address or host name to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`);
+  }
+  const readerUserIds = list(env, 'READER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)');
+  const readerUsergroupId = matching(env, 'READER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)');
   const requestsTable = matching(env, 'REQUESTS_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name');
   const workerFunctionName = read(env, 'WORKER_FUNCTION_NAME');
 
@@ -119,6 +148,8 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
     ...(requestsTable && { requestsTable }),
     dataDir: read(env, 'DATA_DIR') ?? './.data',
     port,
+    host,
+    ...((readerUserIds.length > 0 || readerUsergroupId) && { readers: { userIds: readerUserIds, ...(readerUsergroupId && { usergroupId: readerUsergroupId }) } }),
     ...(workerFunctionName && { workerFunctionName }),
   };
 }

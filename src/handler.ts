@@ -1,26 +1,20 @@
 /** Lambda entry point of the Slack HTTP function (API Gateway HTTP API v2, REST v1, or a Function URL). */
 import { AwsLambdaReceiver, type Logger } from '@slack/bolt';
 import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
-import { buildApp } from './app.js';
+import { buildApp, type WebClientLimits } from './app.js';
 import { ConfigError, type Config } from './config.js';
 import { jsonLogger, withLogContext } from './log.js';
 import { awsRequestIdOf, botServices, lambdaEntry, type BotServices } from './services.js';
-import { signatureProblem, slackRequestShape } from './slack/verify.js';
+import { checkSlackRequest } from './slack/verify.js';
 
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
-
-const ACCEPTED_CONTENT_TYPES = new Set(['application/x-www-form-urlencoded', 'application/json']);
-
-function header(headers: Record<string, string | undefined> | null | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : headers[key];
-}
 
 const reject = (statusCode: number): AwsResponse => ({ statusCode, body: '' });
 
 export interface HandlerOverrides extends Partial<BotServices> {
   logger?: Logger;
+  /** The Web API client's limits; Lambda's default leaves room within Slack's 3 seconds. */
+  webClient?: WebClientLimits;
 }
 
 /** Builds the HTTP handler; tests call this with their own config and fakes, Lambda uses `slack` below. */
@@ -30,7 +24,7 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   const { signingSecret } = slack;
   const logger = overrides.logger ?? jsonLogger();
   const receiver = new AwsLambdaReceiver({ signingSecret, logger });
-  buildApp(slack, { receiver, logger, webClient: { retries: 1, timeoutMs: 2500 }, services: botServices(config, overrides) });
+  buildApp(slack, { receiver, logger, webClient: overrides.webClient ?? { retries: 1, timeoutMs: 2500 }, services: botServices(config, overrides) });
   const boltHandler = receiver.toHandler();
 
   return async (event, context) => withLogContext({ awsRequestId: awsRequestIdOf(context) }, () => handle(event, context));
@@ -38,24 +32,13 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   async function handle(event: AwsEvent, context: unknown): Promise<AwsResponse> {
     // Bolt decodes base64 bodies as ASCII; decode as UTF-8 here and hand Bolt the text.
     const body = event.body == null ? '' : event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
-    const contentType = header(event.headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-    const problem = signatureProblem({
-      signingSecret,
-      body,
-      signature: header(event.headers, 'x-slack-signature'),
-      timestamp: header(event.headers, 'x-slack-request-timestamp'),
-      nowSeconds: Math.floor(Date.now() / 1000),
-    });
-    if (problem) {
-      logger.warn(`rejected a request: signature ${problem}`);
-      return reject(401);
+    // The same checks as the local HTTP door (src/slack/http-door.ts hands its requests to this handler).
+    const check = checkSlackRequest({ signingSecret, headers: event.headers, body, nowSeconds: Math.floor(Date.now() / 1000) });
+    if (!check.ok) {
+      logger.warn(`rejected a request: ${check.reason}`);
+      return reject(check.status);
     }
-    if (!contentType || !ACCEPTED_CONTENT_TYPES.has(contentType)) return reject(415);
-    const shape = slackRequestShape(body, contentType);
-    if (!shape) {
-      logger.warn('rejected a signed request whose body is not what Slack sends');
-      return reject(400);
-    }
+    const { contentType, shape } = check;
     // Bolt compares the content type exactly: pass it without parameters such as `; charset=utf-8`.
     const headers = { ...Object.fromEntries(Object.entries(event.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')), 'content-type': contentType };
     // The user is known only now that the signature holds: every later line names who asked.

@@ -484,6 +484,9 @@ export const en = {
     factsAsOf: (date: string) => `Facts as of ${date}.`,
     rerun: 'Run again with:',
   },
+  readers: {
+    onlyReaders: `Sorry, lookups and request lists are limited to this bot's readers, and you are not one of them. ${code('/privatelink help')} and ${code('/privatelink compare')} work for everyone; the people who run this bot can add you.`,
+  },
 };
 
 export type Messages = typeof en;

@@ -1,13 +1,15 @@
-/** Local entry (`npm start`): Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT at /slack/events. */
-import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+/** Local entry (`npm start`): Socket Mode when SLACK_APP_TOKEN is set, else HTTP on HOST:PORT at /slack/events. */
+import { SocketModeReceiver } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { buildApp } from './app.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, DEFAULT_HOST, loadConfig } from './config.js';
 import { createEc2Adapter } from './endpoints/ec2.js';
 import { InProcessJobQueue, type Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
+import { createSlackHandler } from './handler.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { openStore } from './requests/open-store.js';
+import { serveSlackHttp } from './slack/http-door.js';
 import { slackPort, webClient } from './slack/web.js';
 
 const SWEEP_INTERVAL_MS = 2 * 60_000;
@@ -28,13 +30,19 @@ async function main(): Promise<void> {
   const runSweep = () => void jobs.enqueue({ kind: 'sweep' });
   runSweep();
   setInterval(runSweep, SWEEP_INTERVAL_MS).unref();
-  const receiver: Receiver = slack.appToken
-    ? new SocketModeReceiver({ appToken: slack.appToken, logger })
-    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', port: config.port, logger });
   // Locally there is no 3-second cold start to absorb; lookups still hand off to a job when EC2 is slow.
-  const app = buildApp(slack, { receiver, logger, webClient: { retries: 5, timeoutMs: 10_000 }, services: { config, ec2, jobs, store, now, inlineLookupMs: 2000 } });
-  await app.start(config.port);
-  logger.info(slack.appToken ? 'privatelink bot connected over Socket Mode' : `privatelink bot listening on http://localhost:${config.port}/slack/events`);
+  const services = { config, ec2, jobs, store, now, inlineLookupMs: 2000 };
+  const webClientLimits = { retries: 5, timeoutMs: 10_000 };
+  if (slack.appToken) {
+    const app = buildApp(slack, { receiver: new SocketModeReceiver({ appToken: slack.appToken, logger }), logger, webClient: webClientLimits, services });
+    await app.start();
+    logger.info('privatelink bot connected over Socket Mode');
+    return;
+  }
+  // HTTP: the Lambda function's handler behind a local server, so both doors run the same request checks.
+  const handler = createSlackHandler(config, { ...services, logger, webClient: webClientLimits });
+  const door = await serveSlackHttp(handler, { host: config.host ?? DEFAULT_HOST, port: config.port, logger });
+  logger.info(`privatelink bot listening on ${door.url}`);
 }
 
 main().catch((error: unknown) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, isSecretName, loadConfig } from '../src/config.js';
 
 const slackEnv = { SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: 'xoxb-1-2' };
 
 describe('loadConfig', () => {
   it('needs no Slack variables for the CLI, and applies defaults', () => {
-    expect(loadConfig({}, { slack: false })).toEqual({ approvals: { userIds: [], ttlHours: 24 }, dataDir: './.data', port: 3000 });
+    expect(loadConfig({}, { slack: false })).toEqual({ approvals: { userIds: [], ttlHours: 24 }, dataDir: './.data', port: 3000, host: '127.0.0.1' });
   });
 
   it('names the missing Slack variable and how to get it', () => {
@@ -26,6 +26,9 @@ describe('loadConfig', () => {
         REQUEST_TTL_HOURS: '2',
         REQUESTS_TABLE: 'privatelink-requests',
         PORT: '8080',
+        HOST: '0.0.0.0',
+        READER_USER_IDS: 'U0DAVE, U0ERIN',
+        READER_USERGROUP_ID: 'S0READERS',
       },
       { slack: true },
     );
@@ -37,6 +40,8 @@ describe('loadConfig', () => {
       approvals: { channelId: 'C0APPROVE', userIds: ['U0BOB', 'U0CAROL'], usergroupId: 'S0NETOPS', ttlHours: 2 },
       requestsTable: 'privatelink-requests',
       port: 8080,
+      host: '0.0.0.0',
+      readers: { userIds: ['U0DAVE', 'U0ERIN'], usergroupId: 'S0READERS' },
     });
   });
 
@@ -47,6 +52,10 @@ describe('loadConfig', () => {
     [{ AWS_REGION: 'eu-west-1', ALLOWED_REGIONS: 'us-east-1' }, 'AWS_REGION'],
     [{ APPROVAL_CHANNEL_ID: '#approvals' }, 'APPROVAL_CHANNEL_ID'],
     [{ PORT: '70000' }, 'PORT'],
+    [{ HOST: 'http://0.0.0.0' }, 'HOST'],
+    [{ HOST: 'local host' }, 'HOST'],
+    [{ READER_USER_IDS: 'dave' }, 'READER_USER_IDS'],
+    [{ READER_USERGROUP_ID: 'readers' }, 'READER_USERGROUP_ID'],
   ])('rejects %o naming %s', (env, variable) => {
     try {
       loadConfig(env, { slack: false });
@@ -59,5 +68,39 @@ describe('loadConfig', () => {
 
   it('rejects a user token where a bot token belongs', () => {
     expect(() => loadConfig({ ...slackEnv, SLACK_BOT_TOKEN: 'xoxp-1' }, { slack: true })).toThrow(/xoxb-/);
+  });
+
+  it.each(['localhost', '::1', '10.0.0.5', 'bot.internal.example'])('accepts HOST=%s', (host) => {
+    expect(loadConfig({ HOST: host }, { slack: false }).host).toBe(host);
+  });
+
+  it('leaves reads open when no reader is listed', () => {
+    expect(loadConfig({}, { slack: false }).readers).toBeUndefined();
+  });
+
+  it.each([
+    ['SLACK_APP_TOKEN', 'xoxb-1234-5678-secretpart'],
+    ['SLACK_APP_TOKEN', 'not-a-token-but-secret'],
+  ])('names %s and what is wrong without echoing its value', (variable, value) => {
+    let message = '';
+    try {
+      loadConfig({ ...slackEnv, [variable]: value }, { slack: true });
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(new RegExp(`^${variable}: the value is not an app-level token starting with xapp-`));
+    expect(message).not.toContain(value);
+    expect(message).not.toContain('secretpart');
+  });
+
+  it('never echoes the value of a token, secret or key variable, whichever check fails', () => {
+    for (const name of ['SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'AWS_SECRET_ACCESS_KEY', 'API_KEY']) expect(isSecretName(name), name).toBe(true);
+    for (const name of ['PORT', 'HOST', 'APPROVER_USER_IDS', 'AWS_REGION']) expect(isSecretName(name), name).toBe(false);
+    expect(() => loadConfig({ ...slackEnv, SLACK_BOT_TOKEN: 'xoxp-user-token-value' }, { slack: true })).toThrow(/^SLACK_BOT_TOKEN: (?!.*xoxp-user-token-value)/);
+  });
+
+  it('still quotes values that are not secret, so the fix is plain', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, { slack: false })).toThrow('PORT: "eighty" is not a TCP port');
   });
 });

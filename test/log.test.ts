@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { createSlackHandler } from '../src/handler.js';
 import { jsonLogger, logLevelFrom, redact, withLogContext } from '../src/log.js';
 import { createWorkerHandler } from '../src/worker-handler.js';
-import { SIGNING_SECRET, TEST_CONFIG, apiGatewayV2Event, quietLogger, recordingJobs, slashCommandBody } from './helpers/slack.js';
+import { RESPONSE_PATH, SIGNING_SECRET, TEST_CONFIG, apiGatewayV1Event, apiGatewayV2Event, blockActionBody, quietLogger, recordingJobs, slashCommandBody } from './helpers/slack.js';
+
+const LEGACY_TOKEN = 'gIkuvaNzQIHg97ATvDxqgjtO';
+const RESPONSE_URL = `https://hooks.slack.com${RESPONSE_PATH}`;
 
 describe('JSON logs', () => {
   it('mask tokens and signatures wherever they appear', () => {
@@ -53,4 +56,41 @@ describe('JSON logs', () => {
     expect(all).not.toContain(SIGNING_SECRET);
     expect(all).not.toMatch(/v0=[0-9a-f]{64}/);
   });
+
+  it.each([
+    ['a form', new URLSearchParams({ token: LEGACY_TOKEN, response_url: RESPONSE_URL, text: 'help' }).toString()],
+    ['a JSON payload', JSON.stringify({ token: LEGACY_TOKEN, response_url: RESPONSE_URL }).replace(/\//g, '\\/')],
+    ['a JSON payload inside a form', new URLSearchParams({ payload: JSON.stringify({ token: LEGACY_TOKEN, response_url: RESPONSE_URL }).replace(/\//g, '\\/') }).toString()],
+    ['a field of a logged object', { token: LEGACY_TOKEN, responseUrl: RESPONSE_URL }],
+    ['an event logged as JSON', { body: JSON.stringify({ token: LEGACY_TOKEN, response_url: RESPONSE_URL }) }],
+  ])('mask the response URL path and the legacy token in %s', (_what, logged) => {
+    const lines: string[] = [];
+    const logger = jsonLogger((l) => lines.push(l), logLevelFrom('debug'));
+
+    logger.debug(typeof logged === 'string' ? logged : 'event', ...(typeof logged === 'string' ? [] : [logged]));
+
+    expect(lines[0]).not.toContain(LEGACY_TOKEN);
+    expect(lines[0]).not.toContain('response-url-secret');
+    expect(lines[0]).toContain('hooks.slack.com');
+    expect(() => JSON.parse(lines[0]!)).not.toThrow();
+  });
+
+  it('leave words that merely contain "token" alone', () => {
+    expect(redact('bot_token=x botToken=y the token is missing')).toBe('bot_token=x botToken=y the token is missing');
+  });
+
+  it('at debug level, through the Lambda handler (Bolt logs each event whole), show neither response URLs nor tokens', async () => {
+    const logger = quietLogger();
+    const handler = createSlackHandler(TEST_CONFIG, { jobs: recordingJobs(), logger });
+
+    await handler(apiGatewayV1Event(slashCommandBody('help', { token: LEGACY_TOKEN })), {});
+    await handler(apiGatewayV2Event(slashCommandBody('help', { token: LEGACY_TOKEN })), {});
+    await handler(apiGatewayV1Event(blockActionBody('compare_start', 'x', 'U0ALICE', { token: LEGACY_TOKEN })), {});
+
+    const all = JSON.stringify(logger.lines);
+    expect(logger.lines.some((l) => l.level === 'debug' && String(l.msg).includes('hooks.slack.com'))).toBe(true);
+    expect(all).not.toContain(LEGACY_TOKEN);
+    expect(all).not.toContain('response-url-secret');
+  });
 });
+

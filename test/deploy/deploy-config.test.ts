@@ -2,6 +2,12 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { SUBCOMMANDS } from '../../src/commands/parse.js';
+import { createSlackHandler } from '../../src/handler.js';
+import { en } from '../../src/messages.js';
+import { seedState } from '../emulator/ec2-emulator.js';
+import { fakeEc2World, testEc2 } from '../helpers/ec2.js';
+import { TEST_CONFIG, apiGatewayV1Event, captureResponseUrl, fakeSlack, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
 
 const serverless = parse(readFileSync('serverless.yml', 'utf8'));
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
@@ -12,7 +18,13 @@ interface Statement {
   Resource: unknown;
   Condition?: unknown;
 }
-const statements: Statement[] = serverless.provider.iam.role.statements;
+/** Each function's own role: the Slack function has the provider's, the worker its WorkerRole resource. */
+const slackStatements: Statement[] = serverless.provider.iam.role.statements;
+const workerRole = serverless.resources.Resources.WorkerRole;
+const workerStatements: Statement[] = workerRole.Properties.Policies.flatMap((p: { PolicyDocument: { Statement: Statement[] } }) => p.PolicyDocument.Statement);
+const statements: Statement[] = [...slackStatements, ...workerStatements];
+const ec2Actions = (of: Statement[]) => [...new Set(of.flatMap((s) => s.Action).filter((a) => a.startsWith('ec2:')))].sort();
+const ALLOWED_REGIONS_CONDITION = { 'aws:RequestedRegion': { 'Fn::Split': [',', '${param:allowedRegions}'] } };
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -67,23 +79,99 @@ describe('serverless.yml', () => {
     }
   });
 
-  it('grants exactly the EC2 actions the code calls, and tagging only on create', () => {
-    const granted = statements.flatMap((s) => s.Action).filter((a) => a.startsWith('ec2:'));
+  it('gives each function its own role', () => {
+    expect(serverless.provider.role).toBeUndefined();
+    expect(serverless.functions.slack.role).toBeUndefined();
+    expect(serverless.functions.worker.role).toBe('WorkerRole');
+    expect(workerRole.Type).toBe('AWS::IAM::Role');
+    expect(workerRole.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+      { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
+    ]);
+    expect(workerRole.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+
+  it('lets only the worker create and tag: it holds exactly the EC2 actions the code calls', () => {
     const called = [...new Set([...source.matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => m[1]!))].filter((c) =>
       /VpcEndpoint|Subnets|SecurityGroups|VpcAttribute/.test(c),
     );
-    expect(granted.filter((a) => a !== 'ec2:CreateTags').sort()).toEqual(called.map((c) => `ec2:${c}`).sort());
-    const tags = statements.find((s) => s.Action.includes('ec2:CreateTags'))!;
-    expect(tags.Condition).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateVpcEndpoint' } });
+    expect(ec2Actions(workerStatements).filter((a) => a !== 'ec2:CreateTags')).toEqual(called.map((c) => `ec2:${c}`).sort());
+    expect(ec2Actions(slackStatements).filter((a) => !a.startsWith('ec2:Describe'))).toEqual([]);
   });
 
-  it('lets the functions invoke only the worker and use only their own table and parameters', () => {
-    const invoke = statements.find((s) => s.Action.includes('lambda:InvokeFunction'))!;
-    expect(JSON.stringify(invoke.Resource)).toContain(':function:${self:service}-${sls:stage}-worker');
-    const dynamo = statements.find((s) => s.Action.some((a) => a.startsWith('dynamodb:')))!;
-    expect(dynamo.Resource).toEqual([{ 'Fn::GetAtt': ['RequestsTable', 'Arn'] }]);
-    const ssm = statements.find((s) => s.Action.includes('ssm:GetParameters'))!;
-    expect(JSON.stringify(ssm.Resource)).toContain(':parameter/${self:service}/${sls:stage}/*');
+  it('gives the Slack function exactly the EC2 calls it makes inline, for every command it knows', async () => {
+    // Every subcommand's own example from the help (a new command brings one), through the real handler, with
+    // EC2 answered by the emulator and any hand-off recorded instead of run: what remains is the inline calls.
+    const ec2 = fakeEc2World(seedState());
+    fakeSlack();
+    captureResponseUrl(100);
+    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger(), inlineLookupMs: 60_000 });
+    for (const name of SUBCOMMANDS) {
+      const text = en.examples[name].example.replace(/^\/privatelink\s*/, '');
+      const response = await handler(apiGatewayV1Event(slashCommandBody(text)), {});
+      expect(response.statusCode, text).toBe(200);
+    }
+
+    const inline = [...new Set(ec2.map((c) => `ec2:${c.action}`))].sort();
+    expect(inline.length).toBeGreaterThan(0);
+    expect(ec2Actions(slackStatements)).toEqual(inline);
+  });
+
+  it('limits every EC2 call of both roles to the allowed regions, which default to the deploy region', () => {
+    for (const s of statements.filter((st) => st.Action.some((a) => a.startsWith('ec2:')))) {
+      expect(s.Condition, s.Sid).toMatchObject({ StringEquals: ALLOWED_REGIONS_CONDITION });
+    }
+    expect(serverless.params.default.allowedRegions).toBe('${self:provider.region}');
+    expect(serverless.provider.environment.ALLOWED_REGIONS).toBe('${param:allowedRegions}');
+  });
+
+  it('creates only endpoints that carry the request tag, and tags only while creating', () => {
+    const creates = workerStatements.filter((s) => s.Action.includes('ec2:CreateVpcEndpoint'));
+    const onEndpoint = creates.filter((s) => JSON.stringify(s.Resource).includes(':vpc-endpoint/*'));
+    expect(onEndpoint).toHaveLength(1);
+    expect(onEndpoint[0]!.Condition).toMatchObject({ Null: { 'aws:RequestTag/privatelink:request': 'false' } });
+    // The other statement names only what the endpoint is placed in, never the endpoint itself.
+    for (const s of creates.filter((st) => st !== onEndpoint[0])) expect(JSON.stringify(s.Resource)).toMatch(/^(?!.*vpc-endpoint).*(vpc|subnet|security-group)\/\*/);
+    // ...and the code does set that tag on create.
+    expect(readFileSync('src/jobs/create-endpoint.ts', 'utf8')).toContain("'privatelink:request': request.id");
+    const tags = workerStatements.find((s) => s.Action.includes('ec2:CreateTags'))!;
+    expect(tags.Condition).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateVpcEndpoint', ...ALLOWED_REGIONS_CONDITION } });
+    expect(JSON.stringify(tags.Resource)).toContain(':vpc-endpoint/*');
+  });
+
+  it('throttles the HTTP API and reserves concurrency for the worker', () => {
+    const routes = serverless.resources.extensions.HttpApiStage.Properties.DefaultRouteSettings;
+    expect(routes.ThrottlingRateLimit).toBe('${param:apiRateLimit}');
+    expect(routes.ThrottlingBurstLimit).toBe('${param:apiBurstLimit}');
+    expect(serverless.functions.worker.reservedConcurrency).toBe('${param:workerConcurrency}');
+    const { apiRateLimit, apiBurstLimit, workerConcurrency } = serverless.params.default;
+    for (const n of [apiRateLimit, apiBurstLimit, workerConcurrency]) expect(Number.isInteger(n) && n > 0).toBe(true);
+    expect(apiBurstLimit).toBeGreaterThanOrEqual(apiRateLimit);
+  });
+
+  it('lets the functions invoke only the worker and use only their own table, parameters and failure queue', () => {
+    const dynamoCalled = [...new Set([...readFileSync('src/requests/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`))]
+      // CreateTable serves tests and local runs; the deployed table is the stack's.
+      .filter((a) => a !== 'dynamodb:CreateTable')
+      .sort();
+    for (const [name, role] of [['slack', slackStatements], ['worker', workerStatements]] as const) {
+      const invoke = role.find((s) => s.Action.includes('lambda:InvokeFunction'))!;
+      expect(JSON.stringify(invoke.Resource), name).toContain(':function:${self:service}-${sls:stage}-worker');
+      const dynamo = role.find((s) => s.Action.some((a) => a.startsWith('dynamodb:')))!;
+      expect(dynamo.Resource, name).toEqual([{ 'Fn::GetAtt': ['RequestsTable', 'Arn'] }]);
+      expect([...dynamo.Action].sort(), name).toEqual(dynamoCalled);
+      const ssm = role.find((s) => s.Action.includes('ssm:GetParameters'))!;
+      expect(JSON.stringify(ssm.Resource), name).toContain(':parameter/${self:service}/${sls:stage}/*');
+    }
+    expect(slackStatements.flatMap((s) => s.Action).filter((a) => !/^(ec2:Describe|lambda:InvokeFunction$|dynamodb:|ssm:GetParameters$)/.test(a))).toEqual([]);
+    const queue = workerStatements.find((s) => s.Action.includes('sqs:SendMessage'))!;
+    expect(queue.Resource).toEqual([{ 'Fn::GetAtt': ['WorkerFailures', 'Arn'] }]);
+    const logs = workerStatements.find((s) => s.Action.includes('logs:PutLogEvents'))!;
+    expect(JSON.stringify(logs.Resource)).toContain(':log-group:/aws/lambda/${self:service}-${sls:stage}-worker:*');
+  });
+
+  it('passes the reader allow-list to the functions', () => {
+    expect(serverless.provider.environment.READER_USER_IDS).toBe('${param:readerUserIds}');
+    expect(serverless.provider.environment.READER_USERGROUP_ID).toBe('${param:readerUsergroupId}');
   });
 });
 

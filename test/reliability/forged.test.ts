@@ -1,7 +1,13 @@
-/** Forged, altered and replayed requests: the right status, no Slack or EC2 call, nothing changed. */
+/**
+ * Forged, altered and replayed requests: the right status, no Slack or EC2 call, nothing changed. The corpus runs
+ * against both HTTP doors: the Lambda handler, and the local server of `npm start` over a real loopback socket.
+ */
+import { request as httpRequest } from 'node:http';
+import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlackHandler, type HttpHandler } from '../../src/handler.js';
+import { serveSlackHttp, type HttpDoor } from '../../src/slack/http-door.js';
 import { signBody } from '../../src/slack/verify.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
@@ -13,7 +19,22 @@ const now = () => Math.floor(Date.now() / 1000);
 const help = slashCommandBody('help');
 const approve = (id: string) => blockActionBody('approve_request', id, 'U0BOB');
 
-type Case = [name: string, event: (id: string) => ReturnType<typeof apiGatewayV1Event>, status: number];
+type Case = [name: string, event: (id: string) => AwsEvent, status: number];
+
+const interaction = (payload: Record<string, unknown>) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+const withoutUser = (id: string) => {
+  const { user: _user, ...payload } = JSON.parse(new URLSearchParams(approve(id)).get('payload')!) as Record<string, unknown>;
+  return interaction(payload);
+};
+const withoutActions = (id: string) => {
+  const { actions: _actions, ...payload } = JSON.parse(new URLSearchParams(approve(id)).get('payload')!) as Record<string, unknown>;
+  return interaction(payload);
+};
+/** A correctly signed event with its content-type header removed. */
+const noContentType = (event: AwsEvent): AwsEvent => ({
+  ...event,
+  headers: Object.fromEntries(Object.entries(event.headers).filter(([k]) => k.toLowerCase() !== 'content-type')),
+});
 
 const corpus: Case[] = [
   ['a random signature', () => apiGatewayV1Event(help, { signature: `v0=${'ab'.repeat(32)}` }), 401],
@@ -34,11 +55,47 @@ const corpus: Case[] = [
   ['a signed JSON body that is not a Slack event', () => apiGatewayV1Event('{"hello":1}', { contentType: 'application/json' }), 400],
   ['a signed payload that is not JSON', () => apiGatewayV1Event('payload=%7Bnot-json', {}), 400],
   ['a signed command without a user', () => apiGatewayV1Event(new URLSearchParams({ command: '/privatelink', text: 'help' }).toString(), {}), 400],
+  // Issue 12, item 1: what the local door (Bolt's HTTPReceiver as it was) let through.
+  ['a timestamp a year ahead', (id) => apiGatewayV2Event(approve(id), { timestamp: now() + 365 * 86_400 }), 401],
+  // The same number written another way: Bolt's receivers read it with Number() and verify the signature of ts.
+  ['a timestamp written "0"+ts', (id) => {
+    const ts = now();
+    return apiGatewayV1Event(approve(id), { headers: { 'x-slack-request-timestamp': `0${ts}` }, signature: signBody(SIGNING_SECRET, approve(id), ts) });
+  }, 401],
+  ['a timestamp written "0"+ts, signed as written', (id) => {
+    const ts = `0${now()}`;
+    return apiGatewayV1Event(approve(id), { headers: { 'x-slack-request-timestamp': ts }, signature: signBody(SIGNING_SECRET, approve(id), ts) });
+  }, 401],
+  ['a signed interaction sent as text/plain', (id) => apiGatewayV1Event(approve(id), { contentType: 'text/plain' }), 415],
+  ['a signed interaction with no content type', (id) => noContentType(apiGatewayV1Event(approve(id))), 415],
+  ['a signed JSON body sent as a form', () => apiGatewayV1Event('{"type":"url_verification","challenge":"c"}', {}), 400],
+  ['a signed block_actions without a user', (id) => apiGatewayV1Event(withoutUser(id)), 400],
+  ['a signed block_actions without actions', (id) => apiGatewayV1Event(withoutActions(id)), 400],
+  ['an empty signed body', () => apiGatewayV1Event(''), 400],
+  ['an empty signed body with no content type', () => noContentType(apiGatewayV1Event('')), 400],
 ];
 
-describe('forged and replayed requests', () => {
+/** Sends an API Gateway event's headers and body as a real HTTP request to the local door. */
+function overHttp(url: string, event: AwsEvent): Promise<{ statusCode: number; body: string }> {
+  const body = event.body == null ? Buffer.alloc(0) : Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
+  const headers = { ...event.headers, 'content-length': String(body.length) };
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => resolve({ statusCode: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+type Door = (event: AwsEvent) => Promise<{ statusCode: number; body?: string }>;
+
+describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and replayed requests, %s', (doorName) => {
   let bot: Bot;
-  let handler: HttpHandler;
+  let door: Door;
+  let local: HttpDoor | undefined;
   let id: string;
 
   beforeAll(async () => {
@@ -49,10 +106,22 @@ describe('forged and replayed requests', () => {
     await bot.command('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d');
     await bot.drain();
     id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
-    handler = createSlackHandler(TEST_CONFIG, { store: bot.store, jobs: recordingJobs(), logger: quietLogger() });
+    const logger = quietLogger();
+    const handler: HttpHandler = createSlackHandler(TEST_CONFIG, { store: bot.store, jobs: recordingJobs(), logger });
+    if (doorName === 'Lambda handler') {
+      door = (event) => handler(event, {});
+    } else {
+      // What server.ts runs in HTTP mode, on an ephemeral loopback port.
+      const http = await serveSlackHttp(handler, { host: '127.0.0.1', port: 0, logger });
+      local = http;
+      door = (event) => overHttp(http.url, event);
+    }
     nock.cleanAll();
   });
-  afterAll(() => bot.close());
+  afterAll(async () => {
+    await local?.close();
+    await bot.close();
+  });
 
   it.each(corpus)('refuses %s, calling nothing and changing nothing', async (_name, event, status) => {
     const before = await bot.store.get(id);
@@ -60,13 +129,22 @@ describe('forged and replayed requests', () => {
     const hooks = nock('https://hooks.slack.com').post(/.*/).reply(200, 'ok');
     const ec2 = nock(/amazonaws\.com/).post(/.*/).reply(500);
 
-    const response = await handler(event(id), {});
+    const response = await door(event(id));
 
     expect(response.statusCode).toBe(status);
     expect(response.body).toBe('');
     expect([slack.isDone(), hooks.isDone(), ec2.isDone()]).toEqual([false, false, false]);
     expect(await bot.store.get(id)).toEqual(before);
     count('forged requests');
+  });
+
+  it('answers Slack\'s url_verification with its challenge', async () => {
+    const body = JSON.stringify({ type: 'url_verification', token: 'legacy', challenge: 'c-123' });
+
+    const response = await door(apiGatewayV1Event(body, { contentType: 'application/json' }));
+
+    expect(response.statusCode).toBe(200);
+    expect(JSON.parse(response.body ?? '')).toEqual({ challenge: 'c-123' });
   });
 
   it('answers a replay of a decided Approve with "already", and changes nothing', async () => {
@@ -77,12 +155,32 @@ describe('forged and replayed requests', () => {
     const jobs = bot.jobs.jobs.length;
     const reply = captureResponseUrl();
 
-    const response = await handler(event, {});
+    const response = await door(event);
 
     expect(response.statusCode).toBe(200);
     expect(blockText(reply[0]!.body)).toContain('is already approved');
     expect(await bot.store.get(id)).toEqual(decided);
     expect(bot.jobs.jobs).toHaveLength(jobs);
     count('forged requests');
+  });
+});
+
+describe('the local HTTP door', () => {
+  it('listens only where told (HOST, default 127.0.0.1), serves only POST /slack/events, and bounds the body', async () => {
+    const handled: AwsEvent[] = [];
+    const door = await serveSlackHttp(async (event) => (handled.push(event), { statusCode: 200, body: 'ok' }), { host: '127.0.0.1', port: 0, logger: quietLogger() });
+    try {
+      expect((door.server.address() as { address: string }).address).toBe('127.0.0.1');
+      const base = door.url.replace('/slack/events', '');
+
+      expect((await fetch(`${base}/other`, { method: 'POST', body: 'x' })).status).toBe(404);
+      expect((await fetch(door.url)).status).toBe(405);
+      expect((await overHttp(door.url, apiGatewayV1Event('x'.repeat(1024 * 1024 + 1)))).statusCode).toBe(413);
+      expect(handled).toHaveLength(0);
+      expect((await overHttp(door.url, apiGatewayV1Event(help))).statusCode).toBe(200);
+      expect(Buffer.from(handled[0]!.body!, 'base64').toString('utf8')).toBe(help);
+    } finally {
+      await door.close();
+    }
   });
 });

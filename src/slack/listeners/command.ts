@@ -13,6 +13,8 @@ import { compareResultView } from '../views/compare.js';
 import { lookupView } from '../views/endpoints.js';
 import { helpView, noticeView, parseErrorView } from '../views/help.js';
 import { createModal, requestsListView, statusView } from '../views/requests.js';
+import { readerCheck } from '../readers.js';
+import { slackPort } from '../web.js';
 import { workflowDeps } from './requests.js';
 import { compareView } from './compare.js';
 
@@ -83,6 +85,9 @@ export function registerCommand(app: App, services: BotServices): void {
     const parsed = parseCommand(text);
     if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error)));
     const command = parsed.command;
+    // READER_*: one check for every command, before any of them runs.
+    const access = await readerCheck(command.name, payload.user_id, { ...services.config, usergroupMembers: (g) => slackPort(client).usergroupMembers(g) }, logger);
+    if (access !== 'allowed') return ack(ephemeral(noticeView(access === 'refused' ? en.readers.onlyReaders : en.internalError)));
     if (command.name === 'help' || command.name === 'compare') return ack(ephemeral(instantAnswer(command)));
     if (!isLookup(command)) {
       try {

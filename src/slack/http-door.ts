@@ -1,0 +1,106 @@
+/**
+ * The local HTTP door (`npm start` without SLACK_APP_TOKEN): a plain Node HTTP server that hands each request to
+ * the Lambda function's handler as an HTTP API (v2) event.
+ *
+ * Why this shape rather than Bolt's HTTPReceiver with a wrapper: the Lambda handler already runs the one request
+ * check (src/slack/verify.ts) in front of Bolt's real AwsLambdaReceiver, so adapting HTTP to it gives both doors
+ * the same checks, the same Bolt receiver and the same responses by construction. HTTPReceiver has no hook to run
+ * checks before it reads the body, and its own verification accepts future timestamps and any digits.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
+import type { Logger } from '@slack/bolt';
+import type { HttpHandler } from '../handler.js';
+
+export const SLACK_EVENTS_PATH = '/slack/events';
+/** Slack's payloads are a few kilobytes; a modal's state stays far below this. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpDoor {
+  server: Server;
+  url: string;
+  close: () => Promise<void>;
+}
+
+class BodyTooLarge extends Error {}
+
+/** The body, or BodyTooLarge once it passes MAX_BODY_BYTES (the rest is read and discarded, so a 413 can be sent). */
+function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+      request.resume();
+      return reject(new BodyTooLarge());
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data');
+        request.resume();
+        reject(new BodyTooLarge());
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function toEvent(request: IncomingMessage, path: string, body: Buffer): AwsEvent {
+  const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
+  return {
+    version: '2.0',
+    routeKey: `POST ${path}`,
+    rawPath: path,
+    rawQueryString: '',
+    headers,
+    // As API Gateway does: the raw bytes in base64, decoded by the handler as UTF-8.
+    body: body.toString('base64'),
+    isBase64Encoded: true,
+    requestContext: { http: { method: 'POST', path } },
+  } as AwsEvent;
+}
+
+/** Serves `handler` at POST /slack/events on host:port (port 0: any free port); anything else gets 404/405. */
+export async function serveSlackHttp(handler: HttpHandler, options: { host: string; port: number; logger: Logger }): Promise<HttpDoor> {
+  const { logger } = options;
+  const server = createServer((request, response) => {
+    const path = (request.url ?? '').split('?')[0] ?? '';
+    const send = (status: number, body = '', headers: Record<string, string> = {}) => {
+      if (!response.headersSent) response.writeHead(status, headers).end(body);
+    };
+    if (path !== SLACK_EVENTS_PATH) return send(404);
+    if (request.method !== 'POST') return send(405, '', { allow: 'POST' });
+    readBody(request)
+      .then((body) => handler(toEvent(request, path, body), {}))
+      .then((result) => {
+        const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
+        send(result.statusCode, result.body ?? '', headers);
+      })
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLarge) return send(413);
+        logger.error('local HTTP door: the handler failed', error);
+        send(500);
+      });
+  });
+  // A client that trickles its request must not hold a connection for long; Slack sends a request at once.
+  server.requestTimeout = 10_000;
+  server.headersTimeout = 10_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    server,
+    url: `http://${host}:${port}${SLACK_EVENTS_PATH}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
