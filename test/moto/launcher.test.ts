@@ -20,7 +20,7 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
   beforeAll(async () => {
     moto = await startMoto({ pageSize: 2 });
     ec2 = await motoClient(moto.url);
-  });
+  }, 120_000);
   afterAll(async () => {
     ec2?.destroy();
     await moto?.stop();
