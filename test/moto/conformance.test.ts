@@ -13,7 +13,8 @@ import { preflightPassed, runPreflight } from '../../src/endpoints/preflight.js'
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { beforeReplace, startBot, type Bot, type BotOptions } from '../helpers/bot.js';
 import { captureResponseUrl, fakeSlack } from '../helpers/slack.js';
-import { describeWithMoto, motoAdapter, motoClient, MOTO_REGION, seedVpc, startMoto, type MotoServer, type SeededVpc } from './moto.js';
+import { motoAdapter, motoClient, MOTO_REGION, seedVpc, startMoto, type MotoServer, type SeededVpc } from './moto.js';
+import { describeWithMoto } from './suite.js';
 
 const KINESIS = `com.amazonaws.${MOTO_REGION}.kinesis-streams`;
 const POLICY = { defaultRegion: MOTO_REGION };

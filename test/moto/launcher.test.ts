@@ -4,7 +4,8 @@
  */
 import * as sdk from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithMoto, motoClient, MOTO_REGION, seedVpc, startMoto, type MotoServer, type SeededVpc } from './moto.js';
+import { motoClient, MOTO_REGION, seedVpc, startMoto, type MotoServer, type SeededVpc } from './moto.js';
+import { describeWithMoto } from './suite.js';
 
 const KINESIS = `com.amazonaws.${MOTO_REGION}.kinesis-streams`;
 const S3 = `com.amazonaws.${MOTO_REGION}.s3`;

@@ -10,7 +10,6 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { beforeEach, describe, onTestFinished } from 'vitest';
 import { createEc2Adapter, type Ec2Api } from '../../src/endpoints/ec2.js';
 
 export const LAUNCHER = path.join(__dirname, 'server.py');
@@ -45,6 +44,8 @@ export interface MotoServer {
 }
 
 export interface MotoOptions {
+  /** The loopback port; 0 (the default) picks a free one. */
+  port?: number;
   /** How many DescribeVpcEndpoints a new interface endpoint stays `pending` (launcher default 1). */
   pendingDescribes?: number;
   /** The largest DescribeVpcEndpoints page (AWS: 1000); small values make paging visible with few endpoints. */
@@ -55,7 +56,7 @@ export interface MotoOptions {
 
 /** Starts the launcher on an ephemeral loopback port and resolves once it is listening. */
 export function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
-  const args = [LAUNCHER, '--port', '0', '--host', '127.0.0.1'];
+  const args = [LAUNCHER, '--port', String(options.port ?? 0), '--host', '127.0.0.1'];
   if (options.pendingDescribes !== undefined) args.push('--pending-describes', String(options.pendingDescribes));
   if (options.pageSize !== undefined) args.push('--page-size', String(options.pageSize));
   const child = spawn(python(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -198,19 +199,3 @@ export function recordMoto(entry: { check: string } | { skipped: string }): void
   if (file) appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }
 
-/**
- * A suite that needs moto: registered only when moto can run here (else one skip line in the summary);
- * each passing test counts as one conformance check in the summary.
- */
-export function describeWithMoto(name: string, body: () => void): void {
-  const moto = motoAvailability();
-  if (!moto.available) recordMoto({ skipped: moto.reason });
-  describe.runIf(moto.available)(name, () => {
-    beforeEach(() => {
-      onTestFinished(({ task }) => {
-        if (task.result?.state === 'pass') recordMoto({ check: task.name });
-      });
-    });
-    body();
-  });
-}
