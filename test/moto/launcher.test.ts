@@ -135,23 +135,33 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
   });
 
   it('IpAddressType ipv6 needs IPv6-only subnets and dualstack needs subnets with both ranges', async () => {
-    const v = await vpc();
-    expect((await refusal(ec2.send(interfaceEndpoint(v, { IpAddressType: 'ipv6' })))).name).toBe('InvalidParameter');
-    expect((await refusal(ec2.send(interfaceEndpoint(v, { IpAddressType: 'dualstack' })))).name).toBe('InvalidParameter');
+    const v = await vpc({ ipv6: true });
+    const { ipv6OnlySubnetId, dualStackSubnetId } = v.ipv6!;
+    const code = async (IpAddressType: 'ipv4' | 'dualstack' | 'ipv6', subnet: string) =>
+      (await refusal(ec2.send(interfaceEndpoint(v, { IpAddressType, SubnetIds: [subnet], PrivateDnsEnabled: false })))).name;
+    expect(await code('ipv6', v.subnetIds[0]!)).toBe('InvalidParameter');
+    expect(await code('dualstack', v.subnetIds[0]!)).toBe('InvalidParameter');
+    expect(await code('ipv6', dualStackSubnetId)).toBe('InvalidParameter');
+    expect(await code('ipv4', ipv6OnlySubnetId)).toBe('InvalidParameter');
+    expect(await code('dualstack', ipv6OnlySubnetId)).toBe('InvalidParameter');
+    expect(await endpointsIn(v)).toEqual([]);
 
-    const assoc = await ec2.send(new sdk.AssociateVpcCidrBlockCommand({ VpcId: v.vpcId, AmazonProvidedIpv6CidrBlock: true }));
-    const block = assoc.Ipv6CidrBlockAssociation!.Ipv6CidrBlock!;
-    // A /56 ends inside the fourth group: its /64s differ in that group's last two hex digits.
-    const [g1, g2, g3, g4] = block.split('::')[0]!.split(':');
-    const slash64 = (n: number) => `${g1}:${g2}:${g3}:${g4!.padStart(4, '0').slice(0, 2)}${n.toString(16).padStart(2, '0')}::/64`;
-    const v6only = await ec2.send(new sdk.CreateSubnetCommand({ VpcId: v.vpcId, Ipv6Native: true, Ipv6CidrBlock: slash64(1), AvailabilityZone: v.azs[0] }));
-    const dual = await ec2.send(new sdk.CreateSubnetCommand({ VpcId: v.vpcId, CidrBlock: v.cidr.replace(/\.0\.0\/16$/, '.21.0/24'), Ipv6CidrBlock: slash64(2), AvailabilityZone: v.azs[1] }));
-
-    const ipv6 = await ec2.send(interfaceEndpoint(v, { IpAddressType: 'ipv6', SubnetIds: [v6only.Subnet!.SubnetId!], PrivateDnsEnabled: false }));
-    expect(ipv6.VpcEndpoint?.IpAddressType).toBe('ipv6');
-    expect((await refusal(ec2.send(interfaceEndpoint(v, { IpAddressType: 'ipv4', SubnetIds: [v6only.Subnet!.SubnetId!], PrivateDnsEnabled: false })))).name).toBe('InvalidParameter');
-    const dualstack = await ec2.send(interfaceEndpoint(v, { IpAddressType: 'dualstack', SubnetIds: [dual.Subnet!.SubnetId!], PrivateDnsEnabled: false }));
+    const ipv6 = await ec2.send(interfaceEndpoint(v, { IpAddressType: 'ipv6', SubnetIds: [ipv6OnlySubnetId], PrivateDnsEnabled: false }));
+    expect(ipv6.VpcEndpoint).toMatchObject({ IpAddressType: 'ipv6', DnsOptions: { DnsRecordIpType: 'ipv6' } });
+    const dualstack = await ec2.send(interfaceEndpoint(v, { IpAddressType: 'dualstack', SubnetIds: [dualStackSubnetId], PrivateDnsEnabled: false }));
     expect(dualstack.VpcEndpoint?.IpAddressType).toBe('dualstack');
+    const ipv4 = await ec2.send(interfaceEndpoint(v, { IpAddressType: 'ipv4', SubnetIds: [dualStackSubnetId, v.subnetIds[2]!], PrivateDnsEnabled: false }));
+    expect(ipv4.VpcEndpoint?.IpAddressType).toBe('ipv4');
+  });
+
+  it('a cross-region endpoint needs the service in ServiceRegion', async () => {
+    const v = await vpc();
+    const remote = 'us-east-1';
+    const refused = await refusal(ec2.send(interfaceEndpoint(v, { ServiceRegion: remote, ServiceName: `com.amazonaws.${remote}.no-such-service`, PrivateDnsEnabled: false })));
+    expect(refused.name).toBe('InvalidServiceName');
+    const created = await ec2.send(interfaceEndpoint(v, { ServiceRegion: remote, ServiceName: `com.amazonaws.${remote}.s3`, PrivateDnsEnabled: false }));
+    expect(created.VpcEndpoint).toMatchObject({ ServiceName: `com.amazonaws.${remote}.s3`, ServiceRegion: remote });
+    expect(created.VpcEndpoint?.DnsEntries?.[0]?.DnsName).toMatch(new RegExp(`\\.s3\\.${remote}\\.vpce\\.amazonaws\\.com$`));
   });
 
   it('an unknown service is refused with InvalidServiceName', async () => {

@@ -134,6 +134,8 @@ export interface SeededVpc {
   sgNarrow443: string;
   routeTableId: string;
   s3GatewayId?: string;
+  /** With `ipv6`: the VPC's Amazon-provided /56, an IPv6-only subnet (first AZ) and a dual-stack one (second AZ). */
+  ipv6?: { cidr: string; ipv6OnlySubnetId: string; dualStackSubnetId: string };
 }
 
 export interface SeedOptions {
@@ -141,6 +143,8 @@ export interface SeedOptions {
   /** enableDnsSupport and enableDnsHostnames (both true unless false here). */
   dnsAttributes?: boolean;
   s3Gateway?: boolean;
+  /** Adds an IPv6 block and two more subnets: one IPv6-only, one dual-stack. */
+  ipv6?: boolean;
   name?: string;
 }
 
@@ -189,6 +193,18 @@ export async function seedVpc(client: EC2Client, options: SeedOptions = {}): Pro
       new sdk.CreateVpcEndpointCommand({ VpcId: vpcId, VpcEndpointType: 'Gateway', ServiceName: `com.amazonaws.${region}.s3`, RouteTableIds: [routeTableId], TagSpecifications: tags('vpc-endpoint', 's3-gateway') }),
     );
     seeded.s3GatewayId = gw.VpcEndpoint!.VpcEndpointId!;
+  }
+  if (options.ipv6) {
+    const assoc = await client.send(new sdk.AssociateVpcCidrBlockCommand({ VpcId: vpcId, AmazonProvidedIpv6CidrBlock: true }));
+    const block = assoc.Ipv6CidrBlockAssociation!.Ipv6CidrBlock!;
+    // A /56 ends inside the fourth group: its /64s differ in that group's last two hex digits.
+    const [g1, g2, g3, g4] = block.split('::')[0]!.split(':');
+    const slash64 = (n: number) => `${g1}:${g2}:${g3}:${g4!.padStart(4, '0').slice(0, 2)}${n.toString(16).padStart(2, '0')}::/64`;
+    const only = await client.send(new sdk.CreateSubnetCommand({ VpcId: vpcId, Ipv6Native: true, Ipv6CidrBlock: slash64(1), AvailabilityZone: azs[0], TagSpecifications: tags('subnet', `ipv6-only-${azs[0]}`) }));
+    const dual = await client.send(
+      new sdk.CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `${a}.${b}.21.0/24`, Ipv6CidrBlock: slash64(2), AvailabilityZone: azs[1], TagSpecifications: tags('subnet', `dual-stack-${azs[1]}`) }),
+    );
+    seeded.ipv6 = { cidr: block, ipv6OnlySubnetId: only.Subnet!.SubnetId!, dualStackSubnetId: dual.Subnet!.SubnetId! };
   }
   return seeded;
 }
