@@ -354,6 +354,16 @@ def main():
     # Load EC2 and its endpoint-service list before answering, so the first request is not the slow one.
     from moto.ec2.models.vpcs import VPCBackend
 
+    if options.port:
+        # ThreadedMotoServer waits for ever when its port is taken: find out first.
+        import socket
+
+        with socket.socket() as probe:
+            try:
+                probe.bind((options.host, options.port))
+            except OSError as error:
+                print(f"cannot listen on {options.host}:{options.port}: {error.strerror}", file=sys.stderr)
+                sys.exit(4)
     server = ThreadedMotoServer(options.host, options.port, verbose=False)
     server.start()
     host, port = server.get_host_and_port()
