@@ -229,13 +229,13 @@ def apply_patches(options):
             backend = self.ec2_backend
             token = self._get_param("ClientToken")
             key = (self.current_account, self.region, token)
-            print_ = fingerprint(self.querystring)
+            request_print = fingerprint(self.querystring)
             # ClientToken: a repeat with the same parameters returns the first result; with other parameters it
             # fails with IdempotentParameterMismatch.
             # Source: https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html
             if token and key in tokens:
                 seen_print, endpoint_id = tokens[key]
-                if seen_print != print_:
+                if seen_print != request_print:
                     raise ec2_error(
                         "IdempotentParameterMismatch",
                         "The client token you have provided is associated with a resource that has different "
@@ -278,7 +278,7 @@ def apply_patches(options):
                 # Gateway endpoints have no private DNS (PrivateDnsEnabled is an interface-endpoint parameter).
                 endpoint.private_dns_enabled = False
             if token:
-                tokens[key] = (print_, endpoint.id)
+                tokens[key] = (request_print, endpoint.id)
             return ActionResult({"VpcEndpoint": endpoint, "ClientToken": token})
 
         VPCs.create_vpc_endpoint = create_vpc_endpoint
