@@ -86,7 +86,10 @@ def apply_patches(options):
         from moto.core.base_backend import BaseBackend
 
         def collect(account_id, region):
-            services = original_services(account_id, region)
+            with LOCK:
+                return with_dynamodb_interface(original_services(account_id, region), region)
+
+        def with_dynamodb_interface(services, region):
             name = f"com.amazonaws.{region}.dynamodb"
             offered = any(s["ServiceName"] == name and {"ServiceType": "Interface"} in s["ServiceType"] for s in services)
             if not offered and any(s["ServiceName"] == name for s in services):
