@@ -1,0 +1,20 @@
+/** Registers a suite only where moto can run, and counts its passing tests for the closing summary. */
+import { beforeEach, describe, onTestFinished } from 'vitest';
+import { motoAvailability, recordMoto } from './moto.js';
+
+/**
+ * A suite that needs moto: registered only when moto can run here (else one skip line in the summary);
+ * each passing test counts as one conformance check in the summary.
+ */
+export function describeWithMoto(name: string, body: () => void): void {
+  const moto = motoAvailability();
+  if (!moto.available) recordMoto({ skipped: moto.reason });
+  describe.runIf(moto.available)(name, () => {
+    beforeEach(() => {
+      onTestFinished(({ task }) => {
+        if (task.result?.state === 'pass') recordMoto({ check: task.name });
+      });
+    });
+    body();
+  });
+}
