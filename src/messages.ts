@@ -147,7 +147,7 @@ function fieldError(field: string, e: FieldError): string {
     case 'badServiceName':
       return `${code(e.value)} is not a service name: use a short name like ${code('kinesis-streams')} or a full one like ${code('com.amazonaws.ap-northeast-1.kinesis-streams')}.`;
     case 'tooLong':
-      return `At most ${e.max} ${field === 'reason' ? 'characters' : 'entries'}.`;
+      return `${code(field)} takes at most ${e.max} ${field === 'reason' ? 'characters' : 'entries'}.`;
     case 'badPort':
       return `${code(e.value)} is not a port: ${code(field)} takes TCP port numbers from 1 to 65535, comma-separated (e.g. ${code('ports=443,8443')}).`;
     case 'duplicatePort':
