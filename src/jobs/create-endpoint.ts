@@ -154,7 +154,9 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   }
 
   async function settleEndpoint(described: Endpoint, outcome: RequestState): Promise<void> {
-    const service = await deps.ec2.describeServices(p.region, [p.serviceName]).then((found) => found[0], () => undefined);
+    const service = await deps.ec2
+      .describeServices(p.region, [p.serviceName], undefined, p.serviceRegion ? [p.serviceRegion] : undefined)
+      .then((found) => found[0], () => undefined);
     const patch: Patch = { endpointState: described.state, dns: dnsNames(described, p.privateDns !== 'off' ? service?.privateDnsName : undefined) };
     if (outcome === 'available') {
       await finish('available', patch, (r) => en.create.threadAvailable(r.requester, endpointId));
