@@ -1,9 +1,10 @@
 /**
  * AWS services reachable through a cross-region interface endpoint: a closed, published list (since 2025-11).
  * Source: https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-cross-region-privatelink-support.html
- * (as summarised in shared/knowledge.md, 2026-11): S3, IAM, ECR (api, dkr), KMS, ECS, Lambda, Data Firehose,
- * Managed Service for Apache Flink, Route 53. Not Kinesis Data Streams, not DynamoDB. Values are the short
- * endpoint service names (the last labels of `com.amazonaws.<region>.<name>`).
+ * (its "Service name" column, read 2026-11): S3, IAM, ECR (api, dkr), KMS (and FIPS), ECS, Lambda, Data Firehose,
+ * Managed Service for Apache Flink (and FIPS), Route 53. Not Kinesis Data Streams, not DynamoDB. Values are the
+ * short endpoint service names (`com.amazonaws.<region>.<name>`, or `com.amazonaws.<name>` for IAM and Route 53).
+ * The decision engine may carry the same list in src/decision/facts.ts; the integrator should keep one.
  */
 export const CROSS_REGION_AWS_SERVICES: readonly string[] = [
   's3',
@@ -11,10 +12,12 @@ export const CROSS_REGION_AWS_SERVICES: readonly string[] = [
   'ecr.api',
   'ecr.dkr',
   'kms',
+  'kms-fips',
   'ecs',
   'lambda',
   'kinesis-firehose',
   'kinesisanalytics',
+  'kinesisanalytics-fips',
   'route53',
 ];
 

@@ -70,7 +70,7 @@ describe('serverless.yml', () => {
   it('grants exactly the EC2 actions the code calls, and tagging only on create', () => {
     const granted = statements.flatMap((s) => s.Action).filter((a) => a.startsWith('ec2:'));
     const called = [...new Set([...source.matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => m[1]!))].filter((c) =>
-      /VpcEndpoint|Subnets|SecurityGroups|VpcAttribute/.test(c),
+      /VpcEndpoint|Subnets|SecurityGroups|VpcAttribute|Vpcs|NetworkAcls/.test(c),
     );
     expect(granted.filter((a) => a !== 'ec2:CreateTags').sort()).toEqual(called.map((c) => `ec2:${c}`).sort());
     const tags = statements.find((s) => s.Action.includes('ec2:CreateTags'))!;
