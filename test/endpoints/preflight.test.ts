@@ -1,7 +1,9 @@
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import type { CreateSpec } from '../../src/commands/create-spec.js';
-import { endpointParams, expandServiceName, preflightPassed, runPreflight } from '../../src/endpoints/preflight.js';
+import { covers, overlaps } from '../../src/endpoints/cidr.js';
+import type { NetworkAcl } from '../../src/endpoints/ec2.js';
+import { aclVerdict, endpointParams, expandServiceName, preflightPassed, runPreflight } from '../../src/endpoints/preflight.js';
 import { seedState, type EmulatorAclEntry, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { REGION, errorXml, fakeEc2World, testEc2 } from '../helpers/ec2.js';
 
@@ -313,5 +315,55 @@ describe('preflight', () => {
     const params = endpointParams({ ...good, serviceRegion: REGION }, REGION);
     expect(params.serviceRegion).toBeUndefined();
     expect(params.serviceName).toBe(`com.amazonaws.${REGION}.kinesis-streams`);
+  });
+});
+
+describe('CIDR coverage', () => {
+  it.each<[string[], string, boolean]>([
+    [['10.0.0.0/16'], '10.0.0.0/16', true],
+    [['10.0.0.0/8'], '10.0.0.0/16', true],
+    [['10.99.99.99/32'], '10.0.0.0/16', false],
+    [['10.0.0.0/17'], '10.0.0.0/16', false],
+    [['10.0.0.0/17', '10.0.128.0/17'], '10.0.0.0/16', true],
+    [['10.0.128.0/17', '10.0.0.0/18', '10.0.64.0/18'], '10.0.0.0/16', true],
+    [['0.0.0.0/0'], '100.64.0.0/16', true],
+    [['::/0'], '10.0.0.0/16', false],
+    [['2001:db8::/48'], '2001:db8:0:ff00::/56', true],
+    [['2001:db8::/64'], '2001:db8::/56', false],
+    [['not-a-cidr'], '10.0.0.0/16', false],
+  ])('%j covers %s: %s', (cidrs, target, expected) => {
+    expect(covers(cidrs, target)).toBe(expected);
+  });
+
+  it('tells overlapping blocks of one family apart', () => {
+    expect(overlaps('10.0.5.0/24', '10.0.0.0/16')).toBe(true);
+    expect(overlaps('10.1.0.0/16', '10.0.0.0/16')).toBe(false);
+    expect(overlaps('::/0', '10.0.0.0/16')).toBe(false);
+  });
+});
+
+describe('network ACL verdicts', () => {
+  const acl = (entries: NetworkAcl['entries']): NetworkAcl => ({ id: 'acl-1', vpcId: VPC, subnetIds: [], entries });
+
+  it('lets the lowest-numbered rule that applies decide, and denies by default', () => {
+    const rules = acl([
+      { ruleNumber: 200, egress: false, protocol: '-1', allow: true, cidr: '0.0.0.0/0' },
+      { ruleNumber: 100, egress: false, protocol: '6', allow: false, cidr: '10.0.0.0/16', fromPort: 443, toPort: 443 },
+    ]);
+
+    expect(aclVerdict(rules, false, '10.0.0.0/16', 443, 443)).toBe('deny');
+    expect(aclVerdict(rules, false, '10.0.0.0/16', 8443, 8443)).toBe('allow');
+    expect(aclVerdict(rules, true, '10.0.0.0/16', 1024, 65535)).toBe('deny');
+  });
+
+  it('calls a deny of part of the clients partial, and ignores UDP rules for TCP', () => {
+    const rules = acl([
+      { ruleNumber: 90, egress: false, protocol: '17', allow: false, cidr: '0.0.0.0/0', fromPort: 443, toPort: 443 },
+      { ruleNumber: 100, egress: false, protocol: '6', allow: false, cidr: '10.0.7.0/24', fromPort: 0, toPort: 65535 },
+      { ruleNumber: 110, egress: false, protocol: '6', allow: true, cidr: '10.0.0.0/16', fromPort: 443, toPort: 443 },
+    ]);
+
+    expect(aclVerdict(rules, false, '10.0.0.0/16', 443, 443)).toBe('partial');
+    expect(aclVerdict(rules, false, '10.0.8.0/24', 443, 443)).toBe('allow');
   });
 });
