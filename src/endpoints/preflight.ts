@@ -276,8 +276,8 @@ function crossRegionCheck(params: EndpointParams, service: EndpointService | und
   const serviceRegion = params.serviceRegion;
   if (!serviceRegion) return undefined;
   const short = awsServiceShortName(params.serviceName);
-  if (short !== undefined && !CROSS_REGION_AWS_SERVICES.includes(short)) {
-    return check('cross-region', 'fail', 'crossRegionNotListed', { service: short, serviceRegion, listed: CROSS_REGION_AWS_SERVICES.join(', ') });
+  if (short !== undefined && !CROSS_REGION_AWS_SERVICES.has(short)) {
+    return check('cross-region', 'fail', 'crossRegionNotListed', { service: short, serviceRegion, listed: [...CROSS_REGION_AWS_SERVICES].join(', ') });
   }
   if (!service) return check('cross-region', 'fail', 'crossRegionNotOffered', { service: params.serviceName, serviceRegion, region: params.region });
   return check('cross-region', 'pass', 'crossRegionOk', { service: params.serviceName, serviceRegion, region: params.region });
