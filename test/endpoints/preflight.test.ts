@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import type { CreateSpec } from '../../src/commands/create-spec.js';
@@ -5,6 +6,7 @@ import { covers, overlaps } from '../../src/endpoints/cidr.js';
 import type { NetworkAcl } from '../../src/endpoints/ec2.js';
 import { aclVerdict, endpointParams, expandServiceName, preflightPassed, runPreflight } from '../../src/endpoints/preflight.js';
 import { seedState, type EmulatorAclEntry, type EmulatorState } from '../emulator/ec2-emulator.js';
+import { en } from '../../src/messages.js';
 import { REGION, errorXml, fakeEc2World, testEc2 } from '../helpers/ec2.js';
 
 const VPC = 'vpc-0a1b2c3d';
@@ -365,5 +367,30 @@ describe('network ACL verdicts', () => {
 
     expect(aclVerdict(rules, false, '10.0.0.0/16', 443, 443)).toBe('partial');
     expect(aclVerdict(rules, false, '10.0.8.0/24', 443, 443)).toBe('allow');
+  });
+});
+
+describe('preflight messages', () => {
+  const source = readFileSync('src/endpoints/preflight.ts', 'utf8');
+  const emitted = [...source.matchAll(/check\('[a-z-]+', '(pass|warn|fail)', '(\w+)'/g)].map((m) => ({ status: m[1]!, code: m[2]! }));
+  // Informational warnings and EC2's own error (explained by the EC2 catalog) carry no separate fix.
+  const noFixNeeded = new Set(['serviceNeedsAcceptance', 'privateDnsOff', 'quotaUnchecked', 'naclUnchecked', 'ec2Error']);
+  const anyValue = new Proxy({}, { get: (_t, key) => (typeof key === 'string' ? `<${key}>` : undefined) }) as Record<string, string>;
+
+  it('finds every check the preflight can emit', () => {
+    expect(emitted.length).toBeGreaterThan(40);
+  });
+
+  it.each(emitted.map((e) => [e.code, e.status]))('%s (%s) has words, and a fix when it warns or fails', (code, status) => {
+    const finding = en.preflight.findings[code]?.(anyValue);
+
+    expect(finding?.text).toBeTruthy();
+    expect(`${finding?.text} ${finding?.fix ?? ''}`).not.toContain('undefined');
+    if (status !== 'pass' && !noFixNeeded.has(code)) expect(finding?.fix).toBeTruthy();
+  });
+
+  it('names every check', () => {
+    const names = [...source.matchAll(/check\('([a-z-]+)', '(?:pass|warn|fail)'/g)].map((m) => m[1]!);
+    for (const name of new Set(names)) expect(en.preflight.checkNames[name]).toBeTruthy();
   });
 });
