@@ -134,7 +134,7 @@ async function warmLatency(): Promise<void> {
     const request = newRequest({
       id: requestIdFor(`bench-${i}`),
       requester: 'U0ALICE',
-      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: true },
+      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'on', ports: [443] },
       preflight: [],
       now: new Date(),
       ttlHours: 24,

@@ -1,6 +1,6 @@
 /** The environment, parsed and validated once. A bad value stops start-up with one line naming it and the fix. */
 import { isIP } from 'node:net';
-import { KNOWN_REGIONS } from './decision/facts.js';
+import { KNOWN_REGIONS } from './aws/vocabulary.js';
 
 export interface SlackConfig {
   signingSecret: string;

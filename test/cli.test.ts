@@ -80,7 +80,7 @@ describe('privatelink CLI', () => {
     const request = newRequest({
       id: 'plr-0123456789',
       requester: 'U0ALICE',
-      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: true },
+      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'on', ports: [443] },
       preflight: [],
       now: at,
       ttlHours: 24,

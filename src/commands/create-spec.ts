@@ -1,7 +1,18 @@
 /** The fields of a create request, validated the same way whether typed as text or entered in the modal. */
-import { KNOWN_REGIONS } from '../decision/facts.js';
+import { KNOWN_REGIONS } from '../aws/vocabulary.js';
 
 export type IpAddressType = 'ipv4' | 'dualstack' | 'ipv6';
+
+/**
+ * `inbound-only`: private DNS answered only for the Route 53 Resolver inbound endpoint (on-premises), in-VPC
+ * traffic staying on the gateway endpoint; for services offering both endpoint types (S3, DynamoDB).
+ */
+export type PrivateDnsMode = 'on' | 'off' | 'inbound-only';
+export const PRIVATE_DNS_MODES: readonly PrivateDnsMode[] = ['on', 'off', 'inbound-only'];
+
+/** The port of AWS service APIs; endpoint services are reached on their listeners' ports instead. */
+export const DEFAULT_PORTS: readonly number[] = [443];
+export const MAX_PORTS = 16;
 
 export interface CreateSpec {
   /** As typed: a short name (`kinesis-streams`) or a full service name. */
@@ -9,14 +20,18 @@ export interface CreateSpec {
   vpcId: string;
   subnetIds: string[];
   securityGroupIds: string[];
-  privateDns: boolean;
+  privateDns: PrivateDnsMode;
   ipAddressType?: IpAddressType;
+  /** The TCP ports clients use: 443 for AWS APIs, the listener ports for an endpoint service. */
+  ports: number[];
   region?: string;
+  /** The endpoint service lives in this other region (cross-region PrivateLink). */
+  serviceRegion?: string;
   reason?: string;
 }
 
-export type CreateField = 'service' | 'vpc' | 'subnets' | 'sg' | 'private-dns' | 'ip' | 'region' | 'reason';
-export const CREATE_FIELDS: readonly CreateField[] = ['service', 'vpc', 'subnets', 'sg', 'private-dns', 'ip', 'region', 'reason'];
+export type CreateField = 'service' | 'vpc' | 'subnets' | 'sg' | 'private-dns' | 'ip' | 'ports' | 'region' | 'service-region' | 'reason';
+export const CREATE_FIELDS: readonly CreateField[] = ['service', 'vpc', 'subnets', 'sg', 'private-dns', 'ip', 'ports', 'region', 'service-region', 'reason'];
 
 export type FieldError =
   | { code: 'required' }
@@ -25,7 +40,9 @@ export type FieldError =
   | { code: 'badChoice'; value: string; allowed: string[] }
   | { code: 'badRegion'; value: string }
   | { code: 'badServiceName'; value: string }
-  | { code: 'tooLong'; max: number };
+  | { code: 'tooLong'; max: number }
+  | { code: 'badPort'; value: string }
+  | { code: 'duplicatePort'; value: number };
 
 export const ID_PATTERNS = {
   vpce: /^vpce-[0-9a-f]{8}([0-9a-f]{9})?$/,
@@ -49,6 +66,20 @@ function idList(raw: string, prefix: keyof typeof ID_PATTERNS): string[] | Field
     if (ids.indexOf(id) !== i) return { code: 'duplicateId', value: id };
   }
   return ids;
+}
+
+function portList(raw: string): number[] | FieldError {
+  const words = raw.split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0) return { code: 'badPort', value: raw };
+  if (words.length > MAX_PORTS) return { code: 'tooLong', max: MAX_PORTS };
+  const ports: number[] = [];
+  for (const word of words) {
+    const port = /^\d{1,5}$/.test(word) ? Number(word) : NaN;
+    if (!(port >= 1 && port <= 65535)) return { code: 'badPort', value: word };
+    if (ports.includes(port)) return { code: 'duplicatePort', value: port };
+    ports.push(port);
+  }
+  return ports;
 }
 
 /**
@@ -89,11 +120,11 @@ export function validateCreate(fields: Partial<Record<CreateField, string>>): { 
     else errors.sg = parsed;
   }
 
-  let privateDns = true;
+  let privateDns: PrivateDnsMode = 'on';
   const dnsRaw = given('private-dns')?.toLowerCase();
   if (dnsRaw !== undefined) {
-    if (dnsRaw === 'on' || dnsRaw === 'off') privateDns = dnsRaw === 'on';
-    else errors['private-dns'] = { code: 'badChoice', value: dnsRaw, allowed: ['on', 'off'] };
+    if ((PRIVATE_DNS_MODES as readonly string[]).includes(dnsRaw)) privateDns = dnsRaw as PrivateDnsMode;
+    else errors['private-dns'] = { code: 'badChoice', value: dnsRaw, allowed: [...PRIVATE_DNS_MODES] };
   }
 
   let ipAddressType: IpAddressType | undefined;
@@ -103,8 +134,19 @@ export function validateCreate(fields: Partial<Record<CreateField, string>>): { 
     else errors.ip = { code: 'badChoice', value: ipRaw, allowed: ['ipv4', 'dualstack', 'ipv6'] };
   }
 
+  let ports = [...DEFAULT_PORTS];
+  const portsRaw = given('ports');
+  if (portsRaw !== undefined) {
+    const parsed = portList(portsRaw);
+    if (Array.isArray(parsed)) ports = parsed;
+    else errors.ports = parsed;
+  }
+
   const region = given('region')?.toLowerCase();
   if (region !== undefined && !isKnownRegion(region)) errors.region = { code: 'badRegion', value: region };
+
+  const serviceRegion = given('service-region')?.toLowerCase();
+  if (serviceRegion !== undefined && !isKnownRegion(serviceRegion)) errors['service-region'] = { code: 'badRegion', value: serviceRegion };
 
   const reason = given('reason');
   if (reason !== undefined && reason.length > MAX_REASON) errors.reason = { code: 'tooLong', max: MAX_REASON };
@@ -118,7 +160,9 @@ export function validateCreate(fields: Partial<Record<CreateField, string>>): { 
       securityGroupIds,
       privateDns,
       ...(ipAddressType && { ipAddressType }),
+      ports,
       ...(region && { region }),
+      ...(serviceRegion && { serviceRegion }),
       ...(reason && { reason }),
     },
   };

@@ -43,6 +43,39 @@ export interface Subnet {
   id: string;
   vpcId: string;
   availabilityZone: string;
+  /** Free IPv4 addresses; an endpoint takes one per subnet. */
+  availableIpAddressCount?: number;
+  /** Absent on IPv6-only subnets. */
+  ipv4Cidr?: string;
+  ipv6Cidrs: string[];
+  /** An IPv6-only subnet. */
+  ipv6Native: boolean;
+}
+
+export interface Vpc {
+  id: string;
+  /** Associated IPv4 blocks, primary first. */
+  cidrs: string[];
+  ipv6Cidrs: string[];
+}
+
+export interface NetworkAclEntry {
+  ruleNumber: number;
+  egress: boolean;
+  /** `-1` (all), or a protocol number as EC2 returns it (`6` TCP, `17` UDP). */
+  protocol: string;
+  allow: boolean;
+  cidr?: string;
+  ipv6Cidr?: string;
+  fromPort?: number;
+  toPort?: number;
+}
+
+export interface NetworkAcl {
+  id: string;
+  vpcId: string;
+  subnetIds: string[];
+  entries: NetworkAclEntry[];
 }
 
 export interface SecurityGroupRule {
@@ -77,9 +110,39 @@ export interface CreateEndpointParams {
   securityGroupIds: string[];
   privateDnsEnabled: boolean;
   ipAddressType?: string;
+  /** Cross-region PrivateLink: the endpoint service's region. */
+  serviceRegion?: string;
+  /** S3 and DynamoDB only (services offering both endpoint types); sent only when defined. */
+  privateDnsOnlyForInboundResolverEndpoint?: boolean;
   /** Idempotency: EC2 returns the same endpoint for a repeated token. Empty for dry runs. */
   clientToken: string;
   tags: Record<string, string>;
+}
+
+/**
+ * S3 and DynamoDB offer both endpoint types and come back as two ServiceDetails of one name, one per type (as moto
+ * emulates them; the AWS CLI's describe-vpc-endpoint-services output for S3 shows the same). One service with both
+ * types is what every check means; the Interface entry carries the private DNS name and IP types.
+ */
+export function mergeServiceTypes(services: EndpointService[]): EndpointService[] {
+  const byName = new Map<string, EndpointService>();
+  for (const service of services) {
+    const key = `${service.serviceName} ${service.serviceRegion ?? ''}`;
+    const seen = byName.get(key);
+    if (!seen) {
+      byName.set(key, service);
+      continue;
+    }
+    const [main, other] = service.types.includes('Interface') ? [service, seen] : [seen, service];
+    byName.set(key, {
+      ...other,
+      ...main,
+      types: [...new Set([...seen.types, ...service.types])].sort((a, b) => (a === 'Interface' ? -1 : b === 'Interface' ? 1 : a.localeCompare(b))),
+      ipAddressTypes: [...new Set([...seen.ipAddressTypes, ...service.ipAddressTypes])],
+      availabilityZones: [...new Set([...seen.availabilityZones, ...service.availabilityZones])].sort(),
+    });
+  }
+  return [...byName.values()];
 }
 
 /** What the bot asks of EC2; a fake implements it in tests above the adapter. */
@@ -87,10 +150,14 @@ export interface Ec2Api {
   describeEndpoints(region: string, filter: EndpointFilter, signal?: AbortSignal): Promise<Endpoint[]>;
   /** Pages until at least `limit` endpoints are read; `complete` is false when EC2 has more. */
   listEndpoints(region: string, filter: EndpointFilter, options: { limit: number; signal?: AbortSignal }): Promise<{ endpoints: Endpoint[]; complete: boolean }>;
-  describeServices(region: string, serviceNames: string[] | undefined, signal?: AbortSignal): Promise<EndpointService[]>;
+  /** `serviceRegions`: look the services up in other regions too (cross-region PrivateLink). */
+  describeServices(region: string, serviceNames: string[] | undefined, signal?: AbortSignal, serviceRegions?: string[]): Promise<EndpointService[]>;
   describeSubnets(region: string, ids: string[], signal?: AbortSignal): Promise<Subnet[]>;
   describeSecurityGroups(region: string, ids: string[], signal?: AbortSignal): Promise<SecurityGroup[]>;
   describeVpcAttribute(region: string, vpcId: string, attribute: 'enableDnsSupport' | 'enableDnsHostnames', signal?: AbortSignal): Promise<boolean>;
+  describeVpcs(region: string, ids: string[], signal?: AbortSignal): Promise<Vpc[]>;
+  /** The network ACLs associated with these subnets. */
+  describeNetworkAcls(region: string, subnetIds: string[], signal?: AbortSignal): Promise<NetworkAcl[]>;
   /** With dryRun: resolves when the role may create it (EC2 answers DryRunOperation), else rejects. */
   createEndpoint(region: string, params: CreateEndpointParams, options: { dryRun: boolean; signal?: AbortSignal }): Promise<Endpoint | undefined>;
 }
@@ -193,7 +260,7 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
     listEndpoints,
     describeEndpoints: async (region, filter, signal) => (await listEndpoints(region, filter, { limit: Infinity, ...(signal && { signal }) })).endpoints,
 
-    describeServices: (region, serviceNames, signal) =>
+    describeServices: (region, serviceNames, signal, serviceRegions) =>
       call(region, 'ec2:DescribeVpcEndpointServices', async ({ sdk, client }) => {
         const services: EndpointService[] = [];
         let nextToken: string | undefined;
@@ -201,6 +268,7 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
           const page = await client.send(
             new sdk.DescribeVpcEndpointServicesCommand({
               ...(serviceNames && { ServiceNames: serviceNames }),
+              ...(serviceRegions && serviceRegions.length > 0 && { ServiceRegions: serviceRegions }),
               MaxResults: PAGE_SIZE,
               ...(nextToken && { NextToken: nextToken }),
             }),
@@ -222,13 +290,75 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
           }
           nextToken = page.NextToken;
         } while (nextToken);
-        return services;
+        return mergeServiceTypes(services);
       }),
 
     describeSubnets: (region, ids, signal) =>
       call(region, 'ec2:DescribeSubnets', async ({ sdk, client }) => {
         const page = await client.send(new sdk.DescribeSubnetsCommand({ SubnetIds: ids }), { abortSignal: signal });
-        return (page.Subnets ?? []).map((s) => ({ id: s.SubnetId ?? '', vpcId: s.VpcId ?? '', availabilityZone: s.AvailabilityZone ?? '' }));
+        return (page.Subnets ?? []).map((s) => ({
+          id: s.SubnetId ?? '',
+          vpcId: s.VpcId ?? '',
+          availabilityZone: s.AvailabilityZone ?? '',
+          ...(s.AvailableIpAddressCount !== undefined && { availableIpAddressCount: s.AvailableIpAddressCount }),
+          ...(s.CidrBlock && { ipv4Cidr: s.CidrBlock }),
+          ipv6Cidrs: (s.Ipv6CidrBlockAssociationSet ?? [])
+            .filter((a) => (a.Ipv6CidrBlockState?.State ?? 'associated') === 'associated')
+            .map((a) => a.Ipv6CidrBlock ?? '')
+            .filter(Boolean),
+          ipv6Native: s.Ipv6Native ?? false,
+        }));
+      }),
+
+    describeVpcs: (region, ids, signal) =>
+      call(region, 'ec2:DescribeVpcs', async ({ sdk, client }) => {
+        const page = await client.send(new sdk.DescribeVpcsCommand({ VpcIds: ids }), { abortSignal: signal });
+        return (page.Vpcs ?? []).map((v) => {
+          const associated = (v.CidrBlockAssociationSet ?? []).filter((a) => (a.CidrBlockState?.State ?? 'associated') === 'associated').map((a) => a.CidrBlock ?? '');
+          return {
+            id: v.VpcId ?? '',
+            cidrs: [...new Set([v.CidrBlock ?? '', ...associated])].filter(Boolean),
+            ipv6Cidrs: (v.Ipv6CidrBlockAssociationSet ?? [])
+              .filter((a) => (a.Ipv6CidrBlockState?.State ?? 'associated') === 'associated')
+              .map((a) => a.Ipv6CidrBlock ?? '')
+              .filter(Boolean),
+          };
+        });
+      }),
+
+    describeNetworkAcls: (region, subnetIds, signal) =>
+      call(region, 'ec2:DescribeNetworkAcls', async ({ sdk, client }) => {
+        const acls: NetworkAcl[] = [];
+        let nextToken: string | undefined;
+        do {
+          const page = await client.send(
+            new sdk.DescribeNetworkAclsCommand({
+              Filters: [{ Name: 'association.subnet-id', Values: subnetIds }],
+              MaxResults: 1000,
+              ...(nextToken && { NextToken: nextToken }),
+            }),
+            { abortSignal: signal },
+          );
+          for (const a of page.NetworkAcls ?? []) {
+            acls.push({
+              id: a.NetworkAclId ?? '',
+              vpcId: a.VpcId ?? '',
+              subnetIds: (a.Associations ?? []).map((x) => x.SubnetId ?? '').filter(Boolean),
+              entries: (a.Entries ?? []).map((e) => ({
+                ruleNumber: e.RuleNumber ?? 32767,
+                egress: e.Egress ?? false,
+                protocol: e.Protocol ?? '-1',
+                allow: e.RuleAction === 'allow',
+                ...(e.CidrBlock && { cidr: e.CidrBlock }),
+                ...(e.Ipv6CidrBlock && { ipv6Cidr: e.Ipv6CidrBlock }),
+                ...(e.PortRange?.From !== undefined && { fromPort: e.PortRange.From }),
+                ...(e.PortRange?.To !== undefined && { toPort: e.PortRange.To }),
+              })),
+            });
+          }
+          nextToken = page.NextToken;
+        } while (nextToken);
+        return acls;
       }),
 
     describeSecurityGroups: (region, ids, signal) =>
@@ -264,10 +394,16 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
           SubnetIds: params.subnetIds,
           ...(params.securityGroupIds.length > 0 && { SecurityGroupIds: params.securityGroupIds }),
           PrivateDnsEnabled: params.privateDnsEnabled,
-          ...(params.ipAddressType && {
-            IpAddressType: params.ipAddressType as 'ipv4',
-            DnsOptions: { DnsRecordIpType: params.ipAddressType as 'ipv4' },
+          ...(params.ipAddressType && { IpAddressType: params.ipAddressType as 'ipv4' }),
+          ...((params.ipAddressType || params.privateDnsOnlyForInboundResolverEndpoint !== undefined) && {
+            DnsOptions: {
+              ...(params.ipAddressType && { DnsRecordIpType: params.ipAddressType as 'ipv4' }),
+              ...(params.privateDnsOnlyForInboundResolverEndpoint !== undefined && {
+                PrivateDnsOnlyForInboundResolverEndpoint: params.privateDnsOnlyForInboundResolverEndpoint,
+              }),
+            },
           }),
+          ...(params.serviceRegion && { ServiceRegion: params.serviceRegion }),
           ...(params.clientToken && { ClientToken: params.clientToken }),
           ...(Object.keys(params.tags).length > 0 && {
             TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: Object.entries(params.tags).map(([Key, Value]) => ({ Key, Value })) }],

@@ -7,6 +7,7 @@
  * Polling has a deadline counted from the `creating` step, so a request never stays `creating` for ever.
  */
 import { randomUUID } from 'node:crypto';
+import { createEndpointCall } from '../endpoints/create-call.js';
 import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, type Endpoint } from '../endpoints/ec2.js';
 import { en } from '../messages.js';
@@ -53,6 +54,8 @@ const endpointStates: Record<string, RequestState | undefined> = {
   expired: 'failed',
   deleted: 'failed',
   deleting: 'failed',
+  // Final for polling: some subnets failed and EC2 will not retry them (knowledge.md §6).
+  partial: 'failed',
 };
 
 export async function runCreateJob(deps: WorkflowDependencies, requestId: string, timing: CreateTiming = DEFAULT_TIMING): Promise<void> {
@@ -93,25 +96,9 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   if (!request.endpointId) {
     await refreshMessage(deps, request, { line: en.create.progress(undefined, en.create.starting, elapsed(creatingSince(request), deps.now())) });
     try {
-      endpoint = await deps.ec2.createEndpoint(
-        p.region,
-        {
-          vpcId: p.vpcId,
-          serviceName: p.serviceName,
-          subnetIds: p.subnetIds,
-          securityGroupIds: p.securityGroupIds,
-          privateDnsEnabled: p.privateDns,
-          ...(p.ipAddressType && { ipAddressType: p.ipAddressType }),
-          clientToken: request.id,
-          tags: {
-            Name: `${p.serviceName.split('.').at(-1)} (${request.id})`,
-            'privatelink:request': request.id,
-            'privatelink:requester': request.requester,
-            'privatelink:approver': request.decidedBy ?? '',
-          },
-        },
-        { dryRun: false },
-      );
+      // The same builder as the preflight's DryRun: what was proven permitted is what is sent.
+      const call = createEndpointCall(p, { requestId: request.id, requester: request.requester, approver: request.decidedBy ?? '' });
+      endpoint = await deps.ec2.createEndpoint(p.region, call, { dryRun: false });
     } catch (error) {
       if (!(error instanceof Ec2Error)) throw error;
       await finish('failed', { failure: { code: error.code, message: error.message } }, failed);
@@ -167,13 +154,20 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   }
 
   async function settleEndpoint(described: Endpoint, outcome: RequestState): Promise<void> {
-    const service = await deps.ec2.describeServices(p.region, [p.serviceName]).then((found) => found[0], () => undefined);
-    const patch: Patch = { endpointState: described.state, dns: dnsNames(described, p.privateDns ? service?.privateDnsName : undefined) };
+    const service = await deps.ec2
+      .describeServices(p.region, [p.serviceName], undefined, p.serviceRegion ? [p.serviceRegion] : undefined)
+      .then((found) => found[0], () => undefined);
+    const patch: Patch = { endpointState: described.state, dns: dnsNames(described, p.privateDns !== 'off' ? service?.privateDnsName : undefined) };
     if (outcome === 'available') {
       await finish('available', patch, (r) => en.create.threadAvailable(r.requester, endpointId));
     } else if (outcome === 'pending-acceptance') {
       const serviceOwner = service?.owner && service.owner !== 'amazon' ? service.owner : '';
       await finish('pending-acceptance', patch, (r) => en.create.threadPendingAcceptance(r.requester, endpointId, serviceOwner));
+    } else if (described.state.toLowerCase() === 'partial') {
+      // The endpoint exists in some subnets: keep its id, name the subnets it lacks when EC2 shows them.
+      const missing = p.subnetIds.filter((id) => described.subnetIds.length > 0 && !described.subnetIds.includes(id));
+      const failure = { code: 'EndpointPartial', message: missing.length > 0 ? missing.join(', ') : (described.lastError?.message ?? '') };
+      await finish('failed', { ...patch, failure }, failed);
     } else {
       const failure = { code: described.lastError?.code ?? described.state, message: described.lastError?.message ?? '' };
       await finish('failed', { ...patch, failure }, failed);

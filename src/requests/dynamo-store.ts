@@ -3,7 +3,7 @@
  * `state` and `createdAt` for listing, `purgeAt` for the table's TTL, and the record itself as JSON.
  */
 import type { AttributeValue, DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
-import { OPEN_STATES, type EndpointRequest } from './model.js';
+import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
 import { VersionConflict, assertHistoryExtends, purgeAtEpochSeconds, type RequestStore } from './store.js';
 
 type Sdk = typeof import('@aws-sdk/client-dynamodb');
@@ -21,7 +21,7 @@ function toItem(request: EndpointRequest): Record<string, AttributeValue> {
 
 function fromItem(item: Record<string, AttributeValue> | undefined): EndpointRequest | undefined {
   const record = item?.record?.S;
-  return record ? (JSON.parse(record) as EndpointRequest) : undefined;
+  return record ? readStoredRequest(JSON.parse(record)) : undefined;
 }
 
 const isConditionFailure = (error: unknown) => (error as { name?: string }).name === 'ConditionalCheckFailedException';

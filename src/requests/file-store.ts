@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { OPEN_STATES, type EndpointRequest } from './model.js';
+import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
 import { VersionConflict, assertHistoryExtends, type RequestStore } from './store.js';
 
 const LOCK_STALE_MS = 10_000;
@@ -63,7 +63,7 @@ export class FileRequestStore implements RequestStore {
 
   async get(id: string): Promise<EndpointRequest | undefined> {
     try {
-      return JSON.parse(await fs.readFile(this.file(id), 'utf8')) as EndpointRequest;
+      return readStoredRequest(JSON.parse(await fs.readFile(this.file(id), 'utf8')));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;

@@ -1,6 +1,6 @@
 /** An endpoint request and its state machine. Pure: every change is a new record with one more history entry. */
 import { createHash } from 'node:crypto';
-import type { IpAddressType } from '../commands/create-spec.js';
+import { DEFAULT_PORTS, type IpAddressType, type PrivateDnsMode } from '../commands/create-spec.js';
 import type { EndpointDnsNames } from '../endpoints/dns.js';
 
 export type RequestState =
@@ -38,14 +38,40 @@ export interface EndpointParams {
   vpcId: string;
   subnetIds: string[];
   securityGroupIds: string[];
-  privateDns: boolean;
+  privateDns: PrivateDnsMode;
   ipAddressType?: IpAddressType;
+  /** The TCP ports clients use (the security group and NACL checks look at these). */
+  ports: number[];
+  /** Cross-region: the region the endpoint service lives in (sent as ServiceRegion). */
+  serviceRegion?: string;
+}
+
+/** Records stored before the DNS modes held `privateDns` as a boolean and had no ports. */
+type StoredParams = Omit<EndpointParams, 'privateDns' | 'ports'> & { privateDns: PrivateDnsMode | boolean; ports?: number[] };
+
+/** A stored request in today's shape: old records read `privateDns: true/false` as 'on'/'off' and ports as [443]. */
+export function readStoredRequest(stored: Omit<EndpointRequest, 'params'> & { params: StoredParams }): EndpointRequest {
+  const p = stored.params;
+  const privateDns: PrivateDnsMode = typeof p.privateDns === 'boolean' ? (p.privateDns ? 'on' : 'off') : p.privateDns;
+  return { ...stored, params: { ...p, privateDns, ports: p.ports ?? [...DEFAULT_PORTS] } };
 }
 
 export type CheckStatus = 'pass' | 'warn' | 'fail';
 
 export interface PreflightCheck {
-  check: 'ids' | 'service' | 'subnets' | 'security-groups' | 'private-dns' | 'permission';
+  check:
+    | 'ids'
+    | 'service'
+    | 'subnets'
+    | 'security-groups'
+    | 'private-dns'
+    | 'ip-type'
+    | 'free-ips'
+    | 'quota'
+    | 'availability-zones'
+    | 'network-acls'
+    | 'cross-region'
+    | 'permission';
   status: CheckStatus;
   /** A message catalog key under `preflight`; `values` fill it in. */
   code: string;

@@ -131,7 +131,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
   const existing = await deps.store.get(id);
   let request = existing;
   if (!request) {
-    const { params, checks } = await runPreflight(submission.spec, deps.ec2, deps.regions);
+    const { params, checks } = await runPreflight(submission.spec, deps.ec2, deps.regions, { requestId: id, requester: submission.requester });
     if (!params || !preflightPassed(checks)) {
       await reply(preflightFailedView(checks));
       return undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommand, tokenize } from '../../src/commands/parse.js';
+import { en } from '../../src/messages.js';
 
 describe('tokenize', () => {
   it('keeps quoted values together, after key= too, with straight or Slack\'s curly quotes', () => {
@@ -86,13 +87,55 @@ describe('parseCommand', () => {
           vpcId: 'vpc-0a1b2c3d',
           subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'],
           securityGroupIds: ['sg-0a1b2c3d'],
-          privateDns: false,
+          privateDns: 'off',
           ipAddressType: 'dualstack',
+          ports: [443],
           region: 'ap-northeast-1',
           reason: 'orders stream',
         },
       },
     });
+  });
+
+  it('parses the DNS modes, listener ports and a service region', () => {
+    const result = parseCommand('create s3 vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d private-dns=Inbound-Only ports=443,8443 service-region=US-EAST-1');
+
+    expect(result).toEqual({
+      ok: true,
+      command: {
+        name: 'create',
+        spec: { service: 's3', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'inbound-only', ports: [443, 8443], serviceRegion: 'us-east-1' },
+      },
+    });
+    expect(parseCommand('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d')).toMatchObject({ ok: true, command: { spec: { privateDns: 'on', ports: [443] } } });
+  });
+
+  it.each([
+    ['ports=0', { code: 'badPort', value: '0' }],
+    ['ports=65536', { code: 'badPort', value: '65536' }],
+    ['ports=https', { code: 'badPort', value: 'https' }],
+    ['ports=443-445', { code: 'badPort', value: '443-445' }],
+    ['ports=,', { code: 'badPort', value: ',' }],
+    ['ports=443,443', { code: 'duplicatePort', value: 443 }],
+    [`ports=${Array.from({ length: 17 }, (_, i) => 1000 + i).join(',')}`, { code: 'tooLong', max: 16 }],
+  ])('refuses %s with a clear reason', (option, error) => {
+    const result = parseCommand(`create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d ${option}`);
+
+    expect(result).toEqual({ ok: false, error: { code: 'badField', command: 'create', field: 'ports', error } });
+    if (!result.ok) expect(en.parseError(result.error)).toMatch(/ports|port/);
+  });
+
+  it('says what is wrong with a DNS mode or a service region, and what is allowed', () => {
+    const dns = parseCommand('create s3 vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d private-dns=inbound');
+    const region = parseCommand('create s3 vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d service-region=mars-1');
+
+    expect(dns).toEqual({ ok: false, error: { code: 'badField', command: 'create', field: 'private-dns', error: { code: 'badChoice', value: 'inbound', allowed: ['on', 'off', 'inbound-only'] } } });
+    expect(region).toEqual({ ok: false, error: { code: 'badField', command: 'create', field: 'service-region', error: { code: 'badRegion', value: 'mars-1' } } });
+    expect(!dns.ok && en.parseError(dns.error)).toBe('`inbound` is not one of `on`, `off`, `inbound-only`.');
+    expect(!region.ok && en.parseError(region.error)).toBe('`mars-1` is not an AWS region I know (e.g. `ap-northeast-1`).');
+    expect(en.parseError({ code: 'badField', command: 'create', field: 'ports', error: { code: 'badPort', value: '0' } })).toBe(
+      '`0` is not a port: `ports` takes TCP port numbers from 1 to 65535, comma-separated (e.g. `ports=443,8443`).',
+    );
   });
 
   it('opens the form for a bare create, and names the first bad field otherwise', () => {

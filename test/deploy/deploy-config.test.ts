@@ -92,7 +92,7 @@ describe('serverless.yml', () => {
 
   it('lets only the worker create and tag: it holds exactly the EC2 actions the code calls', () => {
     const called = [...new Set([...source.matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => m[1]!))].filter((c) =>
-      /VpcEndpoint|Subnets|SecurityGroups|VpcAttribute/.test(c),
+      /VpcEndpoint|Subnets|SecurityGroups|VpcAttribute|Vpcs|NetworkAcls/.test(c),
     );
     expect(ec2Actions(workerStatements).filter((a) => a !== 'ec2:CreateTags')).toEqual(called.map((c) => `ec2:${c}`).sort());
     expect(ec2Actions(slackStatements).filter((a) => !a.startsWith('ec2:Describe'))).toEqual([]);
@@ -132,10 +132,20 @@ describe('serverless.yml', () => {
     // The other statement names only what the endpoint is placed in, never the endpoint itself.
     for (const s of creates.filter((st) => st !== onEndpoint[0])) expect(JSON.stringify(s.Resource)).toMatch(/^(?!.*vpc-endpoint).*(vpc|subnet|security-group)\/\*/);
     // ...and the code does set that tag on create.
-    expect(readFileSync('src/jobs/create-endpoint.ts', 'utf8')).toContain("'privatelink:request': request.id");
+    const call = readFileSync('src/endpoints/create-call.ts', 'utf8');
+    expect(call).toContain("request: 'privatelink:request'");
+    expect(call).toContain('[TAG_KEYS.request]: parties.requestId');
     const tags = workerStatements.find((s) => s.Action.includes('ec2:CreateTags'))!;
     expect(tags.Condition).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateVpcEndpoint', ...ALLOWED_REGIONS_CONDITION } });
     expect(JSON.stringify(tags.Resource)).toContain(':vpc-endpoint/*');
+  });
+
+  it('allows cross-region creates (vpce:AllowMultiRegion) to the worker only, in the allowed regions, when the code sends ServiceRegion', () => {
+    expect(readFileSync('src/endpoints/ec2.ts', 'utf8')).toContain("ServiceRegion: params.serviceRegion");
+    const multiRegion = workerStatements.filter((s) => s.Action.includes('vpce:AllowMultiRegion'));
+    expect(multiRegion).toHaveLength(1);
+    expect(multiRegion[0]!.Condition).toMatchObject({ StringEquals: ALLOWED_REGIONS_CONDITION });
+    expect(slackStatements.flatMap((s) => s.Action)).not.toContain('vpce:AllowMultiRegion');
   });
 
   it('throttles the HTTP API and reserves concurrency for the worker', () => {

@@ -16,19 +16,58 @@ export interface EmulatorSubnet {
   id: string;
   vpcId: string;
   az: string;
+  /** Free IPv4 addresses (AvailableIpAddressCount); default 250. */
+  freeIps?: number;
+  /** Default 10.0.<n>.0/24; IPv6-only subnets have none. */
+  cidr?: string;
+  ipv6Cidrs?: string[];
+  ipv6Only?: boolean;
+}
+
+export interface EmulatorRule {
+  /** `tcp`, `udp` or `-1`. */
+  protocol: string;
+  from?: number;
+  to?: number;
+  cidrs?: string[];
+  groups?: string[];
 }
 
 export interface EmulatorGroup {
   id: string;
   vpcId: string;
   inbound443From?: string;
+  /** More inbound rules, beside the TCP 443 one. */
+  rules?: EmulatorRule[];
+}
+
+export interface EmulatorAclEntry {
+  rule: number;
+  egress: boolean;
+  /** `-1`, `6` (TCP) or `17` (UDP), as EC2 answers. */
+  protocol: string;
+  allow: boolean;
+  cidr: string;
+  from?: number;
+  to?: number;
+}
+
+/** A network ACL; subnets not listed in any use the VPC's default ACL, which allows everything. */
+export interface EmulatorAcl {
+  id: string;
+  vpcId: string;
+  subnetIds: string[];
+  entries: EmulatorAclEntry[];
 }
 
 export interface EmulatorState {
   region: string;
-  vpcs: Record<string, { dnsSupport: boolean; dnsHostnames: boolean }>;
+  vpcs: Record<string, { dnsSupport: boolean; dnsHostnames: boolean; cidrs?: string[]; ipv6Cidrs?: string[] }>;
   subnets: EmulatorSubnet[];
   groups: EmulatorGroup[];
+  networkAcls?: EmulatorAcl[];
+  /** How a pending endpoint settles instead of available (e.g. `partial`, with the subnets that failed). */
+  settleAs?: { state: string; failedSubnets?: string[]; lastError?: { code: string; message: string } };
   services: (ServiceFixture & { acceptanceRequired?: boolean })[];
   endpoints: (EndpointFixture & { describesUntilReady: number; clientToken?: string })[];
   /** How many describes a new endpoint stays `pending`. */
@@ -40,7 +79,7 @@ export interface EmulatorState {
 export function seedState(region = 'ap-northeast-1'): EmulatorState {
   return {
     region,
-    vpcs: { 'vpc-0a1b2c3d': { dnsSupport: true, dnsHostnames: true } },
+    vpcs: { 'vpc-0a1b2c3d': { dnsSupport: true, dnsHostnames: true, cidrs: ['10.0.0.0/16'] } },
     subnets: [
       { id: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', az: `${region}a` },
       { id: 'subnet-4e5f6a7b', vpcId: 'vpc-0a1b2c3d', az: `${region}c` },
@@ -50,7 +89,7 @@ export function seedState(region = 'ap-northeast-1'): EmulatorState {
     services: [
       { name: `com.amazonaws.${region}.kinesis-streams`, privateDnsName: `kinesis.${region}.amazonaws.com` },
       { name: `com.amazonaws.${region}.sqs`, privateDnsName: `sqs.${region}.amazonaws.com` },
-      { name: `com.amazonaws.${region}.s3`, types: ['Gateway', 'Interface'] },
+      { name: `com.amazonaws.${region}.s3`, types: ['Gateway', 'Interface'], privateDnsName: `*.s3.${region}.amazonaws.com` },
       { name: `com.amazonaws.vpce.${region}.vpce-svc-0123456789abcdef0`, owner: '111122223333', acceptanceRequired: true },
     ],
     endpoints: [],
@@ -89,7 +128,10 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
         if (e.state !== 'pending') continue;
         if (e.describesUntilReady-- <= 0) {
           const service = state.services.find((s) => s.name === e.service);
-          e.state = service?.acceptanceRequired ? 'pendingAcceptance' : 'available';
+          e.state = state.settleAs?.state ?? (service?.acceptanceRequired ? 'pendingAcceptance' : 'available');
+          const failed = state.settleAs?.failedSubnets;
+          if (failed) e.subnets = (e.subnets ?? []).filter((id) => !failed.includes(id));
+          if (state.settleAs?.lastError) e.lastError = state.settleAs.lastError;
         }
       }
       const matching = state.endpoints.filter(
@@ -97,7 +139,8 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
           (ids.length === 0 || ids.includes(e.id)) &&
           (!f['vpc-id'] || f['vpc-id'].includes(e.vpcId ?? DEFAULT_VPC)) &&
           (!f['service-name'] || f['service-name'].includes(e.service ?? defaultService(state.region))) &&
-          (!f['vpc-endpoint-state'] || f['vpc-endpoint-state'].map((s) => s.toLowerCase()).includes((e.state ?? '').toLowerCase())),
+          (!f['vpc-endpoint-state'] || f['vpc-endpoint-state'].map((s) => s.toLowerCase()).includes((e.state ?? '').toLowerCase())) &&
+          (!f['vpc-endpoint-type'] || f['vpc-endpoint-type'].includes(e.type ?? 'Interface')),
       );
       const start = Number(params.NextToken ?? 0);
       const size = Number(params.MaxResults ?? 1000);
@@ -106,15 +149,27 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
     }
     case 'DescribeVpcEndpointServices': {
       const names = list(params, 'ServiceName');
-      const missing = names.find((n) => !state.services.some((s) => s.name === n));
+      // Services of other regions are seen only when their region is asked for (ServiceRegions).
+      const regions = [state.region, ...list(params, 'ServiceRegion')];
+      const visible = state.services.filter((s) => regions.includes(s.serviceRegion ?? state.region));
+      const missing = names.find((n) => !visible.some((s) => s.name === n));
       if (missing) return [400, errorXml('InvalidServiceName', `The Vpc Endpoint Service '${missing}' does not exist`)];
-      return [200, describeServicesXml(names.length ? state.services.filter((s) => names.includes(s.name)) : state.services)];
+      return [200, describeServicesXml(names.length ? visible.filter((s) => names.includes(s.name)) : visible)];
     }
     case 'DescribeSubnets': {
       const ids = list(params, 'SubnetId');
       const missing = ids.find((id) => !state.subnets.some((s) => s.id === id));
       if (missing) return [400, errorXml('InvalidSubnetID.NotFound', `The subnet ID '${missing}' does not exist`)];
-      const items = state.subnets.filter((s) => ids.includes(s.id)).map((s) => `<item><subnetId>${s.id}</subnetId><vpcId>${s.vpcId}</vpcId><availabilityZone>${s.az}</availabilityZone><state>available</state></item>`);
+      const items = state.subnets
+        .filter((s) => ids.includes(s.id))
+        .map(
+          (s, i) =>
+            `<item><subnetId>${s.id}</subnetId><vpcId>${s.vpcId}</vpcId><availabilityZone>${s.az}</availabilityZone><state>available</state>${
+              s.ipv6Only ? '' : `<cidrBlock>${s.cidr ?? `10.0.${i}.0/24`}</cidrBlock><availableIpAddressCount>${s.freeIps ?? 250}</availableIpAddressCount>`
+            }<ipv6CidrBlockAssociationSet>${(s.ipv6Cidrs ?? [])
+              .map((c, n) => `<item><ipv6CidrBlock>${c}</ipv6CidrBlock><associationId>subnet-cidr-assoc-${n}</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item>`)
+              .join('')}</ipv6CidrBlockAssociationSet><ipv6Native>${s.ipv6Only ?? false}</ipv6Native></item>`,
+        );
       return [200, response('DescribeSubnets', `<subnetSet>${items.join('')}</subnetSet>`)];
     }
     case 'DescribeSecurityGroups': {
@@ -127,7 +182,7 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
           (g) =>
             `<item><ownerId>123456789012</ownerId><groupId>${g.id}</groupId><groupName>${g.id}</groupName><groupDescription>emulated</groupDescription><vpcId>${g.vpcId}</vpcId><ipPermissions>${
               g.inbound443From ? `<item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort><groups/><ipRanges><item><cidrIp>${g.inbound443From}</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item>` : ''
-            }</ipPermissions></item>`,
+            }${(g.rules ?? []).map(ruleXml).join('')}</ipPermissions></item>`,
         );
       return [200, response('DescribeSecurityGroups', `<securityGroupInfo>${items.join('')}</securityGroupInfo>`)];
     }
@@ -138,10 +193,45 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
       const value = attribute === 'enableDnsSupport' ? vpc.dnsSupport : vpc.dnsHostnames;
       return [200, response('DescribeVpcAttribute', `<vpcId>${params.VpcId}</vpcId><${attribute}><value>${value}</value></${attribute}>`)];
     }
+    case 'DescribeVpcs': {
+      const ids = list(params, 'VpcId');
+      const missing = ids.find((id) => !state.vpcs[id]);
+      if (missing) return [400, errorXml('InvalidVpcID.NotFound', `The vpc ID '${missing}' does not exist`)];
+      const items = ids.map((id) => {
+        const vpc = state.vpcs[id]!;
+        const cidrs = vpc.cidrs ?? ['10.0.0.0/16'];
+        return `<item><vpcId>${id}</vpcId><state>available</state><cidrBlock>${cidrs[0]}</cidrBlock><cidrBlockAssociationSet>${cidrs
+          .map((c, n) => `<item><cidrBlock>${c}</cidrBlock><associationId>vpc-cidr-assoc-${n}</associationId><cidrBlockState><state>associated</state></cidrBlockState></item>`)
+          .join('')}</cidrBlockAssociationSet><ipv6CidrBlockAssociationSet>${(vpc.ipv6Cidrs ?? [])
+          .map((c, n) => `<item><ipv6CidrBlock>${c}</ipv6CidrBlock><associationId>vpc-cidr-assoc-6${n}</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item>`)
+          .join('')}</ipv6CidrBlockAssociationSet><isDefault>false</isDefault></item>`;
+      });
+      return [200, response('DescribeVpcs', `<vpcSet>${items.join('')}</vpcSet>`)];
+    }
+    case 'DescribeNetworkAcls': {
+      const subnetIds = f['association.subnet-id'] ?? [];
+      const listed = (state.networkAcls ?? []).filter((a) => a.subnetIds.some((id) => subnetIds.includes(id)));
+      const orphans = subnetIds.filter((id) => !listed.some((a) => a.subnetIds.includes(id)) && state.subnets.some((s) => s.id === id));
+      const allowAll = (egress: boolean): EmulatorAclEntry => ({ rule: 100, egress, protocol: '-1', allow: true, cidr: '0.0.0.0/0' });
+      const acls = [...listed, ...(orphans.length > 0 ? [{ id: 'acl-0default00000000', vpcId: DEFAULT_VPC, subnetIds: orphans, entries: [allowAll(false), allowAll(true)] }] : [])];
+      const entryXml = (e: EmulatorAclEntry) =>
+        `<item><ruleNumber>${e.rule}</ruleNumber><protocol>${e.protocol}</protocol><ruleAction>${e.allow ? 'allow' : 'deny'}</ruleAction><egress>${e.egress}</egress><cidrBlock>${e.cidr}</cidrBlock>${
+          e.from !== undefined ? `<portRange><from>${e.from}</from><to>${e.to ?? e.from}</to></portRange>` : ''
+        }</item>`;
+      const denyAll = (egress: boolean) => `<item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>${egress}</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>`;
+      const items = acls.map(
+        (a) =>
+          `<item><networkAclId>${a.id}</networkAclId><vpcId>${a.vpcId}</vpcId><default>${a.id.startsWith('acl-0default')}</default><entrySet>${a.entries.map(entryXml).join('')}${denyAll(false)}${denyAll(true)}</entrySet><associationSet>${a.subnetIds
+            .map((id) => `<item><networkAclAssociationId>aclassoc-${id.slice(7)}</networkAclAssociationId><networkAclId>${a.id}</networkAclId><subnetId>${id}</subnetId></item>`)
+            .join('')}</associationSet><tagSet/></item>`,
+      );
+      return [200, response('DescribeNetworkAcls', `<networkAclSet>${items.join('')}</networkAclSet>`)];
+    }
     case 'CreateVpcEndpoint': {
       if (params.VpcEndpointType !== 'Interface') return [400, errorXml('InvalidParameter', 'Only Interface endpoints are emulated')];
       if (!state.vpcs[params.VpcId ?? '']) return [400, errorXml('InvalidVpcID.NotFound', `The vpc ID '${params.VpcId}' does not exist`)];
-      const service = state.services.find((s) => s.name === params.ServiceName);
+      const serviceRegion = params.ServiceRegion ?? state.region;
+      const service = state.services.find((s) => s.name === params.ServiceName && (s.serviceRegion ?? state.region) === serviceRegion);
       if (!service) return [400, errorXml('InvalidServiceName', `The Vpc Endpoint Service '${params.ServiceName}' does not exist`)];
       const subnetIds = list(params, 'SubnetId');
       const subnets = subnetIds.map((id) => state.subnets.find((s) => s.id === id));
@@ -150,6 +240,18 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
       if (new Set(azs).size !== azs.length) return [400, errorXml('DuplicateSubnetsInSameZone', 'Found another VPC endpoint subnet in the availability zone')];
       const privateDns = params.PrivateDnsEnabled === 'true';
       if (privateDns && !service.privateDnsName) return [400, errorXml('InvalidParameter', 'Private DNS can only be enabled for services that provide a private DNS name.')];
+      // S3 and DynamoDB: with private DNS on, PrivateDnsOnlyForInboundResolverEndpoint defaults to true, and
+      // then EC2 wants a gateway endpoint for the service in the VPC (knowledge.md §4).
+      const bothTypes = (service.types ?? ['Interface']).includes('Gateway');
+      const inboundFlag = params['DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint'];
+      if (inboundFlag !== undefined && !bothTypes) return [400, errorXml('InvalidParameter', 'PrivateDnsOnlyForInboundResolverEndpoint is only supported for services with both gateway and interface endpoints.')];
+      if (privateDns && bothTypes && (inboundFlag ?? 'true') === 'true') {
+        const gateway = state.endpoints.some((e) => e.type === 'Gateway' && (e.vpcId ?? DEFAULT_VPC) === params.VpcId && e.service === service.name && e.state === 'available');
+        if (!gateway) return [400, errorXml('InvalidParameter', 'To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC must have a Gateway endpoint for the service.')];
+      }
+      const ipType = params.IpAddressType ?? 'ipv4';
+      const unfit = subnets.find((s) => (ipType === 'ipv6' ? !s!.ipv6Only : ipType === 'dualstack' ? s!.ipv6Only || !(s!.ipv6Cidrs ?? []).length : s!.ipv6Only));
+      if (unfit) return [400, errorXml('InvalidParameter', `The subnet ${unfit.id} does not support the IP address type ${ipType}.`)];
       if (params.DryRun === 'true') return [412, errorXml('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.')];
       const token = params.ClientToken;
       const existing = token ? state.endpoints.find((e) => e.clientToken === token) : undefined;
@@ -157,7 +259,7 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
       const id = `vpce-${(state.endpoints.length + 1).toString(16).padStart(17, '0')}`;
       const base = `${id}-emu1`;
       // Like EC2: the label is the service's DNS prefix (kinesis for kinesis-streams) where it has one.
-      const suffix = `${service.privateDnsName?.split('.')[0] ?? shortName(service.name)}.${state.region}.vpce.amazonaws.com`;
+      const suffix = `${service.privateDnsName?.replace(/^\*\./, '').split('.')[0] ?? shortName(service.name)}.${serviceRegion}.vpce.amazonaws.com`;
       const tags: Record<string, string> = {};
       for (let i = 1; params[`TagSpecification.1.Tag.${i}.Key`]; i++) tags[params[`TagSpecification.1.Tag.${i}.Key`]!] = params[`TagSpecification.1.Tag.${i}.Value`] ?? '';
       const endpoint = {
@@ -179,6 +281,15 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
     default:
       return [400, errorXml('InvalidAction', `The action ${action} is not valid for this web service.`)];
   }
+}
+
+function ruleXml(r: EmulatorRule): string {
+  const ports = r.protocol === '-1' ? '' : `<fromPort>${r.from ?? 0}</fromPort><toPort>${r.to ?? r.from ?? 65535}</toPort>`;
+  const v4 = (r.cidrs ?? []).filter((c) => !c.includes(':'));
+  const v6 = (r.cidrs ?? []).filter((c) => c.includes(':'));
+  return `<item><ipProtocol>${r.protocol}</ipProtocol>${ports}<groups>${(r.groups ?? []).map((g) => `<item><groupId>${g}</groupId><userId>123456789012</userId></item>`).join('')}</groups><ipRanges>${v4
+    .map((c) => `<item><cidrIp>${c}</cidrIp></item>`)
+    .join('')}</ipRanges><ipv6Ranges>${v6.map((c) => `<item><cidrIpv6>${c}</cidrIpv6></item>`).join('')}</ipv6Ranges><prefixListIds/></item>`;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {

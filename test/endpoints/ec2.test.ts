@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Ec2Error } from '../../src/endpoints/ec2.js';
+import { Ec2Error, mergeServiceTypes } from '../../src/endpoints/ec2.js';
 import { KINESIS, REGION, describeEndpointsXml, describeServicesXml, errorXml, fakeEc2, fakeId, faultyServer, loopbackEc2, testEc2 } from '../helpers/ec2.js';
 
 const ENDPOINT_ID = 'vpce-0123456789abcdef0';
@@ -159,13 +159,86 @@ describe('EC2 adapter at the Query/XML wire', () => {
     });
     const ec2 = testEc2();
 
-    expect(await ec2.describeSubnets(REGION, ['subnet-0a1b2c3d'])).toEqual([{ id: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}a` }]);
+    expect(await ec2.describeSubnets(REGION, ['subnet-0a1b2c3d'])).toEqual([{ id: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}a`, ipv6Cidrs: [], ipv6Native: false }]);
     expect(await ec2.describeSecurityGroups(REGION, ['sg-0a1b2c3d'])).toEqual([
       { id: 'sg-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', name: 'endpoint', inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['10.0.0.0/16'], sources: ['sg-11112222'] }] },
     ]);
     expect(await ec2.describeVpcAttribute(REGION, 'vpc-0a1b2c3d', 'enableDnsSupport')).toBe(true);
     expect(await ec2.describeVpcAttribute(REGION, 'vpc-0a1b2c3d', 'enableDnsHostnames')).toBe(false);
     expect(calls.map((c) => c.params['SubnetId.1'] ?? c.params['GroupId.1'] ?? c.params.Attribute)).toEqual(['subnet-0a1b2c3d', 'sg-0a1b2c3d', 'enableDnsSupport', 'enableDnsHostnames']);
+  });
+
+  it('reads free addresses and IPv6 blocks of subnets, skipping disassociated blocks', async () => {
+    fakeEc2({
+      DescribeSubnets: () => `<DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><subnetSet>
+        <item><subnetId>subnet-0a1b2c3d</subnetId><vpcId>vpc-0a1b2c3d</vpcId><availabilityZone>${REGION}a</availabilityZone><state>available</state><cidrBlock>10.0.0.0/24</cidrBlock><availableIpAddressCount>0</availableIpAddressCount>
+          <ipv6CidrBlockAssociationSet>
+            <item><ipv6CidrBlock>2001:db8:0:1::/64</ipv6CidrBlock><associationId>a1</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item>
+            <item><ipv6CidrBlock>2001:db8:0:9::/64</ipv6CidrBlock><associationId>a2</associationId><ipv6CidrBlockState><state>disassociated</state></ipv6CidrBlockState></item>
+          </ipv6CidrBlockAssociationSet><ipv6Native>false</ipv6Native></item>
+        <item><subnetId>subnet-4e5f6a7b</subnetId><vpcId>vpc-0a1b2c3d</vpcId><availabilityZone>${REGION}c</availabilityZone><state>available</state>
+          <ipv6CidrBlockAssociationSet><item><ipv6CidrBlock>2001:db8:0:2::/64</ipv6CidrBlock><associationId>a3</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item></ipv6CidrBlockAssociationSet><ipv6Native>true</ipv6Native></item>
+      </subnetSet></DescribeSubnetsResponse>`,
+    });
+
+    expect(await testEc2().describeSubnets(REGION, ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'])).toEqual([
+      { id: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}a`, availableIpAddressCount: 0, ipv4Cidr: '10.0.0.0/24', ipv6Cidrs: ['2001:db8:0:1::/64'], ipv6Native: false },
+      { id: 'subnet-4e5f6a7b', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}c`, ipv6Cidrs: ['2001:db8:0:2::/64'], ipv6Native: true },
+    ]);
+  });
+
+  it('reads every associated CIDR block of a VPC', async () => {
+    const calls = fakeEc2({
+      DescribeVpcs: () => `<DescribeVpcsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><vpcSet><item>
+        <vpcId>vpc-0a1b2c3d</vpcId><state>available</state><cidrBlock>10.0.0.0/16</cidrBlock>
+        <cidrBlockAssociationSet>
+          <item><cidrBlock>10.0.0.0/16</cidrBlock><associationId>c1</associationId><cidrBlockState><state>associated</state></cidrBlockState></item>
+          <item><cidrBlock>100.64.0.0/16</cidrBlock><associationId>c2</associationId><cidrBlockState><state>associated</state></cidrBlockState></item>
+          <item><cidrBlock>172.16.0.0/16</cidrBlock><associationId>c3</associationId><cidrBlockState><state>disassociated</state></cidrBlockState></item>
+        </cidrBlockAssociationSet>
+        <ipv6CidrBlockAssociationSet><item><ipv6CidrBlock>2001:db8::/56</ipv6CidrBlock><associationId>c4</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item></ipv6CidrBlockAssociationSet>
+      </item></vpcSet></DescribeVpcsResponse>`,
+    });
+
+    expect(await testEc2().describeVpcs(REGION, ['vpc-0a1b2c3d'])).toEqual([{ id: 'vpc-0a1b2c3d', cidrs: ['10.0.0.0/16', '100.64.0.0/16'], ipv6Cidrs: ['2001:db8::/56'] }]);
+    expect(calls[0]!.params).toMatchObject({ Action: 'DescribeVpcs', 'VpcId.1': 'vpc-0a1b2c3d' });
+  });
+
+  it('asks for the network ACLs of the subnets by association filter and reads their entries', async () => {
+    const calls = fakeEc2({
+      DescribeNetworkAcls: () => `<DescribeNetworkAclsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><networkAclSet><item>
+        <networkAclId>acl-0a1b2c3d</networkAclId><vpcId>vpc-0a1b2c3d</vpcId><default>false</default>
+        <entrySet>
+          <item><ruleNumber>100</ruleNumber><protocol>6</protocol><ruleAction>allow</ruleAction><egress>false</egress><cidrBlock>10.0.0.0/16</cidrBlock><portRange><from>443</from><to>443</to></portRange></item>
+          <item><ruleNumber>110</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>true</egress><ipv6CidrBlock>::/0</ipv6CidrBlock></item>
+        </entrySet>
+        <associationSet><item><networkAclAssociationId>aclassoc-1</networkAclAssociationId><networkAclId>acl-0a1b2c3d</networkAclId><subnetId>subnet-0a1b2c3d</subnetId></item></associationSet>
+        <tagSet/></item></networkAclSet></DescribeNetworkAclsResponse>`,
+    });
+
+    expect(await testEc2().describeNetworkAcls(REGION, ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'])).toEqual([
+      {
+        id: 'acl-0a1b2c3d',
+        vpcId: 'vpc-0a1b2c3d',
+        subnetIds: ['subnet-0a1b2c3d'],
+        entries: [
+          { ruleNumber: 100, egress: false, protocol: '6', allow: true, cidr: '10.0.0.0/16', fromPort: 443, toPort: 443 },
+          { ruleNumber: 110, egress: true, protocol: '-1', allow: false, ipv6Cidr: '::/0' },
+        ],
+      },
+    ]);
+    expect(calls[0]!.params).toMatchObject({ 'Filter.1.Name': 'association.subnet-id', 'Filter.1.Value.1': 'subnet-0a1b2c3d', 'Filter.1.Value.2': 'subnet-4e5f6a7b' });
+  });
+
+  it('looks services up in other regions with ServiceRegions and reads their IP types and region', async () => {
+    const calls = fakeEc2({
+      DescribeVpcEndpointServices: () => describeServicesXml([{ name: 'com.amazonaws.us-east-1.s3', serviceRegion: 'us-east-1', ipAddressTypes: ['ipv4', 'ipv6'] }]),
+    });
+
+    const [service] = await testEc2().describeServices(REGION, ['com.amazonaws.us-east-1.s3'], undefined, ['us-east-1']);
+
+    expect(calls[0]!.params).toMatchObject({ 'ServiceName.1': 'com.amazonaws.us-east-1.s3', 'ServiceRegion.1': 'us-east-1' });
+    expect(service).toMatchObject({ serviceName: 'com.amazonaws.us-east-1.s3', serviceRegion: 'us-east-1', ipAddressTypes: ['ipv4', 'ipv6'] });
   });
 
   describe('CreateVpcEndpoint', () => {
@@ -206,6 +279,21 @@ describe('EC2 adapter at the Query/XML wire', () => {
       });
     });
 
+    it('sends ServiceRegion and PrivateDnsOnlyForInboundResolverEndpoint when given, and neither otherwise', async () => {
+      const calls = fakeEc2({ CreateVpcEndpoint: () => [412, errorXml('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.')] });
+      const ec2 = testEc2();
+
+      await ec2.createEndpoint(REGION, { ...params, ipAddressType: undefined, privateDnsEnabled: true, serviceRegion: 'us-east-1', privateDnsOnlyForInboundResolverEndpoint: false }, { dryRun: true });
+      await ec2.createEndpoint(REGION, { ...params, ipAddressType: undefined, privateDnsEnabled: true, privateDnsOnlyForInboundResolverEndpoint: true }, { dryRun: true });
+      await ec2.createEndpoint(REGION, { ...params, ipAddressType: undefined }, { dryRun: true });
+
+      expect(calls[0]!.params).toMatchObject({ ServiceRegion: 'us-east-1', PrivateDnsEnabled: 'true', 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'false' });
+      expect(calls[0]!.params['DnsOptions.DnsRecordIpType']).toBeUndefined();
+      expect(calls[1]!.params['DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint']).toBe('true');
+      expect(calls[1]!.params.ServiceRegion).toBeUndefined();
+      expect(Object.keys(calls[2]!.params).filter((k) => k.startsWith('DnsOptions') || k === 'ServiceRegion')).toEqual([]);
+    });
+
     it('treats DryRunOperation as permission granted', async () => {
       fakeEc2({ CreateVpcEndpoint: () => [412, errorXml('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.')] });
 
@@ -233,5 +321,19 @@ describe('EC2 adapter at the Query/XML wire', () => {
       expect(endpoints.map((e) => e.id)).toEqual([ENDPOINT_ID]);
       expect(calls).toHaveLength(1);
     });
+  });
+});
+
+describe('mergeServiceTypes', () => {
+  const base = { acceptanceRequired: false, policySupported: true, availabilityZones: ['ap-northeast-1a'], ipAddressTypes: ['ipv4'] };
+  it('joins the Gateway and Interface entries EC2 lists for S3 into one service with both types', () => {
+    const merged = mergeServiceTypes([
+      { ...base, serviceName: 'com.amazonaws.ap-northeast-1.s3', types: ['Gateway'] },
+      { ...base, serviceName: 'com.amazonaws.ap-northeast-1.s3', types: ['Interface'], privateDnsName: '*.s3.ap-northeast-1.amazonaws.com', ipAddressTypes: ['ipv4', 'dualstack'] },
+      { ...base, serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', types: ['Interface'] },
+    ]);
+    expect(merged).toHaveLength(2);
+    expect(merged[0]).toMatchObject({ types: ['Interface', 'Gateway'], privateDnsName: '*.s3.ap-northeast-1.amazonaws.com', ipAddressTypes: ['ipv4', 'dualstack'] });
+    expect(merged[1]).toMatchObject({ serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', types: ['Interface'] });
   });
 });

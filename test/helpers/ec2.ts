@@ -116,6 +116,10 @@ export interface ServiceFixture {
   acceptanceRequired?: boolean;
   policySupported?: boolean;
   owner?: string;
+  /** SupportedIpAddressTypes; default ['ipv4']. */
+  ipAddressTypes?: string[];
+  /** The service's region when it is not the caller's (cross-region). */
+  serviceRegion?: string;
 }
 
 export function describeServicesXml(services: ServiceFixture[], nextToken?: string): string {
@@ -132,7 +136,8 @@ export function describeServicesXml(services: ServiceFixture[], nextToken?: stri
       <vpcEndpointPolicySupported>${s.policySupported ?? true}</vpcEndpointPolicySupported>
       <acceptanceRequired>${s.acceptanceRequired ?? false}</acceptanceRequired>
       <managesVpcEndpoints>false</managesVpcEndpoints>
-      <supportedIpAddressTypeSet><item>ipv4</item></supportedIpAddressTypeSet>
+      <supportedIpAddressTypeSet>${items(s.ipAddressTypes ?? ['ipv4'], (v) => v)}</supportedIpAddressTypeSet>
+      ${s.serviceRegion ? `<serviceRegion>${s.serviceRegion}</serviceRegion>` : ''}
       <tagSet/>
     </item>`,
     )

@@ -83,6 +83,96 @@ describe('the create worker', () => {
     ]);
   });
 
+  const S3 = 'com.amazonaws.ap-northeast-1.s3';
+  const BASE = 'vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d';
+  it.each<[string, string, ((w: EmulatorState) => void) | undefined, Record<string, string>]>([
+    ['an AWS service with the defaults', `create kinesis-streams ${BASE}`, undefined, { PrivateDnsEnabled: 'true' }],
+    ['S3 with private DNS for every client', `create s3 ${BASE}`, undefined, { ServiceName: S3, 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'false' }],
+    [
+      'S3 with inbound-only DNS beside a gateway endpoint',
+      `create s3 ${BASE} private-dns=inbound-only`,
+      (w) => void w.endpoints.push({ id: 'vpce-06666666666666666', type: 'Gateway', service: S3, vpcId: 'vpc-0a1b2c3d', privateDns: false, state: 'available', describesUntilReady: 0 }),
+      { 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'true' },
+    ],
+    [
+      'a cross-region S3 endpoint on dual-stack subnets',
+      `create s3 ${BASE} private-dns=off service-region=us-east-1 ip=dualstack`,
+      (w) => {
+        w.services.push({ name: 'com.amazonaws.us-east-1.s3', types: ['Interface'], serviceRegion: 'us-east-1', ipAddressTypes: ['ipv4', 'ipv6'] });
+        w.subnets.forEach((sub, i) => (sub.ipv6Cidrs = [`2001:db8:0:${i}::/64`]));
+      },
+      { ServiceName: 'com.amazonaws.us-east-1.s3', ServiceRegion: 'us-east-1', IpAddressType: 'dualstack', 'DnsOptions.DnsRecordIpType': 'dualstack' },
+    ],
+  ])('sends for %s exactly the call the preflight DryRun proved, token and approver aside', async (_name, text, world, expected) => {
+    const { id, ec2 } = await approved({ text, ...(world && { world }) });
+
+    await bot.drain();
+
+    const dryRun = ec2.find((c) => c.action === 'CreateVpcEndpoint' && c.params.DryRun === 'true')!.params;
+    const create = creates(ec2)[0]!.params;
+    const approverTag = Object.keys(create).find((k) => create[k] === 'privatelink:approver')!.replace('.Key', '.Value');
+    const comparable = (p: Record<string, string>) => {
+      const { DryRun, ClientToken, [approverTag]: approver, ...rest } = p;
+      return rest;
+    };
+    expect(comparable(create)).toEqual(comparable(dryRun));
+    expect(create).toMatchObject({ ...expected, VpcEndpointType: 'Interface', ClientToken: id, [approverTag]: 'U0BOB' });
+    expect(dryRun.ClientToken).toBeUndefined();
+    expect((await bot.store.get(id))?.state).toBe('available');
+  });
+
+  const card = (slack: Captured[]) => blockText(callsTo(slack, 'chat.postMessage').find((c) => !c.body.thread_ts)!.body);
+
+  it('shows the ports and the service region on the approval card and in the exact call', async () => {
+    const { slack } = await approved({
+      text: `create s3 ${BASE} ports=443,8443 service-region=us-east-1 private-dns=off`,
+      world: (w) => {
+        w.services.push({ name: 'com.amazonaws.us-east-1.s3', types: ['Interface'], serviceRegion: 'us-east-1' });
+        w.groups[0]!.rules = [{ protocol: 'tcp', from: 8443, to: 8443, cidrs: ['10.0.0.0/16'] }];
+      },
+    });
+
+    const text = card(slack);
+    expect(text).toContain('*Ports*\nTCP 443, 8443');
+    expect(text).toContain('*Service region (cross-region)*\n`us-east-1`');
+    expect(text).toContain('--service-name com.amazonaws.us-east-1.s3');
+    expect(text).toContain('--service-region us-east-1');
+    expect(text).toContain('--no-private-dns-enabled');
+    expect(text).toContain('*Cross-region*');
+  });
+
+  it('shows the DNS mode on the approval card and the inbound-only flag in the exact call', async () => {
+    const { slack } = await approved({
+      text: `create s3 ${BASE} private-dns=inbound-only`,
+      world: (w) => void w.endpoints.push({ id: 'vpce-06666666666666666', type: 'Gateway', service: S3, vpcId: 'vpc-0a1b2c3d', privateDns: false, state: 'available', describesUntilReady: 0 }),
+    });
+
+    const text = card(slack);
+    expect(text).toContain('*Private DNS*\ninbound-only (on-premises via the Resolver inbound endpoint)');
+    expect(text).toContain('--private-dns-enabled');
+    expect(text).toContain('--dns-options PrivateDnsOnlyForInboundResolverEndpoint=true');
+  });
+
+  it('ends failed at once when the endpoint turns partial, keeping its id and naming the subnet that failed', async () => {
+    const { id, ec2, slack } = await approved({ world: (w) => (w.settleAs = { state: 'partial', failedSubnets: ['subnet-4e5f6a7b'] }) });
+    const started = bot.clock.now.getTime();
+
+    await bot.drain();
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('failed');
+    expect(stored.endpointId).toMatch(/^vpce-/);
+    expect(stored.endpointState).toBe('partial');
+    expect(stored.failure).toEqual({ code: 'EndpointPartial', message: 'subnet-4e5f6a7b' });
+    // Settled on the describe that saw `partial`, not polled on to the 10-minute deadline.
+    expect(ec2.filter((c) => c.action === 'DescribeVpcEndpoints' && c.params['VpcEndpointId.1'])).toHaveLength(3);
+    expect(bot.clock.now.getTime() - started).toBeLessThan(60_000);
+    const final = blockText(callsTo(slack, 'chat.update').at(-1)!.body);
+    expect(final).toContain(':red_circle:');
+    expect(final).toContain(`\`${stored.endpointId}\` ended partial: it was created in some subnets but not all (failed: subnet-4e5f6a7b)`);
+    expect(threadTexts(slack).at(-1)).toContain('ended partial');
+  });
+
   it('creates once when the worker is delivered twice in a row', async () => {
     const { id, ec2 } = await approved();
     const job = bot.jobs.jobs[0]!;

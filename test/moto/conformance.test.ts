@@ -7,7 +7,7 @@
  */
 import * as sdk from '@aws-sdk/client-ec2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { CreateSpec } from '../../src/commands/create-spec.js';
+import type { CreateSpec, PrivateDnsMode } from '../../src/commands/create-spec.js';
 import { Ec2Error, type CreateEndpointParams, type Ec2Api } from '../../src/endpoints/ec2.js';
 import { preflightPassed, runPreflight } from '../../src/endpoints/preflight.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
@@ -23,13 +23,13 @@ interface Ask {
   service?: string;
   subnets: string[];
   sgs: string[];
-  privateDns?: boolean;
+  privateDns?: PrivateDnsMode;
   ip?: 'ipv4' | 'dualstack' | 'ipv6';
 }
 
 /** The `create` command as a user types it. */
 function createText(v: SeededVpc, ask: Ask): string {
-  const dns = ask.privateDns === false ? ' private-dns=off' : '';
+  const dns = ask.privateDns ? ` private-dns=${ask.privateDns}` : '';
   const ip = ask.ip ? ` ip=${ask.ip}` : '';
   return `create ${ask.service ?? 'kinesis-streams'} vpc=${v.vpcId} subnets=${ask.subnets.join(',')} sg=${ask.sgs.join(',')}${dns}${ip} reason="conformance"`;
 }
@@ -41,7 +41,8 @@ function createSpec(v: SeededVpc, ask: Ask): CreateSpec {
     vpcId: v.vpcId,
     subnetIds: ask.subnets,
     securityGroupIds: ask.sgs,
-    privateDns: ask.privateDns ?? true,
+    privateDns: ask.privateDns ?? 'on',
+    ports: [443],
     ...(ask.ip && { ipAddressType: ask.ip }),
   };
 }
@@ -53,7 +54,7 @@ function createParams(v: SeededVpc, ask: Ask & { token: string }): CreateEndpoin
     serviceName: `com.amazonaws.${MOTO_REGION}.${ask.service ?? 'kinesis-streams'}`,
     subnetIds: ask.subnets,
     securityGroupIds: ask.sgs,
-    privateDnsEnabled: ask.privateDns ?? true,
+    privateDnsEnabled: (ask.privateDns ?? 'on') !== 'off',
     ...(ask.ip && { ipAddressType: ask.ip }),
     clientToken: ask.token,
     tags: {},
@@ -122,7 +123,7 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
     it('listEndpoints follows NextToken across pages and stops once it has enough', async () => {
       const v = await vpc();
       for (const [i, subnet] of v.subnetIds.entries()) {
-        await ec2.createEndpoint(MOTO_REGION, createParams(v, { subnets: [subnet], sgs: [], privateDns: false, token: `page-${i}` }), { dryRun: false });
+        await ec2.createEndpoint(MOTO_REGION, createParams(v, { subnets: [subnet], sgs: [], privateDns: 'off', token: `page-${i}` }), { dryRun: false });
       }
       const all = await ec2.listEndpoints(MOTO_REGION, { vpcId: v.vpcId }, { limit: Infinity });
       expect(all.endpoints).toHaveLength(3);
@@ -201,6 +202,11 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
         subnets: 'pass subnetsOk',
         'security-groups': 'pass groupsOk',
         'private-dns': 'pass privateDnsOk',
+        'ip-type': 'pass ipTypeOk',
+        'free-ips': 'pass freeIpsOk',
+        quota: 'pass quotaOk',
+        'availability-zones': 'pass multiAz',
+        'network-acls': 'pass naclOk',
         permission: 'pass permitted',
       });
       expect(preflightPassed(result.checks)).toBe(true);
@@ -227,6 +233,30 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
       const holder = await ec2.createEndpoint(MOTO_REGION, createParams(v, { subnets: [v.subnetIds[0]!], sgs: [v.sgVpc443], token: 'holder' }), { dryRun: false });
       const taken = await runPreflight(createSpec(v, { subnets: v.subnetIds, sgs: [v.sgVpc443] }), ec2, POLICY);
       expect(taken.checks.find((c) => c.check === 'private-dns')).toMatchObject({ status: 'fail', code: 'privateDnsTaken', values: { endpoint: holder!.id } });
+    });
+
+    it('does not pass a group that admits only one address outside the VPC, nor ip=ipv6 on IPv4-only subnets', async () => {
+      const v = await vpc();
+      const narrow = await runPreflight(createSpec(v, { subnets: v.subnetIds, sgs: [v.sgNarrow443] }), ec2, POLICY);
+      expect(statuses(narrow.checks)['security-groups']).toBe('fail groupNoVpcSource');
+      const ipv6 = await runPreflight(createSpec(v, { subnets: v.subnetIds, sgs: [v.sgVpc443], ip: 'ipv6' }), ec2, POLICY);
+      expect(statuses(ipv6.checks)['ip-type']).toMatch(/^fail /);
+      expect(preflightPassed(ipv6.checks)).toBe(false);
+    });
+
+    it('S3 with private DNS on passes without a gateway endpoint (the bot sends the inbound-only flag false); inbound-only needs one', async () => {
+      const v = await vpc();
+      const on = await runPreflight(createSpec(v, { service: 's3', subnets: v.subnetIds, sgs: [v.sgVpc443], privateDns: 'on' }), ec2, POLICY);
+      expect(statuses(on.checks)['private-dns']).toBe('pass privateDnsAllResolvers');
+      expect(statuses(on.checks).permission).toBe('pass permitted');
+      const inboundNoGateway = await runPreflight(createSpec(v, { service: 's3', subnets: v.subnetIds, sgs: [v.sgVpc443], privateDns: 'inbound-only' }), ec2, POLICY);
+      expect(statuses(inboundNoGateway.checks)['private-dns']).toBe('fail inboundOnlyNoGateway');
+
+      const withGateway = await vpc({ s3Gateway: true });
+      const inbound = await runPreflight(createSpec(withGateway, { service: 's3', subnets: withGateway.subnetIds, sgs: [withGateway.sgVpc443], privateDns: 'inbound-only' }), ec2, POLICY);
+      expect(statuses(inbound.checks)['private-dns']).toBe('pass privateDnsInboundOnly');
+      expect(statuses(inbound.checks).permission).toBe('pass permitted');
+      expect((await endpointsIn(withGateway)).map((e) => e.VpcEndpointType)).toEqual(['Gateway']);
     });
 
     it('fails a service EC2 does not know', async () => {

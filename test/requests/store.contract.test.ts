@@ -17,7 +17,7 @@ function sample(overrides: Partial<EndpointRequest> = {}): EndpointRequest {
       id: requestIdFor(`trigger-${++counter}-${Math.random()}`),
       requester: 'U0ALICE',
       reason: 'orders stream',
-      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: true },
+      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'on', ports: [443] },
       preflight: [],
       now: T0,
       ttlHours: 24,

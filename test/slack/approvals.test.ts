@@ -246,16 +246,21 @@ describe('create with approval, through the Lambda handlers', () => {
       },
     });
 
-    const bad = await bot.interact(view({ service: 'kinesis-streams', vpc: 'vpc-12', subnets: 'subnet-0a1b2c3d,subnet-0a1b2c3d' }));
+    const bad = await bot.interact(view({ service: 'kinesis-streams', vpc: 'vpc-12', subnets: 'subnet-0a1b2c3d,subnet-0a1b2c3d', ports: '0', 'service-region': 'mars-1' }));
     expect(bad.body).toEqual({
       response_action: 'errors',
-      errors: { vpc: 'vpc-12 is not a valid vpc- id (vpc- followed by 8 or 17 hex characters).', subnets: 'subnet-0a1b2c3d is listed twice.' },
+      errors: {
+        vpc: 'vpc-12 is not a valid vpc- id (vpc- followed by 8 or 17 hex characters).',
+        subnets: 'subnet-0a1b2c3d is listed twice.',
+        ports: '0 is not a port: ports takes TCP port numbers from 1 to 65535, comma-separated (e.g. ports=443,8443).',
+        'service-region': 'mars-1 is not an AWS region I know (e.g. ap-northeast-1).',
+      },
     });
     expect(bot.jobs.jobs).toEqual([]);
 
     const good = await bot.interact(view({ service: 'kinesis-streams', vpc: 'vpc-0a1b2c3d', subnets: 'subnet-0a1b2c3d, subnet-4e5f6a7b', 'private-dns': 'on' }));
     expect(good.status).toBe(200);
-    expect(bot.jobs.jobs).toMatchObject([{ kind: 'submit', submission: { requester: 'U0ALICE', submissionKey: 'view:V0MODAL1' }, replyTo: { userId: 'U0ALICE' } }]);
+    expect(bot.jobs.jobs).toMatchObject([{ kind: 'submit', submission: { requester: 'U0ALICE', submissionKey: 'view:V0MODAL1', spec: { privateDns: 'on', ports: [443] } }, replyTo: { userId: 'U0ALICE' } }]);
     await bot.drain();
     expect(callsTo(slack, 'chat.postMessage').map((c) => c.body.channel)).toEqual(['C0APPROVALS', 'U0ALICE']);
   });

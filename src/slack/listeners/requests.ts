@@ -2,7 +2,7 @@
 import type { App, BlockButtonAction, Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
-import { validateCreate, type CreateField } from '../../commands/create-spec.js';
+import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { en } from '../../messages.js';
 import { cancel, decide, outcomeText, workflowDependencies, type WorkflowDependencies } from '../../requests/workflow.js';
 import { escapeText } from '../views/blocks.js';
@@ -53,7 +53,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       const input = values[id]?.value;
       return input?.selected_option?.value ?? input?.value ?? undefined;
     };
-    const fields = Object.fromEntries((['service', 'vpc', 'subnets', 'sg', 'private-dns', 'ip', 'region', 'reason'] as const).map((f) => [f, field(f) ?? ''])) as Record<CreateField, string>;
+    const fields = Object.fromEntries(CREATE_FIELDS.map((f) => [f, field(f) ?? ''])) as Record<CreateField, string>;
     const result = validateCreate(fields);
     if ('errors' in result) {
       const errors = Object.fromEntries(Object.entries(result.errors).map(([f, e]) => [f, escapeText(en.fieldError(f, e!)).replace(/`/g, '')]));

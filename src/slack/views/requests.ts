@@ -5,6 +5,7 @@
 import type { Button, KnownBlock, ModalView } from '@slack/types';
 import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest, type PreflightCheck } from '../../requests/model.js';
 import { checkCommands } from '../../endpoints/cli-hints.js';
+import { createEndpointCall } from '../../endpoints/create-call.js';
 import { en } from '../../messages.js';
 import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
 
@@ -32,6 +33,11 @@ export function messageLink(channel: string, ts: string): string {
 /** The call the bot will make, as an AWS CLI line an auditor can read (and re-run). */
 export function createCallLine(request: EndpointRequest): string {
   const p = request.params;
+  const call = createEndpointCall(p, { requestId: request.id, requester: request.requester, ...(request.decidedBy && { approver: request.decidedBy }) });
+  const dnsOptions = [
+    call.ipAddressType && `DnsRecordIpType=${call.ipAddressType}`,
+    call.privateDnsOnlyForInboundResolverEndpoint !== undefined && `PrivateDnsOnlyForInboundResolverEndpoint=${call.privateDnsOnlyForInboundResolverEndpoint}`,
+  ].filter(Boolean);
   return [
     'aws ec2 create-vpc-endpoint --vpc-endpoint-type Interface',
     `--region ${p.region}`,
@@ -39,8 +45,10 @@ export function createCallLine(request: EndpointRequest): string {
     `--service-name ${p.serviceName}`,
     `--subnet-ids ${p.subnetIds.join(' ')}`,
     p.securityGroupIds.length > 0 ? `--security-group-ids ${p.securityGroupIds.join(' ')}` : undefined,
-    p.privateDns ? '--private-dns-enabled' : '--no-private-dns-enabled',
-    p.ipAddressType ? `--ip-address-type ${p.ipAddressType} --dns-options DnsRecordIpType=${p.ipAddressType}` : undefined,
+    call.privateDnsEnabled ? '--private-dns-enabled' : '--no-private-dns-enabled',
+    call.ipAddressType ? `--ip-address-type ${call.ipAddressType}` : undefined,
+    dnsOptions.length > 0 ? `--dns-options ${dnsOptions.join(',')}` : undefined,
+    call.serviceRegion ? `--service-region ${call.serviceRegion}` : undefined,
     `--client-token ${request.id}`,
     `--tag-specifications 'ResourceType=vpc-endpoint,Tags=[{Key=privatelink:request,Value=${request.id}},…]'`,
   ]
@@ -99,6 +107,7 @@ export function dnsResult(request: EndpointRequest): string | undefined {
 export function failureText(request: EndpointRequest): string {
   const failure = request.failure ?? { code: 'Unknown', message: '' };
   if (failure.code === 'Timeout') return en.create.timedOut(request.endpointId ?? '', CREATE_DEADLINE_MINUTES);
+  if (failure.code === 'EndpointPartial') return en.create.endpointPartial(request.endpointId ?? '', escapeText(failure.message));
   if (request.endpointId && request.endpointState && FAILED_ENDPOINT_STATES.includes(request.endpointState.toLowerCase())) {
     return en.create.endpointFailed(request.endpointId, request.endpointState, escapeText(`${failure.code === request.endpointState ? '' : failure.code} ${failure.message}`.trim()));
   }
@@ -131,9 +140,11 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
       [r.vpc, c(p.vpcId)],
       [r.subnets, p.subnetIds.map(c).join(', ')],
       [r.securityGroups, p.securityGroupIds.length > 0 ? p.securityGroupIds.map(c).join(', ') : r.defaultGroup],
-      [r.privateDns, p.privateDns ? en.lookups.on : en.lookups.off],
+      [r.privateDns, r.dnsModes[p.privateDns] ?? p.privateDns],
       [r.ipType, p.ipAddressType ?? 'ipv4'],
       [r.region, c(p.region)],
+      [r.ports, `TCP ${p.ports.join(', ')}`],
+      ...(p.serviceRegion ? [[r.serviceRegion, c(p.serviceRegion)] as [string, string]] : []),
     ]),
     section(`*${r.exactCall}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
   ];
@@ -215,9 +226,11 @@ export function createModal(defaults: ModalDefaults): ModalView {
       text('vpc', m.vpc, { placeholder: 'vpc-0123456789abcdef0' }),
       text('subnets', m.subnets, { hint: m.subnetsHint }),
       text('sg', m.sg, { optional: true }),
-      choice('private-dns', m.privateDns, [['on', m.on], ['off', m.off]], 'on'),
+      choice('private-dns', m.privateDns, [['on', m.on], ['off', m.off], ['inbound-only', m.inboundOnly]], 'on'),
       choice('ip', m.ip, Object.entries(m.ipTypes)),
+      text('ports', m.ports, { optional: true, hint: m.portsHint, placeholder: '443' }),
       text('region', m.region, { optional: true, ...(defaults.region && { initial: defaults.region }) }),
+      text('service-region', m.serviceRegion, { optional: true, hint: m.serviceRegionHint }),
       text('reason', m.reason, { optional: true, multiline: true }),
     ],
   };
