@@ -239,6 +239,64 @@ const preflightFindings: Record<string, (v: Values) => Finding> = {
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '') }),
 };
 
+// ---- reach: which name routes where (describe), and the companions a private subnet may need ----
+const reach = {
+  dnsMode: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (answered only for the Resolver inbound endpoint)' } as Record<string, string>,
+  serviceRegion: 'Service region',
+  enis: 'ENIs (IP per AZ)',
+  eniLine: (az: string, ip: string, eni: string, subnet: string) => `_${az}_  ${code(ip)}  ${eni} · ${subnet}`,
+  enisUnknown: 'Could not read the ENIs (ec2:DescribeNetworkInterfaces).',
+  routing: 'Which name goes where',
+  inVpc: 'In the VPC',
+  remoteVpc: 'From a peered or TGW-attached VPC',
+  onprem: 'From on-premises (DX/VPN)',
+  variants: { igw: 'public subnet (IGW)', nat: 'private subnet with NAT', none: 'private subnet, no NAT', unknown: 'any subnet' } as Record<string, string>,
+  outcome: (resolvesTo: string, path: string): string => {
+    if (resolvesTo === 'nothing') return 'resolves to nothing';
+    if (resolvesTo === 'unknown') return 'unknown';
+    const ips = resolvesTo === 'endpoint-ips' ? 'the endpoint\'s private IPs' : 'public IPs';
+    const paths: Record<string, string> = {
+      endpoint: 'through the endpoint',
+      'gateway-endpoint': 'through the gateway endpoint (stays private)',
+      'internet-igw': 'over the internet (IGW)',
+      'internet-nat': 'over the internet through the NAT gateway',
+      'internet-onprem': 'over the on-premises network\'s own way to the internet, not the endpoint',
+      'no-route': 'no route out: the call times out',
+      unknown: 'path not known',
+    };
+    return `${ips} → ${paths[path] ?? path}`;
+  },
+  why: {
+    'endpoint-specific': 'a public DNS record holding the endpoint\'s private IPs: any resolver answers it',
+    'private-dns-on': 'private DNS on: the VPC\'s private zone answers with the endpoint\'s IPs',
+    'vpc-dns-attributes-off': 'private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the endpoint\'s VPC, and one is off',
+    'vpc-dns-attributes-unknown': 'the VPC\'s DNS attributes could not be read',
+    'client-dns-off': '`enableDnsSupport` is off in the client\'s VPC: the Amazon-provided resolver does not answer (unless DHCP options name other DNS servers)',
+    'private-dns-off': 'private DNS off: the default name is the public one',
+    'inbound-only-in-vpc': 'inbound-only: only queries arriving through a Route 53 Resolver inbound endpoint get the endpoint\'s IPs; in-VPC clients use the gateway endpoint',
+    'remote-vpc-no-forwarding': 'the endpoint\'s private zone is associated with its own VPC only',
+    'remote-vpc-forwarding': 'Resolver rules or a shared private hosted zone send the name to the endpoint\'s VPC',
+    'remote-vpc-forwarding-unknown': 'public IPs unless Resolver rules or a shared private hosted zone point this VPC at the endpoint; the bot cannot see Route 53 Resolver',
+    'onprem-forwarder': 'a conditional forwarder sends the name to a Route 53 Resolver inbound endpoint in the endpoint\'s VPC',
+    'onprem-no-forwarder': 'without a conditional forwarder to a Resolver inbound endpoint, on-premises DNS answers the public IPs',
+    'onprem-forwarder-unknown': 'public IPs unless on-premises DNS forwards the name to a Route 53 Resolver inbound endpoint in the endpoint\'s VPC; the bot cannot see either',
+  } as Record<string, string>,
+  tryIt: (region: string) => `Try it from inside the VPC (signed for ${code(region)})`,
+  companionsTitle: 'Other endpoints this VPC may need',
+  companionsIntro: 'A private subnet calling an AWS API that has no endpoint (and no NAT) times out. Missing in this VPC:',
+  companionsNone: 'The common companions (sts, logs, ssm, ecr, secrets) all have endpoints in this VPC.',
+  companionsUnknown: 'Could not list the VPC\'s other endpoints.',
+  companions: {
+    sts: 'role credentials (AssumeRole, web identity)',
+    logs: 'CloudWatch Logs (agents, Lambda, ECS)',
+    ssm: 'Session Manager and Systems Manager on instances',
+    ecr: 'pulling images from ECR (S3 as a gateway endpoint carries the layers)',
+    secrets: 'Secrets Manager and the KMS keys behind them',
+  } as Record<string, string>,
+  companionLine: (what: string, missing: string[]) => `${what}: ${missing.map(code).join(', ')}`,
+  source: 'source',
+};
+
 export const en = {
   code,
   usage,
@@ -427,6 +485,7 @@ export const en = {
     factsAsOf: (date: string) => `Facts as of ${date}.`,
     rerun: 'Run again with:',
   },
+  reach,
 };
 
 export type Messages = typeof en;
