@@ -69,9 +69,10 @@ describe('serverless.yml', () => {
 
   it('grants exactly the EC2 actions the code calls, and tagging only on create', () => {
     const granted = statements.flatMap((s) => s.Action).filter((a) => a.startsWith('ec2:'));
-    const called = [...new Set([...source.matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => m[1]!))].filter((c) =>
-      /VpcEndpoint|Subnets|SecurityGroups|VpcAttribute/.test(c),
-    );
+    // Every command the EC2 adapter sends (lookups, preflight, create, and doctor's network reads).
+    const ec2Adapter = readFileSync('src/endpoints/ec2.ts', 'utf8');
+    const called = [...new Set([...ec2Adapter.matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => m[1]!))];
+    expect(called).toEqual(expect.arrayContaining(['DescribeRouteTables', 'DescribeNetworkAcls', 'DescribeNetworkInterfaces', 'DescribeInstances', 'DescribeVpcPeeringConnections', 'DescribeVpcs']));
     expect(granted.filter((a) => a !== 'ec2:CreateTags').sort()).toEqual(called.map((c) => `ec2:${c}`).sort());
     const tags = statements.find((s) => s.Action.includes('ec2:CreateTags'))!;
     expect(tags.Condition).toEqual({ StringEquals: { 'ec2:CreateAction': 'CreateVpcEndpoint' } });
