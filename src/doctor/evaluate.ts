@@ -209,7 +209,13 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
       if (!acl) continue;
       links.push(aclLink('nacl-endpoint', acl, subnetId, false, sourceCidrs, port), aclLink('nacl-endpoint', acl, subnetId, true, sourceCidrs, 'ephemeral'));
     }
-    checks.push(worst(links) ?? check('nacl-endpoint', 'pass', 'nacl.sameSubnet', { subnet: sourceSubnet?.id ?? '' }, []));
+    const result = worst(links) ?? check('nacl-endpoint', 'pass', 'nacl.sameSubnet', { subnet: sourceSubnet?.id ?? '' }, []);
+    if (result.status === 'pass' && links.length > 0) {
+      // Every endpoint subnet passed: name them all.
+      const acls = [...new Set(links.map((l) => l.values.acl!))];
+      const subnets = [...new Set(links.map((l) => l.values.subnet!))];
+      checks.push({ ...result, values: { ...result.values, acl: acls.join(', '), subnet: subnets.join(', ') }, resources: [...acls, ...subnets] });
+    } else checks.push(result);
   }
 
   // 8–9. Security groups.
