@@ -371,6 +371,7 @@ const doctor = {
     'not-reachable': ':red_circle: Not reachable',
   } as Record<string, string>,
   firstFailing: (check: string) => `first failing link: ${check}`,
+  asFarAsVisible: (links: string) => `as far as the bot can see (unknown: ${links})`,
   fixIt: 'Fix it with:',
   checkNames: {
     'endpoint-state': 'Endpoint',

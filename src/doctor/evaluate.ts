@@ -196,7 +196,8 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
   else if (!acls) checks.push(check('nacl-source', 'unknown', 'nacl.unreadable', { action: facts.acls.ok ? '' : facts.acls.action }, []));
   else {
     const acl = acls.find((a) => a.subnetIds.includes(sourceSubnet.id));
-    if (endpointPeers.length === 0 || (enis && enisAway?.length === 0)) checks.push(check('nacl-source', 'pass', 'nacl.sameSubnet', { subnet: sourceSubnet.id }, [sourceSubnet.id]));
+    if (enis && enisAway?.length === 0) checks.push(check('nacl-source', 'pass', 'nacl.sameSubnet', { subnet: sourceSubnet.id }, [sourceSubnet.id]));
+    else if (endpointPeers.length === 0) checks.push(check('nacl-source', 'unknown', 'routing.noEndpointCidrs', { endpoint: endpoint.id }, [endpoint.id]));
     else if (!acl) checks.push(check('nacl-source', 'unknown', 'nacl.noAcl', { subnet: sourceSubnet.id }, [sourceSubnet.id]));
     else checks.push(worst([aclLink('nacl-source', acl, sourceSubnet.id, true, endpointPeers, port), aclLink('nacl-source', acl, sourceSubnet.id, false, endpointPeers, 'ephemeral')])!);
   }
@@ -287,6 +288,7 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
 
   return {
     ...verdictOf(checks, dnsRow),
+    unknown: checks.filter((c) => c.status === 'unknown').map((c) => c.id),
     region,
     port,
     location,
@@ -322,6 +324,7 @@ function routeCheck(id: 'routing' | 'return-route', table: RouteTable, cidr: str
   if (route.state === 'blackhole') return check(id, 'fail', 'routing.blackhole', { ...values, target: route.target.id }, [table.id, route.target.id], fix);
   if (route.target.kind === 'peering') {
     const peering = peerings.find((p) => p.id === route.target.id);
+    if (!peering) return check(id, 'unknown', 'routing.other', { ...values, target: route.target.id }, [table.id, route.target.id]);
     if (peering && peering.status !== 'active')
       return check(id, 'fail', 'routing.peeringInactive', { ...values, peering: peering.id, status: peering.status }, [table.id, peering.id], `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${peering.id} --region ${region}`);
     if (peering && ![peering.requester.vpcId, peering.accepter.vpcId].includes(peerVpc) && id === 'routing')

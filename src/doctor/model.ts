@@ -92,6 +92,8 @@ export interface DoctorReport {
   firstFailing?: CheckId;
   /** The one command to fix it. */
   fix?: string;
+  /** Links the bot could not see: the verdict holds as far as it can see. */
+  unknown: CheckId[];
   region: string;
   port: number;
   location: ClientLocation;
@@ -113,6 +115,5 @@ export type DoctorProblem =
   | { code: 'endpointNotFound'; endpoint: string; region: string }
   | { code: 'noEndpoint'; service: string; vpcId?: string; region: string; create: string }
   | { code: 'ambiguous'; service: string; candidates: { id: string; serviceName: string; vpcId: string }[] }
-  | { code: 'needsEndpoint'; service: string }
   | { code: 'notInterface'; endpoint: string; type: string }
   | { code: 'ec2'; action: string; errorCode: string; region: string; message: string };

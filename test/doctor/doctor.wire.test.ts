@@ -142,6 +142,7 @@ describe('/privatelink doctor through the Lambda handler', () => {
     expect(text).toContain('`192.168.10.5/32` is in no subnet of this region: treated as on-premises or a peer\'s CIDR.');
     expect(text).toContain(':grey_question: *Resolver / forwarding*: On-premises DNS needs a conditional forwarder');
     expect(text).toContain('aws route53resolver list-resolver-endpoints');
+    expect(text).toContain('*:large_green_circle: Reachable privately* · as far as the bot can see (unknown: Route there, NACL (source subnet), DNS from here, Resolver / forwarding)');
   });
 
   it('refuses bad grammar without calling EC2', async () => {

@@ -233,6 +233,8 @@ describe('doctor evaluator: on-premises', () => {
     const report = evaluate(onprem(undefined, true));
     expect(report.checks.find((c) => c.id === 'sg-endpoint')).toMatchObject({ status: 'unknown', finding: 'sg.noSourceCidr' });
     expect(report.checks.find((c) => c.id === 'nacl-endpoint')).toMatchObject({ status: 'unknown', finding: 'nacl.noSourceCidr' });
+    // The verdict holds only as far as the bot can see, and says which links it could not.
+    expect(report.unknown).toEqual(['routing', 'return-route', 'nacl-source', 'nacl-endpoint', 'sg-endpoint', 'dns', 'resolver']);
   });
 });
 

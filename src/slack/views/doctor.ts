@@ -28,7 +28,7 @@ function reportView(report: DoctorReport): SlackMessage {
   const title = d.title(report.endpoint.serviceName, report.source.label);
   const failing = report.checks.find((c) => c.id === report.firstFailing);
   const verdict = [
-    `*${d.verdicts[report.verdict]}*${failing ? ` · ${d.firstFailing(d.checkNames[failing.id] ?? failing.id)}` : ''}`,
+    `*${d.verdicts[report.verdict]}*${failing ? ` · ${d.firstFailing(d.checkNames[failing.id] ?? failing.id)}` : ''}${report.unknown.length > 0 ? ` · ${d.asFarAsVisible(report.unknown.map((id) => d.checkNames[id] ?? id).join(', '))}` : ''}`,
     ...(failing ? [checkText(failing).text] : []),
     ...(report.fix ? [`${d.fixIt} ${code(report.fix)}`] : []),
   ].join('\n');
@@ -63,8 +63,6 @@ export function doctorProblemText(problem: DoctorProblem): string {
       return d.problems.noEndpoint(escapeText(problem.service), problem.vpcId ? d.problems.inVpc(problem.vpcId) : d.problems.inRegion(problem.region), escapeText(problem.create));
     case 'ambiguous':
       return d.problems.ambiguous(escapeText(problem.service), problem.candidates.map((c) => `${code(c.id)} (${escapeText(c.serviceName)}, ${escapeText(c.vpcId)})`).join(', '));
-    case 'needsEndpoint':
-      return d.problems.endpointNotFound(escapeText(problem.service), '');
     case 'notInterface':
       return d.problems.notInterface(problem.endpoint, problem.type);
   }
@@ -84,6 +82,7 @@ export function doctorJson(outcome: DoctorOutcome): unknown {
     verdict: r.verdict,
     ...(r.firstFailing && { firstFailing: r.firstFailing }),
     ...(r.fix && { fix: r.fix }),
+    unknown: r.unknown,
     region: r.region,
     port: r.port,
     location: r.location,
