@@ -132,6 +132,24 @@ describe('lookups through the Lambda handler', () => {
     expect(text).toContain("• In the VPC: unknown _(the VPC's DNS attributes could not be read)_");
   });
 
+  it('describe a cross-region S3 endpoint: the service region, and checks with bucket./control. signed for the service\'s region', async () => {
+    const s3Name = `*.${ENDPOINT}-xyz.s3.us-east-1.vpce.amazonaws.com`;
+    fakeEc2({
+      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT, service: 'com.amazonaws.us-east-1.s3', privateDns: false, dnsNames: [s3Name] }]),
+      DescribeVpcEndpointServices: () => describeServicesXml([]),
+      DescribeNetworkInterfaces: () => networkInterfacesXml([]),
+      DescribeVpcAttribute: (params) => vpcAttributeXml('vpc-0a1b2c3d', params.Attribute!, true),
+    });
+    const { send } = setup(TEST_CONFIG, 10_000);
+
+    const text = blockText(await send(`describe ${ENDPOINT}`));
+
+    expect(text).toContain('*Service region*\nus-east-1');
+    expect(text).toContain('Try it from inside the VPC (signed for `us-east-1`)');
+    expect(text).toContain(`aws s3 ls --region us-east-1 --endpoint-url https://bucket.${ENDPOINT}-xyz.s3.us-east-1.vpce.amazonaws.com`);
+    expect(text).toContain(`--endpoint-url https://control.${ENDPOINT}-xyz.s3.us-east-1.vpce.amazonaws.com`);
+  });
+
   it('describe a VPC: a compact list with state markers', async () => {
     const calls = fakeEc2({
       DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT }, { id: 'vpce-0fedcba9876543210', state: 'pendingAcceptance' }]),
