@@ -15,6 +15,8 @@ import { reportDecision } from './decision/report.js';
 import { en } from './messages.js';
 import { compareResultView } from './slack/views/compare.js';
 import { lookupView } from './slack/views/endpoints.js';
+import { runDoctor } from './doctor/run.js';
+import { doctorJson, doctorView } from './slack/views/doctor.js';
 import { helpView, noticeView, parseErrorView } from './slack/views/help.js';
 import { requestsListView, statusView } from './slack/views/requests.js';
 import { blocksToText } from './slack/views/text.js';
@@ -103,6 +105,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (json) io.stdout(`${JSON.stringify(request, null, 2)}\n`);
       else printView(statusView(request));
       return 0;
+    }
+    case 'doctor': {
+      const config = loadConfig(io.env, { slack: false });
+      const outcome = await runDoctor(command, io.ec2 ?? createEc2Adapter(), config);
+      if (json) io.stdout(`${JSON.stringify(doctorJson(outcome), null, 2)}\n`);
+      else if (outcome.kind === 'report') printView(doctorView(outcome));
+      else io.stderr(blocksToText(doctorView(outcome).blocks));
+      return outcome.kind === 'report' ? 0 : 1;
     }
     case 'create':
     case 'cancel':

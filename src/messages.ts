@@ -19,6 +19,7 @@ const usage: Record<Subcommand, string> = {
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
+  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R]',
 };
 
 const examples: Record<Subcommand, { example: string; what: string }> = {
@@ -31,6 +32,7 @@ const examples: Record<Subcommand, { example: string; what: string }> = {
   requests: { example: '/privatelink requests', what: 'approval requests still pending' },
   status: { example: '/privatelink status plr-0123456789', what: 'one request and its history' },
   cancel: { example: '/privatelink cancel plr-0123456789', what: 'withdraw your own pending request' },
+  doctor: { example: '/privatelink doctor kinesis-streams from=subnet-0a1b2c3d', what: 'can this source reach the endpoint privately, and if not, why (read-only)' },
 };
 
 const optionNames: Record<OptionId, string> = {
@@ -338,6 +340,171 @@ const preflightFindings: Record<string, (v: Values) => Finding> = {
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '') }),
 };
 
+// ---- reach: which name routes where (describe), and the companions a private subnet may need ----
+const reach = {
+  dnsMode: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (answered only for the Resolver inbound endpoint)' } as Record<string, string>,
+  serviceRegion: 'Service region',
+  enis: 'ENIs (IP per AZ)',
+  eniLine: (az: string, ip: string, eni: string, subnet: string) => `_${az}_  ${code(ip)}  ${eni} · ${subnet}`,
+  enisUnknown: 'Could not read the ENIs (ec2:DescribeNetworkInterfaces).',
+  routing: 'Which name goes where',
+  inVpc: 'In the VPC',
+  remoteVpc: 'From a peered or TGW-attached VPC',
+  onprem: 'From on-premises (DX/VPN)',
+  variants: { igw: 'public subnet (IGW)', nat: 'private subnet with NAT', none: 'private subnet, no NAT', unknown: 'any subnet' } as Record<string, string>,
+  outcome: (resolvesTo: string, path: string): string => {
+    if (resolvesTo === 'nothing') return 'resolves to nothing';
+    if (resolvesTo === 'unknown') return 'unknown';
+    const ips = resolvesTo === 'endpoint-ips' ? 'the endpoint\'s private IPs' : 'public IPs';
+    const paths: Record<string, string> = {
+      endpoint: 'through the endpoint',
+      'gateway-endpoint': 'through the gateway endpoint (stays private)',
+      'internet-igw': 'over the internet (IGW)',
+      'internet-nat': 'over the internet through the NAT gateway',
+      'internet-onprem': 'over the on-premises network\'s own way to the internet, not the endpoint',
+      'no-route': 'no route out: the call times out',
+      unknown: 'path not known',
+    };
+    return `${ips} → ${paths[path] ?? path}`;
+  },
+  why: {
+    'endpoint-specific': 'a public DNS record holding the endpoint\'s private IPs: any resolver answers it',
+    'private-dns-on': 'private DNS on: the VPC\'s private zone answers with the endpoint\'s IPs',
+    'vpc-dns-attributes-off': 'private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the endpoint\'s VPC, and one is off',
+    'vpc-dns-attributes-unknown': 'the VPC\'s DNS attributes could not be read',
+    'client-dns-off': '`enableDnsSupport` is off in the client\'s VPC: the Amazon-provided resolver does not answer (unless DHCP options name other DNS servers)',
+    'private-dns-off': 'private DNS off: the default name is the public one',
+    'inbound-only-in-vpc': 'inbound-only: only queries arriving through a Route 53 Resolver inbound endpoint get the endpoint\'s IPs; in-VPC clients use the gateway endpoint',
+    'remote-vpc-no-forwarding': 'the endpoint\'s private zone is associated with its own VPC only',
+    'remote-vpc-forwarding': 'Resolver rules or a shared private hosted zone send the name to the endpoint\'s VPC',
+    'remote-vpc-forwarding-unknown': 'public IPs unless Resolver rules or a shared private hosted zone point this VPC at the endpoint; the bot cannot see Route 53 Resolver',
+    'onprem-forwarder': 'a conditional forwarder sends the name to a Route 53 Resolver inbound endpoint in the endpoint\'s VPC',
+    'onprem-no-forwarder': 'without a conditional forwarder to a Resolver inbound endpoint, on-premises DNS answers the public IPs',
+    'onprem-forwarder-unknown': 'public IPs unless on-premises DNS forwards the name to a Route 53 Resolver inbound endpoint in the endpoint\'s VPC; the bot cannot see either',
+  } as Record<string, string>,
+  tryIt: (region: string) => `Try it from inside the VPC (signed for ${code(region)})`,
+  companionsTitle: 'Other endpoints this VPC may need',
+  companionsIntro: 'A private subnet calling an AWS API that has no endpoint (and no NAT) times out. Missing in this VPC:',
+  companionsNone: 'The common companions (sts, logs, ssm, ecr, secrets) all have endpoints in this VPC.',
+  companionsUnknown: 'Could not list the VPC\'s other endpoints.',
+  companions: {
+    sts: 'role credentials (AssumeRole, web identity)',
+    logs: 'CloudWatch Logs (agents, Lambda, ECS)',
+    ssm: 'Session Manager and Systems Manager on instances',
+    ecr: 'pulling images from ECR (S3 as a gateway endpoint carries the layers)',
+    secrets: 'Secrets Manager and the KMS keys behind them',
+  } as Record<string, string>,
+  companionLine: (what: string, missing: string[]) => `${what}: ${missing.map(code).join(', ')}`,
+  source: 'source',
+};
+
+// ---- doctor: "can this source reach that endpoint privately, and if not, why?" ----
+type DoctorValues = Record<string, string>;
+const doctorFindings: Record<string, (v: DoctorValues) => { text: string; fix?: string }> = {
+  'state.available': (v) => ({ text: `${code(v.endpoint!)} is available.` }),
+  'state.pendingAcceptance': (v) => ({ text: `${code(v.endpoint!)} waits for the service owner to accept it: nothing passes until then.`, fix: 'The provider accepts it (VPC console → Endpoint services → Endpoint connections):' }),
+  'state.other': (v) => ({ text: `${code(v.endpoint!)} is ${code(v.state!)}, not available.`, fix: 'See its last error:' }),
+  'az.same': (v) => ({ text: `The endpoint has an ENI in the source's AZ ${code(v.az!)}${v.ip ? ` (${code(v.ip)})` : ''}.` }),
+  'az.cross': (v) => ({ text: `No endpoint ENI in the source's AZ ${code(v.az!)} (ENIs in ${v.azs}): it works, but cross-AZ data is billed and an outage of that AZ cuts the source off.`, fix: 'Add a subnet in that AZ to the endpoint:' }),
+  'az.none': (v) => ({ text: `${code(v.endpoint!)} has no ENI in any subnet.`, fix: 'Add subnets to the endpoint (one per AZ).' }),
+  'az.unknown': () => ({ text: 'Could not read the endpoint\'s ENIs: AZ unknown.' }),
+  'az.list': (v) => ({ text: `Endpoint ENIs in ${v.azs}.` }),
+  'port.aws': () => ({ text: 'Port 443 (HTTPS), the port of AWS APIs.' }),
+  'port.awsNot443': (v) => ({ text: `Port ${v.port}: AWS APIs listen on 443 only.`, fix: `Check with ${code('port=443')}.` }),
+  'port.given': (v) => ({ text: `Port ${v.port}, as given (the provider's listener port).` }),
+  'port.assumed': () => ({ text: 'Checked port 443; an endpoint service is reached on its load balancer\'s listener ports.', fix: `Give the provider's port with ${code('port=N')}.` }),
+  'routing.local': (v) => ({ text: `Same VPC ${code(v.vpc!)}: the local route carries it.` }),
+  'routing.peering': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} over the active peering ${code(v.peering!)}.` }),
+  'routing.none': (v) => ({ text: `${code(v.table!)} has no route to ${code(v.cidr!)} (${code(v.vpc!)}).`, fix: 'Add the route over the peering:' }),
+  'routing.nonePeering': (v) => ({ text: `${code(v.table!)} has no route to ${code(v.cidr!)} (${code(v.vpc!)}), and the two VPCs are not peered.`, fix: 'Peer the VPCs (then add routes on both sides) or attach both to a Transit Gateway.' }),
+  'routing.blackhole': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)}, which is a blackhole (deleted target).`, fix: 'Replace the route:' }),
+  'routing.peeringInactive': (v) => ({ text: `The peering ${code(v.peering!)} is ${code(v.status!)}, not active.`, fix: 'The accepter accepts it:' }),
+  'routing.peeringWrongVpc': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} over ${code(v.peering!)}, which does not lead to ${code(v.vpc!)}.`, fix: 'Point the route at the right peering:' }),
+  'routing.tgw': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}; its route tables are not visible to the bot: unknown.`, fix: 'Check the TGW route table of the attachment:' }),
+  'routing.other': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)} (an appliance or other target): unknown.` }),
+  'routing.unreadable': (v) => ({ text: `Could not read the route tables (${code(v.action!)}): unknown.` }),
+  'routing.noTable': (v) => ({ text: `No route table found for ${code(v.subnet!)}: unknown.` }),
+  'routing.noEndpointCidrs': () => ({ text: 'Could not read the endpoint subnets\' CIDR blocks: unknown.' }),
+  'routing.onprem': () => ({ text: 'From on-premises: the Direct Connect / VPN path and on-premises firewalls are not visible to the bot: unknown.' }),
+  'return.onprem': (v) => ({ text: `The endpoint subnets' route tables (${v.tables}) send ${code(v.cidr!)} back to a VGW or TGW.` }),
+  'return.onpremNoCidr': (v) => ({ text: `The endpoint subnets' route tables (${v.tables}) have routes to a VGW or TGW; give ${code('from=<on-premises CIDR>')} to check the one you use.` }),
+  'return.onpremNone': (v) => ({ text: `${code(v.table!)} (an endpoint subnet's) has no route back to ${code(v.cidr!)} through a VGW or TGW: replies cannot return.`, fix: 'Propagate the VPN/DX routes (or add a static route to the VGW/TGW):' }),
+  'return.noGateway': (v) => ({ text: `${code(v.table!)} (an endpoint subnet's) has no route to a VGW or TGW at all: replies cannot return on-premises.`, fix: 'Propagate the VPN/DX routes (or add a static route to the VGW/TGW):' }),
+  'nacl.allow': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) allows it both ways.` }),
+  'nacl.deny': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) denies TCP ${v.port} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${v.rule}).`, fix: 'Allow it in a rule numbered below the deny:' }),
+  'nacl.denyEphemeral': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) denies the replies: TCP ${v.ports} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${v.rule}). NACLs are stateless: the ephemeral ports must be allowed back.`, fix: 'Allow the ephemeral ports:' }),
+  'nacl.partEphemeral': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) allows Linux's ephemeral ports but not ${v.ports} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)}: other clients (Windows, NAT) may fail.`, fix: 'Allow 1024–65535:' }),
+  'nacl.sameSubnet': () => ({ text: 'Source and endpoint share the subnet: NACLs do not apply.' }),
+  'nacl.noAcl': (v) => ({ text: `No network ACL found for ${code(v.subnet!)}: unknown.` }),
+  'nacl.unreadable': (v) => ({ text: `Could not read the network ACLs (${code(v.action!)}): unknown.` }),
+  'nacl.outside': () => ({ text: 'On-premises firewalls are not visible to the bot: unknown.' }),
+  'nacl.noSubnet': (v) => ({ text: `A whole VPC (${code(v.vpc!)}) has many subnets: give ${code('from=subnet-…')} or ${code('from=i-…')} to check its NACL.` }),
+  'nacl.noSourceCidr': () => ({ text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint subnets' NACLs.` }),
+  'sg.endpointAdmits': (v) => ({ text: `The endpoint's security groups (${v.groups}) admit TCP ${v.port} from ${code(v.cidrs!)}.` }),
+  'sg.endpointRefuses': (v) => ({ text: `The endpoint's security groups (${v.groups}) do not admit TCP ${v.port} from ${code(v.cidr!)}: the call times out.`, fix: 'Allow the source:' }),
+  'sg.sourceAllows': (v) => ({ text: `${code(v.instance!)}'s security groups (${v.groups}) allow TCP ${v.port} out to the endpoint.` }),
+  'sg.sourceRefuses': (v) => ({ text: `${code(v.instance!)}'s security groups (${v.groups}) do not allow TCP ${v.port} out to ${code(v.cidr!)}.`, fix: 'Allow it outbound:' }),
+  'sg.notInstance': () => ({ text: `The instances' own security groups must allow the port outbound: give ${code('from=i-…')} to check one.` }),
+  'sg.noSourceCidr': (v) => ({ text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint's security groups (${v.groups}).` }),
+  'sg.unreadable': (v) => ({ text: `Could not read the security groups${v.action ? ` (${code(v.action)})` : ''}: unknown.` }),
+  'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} has ${code('enableDnsSupport')} and ${code('enableDnsHostnames')}, which private DNS needs.` }),
+  'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} lacks ${v.missing}: the endpoint's private DNS is not used.`, fix: 'Turn it on:' }),
+  'dnsAttrs.unknown': (v) => ({ text: `Could not read the DNS attributes of ${code(v.vpc!)}: unknown.` }),
+  'dnsAttrs.notNeeded': () => ({ text: 'Private DNS is off: the VPC\'s DNS attributes do not matter to the endpoint.' }),
+  'dns.private': (v) => ({ text: `${code(v.name!)} resolves to the endpoint's private IPs from here.` }),
+  'dns.gateway': (v) => ({ text: `${code(v.name!)} resolves to public IPs, carried privately by the gateway endpoint in this route table.` }),
+  'dns.internet': (v) => ({ text: `${code(v.name!)} resolves to public IPs from here (${reach.why[v.why!] ?? v.why}): calls leave through ${v.path === 'internet-nat' ? 'the NAT gateway' : v.path === 'internet-igw' ? 'the internet gateway' : 'on-premises\' own internet path'}, not the endpoint. The endpoint-specific names go through the endpoint.`, fix: 'Keep it private:' }),
+  'dns.noRoute': (v) => ({ text: `${code(v.name!)} resolves to public IPs from here (${reach.why[v.why!] ?? v.why}), and the subnet has no way out: calls using it time out. The endpoint-specific names work.`, fix: 'Fix it:' }),
+  'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${reach.why[v.why!] ?? v.why}).`, fix: 'Turn the VPC\'s DNS on:' }),
+  'dns.unknown': (v) => ({ text: `${code(v.name!)}: ${reach.why[v.why!] ?? v.why}. The endpoint-specific names resolve to the endpoint's IPs from anywhere.` }),
+  'resolver.onprem': (v) => ({ text: `On-premises DNS needs a conditional forwarder for ${code(v.name!)} to a Route 53 Resolver inbound endpoint in ${code(v.vpc!)}; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`, fix: 'Check that an inbound endpoint exists:' }),
+  'resolver.remoteVpc': (v) => ({ text: `${code(v.vpc!)} gets the endpoint's IPs for ${code(v.name!)} only through Resolver rules or a shared private hosted zone; the bot cannot read Route 53 Resolver: unknown.`, fix: 'Check the rules associated with the VPC:' }),
+};
+
+const doctor = {
+  findings: doctorFindings,
+  title: (service: string, source: string) => `Doctor: ${service} from ${source}`,
+  verdicts: {
+    'reachable-privately': ':large_green_circle: Reachable privately',
+    'reachable-over-internet': ':large_orange_circle: Reachable, but over the internet',
+    'not-reachable': ':red_circle: Not reachable',
+  } as Record<string, string>,
+  firstFailing: (check: string) => `first failing link: ${check}`,
+  asFarAsVisible: (links: string) => `as far as the bot can see (unknown: ${links})`,
+  fixIt: 'Fix it with:',
+  checkNames: {
+    'endpoint-state': 'Endpoint',
+    'endpoint-az': 'AZ',
+    port: 'Port',
+    routing: 'Route there',
+    'return-route': 'Route back',
+    'nacl-source': 'NACL (source subnet)',
+    'nacl-endpoint': 'NACL (endpoint subnets)',
+    'sg-endpoint': 'Endpoint security groups',
+    'sg-source': 'Source security groups',
+    'dns-attributes': 'VPC DNS attributes',
+    dns: 'DNS from here',
+    resolver: 'Resolver / forwarding',
+  } as Record<string, string>,
+  marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' } as Record<string, string>,
+  summary: (endpoint: string, vpc: string, mode: string, source: string, location: string, port: number) =>
+    `Endpoint ${code(endpoint)} in ${code(vpc)} (private DNS ${mode}) · source ${source} (${location}) · TCP ${port}`,
+  locations: { 'endpoint-vpc': 'same VPC', 'peered-vpc': 'another VPC', 'tgw-vpc': 'a VPC behind a Transit Gateway', onprem: 'outside every VPC: on-premises or a peer' } as Record<string, string>,
+  names: 'What each name resolves to from here',
+  readOnly: 'Read-only: nothing was changed. Where the answer depends on what the bot cannot see, the line says unknown.',
+  checking: (source: string) => `Checking the path from ${source}… the result will replace this message.`,
+  problems: {
+    sourceNotFound: (source: string, region: string) => `${code(source)} does not exist in ${code(region)} (or the bot may not see it). If it is in another region, add ${code('region=…')}.`,
+    endpointNotFound: (endpoint: string, region: string) => `No endpoint ${code(endpoint)} in ${code(region)}. Check the id, or the region with ${code('region=')}.`,
+    noEndpoint: (service: string, where: string, create: string) => `None: no interface endpoint for ${code(service)} ${where}. Create one with ${code(create)}`,
+    inVpc: (vpc: string) => `in ${code(vpc)} or elsewhere in the region`,
+    inRegion: (region: string) => `in ${code(region)}`,
+    ambiguous: (service: string, candidates: string) => `${code(service)} matches several endpoints; name one: ${candidates}`,
+    notInterface: (endpoint: string, type: string) => `${code(endpoint)} is a ${type} endpoint: the doctor checks interface endpoints. A gateway endpoint works only from inside its VPC, through the route tables it is added to.`,
+    outsideNote: (cidr: string) => `${code(cidr)} is in no subnet of this region: treated as on-premises or a peer's CIDR.`,
+  },
+};
+
 export const en = {
   code,
   usage,
@@ -550,6 +717,8 @@ export const en = {
   readers: {
     onlyReaders: `Sorry, lookups and request lists are limited to this bot's readers, and you are not one of them. ${code('/privatelink help')} and ${code('/privatelink compare')} work for everyone; the people who run this bot can add you.`,
   },
+  reach,
+  doctor,
 };
 
 export type Messages = typeof en;

@@ -1,10 +1,11 @@
 /** The `/privatelink` grammar: text in, a typed command or a precise error out. Pure. */
 import { QUESTION_KEYS, setAnswer, type Answers, type QuestionKey } from '../decision/questions.js';
+import type { DoctorSourceSpec } from '../doctor/model.js';
 import { CREATE_FIELDS, ID_PATTERNS, isKnownRegion, validateCreate, type CreateField, type CreateSpec, type FieldError } from './create-spec.js';
 
 export type LookupTarget = { kind: 'endpoint'; id: string } | { kind: 'vpc'; id: string } | { kind: 'service'; text: string };
 
-export const SUBCOMMANDS = ['help', 'compare', 'services', 'describe', 'dns', 'create', 'requests', 'status', 'cancel'] as const;
+export const SUBCOMMANDS = ['help', 'compare', 'services', 'describe', 'dns', 'create', 'requests', 'status', 'cancel', 'doctor'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export const ENDPOINT_STATES = ['pending', 'pendingacceptance', 'available', 'deleting', 'deleted', 'rejected', 'failed', 'expired', 'partial'] as const;
@@ -18,7 +19,8 @@ export type Command =
   | { name: 'create'; spec?: CreateSpec }
   | { name: 'requests'; filter: 'pending' | 'all' }
   | { name: 'status'; requestId: string }
-  | { name: 'cancel'; requestId: string };
+  | { name: 'cancel'; requestId: string }
+  | DoctorCommand;
 
 export type ParseError =
   | { code: 'unknownCommand'; word: string; suggestion?: string }
@@ -112,6 +114,7 @@ const OPTION_KEYS: Record<Subcommand, readonly string[]> = {
   requests: [],
   status: [],
   cancel: [],
+  doctor: ['from', 'port', 'region'],
 };
 
 function lookupTarget(command: Subcommand, word: string): LookupTarget | ParseError {
@@ -218,6 +221,8 @@ export function parseCommand(text: string): ParseResult {
       }
       return { ok: true, command: { name, filter } };
     }
+    case 'doctor':
+      return parseDoctor(positional, options, withRegion);
     case 'status':
     case 'cancel': {
       const extra = tooMany(1);
@@ -228,4 +233,52 @@ export function parseCommand(text: string): ParseResult {
       return { ok: true, command: { name, requestId: id } };
     }
   }
+}
+
+// ---- doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R] ----
+
+export type DoctorCommand = {
+  name: 'doctor';
+  target: { kind: 'endpoint'; id: string } | { kind: 'service'; text: string };
+  from: DoctorSourceSpec;
+  port?: number;
+  region?: string;
+};
+
+const DOCTOR_FROM = ['subnet-…', 'i-…', 'vpc-…', '10.1.2.3', '10.1.0.0/16', 'onprem'];
+const IPV4_OR_CIDR = /^(\d{1,3}\.){3}\d{1,3}(\/\d{1,2})?$/;
+const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+
+function doctorSource(value: string): DoctorSourceSpec | ParseError {
+  const lower = value.toLowerCase();
+  if (lower === 'onprem' || lower === 'on-prem' || lower === 'on-premises') return { kind: 'onprem' };
+  if (lower.startsWith('subnet-')) return ID_PATTERNS.subnet.test(lower) ? { kind: 'subnet', id: lower } : { code: 'badId', command: 'doctor', value, expected: 'subnet-' };
+  if (lower.startsWith('vpc-')) return ID_PATTERNS.vpc.test(lower) ? { kind: 'vpc', id: lower } : { code: 'badId', command: 'doctor', value, expected: 'vpc-' };
+  if (lower.startsWith('i-')) return INSTANCE_ID.test(lower) ? { kind: 'instance', id: lower } : { code: 'badId', command: 'doctor', value, expected: 'i-' };
+  if (IPV4_OR_CIDR.test(lower)) {
+    const [address, prefix] = lower.split('/');
+    const valid = address!.split('.').every((o) => Number(o) <= 255) && (prefix === undefined || Number(prefix) <= 32);
+    if (valid) return { kind: 'address', cidr: prefix === undefined ? `${address}/32` : lower };
+  }
+  return { code: 'badValue', command: 'doctor', key: 'from', value, allowed: DOCTOR_FROM };
+}
+
+function parseDoctor(positional: string[], options: Map<string, string>, withRegion: { region?: string }): ParseResult {
+  if (positional.length > 1) return { ok: false, error: { code: 'unexpectedArgument', command: 'doctor', word: positional[1]! } };
+  const first = positional[0];
+  if (first === undefined) return { ok: false, error: { code: 'missingArgument', command: 'doctor', what: 'endpoint id or service' } };
+  const target = lookupTarget('doctor', first);
+  if ('code' in target) return { ok: false, error: target };
+  if (target.kind === 'vpc') return { ok: false, error: { code: 'badId', command: 'doctor', value: first, expected: 'vpce-' } };
+  const fromText = options.get('from');
+  if (fromText === undefined) return { ok: false, error: { code: 'missingArgument', command: 'doctor', what: 'from=' } };
+  const from = doctorSource(fromText);
+  if ('code' in from) return { ok: false, error: from };
+  const portText = options.get('port');
+  let port: number | undefined;
+  if (portText !== undefined) {
+    port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
+    if (!(port >= 1 && port <= 65535)) return { ok: false, error: { code: 'badValue', command: 'doctor', key: 'port', value: portText, allowed: ['1-65535'] } };
+  }
+  return { ok: true, command: { name: 'doctor', target, from, ...(port !== undefined && { port }), ...withRegion } };
 }

@@ -30,15 +30,42 @@ export function awsServiceSuffix(serviceName: string): string | undefined {
   return match?.[1];
 }
 
-export function checkCommands(serviceName: string, region: string, names: EndpointDnsNames): string[] {
+/** The region the service lives in: an AWS service's name carries it (cross-region endpoints sign with it). */
+export function serviceRegionOf(serviceName: string, fallback: string): string {
+  const match = /^com\.amazonaws\.([a-z]{2}(?:-gov)?-[a-z]+-\d)\./.exec(serviceName);
+  return match?.[1] ?? fallback;
+}
+
+/**
+ * S3's endpoint-specific names are wildcards (`*.vpce-….s3.<region>.vpce.amazonaws.com`): clients address
+ * `bucket.`, `accesspoint.` or `control.` under them.
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html
+ */
+function s3Commands(regional: string, region: string): string[] {
+  return [
+    `aws s3 ls --region ${region} --endpoint-url https://bucket.${regional}`,
+    `aws s3control list-access-points --account-id <account-id> --region ${region} --endpoint-url https://control.${regional}`,
+    `dig +short bucket.${regional}`,
+  ];
+}
+
+/**
+ * Ready-to-paste checks. `--region` is the SERVICE's region (a cross-region endpoint's service lives elsewhere,
+ * and requests are signed for it); `serviceRegion` overrides it for endpoint services in another region.
+ */
+export function checkCommands(serviceName: string, region: string, names: EndpointDnsNames, serviceRegion?: string): string[] {
   const lines: string[] = [];
+  const signing = serviceRegion ?? serviceRegionOf(serviceName, region);
   const target = names.regional?.replace(/^\*\./, '');
   const suffix = awsServiceSuffix(serviceName);
   const call = suffix ? AWS_CLI_CALLS[suffix] : undefined;
-  if (target && call) lines.push(`aws ${call} --region ${region} --endpoint-url https://${target}`);
-  if (target && !call) lines.push(`curl -sv https://${target}/ -o /dev/null`);
-  if (names.privateDnsName && call) lines.push(`aws ${call} --region ${region}`);
-  if (target) lines.push(`dig +short ${target}`);
+  if (target && suffix === 's3') lines.push(...s3Commands(target, signing));
+  else {
+    if (target && call) lines.push(`aws ${call} --region ${signing} --endpoint-url https://${target}`);
+    if (target && !call) lines.push(`curl -sv https://${target}/ -o /dev/null`);
+  }
+  if (names.privateDnsName && call) lines.push(`aws ${call} --region ${signing}`);
+  if (target && suffix !== 's3') lines.push(`dig +short ${target}`);
   if (names.privateDnsName) lines.push(`dig +short ${names.privateDnsName.replace(/^\*\./, '')}`);
   return lines;
 }

@@ -1,5 +1,6 @@
 /** An interface endpoint's DNS names, sorted into kinds, and where each routes (the private DNS matrix). Pure. */
 import type { Endpoint } from './ec2.js';
+import { dnsModeOf, reach, type InternetPath, type Known, type NameReach } from './reach.js';
 
 export interface EndpointDnsNames {
   /** The service's own name (e.g. kinesis.ap-northeast-1.amazonaws.com), when private DNS is on. */
@@ -32,26 +33,51 @@ export function dnsNames(endpoint: Endpoint, servicePrivateDnsName?: string): En
   return names;
 }
 
-export type Route = 'endpoint' | 'internet' | 'fails';
+/** The places describe shows routing for; in-VPC rows vary with the client subnet's way out. */
+export const IN_VPC_VARIANTS: InternetPath[] = ['igw', 'nat', 'none'];
 
-export interface MatrixRow {
+export interface RoutingRow {
   name: string;
   kind: 'service-default' | 'endpoint-specific';
-  fromPublicSubnet: Route;
-  fromPrivateSubnet: Route;
+  /** One entry per kind of subnet, merged where they agree. */
+  inVpc: { variants: InternetPath[]; reach: NameReach }[];
+  remoteVpc: NameReach;
+  onprem: NameReach;
 }
 
-/** The 2018 article's matrix, still correct: with private DNS off, the default name leaves the VPC. */
-export function dnsMatrix(endpoint: Endpoint, names: EndpointDnsNames, serviceDefaultName?: string): MatrixRow[] {
-  const rows: MatrixRow[] = [];
-  const defaultName = names.privateDnsName ?? serviceDefaultName;
-  if (defaultName) {
-    rows.push(
-      endpoint.privateDnsEnabled
-        ? { name: defaultName, kind: 'service-default', fromPublicSubnet: 'endpoint', fromPrivateSubnet: 'endpoint' }
-        : { name: defaultName, kind: 'service-default', fromPublicSubnet: 'internet', fromPrivateSubnet: 'fails' },
-    );
-  }
-  if (names.regional) rows.push({ name: names.regional, kind: 'endpoint-specific', fromPublicSubnet: 'endpoint', fromPrivateSubnet: 'endpoint' });
-  return rows;
+export interface RoutingKnowledge {
+  vpcDns: { support: Known; hostnames: Known };
+  /** The endpoint's VPC has a gateway endpoint for the same service (S3, DynamoDB). */
+  gatewayEndpoint: Known;
+}
+
+/**
+ * Which name routes where, from inside the VPC (public subnet, private with NAT, private without), from a peered or
+ * TGW-attached VPC and from on-premises. Resolver rules and on-premises forwarders are invisible to the bot:
+ * those rows say so ('unknown') rather than guess.
+ */
+export function routingRows(endpoint: Endpoint, names: EndpointDnsNames, known: RoutingKnowledge, serviceDefaultName?: string): RoutingRow[] {
+  const mode = dnsModeOf(endpoint);
+  const reachNames = {
+    ...((names.privateDnsName ?? serviceDefaultName) && { serviceDefault: (names.privateDnsName ?? serviceDefaultName)!.replace(/^\*\./, '') }),
+    endpointSpecific: names.regional ? [names.regional] : [],
+  };
+  const base = { endpointVpcDns: known.vpcDns, gatewayEndpoint: known.gatewayEndpoint, forwarding: 'unknown' as Known };
+  const inVpcSupport: Known = known.vpcDns.support;
+  const perVariant = IN_VPC_VARIANTS.map((internet) => ({
+    internet,
+    rows: reach(endpoint.serviceName, mode, reachNames, { ...base, location: 'endpoint-vpc', clientVpcDnsSupport: inVpcSupport, internet }),
+  }));
+  const remote = reach(endpoint.serviceName, mode, reachNames, { ...base, location: 'peered-vpc', clientVpcDnsSupport: true, internet: 'unknown', gatewayEndpoint: 'unknown' });
+  const onprem = reach(endpoint.serviceName, mode, reachNames, { ...base, location: 'onprem', clientVpcDnsSupport: true, internet: 'unknown', gatewayEndpoint: false });
+  return remote.map((row, i) => {
+    const inVpc: RoutingRow['inVpc'] = [];
+    for (const { internet, rows } of perVariant) {
+      const r = rows[i]!;
+      const same = inVpc.find((v) => v.reach.resolvesTo === r.resolvesTo && v.reach.path === r.path && v.reach.why === r.why);
+      if (same) same.variants.push(internet);
+      else inVpc.push({ variants: [internet], reach: r });
+    }
+    return { name: row.name, kind: row.kind, inVpc, remoteVpc: row, onprem: onprem[i]! };
+  });
 }

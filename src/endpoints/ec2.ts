@@ -24,6 +24,10 @@ export interface Endpoint {
   dnsEntries: DnsEntry[];
   tags: Record<string, string>;
   serviceRegion?: string;
+  /** DnsOptions (S3, DynamoDB): private DNS answered only for the Resolver inbound endpoint. */
+  privateDnsOnlyForInboundResolverEndpoint?: boolean;
+  dnsRecordIpType?: string;
+  networkInterfaceIds?: string[];
 }
 
 export interface EndpointService {
@@ -146,7 +150,7 @@ export function mergeServiceTypes(services: EndpointService[]): EndpointService[
 }
 
 /** What the bot asks of EC2; a fake implements it in tests above the adapter. */
-export interface Ec2Api {
+export interface Ec2Api extends NetworkReads {
   describeEndpoints(region: string, filter: EndpointFilter, signal?: AbortSignal): Promise<Endpoint[]>;
   /** Pages until at least `limit` endpoints are read; `complete` is false when EC2 has more. */
   listEndpoints(region: string, filter: EndpointFilter, options: { limit: number; signal?: AbortSignal }): Promise<{ endpoints: Endpoint[]; complete: boolean }>;
@@ -257,6 +261,7 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
     });
 
   return {
+    ...networkReads(call),
     listEndpoints,
     describeEndpoints: async (region, filter, signal) => (await listEndpoints(region, filter, { limit: Infinity, ...(signal && { signal }) })).endpoints,
 
@@ -439,5 +444,287 @@ function toEndpoint(e: SdkEndpoint): Endpoint {
     dnsEntries: (e.DnsEntries ?? []).map((d) => ({ dnsName: d.DnsName ?? '', ...(d.HostedZoneId && { hostedZoneId: d.HostedZoneId }) })).filter((d) => d.dnsName),
     tags: Object.fromEntries((e.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
     ...(e.ServiceRegion && { serviceRegion: e.ServiceRegion }),
+    ...(e.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint !== undefined && { privateDnsOnlyForInboundResolverEndpoint: e.DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint }),
+    ...(e.DnsOptions?.DnsRecordIpType && { dnsRecordIpType: e.DnsOptions.DnsRecordIpType }),
+    ...(e.NetworkInterfaceIds && e.NetworkInterfaceIds.length > 0 && { networkInterfaceIds: e.NetworkInterfaceIds }),
+  };
+}
+
+// ---- Network reads for `doctor` and describe (routes, NACLs, ENIs, instances, peerings, VPCs): read-only ----
+
+export interface SubnetDetail {
+  id: string;
+  vpcId: string;
+  availabilityZone: string;
+  cidr?: string;
+  ipv6Cidrs: string[];
+}
+
+export type RouteTargetKind = 'local' | 'igw' | 'egress-only-igw' | 'nat' | 'peering' | 'tgw' | 'vgw' | 'gateway-endpoint' | 'other';
+
+export interface RouteEntry {
+  /** A CIDR block, or a prefix list id (pl-…) for gateway endpoint routes. */
+  destination: string;
+  target: { kind: RouteTargetKind; id: string };
+  /** `active` or `blackhole`. */
+  state: string;
+}
+
+export interface RouteTable {
+  id: string;
+  vpcId: string;
+  main: boolean;
+  subnetIds: string[];
+  routes: RouteEntry[];
+}
+
+/** A NACL rule as doctor reads it: one address family per rule, so one CIDR. */
+export interface AclEntry {
+  ruleNumber: number;
+  egress: boolean;
+  allow: boolean;
+  /** `-1` (all), `6` (TCP), `17` (UDP), … */
+  protocol: string;
+  cidr: string;
+  fromPort?: number;
+  toPort?: number;
+}
+
+/** Every NACL of a VPC (doctor); preflight's `NetworkAcl` holds only the endpoint subnets' ones. */
+export interface VpcNetworkAcl {
+  id: string;
+  vpcId: string;
+  subnetIds: string[];
+  entries: AclEntry[];
+}
+
+export interface NetworkInterface {
+  id: string;
+  subnetId: string;
+  vpcId: string;
+  availabilityZone: string;
+  privateIp?: string;
+  ipv6s: string[];
+  securityGroupIds: string[];
+}
+
+export interface Instance {
+  id: string;
+  vpcId: string;
+  subnetId: string;
+  availabilityZone: string;
+  privateIp?: string;
+  securityGroupIds: string[];
+  state: string;
+}
+
+export interface PeeringSide {
+  vpcId: string;
+  region?: string;
+  ownerId?: string;
+  cidrs: string[];
+}
+
+export interface PeeringConnection {
+  id: string;
+  /** `active`, `pending-acceptance`, `rejected`, `deleted`, … */
+  status: string;
+  requester: PeeringSide;
+  accepter: PeeringSide;
+}
+
+export interface GroupRules {
+  id: string;
+  vpcId: string;
+  name: string;
+  inbound: SecurityGroupRule[];
+  outbound: SecurityGroupRule[];
+}
+
+/** The read-only network calls `doctor` makes; each filters by VPC so one call covers the path. */
+export interface NetworkReads {
+  /** Subnets by id, or every subnet of the given VPCs, or (neither) of the region: with their CIDR blocks. */
+  describeSubnetDetails(region: string, by: { ids?: string[]; vpcIds?: string[] }, signal?: AbortSignal): Promise<SubnetDetail[]>;
+  describeRouteTables(region: string, vpcIds: string[], signal?: AbortSignal): Promise<RouteTable[]>;
+  describeVpcNetworkAcls(region: string, vpcIds: string[], signal?: AbortSignal): Promise<VpcNetworkAcl[]>;
+  describeNetworkInterfaces(region: string, ids: string[], signal?: AbortSignal): Promise<NetworkInterface[]>;
+  describeInstances(region: string, ids: string[], signal?: AbortSignal): Promise<Instance[]>;
+  /** Peerings where one of the VPCs is requester or accepter. */
+  describeVpcPeeringConnections(region: string, vpcIds: string[], signal?: AbortSignal): Promise<PeeringConnection[]>;
+  /** Security groups with their inbound and outbound rules. */
+  describeGroupRules(region: string, ids: string[], signal?: AbortSignal): Promise<GroupRules[]>;
+}
+
+type Call = <T>(region: string, action: string, fn: (s: { sdk: Sdk; client: EC2Client }) => Promise<T>) => Promise<T>;
+
+/** Most pages a network read follows: the doctor looks at one path, not an inventory. */
+const NETWORK_PAGES = 10;
+
+async function pages<P extends { NextToken?: string }>(fetch: (token: string | undefined) => Promise<P>): Promise<P[]> {
+  const all: P[] = [];
+  let token: string | undefined;
+  do {
+    const page = await fetch(token);
+    all.push(page);
+    token = page.NextToken;
+  } while (token && all.length < NETWORK_PAGES);
+  return all;
+}
+
+type SdkPermission = NonNullable<import('@aws-sdk/client-ec2').SecurityGroup['IpPermissions']>[number];
+
+function toRule(p: SdkPermission): SecurityGroupRule {
+  return {
+    protocol: p.IpProtocol ?? '-1',
+    ...(p.FromPort !== undefined && { fromPort: p.FromPort }),
+    ...(p.ToPort !== undefined && { toPort: p.ToPort }),
+    cidrs: [...(p.IpRanges ?? []).map((r) => r.CidrIp ?? ''), ...(p.Ipv6Ranges ?? []).map((r) => r.CidrIpv6 ?? '')].filter(Boolean),
+    sources: [...(p.UserIdGroupPairs ?? []).map((u) => u.GroupId ?? ''), ...(p.PrefixListIds ?? []).map((l) => l.PrefixListId ?? '')].filter(Boolean),
+  };
+}
+
+function routeTarget(r: NonNullable<import('@aws-sdk/client-ec2').RouteTable['Routes']>[number]): RouteEntry['target'] {
+  const gateway = r.GatewayId ?? '';
+  if (gateway === 'local') return { kind: 'local', id: 'local' };
+  if (gateway.startsWith('igw-')) return { kind: 'igw', id: gateway };
+  if (gateway.startsWith('vgw-')) return { kind: 'vgw', id: gateway };
+  if (gateway.startsWith('vpce-')) return { kind: 'gateway-endpoint', id: gateway };
+  if (r.EgressOnlyInternetGatewayId) return { kind: 'egress-only-igw', id: r.EgressOnlyInternetGatewayId };
+  if (r.NatGatewayId) return { kind: 'nat', id: r.NatGatewayId };
+  if (r.VpcPeeringConnectionId) return { kind: 'peering', id: r.VpcPeeringConnectionId };
+  if (r.TransitGatewayId) return { kind: 'tgw', id: r.TransitGatewayId };
+  return { kind: 'other', id: gateway || r.NetworkInterfaceId || r.InstanceId || r.CoreNetworkArn || r.LocalGatewayId || r.CarrierGatewayId || '' };
+}
+
+function peeringSide(v: import('@aws-sdk/client-ec2').VpcPeeringConnectionVpcInfo | undefined): PeeringSide {
+  return {
+    vpcId: v?.VpcId ?? '',
+    ...(v?.Region && { region: v.Region }),
+    ...(v?.OwnerId && { ownerId: v.OwnerId }),
+    cidrs: [...(v?.CidrBlockSet ?? []).map((c) => c.CidrBlock ?? ''), ...(v?.Ipv6CidrBlockSet ?? []).map((c) => c.Ipv6CidrBlock ?? ''), ...(v?.CidrBlockSet ? [] : [v?.CidrBlock ?? ''])].filter(Boolean),
+  };
+}
+
+function networkReads(call: Call): NetworkReads {
+  const vpcFilter = (vpcIds: string[]) => [{ Name: 'vpc-id', Values: vpcIds }];
+  return {
+    describeSubnetDetails: (region, by, signal) =>
+      call(region, 'ec2:DescribeSubnets', async ({ sdk, client }) => {
+        const all = await pages((token) =>
+          client.send(
+            new sdk.DescribeSubnetsCommand({
+              ...(by.ids && { SubnetIds: by.ids }),
+              ...(by.vpcIds && { Filters: vpcFilter(by.vpcIds) }),
+              ...(!by.ids && { MaxResults: 1000 }),
+              ...(token && { NextToken: token }),
+            }),
+            { abortSignal: signal },
+          ),
+        );
+        return all.flatMap((p) => p.Subnets ?? []).map((s) => ({
+          id: s.SubnetId ?? '',
+          vpcId: s.VpcId ?? '',
+          availabilityZone: s.AvailabilityZone ?? '',
+          ...(s.CidrBlock && { cidr: s.CidrBlock }),
+          ipv6Cidrs: (s.Ipv6CidrBlockAssociationSet ?? []).map((a) => a.Ipv6CidrBlock ?? '').filter(Boolean),
+        }));
+      }),
+
+    describeRouteTables: (region, vpcIds, signal) =>
+      call(region, 'ec2:DescribeRouteTables', async ({ sdk, client }) => {
+        const all = await pages((token) =>
+          client.send(new sdk.DescribeRouteTablesCommand({ Filters: vpcFilter(vpcIds), MaxResults: 100, ...(token && { NextToken: token }) }), { abortSignal: signal }),
+        );
+        return all.flatMap((p) => p.RouteTables ?? []).map((t) => ({
+          id: t.RouteTableId ?? '',
+          vpcId: t.VpcId ?? '',
+          main: (t.Associations ?? []).some((a) => a.Main),
+          subnetIds: (t.Associations ?? []).map((a) => a.SubnetId ?? '').filter(Boolean),
+          routes: (t.Routes ?? []).map((r) => ({
+            destination: r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? '',
+            target: routeTarget(r),
+            state: r.State ?? 'active',
+          })),
+        }));
+      }),
+
+    describeVpcNetworkAcls: (region, vpcIds, signal) =>
+      call(region, 'ec2:DescribeNetworkAcls', async ({ sdk, client }) => {
+        const all = await pages((token) =>
+          client.send(new sdk.DescribeNetworkAclsCommand({ Filters: vpcFilter(vpcIds), MaxResults: 100, ...(token && { NextToken: token }) }), { abortSignal: signal }),
+        );
+        return all.flatMap((p) => p.NetworkAcls ?? []).map((a) => ({
+          id: a.NetworkAclId ?? '',
+          vpcId: a.VpcId ?? '',
+          subnetIds: (a.Associations ?? []).map((s) => s.SubnetId ?? '').filter(Boolean),
+          entries: (a.Entries ?? []).map((e) => ({
+            ruleNumber: e.RuleNumber ?? 32767,
+            egress: e.Egress ?? false,
+            allow: e.RuleAction === 'allow',
+            protocol: e.Protocol ?? '-1',
+            cidr: e.CidrBlock ?? e.Ipv6CidrBlock ?? '',
+            ...(e.PortRange?.From !== undefined && { fromPort: e.PortRange.From }),
+            ...(e.PortRange?.To !== undefined && { toPort: e.PortRange.To }),
+          })),
+        }));
+      }),
+
+    describeNetworkInterfaces: (region, ids, signal) =>
+      call(region, 'ec2:DescribeNetworkInterfaces', async ({ sdk, client }) => {
+        const page = await client.send(new sdk.DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ids }), { abortSignal: signal });
+        return (page.NetworkInterfaces ?? []).map((n) => ({
+          id: n.NetworkInterfaceId ?? '',
+          subnetId: n.SubnetId ?? '',
+          vpcId: n.VpcId ?? '',
+          availabilityZone: n.AvailabilityZone ?? '',
+          ...(n.PrivateIpAddress && { privateIp: n.PrivateIpAddress }),
+          ipv6s: (n.Ipv6Addresses ?? []).map((a) => a.Ipv6Address ?? '').filter(Boolean),
+          securityGroupIds: (n.Groups ?? []).map((g) => g.GroupId ?? '').filter(Boolean),
+        }));
+      }),
+
+    describeInstances: (region, ids, signal) =>
+      call(region, 'ec2:DescribeInstances', async ({ sdk, client }) => {
+        const page = await client.send(new sdk.DescribeInstancesCommand({ InstanceIds: ids }), { abortSignal: signal });
+        return (page.Reservations ?? []).flatMap((r) => r.Instances ?? []).map((i) => ({
+          id: i.InstanceId ?? '',
+          vpcId: i.VpcId ?? '',
+          subnetId: i.SubnetId ?? '',
+          availabilityZone: i.Placement?.AvailabilityZone ?? '',
+          ...(i.PrivateIpAddress && { privateIp: i.PrivateIpAddress }),
+          securityGroupIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? '').filter(Boolean),
+          state: i.State?.Name ?? '',
+        }));
+      }),
+
+    describeVpcPeeringConnections: (region, vpcIds, signal) =>
+      call(region, 'ec2:DescribeVpcPeeringConnections', async ({ sdk, client }) => {
+        const query = (name: string) =>
+          pages((token) =>
+            client.send(
+              new sdk.DescribeVpcPeeringConnectionsCommand({ Filters: [{ Name: name, Values: vpcIds }], MaxResults: 1000, ...(token && { NextToken: token }) }),
+              { abortSignal: signal },
+            ),
+          );
+        const [asRequester, asAccepter] = await Promise.all([query('requester-vpc-info.vpc-id'), query('accepter-vpc-info.vpc-id')]);
+        const byId = new Map<string, PeeringConnection>();
+        for (const p of [...asRequester, ...asAccepter].flatMap((page) => page.VpcPeeringConnections ?? [])) {
+          const id = p.VpcPeeringConnectionId ?? '';
+          byId.set(id, { id, status: p.Status?.Code ?? '', requester: peeringSide(p.RequesterVpcInfo), accepter: peeringSide(p.AccepterVpcInfo) });
+        }
+        return [...byId.values()];
+      }),
+
+    describeGroupRules: (region, ids, signal) =>
+      call(region, 'ec2:DescribeSecurityGroups', async ({ sdk, client }) => {
+        const page = await client.send(new sdk.DescribeSecurityGroupsCommand({ GroupIds: ids }), { abortSignal: signal });
+        return (page.SecurityGroups ?? []).map((g) => ({
+          id: g.GroupId ?? '',
+          vpcId: g.VpcId ?? '',
+          name: g.GroupName ?? '',
+          inbound: (g.IpPermissions ?? []).map(toRule),
+          outbound: (g.IpPermissionsEgress ?? []).map(toRule),
+        }));
+      }),
   };
 }

@@ -1,5 +1,6 @@
 /** The on-call lookups (describe, dns, services): which EC2 calls answer a command, and the data they return. */
 import type { Command, LookupTarget } from '../commands/parse.js';
+import { endpointDetail, type EndpointDetail } from './detail.js';
 import { Ec2Error, type Ec2Api, type Endpoint, type EndpointFilter, type EndpointService } from './ec2.js';
 
 export type LookupCommand = Extract<Command, { name: 'describe' | 'dns' | 'services' }>;
@@ -26,6 +27,8 @@ export type LookupResult =
       /** False when more endpoints match than were read (LOOKUP_LIMIT). */
       complete: boolean;
       services: Record<string, EndpointService>;
+      /** describe of one endpoint: its ENIs, its VPC's DNS attributes and other endpoints. */
+      detail?: EndpointDetail;
     }
   | { kind: 'services'; command: Extract<LookupCommand, { name: 'services' }>; region: string; services: EndpointService[] }
   | { kind: 'problem'; problem: LookupProblem };
@@ -89,8 +92,11 @@ export async function runLookup(command: LookupCommand, ec2: Ec2Api, policy: Reg
     const listed = await ec2.listEndpoints(region, filter, { limit: LOOKUP_LIMIT, ...(signal && { signal }) });
     let endpoints = listed.endpoints;
     if (target?.kind === 'service' && !filter.serviceNames) endpoints = endpoints.filter((e) => e.serviceName.toLowerCase().includes(target.text));
-    const services = command.name === 'dns' || endpoints.length === 1 ? await servicesOf(ec2, region, endpoints, signal) : {};
-    return { kind: 'endpoints', command, region, endpoints, complete: listed.complete, services };
+    const [services, detail] = await Promise.all([
+      command.name === 'dns' || endpoints.length === 1 ? servicesOf(ec2, region, endpoints, signal) : {},
+      command.name === 'describe' && endpoints.length === 1 && endpoints[0]!.type === 'Interface' ? endpointDetail(ec2, region, endpoints[0]!, signal) : undefined,
+    ]);
+    return { kind: 'endpoints', command, region, endpoints, complete: listed.complete, services, ...(detail && { detail }) };
   } catch (error) {
     if (error instanceof Ec2Error) return { kind: 'problem', problem: { code: 'ec2', error } };
     throw error;

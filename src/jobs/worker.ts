@@ -8,6 +8,8 @@ import type { RequestStore } from '../requests/store.js';
 import { submitRequest, workflowDependencies, type Reply } from '../requests/workflow.js';
 import { postToResponseUrl } from '../slack/respond.js';
 import { lookupView } from '../slack/views/endpoints.js';
+import { runDoctor } from '../doctor/run.js';
+import { doctorView } from '../slack/views/doctor.js';
 import type { SlackPort } from '../slack/web.js';
 import { DEFAULT_TIMING, runCreateJob, type CreateTiming } from './create-endpoint.js';
 import type { Job, JobQueue, ReplyTo } from './queue.js';
@@ -36,6 +38,10 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
     switch (job.kind) {
       case 'lookup': {
         const parsed = parseCommand(job.text);
+        if (parsed.ok && parsed.command.name === 'doctor') {
+          await reply({ responseUrl: job.responseUrl })(doctorView(await runDoctor(parsed.command, deps.ec2, deps.config)));
+          return;
+        }
         if (!parsed.ok || !isLookup(parsed.command)) {
           deps.logger.warn('lookup job with a text that is not a lookup; dropped');
           return;

@@ -42,6 +42,8 @@ describe('EC2 adapter at the Query/XML wire', () => {
           { dnsName: `kinesis.${REGION}.amazonaws.com`, hostedZoneId: 'Z2OJLYMUO9EFXC' },
         ],
         tags: { Name: 'orders', team: 'data' },
+        dnsRecordIpType: 'ipv4',
+        networkInterfaceIds: ['eni-0123456789abcdef0', 'eni-0123456789abcdef1'],
       },
     ]);
   });

@@ -5,6 +5,7 @@ import { createSlackHandler } from '../../src/handler.js';
 import { createWorkerHandler } from '../../src/worker-handler.js';
 import { EC2_HOST, KINESIS, REGION, describeEndpointsXml, describeServicesXml, errorXml, fakeEc2, fakeId, formOf, testEc2 } from '../helpers/ec2.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import { networkInterfacesXml, vpcAttributeXml } from '../doctor/xml.js';
 import {
   TEST_CONFIG,
   apiGatewayV2Event,
@@ -79,21 +80,74 @@ describe('lookups through the Lambda handler', () => {
     expect(text).not.toContain('vpce-0fedcba9876543210');
   });
 
-  it('describe one endpoint: the card, the routing matrix and ready-to-paste checks', async () => {
-    fakeEc2({
-      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT, privateDns: false }]),
+  it('describe one endpoint: the card, ENI IPs per AZ, routing rows for in-VPC, peered/TGW and on-premises clients, checks and missing companions', async () => {
+    const calls = fakeEc2({
+      DescribeVpcEndpoints: (params) =>
+        params['Filter.1.Name'] === 'vpc-id'
+          ? describeEndpointsXml([{ id: ENDPOINT, privateDns: false }, { id: 'vpce-0fedcba9876543210', service: `com.amazonaws.${REGION}.sts` }])
+          : describeEndpointsXml([{ id: ENDPOINT, privateDns: false }]),
       DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+      DescribeNetworkInterfaces: () =>
+        networkInterfacesXml([
+          { id: 'eni-0123456789abcdef1', subnetId: 'subnet-4e5f6a7b', vpcId: 'vpc-0a1b2c3d', az: `${REGION}c`, ip: '10.0.2.15', groups: ['sg-0a1b2c3d'] },
+          { id: 'eni-0123456789abcdef0', subnetId: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', az: `${REGION}a`, ip: '10.0.1.23', groups: ['sg-0a1b2c3d'] },
+        ]),
+      DescribeVpcAttribute: (params) => vpcAttributeXml('vpc-0a1b2c3d', params.Attribute!, true),
     });
-    const { send } = setup();
+    // A generous budget: this test is about the card, not the hand-off (the SDK's first load is slow on a busy machine).
+    const { send } = setup(TEST_CONFIG, 10_000);
 
     const message = await send(`describe ${ENDPOINT}`);
 
+    expect(calls.find((c) => c.action === 'DescribeNetworkInterfaces')!.params).toMatchObject({ 'NetworkInterfaceId.1': 'eni-0123456789abcdef0', 'NetworkInterfaceId.2': 'eni-0123456789abcdef1' });
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: `${ENDPOINT}: ${KINESIS.name}` } });
     const text = blockText(message);
     expect(text).toContain('*Private DNS*\noff');
-    expect(text).toContain('`kinesis.ap-northeast-1.amazonaws.com`\n      from a public subnet: over the internet (IGW) · from a private subnet: fails (no route out)');
+    expect(text).toMatch(/_ap-northeast-1a_ {2}`10\.0\.1\.23` {2}eni-0123456789abcdef0 · subnet-0a1b2c3d\n_ap-northeast-1c_ {2}`10\.0\.2\.15`/);
+    expect(text).toContain('• In the VPC, public subnet (IGW): public IPs → over the internet (IGW)');
+    expect(text).toContain('• In the VPC, private subnet with NAT: public IPs → over the internet through the NAT gateway');
+    expect(text).toContain('• In the VPC, private subnet, no NAT: public IPs → no route out: the call times out');
+    expect(text).toContain('• From a peered or TGW-attached VPC: public IPs → path not known');
+    expect(text).toContain("• From on-premises (DX/VPN): the endpoint's private IPs → through the endpoint");
     expect(text).toContain(`aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com`);
     expect(text).toContain(`dig +short ${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com`);
+    expect(text).toContain('Other endpoints this VPC may need');
+    expect(text).toContain('`ssm`, `ssmmessages`, `ec2messages`');
+    expect(text).not.toContain('role credentials');
+  });
+
+  it('describe one endpoint when the network reads are refused: the card still answers, with what is unknown', async () => {
+    fakeEc2({
+      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT }]),
+      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+      DescribeNetworkInterfaces: () => [403, errorXml('UnauthorizedOperation', 'no')],
+      DescribeVpcAttribute: () => [403, errorXml('UnauthorizedOperation', 'no')],
+    });
+    // A generous budget: this test is about the card, not the hand-off (the SDK's first load is slow on a busy machine).
+    const { send } = setup(TEST_CONFIG, 10_000);
+
+    const text = blockText(await send(`describe ${ENDPOINT}`));
+
+    expect(text).toContain('Could not read the ENIs');
+    expect(text).toContain("• In the VPC: unknown _(the VPC's DNS attributes could not be read)_");
+  });
+
+  it('describe a cross-region S3 endpoint: the service region, and checks with bucket./control. signed for the service\'s region', async () => {
+    const s3Name = `*.${ENDPOINT}-xyz.s3.us-east-1.vpce.amazonaws.com`;
+    fakeEc2({
+      DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT, service: 'com.amazonaws.us-east-1.s3', privateDns: false, dnsNames: [s3Name] }]),
+      DescribeVpcEndpointServices: () => describeServicesXml([]),
+      DescribeNetworkInterfaces: () => networkInterfacesXml([]),
+      DescribeVpcAttribute: (params) => vpcAttributeXml('vpc-0a1b2c3d', params.Attribute!, true),
+    });
+    const { send } = setup(TEST_CONFIG, 10_000);
+
+    const text = blockText(await send(`describe ${ENDPOINT}`));
+
+    expect(text).toContain('*Service region*\nus-east-1');
+    expect(text).toContain('Try it from inside the VPC (signed for `us-east-1`)');
+    expect(text).toContain(`aws s3 ls --region us-east-1 --endpoint-url https://bucket.${ENDPOINT}-xyz.s3.us-east-1.vpce.amazonaws.com`);
+    expect(text).toContain(`--endpoint-url https://control.${ENDPOINT}-xyz.s3.us-east-1.vpce.amazonaws.com`);
   });
 
   it('describe a VPC: a compact list with state markers', async () => {

@@ -2,13 +2,15 @@
 import type { App, Logger, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
-import { parseCommand, type Command } from '../../commands/parse.js';
+import { parseCommand, type Command, type DoctorCommand } from '../../commands/parse.js';
+import { runDoctor } from '../../doctor/run.js';
+import { doctorView } from '../views/doctor.js';
 import { decide } from '../../decision/engine.js';
 import { reportDecision } from '../../decision/report.js';
 import { isLookup, runLookup, type LookupCommand, type LookupResult } from '../../endpoints/lookups.js';
 import { en } from '../../messages.js';
 import { approvalsConfigured, cancel, outcomeText } from '../../requests/workflow.js';
-import { unescapeText, type SlackMessage } from '../views/blocks.js';
+import { escapeText, unescapeText, type SlackMessage } from '../views/blocks.js';
 import { compareResultView } from '../views/compare.js';
 import { lookupView } from '../views/endpoints.js';
 import { helpView, noticeView, parseErrorView } from '../views/help.js';
@@ -79,6 +81,40 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
   }
 }
 
+/** doctor: answered in-line when EC2 is quick, else acknowledged and finished by the worker (a lookup job). */
+async function doctorCommand(
+  command: DoctorCommand,
+  args: { services: BotServices; payload: SlashCommand; text: string; ack: (view: SlackMessage) => Promise<void>; logger: Logger },
+): Promise<void> {
+  const { services, payload, text, ack, logger } = args;
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(undefined);
+    }, services.inlineLookupMs);
+  });
+  const run = runDoctor(command, services.ec2, services.config, controller.signal);
+  try {
+    const outcome = await Promise.race([run, deadline]);
+    if (outcome) return await ack(doctorView(outcome));
+    await services.jobs.enqueue({ kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url });
+    return await ack(noticeView(en.doctor.checking(escapeText(sourceText(command)))));
+  } catch (error) {
+    logger.error('doctor failed', error);
+    return ack(noticeView(en.internalError));
+  } finally {
+    clearTimeout(timer);
+    run.catch(() => undefined);
+  }
+}
+
+function sourceText(command: DoctorCommand): string {
+  const from = command.from;
+  return from.kind === 'onprem' ? 'onprem' : from.kind === 'address' ? from.cidr : from.id;
+}
+
 export function registerCommand(app: App, services: BotServices): void {
   app.command('/privatelink', async ({ command: payload, ack, client, logger }) => {
     const text = unescapeText(payload.text ?? '');
@@ -89,6 +125,7 @@ export function registerCommand(app: App, services: BotServices): void {
     const access = await readerCheck(command.name, payload.user_id, { ...services.config, usergroupMembers: (g) => slackPort(client).usergroupMembers(g) }, logger);
     if (access !== 'allowed') return ack(ephemeral(noticeView(access === 'refused' ? en.readers.onlyReaders : en.internalError)));
     if (command.name === 'help' || command.name === 'compare') return ack(ephemeral(instantAnswer(command)));
+    if (command.name === 'doctor') return doctorCommand(command, { services, payload, text, ack: (view) => ack(ephemeral(view)), logger });
     if (!isLookup(command)) {
       try {
         const view = await requestCommand(command, { services, payload, client, logger });

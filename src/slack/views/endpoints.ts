@@ -1,9 +1,12 @@
 /** Block Kit views of the lookups: DNS names, endpoint cards, endpoint services, and lookup problems. */
 import type { KnownBlock } from '@slack/types';
 import type { LookupTarget } from '../../commands/parse.js';
-import { checkCommands } from '../../endpoints/cli-hints.js';
-import { dnsMatrix, dnsNames, type EndpointDnsNames } from '../../endpoints/dns.js';
+import { checkCommands, serviceRegionOf } from '../../endpoints/cli-hints.js';
+import { missingCompanions } from '../../endpoints/companions.js';
+import type { EndpointDetail } from '../../endpoints/detail.js';
+import { dnsNames, routingRows, type EndpointDnsNames, type RoutingRow } from '../../endpoints/dns.js';
 import type { Endpoint, EndpointService } from '../../endpoints/ec2.js';
+import { dnsModeOf, type Known, type NameReach } from '../../endpoints/reach.js';
 import type { LookupProblem, LookupResult } from '../../endpoints/lookups.js';
 import { en } from '../../messages.js';
 import { capBlocks, context, escapeText, fields, header, message, section, sections, type SlackMessage } from './blocks.js';
@@ -45,7 +48,39 @@ function dnsLines(names: EndpointDnsNames): string[] {
 }
 
 function endpointLine(e: Endpoint): string {
-  return `*${escapeText(e.id)}*  ${c(e.serviceName)}  ${stateLabel(e.state)}  ${escapeText(e.vpcId)}  ${t.privateDns} ${e.privateDnsEnabled ? t.on : t.off}`;
+  return `*${escapeText(e.id)}*  ${c(e.serviceName)}  ${stateLabel(e.state)}  ${escapeText(e.vpcId)}  ${t.privateDns} ${dnsModeOf(e)}`;
+}
+
+const r = en.reach;
+
+function reachText(reach: NameReach): string {
+  return `${r.outcome(reach.resolvesTo, reach.path)} _(${r.why[reach.why] ?? reach.why})_`;
+}
+
+function routingText(row: RoutingRow): string {
+  const inVpc =
+    row.inVpc.length === 1
+      ? [`• ${r.inVpc}: ${reachText(row.inVpc[0]!.reach)}`]
+      : row.inVpc.map((v) => `• ${r.inVpc}, ${v.variants.map((k) => r.variants[k]).join(' / ')}: ${reachText(v.reach)}`);
+  return [c(row.name), ...inVpc, `• ${r.remoteVpc}: ${reachText(row.remoteVpc)}`, `• ${r.onprem}: ${reachText(row.onprem)}`].join('\n');
+}
+
+function gatewayEndpointKnown(e: Endpoint, detail: EndpointDetail | undefined): Known {
+  if (!detail || detail.vpcEndpoints === 'unknown') return 'unknown';
+  return detail.vpcEndpoints.some((o) => o.type === 'Gateway' && o.serviceName === e.serviceName && o.state.toLowerCase() === 'available');
+}
+
+function eniLines(detail: EndpointDetail): string {
+  if (detail.enis === 'unknown') return r.enisUnknown;
+  const sorted = [...detail.enis].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
+  return sorted.map((n) => r.eniLine(escapeText(n.availabilityZone), escapeText([n.privateIp, ...n.ipv6s].filter(Boolean).join(', ') || '—'), escapeText(n.id), escapeText(n.subnetId))).join('\n');
+}
+
+function companionsText(detail: EndpointDetail, region: string): string {
+  if (detail.vpcEndpoints === 'unknown') return r.companionsUnknown;
+  const missing = missingCompanions(region, detail.vpcEndpoints);
+  if (missing.length === 0) return r.companionsNone;
+  return [r.companionsIntro, ...missing.map((m) => `• ${r.companionLine(r.companions[m.group.id] ?? m.group.id, m.missing)} (<${m.group.source}|${r.source}>)`)].join('\n');
 }
 
 function namesOf(e: Endpoint, services: Record<string, EndpointService>): EndpointDnsNames {
@@ -72,8 +107,9 @@ export function dnsView(result: Extract<LookupResult, { kind: 'endpoints' }>): S
   return message(title, capBlocks(blocks, () => t.narrowEndpoints));
 }
 
-function endpointCard(e: Endpoint, services: Record<string, EndpointService>, region: string): KnownBlock[] {
+function endpointCard(e: Endpoint, services: Record<string, EndpointService>, region: string, detail?: EndpointDetail): KnownBlock[] {
   const names = namesOf(e, services);
+  const signingRegion = e.serviceRegion ?? serviceRegionOf(e.serviceName, region);
   const blocks: KnownBlock[] = [
     header(`${e.id}: ${e.serviceName}`),
     fields([
@@ -82,20 +118,23 @@ function endpointCard(e: Endpoint, services: Record<string, EndpointService>, re
       [t.vpc, escapeText(e.vpcId)],
       [t.subnets, escapeText(e.subnetIds.join(', ') || '—')],
       [t.securityGroups, escapeText(e.securityGroupIds.join(', ') || '—')],
-      [t.privateDns, e.privateDnsEnabled ? t.on : t.off],
+      [t.privateDns, r.dnsMode[dnsModeOf(e)] ?? dnsModeOf(e)],
       [t.ipType, escapeText(e.ipAddressType ?? '—')],
       [t.created, escapeText(e.createdAt ?? '—')],
+      ...(signingRegion !== region ? [[r.serviceRegion, escapeText(signingRegion)] as [string, string]] : []),
       ...(e.lastError ? [[t.lastError, `${c(e.lastError.code)} ${escapeText(e.lastError.message)}`] as [string, string]] : []),
     ]),
     section(`*${t.dnsNames}*\n${dnsLines(names).join('\n')}`),
   ];
-  const matrix = dnsMatrix(e, names, services[e.serviceName]?.privateDnsName);
-  if (e.type === 'Interface' && matrix.length > 0) {
-    const rows = matrix.map((row) => `${c(row.name)}\n      ${t.fromPublic}: ${t.routes[row.fromPublicSubnet]} · ${t.fromPrivate}: ${t.routes[row.fromPrivateSubnet]}`);
-    blocks.push(section(`*${t.routing}*\n${rows.join('\n')}`));
+  if (detail && e.type === 'Interface') blocks.push(section(`*${r.enis}*\n${eniLines(detail)}`));
+  if (e.type === 'Interface') {
+    const known = { vpcDns: detail?.vpcDns ?? { support: 'unknown' as Known, hostnames: 'unknown' as Known }, gatewayEndpoint: gatewayEndpointKnown(e, detail) };
+    const rows = routingRows(e, names, known, services[e.serviceName]?.privateDnsName);
+    if (rows.length > 0) blocks.push(section(`*${r.routing}*\n${rows.map(routingText).join('\n')}`));
   }
-  const commands = checkCommands(e.serviceName, region, names);
-  if (commands.length > 0) blocks.push(section(`*${t.tryIt}*\n\`\`\`${escapeText(commands.join('\n'))}\`\`\``));
+  const commands = checkCommands(e.serviceName, region, names, e.serviceRegion);
+  if (commands.length > 0) blocks.push(section(`*${r.tryIt(signingRegion)}*\n\`\`\`${escapeText(commands.join('\n'))}\`\`\``));
+  if (detail && e.type === 'Interface') blocks.push(section(`*${r.companionsTitle}*\n${companionsText(detail, region)}`));
   return blocks;
 }
 
@@ -104,7 +143,7 @@ export function describeView(result: Extract<LookupResult, { kind: 'endpoints' }
   if (endpoints.length === 0) return nothingFound(result);
   if (endpoints.length === 1) {
     const only = endpoints[0]!;
-    return message(`${only.id}: ${only.serviceName} (${only.state})`, endpointCard(only, result.services, result.region));
+    return message(`${only.id}: ${only.serviceName} (${only.state})`, endpointCard(only, result.services, result.region, result.detail));
   }
   const title = t.describeTitle(targetLabel(result.command.target), result.region);
   const shown = endpoints.slice(0, MAX_LIST_LINES);

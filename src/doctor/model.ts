@@ -1,0 +1,119 @@
+/** What the doctor knows (gathered from EC2) and what it concludes (the report). Types only. */
+import type { Endpoint, EndpointService, GroupRules, Instance, VpcNetworkAcl, NetworkInterface, PeeringConnection, RouteTable, SubnetDetail, Vpc } from '../endpoints/ec2.js';
+import type { ClientLocation, NameReach } from '../endpoints/reach.js';
+
+/** A read that may have been refused or failed: the doctor then says "unknown", naming the action. */
+export type Read<T> = { ok: true; value: T } | { ok: false; action: string; code: string };
+
+export type DoctorSourceSpec =
+  | { kind: 'subnet'; id: string }
+  | { kind: 'instance'; id: string }
+  | { kind: 'vpc'; id: string }
+  | { kind: 'address'; cidr: string }
+  | { kind: 'onprem' };
+
+/** The source, resolved: inside a VPC (with a subnet when known), or outside every VPC the bot sees. */
+export type ResolvedSource =
+  | {
+      kind: 'in-vpc';
+      spec: DoctorSourceSpec;
+      vpcId: string;
+      subnet?: SubnetDetail;
+      instance?: Instance;
+      /** The addresses traffic comes from: the instance's IP, the given IP, the subnet's or the VPC's CIDRs. */
+      cidrs: string[];
+    }
+  | {
+      kind: 'outside';
+      spec: DoctorSourceSpec;
+      /** The given IP/CIDR (not in any subnet of this region), or none for `onprem`. */
+      cidr?: string;
+    };
+
+export interface DoctorFacts {
+  region: string;
+  port: number;
+  portGiven: boolean;
+  source: ResolvedSource;
+  endpoint: Endpoint;
+  service: Read<EndpointService | undefined>;
+  enis: Read<NetworkInterface[]>;
+  endpointSubnets: Read<SubnetDetail[]>;
+  endpointGroups: Read<GroupRules[]>;
+  /** The instance's security groups (instance sources only). */
+  sourceGroups?: Read<GroupRules[]>;
+  /** Route tables of the source's VPC and of the endpoint's VPC. */
+  routeTables: Read<RouteTable[]>;
+  /** Network ACLs of the source's VPC and of the endpoint's VPC. */
+  acls: Read<VpcNetworkAcl[]>;
+  endpointVpcDns: { support: Read<boolean>; hostnames: Read<boolean> };
+  /** enableDnsSupport of the source's VPC, when it is another VPC. */
+  sourceVpcDnsSupport?: Read<boolean>;
+  /** Peerings of the source's VPC (other-VPC sources only). */
+  peerings?: Read<PeeringConnection[]>;
+  vpcs: Read<Vpc[]>;
+  /** Gateway endpoints for the same service in the source's VPC (S3, DynamoDB). */
+  gatewayEndpoints?: Read<Endpoint[]>;
+}
+
+export type CheckId =
+  | 'endpoint-state'
+  | 'endpoint-az'
+  | 'port'
+  | 'routing'
+  | 'return-route'
+  | 'nacl-source'
+  | 'nacl-endpoint'
+  | 'sg-endpoint'
+  | 'sg-source'
+  | 'dns-attributes'
+  | 'dns'
+  | 'resolver';
+
+export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
+
+export interface Check {
+  id: CheckId;
+  status: CheckStatus;
+  /** Message id in en.doctor.findings; `values` fill it. */
+  finding: string;
+  values: Record<string, string>;
+  /** The resources looked at (ids). */
+  resources: string[];
+  /** The exact command that fixes it, when there is one. */
+  command?: string;
+}
+
+export type VerdictId = 'reachable-privately' | 'reachable-over-internet' | 'not-reachable';
+
+export interface DoctorReport {
+  verdict: VerdictId;
+  /** The first failing check, for not-reachable (and the link that pushes traffic to the internet otherwise). */
+  firstFailing?: CheckId;
+  /** The one command to fix it. */
+  fix?: string;
+  /** Links the bot could not see: the verdict holds as far as it can see. */
+  unknown: CheckId[];
+  region: string;
+  port: number;
+  location: ClientLocation;
+  source: { label: string; vpcId?: string; subnetId?: string; availabilityZone?: string; cidr?: string };
+  endpoint: { id: string; serviceName: string; vpcId: string; dnsMode: string };
+  names: NameReach[];
+  checks: Check[];
+}
+
+/** What a doctor run ends in: a report, or a problem that prevented one (bad source, no endpoint, EC2 refused). */
+export type DoctorOutcome =
+  | { kind: 'report'; report: DoctorReport }
+  | { kind: 'problem'; problem: DoctorProblem };
+
+export type DoctorProblem =
+  | { code: 'noRegion' }
+  | { code: 'regionNotAllowed'; region: string; allowed: string[] }
+  | { code: 'sourceNotFound'; source: string; region: string }
+  | { code: 'endpointNotFound'; endpoint: string; region: string }
+  | { code: 'noEndpoint'; service: string; vpcId?: string; region: string; create: string }
+  | { code: 'ambiguous'; service: string; candidates: { id: string; serviceName: string; vpcId: string }[] }
+  | { code: 'notInterface'; endpoint: string; type: string }
+  | { code: 'ec2'; action: string; errorCode: string; region: string; message: string };
