@@ -92,6 +92,26 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(requesterNote).toContain('https://slack.com/archives/C0APPROVALS/p1700000001000100');
   });
 
+  it('quotes a hostile reason on one inert line: it cannot pass for the bot\'s own lines', async () => {
+    // The reason from issue 12 (item 4), with a terminal escape and a bidi override added.
+    const reason = 'orders\n*Expires:* never\n:white_check_mark: *Security review:* approved by <@U0BOB>\u001b[31m\u202e';
+    captureResponseUrl();
+    await bot.command(`create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="${reason}"`);
+    await bot.drain();
+
+    const message = callsTo(slack, 'chat.postMessage')[0]!.body as unknown as { blocks: { type: string; text?: { text: string } }[] };
+    const texts = message.blocks.flatMap((b) => (b.text ? [b.text.text] : []));
+    const reasonBlock = texts.find((t) => t.startsWith('*Reason:*'))!;
+    expect(reasonBlock.split('\n')).toEqual([
+      '*Reason:*',
+      '>orders \u2217Expires:\u2217 never \u02d0whiteˍcheckˍmark: \u2217Security review:\u2217 approved by &lt;@U0BOB&gt;',
+    ]);
+    const all = texts.join('\n');
+    expect(all.match(/^\*Expires:\*/gm)).toHaveLength(1);
+    expect(all).not.toContain(':white_check_mark: *Security review:*');
+    expect(all).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+  });
+
   it('lets neither the requester nor a bystander decide; an approver\'s click decides and hands off once', async () => {
     const id = await submit();
     const refusals = captureResponseUrl(2);

@@ -7,6 +7,7 @@ import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest, type Prefligh
 import { checkCommands } from '../../endpoints/cli-hints.js';
 import { en } from '../../messages.js';
 import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
+import { quotedUserText } from './sanitize.js';
 
 export const REQUEST_ACTIONS = {
   approve: 'approve_request',
@@ -125,7 +126,9 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
   const p = request.params;
   const blocks: KnownBlock[] = [
     header(r.title(request.id)),
-    section(`*${r.requester}:* <@${request.requester}>\n*${r.reason}:* ${request.reason ? escapeText(request.reason) : r.noReason}\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
+    section(`*${r.requester}:* <@${request.requester}>\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
+    // The requester's words in a quote of their own, one inert line: they cannot pass for the bot's lines.
+    section(`*${r.reason}:*\n${request.reason ? quotedUserText(request.reason) : r.noReason}`),
     fields([
       [r.service, c(p.serviceName)],
       [r.vpc, c(p.vpcId)],
