@@ -8,7 +8,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { dnsNames } from '../endpoints/dns.js';
-import { Ec2Error, type Endpoint } from '../endpoints/ec2.js';
+import { Ec2Error, THROTTLING_CODES, type CreateEndpointParams, type Endpoint } from '../endpoints/ec2.js';
+import type { RegionPolicy } from '../endpoints/lookups.js';
 import { en } from '../messages.js';
 import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
@@ -55,6 +56,69 @@ const endpointStates: Record<string, RequestState | undefined> = {
   deleting: 'failed',
 };
 
+/** The worker's failure code when the region left ALLOWED_REGIONS after the request was filed. */
+export const REGION_NOT_ALLOWED = 'RegionNotAllowed';
+
+/** CreateVpcEndpoint calls in one run of the job (each with the SDK's own retries); then the sweep's next round. */
+const CREATE_ATTEMPTS_PER_RUN = 3;
+
+/** The tag that names the request on its endpoint; the lookup after a lost answer filters on it. */
+export const REQUEST_TAG = 'privatelink:request';
+
+/**
+ * Errors after which CreateVpcEndpoint may or may not have created the endpoint: no answer (time-out, broken
+ * connection, an answer that could not be read) and EC2's server errors and throttling, which the EC2 API
+ * reference lists as 5xx server errors: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+ * (InternalError, InternalFailure, RequestLimitExceeded, ServiceUnavailable, Unavailable). Repeating the call is
+ * safe with the same ClientToken: https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html
+ */
+const OUTCOME_UNKNOWN = new Set(['Timeout', 'Unreachable', 'Aborted', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'Unavailable', ...THROTTLING_CODES]);
+
+export function outcomeUnknown(error: Ec2Error): boolean {
+  return OUTCOME_UNKNOWN.has(error.code);
+}
+
+export function regionAllowed(region: string, policy: RegionPolicy): boolean {
+  return !policy.allowedRegions || policy.allowedRegions.includes(region);
+}
+
+/** The exact CreateVpcEndpoint call for a request: the same parameters and token on every attempt. */
+function createParams(request: EndpointRequest): CreateEndpointParams {
+  const p = request.params;
+  return {
+    vpcId: p.vpcId,
+    serviceName: p.serviceName,
+    subnetIds: p.subnetIds,
+    securityGroupIds: p.securityGroupIds,
+    privateDnsEnabled: p.privateDns,
+    ...(p.ipAddressType && { ipAddressType: p.ipAddressType }),
+    clientToken: request.id,
+    tags: {
+      Name: `${p.serviceName.split('.').at(-1)} (${request.id})`,
+      [REQUEST_TAG]: request.id,
+      'privatelink:requester': request.requester,
+      'privatelink:approver': request.decidedBy ?? '',
+    },
+  };
+}
+
+/** The endpoint carrying this request's tag, if EC2 can say; the tag is checked here too, not only by the filter. */
+export async function findByRequestTag(
+  deps: Pick<WorkflowDependencies, 'ec2' | 'log'>,
+  region: string,
+  requestId: string,
+): Promise<{ kind: 'found'; endpoint: Endpoint } | { kind: 'absent' } | { kind: 'unknown' }> {
+  try {
+    const endpoints = await deps.ec2.describeEndpoints(region, { tag: { key: REQUEST_TAG, value: requestId } });
+    const mine = endpoints.filter((e) => e.tags[REQUEST_TAG] === requestId && !['deleted', 'deleting'].includes(e.state.toLowerCase()));
+    return mine[0] ? { kind: 'found', endpoint: mine[0] } : { kind: 'absent' };
+  } catch (error) {
+    if (!(error instanceof Ec2Error)) throw error;
+    deps.log(`request ${requestId}: could not look the endpoint up by its tag`, error);
+    return { kind: 'unknown' };
+  }
+}
+
 export async function runCreateJob(deps: WorkflowDependencies, requestId: string, timing: CreateTiming = DEFAULT_TIMING): Promise<void> {
   const owner = randomUUID();
   const leaseUntil = () => new Date(deps.now().getTime() + timing.leaseMs).toISOString();
@@ -91,37 +155,20 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   const p = request.params;
   let endpoint: Endpoint | undefined;
   if (!request.endpointId) {
-    await refreshMessage(deps, request, { line: en.create.progress(undefined, en.create.starting, elapsed(creatingSince(request), deps.now())) });
-    try {
-      endpoint = await deps.ec2.createEndpoint(
-        p.region,
-        {
-          vpcId: p.vpcId,
-          serviceName: p.serviceName,
-          subnetIds: p.subnetIds,
-          securityGroupIds: p.securityGroupIds,
-          privateDnsEnabled: p.privateDns,
-          ...(p.ipAddressType && { ipAddressType: p.ipAddressType }),
-          clientToken: request.id,
-          tags: {
-            Name: `${p.serviceName.split('.').at(-1)} (${request.id})`,
-            'privatelink:request': request.id,
-            'privatelink:requester': request.requester,
-            'privatelink:approver': request.decidedBy ?? '',
-          },
-        },
-        { dryRun: false },
-      );
-    } catch (error) {
-      if (!(error instanceof Ec2Error)) throw error;
-      await finish('failed', { failure: { code: error.code, message: error.message } }, failed);
+    // The allow-list may have changed since the request was filed or approved: checked again before any create.
+    if (!regionAllowed(p.region, deps.regions)) {
+      const allowed = (deps.regions.allowedRegions ?? []).join(', ');
+      await finish('failed', { failure: { code: REGION_NOT_ALLOWED, message: en.integrity.regionNotAllowed(p.region, allowed) } }, failed);
       return;
     }
-    if (!endpoint) throw new Error('CreateVpcEndpoint returned no endpoint');
-    const created = endpoint;
+    await refreshMessage(deps, request, { line: en.create.progress(undefined, en.create.starting, elapsed(creatingSince(request), deps.now())) });
+    const result = await createOrAdopt();
+    if (result.kind === 'stop') return;
+    const created = result.endpoint;
+    endpoint = created;
     request = await write((current) => patched(current, { endpointId: created.id, endpointState: created.state, lease: { owner, until: leaseUntil() } }));
     await refreshMessage(deps, request, { line: en.create.progress(created.id, created.state, elapsed(creatingSince(request), deps.now())) });
-    await postInThread(deps, request, en.create.threadCreated(created.id));
+    await postInThread(deps, request, result.kind === 'adopted' ? en.integrity.threadAdopted(created.id) : en.create.threadCreated(created.id));
   }
 
   const endpointId = request.endpointId!;
@@ -163,6 +210,53 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     if (seen !== previous && !endpointStates[seen.toLowerCase()]) {
       await refreshMessage(deps, request, { line: en.create.progress(endpointId, seen, elapsed(creatingSince(request), deps.now())) });
       await postInThread(deps, request, en.create.threadState(endpointId, seen, elapsed(creatingSince(request), deps.now())));
+    }
+  }
+
+  /**
+   * Calls CreateVpcEndpoint until EC2 gives an answer that settles it. A lost answer (time-out, broken connection,
+   * 5xx, throttling) leaves the outcome unknown: the endpoint may exist. Then, and before any failure, the
+   * endpoint is looked up by its request tag and adopted if it is there; otherwise the call is repeated with the
+   * same ClientToken (EC2 returns the endpoint a token already created) until the deadline. When EC2 cannot even
+   * be asked, the request stays `creating`, the lease is let go and the sweep runs this again.
+   */
+  async function createOrAdopt(): Promise<{ kind: 'created' | 'adopted'; endpoint: Endpoint } | { kind: 'stop' }> {
+    const deadline = Date.parse(creatingSince(request)) + timing.deadlineMs;
+    let wait = timing.firstPollMs;
+    for (let attempt = 1; ; attempt++) {
+      let error: Ec2Error;
+      try {
+        const created = await deps.ec2.createEndpoint(p.region, createParams(request), { dryRun: false });
+        if (created) return { kind: 'created', endpoint: created };
+        error = new Ec2Error('Unreachable', 'CreateVpcEndpoint answered without an endpoint', 'ec2:CreateVpcEndpoint', p.region);
+      } catch (caught) {
+        if (!(caught instanceof Ec2Error)) throw caught;
+        error = caught;
+      }
+      const unknown = outcomeUnknown(error);
+      const found = await findByRequestTag(deps, p.region, requestId);
+      if (found.kind === 'found') {
+        deps.log(`request ${requestId}: CreateVpcEndpoint failed (${error.code}) but ${found.endpoint.id} carries its tag; adopting it`);
+        return { kind: 'adopted', endpoint: found.endpoint };
+      }
+      const timeLeft = deadline - deps.now().getTime();
+      if (found.kind === 'absent' && (!unknown || timeLeft <= 0)) {
+        await finish('failed', { failure: { code: error.code, message: error.message } }, failed);
+        return { kind: 'stop' };
+      }
+      if (timeLeft <= 0 || attempt >= CREATE_ATTEMPTS_PER_RUN || !unknown) {
+        // Not settled yet: stay `creating` and let the lease go; the sweep runs the job again (same token).
+        deps.log(`request ${requestId}: the outcome of CreateVpcEndpoint is still unknown (${error.code}); leaving it to the sweep`);
+        request = await write((current) => patched(current, { lease: { owner, until: deps.now().toISOString() } }));
+        await refreshMessage(deps, request, { line: en.integrity.outcomeUnknown(error.code) });
+        await postInThread(deps, request, en.integrity.threadStillUnknown(error.code));
+        return { kind: 'stop' };
+      }
+      deps.log(`request ${requestId}: CreateVpcEndpoint outcome unknown (${error.code}); repeating with the same token`);
+      request = await write((current) => patched(current, { lease: { owner, until: leaseUntil() } }));
+      await refreshMessage(deps, request, { line: en.integrity.outcomeUnknown(error.code) });
+      await timing.sleep(Math.min(wait, Math.max(0, timeLeft)));
+      wait = Math.min(timing.maxPollMs, Math.round(wait * 1.5));
     }
   }
 
