@@ -9,11 +9,10 @@
 import { randomUUID } from 'node:crypto';
 import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, THROTTLING_CODES, type CreateEndpointParams, type Endpoint } from '../endpoints/ec2.js';
-import type { RegionPolicy } from '../endpoints/lookups.js';
 import { en } from '../messages.js';
 import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
-import { postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { failureText } from '../slack/views/requests.js';
 
 export interface CreateTiming {
@@ -76,10 +75,6 @@ const OUTCOME_UNKNOWN = new Set(['Timeout', 'Unreachable', 'Aborted', 'InternalE
 
 export function outcomeUnknown(error: Ec2Error): boolean {
   return OUTCOME_UNKNOWN.has(error.code);
-}
-
-export function regionAllowed(region: string, policy: RegionPolicy): boolean {
-  return !policy.allowedRegions || policy.allowedRegions.includes(region);
 }
 
 /** The exact CreateVpcEndpoint call for a request: the same parameters and token on every attempt. */

@@ -149,6 +149,12 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
   return message(`${r.title(request.id)}: ${r.states[request.state]?.replace(/^:[a-z_]+: /, '')}`, blocks);
 }
 
+/** A copy of an approval message that does not count (not the one the request recorded): no buttons. */
+export function voidCopyView(request: EndpointRequest): SlackMessage {
+  const text = en.integrity.voidCopy(request.id);
+  return message(text, [header(r.title(request.id)), section(text)]);
+}
+
 export function requesterNoteView(request: EndpointRequest, channel: string, ts: string): SlackMessage {
   const text = r.sentNote(request.id, channel, messageLink(channel, ts));
   return message(text, [section(`:incoming_envelope: ${text}`, button(r.cancel, REQUEST_ACTIONS.cancel, request.id))]);
