@@ -8,7 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { OPEN_STATES, type EndpointRequest } from './model.js';
-import { VersionConflict, assertHistoryExtends, type RequestStore } from './store.js';
+import { VersionConflict, assertHistoryExtends, needsSweep, type RequestStore } from './store.js';
 
 const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
@@ -142,11 +142,19 @@ export class FileRequestStore implements RequestStore {
   }
 
   async list({ openOnly, limit }: { openOnly: boolean; limit: number }): Promise<EndpointRequest[]> {
-    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
-    const requests = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.get(n.slice(0, -5))));
-    return requests
-      .filter((r): r is EndpointRequest => r !== undefined && (!openOnly || OPEN_STATES.includes(r.state)))
+    return (await this.all())
+      .filter((r) => !openOnly || OPEN_STATES.includes(r.state))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .slice(0, limit);
+  }
+
+  async listForSweep(): Promise<EndpointRequest[]> {
+    return (await this.all()).filter(needsSweep);
+  }
+
+  private async all(): Promise<EndpointRequest[]> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    const requests = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.get(n.slice(0, -5))));
+    return requests.filter((r): r is EndpointRequest => r !== undefined);
   }
 }

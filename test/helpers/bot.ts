@@ -35,6 +35,7 @@ export function beforeReplace(hook: (next: EndpointRequest, store: RequestStore)
     create: (r) => store.create(r),
     get: (id) => store.get(id),
     list: (o) => store.list(o),
+    listForSweep: () => store.listForSweep(),
     replace: async (next) => {
       await hook(next, store);
       return store.replace(next);
