@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import nock from 'nock';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEc2Adapter } from '../../src/endpoints/ec2.js';
@@ -6,7 +7,7 @@ import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { handleEc2Request, seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { beforeReplace, startBot, type Bot, type BotOptions } from '../helpers/bot.js';
 import { describeEndpointsXml, errorXml, fakeEc2World, type Ec2Call, type Fault } from '../helpers/ec2.js';
-import { blockText, callsTo, captureResponseUrl, fakeSlack, type Captured } from '../helpers/slack.js';
+import { blockText, callsTo, captureResponseUrl, decodeWebApiBody, fakeSlack, fakeSlackApi, type Captured } from '../helpers/slack.js';
 
 const KINESIS_REQUEST = 'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders"';
 
@@ -256,6 +257,52 @@ describe('the create worker', () => {
     expect(stored.failure?.code).toBe('RegionNotAllowed');
     expect(creates(ec2)).toEqual([]);
     await first.close();
+  });
+});
+
+describe('redraws', () => {
+  it('a worker whose lease lapsed does not leave "creating" drawn over "available"', async () => {
+    bot = await startBot({ clock: { now: new Date('2026-11-29T10:00:00Z') } });
+    const world = seedState();
+    world.pendingDescribes = 1;
+    fakeEc2World(world);
+    const cards: { text: string; stale: boolean }[] = [];
+    let stalled = false;
+    fakeSlackApi({
+      'chat.postMessage': (a) => ({ ok: true, channel: a.channel, ts: a.thread_ts ? '1700000009.000100' : '1700000001.000100' }),
+    }, 1000);
+    nock('https://slack.com')
+      .post('/api/chat.update')
+      .times(1000)
+      .reply(async (_uri, body) => {
+        const text = blockText(decodeWebApiBody(body) as { blocks?: unknown });
+        if (!stalled && text.includes(' pending · ')) {
+          // Worker A's progress update is slow to land: meanwhile A's lease lapses and worker B finishes the request.
+          stalled = true;
+          bot.clock.now = new Date(bot.clock.now.getTime() + 61_000);
+          await bot.worker({ kind: 'sweep' });
+          await bot.drain();
+          cards.push({ text, stale: true });
+        } else {
+          cards.push({ text, stale: false });
+        }
+        return [200, { ok: true }];
+      });
+    captureResponseUrl();
+    await bot.command(KINESIS_REQUEST);
+    await bot.drain();
+    const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+
+    await Promise.allSettled([bot.drain()]);
+
+    expect(stalled).toBe(true);
+    expect((await bot.store.get(id))?.state).toBe('available');
+    expect(world.endpoints).toHaveLength(1);
+    const last = cards.at(-1)!;
+    expect(last.stale).toBe(false);
+    expect(last.text).toContain(':large_green_circle: Available');
+    expect(last.text).not.toContain('Creating');
   });
 });
 
