@@ -6,6 +6,7 @@ import { createEc2Adapter } from '../../src/endpoints/ec2.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { handleEc2Request, seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { beforeReplace, startBot, type Bot, type BotOptions } from '../helpers/bot.js';
+import { count } from '../reliability/figures.js';
 import { describeEndpointsXml, errorXml, fakeEc2World, type Ec2Call, type Fault } from '../helpers/ec2.js';
 import { blockText, callsTo, captureResponseUrl, decodeWebApiBody, fakeSlack, fakeSlackApi, type Captured } from '../helpers/slack.js';
 
@@ -303,6 +304,7 @@ describe('redraws', () => {
     expect(last.stale).toBe(false);
     expect(last.text).toContain(':large_green_circle: Available');
     expect(last.text).not.toContain('Creating');
+    count('races run');
   });
 });
 
@@ -380,6 +382,8 @@ describe('a create whose answer is lost', () => {
     await bot.drain();
     expect(creates(calls)).toHaveLength(2);
     expect(world.endpoints).toHaveLength(1);
+    count('faults injected', 2);
+    count('duplicates found', world.endpoints.length - 1);
   });
 
   it('repeats the call with the same token when the tag lookup does not list the endpoint yet: still one endpoint', async () => {
@@ -391,6 +395,8 @@ describe('a create whose answer is lost', () => {
     expect((await bot.store.get(id))?.state).toBe('available');
     expect(world.endpoints).toHaveLength(1);
     expect(creates(calls).map((c) => c.params.ClientToken)).toEqual([id, id, id]);
+    count('faults injected', 3);
+    count('duplicates found', world.endpoints.length - 1);
   });
 
   it('stays creating while every answer is lost, and the sweep finishes it later with the same endpoint', async () => {
@@ -411,5 +417,7 @@ describe('a create whose answer is lost', () => {
     expect(world.endpoints).toHaveLength(1);
     expect(stored.endpointId).toBe(world.endpoints[0]!.id);
     expect(new Set(creates(calls).map((c) => c.params.ClientToken))).toEqual(new Set([id]));
+    count('faults injected', 9);
+    count('duplicates found', world.endpoints.length - 1);
   });
 });

@@ -111,6 +111,7 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(all.match(/^\*Expires:\*/gm)).toHaveLength(1);
     expect(all).not.toContain(':white_check_mark: *Security review:*');
     expect(all).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    count('forged requests');
   });
 
   it('lets neither the requester nor a bystander decide; an approver\'s click decides and hands off once', async () => {

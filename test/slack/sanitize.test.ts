@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { inertLine, quotedUserText, stripControls } from '../../src/slack/views/sanitize.js';
 import { describeEndpointsXml, describeServicesXml, fakeEc2, KINESIS, testEc2 } from '../helpers/ec2.js';
+import { count } from '../reliability/figures.js';
 
 const ESC = '\u001b';
 
@@ -20,6 +21,7 @@ describe('stripControls', () => {
     ['a lone ESC at the end', `a${ESC}`, 'a'],
   ])('removes %s', (_name, input, output) => {
     expect(stripControls(input)).toBe(output);
+    count('cases fuzzed');
   });
 
   it('keeps newlines, tabs and ordinary unicode', () => {
@@ -38,6 +40,7 @@ describe('the reason as inert text', () => {
     ['newlines of every kind', 'a\r\n\nb\u2028c', 'a b c'],
   ])('neutralizes %s', (_name, input, output) => {
     expect(inertLine(input)).toBe(output);
+    count('cases fuzzed');
   });
 
   it('is one quoted line whatever was typed', () => {
