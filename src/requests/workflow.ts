@@ -91,7 +91,8 @@ export async function updateRequest(
  * update is never fatal: the record is marked `messageStale` and the sweep redraws it later.
  */
 export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 'log' | 'store'>, request: EndpointRequest, progress?: { line?: string }): Promise<void> {
-  let fresh = (await deps.store.get(request.id)) ?? request;
+  const reread = async (fallback: EndpointRequest) => (await deps.store.get(request.id).catch(() => undefined)) ?? fallback;
+  let fresh = await reread(request);
   if (!fresh.message) return;
   let line = fresh.version === request.version ? progress : undefined;
   let stale = false;
@@ -105,7 +106,7 @@ export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 
       stale = true;
       break;
     }
-    fresh = (await deps.store.get(request.id)) ?? drawn;
+    fresh = await reread(drawn);
     if (cardOf(fresh) === cardOf(drawn)) break;
     line = undefined;
   }
