@@ -9,7 +9,7 @@ import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { en } from '../messages.js';
-import type { SlackMessage } from '../slack/views/blocks.js';
+import { message, section, type SlackMessage } from '../slack/views/blocks.js';
 import { noticeView } from '../slack/views/help.js';
 import { preflightFailedView, requestMessage, requesterNoteView, voidCopyView } from '../slack/views/requests.js';
 import type { SlackPort } from '../slack/web.js';
@@ -126,7 +126,7 @@ function cardOf(request: EndpointRequest): string {
 export async function postInThread(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, text: string): Promise<void> {
   if (!request.message) return;
   try {
-    await deps.slack.postMessage(request.message.channel, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }, request.message.ts);
+    await deps.slack.postMessage(request.message.channel, message(text, [section(text)]), request.message.ts);
   } catch (error) {
     deps.log(`could not post in the thread of ${request.id}`, error);
   }
