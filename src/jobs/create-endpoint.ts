@@ -151,13 +151,20 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   let endpoint: Endpoint | undefined;
   if (!request.endpointId) {
     // The allow-list may have changed since the request was filed or approved: checked again before any create.
+    // An endpoint an earlier run's lost create made is still followed; otherwise nothing is created there.
+    let result: Awaited<ReturnType<typeof createOrAdopt>>;
     if (!regionAllowed(p.region, deps.regions)) {
-      const allowed = (deps.regions.allowedRegions ?? []).join(', ');
-      await finish('failed', { failure: { code: REGION_NOT_ALLOWED, message: en.integrity.regionNotAllowed(p.region, allowed) } }, failed);
-      return;
+      const found = await findByRequestTag(deps, p.region, requestId);
+      if (found.kind !== 'found') {
+        const allowed = (deps.regions.allowedRegions ?? []).join(', ');
+        await finish('failed', { failure: { code: REGION_NOT_ALLOWED, message: en.integrity.regionNotAllowed(p.region, allowed) } }, failed);
+        return;
+      }
+      result = { kind: 'adopted', endpoint: found.endpoint };
+    } else {
+      await refreshMessage(deps, request, { line: en.create.progress(undefined, en.create.starting, elapsed(creatingSince(request), deps.now())) });
+      result = await createOrAdopt();
     }
-    await refreshMessage(deps, request, { line: en.create.progress(undefined, en.create.starting, elapsed(creatingSince(request), deps.now())) });
-    const result = await createOrAdopt();
     if (result.kind === 'stop') return;
     const created = result.endpoint;
     endpoint = created;

@@ -399,6 +399,26 @@ describe('a create whose answer is lost', () => {
     count('duplicates found', world.endpoints.length - 1);
   });
 
+  it('still follows the endpoint a lost create made when the region left ALLOWED_REGIONS before the sweep came back', async () => {
+    const world = seedState();
+    const { id, calls } = await approvedThrough(world, { resets: 6, hideFromTagLookups: 3 });
+    await bot.drain();
+    expect((await bot.store.get(id))?.state).toBe('creating');
+    const store = bot.store;
+    const first = bot;
+    bot = await startBot({ clock: { now: new Date(first.clock.now.getTime() + 5 * 60_000) }, wrapStore: () => store, ec2: lossy!.ec2, config: { allowedRegions: ['eu-west-1'] } });
+
+    await bot.worker({ kind: 'sweep' });
+    await bot.drain();
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('available');
+    expect(stored.endpointId).toBe(world.endpoints[0]!.id);
+    expect(creates(calls)).toHaveLength(6);
+    expect(world.endpoints).toHaveLength(1);
+    await first.close();
+  });
+
   it('stays creating while every answer is lost, and the sweep finishes it later with the same endpoint', async () => {
     const world = seedState();
     const { id, calls } = await approvedThrough(world, { resets: 6, hideFromTagLookups: 3 });
