@@ -255,6 +255,8 @@ const ec2Problems: Record<string, (action: string, region: string) => string> = 
   IdempotentParameterMismatch: () => 'EC2 already has a create with this request\'s token but different parameters; nothing new was created.',
 };
 ec2Problems.Throttling = ec2Problems.RequestLimitExceeded!;
+// Issue 12 (integrity): the worker's own code when the region left ALLOWED_REGIONS after approval.
+ec2Problems.RegionNotAllowed = (_a, r) => `Region ${code(r)} is no longer in ${code('ALLOWED_REGIONS')}; nothing was created. File a new request in an allowed region.`;
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string): string {
   const known = ec2Problems[errorCode];
@@ -719,6 +721,21 @@ export const en = {
   },
   reach,
   doctor,
+  // Issue 12 (integrity): lost create answers, allow-lists re-checked, clicks bound to their message.
+  integrity: {
+    outcomeUnknown: (errorCode: string) => `CreateVpcEndpoint got no answer (${code(errorCode)}); asking again with the same token`,
+    threadAdopted: (endpointId: string) =>
+      `${code(endpointId)} exists though CreateVpcEndpoint's answer was lost; I found it by its request tag and follow it. Waiting for it to become available…`,
+    threadStillUnknown: (errorCode: string) =>
+      `EC2 has not settled the create yet (${code(errorCode)}); the request stays creating, and within a few minutes I will look for the endpoint by its request tag and repeat the call with the same token.`,
+    regionNotAllowed: (region: string, allowed: string) =>
+      `Region ${code(region)} is no longer allowed (${code('ALLOWED_REGIONS')}: ${allowed || 'none'}); nothing was created. File a new request in an allowed region.`,
+    approveRegionRefused: (id: string, region: string, allowed: string) =>
+      `Request ${code(id)} is for ${code(region)}, which is no longer allowed (${code('ALLOWED_REGIONS')}: ${allowed || 'none'}); it was not approved. Reject it, or change the allow-list first.`,
+    foreignCopy: (id: string) =>
+      `This copy of request ${code(id)} is not the one the request recorded; clicks here count for nothing. Decide on the request's message in the approvals channel.`,
+    voidCopy: (id: string) => `:no_entry_sign: This copy of request ${id} is void; decide on the request's own message in the approvals channel.`,
+  },
 };
 
 export type Messages = typeof en;

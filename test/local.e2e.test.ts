@@ -3,6 +3,7 @@
  * faked on loopback, EC2 answered by the emulator, requests kept on disk across a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -110,7 +111,15 @@ describe('npm start (local HTTP mode)', () => {
     const posted = await until('the approval request', () => slack.calls.find((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0APPROVALS'));
     const id = /plr-[0-9a-z]{10}/.exec(JSON.stringify(posted.args))![0];
 
-    const approve = blockActionBody('approve_request', id, 'U0BOB', { response_url: slack.responseUrl('approve') });
+    // A click counts only on the message the request recorded: click there, as Slack would send it.
+    const recorded = await until('the recorded approval message', () => {
+      const file = path.join(dataDir, 'requests', `${id}.json`);
+      return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { message?: { channel: string; ts: string } }).message : undefined;
+    });
+    const approve = blockActionBody('approve_request', id, 'U0BOB', {
+      response_url: slack.responseUrl('approve'),
+      container: { type: 'message', message_ts: recorded.ts, channel_id: recorded.channel, is_ephemeral: false },
+    });
     expect((await post(approve)).status).toBe(200);
 
     const done = await until('the endpoint to be available', () =>

@@ -7,13 +7,13 @@
  * Polling has a deadline counted from the `creating` step, so a request never stays `creating` for ever.
  */
 import { randomUUID } from 'node:crypto';
-import { createEndpointCall } from '../endpoints/create-call.js';
+import { TAG_KEYS, createEndpointCall } from '../endpoints/create-call.js';
 import { dnsNames } from '../endpoints/dns.js';
-import { Ec2Error, type Endpoint } from '../endpoints/ec2.js';
+import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2.js';
 import { en } from '../messages.js';
 import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
-import { postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { failureText } from '../slack/views/requests.js';
 
 export interface CreateTiming {
@@ -58,6 +58,45 @@ const endpointStates: Record<string, RequestState | undefined> = {
   partial: 'failed',
 };
 
+/** The worker's failure code when the region left ALLOWED_REGIONS after the request was filed. */
+export const REGION_NOT_ALLOWED = 'RegionNotAllowed';
+
+/** CreateVpcEndpoint calls in one run of the job (each with the SDK's own retries); then the sweep's next round. */
+const CREATE_ATTEMPTS_PER_RUN = 3;
+
+/** The tag that names the request on its endpoint; the lookup after a lost answer filters on it. */
+export const REQUEST_TAG = TAG_KEYS.request;
+
+/**
+ * Errors after which CreateVpcEndpoint may or may not have created the endpoint: no answer (time-out, broken
+ * connection, an answer that could not be read) and EC2's server errors and throttling, which the EC2 API
+ * reference lists as 5xx server errors: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html
+ * (InternalError, InternalFailure, RequestLimitExceeded, ServiceUnavailable, Unavailable). Repeating the call is
+ * safe with the same ClientToken: https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html
+ */
+const OUTCOME_UNKNOWN = new Set(['Timeout', 'Unreachable', 'Aborted', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'Unavailable', ...THROTTLING_CODES]);
+
+export function outcomeUnknown(error: Ec2Error): boolean {
+  return OUTCOME_UNKNOWN.has(error.code);
+}
+
+/** The endpoint carrying this request's tag, if EC2 can say; the tag is checked here too, not only by the filter. */
+export async function findByRequestTag(
+  deps: Pick<WorkflowDependencies, 'ec2' | 'log'>,
+  region: string,
+  requestId: string,
+): Promise<{ kind: 'found'; endpoint: Endpoint } | { kind: 'absent' } | { kind: 'unknown' }> {
+  try {
+    const endpoints = await deps.ec2.describeEndpoints(region, { tag: { key: REQUEST_TAG, value: requestId } });
+    const mine = endpoints.filter((e) => e.tags[REQUEST_TAG] === requestId && !['deleted', 'deleting'].includes(e.state.toLowerCase()));
+    return mine[0] ? { kind: 'found', endpoint: mine[0] } : { kind: 'absent' };
+  } catch (error) {
+    if (!(error instanceof Ec2Error)) throw error;
+    deps.log(`request ${requestId}: could not look the endpoint up by its tag`, error);
+    return { kind: 'unknown' };
+  }
+}
+
 export async function runCreateJob(deps: WorkflowDependencies, requestId: string, timing: CreateTiming = DEFAULT_TIMING): Promise<void> {
   const owner = randomUUID();
   const leaseUntil = () => new Date(deps.now().getTime() + timing.leaseMs).toISOString();
@@ -94,21 +133,27 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   const p = request.params;
   let endpoint: Endpoint | undefined;
   if (!request.endpointId) {
-    await refreshMessage(deps, request, { line: en.create.progress(undefined, en.create.starting, elapsed(creatingSince(request), deps.now())) });
-    try {
-      // The same builder as the preflight's DryRun: what was proven permitted is what is sent.
-      const call = createEndpointCall(p, { requestId: request.id, requester: request.requester, approver: request.decidedBy ?? '' });
-      endpoint = await deps.ec2.createEndpoint(p.region, call, { dryRun: false });
-    } catch (error) {
-      if (!(error instanceof Ec2Error)) throw error;
-      await finish('failed', { failure: { code: error.code, message: error.message } }, failed);
-      return;
+    // The allow-list may have changed since the request was filed or approved: checked again before any create.
+    // An endpoint an earlier run's lost create made is still followed; otherwise nothing is created there.
+    let result: Awaited<ReturnType<typeof createOrAdopt>>;
+    if (!regionAllowed(p.region, deps.regions)) {
+      const found = await findByRequestTag(deps, p.region, requestId);
+      if (found.kind !== 'found') {
+        const allowed = (deps.regions.allowedRegions ?? []).join(', ');
+        await finish('failed', { failure: { code: REGION_NOT_ALLOWED, message: en.integrity.regionNotAllowed(p.region, allowed) } }, failed);
+        return;
+      }
+      result = { kind: 'adopted', endpoint: found.endpoint };
+    } else {
+      await refreshMessage(deps, request, { line: en.create.progress(undefined, en.create.starting, elapsed(creatingSince(request), deps.now())) });
+      result = await createOrAdopt();
     }
-    if (!endpoint) throw new Error('CreateVpcEndpoint returned no endpoint');
-    const created = endpoint;
+    if (result.kind === 'stop') return;
+    const created = result.endpoint;
+    endpoint = created;
     request = await write((current) => patched(current, { endpointId: created.id, endpointState: created.state, lease: { owner, until: leaseUntil() } }));
     await refreshMessage(deps, request, { line: en.create.progress(created.id, created.state, elapsed(creatingSince(request), deps.now())) });
-    await postInThread(deps, request, en.create.threadCreated(created.id));
+    await postInThread(deps, request, result.kind === 'adopted' ? en.integrity.threadAdopted(created.id) : en.create.threadCreated(created.id));
   }
 
   const endpointId = request.endpointId!;
@@ -150,6 +195,55 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     if (seen !== previous && !endpointStates[seen.toLowerCase()]) {
       await refreshMessage(deps, request, { line: en.create.progress(endpointId, seen, elapsed(creatingSince(request), deps.now())) });
       await postInThread(deps, request, en.create.threadState(endpointId, seen, elapsed(creatingSince(request), deps.now())));
+    }
+  }
+
+  /**
+   * Calls CreateVpcEndpoint until EC2 gives an answer that settles it. A lost answer (time-out, broken connection,
+   * 5xx, throttling) leaves the outcome unknown: the endpoint may exist. Then, and before any failure, the
+   * endpoint is looked up by its request tag and adopted if it is there; otherwise the call is repeated with the
+   * same ClientToken (EC2 returns the endpoint a token already created) until the deadline. When EC2 cannot even
+   * be asked, the request stays `creating`, the lease is let go and the sweep runs this again.
+   */
+  async function createOrAdopt(): Promise<{ kind: 'created' | 'adopted'; endpoint: Endpoint } | { kind: 'stop' }> {
+    const deadline = Date.parse(creatingSince(request)) + timing.deadlineMs;
+    let wait = timing.firstPollMs;
+    for (let attempt = 1; ; attempt++) {
+      let error: Ec2Error;
+      try {
+        // The same builder as the preflight's DryRun: what was proven permitted is what is sent, token included.
+        const call = createEndpointCall(p, { requestId: request.id, requester: request.requester, approver: request.decidedBy ?? '' });
+        const created = await deps.ec2.createEndpoint(p.region, call, { dryRun: false });
+        if (created) return { kind: 'created', endpoint: created };
+        error = new Ec2Error('Unreachable', 'CreateVpcEndpoint answered without an endpoint', 'ec2:CreateVpcEndpoint', p.region);
+      } catch (caught) {
+        if (!(caught instanceof Ec2Error)) throw caught;
+        error = caught;
+      }
+      const unknown = outcomeUnknown(error);
+      const found = await findByRequestTag(deps, p.region, requestId);
+      if (found.kind === 'found') {
+        deps.log(`request ${requestId}: CreateVpcEndpoint failed (${error.code}) but ${found.endpoint.id} carries its tag; adopting it`);
+        return { kind: 'adopted', endpoint: found.endpoint };
+      }
+      const timeLeft = deadline - deps.now().getTime();
+      if (found.kind === 'absent' && (!unknown || timeLeft <= 0)) {
+        await finish('failed', { failure: { code: error.code, message: error.message } }, failed);
+        return { kind: 'stop' };
+      }
+      if (timeLeft <= 0 || attempt >= CREATE_ATTEMPTS_PER_RUN || !unknown) {
+        // Not settled yet: stay `creating` and let the lease go; the sweep runs the job again (same token).
+        deps.log(`request ${requestId}: the outcome of CreateVpcEndpoint is still unknown (${error.code}); leaving it to the sweep`);
+        request = await write((current) => patched(current, { lease: { owner, until: deps.now().toISOString() } }));
+        await refreshMessage(deps, request, { line: en.integrity.outcomeUnknown(error.code) });
+        await postInThread(deps, request, en.integrity.threadStillUnknown(error.code));
+        return { kind: 'stop' };
+      }
+      deps.log(`request ${requestId}: CreateVpcEndpoint outcome unknown (${error.code}); repeating with the same token`);
+      request = await write((current) => patched(current, { lease: { owner, until: leaseUntil() } }));
+      await refreshMessage(deps, request, { line: en.integrity.outcomeUnknown(error.code) });
+      await timing.sleep(Math.min(wait, Math.max(0, timeLeft)));
+      wait = Math.min(timing.maxPollMs, Math.round(wait * 1.5));
     }
   }
 

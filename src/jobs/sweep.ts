@@ -18,7 +18,8 @@ const lastChange = (r: EndpointRequest) => Date.parse(r.history.at(-1)?.at ?? r.
 export async function sweep(deps: WorkflowDependencies): Promise<{ expired: number; resumed: number; accepted: number; redrawn: number }> {
   const now = deps.now();
   const counts = { expired: 0, resumed: 0, accepted: 0, redrawn: 0 };
-  for (const request of await deps.store.list({ openOnly: false, limit: 1000 })) {
+  // Every open request and every stale message, however many: not the newest page of the table.
+  for (const request of await deps.store.listForSweep()) {
     if (request.messageStale && !(request.state === 'creating' && request.lease && Date.parse(request.lease.until) > now.getTime())) {
       counts.redrawn++;
       await refreshMessage(deps, request);

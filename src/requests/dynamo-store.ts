@@ -4,7 +4,7 @@
  */
 import type { AttributeValue, DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
-import { VersionConflict, assertHistoryExtends, purgeAtEpochSeconds, type RequestStore } from './store.js';
+import { VersionConflict, assertHistoryExtends, needsSweep, purgeAtEpochSeconds, type RequestStore } from './store.js';
 
 type Sdk = typeof import('@aws-sdk/client-dynamodb');
 
@@ -16,6 +16,8 @@ function toItem(request: EndpointRequest): Record<string, AttributeValue> {
     createdAt: { S: request.createdAt },
     purgeAt: { N: String(purgeAtEpochSeconds(request)) },
     record: { S: JSON.stringify(request) },
+    // Top level too, so the sweep's scan can select finished requests whose message needs a redraw.
+    ...(request.messageStale && { messageStale: { BOOL: true } }),
   };
 }
 
@@ -32,6 +34,8 @@ export class DynamoRequestStore implements RequestStore {
   constructor(
     private readonly table: string,
     private readonly clientConfig: DynamoDBClientConfig = {},
+    /** Items per Scan page (DynamoDB's own cap is 1 MB a page); tests make it small to cross many pages. */
+    private readonly scanPageSize?: number,
   ) {}
 
   private async db(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
@@ -82,6 +86,34 @@ export class DynamoRequestStore implements RequestStore {
   }
 
   async list({ openOnly, limit }: { openOnly: boolean; limit: number }): Promise<EndpointRequest[]> {
+    const requests = await this.scan(
+      openOnly
+        ? {
+            FilterExpression: `#state IN (${OPEN_STATES.map((_, i) => `:s${i}`).join(', ')})`,
+            ExpressionAttributeNames: { '#state': 'state' },
+            ExpressionAttributeValues: Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, { S: s }])),
+          }
+        : {},
+    );
+    return requests.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+  }
+
+  /**
+   * Every page of the table (a Scan returns at most 1 MB, or `scanPageSize` items, and LastEvaluatedKey while more
+   * remain: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/Scan.html#Scan.Pagination).
+   * The filter narrows what comes back, not what is read: the scan reads the whole table each sweep.
+   */
+  async listForSweep(): Promise<EndpointRequest[]> {
+    const requests = await this.scan({
+      FilterExpression: `#state IN (${OPEN_STATES.map((_, i) => `:s${i}`).join(', ')}) OR #stale = :stale`,
+      ExpressionAttributeNames: { '#state': 'state', '#stale': 'messageStale' },
+      ExpressionAttributeValues: { ...Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, { S: s }])), ':stale': { BOOL: true } },
+    });
+    // Items written before `messageStale` was a top-level attribute are selected by state only; the record decides.
+    return requests.filter(needsSweep);
+  }
+
+  private async scan(filter: { FilterExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> }): Promise<EndpointRequest[]> {
     const { sdk, client } = await this.db();
     const requests: EndpointRequest[] = [];
     let startKey: Record<string, AttributeValue> | undefined;
@@ -89,11 +121,8 @@ export class DynamoRequestStore implements RequestStore {
       const page = await client.send(
         new sdk.ScanCommand({
           TableName: this.table,
-          ...(openOnly && {
-            FilterExpression: `#state IN (${OPEN_STATES.map((_, i) => `:s${i}`).join(', ')})`,
-            ExpressionAttributeNames: { '#state': 'state' },
-            ExpressionAttributeValues: Object.fromEntries(OPEN_STATES.map((s, i) => [`:s${i}`, { S: s }])),
-          }),
+          ...filter,
+          ...(this.scanPageSize && { Limit: this.scanPageSize }),
           ...(startKey && { ExclusiveStartKey: startKey }),
         }),
       );
@@ -103,7 +132,7 @@ export class DynamoRequestStore implements RequestStore {
       }
       startKey = page.LastEvaluatedKey;
     } while (startKey);
-    return requests.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit);
+    return requests;
   }
 }
 

@@ -1,16 +1,26 @@
 /**
  * The embedded store for local runs: one JSON file per request under DATA_DIR, so a restart loses nothing.
- * Writes take a per-request lock file (created exclusively), so two processes cannot interleave, and land by
- * rename, so a crash never leaves half a file.
+ * Writes take a per-request lock file holding its owner's token (created exclusively, removed only by its
+ * owner, broken when stale by exactly one process), so two processes cannot interleave, and land by rename, so a
+ * crash never leaves half a file.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
-import { VersionConflict, assertHistoryExtends, type RequestStore } from './store.js';
+import { VersionConflict, assertHistoryExtends, needsSweep, type RequestStore } from './store.js';
 
 const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
 
 export class FileRequestStore implements RequestStore {
   private readonly dir: string;
@@ -24,27 +34,79 @@ export class FileRequestStore implements RequestStore {
     return path.join(this.dir, `${id}.json`);
   }
 
+  /**
+   * Runs `fn` holding the request's lock. The lock file holds its owner's token; only that owner removes it.
+   * It is created with its content in one step (a hard link of a written file: link fails if the lock exists).
+   */
   private async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
     await fs.mkdir(this.dir, { recursive: true });
     const lock = `${this.file(id)}.lock`;
+    const token = randomUUID();
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      try {
-        await (await fs.open(lock, 'wx')).close();
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-        const stat = await fs.stat(lock).catch(() => undefined);
-        if (stat && Date.now() - stat.mtimeMs > LOCK_STALE_MS) await fs.rm(lock, { force: true });
-        else if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`request ${id} is locked by another process`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt)));
-      }
+      if (await this.tryLock(lock, token)) break;
+      if (await this.breakStaleLock(lock)) continue;
+      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`request ${id} is locked by another process`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt)));
     }
     try {
       return await fn();
     } finally {
-      await fs.rm(lock, { force: true });
+      await this.unlock(lock, token);
     }
+  }
+
+  private async tryLock(lock: string, token: string): Promise<boolean> {
+    const tmp = path.join(this.dir, `.${path.basename(lock)}.${token}.tmp`);
+    await fs.writeFile(tmp, token);
+    try {
+      await fs.link(tmp, lock);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw error;
+    } finally {
+      await fs.rm(tmp, { force: true });
+    }
+  }
+
+  private async unlock(lock: string, token: string): Promise<void> {
+    if ((await readIfExists(lock)) !== token) return;
+    await fs.rm(lock, { force: true });
+  }
+
+  /**
+   * Breaks the lock if it is stale; true when the caller should try to lock again at once. A lock generation
+   * (its inode, time and token) is broken by one process only: the breaker first hard-links it to a tombstone
+   * named after that generation (link is atomic and fails if the name exists), checks that the tombstone is the
+   * generation it judged stale (not a fresh lock that replaced it meanwhile), and only then removes the lock.
+   */
+  private async breakStaleLock(lock: string): Promise<boolean> {
+    const seen = await fs.stat(lock).catch(() => undefined);
+    if (!seen) return true;
+    if (Date.now() - seen.mtimeMs <= LOCK_STALE_MS) return false;
+    const content = await readIfExists(lock);
+    if (content === undefined) return true;
+    const generation = createHash('sha256').update(`${seen.ino}:${seen.mtimeMs}:${content}`).digest('hex').slice(0, 16);
+    const tombstone = `${lock}.broken-${generation}`;
+    try {
+      await fs.link(lock, tombstone);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return true;
+      if (code !== 'EEXIST') throw error;
+      // Another process is breaking this generation; if it died doing so (link sets the ctime), clear its tombstone.
+      const other = await fs.stat(tombstone).catch(() => undefined);
+      if (other && Date.now() - other.ctimeMs > LOCK_STALE_MS) await fs.rm(tombstone, { force: true });
+      return false;
+    }
+    try {
+      const linked = await fs.stat(tombstone);
+      if (linked.ino === seen.ino && linked.mtimeMs === seen.mtimeMs && (await readIfExists(tombstone)) === content) await fs.rm(lock, { force: true });
+    } finally {
+      await fs.rm(tombstone, { force: true });
+    }
+    return true;
   }
 
   private async write(request: EndpointRequest): Promise<void> {
@@ -80,11 +142,19 @@ export class FileRequestStore implements RequestStore {
   }
 
   async list({ openOnly, limit }: { openOnly: boolean; limit: number }): Promise<EndpointRequest[]> {
-    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
-    const requests = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.get(n.slice(0, -5))));
-    return requests
-      .filter((r): r is EndpointRequest => r !== undefined && (!openOnly || OPEN_STATES.includes(r.state)))
+    return (await this.all())
+      .filter((r) => !openOnly || OPEN_STATES.includes(r.state))
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
       .slice(0, limit);
+  }
+
+  async listForSweep(): Promise<EndpointRequest[]> {
+    return (await this.all()).filter(needsSweep);
+  }
+
+  private async all(): Promise<EndpointRequest[]> {
+    const names = await fs.readdir(this.dir).catch(() => [] as string[]);
+    const requests = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.get(n.slice(0, -5))));
+    return requests.filter((r): r is EndpointRequest => r !== undefined);
   }
 }

@@ -1,5 +1,5 @@
 /** Where requests live. Every write is conditional on the version read, so concurrent writers cannot both win. */
-import type { EndpointRequest, Patch } from './model.js';
+import { OPEN_STATES, type EndpointRequest, type Patch } from './model.js';
 
 export class VersionConflict extends Error {
   constructor(readonly requestId: string) {
@@ -34,6 +34,13 @@ export interface RequestStore {
   replace(next: EndpointRequest): Promise<void>;
   /** Newest first. */
   list(options: { openOnly: boolean; limit: number }): Promise<EndpointRequest[]>;
+  /** Every request the sweep must look at: all open ones and all whose message is stale, however many (every page). */
+  listForSweep(): Promise<EndpointRequest[]>;
+}
+
+/** What the sweep looks at: open requests, and finished ones whose approval message still needs a redraw. */
+export function needsSweep(request: EndpointRequest): boolean {
+  return OPEN_STATES.includes(request.state) || Boolean(request.messageStale);
 }
 
 /** A change that is not a state change (where the message is, endpoint progress): versioned, no history entry. */

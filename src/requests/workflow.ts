@@ -9,9 +9,9 @@ import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { JobQueue } from '../jobs/queue.js';
 import { en } from '../messages.js';
-import type { SlackMessage } from '../slack/views/blocks.js';
+import { message, section, type SlackMessage } from '../slack/views/blocks.js';
 import { noticeView } from '../slack/views/help.js';
-import { preflightFailedView, requestMessage, requesterNoteView } from '../slack/views/requests.js';
+import { preflightFailedView, requestMessage, requesterNoteView, voidCopyView } from '../slack/views/requests.js';
 import type { SlackPort } from '../slack/web.js';
 import { isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
 import { VersionConflict, patched, type RequestStore } from './store.js';
@@ -84,20 +84,33 @@ export async function updateRequest(
 }
 
 /**
- * Redraws the approval message from the stored record. A failed update is never fatal: the record is marked
- * `messageStale` and the sweep redraws it later, so the message is eventually right.
+ * Redraws the approval message from the stored record, read fresh: a caller holding an older copy (a worker whose
+ * lease lapsed, a sweep's listing) cannot draw the card backwards. `progress` is drawn only while the record is
+ * still the one the caller passed. After drawing, the record is read again; if it changed meanwhile (another
+ * writer may have drawn before this update landed), the card is drawn again from the newer record. A failed
+ * update is never fatal: the record is marked `messageStale` and the sweep redraws it later.
  */
 export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 'log' | 'store'>, request: EndpointRequest, progress?: { line?: string }): Promise<void> {
-  if (!request.message) return;
-  let stale: boolean;
-  try {
-    await deps.slack.update(request.message.channel, request.message.ts, requestMessage(request, progress));
-    stale = false;
-  } catch (error) {
-    deps.log(`could not update the approval message of ${request.id}`, error);
-    stale = true;
+  const reread = async (fallback: EndpointRequest) => (await deps.store.get(request.id).catch(() => undefined)) ?? fallback;
+  let fresh = await reread(request);
+  if (!fresh.message) return;
+  let line = fresh.version === request.version ? progress : undefined;
+  let stale = false;
+  for (let round = 0; round < 3; round++) {
+    const drawn = fresh;
+    try {
+      await deps.slack.update(drawn.message!.channel, drawn.message!.ts, requestMessage(drawn, line));
+      stale = false;
+    } catch (error) {
+      deps.log(`could not update the approval message of ${request.id}`, error);
+      stale = true;
+      break;
+    }
+    fresh = await reread(drawn);
+    if (cardOf(fresh) === cardOf(drawn)) break;
+    line = undefined;
   }
-  if (Boolean(request.messageStale) === stale) return;
+  if (Boolean(fresh.messageStale) === stale) return;
   try {
     await updateRequest(deps.store, request.id, (current) => (Boolean(current.messageStale) === stale ? undefined : patched(current, { messageStale: stale })));
   } catch (error) {
@@ -105,10 +118,15 @@ export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 
   }
 }
 
+/** What the card shows of a record (bookkeeping such as the lease or `messageStale` aside). */
+function cardOf(request: EndpointRequest): string {
+  return JSON.stringify(requestMessage(request));
+}
+
 export async function postInThread(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, text: string): Promise<void> {
   if (!request.message) return;
   try {
-    await deps.slack.postMessage(request.message.channel, { text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }, request.message.ts);
+    await deps.slack.postMessage(request.message.channel, message(text, [section(text)]), request.message.ts);
   } catch (error) {
     deps.log(`could not post in the thread of ${request.id}`, error);
   }
@@ -174,9 +192,35 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
 export type DecisionOutcome =
   | { kind: 'not-found' }
   | { kind: 'refused'; reason: 'not-approver' | 'requester' }
+  | { kind: 'region-not-allowed'; request: EndpointRequest; allowed: string[] }
+  | { kind: 'foreign-copy'; request: EndpointRequest }
   | { kind: 'expired'; request: EndpointRequest }
   | { kind: 'already'; request: EndpointRequest }
   | { kind: 'decided'; request: EndpointRequest };
+
+/** The message a button was clicked on: the channel and ts of the block_actions payload's container. */
+export interface ClickOrigin {
+  channel: string;
+  ts: string;
+}
+
+export function regionAllowed(region: string, policy: RegionPolicy): boolean {
+  return !policy.allowedRegions || policy.allowedRegions.includes(region);
+}
+
+/** A click counts only on the message the request recorded; any other copy (another channel, a re-post) does not. */
+function onRecordedMessage(request: EndpointRequest, origin: ClickOrigin | undefined): boolean {
+  return Boolean(request.message && origin && request.message.channel === origin.channel && request.message.ts === origin.ts);
+}
+
+/** Redraws a copy that does not count (its buttons gone), so nobody clicks it again. */
+async function voidCopy(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, origin: ClickOrigin): Promise<void> {
+  try {
+    await deps.slack.update(origin.channel, origin.ts, voidCopyView(request));
+  } catch (error) {
+    deps.log(`could not void a copy of ${request.id} in ${origin.channel}`, error);
+  }
+}
 
 export async function isApprover(deps: Pick<WorkflowDependencies, 'approvals' | 'slack'>, user: string): Promise<boolean> {
   if (deps.approvals.userIds.includes(user)) return true;
@@ -206,11 +250,19 @@ async function settle(deps: WorkflowDependencies, id: string, to: RequestState, 
   return { kind: 'decided', request };
 }
 
-export async function decide(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject'): Promise<DecisionOutcome> {
+export async function decide(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
   const request = await deps.store.get(id);
   if (!request) return { kind: 'not-found' };
+  if (!onRecordedMessage(request, origin)) {
+    if (origin) await voidCopy(deps, request, origin);
+    return { kind: 'foreign-copy', request };
+  }
   if (actor === request.requester) return { kind: 'refused', reason: 'requester' };
   if (!(await isApprover(deps, actor))) return { kind: 'refused', reason: 'not-approver' };
+  // The allow-list may have changed since the request was filed: an approval may not send it to a region now refused.
+  if (decision === 'approve' && !regionAllowed(request.params.region, deps.regions)) {
+    return { kind: 'region-not-allowed', request, allowed: deps.regions.allowedRegions ?? [] };
+  }
 
   const outcome = await settle(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
   if (outcome.kind !== 'decided') return outcome;
@@ -249,6 +301,10 @@ export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decid
     case 'refused':
       if (action === 'cancel') return en.requests.cancelOnlyRequester;
       return outcome.reason === 'requester' ? en.requests.refusedRequester(id) : en.requests.refusedNotApprover;
+    case 'region-not-allowed':
+      return en.integrity.approveRegionRefused(id, outcome.request.params.region, outcome.allowed.join(', '));
+    case 'foreign-copy':
+      return en.integrity.foreignCopy(id);
     case 'expired':
       return en.requests.expiredNow(id);
     case 'already':

@@ -140,7 +140,9 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
           (!f['vpc-id'] || f['vpc-id'].includes(e.vpcId ?? DEFAULT_VPC)) &&
           (!f['service-name'] || f['service-name'].includes(e.service ?? defaultService(state.region))) &&
           (!f['vpc-endpoint-state'] || f['vpc-endpoint-state'].map((s) => s.toLowerCase()).includes((e.state ?? '').toLowerCase())) &&
-          (!f['vpc-endpoint-type'] || f['vpc-endpoint-type'].includes(e.type ?? 'Interface')),
+          (!f['vpc-endpoint-type'] || f['vpc-endpoint-type'].includes(e.type ?? 'Interface')) &&
+          // tag:<key> filters, as EC2 documents them for DescribeVpcEndpoints (issue 12: the lookup after a lost create answer).
+          Object.entries(f).every(([name, values]) => !name.startsWith('tag:') || values.includes(e.tags?.[name.slice(4)] ?? '\u0000')),
       );
       const start = Number(params.NextToken ?? 0);
       const size = Number(params.MaxResults ?? 1000);

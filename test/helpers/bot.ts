@@ -35,6 +35,7 @@ export function beforeReplace(hook: (next: EndpointRequest, store: RequestStore)
     create: (r) => store.create(r),
     get: (id) => store.get(id),
     list: (o) => store.list(o),
+    listForSweep: () => store.listForSweep(),
     replace: async (next) => {
       await hook(next, store);
       return store.replace(next);
@@ -85,9 +86,18 @@ export async function startBot(options: BotOptions = {}) {
       const response = await http(apiGatewayV1Event(slashCommandBody(text, { user_id: user, trigger_id: triggerId })), {});
       return { status: response.statusCode, body: parseAckBody(response.body) as { text?: string; blocks?: unknown[] } };
     },
-    /** Clicks a button as `user`. */
-    async click(actionId: string, value: string, user: string) {
-      const response = await http(apiGatewayV1Event(blockActionBody(actionId, value, user)), {});
+    /**
+     * Clicks a button as `user`, on the request's recorded approval message (where Slack would show it), or on
+     * the message `on` names (another copy).
+     */
+    async click(actionId: string, value: string, user: string, on?: { channel: string; ts: string }) {
+      const where = on ?? (/^plr-[0-9a-z]+$/.test(value) ? (await store.get(value))?.message : undefined);
+      const container = where && {
+        container: { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: false },
+        channel: { id: where.channel, name: 'approvals' },
+        message: { type: 'message', ts: where.ts, text: '' },
+      };
+      const response = await http(apiGatewayV1Event(blockActionBody(actionId, value, user, container)), {});
       return response.statusCode;
     },
     /** Sends any signed interaction payload. */

@@ -1,9 +1,14 @@
+import { createServer } from 'node:http';
+import nock from 'nock';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createEc2Adapter } from '../../src/endpoints/ec2.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
-import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
+import { handleEc2Request, seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { beforeReplace, startBot, type Bot, type BotOptions } from '../helpers/bot.js';
-import { errorXml, fakeEc2World, type Ec2Call, type Fault } from '../helpers/ec2.js';
-import { blockText, callsTo, captureResponseUrl, fakeSlack, type Captured } from '../helpers/slack.js';
+import { count } from '../reliability/figures.js';
+import { describeEndpointsXml, errorXml, fakeEc2World, type Ec2Call, type Fault } from '../helpers/ec2.js';
+import { blockText, callsTo, captureResponseUrl, decodeWebApiBody, fakeSlack, fakeSlackApi, type Captured } from '../helpers/slack.js';
 
 const KINESIS_REQUEST = 'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders"';
 
@@ -212,13 +217,26 @@ describe('the create worker', () => {
     expect(threadTexts(slack).at(-1)).toContain('<@U0ALICE>, the endpoint could not be created:');
   });
 
-  it('ends in failed when throttling outlasts the retries', async () => {
-    const { id, ec2 } = await approved({ faults: failOnCreate('RequestLimitExceeded', 503) });
+  it('keeps a throttled create creating, repeats it with the same token, and fails only at the deadline after looking for it', async () => {
+    const { id, ec2, world } = await approved({ faults: failOnCreate('RequestLimitExceeded', 503) });
 
     await bot.drain();
+    expect((await bot.store.get(id))?.state).toBe('creating');
+    for (let round = 0; round < 3; round++) {
+      bot.clock.now = new Date(bot.clock.now.getTime() + 5 * 60_000);
+      await bot.worker({ kind: 'sweep' });
+      await bot.drain();
+    }
 
-    expect(creates(ec2)).toHaveLength(2);
-    expect((await bot.store.get(id))?.failure?.code).toBe('RequestLimitExceeded');
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('failed');
+    expect(stored.failure?.code).toBe('RequestLimitExceeded');
+    expect(creates(ec2).length).toBeGreaterThan(2);
+    expect(new Set(creates(ec2).map((c) => c.params.ClientToken))).toEqual(new Set([id]));
+    const lookups = ec2.filter((c) => c.action === 'DescribeVpcEndpoints' && c.params['Filter.1.Name'] === 'tag:privatelink:request');
+    expect(lookups.length).toBeGreaterThan(0);
+    expect(lookups.every((c) => c.params['Filter.1.Value.1'] === id)).toBe(true);
+    expect(world.endpoints).toEqual([]);
   });
 
   it('ends in failed when the endpoint stays pending past the deadline', async () => {
@@ -315,5 +333,201 @@ describe('the create worker', () => {
 
     expect((await bot.store.get(id))?.state).toBe('expired');
     expect(blockText(callsTo(slack, 'chat.update').at(-1)!.body)).toContain('Expired');
+  });
+
+  it('refuses at creation a request whose region left ALLOWED_REGIONS after approval: failed, nothing created', async () => {
+    const { id, ec2 } = await approved({ bot: { config: { allowedRegions: ['ap-northeast-1'] } } });
+    const store = bot.store;
+    const first = bot;
+    // The allow-list changes (a new deployment) before the worker runs.
+    bot = await startBot({ wrapStore: () => store, config: { allowedRegions: ['eu-west-1'] } });
+    await bot.worker(first.jobs.jobs.shift()!);
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('failed');
+    expect(stored.failure?.code).toBe('RegionNotAllowed');
+    expect(creates(ec2)).toEqual([]);
+    await first.close();
+  });
+});
+
+describe('redraws', () => {
+  it('a worker whose lease lapsed does not leave "creating" drawn over "available"', async () => {
+    bot = await startBot({ clock: { now: new Date('2026-11-29T10:00:00Z') } });
+    const world = seedState();
+    world.pendingDescribes = 1;
+    fakeEc2World(world);
+    const cards: { text: string; stale: boolean }[] = [];
+    let stalled = false;
+    fakeSlackApi({
+      'chat.postMessage': (a) => ({ ok: true, channel: a.channel, ts: a.thread_ts ? '1700000009.000100' : '1700000001.000100' }),
+    }, 1000);
+    nock('https://slack.com')
+      .post('/api/chat.update')
+      .times(1000)
+      .reply(async (_uri, body) => {
+        const text = blockText(decodeWebApiBody(body) as { blocks?: unknown });
+        if (!stalled && text.includes(' pending · ')) {
+          // Worker A's progress update is slow to land: meanwhile A's lease lapses and worker B finishes the request.
+          stalled = true;
+          bot.clock.now = new Date(bot.clock.now.getTime() + 61_000);
+          await bot.worker({ kind: 'sweep' });
+          await bot.drain();
+          cards.push({ text, stale: true });
+        } else {
+          cards.push({ text, stale: false });
+        }
+        return [200, { ok: true }];
+      });
+    captureResponseUrl();
+    await bot.command(KINESIS_REQUEST);
+    await bot.drain();
+    const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+
+    await Promise.allSettled([bot.drain()]);
+
+    expect(stalled).toBe(true);
+    expect((await bot.store.get(id))?.state).toBe('available');
+    expect(world.endpoints).toHaveLength(1);
+    const last = cards.at(-1)!;
+    expect(last.stale).toBe(false);
+    expect(last.text).toContain(':large_green_circle: Available');
+    expect(last.text).not.toContain('Creating');
+    count('races run');
+  });
+});
+
+/** EC2 (the emulator) behind a loopback server that lets CreateVpcEndpoint through, then resets the connection. */
+async function lossyEc2(world: EmulatorState, options: { resets: number; hideFromTagLookups?: number }) {
+  let resets = options.resets;
+  let hidden = options.hideFromTagLookups ?? 0;
+  const calls: Ec2Call[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const params = Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+      calls.push({ action: params.Action!, params });
+      if (params.Action === 'DescribeVpcEndpoints' && params['Filter.1.Name']?.startsWith('tag:') && hidden-- > 0) {
+        // EC2 is eventually consistent: a just-created endpoint may not be listed yet.
+        res.writeHead(200, { 'content-type': 'text/xml' });
+        res.end(describeEndpointsXml([]));
+        return;
+      }
+      const [status, xml] = handleEc2Request(world, params);
+      if (params.Action === 'CreateVpcEndpoint' && params.DryRun !== 'true' && resets-- > 0) {
+        req.socket.resetAndDestroy();
+        return;
+      }
+      res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8' });
+      res.end(xml);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // Two attempts: the SDK repeats the reset call itself (same token), then gives up.
+  const ec2 = createEc2Adapter({ clientConfig: { endpoint: url, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, maxAttempts: 2 } });
+  return { ec2, calls, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
+describe('a create whose answer is lost', () => {
+  let lossy: Awaited<ReturnType<typeof lossyEc2>> | undefined;
+  afterEach(async () => {
+    await lossy?.close();
+    lossy = undefined;
+  });
+
+  async function approvedThrough(world: EmulatorState, options: { resets: number; hideFromTagLookups?: number }) {
+    lossy = await lossyEc2(world, options);
+    bot = await startBot({ clock: { now: new Date('2026-11-29T10:00:00Z') }, ec2: lossy.ec2 });
+    const slack = fakeSlack();
+    captureResponseUrl();
+    await bot.command(KINESIS_REQUEST);
+    await bot.drain();
+    const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    return { id, slack, calls: lossy.calls };
+  }
+
+  it('adopts the endpoint EC2 created when the connection was reset after the create (and the SDK\'s retry)', async () => {
+    const world = seedState();
+    const { id, slack, calls } = await approvedThrough(world, { resets: 2 });
+
+    await bot.drain();
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('available');
+    expect(world.endpoints).toHaveLength(1);
+    expect(stored.endpointId).toBe(world.endpoints[0]!.id);
+    expect(creates(calls).map((c) => c.params.ClientToken)).toEqual([id, id]);
+    expect(threadTexts(slack)).toContain(
+      `\`${stored.endpointId}\` exists though CreateVpcEndpoint's answer was lost; I found it by its request tag and follow it. Waiting for it to become available…`,
+    );
+
+    // A repeated delivery (Lambda retry) or a later sweep creates nothing more.
+    await bot.worker({ kind: 'create', requestId: id });
+    bot.clock.now = new Date(bot.clock.now.getTime() + 30 * 60_000);
+    await bot.worker({ kind: 'sweep' });
+    await bot.drain();
+    expect(creates(calls)).toHaveLength(2);
+    expect(world.endpoints).toHaveLength(1);
+    count('faults injected', 2);
+    count('duplicates found', world.endpoints.length - 1);
+  });
+
+  it('repeats the call with the same token when the tag lookup does not list the endpoint yet: still one endpoint', async () => {
+    const world = seedState();
+    const { id, calls } = await approvedThrough(world, { resets: 2, hideFromTagLookups: 1 });
+
+    await bot.drain();
+
+    expect((await bot.store.get(id))?.state).toBe('available');
+    expect(world.endpoints).toHaveLength(1);
+    expect(creates(calls).map((c) => c.params.ClientToken)).toEqual([id, id, id]);
+    count('faults injected', 3);
+    count('duplicates found', world.endpoints.length - 1);
+  });
+
+  it('still follows the endpoint a lost create made when the region left ALLOWED_REGIONS before the sweep came back', async () => {
+    const world = seedState();
+    const { id, calls } = await approvedThrough(world, { resets: 6, hideFromTagLookups: 3 });
+    await bot.drain();
+    expect((await bot.store.get(id))?.state).toBe('creating');
+    const store = bot.store;
+    const first = bot;
+    bot = await startBot({ clock: { now: new Date(first.clock.now.getTime() + 5 * 60_000) }, wrapStore: () => store, ec2: lossy!.ec2, config: { allowedRegions: ['eu-west-1'] } });
+
+    await bot.worker({ kind: 'sweep' });
+    await bot.drain();
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('available');
+    expect(stored.endpointId).toBe(world.endpoints[0]!.id);
+    expect(creates(calls)).toHaveLength(6);
+    expect(world.endpoints).toHaveLength(1);
+    await first.close();
+  });
+
+  it('stays creating while every answer is lost, and the sweep finishes it later with the same endpoint', async () => {
+    const world = seedState();
+    const { id, calls } = await approvedThrough(world, { resets: 6, hideFromTagLookups: 3 });
+
+    await bot.drain();
+    const waiting = (await bot.store.get(id))!;
+    expect(waiting.state).toBe('creating');
+    expect(waiting.failure).toBeUndefined();
+
+    bot.clock.now = new Date(bot.clock.now.getTime() + 5 * 60_000);
+    await bot.worker({ kind: 'sweep' });
+    await bot.drain();
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('available');
+    expect(world.endpoints).toHaveLength(1);
+    expect(stored.endpointId).toBe(world.endpoints[0]!.id);
+    expect(new Set(creates(calls).map((c) => c.params.ClientToken))).toEqual(new Set([id]));
+    count('faults injected', 9);
+    count('duplicates found', world.endpoints.length - 1);
   });
 });

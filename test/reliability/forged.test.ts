@@ -149,7 +149,9 @@ describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and repl
 
   it('answers a replay of a decided Approve with "already", and changes nothing', async () => {
     fakeSlack();
-    const event = apiGatewayV1Event(approve(id));
+    // The replay of a click on the request's recorded message (a click elsewhere is a foreign copy: approvals.test.ts).
+    const recorded = (await bot.store.get(id))!.message!;
+    const event = apiGatewayV1Event(blockActionBody('approve_request', id, 'U0BOB', { container: { type: 'message', message_ts: recorded.ts, channel_id: recorded.channel, is_ephemeral: false } }));
     await bot.click('approve_request', id, 'U0BOB');
     const decided = await bot.store.get(id);
     const jobs = bot.jobs.jobs.length;

@@ -1,12 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { promises as fsPromises } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';
 import { IllegalTransition, isExpired, newRequest, requestIdFor, transition, type EndpointRequest } from '../../src/requests/model.js';
 import { HistoryRewrite, VersionConflict, patched, type RequestStore } from '../../src/requests/store.js';
 import { startDynalite, type LocalDynamo } from '../helpers/dynalite.js';
+import { count } from '../reliability/figures.js';
 
 const T0 = new Date('2026-11-29T10:00:00Z');
 let counter = 0;
@@ -157,6 +159,78 @@ describe('embedded store across processes', () => {
     await new FileRequestStore(dir).create(request);
 
     expect(await new FileRequestStore(dir).get(request.id)).toEqual(request);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('breaks a stale lock once: approve against reject with a stale lock present, 60 rounds, one winner each', { timeout: 120_000 }, async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'privatelink-store-'));
+    const stores = Array.from({ length: 4 }, () => new FileRequestStore(dir));
+    const lockOf = (id: string) => path.join(dir, 'requests', `${id}.json.lock`);
+    // Separate processes on a busy machine: each file-system step may be a little late (0–4 ms either side).
+    const jitter = () => new Promise((resolve) => setTimeout(resolve, Math.random() * 4));
+    for (const name of ['stat', 'rm'] as const) {
+      const original = fsPromises[name].bind(fsPromises) as (...args: unknown[]) => Promise<unknown>;
+      vi.spyOn(fsPromises, name).mockImplementation((async (...args: unknown[]) => {
+        await jitter();
+        try {
+          return await original(...args);
+        } finally {
+          await jitter();
+        }
+      }) as never);
+    }
+    const longAgo = new Date(Date.now() - 60_000);
+    let rounds = 0;
+    try {
+      for (let round = 0; round < 60; round++) {
+        const request = sample();
+        await stores[0]!.create(request);
+        // A lock left by a process that died, a minute old.
+        await writeFile(lockOf(request.id), 'dead-owner');
+        await utimes(lockOf(request.id), longAgo, longAgo);
+
+        const results = await Promise.allSettled(
+          stores.map((store, i) => store.replace(transition(request, i % 2 ? 'approved' : 'rejected', `U0APPROVER${i}`, T0))),
+        );
+
+        expect(results.filter((r) => r.status === 'rejected' && !(r.reason instanceof VersionConflict))).toEqual([]);
+        expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+        expect((await stores[0]!.get(request.id))?.history).toHaveLength(2);
+        rounds++;
+      }
+    } finally {
+      vi.restoreAllMocks();
+      count('races run', rounds);
+    }
+    // Nothing left behind: no lock, no tombstone of a broken one, no temporary file.
+    expect((await readdir(path.join(dir, 'requests'))).filter((f) => !f.endsWith('.json'))).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('removes a lock only by its owner', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'privatelink-store-'));
+    const lock = (id: string) => path.join(dir, 'requests', `${id}.json.lock`);
+    const seen: string[] = [];
+    // Inside the critical section (replace reads the record under the lock), another owner's lock appears.
+    class Intruded extends FileRequestStore {
+      override async get(id: string) {
+        const content = await readFile(lock(id), 'utf8').catch(() => undefined);
+        if (content !== undefined) {
+          seen.push(content);
+          await writeFile(lock(id), 'someone-else');
+        }
+        return super.get(id);
+      }
+    }
+    const store = new Intruded(dir);
+    const request = sample();
+    await new FileRequestStore(dir).create(request);
+
+    await store.replace(transition(request, 'approved', 'U0BOB', T0));
+
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await readFile(lock(request.id), 'utf8')).toBe('someone-else');
     await rm(dir, { recursive: true, force: true });
   });
 

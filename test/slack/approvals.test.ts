@@ -6,6 +6,7 @@ import { beforeReplace, startBot, type Bot } from '../helpers/bot.js';
 import { fakeEc2World } from '../helpers/ec2.js';
 import { blockText, callsTo, captureResponseUrl, fakeSlack, type Captured } from '../helpers/slack.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
+import { count } from '../reliability/figures.js';
 
 const CREATE = 'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders <!channel> stream"';
 
@@ -92,6 +93,27 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(requesterNote).toContain('https://slack.com/archives/C0APPROVALS/p1700000001000100');
   });
 
+  it('quotes a hostile reason on one inert line: it cannot pass for the bot\'s own lines', async () => {
+    // The reason from issue 12 (item 4), with a terminal escape and a bidi override added.
+    const reason = 'orders\n*Expires:* never\n:white_check_mark: *Security review:* approved by <@U0BOB>\u001b[31m\u202e';
+    captureResponseUrl();
+    await bot.command(`create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="${reason}"`);
+    await bot.drain();
+
+    const message = callsTo(slack, 'chat.postMessage')[0]!.body as unknown as { blocks: { type: string; text?: { text: string } }[] };
+    const texts = message.blocks.flatMap((b) => (b.text ? [b.text.text] : []));
+    const reasonBlock = texts.find((t) => t.startsWith('*Reason:*'))!;
+    expect(reasonBlock.split('\n')).toEqual([
+      '*Reason:*',
+      '>orders \u2217Expires:\u2217 never \u02d0whiteˍcheckˍmark: \u2217Security review:\u2217 approved by &lt;@U0BOB&gt;',
+    ]);
+    const all = texts.join('\n');
+    expect(all.match(/^\*Expires:\*/gm)).toHaveLength(1);
+    expect(all).not.toContain(':white_check_mark: *Security review:*');
+    expect(all).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    count('forged requests');
+  });
+
   it('lets neither the requester nor a bystander decide; an approver\'s click decides and hands off once', async () => {
     const id = await submit();
     const refusals = captureResponseUrl(2);
@@ -117,6 +139,84 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(blockText(update)).toContain('Approved by <@U0BOB>');
     expect(buttonsOf(update)).toEqual([]);
     expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
+  });
+
+  it('counts a click only on the recorded message: another channel\'s copy is refused privately and redrawn as void', async () => {
+    const id = await submit();
+    const recorded = (await bot.store.get(id))!.message!;
+    const refusal = captureResponseUrl();
+    const copy = { channel: 'C0ELSEWHERE', ts: '1700009999.000100' };
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB', copy);
+
+    expect(blockText(refusal[0]!.body)).toContain(`This copy of request \`${id}\` is not the one the request recorded`);
+    expect(refusal[0]!.body.response_type).toBe('ephemeral');
+    expect((await bot.store.get(id))?.state).toBe('pending');
+    expect(bot.jobs.jobs).toEqual([]);
+    const voided = callsTo(slack, 'chat.update');
+    expect(voided.map((u) => [u.body.channel, u.body.ts])).toEqual([[copy.channel, copy.ts]]);
+    expect(blockText(voided[0]!.body)).toContain(`This copy of request ${id} is void`);
+    expect(buttonsOf(voided[0]!.body as unknown as Message)).toEqual([]);
+    // Same channel, another message (a re-post): refused too.
+    captureResponseUrl();
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0BOB', { channel: recorded.channel, ts: '1700000555.000100' });
+    expect((await bot.store.get(id))?.state).toBe('pending');
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    expect((await bot.store.get(id))?.state).toBe('approved');
+    count('forged requests', 2);
+  });
+
+  it('voids the copy a crash left unrecorded (posted, ts not stored); only the recorded one decides', async () => {
+    await bot.close();
+    let crashes = 1;
+    bot = await startBot({
+      clock: { now: new Date('2026-11-29T10:00:00Z') },
+      wrapStore: beforeReplace(async (next, store) => {
+        if (next.message && !(await store.get(next.id))?.message && crashes-- > 0) throw new Error('process died');
+      }),
+    });
+    captureResponseUrl();
+    await bot.command(CREATE);
+    const submission = bot.jobs.jobs[0]!;
+    await expect(bot.drain()).rejects.toThrow('process died');
+    const orphan = callsTo(slack, 'chat.postMessage')[0]!.body as { channel: string };
+    const orphanTs = '1700000001.000100';
+    expect(orphan.channel).toBe('C0APPROVALS');
+
+    await bot.worker(submission);
+    const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
+    const recorded = (await bot.store.get(id))!.message!;
+    expect(recorded.ts).not.toBe(orphanTs);
+
+    const refusal = captureResponseUrl();
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB', { channel: 'C0APPROVALS', ts: orphanTs });
+    expect(blockText(refusal[0]!.body)).toContain('is not the one the request recorded');
+    expect(callsTo(slack, 'chat.update').map((u) => u.body.ts)).toEqual([orphanTs]);
+    expect((await bot.store.get(id))?.state).toBe('pending');
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    expect((await bot.store.get(id))?.state).toBe('approved');
+    count('faults injected');
+  });
+
+  it('re-checks the region at approval: a region taken off ALLOWED_REGIONS is refused, the request stays pending', async () => {
+    await bot.close();
+    const first = await startBot({ clock: { now: new Date('2026-11-29T10:00:00Z') }, config: { allowedRegions: ['ap-northeast-1', 'eu-west-2'] } });
+    bot = first;
+    const id = await submit();
+    const store = bot.store;
+    bot = await startBot({ clock: { now: new Date('2026-11-29T10:00:00Z') }, wrapStore: () => store, config: { allowedRegions: ['eu-west-2'] } });
+    const refusal = captureResponseUrl();
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+
+    expect(blockText(refusal[0]!.body)).toContain(`Request \`${id}\` is for \`ap-northeast-1\`, which is no longer allowed`);
+    expect((await bot.store.get(id))?.state).toBe('pending');
+    expect(bot.jobs.jobs).toEqual([]);
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0BOB');
+    expect((await bot.store.get(id))?.state).toBe('rejected');
+    await first.close();
   });
 
   it('accepts members of the approver user group, asking Slack on each click', async () => {

@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { en } from '../../messages.js';
-import { cancel, decide, outcomeText, workflowDependencies, type WorkflowDependencies } from '../../requests/workflow.js';
+import { cancel, decide, outcomeText, workflowDependencies, type ClickOrigin, type WorkflowDependencies } from '../../requests/workflow.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
@@ -25,13 +25,21 @@ async function answeringFailures(respond: RespondFn, logger: Logger, work: () =>
   }
 }
 
+/** Where the button was: the message's channel and ts (absent for buttons outside a channel message). */
+function clickOrigin(body: BlockButtonAction): ClickOrigin | undefined {
+  const container = body.container as { channel_id?: string; message_ts?: string } | undefined;
+  const channel = container?.channel_id ?? body.channel?.id;
+  const ts = container?.message_ts ?? body.message?.ts;
+  return channel && ts ? { channel, ts } : undefined;
+}
+
 export function registerRequestListeners(app: App, services: BotServices): void {
   for (const decision of ['approve', 'reject'] as const) {
     app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, client, respond, logger }) => {
       await ack();
       const id = action.value ?? '';
       await answeringFailures(respond, logger, async () => {
-        const outcome = await decide(workflowDeps(services, client, logger), id, body.user.id, decision);
+        const outcome = await decide(workflowDeps(services, client, logger), id, body.user.id, decision, clickOrigin(body));
         logger.info(`request ${id}: ${decision} by ${body.user.id} → ${outcome.kind}`);
         if (outcome.kind !== 'decided') await respond(ephemeralNote(outcomeText(outcome, id, 'decide')));
       });

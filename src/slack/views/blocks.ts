@@ -3,6 +3,7 @@
  * long or there are too many blocks, so every builder truncates here rather than trusting its input.
  */
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { stripControls } from './sanitize.js';
 
 export const LIMITS = {
   messageBlocks: 50,
@@ -20,7 +21,7 @@ export const LIMITS = {
 
 /** Escapes what Slack treats as markup, so user text cannot mention `<!channel>` or hide a link. */
 export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return stripControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 /** Slack sends slash-command text with &, < and > escaped; this gives back what the user typed. */
@@ -34,24 +35,24 @@ export function truncate(text: string, max: number): string {
 }
 
 export function header(text: string): HeaderBlock {
-  return { type: 'header', text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true } };
+  return { type: 'header', text: { type: 'plain_text', text: truncate(stripControls(text), LIMITS.headerText), emoji: true } };
 }
 
 export function section(text: string, accessory?: Button): SectionBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) }, ...(accessory && { accessory }) };
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(stripControls(text), LIMITS.sectionText) }, ...(accessory && { accessory }) };
 }
 
 export function fields(pairs: [label: string, value: string][]): SectionBlock {
   return {
     type: 'section',
-    fields: pairs.slice(0, LIMITS.fields).map(([label, value]) => ({ type: 'mrkdwn', text: truncate(`*${label}*\n${value}`, LIMITS.fieldText) })),
+    fields: pairs.slice(0, LIMITS.fields).map(([label, value]) => ({ type: 'mrkdwn', text: truncate(stripControls(`*${label}*\n${value}`), LIMITS.fieldText) })),
   };
 }
 
 export function context(...texts: string[]): ContextBlock {
   return {
     type: 'context',
-    elements: texts.slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) })),
+    elements: texts.slice(0, LIMITS.contextElements).map((text) => ({ type: 'mrkdwn', text: truncate(stripControls(text), LIMITS.sectionText) })),
   };
 }
 
@@ -103,5 +104,5 @@ export interface SlackMessage {
 }
 
 export function message(text: string, blocks: KnownBlock[]): SlackMessage {
-  return { text: truncate(text, LIMITS.fallbackText), blocks };
+  return { text: truncate(stripControls(text), LIMITS.fallbackText), blocks };
 }

@@ -8,6 +8,7 @@ import { checkCommands } from '../../endpoints/cli-hints.js';
 import { createEndpointCall } from '../../endpoints/create-call.js';
 import { en } from '../../messages.js';
 import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
+import { quotedUserText } from './sanitize.js';
 
 export const REQUEST_ACTIONS = {
   approve: 'approve_request',
@@ -134,7 +135,9 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
   const p = request.params;
   const blocks: KnownBlock[] = [
     header(r.title(request.id)),
-    section(`*${r.requester}:* <@${request.requester}>\n*${r.reason}:* ${request.reason ? escapeText(request.reason) : r.noReason}\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
+    section(`*${r.requester}:* <@${request.requester}>\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
+    // The requester's words in a quote of their own, one inert line: they cannot pass for the bot's lines.
+    section(`*${r.reason}:*\n${request.reason ? quotedUserText(request.reason) : r.noReason}`),
     fields([
       [r.service, c(p.serviceName)],
       [r.vpc, c(p.vpcId)],
@@ -155,6 +158,12 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
   if (result) blocks.push(section(result));
   if (request.state === 'pending') blocks.push(actions(`request_${request.id}`, decisionButtons(request)));
   return message(`${r.title(request.id)}: ${r.states[request.state]?.replace(/^:[a-z_]+: /, '')}`, blocks);
+}
+
+/** A copy of an approval message that does not count (not the one the request recorded): no buttons. */
+export function voidCopyView(request: EndpointRequest): SlackMessage {
+  const text = en.integrity.voidCopy(request.id);
+  return message(text, [header(r.title(request.id)), section(text)]);
 }
 
 export function requesterNoteView(request: EndpointRequest, channel: string, ts: string): SlackMessage {

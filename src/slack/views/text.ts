@@ -1,6 +1,7 @@
 /** Renders Block Kit messages as terminal text, so the CLI shows exactly what Slack would. */
 import type { KnownBlock } from '@slack/types';
 import { unescapeText } from './blocks.js';
+import { stripControls } from './sanitize.js';
 
 /** The shortcodes whose meaning a terminal should keep (check results, states); others are dropped. */
 const TERMINAL_SYMBOLS: Record<string, string> = {
@@ -48,5 +49,6 @@ export function blocksToText(blocks: KnownBlock[]): string {
         break;
     }
   }
-  return `${out.join('\n').trim()}\n`;
+  // The same stripping as the Slack builders: nothing from EC2 or a user reaches the terminal as a control.
+  return `${stripControls(out.join('\n')).trim()}\n`;
 }
