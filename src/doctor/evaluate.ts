@@ -2,7 +2,7 @@
  * The doctor's evaluator: from what EC2 showed about a source and an interface endpoint, each link of the path
  * (endpoint, AZ, port, routes both ways, NACLs both ways, security groups, DNS) as pass/warn/fail/unknown with
  * the resource it looked at and the command that fixes it, then one verdict. Pure: no I/O, no clock.
- * The rules and their sources: docs/aws-behaviour.doctor.md.
+ * The rules and their sources: docs/aws-behaviour.md ("doctor and describe").
  */
 import { dnsNames } from '../endpoints/dns.js';
 import type { AclEntry, GroupRules, VpcNetworkAcl, PeeringConnection, RouteEntry, RouteTable, SecurityGroupRule } from '../endpoints/ec2.js';

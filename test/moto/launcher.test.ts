@@ -1,5 +1,5 @@
 /**
- * Pins, with raw SDK calls, the EC2 behaviours the launcher adds to moto (docs/aws-behaviour.moto.md), and the
+ * Pins, with raw SDK calls, the EC2 behaviours the launcher adds to moto (docs/aws-behaviour.md ("The independent EC2")), and the
  * moto behaviours the bot relies on as they are. If moto changes under the launcher, these say so first.
  */
 import * as sdk from '@aws-sdk/client-ec2';

@@ -9,7 +9,7 @@ On start it prints one JSON line on stdout: {"port": ..., "url": ..., "moto": ..
 It serves until stdin closes (the parent went away) or it gets SIGTERM/SIGINT.
 
 Each patch wraps a moto method at start-up (moto's source stays untouched) and enforces one documented AWS rule;
-docs/aws-behaviour.moto.md lists them with their sources and the tests that pin them (test/moto/launcher.test.ts).
+docs/aws-behaviour.md ("The independent EC2") lists them with their sources and the tests that pin them (test/moto/launcher.test.ts).
 Checked against moto 5.2.1: the patches need moto's `VPCs.create_vpc_endpoint` response method and the
 `VPCBackend` endpoint methods; a moto without them is refused at start rather than half-patched.
 """
