@@ -22,7 +22,7 @@ export interface JobQueue {
 export function lambdaJobQueue(functionName: string): JobQueue {
   let client: Promise<{ send: (job: Job) => Promise<void> }> | undefined;
   const load = async () => {
-    const sdk = await import('@aws-sdk/client-lambda');
+    const sdk = await import('../sdk/lambda.js');
     const lambda = new sdk.LambdaClient({ maxAttempts: 3 });
     return {
       send: async (job: Job) => {
