@@ -3,6 +3,7 @@ import { HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { realClock } from './deadline.js';
 import { createEc2Adapter } from './endpoints/ec2.js';
 import { InProcessJobQueue, type Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
@@ -28,9 +29,11 @@ async function main(): Promise<void> {
   const runSweep = () => void jobs.enqueue({ kind: 'sweep' });
   runSweep();
   setInterval(runSweep, SWEEP_INTERVAL_MS).unref();
+  // Listeners find the request's arrival in their context: Slack's deadlines count from it.
+  const customPropertiesExtractor = () => ({ arrivedAt: realClock.now() });
   const receiver: Receiver = slack.appToken
-    ? new SocketModeReceiver({ appToken: slack.appToken, logger })
-    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', port: config.port, logger });
+    ? new SocketModeReceiver({ appToken: slack.appToken, logger, customPropertiesExtractor })
+    : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', port: config.port, logger, customPropertiesExtractor });
   // Locally there is no 3-second cold start to absorb; lookups still hand off to a job when EC2 is slow.
   const app = buildApp(slack, { receiver, logger, webClient: { retries: 5, timeoutMs: 10_000 }, services: { config, ec2, jobs, store, now, inlineLookupMs: 2000 } });
   await app.start(config.port);

@@ -75,21 +75,35 @@ export async function startBot(options: BotOptions = {}) {
   const http = createSlackHandler(config, { ec2, jobs, store, logger, now });
   const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock) });
 
+  /** Runs the decision jobs queued so far: the worker's half of a click or `cancel` (redraw, thread, hand-off, note). */
+  async function finishDecisions(): Promise<void> {
+    for (let i = jobs.jobs.findIndex((j) => j.kind === 'decision'); i >= 0; i = jobs.jobs.findIndex((j) => j.kind === 'decision')) {
+      await worker(jobs.jobs.splice(i, 1)[0]!);
+    }
+  }
+
   return {
     store,
     jobs,
     logger,
     clock,
-    /** Sends a signed slash command; returns the HTTP status and the acknowledgement's body. */
+    /** Sends a signed slash command, then runs the decision job it queued (`cancel`); returns the HTTP status and the acknowledgement's body. */
     async command(text: string, user = 'U0ALICE', triggerId = `trigger-${Math.random()}`) {
       const response = await http(apiGatewayV1Event(slashCommandBody(text, { user_id: user, trigger_id: triggerId })), {});
+      await finishDecisions();
       return { status: response.statusCode, body: parseAckBody(response.body) as { text?: string; blocks?: unknown[] } };
     },
-    /** Clicks a button as `user`. */
+    /** Clicks a button as `user`, then runs the decision job the click queued, as the worker would. */
     async click(actionId: string, value: string, user: string) {
       const response = await http(apiGatewayV1Event(blockActionBody(actionId, value, user)), {});
+      await finishDecisions();
       return response.statusCode;
     },
+    /** Clicks a button as `user` and returns what Slack got back, leaving the worker's half queued. */
+    async clickOnly(actionId: string, value: string, user: string) {
+      return http(apiGatewayV1Event(blockActionBody(actionId, value, user)), {});
+    },
+    finishDecisions,
     /** Sends any signed interaction payload. */
     async interact(payload: Record<string, unknown>) {
       const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});
