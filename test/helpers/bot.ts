@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../src/config.js';
+import type { Clock } from '../../src/deadline.js';
 import type { Ec2Api } from '../../src/endpoints/ec2.js';
 import { createSlackHandler } from '../../src/handler.js';
 import { createWorkerHandler } from '../../src/worker-handler.js';
@@ -12,6 +13,7 @@ import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';
 import type { EndpointRequest } from '../../src/requests/model.js';
 import type { RequestStore } from '../../src/requests/store.js';
+import { manualClock } from './clock.js';
 import { testEc2 } from './ec2.js';
 import { startDynalite } from './dynalite.js';
 import { TEST_CONFIG, apiGatewayV1Event, blockActionBody, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from './slack.js';
@@ -50,6 +52,8 @@ export interface BotOptions {
   ec2?: Ec2Api;
   /** Wraps the store, e.g. to fail a write as a crash would. */
   wrapStore?: (store: RequestStore) => RequestStore;
+  /** The clock Slack's deadlines run on; by default one that stands still, so no budget runs out on a busy machine. */
+  deadlineClock?: Clock;
 }
 
 export async function startBot(options: BotOptions = {}) {
@@ -72,7 +76,7 @@ export async function startBot(options: BotOptions = {}) {
   const jobs = recordingJobs();
   const logger = quietLogger();
   const ec2 = options.ec2 ?? testEc2(2);
-  const http = createSlackHandler(config, { ec2, jobs, store, logger, now });
+  const http = createSlackHandler(config, { ec2, jobs, store, logger, now, clock: options.deadlineClock ?? manualClock() });
   const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock) });
 
   /** Runs the decision jobs queued so far: the worker's half of a click or `cancel` (redraw, thread, hand-off, note). */

@@ -6,7 +6,7 @@ import { signBody } from '../../src/slack/verify.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
 import { fakeEc2World } from '../helpers/ec2.js';
-import { SIGNING_SECRET, TEST_CONFIG, apiGatewayV1Event, apiGatewayV2Event, blockActionBody, blockText, captureResponseUrl, fakeSlack, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
+import { SIGNING_SECRET, TEST_CONFIG, apiGatewayV1Event, apiGatewayV2Event, blockActionBody, blockText, captureResponseUrl, fakeSlack, quietLogger, slashCommandBody } from '../helpers/slack.js';
 import { count } from './figures.js';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -49,7 +49,7 @@ describe('forged and replayed requests', () => {
     await bot.command('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d');
     await bot.drain();
     id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
-    handler = createSlackHandler(TEST_CONFIG, { store: bot.store, jobs: recordingJobs(), logger: quietLogger() });
+    handler = createSlackHandler(TEST_CONFIG, { store: bot.store, jobs: bot.jobs, logger: quietLogger() });
     nock.cleanAll();
   });
   afterAll(() => bot.close());
@@ -78,6 +78,7 @@ describe('forged and replayed requests', () => {
     const reply = captureResponseUrl();
 
     const response = await handler(event, {});
+    await bot.finishDecisions();
 
     expect(response.statusCode).toBe(200);
     expect(blockText(reply[0]!.body)).toContain('is already approved');

@@ -37,10 +37,16 @@ export function registerRequestListeners(app: App, services: BotServices): void 
    * after the decision (approver check and conditional write) and a job does the rest. An approver check that
    * does not finish in time (Slack slow or rate-limited) leaves the decision itself to the job.
    */
-  const decideThenHandOff = async (job: Extract<Job, { kind: 'decision' }>, arrivedAt: number, decideNow: () => Promise<DecisionOutcome>, logger: Logger) => {
+  const decideThenHandOff = async (
+    job: Extract<Job, { kind: 'decision' }>,
+    arrivedAt: number,
+    steps: { check: () => Promise<DecisionOutcome | undefined>; record: () => Promise<DecisionOutcome> },
+    logger: Logger,
+  ) => {
     prepareHandOff(services);
-    const made = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, decideNow);
-    const outcome = made?.value;
+    // Only the check is given up on: a write, once started, is seen through, so that the job never decides twice.
+    const checked = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, async () => ({ refusal: await steps.check() }));
+    const outcome = checked && (checked.value.refusal ?? (await steps.record()));
     if (outcome) logger.info(`request ${job.requestId}: ${job.action} by ${job.actor} → ${outcome.kind}`);
     if (await handOff(services, { ...job, ...(outcome && { outcome: summarize(outcome) }) }, arrivedAt)) return;
     logger.error(`request ${job.requestId}: ${job.action} by ${job.actor} could not be handed over in time (${outcome ? outcome.kind : 'undecided'})`);
@@ -56,7 +62,12 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       const actor = body.user.id;
       const deps = workflowDeps(services, client, logger);
       await answeringFailures(respond, logger, () =>
-        decideThenHandOff({ kind: 'decision', action: decision, requestId: id, actor, responseUrl: body.response_url }, arrivedAt, async () => (await mayDecide(deps, id, actor)) ?? recordDecision(deps, id, actor, decision), logger),
+        decideThenHandOff(
+          { kind: 'decision', action: decision, requestId: id, actor, responseUrl: body.response_url },
+          arrivedAt,
+          { check: () => mayDecide(deps, id, actor), record: () => recordDecision(deps, id, actor, decision) },
+          logger,
+        ),
       );
     });
   }
@@ -67,7 +78,9 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     const id = action.value ?? '';
     const actor = body.user.id;
     const deps = workflowDeps(services, client, logger);
-    await answeringFailures(respond, logger, () => decideThenHandOff({ kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url }, arrivedAt, () => recordCancel(deps, id, actor), logger));
+    await answeringFailures(respond, logger, () =>
+      decideThenHandOff({ kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url }, arrivedAt, { check: async () => undefined, record: () => recordCancel(deps, id, actor) }, logger),
+    );
   });
 
   app.view(CREATE_MODAL_ID, async ({ ack, view, body, context, logger }) => {
