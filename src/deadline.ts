@@ -30,7 +30,7 @@ export const realClock: Clock = {
  * network and a loaded machine. Work done while Slack waits (a lookup, an approver check and its write) ends by
  * `inlineWork` or moves to a job; handing it over must be done by `handOff`.
  */
-export const SLACK_BUDGET = { inlineWork: 1500, handOff: 2200, answerBy: 2500 } as const;
+export const SLACK_BUDGET = { inlineWork: 1500, handOff: 2000, answerBy: 2500 } as const;
 
 const arrivals = new AsyncLocalStorage<number>();
 

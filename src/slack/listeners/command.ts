@@ -56,7 +56,7 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
       if (!command.spec) {
         // The trigger expires 3 s after Slack sent it: the form opens while Slack waits, or not at all.
         const view = createModal({ ...(services.config.defaultRegion && { region: services.config.defaultRegion }) });
-        const opened = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.answerBy, () => client.views.open({ trigger_id: payload.trigger_id, view }));
+        const opened = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.handOff, () => client.views.open({ trigger_id: payload.trigger_id, view }));
         return opened ? undefined : noticeView(en.deadline.modalTooSlow);
       }
       const job = {
