@@ -9,6 +9,7 @@ import { InProcessJobQueue, type Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { openStore } from './requests/open-store.js';
+import { INLINE_LOOKUP_MS } from './services.js';
 import { slackPort, webClient } from './slack/web.js';
 
 const SWEEP_INTERVAL_MS = 2 * 60_000;
@@ -34,8 +35,8 @@ async function main(): Promise<void> {
   const receiver: Receiver = slack.appToken
     ? new SocketModeReceiver({ appToken: slack.appToken, logger, customPropertiesExtractor })
     : new HTTPReceiver({ signingSecret: slack.signingSecret, endpoints: '/slack/events', port: config.port, logger, customPropertiesExtractor });
-  // Locally there is no 3-second cold start to absorb; lookups still hand off to a job when EC2 is slow.
-  const app = buildApp(slack, { receiver, logger, webClient: { retries: 5, timeoutMs: 10_000 }, services: { config, ec2, jobs, store, now, inlineLookupMs: 2000 } });
+  // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
+  const app = buildApp(slack, { receiver, logger, webClient: { retries: 5, timeoutMs: 10_000 }, services: { config, ec2, jobs, store, now, inlineLookupMs: INLINE_LOOKUP_MS, clock: realClock } });
   await app.start(config.port);
   logger.info(slack.appToken ? 'privatelink bot connected over Socket Mode' : `privatelink bot listening on http://localhost:${config.port}/slack/events`);
 }

@@ -6,6 +6,7 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SLACK_BUDGET, Slots, realClock, settleBy, withArrival } from '../src/deadline.js';
 import { createSlackHandler } from '../src/handler.js';
+import { INLINE_LOOKUPS } from '../src/slack/listeners/command.js';
 import type { Job, JobQueue } from '../src/jobs/queue.js';
 import { REQUEST_ACTIONS } from '../src/slack/views/requests.js';
 import { seedState } from './emulator/ec2-emulator.js';
@@ -219,4 +220,25 @@ describe('Slack slow or rate-limited, EC2 slow: every answer leaves in time (Lam
     expect((await bot.store.get(c!))?.state).toBe('cancelled');
     nock.cleanAll();
   }, 30_000);
+});
+
+describe('a burst of lookups (Lambda handler, clock moved by the test)', () => {
+  it('calls EC2 for at most INLINE_LOOKUPS.concurrent at once, hands the rest off at once, and loses none', async () => {
+    const clock = manualClock();
+    const jobs = recordingJobs();
+    let asked = 0;
+    nock(EC2_HOST).persist().post('/', () => ((asked += 1), true)).delay(60_000).reply(200, describeEndpointsXml([]));
+    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs, logger: quietLogger(), clock });
+
+    const answers = Array.from({ length: 200 }, (_, i) => handler(apiGatewayV2Event(slashCommandBody(`dns vpce-${String(i).padStart(17, '0')}`)), {}));
+    const early = INLINE_LOOKUPS.concurrent + INLINE_LOOKUPS.waiting;
+    await until(() => jobs.jobs.length === 200 - early && asked === INLINE_LOOKUPS.concurrent, 'the burst to be sorted');
+    clock.advance(SLACK_BUDGET.inlineWork);
+    const bodies = (await Promise.all(answers)).map((r) => parseAckBody(r.body).text as string);
+
+    expect(asked).toBe(INLINE_LOOKUPS.concurrent);
+    expect(bodies.every((text) => text.includes('Looking up…'))).toBe(true);
+    expect(new Set(jobs.jobs.map((j) => (j as { text: string }).text)).size).toBe(200);
+    nock.cleanAll();
+  });
 });

@@ -57,7 +57,7 @@ export function lambdaJobQueue(functionName: string): JobQueue {
 }
 
 /** How many jobs of a kind run at once in this process: lookups parse EC2's XML, and a burst must not starve Slack. */
-export const IN_PROCESS_LIMITS: Partial<Record<Job['kind'], number>> = { lookup: 4 };
+export const IN_PROCESS_LIMITS: Partial<Record<Job['kind'], number>> = { lookup: 2 };
 
 /**
  * Runs jobs in this process (local runs), queued beyond the per-kind limits; `idle()` resolves when every job

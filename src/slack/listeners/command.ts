@@ -30,7 +30,7 @@ function instantAnswer(command: InstantCommand): SlackMessage {
 }
 
 /** How many lookups may call EC2 at once while Slack waits, and how many may wait for one; the rest go to a job. */
-export const INLINE_LOOKUPS = { concurrent: 8, waiting: 16 } as const;
+export const INLINE_LOOKUPS = { concurrent: 4, waiting: 4 } as const;
 
 /**
  * The lookup's result if EC2 answers before `inlineLookupMs` after the request's arrival (waiting for a free
