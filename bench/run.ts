@@ -204,7 +204,8 @@ async function warmLatency(): Promise<void> {
   ];
   console.log(`\nWarm handler latency: the bundled Lambda handler in one process, ${iterations} signed events each`);
   console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}`);
-  for (const [name, body] of cases) {
+  const only = process.env.BENCH_CASES;
+  for (const [name, body] of cases.filter(([n]) => !only || n.includes(only))) {
     await handler(signed(body(iterations + 10)), {});
     const times: number[] = [];
     for (let i = 0; i < iterations; i++) {
