@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: figures, not verdicts. Cold start against the baseline (Bolt's Lambda example with the EC2
  * client, unbundled), warm handler latency, and lookups over large accounts. Everything runs on loopback;
- * medians, because machines here are noisy. BENCH_QUICK=1 runs fewer rounds.
+ * medians, because machines here are noisy. BENCH_QUICK=1 runs fewer rounds; BENCH_ONLY=cold (warm, scale) some parts.
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -44,50 +44,93 @@ const baseEnv = {
 
 interface ColdRun {
   wallMs: number;
+  /** Until the first answer (help, or the dns/describe answer). */
   helpMs: number;
   totalMs: number;
   cpuMs: number;
   rssMiB: number;
 }
 
-function coldRun(modulePath: string, exportName: string, env: Record<string, string>): Promise<ColdRun> {
+type Scenario = 'help' | 'dns' | 'describe';
+
+function coldRun(modulePath: string, exportName: string, scenario: Scenario, env: Record<string, string>): Promise<ColdRun> {
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-child.cjs'), modulePath, exportName], { env, cwd: ROOT });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bench/cold-child.cjs'), modulePath, exportName, scenario], { env, cwd: ROOT });
     let out = '';
     let err = '';
     child.stdout.on('data', (d: Buffer) => (out += d));
     child.stderr.on('data', (d: Buffer) => (err += d));
     child.on('exit', (code) => {
       const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-      if (code !== 0) return reject(new Error(`${modulePath} exited ${code}: ${err}`));
+      if (code !== 0) return reject(new Error(`${modulePath} ${scenario} exited ${code}: ${err}`));
       const line = JSON.parse(out.trim().split('\n').at(-1)!) as Omit<ColdRun, 'wallMs'>;
       resolve({ wallMs, ...line });
     });
   });
 }
 
+const ENDPOINT_ID = 'vpce-0123456789abcdef0';
+
+/** A Lambda Invoke API on loopback that accepts every asynchronous invocation (the worker hand-off). */
+async function fakeLambda(): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(202);
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+interface Variant {
+  name: string;
+  module: string;
+  exportName: string;
+  baseline?: boolean;
+}
+
+const OURS: Variant = { name: 'privatelink-bot (bundled handler)', module: 'dist/handler.js', exportName: 'slack' };
+/** The alternative measured and not chosen: the same bundle relying on the runtime's SDK (here: node_modules). */
+const OURS_RUNTIME_SDK: Variant = { name: '  alternative: runtime\'s SDK', module: 'dist/sdk-external/handler.js', exportName: 'slack' };
+const BASELINE: Variant = { name: 'baseline (Bolt example + EC2)', module: 'bench/baseline/app.cjs', exportName: 'handler', baseline: true };
+
 async function coldStart(): Promise<void> {
-  const rounds = QUICK ? 5 : 15;
-  const ours: ColdRun[] = [];
-  const baseline: ColdRun[] = [];
-  const env = { ...baseEnv, REQUESTS_TABLE: 'bench-requests' };
-  for (let i = 0; i < rounds; i++) {
-    // Alternate, so drift in the machine's load hits both alike.
-    ours.push(await coldRun('dist/handler.js', 'slack', env));
-    baseline.push(await coldRun('bench/baseline/app.cjs', 'handler', env));
+  const ec2 = await startEc2Emulator(seedState());
+  ec2.state.endpoints.push({ id: ENDPOINT_ID, state: 'available', describesUntilReady: 0 });
+  const lambda = await fakeLambda();
+  const env = {
+    ...baseEnv,
+    REQUESTS_TABLE: 'bench-requests',
+    AWS_ENDPOINT_URL_EC2: ec2.url,
+    AWS_ENDPOINT_URL_LAMBDA: lambda.url,
+    BENCH_ENDPOINT: ENDPOINT_ID,
+  };
+  const scenarios: { scenario: Scenario; title: string; first: string; rounds: number; variants: Variant[] }[] = [
+    { scenario: 'help', title: 'one signed help then one compare', first: 'help ms', rounds: QUICK ? 5 : 15, variants: [OURS, BASELINE] },
+    { scenario: 'dns', title: `one signed dns ${ENDPOINT_ID}, EC2 emulator on loopback`, first: 'dns ms', rounds: QUICK ? 3 : 10, variants: [OURS, BASELINE, OURS_RUNTIME_SDK] },
+    { scenario: 'describe', title: `one signed describe ${ENDPOINT_ID}, EC2 emulator on loopback`, first: 'desc ms', rounds: QUICK ? 3 : 10, variants: [OURS, BASELINE] },
+  ];
+  for (const { scenario, title, first, rounds, variants } of scenarios) {
+    const runs = new Map<Variant, ColdRun[]>(variants.map((v) => [v, []]));
+    for (let i = 0; i < rounds; i++) {
+      // Alternate, so drift in the machine's load hits all alike.
+      for (const v of variants) runs.get(v)!.push(await coldRun(v.module, v.exportName, scenario, env));
+    }
+    const pick = (v: Variant, f: (r: ColdRun) => number) => median(runs.get(v)!.map(f));
+    const fields: ((r: ColdRun) => number)[] = [(r) => r.wallMs, (r) => r.helpMs, (r) => r.totalMs, (r) => r.cpuMs, (r) => r.rssMiB];
+    console.log(`\nCold start, ${scenario}: fresh process, ${title} (median of ${rounds}, alternating)`);
+    console.log(`${''.padEnd(36)}${'wall ms'.padStart(8)}${first.padStart(8)}${'all ms'.padStart(8)}${'cpu ms'.padStart(8)}${'rss MiB'.padStart(8)}`);
+    for (const v of variants) console.log(`${v.name.padEnd(36)}${fields.map((f) => fmt(pick(v, f))).join('')}`);
+    const ratio = (v: Variant) => `${`ratio ${v === OURS ? 'ours' : 'alternative'} / baseline`.padEnd(36)}${fields.map((f) => (pick(v, f) / pick(BASELINE, f)).toFixed(2).padStart(8)).join('')}`;
+    for (const v of variants.filter((x) => !x.baseline)) console.log(ratio(v));
   }
-  const row = (name: string, runs: ColdRun[]) =>
-    `${name.padEnd(34)}${fmt(median(runs.map((r) => r.wallMs)))}${fmt(median(runs.map((r) => r.helpMs)))}${fmt(median(runs.map((r) => r.totalMs)))}${fmt(median(runs.map((r) => r.cpuMs)))}${fmt(median(runs.map((r) => r.rssMiB)))}`;
-  console.log(`\nCold start: fresh process, one signed help then one compare event (median of ${rounds}, alternating)`);
-  console.log(`${''.padEnd(34)}${'wall ms'.padStart(8)}${'help ms'.padStart(8)}${'both ms'.padStart(8)}${'cpu ms'.padStart(8)}${'rss MiB'.padStart(8)}`);
-  console.log(row('privatelink-bot (bundled handler)', ours));
-  console.log(row('baseline (Bolt example + EC2, unbundled)', baseline));
-  const ratio = (pick: (r: ColdRun) => number) => (median(ours.map(pick)) / median(baseline.map(pick))).toFixed(2);
-  console.log(`${'ratio ours / baseline'.padEnd(34)}${ratio((r) => r.wallMs).padStart(8)}${ratio((r) => r.helpMs).padStart(8)}${ratio((r) => r.totalMs).padStart(8)}${ratio((r) => r.cpuMs).padStart(8)}${ratio((r) => r.rssMiB).padStart(8)}`);
   for (const [name, file] of [['slack handler bundle', 'dist/handler.js'], ['worker handler bundle', 'dist/worker-handler.js']] as const) {
     console.log(`${name}: ${((await stat(path.join(ROOT, file))).size / 1e6).toFixed(2)} MB`);
   }
+  await Promise.all([ec2.close(), lambda.close()]);
 }
 
 function signed(body: string, contentType = 'application/x-www-form-urlencoded') {
@@ -161,7 +204,8 @@ async function warmLatency(): Promise<void> {
   ];
   console.log(`\nWarm handler latency: the bundled Lambda handler in one process, ${iterations} signed events each`);
   console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}`);
-  for (const [name, body] of cases) {
+  const only = process.env.BENCH_CASES;
+  for (const [name, body] of cases.filter(([n]) => !only || n.includes(only))) {
     await handler(signed(body(iterations + 10)), {});
     const times: number[] = [];
     for (let i = 0; i < iterations; i++) {
@@ -224,9 +268,11 @@ async function emulatorProcess(endpoints: number): Promise<{ url: string; close:
 
 async function main(): Promise<void> {
   console.log(`privatelink-bot bench · node ${process.version} · ${new Date().toISOString()}`);
-  await coldStart();
-  await warmLatency();
-  await scale();
+  // BENCH_ONLY=cold,warm,scale runs some parts only.
+  const only = process.env.BENCH_ONLY?.split(',');
+  if (!only || only.includes('cold')) await coldStart();
+  if (!only || only.includes('warm')) await warmLatency();
+  if (!only || only.includes('scale')) await scale();
 }
 
 main().then(

@@ -3,6 +3,7 @@ import { AwsLambdaReceiver, type Logger } from '@slack/bolt';
 import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import { buildApp, type WebClientLimits } from './app.js';
 import { ConfigError, type Config } from './config.js';
+import { arrivalTime, lambdaArrival, realClock, withArrival } from './deadline.js';
 import { jsonLogger, withLogContext } from './log.js';
 import { awsRequestIdOf, botServices, lambdaEntry, type BotServices } from './services.js';
 import { checkSlackRequest } from './slack/verify.js';
@@ -23,11 +24,13 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   if (!slack) throw new ConfigError('SLACK_SIGNING_SECRET', 'missing; the Slack function needs the Slack settings');
   const { signingSecret } = slack;
   const logger = overrides.logger ?? jsonLogger();
-  const receiver = new AwsLambdaReceiver({ signingSecret, logger });
+  const clock = overrides.clock ?? realClock;
+  // Listeners find the request's arrival in their context: Slack's deadlines count from it.
+  const receiver = new AwsLambdaReceiver({ signingSecret, logger, customPropertiesExtractor: () => ({ arrivedAt: arrivalTime(clock) }) });
   buildApp(slack, { receiver, logger, webClient: overrides.webClient ?? { retries: 1, timeoutMs: 2500 }, services: botServices(config, overrides) });
   const boltHandler = receiver.toHandler();
 
-  return async (event, context) => withLogContext({ awsRequestId: awsRequestIdOf(context) }, () => handle(event, context));
+  return async (event, context) => withArrival(arrivalTime(clock), () => withLogContext({ awsRequestId: awsRequestIdOf(context) }, () => handle(event, context)));
 
   async function handle(event: AwsEvent, context: unknown): Promise<AwsResponse> {
     // Bolt decodes base64 bodies as ASCII; decode as UTF-8 here and hand Bolt the text.
@@ -57,4 +60,7 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   }
 }
 
-export const slack: HttpHandler = lambdaEntry((config, logger) => createSlackHandler(config, { logger }));
+// The arrival is taken before anything else, the secrets and the app's construction included (src/deadline.ts).
+const arrival = lambdaArrival();
+const entry = lambdaEntry((config, logger) => createSlackHandler(config, { logger }));
+export const slack: HttpHandler = (event, context) => withArrival(arrival(), () => entry(event, context));

@@ -687,6 +687,11 @@ export const en = {
   },
   unknownAction: 'This button belongs to something this version of the bot no longer does; nothing was changed. Run the command again.',
   internalError: 'Something went wrong on my side; nothing was changed. Try again in a minute, and tell the bot\'s maintainers if it keeps happening.',
+  // Slack's 3-second deadline (src/deadline.ts)
+  deadline: {
+    handOffFailed: 'AWS or Slack is slow right now and I could not finish this in time; nothing was changed. Try again in a minute.',
+    modalTooSlow: 'Slack was too slow to open the form. Run `/privatelink create` again, or give the fields on the command line (`/privatelink help`).',
+  },
   compare: {
     title: 'Peering, PrivateLink, gateway endpoint, Transit Gateway or VPC Lattice?',
     step: (n: number) => `Question ${n}`,

@@ -12,7 +12,7 @@ const SECRET_PARAMETERS: Record<string, string> = {
 export type ParameterReader = (names: string[]) => Promise<Record<string, string>>;
 
 export const ssmParameters: ParameterReader = async (names) => {
-  const sdk = await import('@aws-sdk/client-ssm');
+  const sdk = await import('./sdk/ssm.js');
   const client = new sdk.SSMClient({ maxAttempts: 3 });
   const result = await client.send(new sdk.GetParametersCommand({ Names: names, WithDecryption: true }));
   if (result.InvalidParameters?.length) {

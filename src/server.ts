@@ -3,12 +3,14 @@ import { SocketModeReceiver } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { buildApp } from './app.js';
 import { ConfigError, DEFAULT_HOST, loadConfig } from './config.js';
+import { realClock } from './deadline.js';
 import { createEc2Adapter } from './endpoints/ec2.js';
 import { InProcessJobQueue, type Job } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
 import { createSlackHandler } from './handler.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { openStore } from './requests/open-store.js';
+import { INLINE_LOOKUP_MS } from './services.js';
 import { serveSlackHttp } from './slack/http-door.js';
 import { slackPort, webClient } from './slack/web.js';
 
@@ -30,16 +32,20 @@ async function main(): Promise<void> {
   const runSweep = () => void jobs.enqueue({ kind: 'sweep' });
   runSweep();
   setInterval(runSweep, SWEEP_INTERVAL_MS).unref();
-  // Locally there is no 3-second cold start to absorb; lookups still hand off to a job when EC2 is slow.
-  const services = { config, ec2, jobs, store, now, inlineLookupMs: 2000 };
+  // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
+  const services = { config, ec2, jobs, store, now, inlineLookupMs: INLINE_LOOKUP_MS, clock: realClock };
   const webClientLimits = { retries: 5, timeoutMs: 10_000 };
   if (slack.appToken) {
-    const app = buildApp(slack, { receiver: new SocketModeReceiver({ appToken: slack.appToken, logger }), logger, webClient: webClientLimits, services });
+    // Listeners find the request's arrival in their context: Slack's deadlines count from it.
+    const customPropertiesExtractor = () => ({ arrivedAt: realClock.now() });
+    const receiver = new SocketModeReceiver({ appToken: slack.appToken, logger, customPropertiesExtractor });
+    const app = buildApp(slack, { receiver, logger, webClient: webClientLimits, services });
     await app.start();
     logger.info('privatelink bot connected over Socket Mode');
     return;
   }
-  // HTTP: the Lambda function's handler behind a local server, so both doors run the same request checks.
+  // HTTP: the Lambda function's handler behind a local server, so both doors run the same request checks (and
+  // the handler takes each request's arrival time itself).
   const handler = createSlackHandler(config, { ...services, logger, webClient: webClientLimits });
   const door = await serveSlackHttp(handler, { host: config.host ?? DEFAULT_HOST, port: config.port, logger });
   logger.info(`privatelink bot listening on ${door.url}`);

@@ -1,6 +1,7 @@
 /** The services the listeners and the worker use, built from the configuration unless a test passes its own. */
 import type { Logger } from '@slack/bolt';
 import { ConfigError, loadConfig, type Config } from './config.js';
+import { SLACK_BUDGET, type Clock } from './deadline.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
 import { lambdaJobQueue, type JobQueue } from './jobs/queue.js';
 import { jsonLogger, logLevelFrom } from './log.js';
@@ -14,12 +15,14 @@ export interface BotServices {
   jobs: JobQueue;
   store: RequestStore;
   now: () => Date;
-  /** How long a lookup may take before it is acknowledged and finished by a job instead. */
+  /** How long after the request's arrival a lookup may still run before it is acknowledged and finished by a job. */
   inlineLookupMs: number;
+  /** The clock Slack's deadlines are measured on (tests drive their own). */
+  clock?: Clock;
 }
 
-/** Slack allows 3 s end to end, cold start included; a lookup slower than this is finished by the worker. */
-export const INLINE_LOOKUP_MS = 1500;
+/** Slack allows 3 s end to end, cold start included; a lookup not done this long after arrival is finished by the worker. */
+export const INLINE_LOOKUP_MS = SLACK_BUDGET.inlineWork;
 
 export function botServices(config: Config, overrides: Partial<BotServices> = {}): BotServices {
   const workerFunctionName = config.workerFunctionName;
@@ -31,6 +34,7 @@ export function botServices(config: Config, overrides: Partial<BotServices> = {}
     store: overrides.store ?? openStore(config),
     now: overrides.now ?? (() => new Date()),
     inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
+    ...(overrides.clock && { clock: overrides.clock }),
   };
 }
 

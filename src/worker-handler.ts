@@ -29,8 +29,8 @@ export function createWorkerHandler(config: Config, overrides: WorkerOverrides =
       return;
     }
     const awsRequestId = awsRequestIdOf(context);
-    const requestId = job.kind === 'create' ? job.requestId : undefined;
-    const slackUser = job.kind === 'lookup' ? job.userId : job.kind === 'submit' ? job.submission.requester : undefined;
+    const requestId = job.kind === 'create' || job.kind === 'decision' ? job.requestId : undefined;
+    const slackUser = job.kind === 'lookup' ? job.userId : job.kind === 'submit' ? job.submission.requester : job.kind === 'decision' ? job.actor : undefined;
     await withLogContext({ awsRequestId, job: job.kind, requestId, slackUser }, async () => {
       try {
         await run(job);

@@ -199,7 +199,7 @@ export interface Ec2AdapterOptions {
   clientConfig?: Partial<EC2ClientConfig>;
 }
 
-type Sdk = typeof import('@aws-sdk/client-ec2');
+type Sdk = typeof import('../sdk/ec2.js');
 
 const PAGE_SIZE = 1000;
 
@@ -209,7 +209,7 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
   const clients = new Map<string, EC2Client>();
 
   async function client(region: string): Promise<{ sdk: Sdk; client: EC2Client }> {
-    sdk ??= import('@aws-sdk/client-ec2');
+    sdk ??= import('../sdk/ec2.js');
     const loaded = await sdk;
     let c = clients.get(region);
     if (!c) {

@@ -3,7 +3,8 @@
  * (the HTTP function must answer Slack within 3 s and may not keep working after it answers), locally a
  * promise in the same process running the same worker code.
  */
-import type { Submission } from '../requests/workflow.js';
+import { Slots } from '../deadline.js';
+import type { ClickOrigin, DecisionAction, DecisionSummary, Submission } from '../requests/workflow.js';
 
 /** Where a job's answer goes: the slash command's response_url, or a direct message (modal submissions). */
 export type ReplyTo = { responseUrl: string } | { userId: string };
@@ -12,47 +13,80 @@ export type Job =
   | { kind: 'lookup'; text: string; userId: string; responseUrl: string }
   | { kind: 'submit'; submission: Submission; replyTo: ReplyTo }
   | { kind: 'create'; requestId: string }
-  | { kind: 'sweep' };
+  | { kind: 'sweep' }
+  /**
+   * What a click or `cancel` leaves to do after Slack's answer: redraw the approval message, tell the thread,
+   * hand an approved request on, answer the clicker at `responseUrl`. Without `outcome` the decision itself is left
+   * to the job (the approver check did not finish in time).
+   */
+  | { kind: 'decision'; action: DecisionAction; requestId: string; actor: string; responseUrl?: string; outcome?: DecisionSummary; origin?: ClickOrigin };
 
 export interface JobQueue {
-  enqueue(job: Job): Promise<void>;
+  /** Hands the job over; `signal` gives up on a hand-off that cannot finish before Slack's deadline. */
+  enqueue(job: Job, options?: { signal?: AbortSignal }): Promise<void>;
+  /** Gets ready to enqueue (loads the Lambda client), so that a hand-off under Slack's deadline does not pay for it. */
+  prepare?(): void;
 }
 
 /** Invokes the worker Lambda with InvocationType Event; the client is loaded on first use. */
 export function lambdaJobQueue(functionName: string): JobQueue {
-  let client: Promise<{ send: (job: Job) => Promise<void> }> | undefined;
+  let client: Promise<{ send: (job: Job, signal?: AbortSignal) => Promise<void> }> | undefined;
   const load = async () => {
-    const sdk = await import('@aws-sdk/client-lambda');
+    const sdk = await import('../sdk/lambda.js');
     const lambda = new sdk.LambdaClient({ maxAttempts: 3 });
     return {
-      send: async (job: Job) => {
+      send: async (job: Job, signal?: AbortSignal) => {
         const result = await lambda.send(
           new sdk.InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: Buffer.from(JSON.stringify(job)) }),
+          { abortSignal: signal },
         );
         if (result.StatusCode !== 202) throw new Error(`worker invocation answered ${result.StatusCode}`);
       },
     };
   };
   return {
-    async enqueue(job) {
+    async enqueue(job, options) {
       client ??= load();
-      await (await client).send(job);
+      await (await client).send(job, options?.signal);
+    },
+    prepare() {
+      client ??= load();
+      client.catch(() => (client = undefined));
     },
   };
 }
 
-/** Runs jobs in this process (local runs); `idle()` resolves when every job started so far has finished. */
+/** How many jobs of a kind run at once in this process: lookups parse EC2's XML, and a burst must not starve Slack. */
+export const IN_PROCESS_LIMITS: Partial<Record<Job['kind'], number>> = { lookup: 2 };
+
+/**
+ * Runs jobs in this process (local runs), queued beyond the per-kind limits; `idle()` resolves when every job
+ * enqueued so far has finished.
+ */
 export class InProcessJobQueue implements JobQueue {
   private readonly running = new Set<Promise<void>>();
+  private readonly slots = new Map<Job['kind'], Slots>();
 
   constructor(
     private readonly run: (job: Job) => Promise<void>,
     private readonly onError: (error: unknown, job: Job) => void,
-  ) {}
+    limits: Partial<Record<Job['kind'], number>> = IN_PROCESS_LIMITS,
+  ) {
+    for (const [kind, limit] of Object.entries(limits)) this.slots.set(kind as Job['kind'], new Slots(limit, Infinity));
+  }
 
   async enqueue(job: Job): Promise<void> {
+    const slots = this.slots.get(job.kind);
     const task = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(() => this.run(job))
+      .then(async () => {
+        if (!slots) return this.run(job);
+        await slots.acquire();
+        try {
+          await this.run(job);
+        } finally {
+          slots.release();
+        }
+      })
       .catch((error: unknown) => this.onError(error, job))
       .finally(() => this.running.delete(task));
     this.running.add(task);

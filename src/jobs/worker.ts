@@ -12,6 +12,7 @@ import { runDoctor } from '../doctor/run.js';
 import { doctorView } from '../slack/views/doctor.js';
 import type { SlackPort } from '../slack/web.js';
 import { DEFAULT_TIMING, runCreateJob, type CreateTiming } from './create-endpoint.js';
+import { runDecisionJob } from './decision.js';
 import type { Job, JobQueue, ReplyTo } from './queue.js';
 import { sweep } from './sweep.js';
 
@@ -54,6 +55,9 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
         return;
       case 'create':
         await runCreateJob(workflow, job.requestId, deps.timing ?? DEFAULT_TIMING);
+        return;
+      case 'decision':
+        await runDecisionJob(workflow, job, job.responseUrl ? (message) => postToResponseUrl(job.responseUrl!, message, slackApiUrl) : undefined);
         return;
       case 'sweep': {
         const counts = await sweep(workflow);

@@ -6,7 +6,7 @@ import type { AttributeValue, DynamoDBClient, DynamoDBClientConfig } from '@aws-
 import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
 import { VersionConflict, assertHistoryExtends, needsSweep, purgeAtEpochSeconds, type RequestStore } from './store.js';
 
-type Sdk = typeof import('@aws-sdk/client-dynamodb');
+type Sdk = typeof import('../sdk/dynamodb.js');
 
 function toItem(request: EndpointRequest): Record<string, AttributeValue> {
   return {
@@ -39,7 +39,7 @@ export class DynamoRequestStore implements RequestStore {
   ) {}
 
   private async db(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
-    this.sdk ??= import('@aws-sdk/client-dynamodb').then((sdk) => ({
+    this.sdk ??= import('../sdk/dynamodb.js').then((sdk) => ({
       sdk,
       client: new sdk.DynamoDBClient({ maxAttempts: 4, ...this.clientConfig }),
     }));
@@ -138,7 +138,7 @@ export class DynamoRequestStore implements RequestStore {
 
 /** The table as serverless.yml declares it; tests and local DynamoDB implementations create it with this. */
 export async function createRequestsTable(table: string, clientConfig: DynamoDBClientConfig): Promise<void> {
-  const sdk = await import('@aws-sdk/client-dynamodb');
+  const sdk = await import('../sdk/dynamodb.js');
   const client = new sdk.DynamoDBClient(clientConfig);
   await client.send(
     new sdk.CreateTableCommand({

@@ -194,7 +194,8 @@ export type DecisionOutcome =
   | { kind: 'refused'; reason: 'not-approver' | 'requester' }
   | { kind: 'region-not-allowed'; request: EndpointRequest; allowed: string[] }
   | { kind: 'foreign-copy'; request: EndpointRequest }
-  | { kind: 'expired'; request: EndpointRequest }
+  /** `moved`: this call moved it to expired (its message and thread still need telling). */
+  | { kind: 'expired'; request: EndpointRequest; moved?: boolean }
   | { kind: 'already'; request: EndpointRequest }
   | { kind: 'decided'; request: EndpointRequest };
 
@@ -222,6 +223,29 @@ async function voidCopy(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, reque
   }
 }
 
+export type DecisionAction = 'approve' | 'reject' | 'cancel';
+
+/** An outcome without its record, as a job carries it; `restoreOutcome` reads the record again. */
+export type DecisionSummary = { kind: DecisionOutcome['kind']; reason?: 'not-approver' | 'requester'; moved?: boolean; allowed?: string[] };
+
+export function summarize(outcome: DecisionOutcome): DecisionSummary {
+  return {
+    kind: outcome.kind,
+    ...(outcome.kind === 'refused' && { reason: outcome.reason }),
+    ...(outcome.kind === 'expired' && outcome.moved && { moved: true }),
+    ...(outcome.kind === 'region-not-allowed' && { allowed: outcome.allowed }),
+  };
+}
+
+export async function restoreOutcome(store: RequestStore, id: string, summary: DecisionSummary): Promise<DecisionOutcome> {
+  if (summary.kind === 'not-found') return { kind: 'not-found' };
+  if (summary.kind === 'refused') return { kind: 'refused', reason: summary.reason ?? 'not-approver' };
+  const request = await store.get(id);
+  if (!request) return { kind: 'not-found' };
+  if (summary.kind === 'region-not-allowed') return { kind: 'region-not-allowed', request, allowed: summary.allowed ?? [] };
+  return summary.kind === 'expired' ? { kind: 'expired', request, ...(summary.moved && { moved: true }) } : { kind: summary.kind, request };
+}
+
 export async function isApprover(deps: Pick<WorkflowDependencies, 'approvals' | 'slack'>, user: string): Promise<boolean> {
   if (deps.approvals.userIds.includes(user)) return true;
   if (!deps.approvals.usergroupId) return false;
@@ -242,54 +266,83 @@ async function settle(deps: WorkflowDependencies, id: string, to: RequestState, 
   if (!result) return { kind: 'not-found' };
   const { request, changed } = result;
   if (!changed) return request.state === 'expired' && to !== 'cancelled' ? { kind: 'expired', request } : { kind: 'already', request };
-  if (request.state === 'expired') {
-    await refreshMessage(deps, request);
-    await postInThread(deps, request, en.requests.expiredThread);
-    return { kind: 'expired', request };
-  }
+  if (request.state === 'expired') return { kind: 'expired', request, moved: true };
   return { kind: 'decided', request };
 }
 
-export async function decide(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
+/**
+ * The decision's slow half is split off so that Slack's answer need not wait for it: `mayDecide` (the message
+ * check, the approver check, which may ask Slack, and the region check) and `recordDecision` (the conditional
+ * write) decide; `followUp` (redraws, thread, hand-off to the worker) can then run in a job. `decide` and
+ * `cancel` do all of it in one go.
+ */
+export async function mayDecide(
+  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions'>,
+  id: string,
+  actor: string,
+  decision: 'approve' | 'reject',
+  origin: ClickOrigin | undefined,
+): Promise<DecisionOutcome | undefined> {
   const request = await deps.store.get(id);
   if (!request) return { kind: 'not-found' };
-  if (!onRecordedMessage(request, origin)) {
-    if (origin) await voidCopy(deps, request, origin);
-    return { kind: 'foreign-copy', request };
-  }
+  if (!onRecordedMessage(request, origin)) return { kind: 'foreign-copy', request };
   if (actor === request.requester) return { kind: 'refused', reason: 'requester' };
   if (!(await isApprover(deps, actor))) return { kind: 'refused', reason: 'not-approver' };
   // The allow-list may have changed since the request was filed: an approval may not send it to a region now refused.
   if (decision === 'approve' && !regionAllowed(request.params.region, deps.regions)) {
     return { kind: 'region-not-allowed', request, allowed: deps.regions.allowedRegions ?? [] };
   }
+  return undefined;
+}
 
-  const outcome = await settle(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
-  if (outcome.kind !== 'decided') return outcome;
+export function recordDecision(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject'): Promise<DecisionOutcome> {
+  return settle(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
+}
+
+/** Cancelling needs no Slack call: the requester check and the write. */
+export async function recordCancel(deps: WorkflowDependencies, id: string, actor: string): Promise<DecisionOutcome> {
+  const request = await deps.store.get(id);
+  if (!request) return { kind: 'not-found' };
+  if (actor !== request.requester) return { kind: 'refused', reason: 'not-approver' };
+  return settle(deps, id, 'cancelled', actor, {});
+}
+
+export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutcome, action: DecisionAction, actor: string, origin?: ClickOrigin): Promise<void> {
+  if (outcome.kind === 'foreign-copy') {
+    if (origin) await voidCopy(deps, outcome.request, origin);
+    return;
+  }
+  if (outcome.kind === 'expired' && outcome.moved) {
+    await refreshMessage(deps, outcome.request);
+    await postInThread(deps, outcome.request, en.requests.expiredThread);
+    return;
+  }
+  if (outcome.kind !== 'decided') return;
   const decided = outcome.request;
   await refreshMessage(deps, decided);
-  if (decision === 'approve') {
+  if (action === 'approve') {
     try {
-      await deps.jobs.enqueue({ kind: 'create', requestId: id });
+      await deps.jobs.enqueue({ kind: 'create', requestId: decided.id });
     } catch (error) {
       // The request stays `approved`; the worker's sweep picks it up.
-      deps.log(`could not hand ${id} to the worker`, error);
+      deps.log(`could not hand ${decided.id} to the worker`, error);
     }
-  } else {
+  } else if (action === 'reject') {
     await postInThread(deps, decided, en.requests.rejectedThread(actor, decided.requester));
+  } else {
+    await postInThread(deps, decided, en.requests.cancelledThread(actor));
   }
+}
+
+export async function decide(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
+  const outcome = (await mayDecide(deps, id, actor, decision, origin)) ?? (await recordDecision(deps, id, actor, decision));
+  await followUp(deps, outcome, decision, actor, origin);
   return outcome;
 }
 
 export async function cancel(deps: WorkflowDependencies, id: string, actor: string): Promise<DecisionOutcome> {
-  const request = await deps.store.get(id);
-  if (!request) return { kind: 'not-found' };
-  if (actor !== request.requester) return { kind: 'refused', reason: 'not-approver' };
-  const outcome = await settle(deps, id, 'cancelled', actor, {});
-  if (outcome.kind === 'decided') {
-    await refreshMessage(deps, outcome.request);
-    await postInThread(deps, outcome.request, en.requests.cancelledThread(actor));
-  }
+  const outcome = await recordCancel(deps, id, actor);
+  await followUp(deps, outcome, 'cancel', actor);
   return outcome;
 }
 

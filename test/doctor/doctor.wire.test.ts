@@ -7,12 +7,13 @@ import { createWorkerHandler } from '../../src/worker-handler.js';
 import { EC2_HOST, errorXml, formOf, testEc2 } from '../helpers/ec2.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { TEST_CONFIG, apiGatewayV2Event, blockText, captureResponseUrl, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
+import { manualClock, until, type ManualClock } from '../helpers/clock.js';
 import { ENDPOINT, INSTANCE, REGION, healthyWorld, serveWorld, type World } from './world.js';
 
-/** A generous in-line budget: these tests are about the answer; the hand-off has its own test. */
-function setup(config: Config = TEST_CONFIG, inlineLookupMs = 10_000) {
+/** A clock that stands still unless a test moves it: these tests are about the answer; the hand-off has its own test. */
+function setup(config: Config = TEST_CONFIG, clock: ManualClock = manualClock()) {
   const jobs = recordingJobs();
-  const handler = createSlackHandler(config, { ec2: testEc2(), jobs, logger: quietLogger(), inlineLookupMs });
+  const handler = createSlackHandler(config, { ec2: testEc2(), jobs, logger: quietLogger(), clock });
   const send = async (text: string) => {
     const response = await handler(apiGatewayV2Event(slashCommandBody(text)), {});
     expect(response.statusCode).toBe(200);
@@ -156,13 +157,18 @@ describe('/privatelink doctor through the Lambda handler', () => {
   });
 
   it('when EC2 is slow: acknowledges in time, then the worker answers through response_url', async () => {
+    let asked = false;
     nock(EC2_HOST)
-      .post('/', (body) => formOf(body).Action === 'DescribeInstances')
-      .delay(3000)
+      .post('/', (body) => (asked = formOf(body).Action === 'DescribeInstances'))
+      .delay(60_000)
       .reply(200, '');
-    const { send, jobs } = setup(TEST_CONFIG, 100);
+    const clock = manualClock();
+    const { send, jobs } = setup(TEST_CONFIG, clock);
 
-    const ack = await send(`doctor ${ENDPOINT} from=${INSTANCE}`);
+    const answer = send(`doctor ${ENDPOINT} from=${INSTANCE}`);
+    await until(() => asked && clock.waiting > 0, 'the EC2 call and the in-line deadline');
+    clock.advance(1500);
+    const ack = await answer;
 
     expect(ack.text).toContain(`Checking the path from ${INSTANCE}`);
     expect(jobs.jobs).toEqual([{ kind: 'lookup', text: `doctor ${ENDPOINT} from=${INSTANCE}`, userId: 'U0ALICE', responseUrl: 'https://hooks.slack.com/commands/T0TEAM/1/response-url-secret' }]);

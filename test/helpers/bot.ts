@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../../src/config.js';
+import type { Clock } from '../../src/deadline.js';
 import type { Ec2Api } from '../../src/endpoints/ec2.js';
 import { createSlackHandler } from '../../src/handler.js';
 import { createWorkerHandler } from '../../src/worker-handler.js';
@@ -12,6 +13,7 @@ import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';
 import type { EndpointRequest } from '../../src/requests/model.js';
 import type { RequestStore } from '../../src/requests/store.js';
+import { manualClock } from './clock.js';
 import { testEc2 } from './ec2.js';
 import { startDynalite } from './dynalite.js';
 import { TEST_CONFIG, apiGatewayV1Event, blockActionBody, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from './slack.js';
@@ -51,6 +53,8 @@ export interface BotOptions {
   ec2?: Ec2Api;
   /** Wraps the store, e.g. to fail a write as a crash would. */
   wrapStore?: (store: RequestStore) => RequestStore;
+  /** The clock Slack's deadlines run on; by default one that stands still, so no budget runs out on a busy machine. */
+  deadlineClock?: Clock;
 }
 
 export async function startBot(options: BotOptions = {}) {
@@ -73,33 +77,52 @@ export async function startBot(options: BotOptions = {}) {
   const jobs = recordingJobs();
   const logger = quietLogger();
   const ec2 = options.ec2 ?? testEc2(2);
-  const http = createSlackHandler(config, { ec2, jobs, store, logger, now });
+  const http = createSlackHandler(config, { ec2, jobs, store, logger, now, clock: options.deadlineClock ?? manualClock() });
   const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock) });
+
+  /** Runs the decision jobs queued so far: the worker's half of a click or `cancel` (redraw, thread, hand-off, note). */
+  async function finishDecisions(): Promise<void> {
+    for (let i = jobs.jobs.findIndex((j) => j.kind === 'decision'); i >= 0; i = jobs.jobs.findIndex((j) => j.kind === 'decision')) {
+      await worker(jobs.jobs.splice(i, 1)[0]!);
+    }
+  }
+
+  /** A block_actions body for a click on the request's recorded message (as Slack sends it), or on `on`. */
+  async function clickBody(actionId: string, value: string, user: string, on?: { channel: string; ts: string }) {
+    const where = on ?? (/^plr-[0-9a-z]+$/.test(value) ? (await store.get(value))?.message : undefined);
+    const container = where && {
+      container: { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: false },
+      channel: { id: where.channel, name: 'approvals' },
+      message: { type: 'message', ts: where.ts, text: '' },
+    };
+    return blockActionBody(actionId, value, user, container);
+  }
 
   return {
     store,
     jobs,
     logger,
     clock,
-    /** Sends a signed slash command; returns the HTTP status and the acknowledgement's body. */
+    /** Sends a signed slash command, then runs the decision job it queued (`cancel`); returns the HTTP status and the acknowledgement's body. */
     async command(text: string, user = 'U0ALICE', triggerId = `trigger-${Math.random()}`) {
       const response = await http(apiGatewayV1Event(slashCommandBody(text, { user_id: user, trigger_id: triggerId })), {});
+      await finishDecisions();
       return { status: response.statusCode, body: parseAckBody(response.body) as { text?: string; blocks?: unknown[] } };
     },
     /**
      * Clicks a button as `user`, on the request's recorded approval message (where Slack would show it), or on
-     * the message `on` names (another copy).
+     * the message `on` names (another copy); then runs the decision job the click queued, as the worker would.
      */
     async click(actionId: string, value: string, user: string, on?: { channel: string; ts: string }) {
-      const where = on ?? (/^plr-[0-9a-z]+$/.test(value) ? (await store.get(value))?.message : undefined);
-      const container = where && {
-        container: { type: 'message', message_ts: where.ts, channel_id: where.channel, is_ephemeral: false },
-        channel: { id: where.channel, name: 'approvals' },
-        message: { type: 'message', ts: where.ts, text: '' },
-      };
-      const response = await http(apiGatewayV1Event(blockActionBody(actionId, value, user, container)), {});
+      const response = await http(apiGatewayV1Event(await clickBody(actionId, value, user, on)), {});
+      await finishDecisions();
       return response.statusCode;
     },
+    /** Clicks a button as `user` (on the recorded message) and returns what Slack got back, leaving the worker's half queued. */
+    async clickOnly(actionId: string, value: string, user: string) {
+      return http(apiGatewayV1Event(await clickBody(actionId, value, user)), {});
+    },
+    finishDecisions,
     /** Sends any signed interaction payload. */
     async interact(payload: Record<string, unknown>) {
       const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});

@@ -12,7 +12,7 @@ import { signBody } from '../../src/slack/verify.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
 import { fakeEc2World } from '../helpers/ec2.js';
-import { SIGNING_SECRET, TEST_CONFIG, apiGatewayV1Event, apiGatewayV2Event, blockActionBody, blockText, captureResponseUrl, fakeSlack, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
+import { SIGNING_SECRET, TEST_CONFIG, apiGatewayV1Event, apiGatewayV2Event, blockActionBody, blockText, captureResponseUrl, fakeSlack, quietLogger, slashCommandBody } from '../helpers/slack.js';
 import { count } from './figures.js';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -107,7 +107,7 @@ describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and repl
     await bot.drain();
     id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
     const logger = quietLogger();
-    const handler: HttpHandler = createSlackHandler(TEST_CONFIG, { store: bot.store, jobs: recordingJobs(), logger });
+    const handler: HttpHandler = createSlackHandler(TEST_CONFIG, { store: bot.store, jobs: bot.jobs, logger });
     if (doorName === 'Lambda handler') {
       door = (event) => handler(event, {});
     } else {
@@ -158,6 +158,7 @@ describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and repl
     const reply = captureResponseUrl();
 
     const response = await door(event);
+    await bot.finishDecisions();
 
     expect(response.statusCode).toBe(200);
     expect(blockText(reply[0]!.body)).toContain('is already approved');

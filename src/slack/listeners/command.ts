@@ -7,9 +7,10 @@ import { runDoctor } from '../../doctor/run.js';
 import { doctorView } from '../views/doctor.js';
 import { decide } from '../../decision/engine.js';
 import { reportDecision } from '../../decision/report.js';
-import { isLookup, runLookup, type LookupCommand, type LookupResult } from '../../endpoints/lookups.js';
+import { isLookup, runLookup } from '../../endpoints/lookups.js';
 import { en } from '../../messages.js';
-import { approvalsConfigured, cancel, outcomeText } from '../../requests/workflow.js';
+import { SLACK_BUDGET, Slots, settleBy } from '../../deadline.js';
+import { approvalsConfigured, outcomeText, recordCancel, summarize } from '../../requests/workflow.js';
 import { escapeText, unescapeText, type SlackMessage } from '../views/blocks.js';
 import { compareResultView } from '../views/compare.js';
 import { lookupView } from '../views/endpoints.js';
@@ -19,6 +20,7 @@ import { readerCheck } from '../readers.js';
 import { slackPort } from '../web.js';
 import { workflowDeps } from './requests.js';
 import { compareView } from './compare.js';
+import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 
 const ephemeral = (view: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', ...view });
 
@@ -31,40 +33,42 @@ function instantAnswer(command: InstantCommand): SlackMessage {
   return command.order.length === 0 || command.answers.target === undefined ? compareView(command.answers, command.order) : compareResultView(reportDecision(decide(command.answers)), command.answers, command.order);
 }
 
-/** The lookup's result if EC2 answers within the budget; otherwise undefined, and the call is aborted. */
-async function lookupWithin(command: LookupCommand, services: BotServices): Promise<LookupResult | undefined> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      resolve(undefined);
-    }, services.inlineLookupMs);
+/** How many lookups may call EC2 at once while Slack waits, and how many may wait for one; the rest go to a job. */
+export const INLINE_LOOKUPS = { concurrent: 4, waiting: 4 } as const;
+
+/**
+ * The lookup's result if EC2 answers before `inlineLookupMs` after the request's arrival (waiting for a free
+ * slot included); otherwise undefined, and the call is aborted.
+ */
+async function lookupWithin<T>(run: (signal: AbortSignal) => Promise<T>, services: BotServices, slots: Slots, arrivedAt: number): Promise<T | undefined> {
+  const done = await settleBy(clockOf(services), arrivedAt + services.inlineLookupMs, async (signal) => {
+    if (!(await slots.acquire(signal))) return undefined;
+    try {
+      return await run(signal);
+    } finally {
+      slots.release();
+    }
   });
-  const lookup = runLookup(command, services.ec2, services.config, controller.signal);
-  try {
-    return await Promise.race([lookup, deadline]);
-  } finally {
-    clearTimeout(timer);
-    lookup.catch(() => undefined);
-  }
+  return done?.value;
 }
 
-async function requestCommand(command: RequestCommand, args: { services: BotServices; payload: SlashCommand; client: WebClient; logger: Logger }): Promise<SlackMessage | undefined> {
-  const { services, payload, client, logger } = args;
+async function requestCommand(command: RequestCommand, args: { services: BotServices; payload: SlashCommand; client: WebClient; logger: Logger; arrivedAt: number }): Promise<SlackMessage | undefined> {
+  const { services, payload, client, logger, arrivedAt } = args;
   switch (command.name) {
     case 'create': {
       if (!approvalsConfigured(services.config.approvals)) return noticeView(en.requests.notConfigured);
       if (!command.spec) {
-        await client.views.open({ trigger_id: payload.trigger_id, view: createModal({ ...(services.config.defaultRegion && { region: services.config.defaultRegion }) }) });
-        return undefined;
+        // The trigger expires 3 s after Slack sent it: the form opens while Slack waits, or not at all.
+        const view = createModal({ ...(services.config.defaultRegion && { region: services.config.defaultRegion }) });
+        const opened = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.handOff, () => client.views.open({ trigger_id: payload.trigger_id, view }));
+        return opened ? undefined : noticeView(en.deadline.modalTooSlow);
       }
-      await services.jobs.enqueue({
-        kind: 'submit',
+      const job = {
+        kind: 'submit' as const,
         submission: { spec: command.spec, requester: payload.user_id, submissionKey: `trigger:${payload.trigger_id}` },
         replyTo: { responseUrl: payload.response_url },
-      });
-      return noticeView(en.preflight.checking(command.spec.vpcId));
+      };
+      return (await handOff(services, job, arrivedAt)) ? noticeView(en.preflight.checking(command.spec.vpcId)) : noticeView(en.deadline.handOffFailed);
     }
     case 'requests': {
       const requests = await services.store.list({ openOnly: command.filter === 'pending', limit: 50 });
@@ -75,8 +79,13 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
       return request ? statusView(request) : noticeView(en.requests.notFound(command.requestId));
     }
     case 'cancel': {
-      const outcome = await cancel(workflowDeps(services, client, logger), command.requestId, payload.user_id);
-      return noticeView(outcomeText(outcome, command.requestId, 'cancel'));
+      // The answer needs only the write; the message and the thread are told by a job.
+      const id = command.requestId;
+      const outcome = await recordCancel(workflowDeps(services, client, logger), id, payload.user_id);
+      if (needsFollowUp(outcome) && !(await handOff(services, { kind: 'decision', action: 'cancel', requestId: id, actor: payload.user_id, outcome: summarize(outcome) }, arrivedAt))) {
+        logger.error(`request ${id}: cancelled, but its message could not be handed over for redrawing`);
+      }
+      return noticeView(outcomeText(outcome, id, 'cancel'));
     }
   }
 }
@@ -84,29 +93,19 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
 /** doctor: answered in-line when EC2 is quick, else acknowledged and finished by the worker (a lookup job). */
 async function doctorCommand(
   command: DoctorCommand,
-  args: { services: BotServices; payload: SlashCommand; text: string; ack: (view: SlackMessage) => Promise<void>; logger: Logger },
+  args: { services: BotServices; payload: SlashCommand; text: string; ack: (view: SlackMessage) => Promise<void>; logger: Logger; slots: Slots; arrivedAt: number },
 ): Promise<void> {
-  const { services, payload, text, ack, logger } = args;
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<undefined>((resolve) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      resolve(undefined);
-    }, services.inlineLookupMs);
-  });
-  const run = runDoctor(command, services.ec2, services.config, controller.signal);
+  const { services, payload, text, ack, logger, slots, arrivedAt } = args;
   try {
-    const outcome = await Promise.race([run, deadline]);
+    prepareHandOff(services);
+    const outcome = await lookupWithin((signal) => runDoctor(command, services.ec2, services.config, signal), services, slots, arrivedAt);
     if (outcome) return await ack(doctorView(outcome));
-    await services.jobs.enqueue({ kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url });
-    return await ack(noticeView(en.doctor.checking(escapeText(sourceText(command)))));
+    const handedOff = await handOff(services, { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url }, arrivedAt);
+    if (!handedOff) logger.error('a slow doctor run could not be handed over in time');
+    return await ack(noticeView(handedOff ? en.doctor.checking(escapeText(sourceText(command))) : en.deadline.handOffFailed));
   } catch (error) {
     logger.error('doctor failed', error);
     return ack(noticeView(en.internalError));
-  } finally {
-    clearTimeout(timer);
-    run.catch(() => undefined);
   }
 }
 
@@ -116,7 +115,9 @@ function sourceText(command: DoctorCommand): string {
 }
 
 export function registerCommand(app: App, services: BotServices): void {
-  app.command('/privatelink', async ({ command: payload, ack, client, logger }) => {
+  const slots = new Slots(INLINE_LOOKUPS.concurrent, INLINE_LOOKUPS.waiting);
+  app.command('/privatelink', async ({ command: payload, ack, client, logger, context }) => {
+    const arrivedAt = arrivalOf(context, clockOf(services));
     const text = unescapeText(payload.text ?? '');
     const parsed = parseCommand(text);
     if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error)));
@@ -125,10 +126,11 @@ export function registerCommand(app: App, services: BotServices): void {
     const access = await readerCheck(command.name, payload.user_id, { ...services.config, usergroupMembers: (g) => slackPort(client).usergroupMembers(g) }, logger);
     if (access !== 'allowed') return ack(ephemeral(noticeView(access === 'refused' ? en.readers.onlyReaders : en.internalError)));
     if (command.name === 'help' || command.name === 'compare') return ack(ephemeral(instantAnswer(command)));
-    if (command.name === 'doctor') return doctorCommand(command, { services, payload, text, ack: (view) => ack(ephemeral(view)), logger });
+    if (command.name === 'doctor') return doctorCommand(command, { services, payload, text, ack: (view) => ack(ephemeral(view)), logger, slots, arrivedAt });
     if (!isLookup(command)) {
       try {
-        const view = await requestCommand(command, { services, payload, client, logger });
+        prepareHandOff(services);
+        const view = await requestCommand(command, { services, payload, client, logger, arrivedAt });
         return await ack(view ? ephemeral(view) : undefined);
       } catch (error) {
         logger.error(`${command.name} failed`, error);
@@ -137,10 +139,12 @@ export function registerCommand(app: App, services: BotServices): void {
     }
 
     try {
-      const result = await lookupWithin(command, services);
+      prepareHandOff(services);
+      const result = await lookupWithin((signal) => runLookup(command, services.ec2, services.config, signal), services, slots, arrivedAt);
       if (result) return await ack(ephemeral(lookupView(result)));
-      await services.jobs.enqueue({ kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url });
-      return await ack(ephemeral(noticeView(en.lookingUp)));
+      const handedOff = await handOff(services, { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url }, arrivedAt);
+      if (!handedOff) logger.error('a slow lookup could not be handed over in time');
+      return await ack(ephemeral(noticeView(handedOff ? en.lookingUp : en.deadline.handOffFailed)));
     } catch (error) {
       logger.error('lookup failed', error);
       return ack(ephemeral(noticeView(en.internalError)));

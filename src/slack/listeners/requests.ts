@@ -4,10 +4,16 @@ import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { en } from '../../messages.js';
-import { cancel, decide, outcomeText, workflowDependencies, type ClickOrigin, type WorkflowDependencies } from '../../requests/workflow.js';
+import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
+import type { Job } from '../../jobs/queue.js';
+import { patched, type RequestStore } from '../../requests/store.js';
+import { mayDecide, recordCancel, recordDecision, summarize, updateRequest, workflowDependencies, type ClickOrigin, type DecisionOutcome, type WorkflowDependencies } from '../../requests/workflow.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
+import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
+
+const markStale = (store: RequestStore, id: string) => updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
 
 export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
   return workflowDependencies(services, slackPort(client), logger);
@@ -34,28 +40,59 @@ function clickOrigin(body: BlockButtonAction): ClickOrigin | undefined {
 }
 
 export function registerRequestListeners(app: App, services: BotServices): void {
+  /**
+   * Slack's answer leaves once the listener returns (on Lambda, the HTTP response waits for it): the click answers
+   * after the decision (approver check and conditional write) and a job does the rest. An approver check that
+   * does not finish in time (Slack slow or rate-limited) leaves the decision itself to the job.
+   */
+  const decideThenHandOff = async (
+    job: Extract<Job, { kind: 'decision' }>,
+    arrivedAt: number,
+    steps: { check: () => Promise<DecisionOutcome | undefined>; record: () => Promise<DecisionOutcome> },
+    logger: Logger,
+  ) => {
+    prepareHandOff(services);
+    // Only the check is given up on: a write, once started, is seen through, so that the job never decides twice.
+    const checked = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, async () => ({ refusal: await steps.check() }));
+    const outcome = checked && (checked.value.refusal ?? (await steps.record()));
+    if (outcome) logger.info(`request ${job.requestId}: ${job.action} by ${job.actor} → ${outcome.kind}`);
+    if (await handOff(services, { ...job, ...(outcome && { outcome: summarize(outcome) }) }, arrivedAt)) return;
+    logger.error(`request ${job.requestId}: ${job.action} by ${job.actor} could not be handed over in time (${outcome ? outcome.kind : 'undecided'})`);
+    // A decision made but not redrawn: the sweep redraws a message marked stale, and resumes an approved request.
+    if (outcome && needsFollowUp(outcome)) await markStale(services.store, job.requestId).catch(() => undefined);
+  };
+
   for (const decision of ['approve', 'reject'] as const) {
-    app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, client, respond, logger }) => {
+    app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, client, respond, logger, context }) => {
       await ack();
+      const arrivedAt = arrivalOf(context, clockOf(services));
       const id = action.value ?? '';
-      await answeringFailures(respond, logger, async () => {
-        const outcome = await decide(workflowDeps(services, client, logger), id, body.user.id, decision, clickOrigin(body));
-        logger.info(`request ${id}: ${decision} by ${body.user.id} → ${outcome.kind}`);
-        if (outcome.kind !== 'decided') await respond(ephemeralNote(outcomeText(outcome, id, 'decide')));
-      });
+      const actor = body.user.id;
+      const origin = clickOrigin(body);
+      const deps = workflowDeps(services, client, logger);
+      await answeringFailures(respond, logger, () =>
+        decideThenHandOff(
+          { kind: 'decision', action: decision, requestId: id, actor, responseUrl: body.response_url, ...(origin && { origin }) },
+          arrivedAt,
+          { check: () => mayDecide(deps, id, actor, decision, origin), record: () => recordDecision(deps, id, actor, decision) },
+          logger,
+        ),
+      );
     });
   }
 
-  app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, client, respond, logger }) => {
+  app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, client, respond, logger, context }) => {
     await ack();
+    const arrivedAt = arrivalOf(context, clockOf(services));
     const id = action.value ?? '';
-    await answeringFailures(respond, logger, async () => {
-      const outcome = await cancel(workflowDeps(services, client, logger), id, body.user.id);
-      await respond({ ...ephemeralNote(outcomeText(outcome, id, 'cancel')), replace_original: outcome.kind === 'decided' });
-    });
+    const actor = body.user.id;
+    const deps = workflowDeps(services, client, logger);
+    await answeringFailures(respond, logger, () =>
+      decideThenHandOff({ kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url }, arrivedAt, { check: async () => undefined, record: () => recordCancel(deps, id, actor) }, logger),
+    );
   });
 
-  app.view(CREATE_MODAL_ID, async ({ ack, view, body }) => {
+  app.view(CREATE_MODAL_ID, async ({ ack, view, body, context, logger }) => {
     const values = view.state.values;
     const field = (id: CreateField) => {
       const input = values[id]?.value;
@@ -68,7 +105,12 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       await ack({ response_action: 'errors', errors });
       return;
     }
-    await services.jobs.enqueue({ kind: 'submit', submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}` }, replyTo: { userId: body.user.id } });
+    const job = { kind: 'submit' as const, submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}` }, replyTo: { userId: body.user.id } };
+    if (!(await handOff(services, job, arrivalOf(context, clockOf(services))))) {
+      logger.error('a create form could not be handed over in time');
+      await ack({ response_action: 'errors', errors: { service: en.deadline.handOffFailed } });
+      return;
+    }
     await ack();
   });
 }
@@ -76,8 +118,8 @@ export function registerRequestListeners(app: App, services: BotServices): void 
 /** Buttons this version does not know (an old message, a forged payload): acknowledged, answered, nothing done. */
 export function registerUnknownActions(app: App): void {
   const known = new RegExp(`^(?!compare_|${Object.values(REQUEST_ACTIONS).map((a) => `${a}$`).join('|')})`);
-  app.action(known, async ({ ack, respond }) => {
+  app.action(known, async ({ ack, respond, context }) => {
     await ack();
-    await respond(ephemeralNote(en.unknownAction)).catch(() => undefined);
+    await settleBy(realClock, arrivalOf(context, realClock) + SLACK_BUDGET.answerBy, () => respond(ephemeralNote(en.unknownAction))).catch(() => undefined);
   });
 }

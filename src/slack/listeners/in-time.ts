@@ -1,0 +1,26 @@
+/** Listeners against Slack's deadline: when the request arrived, and handing work over while there is time. */
+import { SLACK_BUDGET, realClock, settleBy, type Clock } from '../../deadline.js';
+import type { Job } from '../../jobs/queue.js';
+import type { DecisionOutcome } from '../../requests/workflow.js';
+import type { BotServices } from '../../services.js';
+
+export const clockOf = (services: Pick<BotServices, 'clock'>): Clock => services.clock ?? realClock;
+
+/** The request's arrival, which the receiver puts in the listener's context; now if it did not. */
+export function arrivalOf(context: Record<string, unknown>, clock: Clock): number {
+  return typeof context.arrivedAt === 'number' ? context.arrivedAt : clock.now();
+}
+
+/** Enqueues `job` unless that cannot be done by `SLACK_BUDGET.handOff` after arrival; true once handed over. */
+export async function handOff(services: Pick<BotServices, 'jobs' | 'clock'>, job: Job, arrivedAt: number): Promise<boolean> {
+  const done = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.handOff, (signal) => services.jobs.enqueue(job, { signal }));
+  return done !== undefined;
+}
+
+/** Starts loading what a hand-off needs once the current work is under way (it then costs nothing when needed). */
+export function prepareHandOff(services: Pick<BotServices, 'jobs'>): void {
+  if (services.jobs.prepare) setImmediate(() => services.jobs.prepare?.());
+}
+
+/** A decision whose message and thread still need telling. */
+export const needsFollowUp = (outcome: DecisionOutcome) => outcome.kind === 'decided' || (outcome.kind === 'expired' && Boolean(outcome.moved));
