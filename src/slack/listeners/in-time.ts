@@ -11,9 +11,14 @@ export function arrivalOf(context: Record<string, unknown>, clock: Clock): numbe
   return typeof context.arrivedAt === 'number' ? context.arrivedAt : clock.now();
 }
 
+/** Even a request already late gets this long to hand over (in-process, enqueueing is instant: nothing is lost). */
+const LATE_HAND_OFF_MS = 250;
+
 /** Enqueues `job` unless that cannot be done by `SLACK_BUDGET.handOff` after arrival; true once handed over. */
 export async function handOff(services: Pick<BotServices, 'jobs' | 'clock'>, job: Job, arrivedAt: number): Promise<boolean> {
-  const done = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.handOff, (signal) => services.jobs.enqueue(job, { signal }));
+  const clock = clockOf(services);
+  const at = Math.max(arrivedAt + SLACK_BUDGET.handOff, clock.now() + LATE_HAND_OFF_MS);
+  const done = await settleBy(clock, at, (signal) => services.jobs.enqueue(job, { signal }));
   return done !== undefined;
 }
 
