@@ -172,7 +172,7 @@ export const FACT_TEXT_JA: FactTexts = {
     today: 'Transit Gateway は送信先 CIDR でルーティングするため、アタッチするネットワークの CIDR ブロックは重複してはなりません。ただし、重複する側のアドレスをプライベート NAT ゲートウェイで変換する場合は除きます。',
   },
   'tgw.regional': {
-    today: 'Transit Gateway はリージョン単位です。別のリージョンの VPC はそのリージョンの Transit Gateway にアタッチし、2 つの Transit Gateway を Transit Gateway ピアリングアタッチメントで接続します。',
+    today: 'Transit Gateway はリージョン単位のリソースです。別のリージョンの VPC はそのリージョンの Transit Gateway にアタッチし、2 つの Transit Gateway を Transit Gateway ピアリングアタッチメントで接続します。',
   },
   'nat.private-overlap': {
     today: 'Transit Gateway の背後にプライベート NAT ゲートウェイを置くと、CIDR ブロックが重複するネットワーク間で通信できます（TCP、UDP、ICMP）。重複する VPC からの接続は、NAT ゲートウェイの重複しないアドレスから送信されます。NAT ゲートウェイは外部から開始されたインバウンド接続を受け付けないため、逆方向からは、重複しない（ルーティング可能な）サブネットにあるアドレス（そこに置いたロードバランサーなど）にしかアクセスできません。',
