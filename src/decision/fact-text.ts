@@ -22,3 +22,14 @@ export function factText(id: string, locale: FactLocale): FactText {
   const words: { today: string; was2018?: string } = FACT_TEXT_JA[id as FactId];
   return { today: words.today, was2018: words.was2018 };
 }
+
+/**
+ * A fact's date (`changed`, FACTS_AS_OF: YYYY, YYYY-MM or YYYY-MM-DD) as written in `locale`:
+ * unchanged in English, 2024 年 11 月 26 日 in Japanese (the AWS Japanese documentation's form).
+ */
+export function factDate(date: string, locale: FactLocale): string {
+  const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(date);
+  if (locale === 'en' || !parts) return date;
+  const [, year, month, day] = parts;
+  return [`${year} 年`, month && `${Number(month)} 月`, day && `${Number(day)} 日`].filter(Boolean).join(' ');
+}

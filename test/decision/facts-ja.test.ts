@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { factText, isFactId } from '../../src/decision/fact-text.js';
+import { factDate, factText, isFactId } from '../../src/decision/fact-text.js';
 import { FACT_IDS, FACTS } from '../../src/decision/facts.js';
 import { FACT_TEXT_JA } from '../../src/decision/facts.ja.js';
 
@@ -122,5 +122,22 @@ describe('factText', () => {
     expect(isFactId('interface.tcp-only')).toBe(false);
     expect(isFactId('gateway.free')).toBe(true);
     expect(() => factText('interface.tcp-only', 'ja')).toThrow(/unknown fact id/);
+  });
+});
+
+describe('factDate', () => {
+  it('writes fact dates the Japanese way and leaves English and anything else as they are', () => {
+    expect(factDate('2024-11-26', 'ja')).toBe('2024 年 11 月 26 日');
+    expect(factDate('2020-05', 'ja')).toBe('2020 年 5 月');
+    expect(factDate('2024', 'ja')).toBe('2024 年');
+    expect(factDate('2024-11-26', 'en')).toBe('2024-11-26');
+    expect(factDate('', 'ja')).toBe('');
+    expect(factDate('soon', 'ja')).toBe('soon');
+  });
+
+  it('formats every changed date in facts.ts', () => {
+    for (const fact of FACTS.values()) {
+      if (fact.changed !== undefined) expect(factDate(fact.changed, 'ja'), fact.id).toMatch(/^\d{4} 年( \d{1,2} 月( \d{1,2} 日)?)?$/);
+    }
   });
 });
