@@ -139,7 +139,7 @@ export const FACT_TEXT_JA: FactTexts = {
     was2018: SAME,
   },
   'peering.no-transit': {
-    today: 'VPC ピアリングでは、推移的なルーティングもエッジツーエッジルーティングもできません。オンプレミスのネットワークや他のピア VPC は、ピアリング接続を経由して通信できません。',
+    today: 'VPC ピアリングでは、推移的なルーティングもエッジ間ルーティングもできません。オンプレミスのネットワークや他のピア VPC は、ピアリング接続を経由して通信できません。',
     was2018: SAME,
   },
   'peering.cross-region': {
