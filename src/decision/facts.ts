@@ -41,7 +41,7 @@ const DOCS = {
   resolverInbound: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-forwarding-inbound-queries.html',
 } as const;
 
-const FACT_LIST: Fact[] = [
+const FACT_LIST = [
   // Endpoint types: gateway vs interface
   {
     id: 'gateway.services',
@@ -344,7 +344,13 @@ const FACT_LIST: Fact[] = [
     today: 'A full mesh of n VPCs needs n(n-1)/2 peerings (100 VPCs: 4,950) and a VPC can have at most 125; a Transit Gateway needs one attachment per VPC.',
     source: DOCS.tgw,
   },
-];
+] as const satisfies readonly Fact[];
+
+/** The id of every fact, as a union: lets per-language text be checked for completeness at compile time. */
+export type FactId = (typeof FACT_LIST)[number]['id'];
+/** One fact exactly as written above (literal id, and whether it has `was2018`). */
+export type FactEntry = (typeof FACT_LIST)[number];
+export const FACT_IDS: readonly FactId[] = FACT_LIST.map((f) => f.id);
 
 export const FACTS: ReadonlyMap<string, Fact> = new Map(FACT_LIST.map((fact) => [fact.id, fact]));
 
