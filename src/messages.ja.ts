@@ -216,9 +216,9 @@ function fieldError(field: string, e: FieldError): string {
 /** `missingArgument` carries an English noun from the parser; these are its Japanese words. */
 const missingWhat: Record<string, string> = {
   target: '対象（エンドポイント ID またはサービス）',
-  'request id': '申請 ID',
+  'request id': '申請 ID ',
   'endpoint id or service': 'エンドポイント ID またはサービス',
-  'from=': code('from='),
+  'from=': ` ${code('from=')} `,
 };
 
 function parseError(e: ParseError): string {
@@ -237,7 +237,7 @@ function parseError(e: ParseError): string {
     case 'badId':
       return `${code(e.value)} は有効な ${e.expected} の ID ではありません。`;
     case 'missingArgument':
-      return `${code(e.command)} には${missingWhat[e.what] ?? e.what}の指定が必要です。`;
+      return `${code(e.command)} には${missingWhat[e.what] ?? ` ${e.what} `}の指定が必要です。`;
     case 'unexpectedArgument':
       return `ここに ${code(e.word)} は指定できません。`;
     case 'badField':
@@ -411,7 +411,7 @@ const reach: Messages['reach'] = {
 
 /** "TCP 443 out to X" / "TCP 443 in from X", in Japanese order. */
 const naclFlow = (direction: string | undefined, ports: string | undefined, peer: string) =>
-  direction === 'out' ? `${peer} へのアウトバウンド TCP ${ports}` : `${peer} からのインバウンド TCP ${ports}`;
+  direction === 'out' ? ` ${peer} へのアウトバウンド TCP ${ports} ` : ` ${peer} からのインバウンド TCP ${ports} `;
 const reachWhy = (why: string | undefined) => reach.why[why!] ?? why;
 
 const doctorFindings: Messages['doctor']['findings'] = {
@@ -446,8 +446,8 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'return.noGateway': (v) => ({ text: `${code(v.table!)}（エンドポイントのサブネットのもの）には VGW または TGW へのルートがまったくありません。応答がオンプレミスに戻れません。`, fix: 'VPN/DX のルートを伝播させます（または VGW/TGW への静的ルートを追加します）：' }),
   'nacl.allow': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は双方向とも許可しています。` }),
   'nacl.deny': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は${naclFlow(v.direction, v.port, code(v.peer!))}を拒否しています（ルール ${v.rule}）。`, fix: '拒否ルールより小さい番号のルールで許可します：' }),
-  'nacl.denyEphemeral': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は応答を拒否しています：${naclFlow(v.direction, v.ports, code(v.peer!))}（ルール ${v.rule}）。ネットワーク ACL はステートレスなので、エフェメラルポートの戻りを許可する必要があります。`, fix: 'エフェメラルポートを許可します：' }),
-  'nacl.partEphemeral': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は Linux のエフェメラルポートを許可していますが、${naclFlow(v.direction, v.ports, code(v.peer!))}は許可していません。ほかのクライアント（Windows、NAT）は失敗する可能性があります。`, fix: '1024～65535 を許可します：' }),
+  'nacl.denyEphemeral': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は応答を拒否しています：${naclFlow(v.direction, v.ports, code(v.peer!)).trim()}（ルール ${v.rule}）。ネットワーク ACL はステートレスなので、エフェメラルポートの戻りを許可する必要があります。`, fix: 'エフェメラルポートを許可します：' }),
+  'nacl.partEphemeral': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は Linux のエフェメラルポートを許可していますが、${naclFlow(v.direction, v.ports, code(v.peer!)).trimStart()}は許可していません。ほかのクライアント（Windows、NAT）は失敗する可能性があります。`, fix: '1024～65535 を許可します：' }),
   'nacl.sameSubnet': () => ({ text: '送信元とエンドポイントは同じサブネットにあるため、ネットワーク ACL は適用されません。' }),
   'nacl.noAcl': (v) => ({ text: `${code(v.subnet!)} のネットワーク ACL が見つかりません。不明です。` }),
   'nacl.unreadable': (v) => ({ text: `ネットワーク ACL を読み取れませんでした（${code(v.action!)}）。不明です。` }),
@@ -478,6 +478,8 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'resolver.remoteVpc': (v) => ({ text: `${code(v.vpc!)} が ${code(v.name!)} についてエンドポイントの IP を得られるのは、Resolver ルールまたは共有のプライベートホストゾーンを通じてだけです。ボットからは Route 53 Resolver を参照できないため、不明です。`, fix: 'VPC に関連付けられたルールを確認します：' }),
 };
 
+const dnsModeWords: Record<string, string> = { on: 'オン', off: 'オフ' };
+
 const doctor: Messages['doctor'] = {
   findings: doctorFindings,
   title: (service: string, source: string) => `診断：${source} から ${service}`,
@@ -505,7 +507,7 @@ const doctor: Messages['doctor'] = {
   },
   marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' },
   summary: (endpoint: string, vpc: string, mode: string, source: string, location: string, port: number) =>
-    `エンドポイント ${code(endpoint)}（${code(vpc)}、プライベート DNS ${mode}） · 送信元 ${source}（${location}） · TCP ${port}`,
+    `エンドポイント ${code(endpoint)}（${code(vpc)}、プライベート DNS ${dnsModeWords[mode] ?? mode}） · 送信元 ${source}（${location}） · TCP ${port}`,
   locations: { 'endpoint-vpc': '同じ VPC', 'peered-vpc': '別の VPC', 'tgw-vpc': 'Transit Gateway の背後の VPC', onprem: 'どの VPC にも属さない（オンプレミスまたはピアリング先）' },
   names: 'ここから各名前が解決される先',
   readOnly: '読み取り専用です。何も変更していません。ボットから参照できない要素に答えが左右される場合、その行は不明と表示します。',
@@ -579,7 +581,7 @@ export const ja = {
   lookups: {
     dnsTitle: (what: string, region: string) => `DNS 名：${region} の ${what}`,
     describeTitle: (what: string, region: string) => `エンドポイント：${region} の ${what}`,
-    servicesTitle: (what: string, region: string, count: number) => `${region} のエンドポイントサービス${what ? `（「${what}」に一致）` : ''}（${count} 件）`,
+    servicesTitle: (what: string, region: string, count: number) => `${region} の${what ? `「${what}」に一致する` : ''}エンドポイントサービス（${count} 件）`,
     everything: 'すべて',
     nothingFound: (what: string, region: string) => `${code(region)} に ${code(what)} に一致するエンドポイントはありません。リージョン（${code('region=')}）を確認するか、${code('/privatelink services <text>')} でどのサービスがあるかを確認してください。`,
     noServices: (what: string, region: string) => `${code(region)} に ${code(what)} に一致するエンドポイントサービスはありません。`,
@@ -648,7 +650,7 @@ export const ja = {
       cancelled: ':heavy_multiplication_x: 申請者が取り下げ',
       expired: ':alarm_clock: 期限切れ：期限内に判断されませんでした',
     },
-    historyLine: (state: string, actor: string, at: string) => `${state} · ${actor} · ${at}`,
+    historyLine: (state: string, actor: string, at: string) => `${requestStateWords[state] ?? state} · ${actor} · ${at}`,
     history: '履歴',
     decidedBy: (verb: string, user: string, at: string) => `${verb}：<@${user}>（${at}）`,
     verbs: { approved: '承認済み', rejected: '却下済み', cancelled: '取り下げ済み', expired: '期限切れ' },
@@ -661,7 +663,7 @@ export const ja = {
     notFound: (id: string) => `申請 ${code(id)} はありません。最近の申請は ${code('/privatelink requests all')} で確認できます。`,
     refusedNotApprover: 'エンドポイントの申請を判断できるのは承認者だけです。何も変更していません。このボットのデプロイの README に記載されている承認者に依頼してください。',
     refusedRequester: (id: string) => `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
-    alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? state}です。何も変更していません。`,
+    alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${state} `}です。何も変更していません。`,
     expiredNow: (id: string) => `申請 ${code(id)} は期限切れのため、承認できなくなりました。申請者はもう一度申請できます。`,
     cancelOnlyRequester: '申請を取り下げられるのは申請者だけです。',
     cancelled: (id: string) => `申請 ${code(id)} を取り下げました。`,

@@ -138,6 +138,7 @@ const ARGUMENTS: Record<string, Args[]> = {
   'lookups / servicesTitle': [['kinesis', 'ap-northeast-1', 3], ['', 'ap-northeast-1', 0]],
   'lookups / shown': [[20, '1000+', 'narrow-hint']],
   'requests / channelProblem': [['C0123ABCD', 'not_in_channel'], ['C0123ABCD', 'channel_not_found']],
+  'requests / historyLine': [['approved', '<@U123>', 'at-time'], ['some-new-state', 'system', 'at-time']],
   'requests / alreadyDecided': [['plr-0123456789', 'approved'], ['plr-0123456789', 'expired'], ['plr-0123456789', 'creating']],
   'requests / listTitle': [['pending', 2], ['all', 0]],
   'requests / none': [['pending'], ['all']],
