@@ -26,7 +26,7 @@ const usage: Messages['usage'] = {
 
 const examples: Messages['examples'] = {
   help: { example: '/privatelink help', what: 'このヘルプ' },
-  compare: { example: '/privatelink compare', what: 'VPC ピアリング、PrivateLink、ゲートウェイエンドポイント、Transit Gateway、VPC Lattice のどれを使うか。現在の AWS の仕様に基づいて質問形式で選びます' },
+  compare: { example: '/privatelink compare', what: 'VPC ピアリング、PrivateLink、ゲートウェイエンドポイント、Transit Gateway、VPC Lattice の選択。現在の AWS の仕様に基づく質問形式のガイド' },
   services: { example: '/privatelink services kinesis', what: 'リージョンで提供されているエンドポイントサービス' },
   describe: { example: '/privatelink describe vpce-0a1b2c3d4e5f67890', what: 'エンドポイントの詳細、DNS のルーティング、そのまま貼り付けて使えるコマンド' },
   dns: { example: '/privatelink dns kinesis-streams region=ap-northeast-1', what: 'DNS 名だけをすばやく表示' },
@@ -40,7 +40,7 @@ const examples: Messages['examples'] = {
 const optionNames: Messages['optionNames'] = {
   'gateway-endpoint': 'ゲートウェイエンドポイント',
   'interface-endpoint': 'インターフェイスエンドポイント（PrivateLink）',
-  'endpoint-service': 'エンドポイントサービス（PrivateLink の背後に置く自社の NLB）',
+  'endpoint-service': 'エンドポイントサービス（自社の NLB を PrivateLink で公開）',
   'vpc-peering': 'VPC ピアリング',
   'transit-gateway': 'Transit Gateway',
   'vpc-lattice': 'VPC Lattice（サービスネットワークまたはリソースエンドポイント）',
