@@ -642,7 +642,7 @@ export const en = {
     cancelledThread: (requester: string) => `Cancelled by <@${requester}>.`,
     expiredThread: 'Expired: nobody decided in time.',
     listTitle: (filter: string, count: number) => `${filter === 'pending' ? 'Open' : 'Recent'} endpoint requests (${count})`,
-    none: (filter: string) => (filter === 'pending' ? 'No open requests.' : 'No requests yet.'),
+    none: (filter: string): string => (filter === 'pending' ? 'No open requests.' : 'No requests yet.'),
     listLine: (id: string, state: string, requester: string, service: string, vpc: string, created: string) => `${code(id)} ${state} · <@${requester}> · ${code(service)} in ${code(vpc)} · ${created}`,
     modal: {
       title: 'Request an endpoint',
