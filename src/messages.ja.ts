@@ -718,6 +718,11 @@ export const ja = {
   },
   unknownAction: 'このボタンは、このバージョンのボットではもう使われていない操作のものです。何も変更していません。コマンドをもう一度実行してください。',
   internalError: 'ボット側で問題が発生しました。何も変更していません。1 分ほど待ってからもう一度お試しください。繰り返し発生する場合は、ボットの管理者に連絡してください。',
+  // Slack の 3 秒の期限（src/deadline.ts）
+  deadline: {
+    handOffFailed: 'AWS または Slack の応答が遅いため、時間内に処理を完了できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
+    modalTooSlow: 'Slack の応答が遅く、フォームを開けませんでした。もう一度 `/privatelink create` を実行するか、コマンドラインで各項目を指定してください（`/privatelink help`）。',
+  },
   compare: {
     title: 'VPC ピアリング、PrivateLink、ゲートウェイエンドポイント、Transit Gateway、VPC Lattice の比較',
     step: (n: number) => `質問 ${n}`,
