@@ -1,5 +1,5 @@
 /** Ready-to-paste commands that prove an endpoint works from inside the VPC. */
-import type { EndpointDnsNames } from './dns.js';
+import type { EndpointDnsNames } from '../aws/endpoint.js';
 
 /** Endpoint service suffix → a harmless read-only AWS CLI call to that service. */
 const AWS_CLI_CALLS: Record<string, string> = {

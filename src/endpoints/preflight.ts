@@ -3,12 +3,12 @@
  * checks). The EC2 calls run in parallel; each check ends pass, warn or fail with a catalog code that says what
  * to fix. Checks that only inform (NACLs, quota) warn when EC2 cannot be read, so they never block by accident.
  */
+import type { EndpointParams, PreflightCheck } from '../aws/endpoint.js';
 import type { CreateSpec } from '../commands/create-spec.js';
-import type { EndpointParams, PreflightCheck } from '../requests/model.js';
 import { covers, isIpv6, overlaps } from './cidr.js';
 import { awsServiceShortName, createEndpointCall, offersBothTypes, type CallParties } from './create-call.js';
 import { CROSS_REGION_AWS_SERVICES, GLOBAL_SERVICE_NAMES } from '../aws/vocabulary.js';
-import { Ec2Error, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkAclEntry, type SecurityGroup, type Subnet, type Vpc } from './ec2.js';
+import { Ec2Error, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkAclEntry, type SecurityGroup, type Subnet, type Vpc } from './ec2-api.js';
 import type { RegionPolicy } from './lookups.js';
 import { resolveRegion } from './lookups.js';
 

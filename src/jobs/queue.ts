@@ -3,20 +3,10 @@
  * (the HTTP function must answer Slack within 3 s and may not keep working after it answers), locally a
  * promise in the same process running the same worker code.
  */
-import type { Submission } from '../requests/workflow.js';
+import type { Job, JobQueue } from './job.js';
 
-/** Where a job's answer goes: the slash command's response_url, or a direct message (modal submissions). */
-export type ReplyTo = { responseUrl: string } | { userId: string };
-
-export type Job =
-  | { kind: 'lookup'; text: string; userId: string; responseUrl: string }
-  | { kind: 'submit'; submission: Submission; replyTo: ReplyTo }
-  | { kind: 'create'; requestId: string }
-  | { kind: 'sweep' };
-
-export interface JobQueue {
-  enqueue(job: Job): Promise<void>;
-}
+// The port's types, re-exported so that modules written against this file still compile; new code imports ./job.js.
+export type { Job, JobQueue, ReplyTo } from './job.js';
 
 /** Invokes the worker Lambda with InvocationType Event; the client is loaded on first use. */
 export function lambdaJobQueue(functionName: string): JobQueue {

@@ -2,12 +2,11 @@
  * The approval workflow: submit (preflight, store, post), decide (approve, reject), cancel. Every state change
  * is a conditional write, so double clicks, concurrent approvers and retried deliveries produce one outcome.
  */
-import type { CreateSpec } from '../commands/create-spec.js';
 import type { ApprovalConfig, Config } from '../config.js';
-import type { Ec2Api } from '../endpoints/ec2.js';
+import type { Ec2Api } from '../endpoints/ec2-api.js';
 import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
-import type { JobQueue } from '../jobs/queue.js';
+import type { JobQueue, Submission } from '../jobs/job.js';
 import { en } from '../messages.js';
 import { message, section, type SlackMessage } from '../slack/views/blocks.js';
 import { noticeView } from '../slack/views/help.js';
@@ -130,13 +129,6 @@ export async function postInThread(deps: Pick<WorkflowDependencies, 'slack' | 'l
   } catch (error) {
     deps.log(`could not post in the thread of ${request.id}`, error);
   }
-}
-
-export interface Submission {
-  spec: CreateSpec;
-  requester: string;
-  /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
-  submissionKey: string;
 }
 
 export async function submitRequest(deps: WorkflowDependencies, submission: Submission, reply: Reply): Promise<EndpointRequest | undefined> {

@@ -3,7 +3,8 @@
  * (decision, progress, result) re-renders it from the record and a late or repeated update is still right.
  */
 import type { Button, KnownBlock, ModalView } from '@slack/types';
-import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest, type PreflightCheck } from '../../requests/model.js';
+import type { PreflightCheck } from '../../aws/endpoint.js';
+import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest } from '../../requests/model.js';
 import { checkCommands } from '../../endpoints/cli-hints.js';
 import { createEndpointCall } from '../../endpoints/create-call.js';
 import { en } from '../../messages.js';
