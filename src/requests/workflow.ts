@@ -1,5 +1,5 @@
 /**
- * The approval workflow: submit (preflight, store, post), decide (approve, reject), cancel. Every state change
+ * The approval workflow: submit (preflight, store, post), decideRequest (approve, reject), cancel. Every state change
  * is a conditional write, so double clicks, concurrent approvers and retried deliveries produce one outcome.
  */
 import type { ApprovalConfig, Config } from '../config.js';
@@ -8,10 +8,9 @@ import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { JobQueue, Submission } from '../jobs/job.js';
 import { en } from '../messages.js';
-import { message, section, type SlackMessage } from '../slack/views/blocks.js';
-import { noticeView } from '../slack/views/help.js';
+import { message, noticeView, section, type SlackMessage } from '../slack/views/blocks.js';
 import { preflightFailedView, requestMessage, requesterNoteView, voidCopyView } from '../slack/views/requests.js';
-import type { SlackPort } from '../slack/web.js';
+import type { SlackPort } from '../slack/port.js';
 import { isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
 import { VersionConflict, patched, type RequestStore } from './store.js';
 
@@ -224,7 +223,7 @@ export async function isApprover(deps: Pick<WorkflowDependencies, 'approvals' | 
  * Moves a pending request to `to` if it is still pending (or to `expired` if its time is up); the loser of a
  * race gets `already`. A conflicting write that left it pending (e.g. the message being recorded) is retried.
  */
-async function settle(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch): Promise<DecisionOutcome> {
+async function closePending(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch): Promise<DecisionOutcome> {
   const now = deps.now();
   const result = await updateRequest(deps.store, id, (current) => {
     if (current.state !== 'pending') return undefined;
@@ -242,7 +241,7 @@ async function settle(deps: WorkflowDependencies, id: string, to: RequestState, 
   return { kind: 'decided', request };
 }
 
-export async function decide(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
+export async function decideRequest(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
   const request = await deps.store.get(id);
   if (!request) return { kind: 'not-found' };
   if (!onRecordedMessage(request, origin)) {
@@ -256,7 +255,7 @@ export async function decide(deps: WorkflowDependencies, id: string, actor: stri
     return { kind: 'region-not-allowed', request, allowed: deps.regions.allowedRegions ?? [] };
   }
 
-  const outcome = await settle(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
+  const outcome = await closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
   if (outcome.kind !== 'decided') return outcome;
   const decided = outcome.request;
   await refreshMessage(deps, decided);
@@ -277,7 +276,7 @@ export async function cancel(deps: WorkflowDependencies, id: string, actor: stri
   const request = await deps.store.get(id);
   if (!request) return { kind: 'not-found' };
   if (actor !== request.requester) return { kind: 'refused', reason: 'not-approver' };
-  const outcome = await settle(deps, id, 'cancelled', actor, {});
+  const outcome = await closePending(deps, id, 'cancelled', actor, {});
   if (outcome.kind === 'decided') {
     await refreshMessage(deps, outcome.request);
     await postInThread(deps, outcome.request, en.requests.cancelledThread(actor));

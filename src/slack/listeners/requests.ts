@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { en } from '../../messages.js';
-import { cancel, decide, outcomeText, workflowDependencies, type ClickOrigin, type WorkflowDependencies } from '../../requests/workflow.js';
+import { cancel, decideRequest, outcomeText, workflowDependencies, type ClickOrigin, type WorkflowDependencies } from '../../requests/workflow.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
@@ -39,7 +39,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       await ack();
       const id = action.value ?? '';
       await answeringFailures(respond, logger, async () => {
-        const outcome = await decide(workflowDeps(services, client, logger), id, body.user.id, decision, clickOrigin(body));
+        const outcome = await decideRequest(workflowDeps(services, client, logger), id, body.user.id, decision, clickOrigin(body));
         logger.info(`request ${id}: ${decision} by ${body.user.id} → ${outcome.kind}`);
         if (outcome.kind !== 'decided') await respond(ephemeralNote(outcomeText(outcome, id, 'decide')));
       });

@@ -1,7 +1,7 @@
 /** Block Kit views of the lookups: DNS names, endpoint cards, endpoint services, and lookup problems. */
 import type { KnownBlock } from '@slack/types';
 import type { LookupTarget } from '../../commands/parse.js';
-import { checkCommands, serviceRegionOf } from '../../endpoints/cli-hints.js';
+import { smokeTestCommands, serviceRegionOf } from '../../endpoints/smoke-tests.js';
 import { missingCompanions } from '../../endpoints/companions.js';
 import type { EndpointDetail } from '../../endpoints/detail.js';
 import type { EndpointDnsNames } from '../../aws/endpoint.js';
@@ -133,7 +133,7 @@ function endpointCard(e: Endpoint, services: Record<string, EndpointService>, re
     const rows = routingRows(e, names, known, services[e.serviceName]?.privateDnsName);
     if (rows.length > 0) blocks.push(section(`*${r.routing}*\n${rows.map(routingText).join('\n')}`));
   }
-  const commands = checkCommands(e.serviceName, region, names, e.serviceRegion);
+  const commands = smokeTestCommands(e.serviceName, region, names, e.serviceRegion);
   if (commands.length > 0) blocks.push(section(`*${r.tryIt(signingRegion)}*\n\`\`\`${escapeText(commands.join('\n'))}\`\`\``));
   if (detail && e.type === 'Interface') blocks.push(section(`*${r.companionsTitle}*\n${companionsText(detail, region)}`));
   return blocks;

@@ -53,7 +53,7 @@ function s3Commands(regional: string, region: string): string[] {
  * Ready-to-paste checks. `--region` is the SERVICE's region (a cross-region endpoint's service lives elsewhere,
  * and requests are signed for it); `serviceRegion` overrides it for endpoint services in another region.
  */
-export function checkCommands(serviceName: string, region: string, names: EndpointDnsNames, serviceRegion?: string): string[] {
+export function smokeTestCommands(serviceName: string, region: string, names: EndpointDnsNames, serviceRegion?: string): string[] {
   const lines: string[] = [];
   const signing = serviceRegion ?? serviceRegionOf(serviceName, region);
   const target = names.regional?.replace(/^\*\./, '');
