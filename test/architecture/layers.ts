@@ -189,11 +189,18 @@ export function checkLayers(files: ReadonlyMap<string, string>, exceptions = EXC
       used.add(exception);
       continue;
     }
-    violations.push({ kind: 'upward', text: `${edge.from}:${edge.line}: a ${from} module imports ${edge.to} (${to}); ${from} may import ${MAY_IMPORT[from].join(', ') || 'nothing'}` });
+    violations.push({
+      kind: 'upward',
+      text: `${edge.from}:${edge.line}: a ${from} module imports ${edge.to} (${to}); ${from} may import ${MAY_IMPORT[from].join(', ') || 'nothing'}`,
+    });
   }
   for (const component of cycles(edges)) violations.push({ kind: 'cycle', text: `import cycle: ${component.join(' → ')}` });
   for (const x of exceptions) {
-    if (!used.has(x)) violations.push({ kind: 'stale-exception', text: `${x.from} no longer imports a ${x.to} module: delete its entry from EXCEPTIONS in test/architecture/layers.ts` });
+    if (!used.has(x))
+      violations.push({
+        kind: 'stale-exception',
+        text: `${x.from} no longer imports a ${x.to} module: delete its entry from EXCEPTIONS in test/architecture/layers.ts`,
+      });
   }
   return violations;
 }
