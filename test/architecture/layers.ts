@@ -48,6 +48,9 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/jobs/job.ts', 'core'],
   ['src/slack/port.ts', 'core'],
   ['src/config.ts', 'core'],
+  // Placed ahead for branches in flight: the language ids (to move out of i18n.ts) and the preference store's port.
+  ['src/locale.ts', 'core'],
+  ['src/preferences/store.ts', 'core'],
   // The words: every sentence the bot says, per language.
   ['src/messages.ts', 'catalog'],
   ['src/messages.', 'catalog'],
@@ -63,6 +66,7 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   // Adapters: the SDKs, the stores, the queue, Slack's Web API, logs, secrets, runtime support.
   ['src/endpoints/ec2.ts', 'adapter'],
   ['src/requests/', 'adapter'],
+  ['src/preferences/', 'adapter'],
   ['src/jobs/queue.ts', 'adapter'],
   ['src/slack/web.ts', 'adapter'],
   ['src/slack/respond.ts', 'adapter'],
