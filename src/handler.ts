@@ -6,9 +6,10 @@ import { ConfigError, type Config } from './config.js';
 import { arrivalTime, lambdaArrival, realClock, withArrival } from './deadline.js';
 import { jsonLogger, withLogContext } from './log.js';
 import { awsRequestIdOf, botServices, lambdaEntry, type BotServices } from './services.js';
+import type { HttpHandler } from './slack/http-door.js';
 import { checkSlackRequest } from './slack/verify.js';
 
-export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
+export type { HttpHandler };
 
 const reject = (statusCode: number): AwsResponse => ({ statusCode, body: '' });
 

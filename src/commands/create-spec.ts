@@ -1,17 +1,9 @@
 /** The fields of a create request, validated the same way whether typed as text or entered in the modal. */
+import { DEFAULT_PORTS, PRIVATE_DNS_MODES, type IpAddressType, type PrivateDnsMode } from '../aws/endpoint.js';
 import { KNOWN_REGIONS } from '../aws/vocabulary.js';
 
-export type IpAddressType = 'ipv4' | 'dualstack' | 'ipv6';
-
-/**
- * `inbound-only`: private DNS answered only for the Route 53 Resolver inbound endpoint (on-premises), in-VPC
- * traffic staying on the gateway endpoint; for services offering both endpoint types (S3, DynamoDB).
- */
-export type PrivateDnsMode = 'on' | 'off' | 'inbound-only';
-export const PRIVATE_DNS_MODES: readonly PrivateDnsMode[] = ['on', 'off', 'inbound-only'];
-
-/** The port of AWS service APIs; endpoint services are reached on their listeners' ports instead. */
-export const DEFAULT_PORTS: readonly number[] = [443];
+// Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
+export { DEFAULT_PORTS, PRIVATE_DNS_MODES, type IpAddressType, type PrivateDnsMode };
 export const MAX_PORTS = 16;
 
 export interface CreateSpec {

@@ -5,7 +5,7 @@
  * The rules and their sources: docs/aws-behaviour.md ("doctor and describe").
  */
 import { dnsNames } from '../endpoints/dns.js';
-import type { AclEntry, GroupRules, VpcNetworkAcl, PeeringConnection, RouteEntry, RouteTable, SecurityGroupRule } from '../endpoints/ec2.js';
+import type { AclEntry, GroupRules, VpcNetworkAcl, PeeringConnection, RouteEntry, RouteTable, SecurityGroupRule } from '../endpoints/ec2-api.js';
 import { dnsModeOf, hasGatewayType, reach, type ClientLocation, type InternetPath, type Known, type NameReach } from '../endpoints/reach.js';
 import { contains, isIpv4Block, overlaps, prefixOf } from './cidr.js';
 import type { Check, CheckId, CheckStatus, DoctorFacts, DoctorReport, Read, VerdictId } from './model.js';

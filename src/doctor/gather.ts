@@ -4,7 +4,7 @@
  * source or endpoint the bot cannot find or read ends the run with a problem.
  */
 import type { DoctorCommand } from '../commands/parse.js';
-import { Ec2Error, type Ec2Api, type Endpoint } from '../endpoints/ec2.js';
+import { Ec2Error, type Ec2Api, type Endpoint } from '../endpoints/ec2-api.js';
 import { hasGatewayType } from '../endpoints/reach.js';
 import { contains, isIpv4Block } from './cidr.js';
 import type { DoctorFacts, DoctorProblem, DoctorSourceSpec, Read, ResolvedSource } from './model.js';

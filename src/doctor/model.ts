@@ -1,5 +1,5 @@
 /** What the doctor knows (gathered from EC2) and what it concludes (the report). Types only. */
-import type { Endpoint, EndpointService, GroupRules, Instance, VpcNetworkAcl, NetworkInterface, PeeringConnection, RouteTable, SubnetDetail, Vpc } from '../endpoints/ec2.js';
+import type { Endpoint, EndpointService, GroupRules, Instance, VpcNetworkAcl, NetworkInterface, PeeringConnection, RouteTable, SubnetDetail, Vpc } from '../endpoints/ec2-api.js';
 import type { ClientLocation, NameReach } from '../endpoints/reach.js';
 
 /** A read that may have been refused or failed: the doctor then says "unknown", naming the action. */

@@ -1,6 +1,6 @@
 /** The `doctor` use case: region, then the EC2 reads (gather), then the pure evaluation. */
 import type { DoctorCommand } from '../commands/parse.js';
-import type { Ec2Api } from '../endpoints/ec2.js';
+import type { Ec2Api } from '../endpoints/ec2-api.js';
 import { resolveRegion, type RegionPolicy } from '../endpoints/lookups.js';
 import { evaluate } from './evaluate.js';
 import { gather } from './gather.js';

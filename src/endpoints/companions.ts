@@ -2,7 +2,7 @@
  * "Which other endpoints this subnet may need": a private subnet calling an AWS API that has no endpoint times
  * out (the 2018 article's last lesson, with EC2). Common companions, as data with their sources. Pure.
  */
-import type { Endpoint } from './ec2.js';
+import type { Endpoint } from './ec2-api.js';
 
 export interface CompanionGroup {
   /** Message id (en.reach.companions) saying what the group is for. */

@@ -3,8 +3,8 @@
  * create both take it from here, so the DryRun proves permission for exactly what will be sent, tags included.
  */
 import { GATEWAY_SERVICES } from '../aws/vocabulary.js';
-import type { EndpointParams } from '../requests/model.js';
-import type { CreateEndpointParams } from './ec2.js';
+import type { EndpointParams } from '../aws/endpoint.js';
+import type { CreateEndpointParams } from './ec2-api.js';
 
 
 /** `com.amazonaws.<region>.s3` → `s3`; global names (`com.amazonaws.iam`) → `iam`; endpoint services → undefined. */

@@ -2,7 +2,7 @@
  * What describe shows beyond the endpoint itself: its ENIs (IP per AZ), its VPC's DNS attributes and the VPC's
  * other endpoints. Read in parallel; a read the bot may not make becomes 'unknown', never a failed describe.
  */
-import { Ec2Error, type Ec2Api, type Endpoint, type NetworkInterface } from './ec2.js';
+import { Ec2Error, type Ec2Api, type Endpoint, type NetworkInterface } from './ec2-api.js';
 import type { Known } from './reach.js';
 
 export interface EndpointDetail {

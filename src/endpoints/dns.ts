@@ -1,14 +1,10 @@
 /** An interface endpoint's DNS names, sorted into kinds, and where each routes (the private DNS matrix). Pure. */
-import type { Endpoint } from './ec2.js';
+import type { EndpointDnsNames } from '../aws/endpoint.js';
+import type { Endpoint } from './ec2-api.js';
 import { dnsModeOf, reach, type InternetPath, type Known, type NameReach } from './reach.js';
 
-export interface EndpointDnsNames {
-  /** The service's own name (e.g. kinesis.ap-northeast-1.amazonaws.com), when private DNS is on. */
-  privateDnsName?: string;
-  /** The endpoint-specific regional name: resolves to the endpoint's addresses in every AZ. */
-  regional?: string;
-  zonal: { availabilityZone: string; name: string }[];
-}
+// Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
+export type { EndpointDnsNames };
 
 const ZONAL_SUFFIX = /-([a-z]{2}(?:-gov)?-[a-z]+-\d[a-z])$/;
 

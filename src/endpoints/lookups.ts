@@ -1,7 +1,7 @@
 /** The on-call lookups (describe, dns, services): which EC2 calls answer a command, and the data they return. */
 import type { Command, LookupTarget } from '../commands/parse.js';
 import { endpointDetail, type EndpointDetail } from './detail.js';
-import { Ec2Error, type Ec2Api, type Endpoint, type EndpointFilter, type EndpointService } from './ec2.js';
+import { Ec2Error, type Ec2Api, type Endpoint, type EndpointFilter, type EndpointService } from './ec2-api.js';
 
 export type LookupCommand = Extract<Command, { name: 'describe' | 'dns' | 'services' }>;
 

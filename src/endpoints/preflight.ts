@@ -3,12 +3,12 @@
  * checks). The EC2 calls run in parallel; each check ends pass, warn or fail with a catalog code that says what
  * to fix. Checks that only inform (NACLs, quota) warn when EC2 cannot be read, so they never block by accident.
  */
+import type { EndpointParams, PreflightCheck } from '../aws/endpoint.js';
 import type { CreateSpec } from '../commands/create-spec.js';
-import type { EndpointParams, PreflightCheck } from '../requests/model.js';
 import { covers, isIpv6, overlaps } from './cidr.js';
 import { awsServiceShortName, createEndpointCall, offersBothTypes, type CallParties } from './create-call.js';
 import { CROSS_REGION_AWS_SERVICES, GLOBAL_SERVICE_NAMES } from '../aws/vocabulary.js';
-import { Ec2Error, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkAclEntry, type SecurityGroup, type Subnet, type Vpc } from './ec2.js';
+import { Ec2Error, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkAclEntry, type SecurityGroup, type Subnet, type Vpc } from './ec2-api.js';
 import type { RegionPolicy } from './lookups.js';
 import { resolveRegion } from './lookups.js';
 
@@ -300,22 +300,22 @@ export async function runPreflight(
     return { checks: [check('ids', 'fail', code, region.code === 'regionNotAllowed' ? { region: region.region, allowed: region.allowed.join(', ') } : {})] };
   }
   const params = endpointParams(spec, region.region);
-  const settle = <T>(p: Promise<T>) => p.catch((e: unknown) => (e instanceof Ec2Error ? e : Promise.reject(e)));
+  const orEc2Error = <T>(p: Promise<T>) => p.catch((e: unknown) => (e instanceof Ec2Error ? e : Promise.reject(e)));
   const r = params.region;
   const wantsDns = params.privateDns !== 'off';
   // The exact call the worker will make; only the idempotency token is left out, so a DryRun records nothing.
   const call = { ...createEndpointCall(params, parties), clientToken: '' };
 
   const [services, subnets, groups, vpcs, dnsSupport, dnsHostnames, vpcEndpoints, acls, dryRun] = await Promise.all([
-    settle(ec2.describeServices(r, [params.serviceName], undefined, params.serviceRegion ? [params.serviceRegion] : undefined)),
-    settle(ec2.describeSubnets(r, params.subnetIds)),
-    params.securityGroupIds.length > 0 ? settle(ec2.describeSecurityGroups(r, params.securityGroupIds)) : Promise.resolve(undefined),
-    settle(ec2.describeVpcs(r, [params.vpcId])),
-    wantsDns ? settle(ec2.describeVpcAttribute(r, params.vpcId, 'enableDnsSupport')) : Promise.resolve(true),
-    wantsDns ? settle(ec2.describeVpcAttribute(r, params.vpcId, 'enableDnsHostnames')) : Promise.resolve(true),
-    settle(ec2.describeEndpoints(r, { vpcId: params.vpcId })),
-    settle(ec2.describeNetworkAcls(r, params.subnetIds)),
-    settle(ec2.createEndpoint(r, call, { dryRun: true })),
+    orEc2Error(ec2.describeServices(r, [params.serviceName], undefined, params.serviceRegion ? [params.serviceRegion] : undefined)),
+    orEc2Error(ec2.describeSubnets(r, params.subnetIds)),
+    params.securityGroupIds.length > 0 ? orEc2Error(ec2.describeSecurityGroups(r, params.securityGroupIds)) : Promise.resolve(undefined),
+    orEc2Error(ec2.describeVpcs(r, [params.vpcId])),
+    wantsDns ? orEc2Error(ec2.describeVpcAttribute(r, params.vpcId, 'enableDnsSupport')) : Promise.resolve(true),
+    wantsDns ? orEc2Error(ec2.describeVpcAttribute(r, params.vpcId, 'enableDnsHostnames')) : Promise.resolve(true),
+    orEc2Error(ec2.describeEndpoints(r, { vpcId: params.vpcId })),
+    orEc2Error(ec2.describeNetworkAcls(r, params.subnetIds)),
+    orEc2Error(ec2.createEndpoint(r, call, { dryRun: true })),
   ]);
 
   const service = Array.isArray(services) ? services.find((s) => s.serviceName === params.serviceName) : undefined;

@@ -10,7 +10,7 @@
  *   PrivateDnsOnlyForInboundResolverEndpoint: in-VPC clients use the gateway endpoint)
  * - https://docs.aws.amazon.com/vpc/latest/userguide/AmazonDNS-concepts.html (enableDnsSupport / enableDnsHostnames)
  */
-import type { Endpoint } from './ec2.js';
+import type { Endpoint } from './ec2-api.js';
 
 export type DnsMode = 'on' | 'off' | 'inbound-only';
 export type Known = boolean | 'unknown';

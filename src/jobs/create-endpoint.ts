@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import { TAG_KEYS, createEndpointCall } from '../endpoints/create-call.js';
 import { dnsNames } from '../endpoints/dns.js';
-import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2.js';
+import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2-api.js';
 import { en } from '../messages.js';
 import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';

@@ -2,21 +2,21 @@
  * The rest of a click or `cancel` after Slack has its answer: the decision itself when the approver check did not
  * finish in time, then the redraw, the thread, the hand-off of an approved request, and the clicker's answer.
  */
-import { cancel, decide, followUp, outcomeText, restoreOutcome, type WorkflowDependencies } from '../requests/workflow.js';
+import { cancel, decideRequest, followUp, outcomeText, restoreOutcome, type DecisionOutcome, type WorkflowDependencies } from '../requests/workflow.js';
 import type { SlackMessage } from '../slack/views/blocks.js';
-import { noticeView } from '../slack/views/help.js';
-import type { Job } from './queue.js';
+import { noticeView } from '../slack/views/blocks.js';
+import type { Job } from './job.js';
 
 export type ClickReply = (message: SlackMessage & { replace_original: boolean; response_type: 'ephemeral' }) => Promise<void>;
 
 export async function runDecisionJob(deps: WorkflowDependencies, job: Extract<Job, { kind: 'decision' }>, reply: ClickReply | undefined): Promise<void> {
   const { action, requestId: id, actor } = job;
-  let outcome;
+  let outcome: DecisionOutcome;
   if (job.outcome) {
     outcome = await restoreOutcome(deps.store, id, job.outcome);
     await followUp(deps, outcome, action, actor, job.origin);
   } else {
-    outcome = action === 'cancel' ? await cancel(deps, id, actor) : await decide(deps, id, actor, action, job.origin);
+    outcome = action === 'cancel' ? await cancel(deps, id, actor) : await decideRequest(deps, id, actor, action, job.origin);
   }
   deps.log(`request ${id}: ${action} by ${actor} → ${outcome.kind}`);
   // An approver's own decision shows in the redrawn message; everything else is said to the clicker alone.

@@ -4,29 +4,10 @@
  * promise in the same process running the same worker code.
  */
 import { Slots } from '../deadline.js';
-import type { ClickOrigin, DecisionAction, DecisionSummary, Submission } from '../requests/workflow.js';
+import type { Job, JobQueue } from './job.js';
 
-/** Where a job's answer goes: the slash command's response_url, or a direct message (modal submissions). */
-export type ReplyTo = { responseUrl: string } | { userId: string };
-
-export type Job =
-  | { kind: 'lookup'; text: string; userId: string; responseUrl: string }
-  | { kind: 'submit'; submission: Submission; replyTo: ReplyTo }
-  | { kind: 'create'; requestId: string }
-  | { kind: 'sweep' }
-  /**
-   * What a click or `cancel` leaves to do after Slack's answer: redraw the approval message, tell the thread,
-   * hand an approved request on, answer the clicker at `responseUrl`. Without `outcome` the decision itself is left
-   * to the job (the approver check did not finish in time).
-   */
-  | { kind: 'decision'; action: DecisionAction; requestId: string; actor: string; responseUrl?: string; outcome?: DecisionSummary; origin?: ClickOrigin };
-
-export interface JobQueue {
-  /** Hands the job over; `signal` gives up on a hand-off that cannot finish before Slack's deadline. */
-  enqueue(job: Job, options?: { signal?: AbortSignal }): Promise<void>;
-  /** Gets ready to enqueue (loads the Lambda client), so that a hand-off under Slack's deadline does not pay for it. */
-  prepare?(): void;
-}
+// The port's types, re-exported so that modules written against this file still compile; new code imports ./job.js.
+export type { Job, JobQueue, ReplyTo } from './job.js';
 
 /** Invokes the worker Lambda with InvocationType Event; the client is loaded on first use. */
 export function lambdaJobQueue(functionName: string): JobQueue {

@@ -3,7 +3,7 @@
  * worker took, `creating` requests whose worker's lease ran out, expired pending requests, and endpoints
  * waiting for the provider's acceptance.
  */
-import { Ec2Error } from '../endpoints/ec2.js';
+import { Ec2Error, type Endpoint } from '../endpoints/ec2-api.js';
 import { en } from '../messages.js';
 import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
 import { postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
@@ -45,7 +45,7 @@ export async function sweep(deps: WorkflowDependencies): Promise<{ expired: numb
 }
 
 async function followAcceptance(deps: WorkflowDependencies, request: EndpointRequest): Promise<boolean> {
-  let endpoint;
+  let endpoint: Endpoint | undefined;
   try {
     endpoint = (await deps.ec2.describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
   } catch (error) {

@@ -2,7 +2,7 @@
 import type { Logger } from '@slack/bolt';
 import { parseCommand } from '../commands/parse.js';
 import type { Config } from '../config.js';
-import type { Ec2Api } from '../endpoints/ec2.js';
+import type { Ec2Api } from '../endpoints/ec2-api.js';
 import { isLookup, runLookup } from '../endpoints/lookups.js';
 import type { RequestStore } from '../requests/store.js';
 import { submitRequest, workflowDependencies, type Reply } from '../requests/workflow.js';
@@ -13,7 +13,7 @@ import { doctorView } from '../slack/views/doctor.js';
 import type { SlackPort } from '../slack/web.js';
 import { DEFAULT_TIMING, runCreateJob, type CreateTiming } from './create-endpoint.js';
 import { runDecisionJob } from './decision.js';
-import type { Job, JobQueue, ReplyTo } from './queue.js';
+import type { Job, JobQueue, ReplyTo } from './job.js';
 import { sweep } from './sweep.js';
 
 export interface WorkerDependencies {

@@ -1,7 +1,9 @@
 /** An endpoint request and its state machine. Pure: every change is a new record with one more history entry. */
 import { createHash } from 'node:crypto';
-import { DEFAULT_PORTS, type IpAddressType, type PrivateDnsMode } from '../commands/create-spec.js';
-import type { EndpointDnsNames } from '../endpoints/dns.js';
+import { DEFAULT_PORTS, type EndpointDnsNames, type EndpointParams, type PreflightCheck, type PrivateDnsMode } from '../aws/endpoint.js';
+
+// Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
+export type { CheckStatus, EndpointParams, PreflightCheck } from '../aws/endpoint.js';
 
 export type RequestState =
   | 'pending'
@@ -31,21 +33,6 @@ export const CREATE_DEADLINE_MINUTES = 10;
 
 export const OPEN_STATES: readonly RequestState[] = ['pending', 'approved', 'creating', 'pending-acceptance'];
 
-/** The exact CreateVpcEndpoint parameters an approver approves. */
-export interface EndpointParams {
-  region: string;
-  serviceName: string;
-  vpcId: string;
-  subnetIds: string[];
-  securityGroupIds: string[];
-  privateDns: PrivateDnsMode;
-  ipAddressType?: IpAddressType;
-  /** The TCP ports clients use (the security group and NACL checks look at these). */
-  ports: number[];
-  /** Cross-region: the region the endpoint service lives in (sent as ServiceRegion). */
-  serviceRegion?: string;
-}
-
 /** Records stored before the DNS modes held `privateDns` as a boolean and had no ports. */
 type StoredParams = Omit<EndpointParams, 'privateDns' | 'ports'> & { privateDns: PrivateDnsMode | boolean; ports?: number[] };
 
@@ -54,28 +41,6 @@ export function readStoredRequest(stored: Omit<EndpointRequest, 'params'> & { pa
   const p = stored.params;
   const privateDns: PrivateDnsMode = typeof p.privateDns === 'boolean' ? (p.privateDns ? 'on' : 'off') : p.privateDns;
   return { ...stored, params: { ...p, privateDns, ports: p.ports ?? [...DEFAULT_PORTS] } };
-}
-
-export type CheckStatus = 'pass' | 'warn' | 'fail';
-
-export interface PreflightCheck {
-  check:
-    | 'ids'
-    | 'service'
-    | 'subnets'
-    | 'security-groups'
-    | 'private-dns'
-    | 'ip-type'
-    | 'free-ips'
-    | 'quota'
-    | 'availability-zones'
-    | 'network-acls'
-    | 'cross-region'
-    | 'permission';
-  status: CheckStatus;
-  /** A message catalog key under `preflight`; `values` fill it in. */
-  code: string;
-  values: Record<string, string>;
 }
 
 export interface HistoryEntry {

@@ -1,18 +1,18 @@
 /**
- * The approval workflow: submit (preflight, store, post), decide (approve, reject), cancel. Every state change
+ * The approval workflow: submit (preflight, store, post), decideRequest (approve, reject), cancel. Every state change
  * is a conditional write, so double clicks, concurrent approvers and retried deliveries produce one outcome.
  */
-import type { CreateSpec } from '../commands/create-spec.js';
 import type { ApprovalConfig, Config } from '../config.js';
-import type { Ec2Api } from '../endpoints/ec2.js';
+import type { Ec2Api } from '../endpoints/ec2-api.js';
 import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
-import type { JobQueue } from '../jobs/queue.js';
+import type { ClickOrigin, DecisionAction, DecisionSummary, JobQueue, Submission } from '../jobs/job.js';
+
+export type { ClickOrigin, DecisionAction, DecisionSummary } from '../jobs/job.js';
 import { en } from '../messages.js';
-import { message, section, type SlackMessage } from '../slack/views/blocks.js';
-import { noticeView } from '../slack/views/help.js';
+import { message, noticeView, section, type SlackMessage } from '../slack/views/blocks.js';
 import { preflightFailedView, requestMessage, requesterNoteView, voidCopyView } from '../slack/views/requests.js';
-import type { SlackPort } from '../slack/web.js';
+import type { SlackPort } from '../slack/port.js';
 import { isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
 import { VersionConflict, patched, type RequestStore } from './store.js';
 
@@ -132,13 +132,6 @@ export async function postInThread(deps: Pick<WorkflowDependencies, 'slack' | 'l
   }
 }
 
-export interface Submission {
-  spec: CreateSpec;
-  requester: string;
-  /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
-  submissionKey: string;
-}
-
 export async function submitRequest(deps: WorkflowDependencies, submission: Submission, reply: Reply): Promise<EndpointRequest | undefined> {
   const channel = deps.approvals.channelId;
   if (!channel || !approvalsConfigured(deps.approvals)) {
@@ -199,11 +192,6 @@ export type DecisionOutcome =
   | { kind: 'already'; request: EndpointRequest }
   | { kind: 'decided'; request: EndpointRequest };
 
-/** The message a button was clicked on: the channel and ts of the block_actions payload's container. */
-export interface ClickOrigin {
-  channel: string;
-  ts: string;
-}
 
 export function regionAllowed(region: string, policy: RegionPolicy): boolean {
   return !policy.allowedRegions || policy.allowedRegions.includes(region);
@@ -223,10 +211,6 @@ async function voidCopy(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, reque
   }
 }
 
-export type DecisionAction = 'approve' | 'reject' | 'cancel';
-
-/** An outcome without its record, as a job carries it; `restoreOutcome` reads the record again. */
-export type DecisionSummary = { kind: DecisionOutcome['kind']; reason?: 'not-approver' | 'requester'; moved?: boolean; allowed?: string[] };
 
 export function summarize(outcome: DecisionOutcome): DecisionSummary {
   return {
@@ -256,7 +240,7 @@ export async function isApprover(deps: Pick<WorkflowDependencies, 'approvals' | 
  * Moves a pending request to `to` if it is still pending (or to `expired` if its time is up); the loser of a
  * race gets `already`. A conflicting write that left it pending (e.g. the message being recorded) is retried.
  */
-async function settle(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch): Promise<DecisionOutcome> {
+async function closePending(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch): Promise<DecisionOutcome> {
   const now = deps.now();
   const result = await updateRequest(deps.store, id, (current) => {
     if (current.state !== 'pending') return undefined;
@@ -296,7 +280,7 @@ export async function mayDecide(
 }
 
 export function recordDecision(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject'): Promise<DecisionOutcome> {
-  return settle(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
+  return closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
 }
 
 /** Cancelling needs no Slack call: the requester check and the write. */
@@ -304,7 +288,7 @@ export async function recordCancel(deps: WorkflowDependencies, id: string, actor
   const request = await deps.store.get(id);
   if (!request) return { kind: 'not-found' };
   if (actor !== request.requester) return { kind: 'refused', reason: 'not-approver' };
-  return settle(deps, id, 'cancelled', actor, {});
+  return closePending(deps, id, 'cancelled', actor, {});
 }
 
 export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutcome, action: DecisionAction, actor: string, origin?: ClickOrigin): Promise<void> {
@@ -334,7 +318,7 @@ export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutc
   }
 }
 
-export async function decide(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
+export async function decideRequest(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
   const outcome = (await mayDecide(deps, id, actor, decision, origin)) ?? (await recordDecision(deps, id, actor, decision));
   await followUp(deps, outcome, decision, actor, origin);
   return outcome;

@@ -9,9 +9,11 @@
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
+import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import type { Logger } from '@slack/bolt';
-import type { HttpHandler } from '../handler.js';
+
+/** The Lambda function's handler, as the door calls it (src/handler.ts builds it). */
+export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 /** Slack's payloads are a few kilobytes; a modal's state stays far below this. */

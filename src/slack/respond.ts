@@ -1,5 +1,5 @@
 /** Posting to a response_url from outside a Bolt listener (the worker), with the same checks Bolt's respond has. */
-import type { SlackMessage } from './views/blocks.js';
+import type { SlackMessage } from './port.js';
 
 export class ResponseUrlError extends Error {}
 

@@ -2,13 +2,10 @@
 import { WebClient } from '@slack/web-api';
 import type { KnownBlock } from '@slack/types';
 import type { SlackConfig } from '../config.js';
-import type { SlackMessage } from './views/blocks.js';
+import type { SlackPort } from './port.js';
 
-export interface SlackPort {
-  postMessage(channel: string, message: SlackMessage, threadTs?: string): Promise<{ channel: string; ts: string }>;
-  update(channel: string, ts: string, message: SlackMessage): Promise<void>;
-  usergroupMembers(usergroupId: string): Promise<string[]>;
-}
+// The port, re-exported so that modules written against this file still compile; new code imports ./port.js.
+export type { SlackPort };
 
 export function slackPort(client: WebClient): SlackPort {
   return {

@@ -101,7 +101,7 @@ export function serveWorld(world: World, overrides: Record<string, (params: Reco
     DescribeVpcPeeringConnections: (p) => {
       const requester = filter(p, 'requester-vpc-info.vpc-id');
       const accepter = filter(p, 'accepter-vpc-info.vpc-id');
-      return peeringsXml(world.peerings.filter((x) => (requester && requester.includes(x.requester.vpcId)) || (accepter && accepter.includes(x.accepter.vpcId))));
+      return peeringsXml(world.peerings.filter((x) => requester?.includes(x.requester.vpcId) || accepter?.includes(x.accepter.vpcId)));
     },
     ...overrides,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCommands } from '../../src/endpoints/cli-hints.js';
+import { smokeTestCommands } from '../../src/endpoints/smoke-tests.js';
 import { dnsNames, routingRows } from '../../src/endpoints/dns.js';
 import type { Endpoint } from '../../src/endpoints/ec2.js';
 
@@ -87,9 +87,9 @@ describe('routingRows', () => {
   });
 });
 
-describe('checkCommands', () => {
+describe('smokeTestCommands', () => {
   it('gives the article\'s Kinesis check, with and without private DNS, and dig lines', () => {
-    expect(checkCommands(base.serviceName, 'ap-northeast-1', dnsNames(base))).toEqual([
+    expect(smokeTestCommands(base.serviceName, 'ap-northeast-1', dnsNames(base))).toEqual([
       `aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${id}-abc.kinesis.ap-northeast-1.vpce.amazonaws.com`,
       'aws kinesis list-streams --region ap-northeast-1',
       `dig +short ${id}-abc.kinesis.ap-northeast-1.vpce.amazonaws.com`,
@@ -99,12 +99,12 @@ describe('checkCommands', () => {
 
   it('falls back to curl for an endpoint service', () => {
     const names = { regional: `${id}-abc.vpce-svc-0abc.ap-northeast-1.vpce.amazonaws.com`, zonal: [] };
-    expect(checkCommands('com.amazonaws.vpce.ap-northeast-1.vpce-svc-0abc', 'ap-northeast-1', names)[0]).toMatch(/^curl -sv https:\/\/vpce-/);
+    expect(smokeTestCommands('com.amazonaws.vpce.ap-northeast-1.vpce-svc-0abc', 'ap-northeast-1', names)[0]).toMatch(/^curl -sv https:\/\/vpce-/);
   });
 
   it('S3: addresses bucket. and control. under the wildcard endpoint-specific name', () => {
     const names = { regional: `*.${id}-xyz.s3.ap-northeast-1.vpce.amazonaws.com`, zonal: [] };
-    expect(checkCommands('com.amazonaws.ap-northeast-1.s3', 'ap-northeast-1', names)).toEqual([
+    expect(smokeTestCommands('com.amazonaws.ap-northeast-1.s3', 'ap-northeast-1', names)).toEqual([
       `aws s3 ls --region ap-northeast-1 --endpoint-url https://bucket.${id}-xyz.s3.ap-northeast-1.vpce.amazonaws.com`,
       `aws s3control list-access-points --account-id <account-id> --region ap-northeast-1 --endpoint-url https://control.${id}-xyz.s3.ap-northeast-1.vpce.amazonaws.com`,
       `dig +short bucket.${id}-xyz.s3.ap-northeast-1.vpce.amazonaws.com`,
@@ -113,10 +113,10 @@ describe('checkCommands', () => {
 
   it('cross-region: signs with the service\'s region, not the endpoint\'s', () => {
     const names = { regional: `*.${id}-xyz.s3.us-east-1.vpce.amazonaws.com`, zonal: [] };
-    expect(checkCommands('com.amazonaws.us-east-1.s3', 'ap-northeast-1', names)[0]).toContain('--region us-east-1 ');
+    expect(smokeTestCommands('com.amazonaws.us-east-1.s3', 'ap-northeast-1', names)[0]).toContain('--region us-east-1 ');
     const svc = { regional: `${id}-abc.vpce-svc-0abc.ap-northeast-1.vpce.amazonaws.com`, zonal: [] };
-    expect(checkCommands('com.amazonaws.vpce.us-west-2.vpce-svc-0abc', 'ap-northeast-1', svc, 'us-west-2')[0]).toMatch(/^curl/);
+    expect(smokeTestCommands('com.amazonaws.vpce.us-west-2.vpce-svc-0abc', 'ap-northeast-1', svc, 'us-west-2')[0]).toMatch(/^curl/);
     const kinesisNames = dnsNames(base);
-    expect(checkCommands('com.amazonaws.eu-west-1.kinesis-streams', 'ap-northeast-1', kinesisNames)).toContain('aws kinesis list-streams --region eu-west-1');
+    expect(smokeTestCommands('com.amazonaws.eu-west-1.kinesis-streams', 'ap-northeast-1', kinesisNames)).toContain('aws kinesis list-streams --region eu-west-1');
   });
 });

@@ -5,7 +5,7 @@ import type { BotServices } from '../../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { en } from '../../messages.js';
 import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
-import type { Job } from '../../jobs/queue.js';
+import type { Job } from '../../jobs/job.js';
 import { patched, type RequestStore } from '../../requests/store.js';
 import { mayDecide, recordCancel, recordDecision, summarize, updateRequest, workflowDependencies, type ClickOrigin, type DecisionOutcome, type WorkflowDependencies } from '../../requests/workflow.js';
 import { escapeText } from '../views/blocks.js';

@@ -2,6 +2,7 @@
  * Block Kit building blocks that respect Slack's limits: Slack rejects a whole message when one text is too
  * long or there are too many blocks, so every builder truncates here rather than trusting its input.
  */
+import type { SlackMessage } from '../port.js';
 import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { stripControls } from './sanitize.js';
 
@@ -98,11 +99,14 @@ export function capBlocks(blocks: KnownBlock[], overflowNote: (hidden: number) =
   return [...kept, context(overflowNote(blocks.length - kept.length))];
 }
 
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
+// The message type lives with the Slack port (../port.ts); views build it.
+export type { SlackMessage };
 
 export function message(text: string, blocks: KnownBlock[]): SlackMessage {
   return { text: truncate(stripControls(text), LIMITS.fallbackText), blocks };
+}
+
+/** A one-line answer: a notice, a refusal, an outcome. */
+export function noticeView(text: string): SlackMessage {
+  return message(text, [section(text)]);
 }

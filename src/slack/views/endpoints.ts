@@ -1,11 +1,12 @@
 /** Block Kit views of the lookups: DNS names, endpoint cards, endpoint services, and lookup problems. */
 import type { KnownBlock } from '@slack/types';
 import type { LookupTarget } from '../../commands/parse.js';
-import { checkCommands, serviceRegionOf } from '../../endpoints/cli-hints.js';
+import { smokeTestCommands, serviceRegionOf } from '../../endpoints/smoke-tests.js';
 import { missingCompanions } from '../../endpoints/companions.js';
 import type { EndpointDetail } from '../../endpoints/detail.js';
-import { dnsNames, routingRows, type EndpointDnsNames, type RoutingRow } from '../../endpoints/dns.js';
-import type { Endpoint, EndpointService } from '../../endpoints/ec2.js';
+import type { EndpointDnsNames } from '../../aws/endpoint.js';
+import { dnsNames, routingRows, type RoutingRow } from '../../endpoints/dns.js';
+import type { Endpoint, EndpointService } from '../../endpoints/ec2-api.js';
 import { dnsModeOf, type Known, type NameReach } from '../../endpoints/reach.js';
 import type { LookupProblem, LookupResult } from '../../endpoints/lookups.js';
 import { en } from '../../messages.js';
@@ -132,7 +133,7 @@ function endpointCard(e: Endpoint, services: Record<string, EndpointService>, re
     const rows = routingRows(e, names, known, services[e.serviceName]?.privateDnsName);
     if (rows.length > 0) blocks.push(section(`*${r.routing}*\n${rows.map(routingText).join('\n')}`));
   }
-  const commands = checkCommands(e.serviceName, region, names, e.serviceRegion);
+  const commands = smokeTestCommands(e.serviceName, region, names, e.serviceRegion);
   if (commands.length > 0) blocks.push(section(`*${r.tryIt(signingRegion)}*\n\`\`\`${escapeText(commands.join('\n'))}\`\`\``));
   if (detail && e.type === 'Interface') blocks.push(section(`*${r.companionsTitle}*\n${companionsText(detail, region)}`));
   return blocks;

@@ -19,7 +19,3 @@ export function parseErrorView(error: ParseError): SlackMessage {
   const usage = command ? en.usage[command] : en.usage.help;
   return message(text, [section(`:warning: ${text}`), context(`${en.usageLabel} \`${usage}\``)]);
 }
-
-export function noticeView(text: string): SlackMessage {
-  return message(text, [section(text)]);
-}

@@ -3,8 +3,9 @@
  * (decision, progress, result) re-renders it from the record and a late or repeated update is still right.
  */
 import type { Button, KnownBlock, ModalView } from '@slack/types';
-import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest, type PreflightCheck } from '../../requests/model.js';
-import { checkCommands } from '../../endpoints/cli-hints.js';
+import type { PreflightCheck } from '../../aws/endpoint.js';
+import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest } from '../../requests/model.js';
+import { smokeTestCommands } from '../../endpoints/smoke-tests.js';
 import { createEndpointCall } from '../../endpoints/create-call.js';
 import { en } from '../../messages.js';
 import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
@@ -100,7 +101,7 @@ export function dnsResult(request: EndpointRequest): string | undefined {
     names.regional && `*${t.regional}:* ${c(names.regional)}`,
     ...names.zonal.map((z) => `*${t.zonal}:* ${c(z.name)}  _${z.availabilityZone}_`),
   ].filter(Boolean);
-  const commands = request.state === 'available' ? checkCommands(request.params.serviceName, request.params.region, names) : [];
+  const commands = request.state === 'available' ? smokeTestCommands(request.params.serviceName, request.params.region, names) : [];
   return [`*${en.create.dnsNames}*`, ...lines, ...(commands.length > 0 ? [`*${en.create.tryIt}*`, `\`\`\`${escapeText(commands.join('\n'))}\`\`\``] : [])].join('\n');
 }
 

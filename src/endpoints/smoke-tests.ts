@@ -1,5 +1,5 @@
 /** Ready-to-paste commands that prove an endpoint works from inside the VPC. */
-import type { EndpointDnsNames } from './dns.js';
+import type { EndpointDnsNames } from '../aws/endpoint.js';
 
 /** Endpoint service suffix → a harmless read-only AWS CLI call to that service. */
 const AWS_CLI_CALLS: Record<string, string> = {
@@ -53,7 +53,7 @@ function s3Commands(regional: string, region: string): string[] {
  * Ready-to-paste checks. `--region` is the SERVICE's region (a cross-region endpoint's service lives elsewhere,
  * and requests are signed for it); `serviceRegion` overrides it for endpoint services in another region.
  */
-export function checkCommands(serviceName: string, region: string, names: EndpointDnsNames, serviceRegion?: string): string[] {
+export function smokeTestCommands(serviceName: string, region: string, names: EndpointDnsNames, serviceRegion?: string): string[] {
   const lines: string[] = [];
   const signing = serviceRegion ?? serviceRegionOf(serviceName, region);
   const target = names.regional?.replace(/^\*\./, '');

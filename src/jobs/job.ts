@@ -1,0 +1,49 @@
+/**
+ * The job port: what the Slack function hands to the worker (on Lambda, the JSON payload of an asynchronous
+ * invocation) and the queue interface use cases enqueue through. The adapters are in queue.ts.
+ */
+import type { CreateSpec } from '../commands/create-spec.js';
+
+/** A create request as submitted (typed or from the modal), before preflight. */
+export interface Submission {
+  spec: CreateSpec;
+  requester: string;
+  /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
+  submissionKey: string;
+}
+
+/** Where a job's answer goes: the slash command's response_url, or a direct message (modal submissions). */
+export type ReplyTo = { responseUrl: string } | { userId: string };
+
+/** The message a button was clicked on: the channel and ts of the block_actions payload's container. */
+export interface ClickOrigin {
+  channel: string;
+  ts: string;
+}
+
+export type DecisionAction = 'approve' | 'reject' | 'cancel';
+
+/** What a decision came to, as the workflow's outcome kinds. */
+export type DecisionKind = 'not-found' | 'refused' | 'region-not-allowed' | 'foreign-copy' | 'expired' | 'already' | 'decided';
+
+/** An outcome without its record, as a job carries it; the workflow's `restoreOutcome` reads the record again. */
+export type DecisionSummary = { kind: DecisionKind; reason?: 'not-approver' | 'requester'; moved?: boolean; allowed?: string[] };
+
+export type Job =
+  | { kind: 'lookup'; text: string; userId: string; responseUrl: string }
+  | { kind: 'submit'; submission: Submission; replyTo: ReplyTo }
+  | { kind: 'create'; requestId: string }
+  | { kind: 'sweep' }
+  /**
+   * What a click or `cancel` leaves to do after Slack's answer: redraw the approval message, tell the thread,
+   * hand an approved request on, answer the clicker at `responseUrl`. Without `outcome` the decision itself is left
+   * to the job (the approver check did not finish in time).
+   */
+  | { kind: 'decision'; action: DecisionAction; requestId: string; actor: string; responseUrl?: string; outcome?: DecisionSummary; origin?: ClickOrigin };
+
+export interface JobQueue {
+  /** Hands the job over; `signal` gives up on a hand-off that cannot finish before Slack's deadline. */
+  enqueue(job: Job, options?: { signal?: AbortSignal }): Promise<void>;
+  /** Gets ready to enqueue (loads the Lambda client), so that a hand-off under Slack's deadline does not pay for it. */
+  prepare?(): void;
+}
