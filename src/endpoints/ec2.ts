@@ -728,3 +728,14 @@ function networkReads(call: Call): NetworkReads {
       }),
   };
 }
+
+// ---- i18n seam (issue 14): the EC2 error codes the message catalogs explain in their own words ----
+/** Codes EC2 answers, plus the adapter's own (NoCredentials, Timeout, Unreachable) and the worker's RegionNotAllowed. */
+export const EC2_PROBLEM_CODES = [
+  'InvalidVpcEndpointId.NotFound', 'InvalidVpcEndpointId.Malformed', 'InvalidVpcID.NotFound', 'InvalidSubnetID.NotFound',
+  'InvalidSecurityGroupID.NotFound', 'InvalidServiceName', 'UnauthorizedOperation', 'AccessDenied', 'AuthFailure', 'NoCredentials',
+  'RequestLimitExceeded', 'Throttling', 'Timeout', 'Unreachable', 'VpcEndpointLimitExceeded', 'DuplicateSubnetsInSameZone',
+  'InvalidParameter', 'IdempotentParameterMismatch', 'RegionNotAllowed',
+] as const;
+export type Ec2ProblemCode = (typeof EC2_PROBLEM_CODES)[number];
+export const isEc2ProblemCode = (code: string): code is Ec2ProblemCode => (EC2_PROBLEM_CODES as readonly string[]).includes(code);

@@ -46,7 +46,23 @@ export const INTERFACE_ENDPOINT_QUOTA = 50;
 export const EPHEMERAL_PORTS = { from: 1024, to: 65535 } as const;
 const GONE_STATES = ['deleted', 'deleting', 'failed', 'rejected', 'expired'];
 
-const check = (c: PreflightCheck['check'], status: PreflightCheck['status'], code: string, values: Record<string, string> = {}): PreflightCheck => ({
+/** Every finding a preflight check reports: the message catalogs hold one text per code (`preflight.findings`). */
+export const PREFLIGHT_CODES = [
+  'idsOk', 'noRegion', 'regionNotAllowed', 'serviceOk', 'serviceNotFound', 'serviceNotInterface',
+  'serviceNeedsAcceptance', 'subnetsOk', 'subnetNotFound', 'subnetOtherVpc', 'subnetSameAz', 'subnetAzUnsupported',
+  'defaultSecurityGroup', 'groupsOk', 'groupNotFound', 'groupOtherVpc', 'groupNoPort', 'groupPartialCoverage',
+  'groupNoVpcSource', 'groupOpenToWorld', 'privateDnsOff', 'vpcNotFound', 'vpcDnsAttributes', 'serviceNoPrivateDns',
+  'privateDnsTaken', 'privateDnsOk', 'privateDnsAllResolvers', 'privateDnsInboundOnly', 'inboundOnlyNotBothTypes',
+  'inboundOnlyNoGateway', 'ipTypeOk', 'ipv4NeedsIpv4Subnets', 'dualstackNeedsDualSubnets',
+  'ipv6NeedsIpv6OnlySubnets', 'ipTypeUnsupported', 'freeIpsOk', 'subnetFull', 'quotaOk', 'quotaReached',
+  'quotaUnchecked', 'singleAz', 'multiAz', 'naclOk', 'naclBlocksInbound', 'naclBlocksReturn', 'naclUnchecked',
+  'crossRegionOk', 'crossRegionNotListed', 'crossRegionNotOffered', 'permitted', 'notPermitted', 'ec2Error',
+] as const;
+export type PreflightCode = (typeof PREFLIGHT_CODES)[number];
+/** Stored requests may hold a code an older or newer version wrote. */
+export const isPreflightCode = (code: string): code is PreflightCode => (PREFLIGHT_CODES as readonly string[]).includes(code);
+
+const check = (c: PreflightCheck['check'], status: PreflightCheck['status'], code: PreflightCode, values: Record<string, string> = {}): PreflightCheck => ({
   check: c,
   status,
   code,
