@@ -30,6 +30,7 @@ const usage: Record<Subcommand, string> = {
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
   doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R]',
+  lang: '/privatelink lang [en|ja]',
 };
 
 const examples: Record<Subcommand, { example: string; what: string }> = {
@@ -43,6 +44,7 @@ const examples: Record<Subcommand, { example: string; what: string }> = {
   status: { example: '/privatelink status plr-0123456789', what: 'one request and its history' },
   cancel: { example: '/privatelink cancel plr-0123456789', what: 'withdraw your own pending request' },
   doctor: { example: '/privatelink doctor kinesis-streams from=subnet-0a1b2c3d', what: 'can this source reach the endpoint privately, and if not, why (read-only)' },
+  lang: { example: '/privatelink lang ja', what: 'your language for the bot\'s answers: en or ja (remembered)' },
 };
 
 const optionNames: Record<OptionId, string> = {
@@ -747,6 +749,15 @@ export const en = {
     foreignCopy: (id: string) =>
       `This copy of request ${code(id)} is not the one the request recorded; clicks here count for nothing. Decide on the request's message in the approvals channel.`,
     voidCopy: (id: string) => `:no_entry_sign: This copy of request ${id} is void; decide on the request's own message in the approvals channel.`,
+  },
+  // Issue 14 (i18n seam): `/privatelink lang`, and the CLI's language.
+  lang: {
+    names: { en: 'English', ja: '日本語 (Japanese)' } satisfies Record<'en' | 'ja', string>,
+    current: (name: string, chosen: boolean) =>
+      `Your language: ${name}${chosen ? '' : ' (the default here)'}. Change it with ${code('/privatelink lang en')} or ${code('/privatelink lang ja')}.`,
+    set: (name: string) => `From now on I answer you in ${name}. The approval card, its thread and the direct messages keep the channel's language.`,
+    cli: `In a terminal the language comes from ${code('--lang en|ja')} or the ${code('LANG')} environment variable (e.g. ${code('LANG=ja_JP.UTF-8')}).`,
+    notSaved: 'I could not remember your language just now; nothing was changed. Try again in a minute.',
   },
 };
 

@@ -9,6 +9,7 @@ import { createWorker } from './jobs/worker.js';
 import { createSlackHandler } from './handler.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { openStore } from './requests/open-store.js';
+import { openPreferences } from './preferences/open.js';
 import { serveSlackHttp } from './slack/http-door.js';
 import { slackPort, webClient } from './slack/web.js';
 
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   runSweep();
   setInterval(runSweep, SWEEP_INTERVAL_MS).unref();
   // Locally there is no 3-second cold start to absorb; lookups still hand off to a job when EC2 is slow.
-  const services = { config, ec2, jobs, store, now, inlineLookupMs: 2000 };
+  const services = { config, ec2, jobs, store, preferences: openPreferences(config), now, inlineLookupMs: 2000 };
   const webClientLimits = { retries: 5, timeoutMs: 10_000 };
   if (slack.appToken) {
     const app = buildApp(slack, { receiver: new SocketModeReceiver({ appToken: slack.appToken, logger }), logger, webClient: webClientLimits, services });

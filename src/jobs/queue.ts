@@ -3,13 +3,14 @@
  * (the HTTP function must answer Slack within 3 s and may not keep working after it answers), locally a
  * promise in the same process running the same worker code.
  */
+import type { Locale } from '../i18n.js';
 import type { Submission } from '../requests/workflow.js';
 
 /** Where a job's answer goes: the slash command's response_url, or a direct message (modal submissions). */
 export type ReplyTo = { responseUrl: string } | { userId: string };
 
 export type Job =
-  | { kind: 'lookup'; text: string; userId: string; responseUrl: string }
+  | { kind: 'lookup'; text: string; userId: string; responseUrl: string; /** The user's language (i18n seam). */ locale?: Locale }
   | { kind: 'submit'; submission: Submission; replyTo: ReplyTo }
   | { kind: 'create'; requestId: string }
   | { kind: 'sweep' };

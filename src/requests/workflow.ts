@@ -8,7 +8,7 @@ import type { Ec2Api } from '../endpoints/ec2.js';
 import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { JobQueue } from '../jobs/queue.js';
-import { messagesFor, type Messages } from '../i18n.js';
+import { messagesFor, type Locale, type Messages } from '../i18n.js';
 import { message, section, type SlackMessage } from '../slack/views/blocks.js';
 import { noticeView } from '../slack/views/help.js';
 import { preflightFailedView, requestMessage, requesterNoteView, voidCopyView } from '../slack/views/requests.js';
@@ -146,12 +146,12 @@ export interface Submission {
   requester: string;
   /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
   submissionKey: string;
-  /** The requester's language, for what only they see. English when not given. */
-  messages?: Messages;
+  /** The requester's language, for what only they see (the job crosses to the worker as data). English when not given. */
+  locale?: Locale;
 }
 
 export async function submitRequest(deps: WorkflowDependencies, submission: Submission, reply: Reply): Promise<EndpointRequest | undefined> {
-  const en = submission.messages ?? messagesFor('en');
+  const en = messagesFor(submission.locale ?? 'en');
   const channel = deps.approvals.channelId;
   if (!channel || !approvalsConfigured(deps.approvals)) {
     await reply(noticeView(en.requests.notConfigured));

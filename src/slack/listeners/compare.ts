@@ -3,13 +3,14 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { decide, nextQuestion } from '../../decision/engine.js';
 import { decodeAnswers, type Answers, type QuestionKey } from '../../decision/questions.js';
 import { reportDecision } from '../../decision/report.js';
+import { messagesFor, type Messages } from '../../i18n.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { COMPARE_ACTIONS, compareQuestionView, compareResultView } from '../views/compare.js';
 
 /** The next question, or the result once no unanswered question could change it. */
-export function compareView(answers: Answers, order: QuestionKey[]): SlackMessage {
+export function compareView(answers: Answers, order: QuestionKey[], en: Messages = messagesFor('en')): SlackMessage {
   const key = nextQuestion(answers);
-  return key ? compareQuestionView(answers, order, key) : compareResultView(reportDecision(decide(answers)), answers, order);
+  return key ? compareQuestionView(answers, order, key, en) : compareResultView(reportDecision(decide(answers), en), answers, order, {}, en);
 }
 
 export function registerCompareActions(app: App): void {
