@@ -184,6 +184,24 @@ describe('serverless.yml', () => {
     expect(JSON.stringify(logs.Resource)).toContain(':log-group:/aws/lambda/${self:service}-${sls:stage}-worker:*');
   });
 
+  it('keeps user languages in a table of their own that only the Slack function reads and writes, and passes LOCALE', () => {
+    const table = serverless.resources.Resources.PreferencesTable;
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.KeySchema).toEqual([{ AttributeName: 'userId', KeyType: 'HASH' }]);
+    expect(serverless.provider.environment.PREFERENCES_TABLE).toEqual({ Ref: 'PreferencesTable' });
+    expect(serverless.provider.environment.LOCALE).toBe('${param:locale}');
+    expect(['en', 'ja']).toContain(serverless.params.default.locale);
+    const called = [...new Set([...readFileSync('src/preferences/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`))]
+      .filter((a) => a !== 'dynamodb:CreateTable')
+      .sort();
+    expect(called).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    const onTable = (of: Statement[]) => of.filter((s) => JSON.stringify(s.Resource).includes('PreferencesTable'));
+    expect(onTable(slackStatements)).toEqual([
+      { Sid: 'Preferences', Effect: 'Allow', Action: called, Resource: [{ 'Fn::GetAtt': ['PreferencesTable', 'Arn'] }] },
+    ]);
+    expect(onTable(workerStatements)).toEqual([]);
+  });
+
   it('passes the reader allow-list to the functions', () => {
     expect(serverless.provider.environment.READER_USER_IDS).toBe('${param:readerUserIds}');
     expect(serverless.provider.environment.READER_USERGROUP_ID).toBe('${param:readerUsergroupId}');

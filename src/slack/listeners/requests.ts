@@ -3,14 +3,15 @@ import type { App, BlockButtonAction, Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
-import { en } from '../../messages.js';
+import { messagesFor } from '../../i18n.js';
+import { channelMessagesOf, userLocale, userMessages } from './locale.js';
 import { cancel, decide, outcomeText, workflowDependencies, type ClickOrigin, type WorkflowDependencies } from '../../requests/workflow.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
 
 export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
-  return workflowDependencies(services, slackPort(client), logger);
+  return workflowDependencies({ ...services, channelMessages: channelMessagesOf(services) }, slackPort(client), logger);
 }
 
 const ephemeralNote = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
@@ -21,7 +22,7 @@ async function answeringFailures(respond: RespondFn, logger: Logger, work: () =>
     await work();
   } catch (error) {
     logger.error('a button press failed', error);
-    await respond(ephemeralNote(en.internalError)).catch(() => undefined);
+    await respond(ephemeralNote(messagesFor('en').internalError)).catch(() => undefined);
   }
 }
 
@@ -41,7 +42,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       await answeringFailures(respond, logger, async () => {
         const outcome = await decide(workflowDeps(services, client, logger), id, body.user.id, decision, clickOrigin(body));
         logger.info(`request ${id}: ${decision} by ${body.user.id} → ${outcome.kind}`);
-        if (outcome.kind !== 'decided') await respond(ephemeralNote(outcomeText(outcome, id, 'decide')));
+        if (outcome.kind !== 'decided') await respond(ephemeralNote(outcomeText(outcome, id, 'decide', await userMessages(services, body.user.id, logger))));
       });
     });
   }
@@ -51,11 +52,11 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     const id = action.value ?? '';
     await answeringFailures(respond, logger, async () => {
       const outcome = await cancel(workflowDeps(services, client, logger), id, body.user.id);
-      await respond({ ...ephemeralNote(outcomeText(outcome, id, 'cancel')), replace_original: outcome.kind === 'decided' });
+      await respond({ ...ephemeralNote(outcomeText(outcome, id, 'cancel', await userMessages(services, body.user.id, logger))), replace_original: outcome.kind === 'decided' });
     });
   });
 
-  app.view(CREATE_MODAL_ID, async ({ ack, view, body }) => {
+  app.view(CREATE_MODAL_ID, async ({ ack, view, body, logger }) => {
     const values = view.state.values;
     const field = (id: CreateField) => {
       const input = values[id]?.value;
@@ -63,12 +64,14 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     };
     const fields = Object.fromEntries(CREATE_FIELDS.map((f) => [f, field(f) ?? ''])) as Record<CreateField, string>;
     const result = validateCreate(fields);
+    const { locale } = await userLocale(services, body.user.id, logger);
+    const en = messagesFor(locale);
     if ('errors' in result) {
       const errors = Object.fromEntries(Object.entries(result.errors).map(([f, e]) => [f, escapeText(en.fieldError(f, e!)).replace(/`/g, '')]));
       await ack({ response_action: 'errors', errors });
       return;
     }
-    await services.jobs.enqueue({ kind: 'submit', submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}` }, replyTo: { userId: body.user.id } });
+    await services.jobs.enqueue({ kind: 'submit', submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}`, locale }, replyTo: { userId: body.user.id } });
     await ack();
   });
 }
@@ -78,6 +81,6 @@ export function registerUnknownActions(app: App): void {
   const known = new RegExp(`^(?!compare_|${Object.values(REQUEST_ACTIONS).map((a) => `${a}$`).join('|')})`);
   app.action(known, async ({ ack, respond }) => {
     await ack();
-    await respond(ephemeralNote(en.unknownAction)).catch(() => undefined);
+    await respond(ephemeralNote(messagesFor('en').unknownAction)).catch(() => undefined);
   });
 }
