@@ -146,12 +146,12 @@ export interface Submission {
   requester: string;
   /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
   submissionKey: string;
-  /** The requester's language, for what only they see (the job crosses to the worker as data). English when not given. */
+  /** The requester's language, for what only they see (the job crosses to the worker as data). LOCALE when not given. */
   locale?: Locale;
 }
 
 export async function submitRequest(deps: WorkflowDependencies, submission: Submission, reply: Reply): Promise<EndpointRequest | undefined> {
-  const en = messagesFor(submission.locale ?? 'en');
+  const en = submission.locale ? messagesFor(submission.locale) : channelMessages(deps);
   const channel = deps.approvals.channelId;
   if (!channel || !approvalsConfigured(deps.approvals)) {
     await reply(noticeView(en.requests.notConfigured));

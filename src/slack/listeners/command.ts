@@ -19,7 +19,7 @@ import { readerCheck } from '../readers.js';
 import { slackPort } from '../web.js';
 import { workflowDeps } from './requests.js';
 import { compareView } from './compare.js';
-import { langCommand, userLocale } from './locale.js';
+import { langCommand, localeField, userLocale } from './locale.js';
 import { messagesFor } from '../../i18n.js';
 
 const ephemeral = (view: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', ...view });
@@ -63,7 +63,7 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
       }
       await services.jobs.enqueue({
         kind: 'submit',
-        submission: { spec: command.spec, requester: payload.user_id, submissionKey: `trigger:${payload.trigger_id}`, locale: args.locale },
+        submission: { spec: command.spec, requester: payload.user_id, submissionKey: `trigger:${payload.trigger_id}`, ...localeField(services, args.locale) },
         replyTo: { responseUrl: payload.response_url },
       });
       return noticeView(en.preflight.checking(command.spec.vpcId));
@@ -101,7 +101,7 @@ async function doctorCommand(
   try {
     const outcome = await Promise.race([run, deadline]);
     if (outcome) return await ack(doctorView(outcome, en));
-    await services.jobs.enqueue({ kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, locale });
+    await services.jobs.enqueue({ kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, ...localeField(services, locale) });
     return await ack(noticeView(en.doctor.checking(escapeText(sourceText(command)))));
   } catch (error) {
     logger.error('doctor failed', error);
@@ -145,7 +145,7 @@ export function registerCommand(app: App, services: BotServices): void {
     try {
       const result = await lookupWithin(command, services);
       if (result) return await ack(ephemeral(lookupView(result, en)));
-      await services.jobs.enqueue({ kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, locale });
+      await services.jobs.enqueue({ kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, ...localeField(services, locale) });
       return await ack(ephemeral(noticeView(en.lookingUp)));
     } catch (error) {
       logger.error('lookup failed', error);

@@ -8,6 +8,10 @@ import type { SlackMessage } from '../views/blocks.js';
 
 export const configuredLocale = (services: Pick<BotServices, 'config'>): Locale => services.config.locale ?? 'en';
 
+/** A job's `locale`, carried only when it differs from LOCALE (the worker falls back to LOCALE). */
+export const localeField = (services: Pick<BotServices, 'config'>, locale: Locale): { locale?: Locale } =>
+  locale === configuredLocale(services) ? {} : { locale };
+
 /** The channel's words: the approval card, its thread, the requester's DMs, the sweep's redraws. */
 export const channelMessagesOf = (services: Pick<BotServices, 'config'>): Messages => messagesFor(configuredLocale(services));
 

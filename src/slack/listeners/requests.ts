@@ -4,7 +4,7 @@ import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { messagesFor } from '../../i18n.js';
-import { channelMessagesOf, userLocale, userMessages } from './locale.js';
+import { channelMessagesOf, localeField, userLocale, userMessages } from './locale.js';
 import { cancel, decide, outcomeText, workflowDependencies, type ClickOrigin, type WorkflowDependencies } from '../../requests/workflow.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
@@ -71,7 +71,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       await ack({ response_action: 'errors', errors });
       return;
     }
-    await services.jobs.enqueue({ kind: 'submit', submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}`, locale }, replyTo: { userId: body.user.id } });
+    await services.jobs.enqueue({ kind: 'submit', submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}`, ...localeField(services, locale) }, replyTo: { userId: body.user.id } });
     await ack();
   });
 }
