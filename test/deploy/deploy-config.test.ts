@@ -105,12 +105,16 @@ describe('serverless.yml', () => {
     const ec2 = fakeEc2World(seedState());
     fakeSlack();
     captureResponseUrl(100);
-    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger(), inlineLookupMs: 60_000 });
+    // `lang ja` is one of the examples: its choice stays in memory, not in a directory other tests read.
+    const chosen = new Map<string, 'en' | 'ja'>();
+    const preferences = { getLocale: async (user: string) => chosen.get(user), setLocale: async (user: string, locale: 'en' | 'ja') => void chosen.set(user, locale) };
+    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger(), inlineLookupMs: 60_000, preferences });
     for (const name of SUBCOMMANDS) {
       const text = en.examples[name].example.replace(/^\/privatelink\s*/, '');
       const response = await handler(apiGatewayV1Event(slashCommandBody(text)), {});
       expect(response.statusCode, text).toBe(200);
     }
+    expect(chosen.get('U0ALICE')).toBe('ja');
 
     const inline = [...new Set(ec2.map((c) => `ec2:${c.action}`))].sort();
     expect(inline.length).toBeGreaterThan(0);
