@@ -7,7 +7,7 @@ import { createSlackHandler } from '../../src/handler.js';
 import { en } from '../../src/messages.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { fakeEc2World, testEc2 } from '../helpers/ec2.js';
-import { TEST_CONFIG, apiGatewayV1Event, captureResponseUrl, fakeSlack, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
+import { TEST_CONFIG, apiGatewayV1Event, memoryPreferences, captureResponseUrl, fakeSlack, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
 
 const serverless = parse(readFileSync('serverless.yml', 'utf8'));
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
@@ -106,15 +106,14 @@ describe('serverless.yml', () => {
     fakeSlack();
     captureResponseUrl(100);
     // `lang ja` is one of the examples: its choice stays in memory, not in a directory other tests read.
-    const chosen = new Map<string, 'en' | 'ja'>();
-    const preferences = { getLocale: async (user: string) => chosen.get(user), setLocale: async (user: string, locale: 'en' | 'ja') => void chosen.set(user, locale) };
+    const preferences = memoryPreferences();
     const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger(), inlineLookupMs: 60_000, preferences });
     for (const name of SUBCOMMANDS) {
       const text = en.examples[name].example.replace(/^\/privatelink\s*/, '');
       const response = await handler(apiGatewayV1Event(slashCommandBody(text)), {});
       expect(response.statusCode, text).toBe(200);
     }
-    expect(chosen.get('U0ALICE')).toBe('ja');
+    expect(preferences.chosen.get('U0ALICE')).toBe('ja');
 
     const inline = [...new Set(ec2.map((c) => `ec2:${c.action}`))].sort();
     expect(inline.length).toBeGreaterThan(0);
