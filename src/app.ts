@@ -39,7 +39,7 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
     ...(deps.logger ? { logger: deps.logger, logLevel: deps.logger.getLevel() } : { logLevel: LogLevel.INFO }),
   });
   registerCommand(app, deps.services);
-  registerCompareActions(app);
+  registerCompareActions(app, deps.services);
   registerRequestListeners(app, deps.services);
   registerUnknownActions(app);
   app.error(async (error) => {

@@ -12,7 +12,7 @@ import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
 import { decide } from './decision/engine.js';
 import { reportDecision } from './decision/report.js';
-import { en } from './messages.js';
+import { isLocale, localeFromPosix, messagesFor, type Locale } from './i18n.js';
 import { compareResultView } from './slack/views/compare.js';
 import { lookupView } from './slack/views/endpoints.js';
 import { runDoctor } from './doctor/run.js';
@@ -49,31 +49,56 @@ function joinArgs(args: string[]): string {
   return args.map((a) => (/\s/.test(a) ? (a.includes('=') ? a.replace(/=(.*)$/s, '="$1"') : `"${a}"`) : a)).join(' ');
 }
 
+/**
+ * The terminal's language: `--lang en|ja` (or `--lang=ja`), else LANG's language part (`ja_JP.UTF-8` → ja; LC_ALL
+ * and LC_MESSAGES first, as POSIX orders them), else English. Returns the words left once `--lang` is taken out.
+ */
+export function cliLocale(argv: string[], env: Record<string, string | undefined>): { locale: Locale; words: string[] } | { badLang: string } {
+  const words: string[] = [];
+  let chosen: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--lang') chosen = argv[++i] ?? '';
+    else if (arg.startsWith('--lang=')) chosen = arg.slice('--lang='.length);
+    else words.push(arg);
+  }
+  if (chosen !== undefined) return isLocale(chosen.toLowerCase()) ? { locale: chosen.toLowerCase() as Locale, words } : { badLang: chosen };
+  const posix = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v?.trim());
+  return { locale: localeFromPosix(posix) ?? 'en', words };
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (argv[0] === '--version' || argv[0] === '-V') {
     io.stdout(`privatelink ${packageVersion()}\n`);
     return 0;
   }
-  const json = argv.includes('--json');
-  const words = argv.filter((a) => a !== '--json');
+  const lang = cliLocale(argv, io.env);
+  if ('badLang' in lang) {
+    io.stderr(`privatelink: --lang ${JSON.stringify(lang.badLang)} is not a language I speak: use --lang en or --lang ja\n`);
+    return 2;
+  }
+  const en = messagesFor(lang.locale);
+  const json = lang.words.includes('--json');
+  const words = lang.words.filter((a) => a !== '--json');
   if (words[0] === '--help' || words[0] === '-h') words.splice(0, 1, 'help');
   const parsed = parseCommand(joinArgs(words));
   const printView = (view: SlackMessage) => io.stdout(cliText(view.blocks));
 
   if (!parsed.ok) {
-    io.stderr(cliText(parseErrorView(parsed.error).blocks));
+    io.stderr(cliText(parseErrorView(parsed.error, en).blocks));
     return 2;
   }
   const command = parsed.command;
   switch (command.name) {
     case 'help':
-      printView(helpView());
+      printView(helpView(en));
       io.stdout(`${en.cliHelpFooter}\n`);
       return 0;
     case 'compare': {
-      const report = reportDecision(decide(command.answers));
-      if (json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-      else printView(compareResultView(report, command.answers, command.order));
+      const decision = decide(command.answers);
+      // --json is a script's contract: the same in every language (ids, with the English words beside them).
+      if (json) io.stdout(`${JSON.stringify(reportDecision(decision, messagesFor('en')), null, 2)}\n`);
+      else printView(compareResultView(reportDecision(decision, en), command.answers, command.order, {}, en));
       return 0;
     }
     case 'describe':
@@ -82,11 +107,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const config = loadConfig(io.env, { slack: false });
       const result = await runLookup(command, io.ec2 ?? createEc2Adapter(), config);
       if (result.kind === 'problem') {
-        io.stderr(`${cliText(lookupView(result).blocks)}`);
+        io.stderr(`${cliText(lookupView(result, en).blocks)}`);
         return 1;
       }
       if (json) io.stdout(`${JSON.stringify(result.kind === 'services' ? result.services : result.endpoints.map((e) => ({ ...e, dns: dnsNames(e, result.services[e.serviceName]?.privateDnsName) })), null, 2)}\n`);
-      else printView(lookupView(result));
+      else printView(lookupView(result, en));
       return 0;
     }
     case 'requests':
@@ -95,7 +120,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (command.name === 'requests') {
         const requests = await store.list({ openOnly: command.filter === 'pending', limit: 50 });
         if (json) io.stdout(`${JSON.stringify(requests, null, 2)}\n`);
-        else printView(requestsListView(requests, command.filter, new Date()));
+        else printView(requestsListView(requests, command.filter, new Date(), en));
         return 0;
       }
       const request = await store.get(command.requestId);
@@ -104,20 +129,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 1;
       }
       if (json) io.stdout(`${JSON.stringify(request, null, 2)}\n`);
-      else printView(statusView(request));
+      else printView(statusView(request, en));
       return 0;
     }
     case 'doctor': {
       const config = loadConfig(io.env, { slack: false });
       const outcome = await runDoctor(command, io.ec2 ?? createEc2Adapter(), config);
       if (json) io.stdout(`${JSON.stringify(doctorJson(outcome), null, 2)}\n`);
-      else if (outcome.kind === 'report') printView(doctorView(outcome));
-      else io.stderr(blocksToText(doctorView(outcome).blocks));
+      else if (outcome.kind === 'report') printView(doctorView(outcome, en));
+      else io.stderr(blocksToText(doctorView(outcome, en).blocks));
       return outcome.kind === 'report' ? 0 : 1;
     }
     case 'create':
     case 'cancel':
       io.stderr(cliText(noticeView(en.slackOnly(command.name)).blocks));
+      return 2;
+    case 'lang':
+      io.stderr(cliText(noticeView(en.lang.cli).blocks));
       return 2;
   }
 }

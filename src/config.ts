@@ -1,6 +1,7 @@
 /** The environment, parsed and validated once. A bad value stops start-up with one line naming it and the fix. */
 import { isIP } from 'node:net';
 import { KNOWN_REGIONS } from './aws/vocabulary.js';
+import { LOCALES, type Locale } from './locale.js';
 
 export interface SlackConfig {
   signingSecret: string;
@@ -39,6 +40,10 @@ export interface Config {
   readers?: ReaderConfig;
   /** Set on Lambda: the function that runs slow jobs, invoked asynchronously. */
   workerFunctionName?: string;
+  /** LOCALE: the language of channel messages and each user's default; unset means English. */
+  locale?: Locale;
+  /** PREFERENCES_TABLE: DynamoDB table of each user's language; unset → a file under DATA_DIR. */
+  preferencesTable?: string;
 }
 
 export class ConfigError extends Error {
@@ -109,6 +114,15 @@ function loadSlack(env: Env): SlackConfig {
   return { signingSecret, botToken, ...(appToken && { appToken }), ...(apiUrl && { apiUrl }), ...(botId && { botId }), ...(botUserId && { botUserId }) };
 }
 
+
+function localeOf(env: Env): Locale | undefined {
+  const value = read(env, 'LOCALE');
+  if (value === undefined) return undefined;
+  const locale = LOCALES.find((l) => l === value.toLowerCase());
+  if (!locale) throw new ConfigError('LOCALE', `${JSON.stringify(value)} is not a language the bot speaks: use ${LOCALES.join(' or ')} (default en)`);
+  return locale;
+}
+
 /** `slack: false` for entry points that never talk to Slack (the CLI). */
 export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
   const defaultRegion = read(env, 'AWS_REGION') ?? read(env, 'AWS_DEFAULT_REGION');
@@ -139,6 +153,8 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
   const readerUsergroupId = matching(env, 'READER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)');
   const requestsTable = matching(env, 'REQUESTS_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name');
   const workerFunctionName = read(env, 'WORKER_FUNCTION_NAME');
+  const locale = localeOf(env);
+  const preferencesTable = matching(env, 'PREFERENCES_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name');
 
   return {
     ...(slack && { slack: loadSlack(env) }),
@@ -151,5 +167,7 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
     host,
     ...((readerUserIds.length > 0 || readerUsergroupId) && { readers: { userIds: readerUserIds, ...(readerUsergroupId && { usergroupId: readerUsergroupId }) } }),
     ...(workerFunctionName && { workerFunctionName }),
+    ...(locale && { locale }),
+    ...(preferencesTable && { preferencesTable }),
   };
 }

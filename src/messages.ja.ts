@@ -22,6 +22,7 @@ const usage: Messages['usage'] = {
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
   doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R]',
+  lang: '/privatelink lang [en|ja]',
 };
 
 const examples: Messages['examples'] = {
@@ -35,6 +36,7 @@ const examples: Messages['examples'] = {
   status: { example: '/privatelink status plr-0123456789', what: '1 件の申請とその履歴' },
   cancel: { example: '/privatelink cancel plr-0123456789', what: '自分の承認待ちの申請の取り下げ' },
   doctor: { example: '/privatelink doctor kinesis-streams from=subnet-0a1b2c3d', what: 'この送信元からエンドポイントにプライベートに到達できるか、できない場合はその理由（読み取り専用）' },
+  lang: { example: '/privatelink lang ja', what: 'ボットが応答する言語（en または ja、ユーザーごとに保存）' },
 };
 
 const optionNames: Messages['optionNames'] = {
@@ -412,7 +414,7 @@ const reach: Messages['reach'] = {
 /** "TCP 443 out to X" / "TCP 443 in from X", in Japanese order. */
 const naclFlow = (direction: string | undefined, ports: string | undefined, peer: string) =>
   direction === 'out' ? ` ${peer} へのアウトバウンド TCP ${ports} ` : ` ${peer} からのインバウンド TCP ${ports} `;
-const reachWhy = (why: string | undefined) => reach.why[why!] ?? why;
+const reachWhy = (why: string | undefined) => (why && why in reach.why ? reach.why[why as keyof typeof reach.why] : why);
 
 const doctorFindings: Messages['doctor']['findings'] = {
   'state.available': (v) => ({ text: `${code(v.endpoint!)} は available です。` }),
@@ -770,5 +772,14 @@ export const ja = {
     foreignCopy: (id: string) =>
       `これは申請 ${code(id)} が記録したメッセージではないため、ここでのクリックは無効です。承認用チャンネルにある申請のメッセージで判断してください。`,
     voidCopy: (id: string) => `:no_entry_sign: 申請 ${id} のこのコピーは無効です。承認用チャンネルにある申請自体のメッセージで判断してください。`,
+  },
+  // `/privatelink lang` と CLI の言語
+  lang: {
+    names: { en: 'English（英語）', ja: '日本語' },
+    current: (name: string, chosen: boolean) =>
+      `現在の言語: ${name}${chosen ? '' : '（このワークスペースの既定）'}。${code('/privatelink lang en')} または ${code('/privatelink lang ja')} で変更できます。`,
+    set: (name: string) => `今後は ${name} で応答します。承認カード、そのスレッド、ダイレクトメッセージはチャンネルの言語のままです。`,
+    cli: `ターミナルでは ${code('--lang en|ja')} または環境変数 ${code('LANG')}（例: ${code('LANG=ja_JP.UTF-8')}）で言語を指定します。`,
+    notSaved: '言語を保存できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
   },
 } satisfies Messages;

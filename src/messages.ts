@@ -5,9 +5,19 @@
 import type { FieldError } from './commands/create-spec.js';
 import type { ParseError, Subcommand } from './commands/parse.js';
 import type { NoteId, OptionId } from './decision/engine.js';
-import type { QuestionKey } from './decision/questions.js';
+import type { ChoiceValues, QuestionKey } from './decision/questions.js';
+import type { CheckId as DoctorCheckId, CheckStatus as DoctorStatus, DoctorFindingId, VerdictId } from './doctor/model.js';
+import { isEc2ProblemCode, type Ec2ProblemCode } from './endpoints/ec2-api.js';
+import type { PreflightCode } from './aws/endpoint.js';
+import type { ClientLocation, DnsMode, InternetPath, Path, ReachWhy, Resolution } from './endpoints/reach.js';
+import type { CompanionGroup } from './endpoints/companions.js';
+import type { IpAddressType } from './commands/create-spec.js';
+import type { CheckStatus, PreflightCheck, RequestState } from './requests/model.js';
 
 const code = (s: string) => `\`${s}\``;
+
+/** The states a request card names with a verb ("Approved by …"). */
+export type DecidedState = Extract<RequestState, 'approved' | 'rejected' | 'cancelled' | 'expired'>;
 
 const usage: Record<Subcommand, string> = {
   help: '/privatelink help',
@@ -20,6 +30,7 @@ const usage: Record<Subcommand, string> = {
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
   doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R]',
+  lang: '/privatelink lang [en|ja]',
 };
 
 const examples: Record<Subcommand, { example: string; what: string }> = {
@@ -33,6 +44,7 @@ const examples: Record<Subcommand, { example: string; what: string }> = {
   status: { example: '/privatelink status plr-0123456789', what: 'one request and its history' },
   cancel: { example: '/privatelink cancel plr-0123456789', what: 'withdraw your own pending request' },
   doctor: { example: '/privatelink doctor kinesis-streams from=subnet-0a1b2c3d', what: 'can this source reach the endpoint privately, and if not, why (read-only)' },
+  lang: { example: '/privatelink lang ja', what: 'your language for the bot\'s answers: en or ja (remembered)' },
 };
 
 const optionNames: Record<OptionId, string> = {
@@ -56,7 +68,7 @@ const questionPrompts: Record<QuestionKey, string> = {
   vpcs: 'How many VPCs are involved? (One service: its consumers plus the provider. Whole VPCs: all that must reach each other.)',
 };
 
-const choiceLabels: Record<QuestionKey, Record<string, string>> = {
+const choiceLabels: { [K in QuestionKey]: Record<ChoiceValues[K], string> } = {
   target: {
     'aws-service': 'An AWS API (S3, Kinesis, …)',
     'own-service': 'A service we run',
@@ -235,7 +247,7 @@ function parseError(e: ParseError): string {
   }
 }
 
-const ec2Problems: Record<string, (action: string, region: string) => string> = {
+const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) => `That endpoint does not exist in ${code(r)}. Check the id, or the region with ${code('region=')}.`,
   'InvalidVpcEndpointId.Malformed': () => 'That is not a valid endpoint id (vpce- followed by 8 or 17 hex characters).',
   'InvalidVpcID.NotFound': (_a, r) => `That VPC does not exist in ${code(r)} (or this account cannot see it). Check the id and ${code('region=')}.`,
@@ -253,13 +265,13 @@ const ec2Problems: Record<string, (action: string, region: string) => string> = 
   DuplicateSubnetsInSameZone: () => 'Two of the subnets are in the same Availability Zone; an endpoint takes at most one subnet per AZ. Drop one of them.',
   InvalidParameter: () => 'EC2 rejected a parameter (often: private DNS asked for a service that offers none, or the VPC lacks DNS support). The details are below.',
   IdempotentParameterMismatch: () => 'EC2 already has a create with this request\'s token but different parameters; nothing new was created.',
+  Throttling: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,
+  // Issue 12 (integrity): the worker's own code when the region left ALLOWED_REGIONS after approval.
+  RegionNotAllowed: (_a, r) => `Region ${code(r)} is no longer in ${code('ALLOWED_REGIONS')}; nothing was created. File a new request in an allowed region.`,
 };
-ec2Problems.Throttling = ec2Problems.RequestLimitExceeded!;
-// Issue 12 (integrity): the worker's own code when the region left ALLOWED_REGIONS after approval.
-ec2Problems.RegionNotAllowed = (_a, r) => `Region ${code(r)} is no longer in ${code('ALLOWED_REGIONS')}; nothing was created. File a new request in an allowed region.`;
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string): string {
-  const known = ec2Problems[errorCode];
+  const known = isEc2ProblemCode(errorCode) ? ec2Problems[errorCode] : undefined;
   return known ? known(action, region) : `EC2 answered ${code(errorCode)} to ${code(action)} in ${code(region)}: ${detail}`;
 }
 
@@ -269,7 +281,7 @@ interface Finding {
   fix?: string;
 }
 
-const preflightFindings: Record<string, (v: Values) => Finding> = {
+const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
   idsOk: (v) => ({ text: `Ids well-formed; region ${code(v.region!)}.` }),
   noRegion: () => ({ text: 'No region given.', fix: `Add ${code('region=…')} or set AWS_REGION for the bot.` }),
   regionNotAllowed: (v) => ({ text: `Region ${code(v.region!)} is not allowed here.`, fix: `Use one of ${v.allowed}.` }),
@@ -344,7 +356,7 @@ const preflightFindings: Record<string, (v: Values) => Finding> = {
 
 // ---- reach: which name routes where (describe), and the companions a private subnet may need ----
 const reach = {
-  dnsMode: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (answered only for the Resolver inbound endpoint)' } as Record<string, string>,
+  dnsMode: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (answered only for the Resolver inbound endpoint)' } satisfies Record<DnsMode, string>,
   serviceRegion: 'Service region',
   enis: 'ENIs (IP per AZ)',
   eniLine: (az: string, ip: string, eni: string, subnet: string) => `_${az}_  ${code(ip)}  ${eni} · ${subnet}`,
@@ -353,12 +365,12 @@ const reach = {
   inVpc: 'In the VPC',
   remoteVpc: 'From a peered or TGW-attached VPC',
   onprem: 'From on-premises (DX/VPN)',
-  variants: { igw: 'public subnet (IGW)', nat: 'private subnet with NAT', none: 'private subnet, no NAT', unknown: 'any subnet' } as Record<string, string>,
-  outcome: (resolvesTo: string, path: string): string => {
+  variants: { igw: 'public subnet (IGW)', nat: 'private subnet with NAT', none: 'private subnet, no NAT', unknown: 'any subnet' } satisfies Record<InternetPath, string>,
+  outcome: (resolvesTo: Resolution, path: Path): string => {
     if (resolvesTo === 'nothing') return 'resolves to nothing';
     if (resolvesTo === 'unknown') return 'unknown';
     const ips = resolvesTo === 'endpoint-ips' ? 'the endpoint\'s private IPs' : 'public IPs';
-    const paths: Record<string, string> = {
+    const paths: Record<Path, string> = {
       endpoint: 'through the endpoint',
       'gateway-endpoint': 'through the gateway endpoint (stays private)',
       'internet-igw': 'over the internet (IGW)',
@@ -367,7 +379,7 @@ const reach = {
       'no-route': 'no route out: the call times out',
       unknown: 'path not known',
     };
-    return `${ips} → ${paths[path] ?? path}`;
+    return `${ips} → ${paths[path]}`;
   },
   why: {
     'endpoint-specific': 'a public DNS record holding the endpoint\'s private IPs: any resolver answers it',
@@ -383,7 +395,7 @@ const reach = {
     'onprem-forwarder': 'a conditional forwarder sends the name to a Route 53 Resolver inbound endpoint in the endpoint\'s VPC',
     'onprem-no-forwarder': 'without a conditional forwarder to a Resolver inbound endpoint, on-premises DNS answers the public IPs',
     'onprem-forwarder-unknown': 'public IPs unless on-premises DNS forwards the name to a Route 53 Resolver inbound endpoint in the endpoint\'s VPC; the bot cannot see either',
-  } as Record<string, string>,
+  } satisfies Record<ReachWhy, string>,
   tryIt: (region: string) => `Try it from inside the VPC (signed for ${code(region)})`,
   companionsTitle: 'Other endpoints this VPC may need',
   companionsIntro: 'A private subnet calling an AWS API that has no endpoint (and no NAT) times out. Missing in this VPC:',
@@ -395,14 +407,16 @@ const reach = {
     ssm: 'Session Manager and Systems Manager on instances',
     ecr: 'pulling images from ECR (S3 as a gateway endpoint carries the layers)',
     secrets: 'Secrets Manager and the KMS keys behind them',
-  } as Record<string, string>,
+  } satisfies Record<CompanionGroup['id'], string>,
   companionLine: (what: string, missing: string[]) => `${what}: ${missing.map(code).join(', ')}`,
   source: 'source',
 };
 
 // ---- doctor: "can this source reach that endpoint privately, and if not, why?" ----
+const reachWhy: Readonly<Record<string, string>> = reach.why;
+const whyText = (why = '') => reachWhy[why] ?? why;
 type DoctorValues = Record<string, string>;
-const doctorFindings: Record<string, (v: DoctorValues) => { text: string; fix?: string }> = {
+const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: string; fix?: string }> = {
   'state.available': (v) => ({ text: `${code(v.endpoint!)} is available.` }),
   'state.pendingAcceptance': (v) => ({ text: `${code(v.endpoint!)} waits for the service owner to accept it: nothing passes until then.`, fix: 'The provider accepts it (VPC console → Endpoint services → Endpoint connections):' }),
   'state.other': (v) => ({ text: `${code(v.endpoint!)} is ${code(v.state!)}, not available.`, fix: 'See its last error:' }),
@@ -455,10 +469,10 @@ const doctorFindings: Record<string, (v: DoctorValues) => { text: string; fix?: 
   'dnsAttrs.notNeeded': () => ({ text: 'Private DNS is off: the VPC\'s DNS attributes do not matter to the endpoint.' }),
   'dns.private': (v) => ({ text: `${code(v.name!)} resolves to the endpoint's private IPs from here.` }),
   'dns.gateway': (v) => ({ text: `${code(v.name!)} resolves to public IPs, carried privately by the gateway endpoint in this route table.` }),
-  'dns.internet': (v) => ({ text: `${code(v.name!)} resolves to public IPs from here (${reach.why[v.why!] ?? v.why}): calls leave through ${v.path === 'internet-nat' ? 'the NAT gateway' : v.path === 'internet-igw' ? 'the internet gateway' : 'on-premises\' own internet path'}, not the endpoint. The endpoint-specific names go through the endpoint.`, fix: 'Keep it private:' }),
-  'dns.noRoute': (v) => ({ text: `${code(v.name!)} resolves to public IPs from here (${reach.why[v.why!] ?? v.why}), and the subnet has no way out: calls using it time out. The endpoint-specific names work.`, fix: 'Fix it:' }),
-  'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${reach.why[v.why!] ?? v.why}).`, fix: 'Turn the VPC\'s DNS on:' }),
-  'dns.unknown': (v) => ({ text: `${code(v.name!)}: ${reach.why[v.why!] ?? v.why}. The endpoint-specific names resolve to the endpoint's IPs from anywhere.` }),
+  'dns.internet': (v) => ({ text: `${code(v.name!)} resolves to public IPs from here (${whyText(v.why)}): calls leave through ${v.path === 'internet-nat' ? 'the NAT gateway' : v.path === 'internet-igw' ? 'the internet gateway' : 'on-premises\' own internet path'}, not the endpoint. The endpoint-specific names go through the endpoint.`, fix: 'Keep it private:' }),
+  'dns.noRoute': (v) => ({ text: `${code(v.name!)} resolves to public IPs from here (${whyText(v.why)}), and the subnet has no way out: calls using it time out. The endpoint-specific names work.`, fix: 'Fix it:' }),
+  'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${whyText(v.why)}).`, fix: 'Turn the VPC\'s DNS on:' }),
+  'dns.unknown': (v) => ({ text: `${code(v.name!)}: ${whyText(v.why)}. The endpoint-specific names resolve to the endpoint's IPs from anywhere.` }),
   'resolver.onprem': (v) => ({ text: `On-premises DNS needs a conditional forwarder for ${code(v.name!)} to a Route 53 Resolver inbound endpoint in ${code(v.vpc!)}; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`, fix: 'Check that an inbound endpoint exists:' }),
   'resolver.remoteVpc': (v) => ({ text: `${code(v.vpc!)} gets the endpoint's IPs for ${code(v.name!)} only through Resolver rules or a shared private hosted zone; the bot cannot read Route 53 Resolver: unknown.`, fix: 'Check the rules associated with the VPC:' }),
 };
@@ -470,7 +484,7 @@ const doctor = {
     'reachable-privately': ':large_green_circle: Reachable privately',
     'reachable-over-internet': ':large_orange_circle: Reachable, but over the internet',
     'not-reachable': ':red_circle: Not reachable',
-  } as Record<string, string>,
+  } satisfies Record<VerdictId, string>,
   firstFailing: (check: string) => `first failing link: ${check}`,
   asFarAsVisible: (links: string) => `as far as the bot can see (unknown: ${links})`,
   fixIt: 'Fix it with:',
@@ -487,11 +501,11 @@ const doctor = {
     'dns-attributes': 'VPC DNS attributes',
     dns: 'DNS from here',
     resolver: 'Resolver / forwarding',
-  } as Record<string, string>,
-  marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' } as Record<string, string>,
+  } satisfies Record<DoctorCheckId, string>,
+  marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' } satisfies Record<DoctorStatus, string>,
   summary: (endpoint: string, vpc: string, mode: string, source: string, location: string, port: number) =>
     `Endpoint ${code(endpoint)} in ${code(vpc)} (private DNS ${mode}) · source ${source} (${location}) · TCP ${port}`,
-  locations: { 'endpoint-vpc': 'same VPC', 'peered-vpc': 'another VPC', 'tgw-vpc': 'a VPC behind a Transit Gateway', onprem: 'outside every VPC: on-premises or a peer' } as Record<string, string>,
+  locations: { 'endpoint-vpc': 'same VPC', 'peered-vpc': 'another VPC', 'tgw-vpc': 'a VPC behind a Transit Gateway', onprem: 'outside every VPC: on-premises or a peer' } satisfies Record<ClientLocation, string>,
   names: 'What each name resolves to from here',
   readOnly: 'Read-only: nothing was changed. Where the answer depends on what the bot cannot see, the line says unknown.',
   checking: (source: string) => `Checking the path from ${source}… the result will replace this message.`,
@@ -539,8 +553,8 @@ export const en = {
       'network-acls': 'Network ACLs',
       'cross-region': 'Cross-region',
       permission: 'Permission',
-    } as Record<string, string>,
-    marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:' } as Record<string, string>,
+    } satisfies Record<PreflightCheck['check'], string>,
+    marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:' } satisfies Record<CheckStatus, string>,
     fix: 'Fix:',
     failed: 'The request was not sent: fix what failed and try again. Nothing was posted or created.',
     checking: (vpc: string) => `Checking the request for ${code(vpc)} (service, subnets, security groups, private DNS, IP type, capacity, network ACLs, permission)…`,
@@ -576,7 +590,7 @@ export const en = {
     routing: 'Which name goes where',
     fromPublic: 'from a public subnet',
     fromPrivate: 'from a private subnet',
-    routes: { endpoint: 'through the endpoint', internet: 'over the internet (IGW)', fails: 'fails (no route out)' } as Record<string, string>,
+    routes: { endpoint: 'through the endpoint', internet: 'over the internet (IGW)', fails: 'fails (no route out)' } satisfies Record<'endpoint' | 'internet' | 'fails', string>,
     tryIt: 'Try it from inside the VPC',
     acceptance: 'acceptance required',
     policy: 'policy',
@@ -600,7 +614,7 @@ export const en = {
     region: 'Region',
     ports: 'Ports',
     serviceRegion: 'Service region (cross-region)',
-    dnsModes: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (on-premises via the Resolver inbound endpoint)' } as Record<string, string>,
+    dnsModes: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (on-premises via the Resolver inbound endpoint)' } satisfies Record<DnsMode, string>,
     exactCall: 'Exactly what will be called',
     approve: 'Approve',
     reject: 'Reject',
@@ -619,11 +633,11 @@ export const en = {
       rejected: ':no_entry: Rejected',
       cancelled: ':heavy_multiplication_x: Cancelled by the requester',
       expired: ':alarm_clock: Expired: nobody decided in time',
-    } as Record<string, string>,
+    } satisfies Record<RequestState, string>,
     historyLine: (state: string, actor: string, at: string) => `${state} · ${actor} · ${at}`,
     history: 'History',
     decidedBy: (verb: string, user: string, at: string) => `${verb} by <@${user}> at ${at}`,
-    verbs: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', expired: 'Expired' } as Record<string, string>,
+    verbs: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', expired: 'Expired' } satisfies Record<DecidedState, string>,
     sentNote: (id: string, channel: string, link: string) => `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). You will be told here when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
@@ -666,7 +680,7 @@ export const en = {
       portsHint: 'TCP, comma-separated: 443 for AWS APIs; the listener ports for an endpoint service',
       serviceRegion: 'Service region (cross-region only)',
       serviceRegionHint: 'The region the endpoint service lives in, when it is not the endpoint\'s region',
-      ipTypes: { ipv4: 'IPv4', dualstack: 'Dual-stack', ipv6: 'IPv6' } as Record<string, string>,
+      ipTypes: { ipv4: 'IPv4', dualstack: 'Dual-stack', ipv6: 'IPv6' } satisfies Record<IpAddressType, string>,
     },
   },
   create: {
@@ -740,6 +754,15 @@ export const en = {
     foreignCopy: (id: string) =>
       `This copy of request ${code(id)} is not the one the request recorded; clicks here count for nothing. Decide on the request's message in the approvals channel.`,
     voidCopy: (id: string) => `:no_entry_sign: This copy of request ${id} is void; decide on the request's own message in the approvals channel.`,
+  },
+  // Issue 14 (i18n seam): `/privatelink lang`, and the CLI's language.
+  lang: {
+    names: { en: 'English', ja: '日本語 (Japanese)' } satisfies Record<'en' | 'ja', string>,
+    current: (name: string, chosen: boolean) =>
+      `Your language: ${name}${chosen ? '' : ' (the default here)'}. Change it with ${code('/privatelink lang en')} or ${code('/privatelink lang ja')}.`,
+    set: (name: string) => `From now on I answer you in ${name}. The approval card, its thread and the direct messages keep the channel's language.`,
+    cli: `In a terminal the language comes from ${code('--lang en|ja')} or the ${code('LANG')} environment variable (e.g. ${code('LANG=ja_JP.UTF-8')}).`,
+    notSaved: 'I could not remember your language just now; nothing was changed. Try again in a minute.',
   },
 };
 

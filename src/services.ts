@@ -5,6 +5,8 @@ import { SLACK_BUDGET, type Clock } from './deadline.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
 import { lambdaJobQueue, type JobQueue } from './jobs/queue.js';
 import { jsonLogger, logLevelFrom } from './log.js';
+import { openPreferences } from './preferences/open.js';
+import type { PreferenceStore } from './preferences/store.js';
 import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
 import { withSecrets } from './secrets.js';
@@ -14,6 +16,8 @@ export interface BotServices {
   ec2: Ec2Api;
   jobs: JobQueue;
   store: RequestStore;
+  /** Each user's language (`/privatelink lang`): PREFERENCES_TABLE, else a file under DATA_DIR. */
+  preferences: PreferenceStore;
   now: () => Date;
   /** How long after the request's arrival a lookup may still run before it is acknowledged and finished by a job. */
   inlineLookupMs: number;
@@ -32,6 +36,7 @@ export function botServices(config: Config, overrides: Partial<BotServices> = {}
     ec2: overrides.ec2 ?? createEc2Adapter(),
     jobs: overrides.jobs ?? lambdaJobQueue(workerFunctionName!),
     store: overrides.store ?? openStore(config),
+    preferences: overrides.preferences ?? openPreferences(config),
     now: overrides.now ?? (() => new Date()),
     inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
     ...(overrides.clock && { clock: overrides.clock }),

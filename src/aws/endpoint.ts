@@ -61,3 +61,19 @@ export interface EndpointDnsNames {
   regional?: string;
   zonal: { availabilityZone: string; name: string }[];
 }
+
+/** Every finding code the preflight emits: the message catalog words each one. */
+export const PREFLIGHT_CODES = [
+  'idsOk', 'noRegion', 'regionNotAllowed', 'serviceOk', 'serviceNotFound', 'serviceNotInterface',
+  'serviceNeedsAcceptance', 'subnetsOk', 'subnetNotFound', 'subnetOtherVpc', 'subnetSameAz', 'subnetAzUnsupported',
+  'defaultSecurityGroup', 'groupsOk', 'groupNotFound', 'groupOtherVpc', 'groupNoPort', 'groupPartialCoverage',
+  'groupNoVpcSource', 'groupOpenToWorld', 'privateDnsOff', 'vpcNotFound', 'vpcDnsAttributes', 'serviceNoPrivateDns',
+  'privateDnsTaken', 'privateDnsOk', 'privateDnsAllResolvers', 'privateDnsInboundOnly', 'inboundOnlyNotBothTypes',
+  'inboundOnlyNoGateway', 'ipTypeOk', 'ipv4NeedsIpv4Subnets', 'dualstackNeedsDualSubnets',
+  'ipv6NeedsIpv6OnlySubnets', 'ipTypeUnsupported', 'freeIpsOk', 'subnetFull', 'quotaOk', 'quotaReached',
+  'quotaUnchecked', 'singleAz', 'multiAz', 'naclOk', 'naclBlocksInbound', 'naclBlocksReturn', 'naclUnchecked',
+  'crossRegionOk', 'crossRegionNotListed', 'crossRegionNotOffered', 'permitted', 'notPermitted', 'ec2Error',
+] as const;
+export type PreflightCode = (typeof PREFLIGHT_CODES)[number];
+/** Stored requests may hold a code an older or newer version wrote. */
+export const isPreflightCode = (code: string): code is PreflightCode => (PREFLIGHT_CODES as readonly string[]).includes(code);

@@ -5,7 +5,7 @@ import { CREATE_FIELDS, ID_PATTERNS, isKnownRegion, validateCreate, type CreateF
 
 export type LookupTarget = { kind: 'endpoint'; id: string } | { kind: 'vpc'; id: string } | { kind: 'service'; text: string };
 
-export const SUBCOMMANDS = ['help', 'compare', 'services', 'describe', 'dns', 'create', 'requests', 'status', 'cancel', 'doctor'] as const;
+export const SUBCOMMANDS = ['help', 'compare', 'services', 'describe', 'dns', 'create', 'requests', 'status', 'cancel', 'doctor', 'lang'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 export const ENDPOINT_STATES = ['pending', 'pendingacceptance', 'available', 'deleting', 'deleted', 'rejected', 'failed', 'expired', 'partial'] as const;
@@ -20,7 +20,8 @@ export type Command =
   | { name: 'requests'; filter: 'pending' | 'all' }
   | { name: 'status'; requestId: string }
   | { name: 'cancel'; requestId: string }
-  | DoctorCommand;
+  | DoctorCommand
+  | LangCommand;
 
 export type ParseError =
   | { code: 'unknownCommand'; word: string; suggestion?: string }
@@ -115,6 +116,7 @@ const OPTION_KEYS: Record<Subcommand, readonly string[]> = {
   status: [],
   cancel: [],
   doctor: ['from', 'port', 'region'],
+  lang: [],
 };
 
 function lookupTarget(command: Subcommand, word: string): LookupTarget | ParseError {
@@ -223,6 +225,8 @@ export function parseCommand(text: string): ParseResult {
     }
     case 'doctor':
       return parseDoctor(positional, options, withRegion);
+    case 'lang':
+      return parseLang(positional);
     case 'status':
     case 'cancel': {
       const extra = tooMany(1);
@@ -281,4 +285,19 @@ function parseDoctor(positional: string[], options: Map<string, string>, withReg
     if (!(port >= 1 && port <= 65535)) return { ok: false, error: { code: 'badValue', command: 'doctor', key: 'port', value: portText, allowed: ['1-65535'] } };
   }
   return { ok: true, command: { name: 'doctor', target, from, ...(port !== undefined && { port }), ...withRegion } };
+}
+
+// ---- lang [en|ja]: the user's language for the bot's answers (remembered); no value shows the current one ----
+
+/** The languages `lang` accepts; the same as the catalogs `src/i18n.ts` offers (kept here: the parser stays pure). */
+export const LANG_VALUES = ['en', 'ja'] as const;
+export type LangCommand = { name: 'lang'; locale?: (typeof LANG_VALUES)[number] };
+
+function parseLang(positional: string[]): ParseResult {
+  if (positional.length > 1) return { ok: false, error: { code: 'unexpectedArgument', command: 'lang', word: positional[1]! } };
+  const value = positional[0]?.toLowerCase();
+  if (value === undefined) return { ok: true, command: { name: 'lang' } };
+  const locale = LANG_VALUES.find((l) => l === value);
+  if (!locale) return { ok: false, error: { code: 'badValue', command: 'lang', key: 'lang', value: positional[0]!, allowed: [...LANG_VALUES] } };
+  return { ok: true, command: { name: 'lang', locale } };
 }

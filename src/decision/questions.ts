@@ -17,6 +17,19 @@ export interface Answers {
 
 export type QuestionKey = keyof Answers;
 
+/** The values each question offers as buttons: the catalogs label each one (`choiceLabels`). */
+export interface ChoiceValues {
+  target: Target;
+  service: 's3' | 'dynamodb' | 'other';
+  onprem: YesNo;
+  'cross-region': YesNo;
+  overlap: YesNo | 'unknown';
+  direction: 'one-way' | 'both';
+  protocol: 'tcp' | 'udp' | 'any';
+  ipv6: YesNo;
+  vpcs: '2' | '3' | '11';
+}
+
 
 export interface Question {
   key: QuestionKey;

@@ -1,5 +1,8 @@
-/** A decision with its words: the JSON the CLI prints and what the Slack view renders. */
-import { en } from '../messages.js';
+/**
+ * A decision with its words in the catalog it is given: the JSON the CLI prints (always worded in English, so that
+ * `--json` is the same whatever the reader's language) and what the Slack view renders.
+ */
+import { messagesFor, type Messages } from '../i18n.js';
 import type { Decision, Note, OptionId } from './engine.js';
 import { fact } from './facts.js';
 
@@ -22,9 +25,8 @@ export interface DecisionReport {
   factsAsOf: string;
 }
 
-const withText = (note: Note): TextWithFacts => ({ text: en.notes[note.id], facts: note.facts });
-
-export function reportDecision(decision: Decision): DecisionReport {
+export function reportDecision(decision: Decision, en: Messages = messagesFor('en')): DecisionReport {
+  const withText = (note: Note): TextWithFacts => ({ text: en.notes[note.id], facts: note.facts });
   return {
     recommendation: decision.recommendation,
     ranked: decision.ranked,

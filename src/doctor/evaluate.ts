@@ -8,7 +8,7 @@ import { dnsNames } from '../endpoints/dns.js';
 import type { AclEntry, GroupRules, VpcNetworkAcl, PeeringConnection, RouteEntry, RouteTable, SecurityGroupRule } from '../endpoints/ec2-api.js';
 import { dnsModeOf, hasGatewayType, reach, type ClientLocation, type InternetPath, type Known, type NameReach } from '../endpoints/reach.js';
 import { contains, isIpv4Block, overlaps, prefixOf } from './cidr.js';
-import type { Check, CheckId, CheckStatus, DoctorFacts, DoctorReport, Read, VerdictId } from './model.js';
+import type { Check, CheckId, CheckStatus, DoctorFacts, DoctorFindingId, DoctorReport, Read, VerdictId } from './model.js';
 
 /** Ports a client's replies come back to: Linux uses 32768–60999, AWS recommends allowing 1024–65535. */
 export const EPHEMERAL_SAMPLES = [1024, 32768, 60999, 65535];
@@ -17,7 +17,7 @@ const LINUX_EPHEMERAL = [32768, 60999];
 const known = <T>(r: Read<T> | undefined): T | undefined => (r?.ok ? r.value : undefined);
 const readKnown = (r: Read<boolean> | undefined): Known => (r?.ok ? r.value : 'unknown');
 
-function check(id: CheckId, status: CheckStatus, finding: string, values: Record<string, string>, resources: string[], command?: string): Check {
+function check(id: CheckId, status: CheckStatus, finding: DoctorFindingId, values: Record<string, string>, resources: string[], command?: string): Check {
   return { id, status, finding, values, resources: resources.filter(Boolean), ...(command && { command }) };
 }
 

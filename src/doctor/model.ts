@@ -70,13 +70,28 @@ export type CheckId =
   | 'dns'
   | 'resolver';
 
+/** Every finding a doctor check reports: the message catalogs hold one text per id (`doctor.findings`). */
+export const DOCTOR_FINDINGS = [
+  'state.available', 'state.pendingAcceptance', 'state.other', 'az.same', 'az.cross', 'az.none', 'az.unknown',
+  'az.list', 'port.aws', 'port.awsNot443', 'port.given', 'port.assumed', 'routing.local', 'routing.peering',
+  'routing.none', 'routing.nonePeering', 'routing.blackhole', 'routing.peeringInactive', 'routing.peeringWrongVpc',
+  'routing.tgw', 'routing.other', 'routing.unreadable', 'routing.noTable', 'routing.noEndpointCidrs',
+  'routing.onprem', 'return.onprem', 'return.onpremNoCidr', 'return.onpremNone', 'return.noGateway', 'nacl.allow',
+  'nacl.deny', 'nacl.denyEphemeral', 'nacl.partEphemeral', 'nacl.sameSubnet', 'nacl.noAcl', 'nacl.unreadable',
+  'nacl.outside', 'nacl.noSubnet', 'nacl.noSourceCidr', 'sg.endpointAdmits', 'sg.endpointRefuses', 'sg.sourceAllows',
+  'sg.sourceRefuses', 'sg.notInstance', 'sg.noSourceCidr', 'sg.unreadable', 'dnsAttrs.on', 'dnsAttrs.off',
+  'dnsAttrs.unknown', 'dnsAttrs.notNeeded', 'dns.private', 'dns.gateway', 'dns.internet', 'dns.noRoute',
+  'dns.nothing', 'dns.unknown', 'resolver.onprem', 'resolver.remoteVpc',
+] as const;
+export type DoctorFindingId = (typeof DOCTOR_FINDINGS)[number];
+
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
 export interface Check {
   id: CheckId;
   status: CheckStatus;
-  /** Message id in en.doctor.findings; `values` fill it. */
-  finding: string;
+  /** Message id in the catalog's doctor.findings; `values` fill it. */
+  finding: DoctorFindingId;
   values: Record<string, string>;
   /** The resources looked at (ids). */
   resources: string[];

@@ -285,3 +285,13 @@ export interface NetworkReads {
   /** Security groups with their inbound and outbound rules. */
   describeGroupRules(region: string, ids: string[], signal?: AbortSignal): Promise<GroupRules[]>;
 }
+
+/** The EC2 error codes (and our own) the message catalog explains in words; any other code is shown as it is. */
+export const EC2_PROBLEM_CODES = [
+  'InvalidVpcEndpointId.NotFound', 'InvalidVpcEndpointId.Malformed', 'InvalidVpcID.NotFound', 'InvalidSubnetID.NotFound',
+  'InvalidSecurityGroupID.NotFound', 'InvalidServiceName', 'UnauthorizedOperation', 'AccessDenied', 'AuthFailure', 'NoCredentials',
+  'RequestLimitExceeded', 'Throttling', 'Timeout', 'Unreachable', 'VpcEndpointLimitExceeded', 'DuplicateSubnetsInSameZone',
+  'InvalidParameter', 'IdempotentParameterMismatch', 'RegionNotAllowed',
+] as const;
+export type Ec2ProblemCode = (typeof EC2_PROBLEM_CODES)[number];
+export const isEc2ProblemCode = (code: string): code is Ec2ProblemCode => (EC2_PROBLEM_CODES as readonly string[]).includes(code);

@@ -7,6 +7,7 @@ import type { EndpointParams, PreflightCheck } from '../aws/endpoint.js';
 import type { CreateSpec } from '../commands/create-spec.js';
 import { covers, isIpv6, overlaps } from './cidr.js';
 import { awsServiceShortName, createEndpointCall, offersBothTypes, type CallParties } from './create-call.js';
+import type { PreflightCode } from '../aws/endpoint.js';
 import { CROSS_REGION_AWS_SERVICES, GLOBAL_SERVICE_NAMES } from '../aws/vocabulary.js';
 import { Ec2Error, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkAclEntry, type SecurityGroup, type Subnet, type Vpc } from './ec2-api.js';
 import type { RegionPolicy } from './lookups.js';
@@ -46,7 +47,10 @@ export const INTERFACE_ENDPOINT_QUOTA = 50;
 export const EPHEMERAL_PORTS = { from: 1024, to: 65535 } as const;
 const GONE_STATES = ['deleted', 'deleting', 'failed', 'rejected', 'expired'];
 
-const check = (c: PreflightCheck['check'], status: PreflightCheck['status'], code: string, values: Record<string, string> = {}): PreflightCheck => ({
+// Every finding a preflight check reports: the message catalogs hold one text per code (`preflight.findings`).
+export { PREFLIGHT_CODES, isPreflightCode, type PreflightCode } from '../aws/endpoint.js';
+
+const check = (c: PreflightCheck['check'], status: PreflightCheck['status'], code: PreflightCode, values: Record<string, string> = {}): PreflightCheck => ({
   check: c,
   status,
   code,

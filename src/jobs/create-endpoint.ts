@@ -10,10 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { TAG_KEYS, createEndpointCall } from '../endpoints/create-call.js';
 import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2-api.js';
-import { en } from '../messages.js';
 import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
-import { postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { channelMessages, postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { failureText } from '../slack/views/requests.js';
 
 export interface CreateTiming {
@@ -98,6 +97,8 @@ export async function findByRequestTag(
 }
 
 export async function runCreateJob(deps: WorkflowDependencies, requestId: string, timing: CreateTiming = DEFAULT_TIMING): Promise<void> {
+  // The thread and the card speak the channel's language (LOCALE).
+  const en = channelMessages(deps);
   const owner = randomUUID();
   const leaseUntil = () => new Date(deps.now().getTime() + timing.leaseMs).toISOString();
   const holdsNoLease = (r: EndpointRequest) => !r.lease || r.lease.owner === owner || Date.parse(r.lease.until) <= deps.now().getTime();
@@ -128,7 +129,7 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     await refreshMessage(deps, request);
     await postInThread(deps, request, thread(request));
   };
-  const failed = (r: EndpointRequest) => en.create.threadFailed(r.requester, failureText(r));
+  const failed = (r: EndpointRequest) => en.create.threadFailed(r.requester, failureText(r, en));
 
   const p = request.params;
   let endpoint: Endpoint | undefined;

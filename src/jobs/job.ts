@@ -3,6 +3,7 @@
  * invocation) and the queue interface use cases enqueue through. The adapters are in queue.ts.
  */
 import type { CreateSpec } from '../commands/create-spec.js';
+import type { Locale } from '../locale.js';
 
 /** A create request as submitted (typed or from the modal), before preflight. */
 export interface Submission {
@@ -10,6 +11,8 @@ export interface Submission {
   requester: string;
   /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
   submissionKey: string;
+  /** The requester's language, for what only they see (the job crosses to the worker as data). LOCALE when not given. */
+  locale?: Locale;
 }
 
 /** Where a job's answer goes: the slash command's response_url, or a direct message (modal submissions). */
@@ -30,7 +33,7 @@ export type DecisionKind = 'not-found' | 'refused' | 'region-not-allowed' | 'for
 export type DecisionSummary = { kind: DecisionKind; reason?: 'not-approver' | 'requester'; moved?: boolean; allowed?: string[] };
 
 export type Job =
-  | { kind: 'lookup'; text: string; userId: string; responseUrl: string }
+  | { kind: 'lookup'; text: string; userId: string; responseUrl: string; /** The user's language, when not LOCALE. */ locale?: Locale }
   | { kind: 'submit'; submission: Submission; replyTo: ReplyTo }
   | { kind: 'create'; requestId: string }
   | { kind: 'sweep' }

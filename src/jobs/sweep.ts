@@ -4,9 +4,8 @@
  * waiting for the provider's acceptance.
  */
 import { Ec2Error, type Endpoint } from '../endpoints/ec2-api.js';
-import { en } from '../messages.js';
 import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
-import { postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { channelMessages, postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { failureText } from '../slack/views/requests.js';
 import { dnsNames } from '../endpoints/dns.js';
 
@@ -16,6 +15,7 @@ export const HANDOFF_GRACE_MS = 60_000;
 const lastChange = (r: EndpointRequest) => Date.parse(r.history.at(-1)?.at ?? r.createdAt);
 
 export async function sweep(deps: WorkflowDependencies): Promise<{ expired: number; resumed: number; accepted: number; redrawn: number }> {
+  const en = channelMessages(deps);
   const now = deps.now();
   const counts = { expired: 0, resumed: 0, accepted: 0, redrawn: 0 };
   // Every open request and every stale message, however many: not the newest page of the table.
@@ -45,6 +45,7 @@ export async function sweep(deps: WorkflowDependencies): Promise<{ expired: numb
 }
 
 async function followAcceptance(deps: WorkflowDependencies, request: EndpointRequest): Promise<boolean> {
+  const en = channelMessages(deps);
   let endpoint: Endpoint | undefined;
   try {
     endpoint = (await deps.ec2.describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
@@ -69,6 +70,6 @@ async function followAcceptance(deps: WorkflowDependencies, request: EndpointReq
   if (!result?.changed) return false;
   const next = result.request;
   await refreshMessage(deps, next);
-  await postInThread(deps, next, to === 'available' ? en.create.accepted(request.endpointId!, request.requester) : en.create.threadFailed(request.requester, failureText(next)));
+  await postInThread(deps, next, to === 'available' ? en.create.accepted(request.endpointId!, request.requester) : en.create.threadFailed(request.requester, failureText(next, en)));
   return to === 'available';
 }

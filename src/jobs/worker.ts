@@ -1,6 +1,7 @@
 /** The worker: runs jobs handed off by the Slack function (Lambda) or the local queue, with the same code. */
 import type { Logger } from '@slack/bolt';
 import { parseCommand } from '../commands/parse.js';
+import { messagesFor } from '../i18n.js';
 import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
 import { isLookup, runLookup } from '../endpoints/lookups.js';
@@ -28,7 +29,8 @@ export interface WorkerDependencies {
 }
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
-  const workflow = workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()) }, deps.slack, deps.logger);
+  const channelMessages = messagesFor(deps.config.locale ?? 'en');
+  const workflow = workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()), channelMessages }, deps.slack, deps.logger);
   const slackApiUrl = deps.config.slack?.apiUrl;
   const reply = (to: ReplyTo): Reply =>
     'responseUrl' in to
@@ -39,15 +41,16 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
     switch (job.kind) {
       case 'lookup': {
         const parsed = parseCommand(job.text);
+        const msg = messagesFor(job.locale ?? deps.config.locale ?? 'en');
         if (parsed.ok && parsed.command.name === 'doctor') {
-          await reply({ responseUrl: job.responseUrl })(doctorView(await runDoctor(parsed.command, deps.ec2, deps.config)));
+          await reply({ responseUrl: job.responseUrl })(doctorView(await runDoctor(parsed.command, deps.ec2, deps.config), msg));
           return;
         }
         if (!parsed.ok || !isLookup(parsed.command)) {
           deps.logger.warn('lookup job with a text that is not a lookup; dropped');
           return;
         }
-        await reply({ responseUrl: job.responseUrl })(lookupView(await runLookup(parsed.command, deps.ec2, deps.config)));
+        await reply({ responseUrl: job.responseUrl })(lookupView(await runLookup(parsed.command, deps.ec2, deps.config), msg));
         return;
       }
       case 'submit':

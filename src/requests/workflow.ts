@@ -8,8 +8,8 @@ import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { ClickOrigin, DecisionAction, DecisionSummary, JobQueue, Submission } from '../jobs/job.js';
 
-export type { ClickOrigin, DecisionAction, DecisionSummary } from '../jobs/job.js';
-import { en } from '../messages.js';
+export type { ClickOrigin, DecisionAction, DecisionSummary, Submission } from '../jobs/job.js';
+import { messagesFor, type Messages } from '../i18n.js';
 import { message, noticeView, section, type SlackMessage } from '../slack/views/blocks.js';
 import { preflightFailedView, requestMessage, requesterNoteView, voidCopyView } from '../slack/views/requests.js';
 import type { SlackPort } from '../slack/port.js';
@@ -25,11 +25,18 @@ export interface WorkflowDependencies {
   regions: RegionPolicy;
   now: () => Date;
   log: (message: string, error?: unknown) => void;
+  /** The channel's language (`LOCALE`): the approval card, its thread and the DMs. English when not given. */
+  channelMessages?: Messages;
+}
+
+/** The words of what everyone in the approvals channel reads. */
+export function channelMessages(deps: { channelMessages?: Messages }): Messages {
+  return deps.channelMessages ?? messagesFor('en');
 }
 
 /** The workflow's dependencies from the services a listener or the worker already has. */
 export function workflowDependencies(
-  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date },
+  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date; channelMessages?: Messages },
   slack: SlackPort,
   logger: { info: (message: string) => void; error: (message: string, error?: unknown) => void },
 ): WorkflowDependencies {
@@ -42,6 +49,7 @@ export function workflowDependencies(
     regions: services.config,
     now: services.now,
     log: (message, error) => (error ? logger.error(message, error) : logger.info(message)),
+    ...(services.channelMessages && { channelMessages: services.channelMessages }),
   };
 }
 
@@ -90,7 +98,8 @@ export async function updateRequest(
  * writer may have drawn before this update landed), the card is drawn again from the newer record. A failed
  * update is never fatal: the record is marked `messageStale` and the sweep redraws it later.
  */
-export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 'log' | 'store'>, request: EndpointRequest, progress?: { line?: string }): Promise<void> {
+export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 'log' | 'store' | 'channelMessages'>, request: EndpointRequest, progress?: { line?: string }): Promise<void> {
+  const msg = channelMessages(deps);
   const reread = async (fallback: EndpointRequest) => (await deps.store.get(request.id).catch(() => undefined)) ?? fallback;
   let fresh = await reread(request);
   if (!fresh.message) return;
@@ -99,7 +108,7 @@ export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 
   for (let round = 0; round < 3; round++) {
     const drawn = fresh;
     try {
-      await deps.slack.update(drawn.message!.channel, drawn.message!.ts, requestMessage(drawn, line));
+      await deps.slack.update(drawn.message!.channel, drawn.message!.ts, requestMessage(drawn, line, msg));
       stale = false;
     } catch (error) {
       deps.log(`could not update the approval message of ${request.id}`, error);
@@ -107,7 +116,7 @@ export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 
       break;
     }
     fresh = await reread(drawn);
-    if (cardOf(fresh) === cardOf(drawn)) break;
+    if (cardOf(fresh, msg) === cardOf(drawn, msg)) break;
     line = undefined;
   }
   if (Boolean(fresh.messageStale) === stale) return;
@@ -119,8 +128,8 @@ export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 
 }
 
 /** What the card shows of a record (bookkeeping such as the lease or `messageStale` aside). */
-function cardOf(request: EndpointRequest): string {
-  return JSON.stringify(requestMessage(request));
+function cardOf(request: EndpointRequest, msg: Messages): string {
+  return JSON.stringify(requestMessage(request, {}, msg));
 }
 
 export async function postInThread(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, text: string): Promise<void> {
@@ -133,6 +142,7 @@ export async function postInThread(deps: Pick<WorkflowDependencies, 'slack' | 'l
 }
 
 export async function submitRequest(deps: WorkflowDependencies, submission: Submission, reply: Reply): Promise<EndpointRequest | undefined> {
+  const en = submission.locale ? messagesFor(submission.locale) : channelMessages(deps);
   const channel = deps.approvals.channelId;
   if (!channel || !approvalsConfigured(deps.approvals)) {
     await reply(noticeView(en.requests.notConfigured));
@@ -144,7 +154,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
   if (!request) {
     const { params, checks } = await runPreflight(submission.spec, deps.ec2, deps.regions, { requestId: id, requester: submission.requester });
     if (!params || !preflightPassed(checks)) {
-      await reply(preflightFailedView(checks));
+      await reply(preflightFailedView(checks, en));
       return undefined;
     }
     request = newRequest({
@@ -166,7 +176,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
   if (!request.message) {
     let posted: { channel: string; ts: string };
     try {
-      posted = await deps.slack.postMessage(channel, requestMessage(request));
+      posted = await deps.slack.postMessage(channel, requestMessage(request, {}, channelMessages(deps)));
     } catch (error) {
       const code = slackErrorCode(error);
       if (!code || !CHANNEL_PROBLEMS.has(code)) throw error;
@@ -178,7 +188,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
     const message = { channel: posted.channel, ts: posted.ts };
     request = (await updateRequest(deps.store, id, (current) => (current.message ? undefined : patched(current, { message }))))!.request;
   }
-  await reply(requesterNoteView(request, request.message!.channel, request.message!.ts));
+  await reply(requesterNoteView(request, request.message!.channel, request.message!.ts, en));
   return request;
 }
 
@@ -298,7 +308,7 @@ export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutc
   }
   if (outcome.kind === 'expired' && outcome.moved) {
     await refreshMessage(deps, outcome.request);
-    await postInThread(deps, outcome.request, en.requests.expiredThread);
+    await postInThread(deps, outcome.request, channelMessages(deps).requests.expiredThread);
     return;
   }
   if (outcome.kind !== 'decided') return;
@@ -312,9 +322,9 @@ export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutc
       deps.log(`could not hand ${decided.id} to the worker`, error);
     }
   } else if (action === 'reject') {
-    await postInThread(deps, decided, en.requests.rejectedThread(actor, decided.requester));
+    await postInThread(deps, decided, channelMessages(deps).requests.rejectedThread(actor, decided.requester));
   } else {
-    await postInThread(deps, decided, en.requests.cancelledThread(actor));
+    await postInThread(deps, decided, channelMessages(deps).requests.cancelledThread(actor));
   }
 }
 
@@ -330,8 +340,11 @@ export async function cancel(deps: WorkflowDependencies, id: string, actor: stri
   return outcome;
 }
 
+const verbOf = (en: Messages, state: RequestState): string =>
+  state === 'approved' || state === 'rejected' || state === 'cancelled' || state === 'expired' ? en.requests.verbs[state] : state;
+
 /** The words for an outcome, shown only to the person who clicked or typed. */
-export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decide' | 'cancel'): string {
+export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decide' | 'cancel', en: Messages = messagesFor('en')): string {
   switch (outcome.kind) {
     case 'not-found':
       return en.requests.notFound(id);
@@ -347,6 +360,6 @@ export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decid
     case 'already':
       return en.requests.alreadyDecided(id, outcome.request.state);
     case 'decided':
-      return action === 'cancel' ? en.requests.cancelled(id) : `${en.requests.verbs[outcome.request.state]}: ${en.code(id)}`;
+      return action === 'cancel' ? en.requests.cancelled(id) : `${verbOf(en, outcome.request.state)}: ${en.code(id)}`;
   }
 }

@@ -96,9 +96,7 @@ export const EXCEPTIONS: readonly { from: string; to: Layer; why: string }[] = [
   { from: 'src/decision/report.ts', to: 'catalog', why: 'issue 14 item 3: the report takes the catalog it is given (the i18n seam changes it)' },
   { from: 'src/requests/workflow.ts', to: 'catalog', why: 'issue 14 item 1: use cases return outcomes, surfaces say them' },
   { from: 'src/requests/workflow.ts', to: 'surface', why: 'issue 14 item 1: views and Block Kit leave the use case' },
-  { from: 'src/jobs/create-endpoint.ts', to: 'catalog', why: 'issue 14 item 1' },
   { from: 'src/jobs/create-endpoint.ts', to: 'surface', why: 'issue 14 item 1: failureText is a view' },
-  { from: 'src/jobs/sweep.ts', to: 'catalog', why: 'issue 14 item 1' },
   { from: 'src/jobs/sweep.ts', to: 'surface', why: 'issue 14 item 1: failureText is a view' },
   { from: 'src/slack/listeners/', to: 'entry', why: 'issue 14 item 5: listeners take the BotServices type from the composition root' },
 ];

@@ -7,7 +7,7 @@ import { createSlackHandler } from '../../src/handler.js';
 import { en } from '../../src/messages.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { fakeEc2World, testEc2 } from '../helpers/ec2.js';
-import { TEST_CONFIG, apiGatewayV1Event, captureResponseUrl, fakeSlack, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
+import { TEST_CONFIG, apiGatewayV1Event, memoryPreferences, captureResponseUrl, fakeSlack, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
 
 const serverless = parse(readFileSync('serverless.yml', 'utf8'));
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
@@ -105,12 +105,15 @@ describe('serverless.yml', () => {
     const ec2 = fakeEc2World(seedState());
     fakeSlack();
     captureResponseUrl(100);
-    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger(), inlineLookupMs: 60_000 });
+    // `lang ja` is one of the examples: its choice stays in memory, not in a directory other tests read.
+    const preferences = memoryPreferences();
+    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger(), inlineLookupMs: 60_000, preferences });
     for (const name of SUBCOMMANDS) {
       const text = en.examples[name].example.replace(/^\/privatelink\s*/, '');
       const response = await handler(apiGatewayV1Event(slashCommandBody(text)), {});
       expect(response.statusCode, text).toBe(200);
     }
+    expect(preferences.chosen.get('U0ALICE')).toBe('ja');
 
     const inline = [...new Set(ec2.map((c) => `ec2:${c.action}`))].sort();
     expect(inline.length).toBeGreaterThan(0);
@@ -182,6 +185,24 @@ describe('serverless.yml', () => {
     expect(queue.Resource).toEqual([{ 'Fn::GetAtt': ['WorkerFailures', 'Arn'] }]);
     const logs = workerStatements.find((s) => s.Action.includes('logs:PutLogEvents'))!;
     expect(JSON.stringify(logs.Resource)).toContain(':log-group:/aws/lambda/${self:service}-${sls:stage}-worker:*');
+  });
+
+  it('keeps user languages in a table of their own that only the Slack function reads and writes, and passes LOCALE', () => {
+    const table = serverless.resources.Resources.PreferencesTable;
+    expect(table.Properties.BillingMode).toBe('PAY_PER_REQUEST');
+    expect(table.Properties.KeySchema).toEqual([{ AttributeName: 'userId', KeyType: 'HASH' }]);
+    expect(serverless.provider.environment.PREFERENCES_TABLE).toEqual({ Ref: 'PreferencesTable' });
+    expect(serverless.provider.environment.LOCALE).toBe('${param:locale}');
+    expect(['en', 'ja']).toContain(serverless.params.default.locale);
+    const called = [...new Set([...readFileSync('src/preferences/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`))]
+      .filter((a) => a !== 'dynamodb:CreateTable')
+      .sort();
+    expect(called).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
+    const onTable = (of: Statement[]) => of.filter((s) => JSON.stringify(s.Resource).includes('PreferencesTable'));
+    expect(onTable(slackStatements)).toEqual([
+      { Sid: 'Preferences', Effect: 'Allow', Action: called, Resource: [{ 'Fn::GetAtt': ['PreferencesTable', 'Arn'] }] },
+    ]);
+    expect(onTable(workerStatements)).toEqual([]);
   });
 
   it('passes the reader allow-list to the functions', () => {

@@ -383,8 +383,11 @@ describe('preflight messages', () => {
     expect(emitted.length).toBeGreaterThan(40);
   });
 
+  const findings: Readonly<Record<string, ((v: Record<string, string>) => { text: string; fix?: string }) | undefined>> = en.preflight.findings;
+  const checkNames: Readonly<Record<string, string | undefined>> = en.preflight.checkNames;
+
   it.each(emitted.map((e) => [e.code, e.status]))('%s (%s) has words, and a fix when it warns or fails', (code, status) => {
-    const finding = en.preflight.findings[code]?.(anyValue);
+    const finding = findings[code]?.(anyValue);
 
     expect(finding?.text).toBeTruthy();
     expect(`${finding?.text} ${finding?.fix ?? ''}`).not.toContain('undefined');
@@ -393,6 +396,6 @@ describe('preflight messages', () => {
 
   it('names every check', () => {
     const names = [...source.matchAll(/check\('([a-z-]+)', '(?:pass|warn|fail)'/g)].map((m) => m[1]!);
-    for (const name of new Set(names)) expect(en.preflight.checkNames[name]).toBeTruthy();
+    for (const name of new Set(names)) expect(checkNames[name]).toBeTruthy();
   });
 });

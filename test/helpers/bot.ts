@@ -16,7 +16,7 @@ import type { RequestStore } from '../../src/requests/store.js';
 import { manualClock } from './clock.js';
 import { testEc2 } from './ec2.js';
 import { startDynalite } from './dynalite.js';
-import { TEST_CONFIG, apiGatewayV1Event, blockActionBody, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from './slack.js';
+import { TEST_CONFIG, apiGatewayV1Event, blockActionBody, parseAckBody, quietLogger, recordingJobs, slashCommandBody, memoryPreferences } from './slack.js';
 
 /** Real intervals on a virtual clock: sleeping moves the clock, so a 10-minute deadline passes in no time. */
 export function virtualTiming(clock: { now: Date }): CreateTiming {
@@ -77,7 +77,7 @@ export async function startBot(options: BotOptions = {}) {
   const jobs = recordingJobs();
   const logger = quietLogger();
   const ec2 = options.ec2 ?? testEc2(2);
-  const http = createSlackHandler(config, { ec2, jobs, store, logger, now, clock: options.deadlineClock ?? manualClock() });
+  const http = createSlackHandler(config, { ec2, jobs, store, logger, now, clock: options.deadlineClock ?? manualClock(), preferences: memoryPreferences() });
   const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock) });
 
   /** Runs the decision jobs queued so far: the worker's half of a click or `cancel` (redraw, thread, hand-off, note). */

@@ -3,6 +3,8 @@ import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import nock from 'nock';
 import type { Config, SlackConfig } from '../../src/config.js';
 import type { Job, JobQueue } from '../../src/jobs/queue.js';
+import type { Locale } from '../../src/i18n.js';
+import type { PreferenceStore } from '../../src/preferences/store.js';
 import type { Logger } from '@slack/bolt';
 import { jsonLogger, logLevelFrom } from '../../src/log.js';
 import { signBody } from '../../src/slack/verify.js';
@@ -192,3 +194,9 @@ export function fakeSlack(options: { usergroupMembers?: string[] } = {}): Captur
 }
 
 export const callsTo = (calls: Captured[], method: string) => calls.filter((c) => c.url === method);
+
+/** Users' languages kept in memory (i18n seam): `lang` in a test must not write into a directory other tests read. */
+export function memoryPreferences(): PreferenceStore & { chosen: Map<string, Locale> } {
+  const chosen = new Map<string, Locale>();
+  return { chosen, getLocale: async (user) => chosen.get(user), setLocale: async (user, locale) => void chosen.set(user, locale) };
+}

@@ -8,7 +8,7 @@ import { doctorView } from '../views/doctor.js';
 import { decide } from '../../decision/engine.js';
 import { reportDecision } from '../../decision/report.js';
 import { isLookup, runLookup } from '../../endpoints/lookups.js';
-import { en } from '../../messages.js';
+import type { Locale, Messages } from '../../i18n.js';
 import { SLACK_BUDGET, Slots, settleBy } from '../../deadline.js';
 import { approvalsConfigured, outcomeText, recordCancel, summarize } from '../../requests/workflow.js';
 import { escapeText, noticeView, unescapeText, type SlackMessage } from '../views/blocks.js';
@@ -21,16 +21,18 @@ import { slackPort } from '../web.js';
 import { workflowDeps } from './requests.js';
 import { compareView } from './compare.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
+import { langCommand, localeField, userLocale } from './locale.js';
+import { messagesFor } from '../../i18n.js';
 
 const ephemeral = (view: SlackMessage): RespondArguments => ({ response_type: 'ephemeral', ...view });
 
 type InstantCommand = Extract<Command, { name: 'help' | 'compare' }>;
 type RequestCommand = Extract<Command, { name: 'create' | 'requests' | 'status' | 'cancel' }>;
 
-function instantAnswer(command: InstantCommand): SlackMessage {
-  if (command.name === 'help') return helpView();
+function instantAnswer(command: InstantCommand, en: Messages): SlackMessage {
+  if (command.name === 'help') return helpView(en);
   // No answers (or no target yet): the walkthrough. Answers with a target: the result at once, with what could still change it.
-  return command.order.length === 0 || command.answers.target === undefined ? compareView(command.answers, command.order) : compareResultView(reportDecision(decide(command.answers)), command.answers, command.order);
+  return command.order.length === 0 || command.answers.target === undefined ? compareView(command.answers, command.order, en) : compareResultView(reportDecision(decide(command.answers), en), command.answers, command.order, {}, en);
 }
 
 /** How many lookups may call EC2 at once while Slack waits, and how many may wait for one; the rest go to a job. */
@@ -52,31 +54,34 @@ async function lookupWithin<T>(run: (signal: AbortSignal) => Promise<T>, service
   return done?.value;
 }
 
-async function requestCommand(command: RequestCommand, args: { services: BotServices; payload: SlashCommand; client: WebClient; logger: Logger; arrivedAt: number }): Promise<SlackMessage | undefined> {
-  const { services, payload, client, logger, arrivedAt } = args;
+async function requestCommand(
+  command: RequestCommand,
+  args: { services: BotServices; payload: SlashCommand; client: WebClient; logger: Logger; arrivedAt: number; en: Messages; locale: Locale },
+): Promise<SlackMessage | undefined> {
+  const { services, payload, client, logger, arrivedAt, en } = args;
   switch (command.name) {
     case 'create': {
       if (!approvalsConfigured(services.config.approvals)) return noticeView(en.requests.notConfigured);
       if (!command.spec) {
         // The trigger expires 3 s after Slack sent it: the form opens while Slack waits, or not at all.
-        const view = createModal({ ...(services.config.defaultRegion && { region: services.config.defaultRegion }) });
+        const view = createModal({ ...(services.config.defaultRegion && { region: services.config.defaultRegion }) }, en);
         const opened = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.handOff, () => client.views.open({ trigger_id: payload.trigger_id, view }));
         return opened ? undefined : noticeView(en.deadline.modalTooSlow);
       }
       const job = {
         kind: 'submit' as const,
-        submission: { spec: command.spec, requester: payload.user_id, submissionKey: `trigger:${payload.trigger_id}` },
+        submission: { spec: command.spec, requester: payload.user_id, submissionKey: `trigger:${payload.trigger_id}`, ...localeField(services, args.locale) },
         replyTo: { responseUrl: payload.response_url },
       };
       return (await handOff(services, job, arrivedAt)) ? noticeView(en.preflight.checking(command.spec.vpcId)) : noticeView(en.deadline.handOffFailed);
     }
     case 'requests': {
       const requests = await services.store.list({ openOnly: command.filter === 'pending', limit: 50 });
-      return requestsListView(requests, command.filter, services.now());
+      return requestsListView(requests, command.filter, services.now(), en);
     }
     case 'status': {
       const request = await services.store.get(command.requestId);
-      return request ? statusView(request) : noticeView(en.requests.notFound(command.requestId));
+      return request ? statusView(request, en) : noticeView(en.requests.notFound(command.requestId));
     }
     case 'cancel': {
       // The answer needs only the write; the message and the thread are told by a job.
@@ -85,7 +90,7 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
       if (needsFollowUp(outcome) && !(await handOff(services, { kind: 'decision', action: 'cancel', requestId: id, actor: payload.user_id, outcome: summarize(outcome) }, arrivedAt))) {
         logger.error(`request ${id}: cancelled, but its message could not be handed over for redrawing`);
       }
-      return noticeView(outcomeText(outcome, id, 'cancel'));
+      return noticeView(outcomeText(outcome, id, 'cancel', en));
     }
   }
 }
@@ -93,14 +98,14 @@ async function requestCommand(command: RequestCommand, args: { services: BotServ
 /** doctor: answered in-line when EC2 is quick, else acknowledged and finished by the worker (a lookup job). */
 async function doctorCommand(
   command: DoctorCommand,
-  args: { services: BotServices; payload: SlashCommand; text: string; ack: (view: SlackMessage) => Promise<void>; logger: Logger; slots: Slots; arrivedAt: number },
+  args: { services: BotServices; payload: SlashCommand; text: string; ack: (view: SlackMessage) => Promise<void>; logger: Logger; slots: Slots; arrivedAt: number; en: Messages; locale: Locale },
 ): Promise<void> {
-  const { services, payload, text, ack, logger, slots, arrivedAt } = args;
+  const { services, payload, text, ack, logger, slots, arrivedAt, en, locale } = args;
   try {
     prepareHandOff(services);
     const outcome = await lookupWithin((signal) => runDoctor(command, services.ec2, services.config, signal), services, slots, arrivedAt);
-    if (outcome) return await ack(doctorView(outcome));
-    const handedOff = await handOff(services, { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url }, arrivedAt);
+    if (outcome) return await ack(doctorView(outcome, en));
+    const handedOff = await handOff(services, { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, ...localeField(services, locale) }, arrivedAt);
     if (!handedOff) logger.error('a slow doctor run could not be handed over in time');
     return await ack(noticeView(handedOff ? en.doctor.checking(escapeText(sourceText(command))) : en.deadline.handOffFailed));
   } catch (error) {
@@ -120,17 +125,21 @@ export function registerCommand(app: App, services: BotServices): void {
     const arrivedAt = arrivalOf(context, clockOf(services));
     const text = unescapeText(payload.text ?? '');
     const parsed = parseCommand(text);
-    if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error)));
+    // Ephemeral answers speak the user's language (`lang`), else LOCALE.
+    const { locale } = await userLocale(services, payload.user_id, logger);
+    const en = messagesFor(locale);
+    if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error, en)));
     const command = parsed.command;
     // READER_*: one check for every command, before any of them runs.
     const access = await readerCheck(command.name, payload.user_id, { ...services.config, usergroupMembers: (g) => slackPort(client).usergroupMembers(g) }, logger);
     if (access !== 'allowed') return ack(ephemeral(noticeView(access === 'refused' ? en.readers.onlyReaders : en.internalError)));
-    if (command.name === 'help' || command.name === 'compare') return ack(ephemeral(instantAnswer(command)));
-    if (command.name === 'doctor') return doctorCommand(command, { services, payload, text, ack: (view) => ack(ephemeral(view)), logger, slots, arrivedAt });
+    if (command.name === 'help' || command.name === 'compare') return ack(ephemeral(instantAnswer(command, en)));
+    if (command.name === 'lang') return ack(ephemeral(await langCommand(command, services, payload.user_id, logger)));
+    if (command.name === 'doctor') return doctorCommand(command, { services, payload, text, ack: (view) => ack(ephemeral(view)), logger, slots, arrivedAt, en, locale });
     if (!isLookup(command)) {
       try {
         prepareHandOff(services);
-        const view = await requestCommand(command, { services, payload, client, logger, arrivedAt });
+        const view = await requestCommand(command, { services, payload, client, logger, arrivedAt, en, locale });
         return await ack(view ? ephemeral(view) : undefined);
       } catch (error) {
         logger.error(`${command.name} failed`, error);
@@ -141,8 +150,8 @@ export function registerCommand(app: App, services: BotServices): void {
     try {
       prepareHandOff(services);
       const result = await lookupWithin((signal) => runLookup(command, services.ec2, services.config, signal), services, slots, arrivedAt);
-      if (result) return await ack(ephemeral(lookupView(result)));
-      const handedOff = await handOff(services, { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url }, arrivedAt);
+      if (result) return await ack(ephemeral(lookupView(result, en)));
+      const handedOff = await handOff(services, { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, ...localeField(services, locale) }, arrivedAt);
       if (!handedOff) logger.error('a slow lookup could not be handed over in time');
       return await ack(ephemeral(noticeView(handedOff ? en.lookingUp : en.deadline.handOffFailed)));
     } catch (error) {

@@ -3,11 +3,12 @@ import type { App, BlockButtonAction, Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
-import { en } from '../../messages.js';
+import { messagesFor } from '../../i18n.js';
 import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
 import type { Job } from '../../jobs/job.js';
 import { patched, type RequestStore } from '../../requests/store.js';
 import { mayDecide, recordCancel, recordDecision, summarize, updateRequest, workflowDependencies, type ClickOrigin, type DecisionOutcome, type WorkflowDependencies } from '../../requests/workflow.js';
+import { channelMessagesOf, localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
@@ -16,7 +17,7 @@ import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in
 const markStale = (store: RequestStore, id: string) => updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
 
 export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
-  return workflowDependencies(services, slackPort(client), logger);
+  return workflowDependencies({ ...services, channelMessages: channelMessagesOf(services) }, slackPort(client), logger);
 }
 
 const ephemeralNote = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
@@ -27,7 +28,7 @@ async function answeringFailures(respond: RespondFn, logger: Logger, work: () =>
     await work();
   } catch (error) {
     logger.error('a button press failed', error);
-    await respond(ephemeralNote(en.internalError)).catch(() => undefined);
+    await respond(ephemeralNote(messagesFor('en').internalError)).catch(() => undefined);
   }
 }
 
@@ -100,12 +101,14 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     };
     const fields = Object.fromEntries(CREATE_FIELDS.map((f) => [f, field(f) ?? ''])) as Record<CreateField, string>;
     const result = validateCreate(fields);
+    const { locale } = await userLocale(services, body.user.id, logger);
+    const en = messagesFor(locale);
     if ('errors' in result) {
       const errors = Object.fromEntries(Object.entries(result.errors).map(([f, e]) => [f, escapeText(en.fieldError(f, e!)).replace(/`/g, '')]));
       await ack({ response_action: 'errors', errors });
       return;
     }
-    const job = { kind: 'submit' as const, submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}` }, replyTo: { userId: body.user.id } };
+    const job = { kind: 'submit' as const, submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}`, ...localeField(services, locale) }, replyTo: { userId: body.user.id } };
     if (!(await handOff(services, job, arrivalOf(context, clockOf(services))))) {
       logger.error('a create form could not be handed over in time');
       await ack({ response_action: 'errors', errors: { service: en.deadline.handOffFailed } });
@@ -120,6 +123,6 @@ export function registerUnknownActions(app: App): void {
   const known = new RegExp(`^(?!compare_|${Object.values(REQUEST_ACTIONS).map((a) => `${a}$`).join('|')})`);
   app.action(known, async ({ ack, respond, context }) => {
     await ack();
-    await settleBy(realClock, arrivalOf(context, realClock) + SLACK_BUDGET.answerBy, () => respond(ephemeralNote(en.unknownAction))).catch(() => undefined);
+    await settleBy(realClock, arrivalOf(context, realClock) + SLACK_BUDGET.answerBy, () => respond(ephemeralNote(messagesFor('en').unknownAction))).catch(() => undefined);
   });
 }

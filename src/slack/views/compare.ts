@@ -3,7 +3,7 @@ import type { Button, KnownBlock } from '@slack/types';
 import type { OptionId } from '../../decision/engine.js';
 import { encodeAnswers, question, type Answers, type QuestionKey } from '../../decision/questions.js';
 import { reportSources, type DecisionReport } from '../../decision/report.js';
-import { en } from '../../messages.js';
+import { messagesFor, type Messages } from '../../i18n.js';
 import { actions, button, context, divider, escapeText, header, message, section, type SlackMessage } from './blocks.js';
 
 export const COMPARE_ACTIONS = {
@@ -13,44 +13,46 @@ export const COMPARE_ACTIONS = {
   share: 'compare_share',
 } as const;
 
-const m = en.compare;
+/** English when no catalog is given (the CLI's and the tests' default). */
+const english = messagesFor('en');
 
-function answerLabel(key: QuestionKey, value: string): string {
-  return en.choiceLabels[key][value] ?? value;
+function answerLabel(msg: Messages, key: QuestionKey, value: string): string {
+  const labels: Readonly<Record<string, string>> = msg.choiceLabels[key];
+  return labels[value] ?? value;
 }
 
-function answersLine(answers: Answers, order: readonly QuestionKey[]): string {
+function answersLine(msg: Messages, answers: Answers, order: readonly QuestionKey[]): string {
   return order
     .filter((key) => answers[key] !== undefined)
-    .map((key) => `${en.questionPrompts[key]} *${answerLabel(key, String(answers[key]))}*`)
+    .map((key) => `${msg.questionPrompts[key]} *${answerLabel(msg, key, String(answers[key]))}*`)
     .join('\n');
 }
 
-function navigation(answers: Answers, order: readonly QuestionKey[]): Button[] {
+function navigation(m: Messages['compare'], answers: Answers, order: readonly QuestionKey[]): Button[] {
   if (order.length === 0) return [];
   const previous = order.slice(0, -1);
   const back = encodeAnswers(answers, previous);
   return [button(m.back, COMPARE_ACTIONS.back, back || '-'), button(m.startOver, COMPARE_ACTIONS.restart, '-')];
 }
 
-export function compareQuestionView(answers: Answers, order: readonly QuestionKey[], key: QuestionKey): SlackMessage {
-  const prompt = en.questionPrompts[key];
+export function compareQuestionView(answers: Answers, order: readonly QuestionKey[], key: QuestionKey, msg: Messages = english): SlackMessage {
+  const m = msg.compare;
+  const prompt = msg.questionPrompts[key];
   const step = order.length + 1;
   const choices = question(key).choices.map((value) =>
-    button(answerLabel(key, value), `${COMPARE_ACTIONS.answer}:${key}:${value}`, encodeAnswers({ ...answers, [key]: key === 'vpcs' ? Number(value) : value }, [...order, key])),
+    button(answerLabel(msg, key, value), `${COMPARE_ACTIONS.answer}:${key}:${value}`, encodeAnswers({ ...answers, [key]: key === 'vpcs' ? Number(value) : value }, [...order, key])),
   );
   const blocks: KnownBlock[] = [
     header(m.title),
-    order.length > 0 ? section(`${m.answersSoFar}\n${answersLine(answers, order)}`) : context(m.noAnswersYet),
+    order.length > 0 ? section(`${m.answersSoFar}\n${answersLine(msg, answers, order)}`) : context(m.noAnswersYet),
     section(`*${m.step(step)}:* ${prompt}`),
     actions(`compare_q_${key}`, choices),
   ];
-  const nav = navigation(answers, order);
+  const nav = navigation(m, answers, order);
   if (nav.length > 0) blocks.push(actions('compare_nav', nav));
   return message(`${m.title} ${prompt}`, blocks);
 }
 
-const optionName = (id: OptionId) => en.optionNames[id];
 const bullets = (items: string[]) => items.map((item) => `• ${item}`).join('\n');
 
 export interface ResultOptions {
@@ -59,14 +61,19 @@ export interface ResultOptions {
 }
 
 /** What an open question would change the answer to: the option, plus its companions. */
-function outcomeName(recommendation: OptionId | null, alsoNeeded: readonly OptionId[] | undefined, current: OptionId | null): string {
+function outcomeName(msg: Messages, recommendation: OptionId | null, alsoNeeded: readonly OptionId[] | undefined, current: OptionId | null): string {
+  const m = msg.compare;
+  const optionName = (id: OptionId) => msg.optionNames[id];
   if (!recommendation) return m.noRecommendation;
   const companions = (alsoNeeded ?? []).filter((id) => id !== recommendation);
   if (companions.length === 0 && recommendation === current) return m.alone(optionName(recommendation));
   return [recommendation, ...companions].map(optionName).join(' + ');
 }
 
-export function compareResultView(report: DecisionReport, answers: Answers, order: readonly QuestionKey[], options: ResultOptions = {}): SlackMessage {
+/** The report must have been worded with the same catalog (`reportDecision(decision, msg)`). */
+export function compareResultView(report: DecisionReport, answers: Answers, order: readonly QuestionKey[], options: ResultOptions = {}, msg: Messages = english): SlackMessage {
+  const m = msg.compare;
+  const optionName = (id: OptionId) => msg.optionNames[id];
   const title = report.recommendation ? `${m.recommendation}: ${optionName(report.recommendation)}` : answers.target === undefined ? m.needTarget : m.noRecommendation;
   const blocks: KnownBlock[] = [header(title)];
   if (options.sharedBy) blocks.push(context(m.sharedBy(options.sharedBy)));
@@ -89,14 +96,14 @@ export function compareResultView(report: DecisionReport, answers: Answers, orde
     blocks.push(section(`*${m.changedSince2018}*\n${bullets(lines)}`));
   }
   if (report.openQuestions.length > 0) {
-    const lines = report.openQuestions.flatMap((q) => q.changesTo.map((c) => m.wouldChange(q.key, c.value, outcomeName(c.recommendation, c.alsoNeeded, report.recommendation))));
+    const lines = report.openQuestions.flatMap((q) => q.changesTo.map((c) => m.wouldChange(q.key, c.value, outcomeName(msg, c.recommendation, c.alsoNeeded, report.recommendation))));
     blocks.push(section(`*${m.openQuestions}*\n${bullets(lines)}`));
   }
   blocks.push(divider());
   const rerun = `/privatelink compare ${encodeAnswers(answers, order)}`.trim();
   blocks.push(context(`${m.rerun} \`${escapeText(rerun)}\``, `${m.factsAsOf(report.factsAsOf)} ${m.sources}: ${reportSources(report).map((url, i) => `<${url}|[${i + 1}]>`).join(' ')}`));
   if (!options.sharedBy) {
-    blocks.push(actions('compare_result', [button(m.share, COMPARE_ACTIONS.share, encodeAnswers(answers, order) || '-', 'primary'), ...navigation(answers, order)]));
+    blocks.push(actions('compare_result', [button(m.share, COMPARE_ACTIONS.share, encodeAnswers(answers, order) || '-', 'primary'), ...navigation(m, answers, order)]));
   }
   return message(title, blocks);
 }

@@ -9,10 +9,11 @@ import { dnsNames, routingRows, type RoutingRow } from '../../endpoints/dns.js';
 import type { Endpoint, EndpointService } from '../../endpoints/ec2-api.js';
 import { dnsModeOf, type Known, type NameReach } from '../../endpoints/reach.js';
 import type { LookupProblem, LookupResult } from '../../endpoints/lookups.js';
-import { en } from '../../messages.js';
+import { messagesFor, type Messages } from '../../i18n.js';
 import { capBlocks, context, escapeText, fields, header, message, section, sections, type SlackMessage } from './blocks.js';
 
-const t = en.lookups;
+/** English when no catalog is given (the CLI's and the tests' default). */
+const english = messagesFor('en');
 /** Most endpoints a dns answer shows in full, and most lines a list shows; past that the user narrows. */
 export const MAX_DNS_CARDS = 20;
 export const MAX_LIST_LINES = 100;
@@ -35,12 +36,14 @@ export function stateLabel(state: string): string {
 
 const c = (s: string) => `\`${escapeText(s)}\``;
 
-function targetLabel(target: LookupTarget | undefined): string {
+function targetLabel(target: LookupTarget | undefined, msg: Messages): string {
+  const t = msg.lookups;
   if (!target) return t.everything;
   return target.kind === 'service' ? target.text : target.id;
 }
 
-function dnsLines(names: EndpointDnsNames): string[] {
+function dnsLines(names: EndpointDnsNames, msg: Messages): string[] {
+  const t = msg.lookups;
   const lines: string[] = [];
   if (names.privateDnsName) lines.push(`*${t.privateDns}:* ${c(names.privateDnsName)}`);
   if (names.regional) lines.push(`*${t.regional}:* ${c(names.regional)}`);
@@ -48,22 +51,23 @@ function dnsLines(names: EndpointDnsNames): string[] {
   return lines.length > 0 ? lines : [t.noDnsNames];
 }
 
-function endpointLine(e: Endpoint): string {
+function endpointLine(e: Endpoint, msg: Messages): string {
+  const t = msg.lookups;
   return `*${escapeText(e.id)}*  ${c(e.serviceName)}  ${stateLabel(e.state)}  ${escapeText(e.vpcId)}  ${t.privateDns} ${dnsModeOf(e)}`;
 }
 
-const r = en.reach;
-
-function reachText(reach: NameReach): string {
-  return `${r.outcome(reach.resolvesTo, reach.path)} _(${r.why[reach.why] ?? reach.why})_`;
+function reachText(reach: NameReach, msg: Messages): string {
+  const r = msg.reach;
+  return `${r.outcome(reach.resolvesTo, reach.path)} _(${r.why[reach.why]})_`;
 }
 
-function routingText(row: RoutingRow): string {
+function routingText(row: RoutingRow, msg: Messages): string {
+  const r = msg.reach;
   const inVpc =
     row.inVpc.length === 1
-      ? [`• ${r.inVpc}: ${reachText(row.inVpc[0]!.reach)}`]
-      : row.inVpc.map((v) => `• ${r.inVpc}, ${v.variants.map((k) => r.variants[k]).join(' / ')}: ${reachText(v.reach)}`);
-  return [c(row.name), ...inVpc, `• ${r.remoteVpc}: ${reachText(row.remoteVpc)}`, `• ${r.onprem}: ${reachText(row.onprem)}`].join('\n');
+      ? [`• ${r.inVpc}: ${reachText(row.inVpc[0]!.reach, msg)}`]
+      : row.inVpc.map((v) => `• ${r.inVpc}, ${v.variants.map((k) => r.variants[k]).join(' / ')}: ${reachText(v.reach, msg)}`);
+  return [c(row.name), ...inVpc, `• ${r.remoteVpc}: ${reachText(row.remoteVpc, msg)}`, `• ${r.onprem}: ${reachText(row.onprem, msg)}`].join('\n');
 }
 
 function gatewayEndpointKnown(e: Endpoint, detail: EndpointDetail | undefined): Known {
@@ -71,17 +75,19 @@ function gatewayEndpointKnown(e: Endpoint, detail: EndpointDetail | undefined): 
   return detail.vpcEndpoints.some((o) => o.type === 'Gateway' && o.serviceName === e.serviceName && o.state.toLowerCase() === 'available');
 }
 
-function eniLines(detail: EndpointDetail): string {
+function eniLines(detail: EndpointDetail, msg: Messages): string {
+  const r = msg.reach;
   if (detail.enis === 'unknown') return r.enisUnknown;
   const sorted = [...detail.enis].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
   return sorted.map((n) => r.eniLine(escapeText(n.availabilityZone), escapeText([n.privateIp, ...n.ipv6s].filter(Boolean).join(', ') || '—'), escapeText(n.id), escapeText(n.subnetId))).join('\n');
 }
 
-function companionsText(detail: EndpointDetail, region: string): string {
+function companionsText(detail: EndpointDetail, region: string, msg: Messages): string {
+  const r = msg.reach;
   if (detail.vpcEndpoints === 'unknown') return r.companionsUnknown;
   const missing = missingCompanions(region, detail.vpcEndpoints);
   if (missing.length === 0) return r.companionsNone;
-  return [r.companionsIntro, ...missing.map((m) => `• ${r.companionLine(r.companions[m.group.id] ?? m.group.id, m.missing)} (<${m.group.source}|${r.source}>)`)].join('\n');
+  return [r.companionsIntro, ...missing.map((m) => `• ${r.companionLine(r.companions[m.group.id], m.missing)} (<${m.group.source}|${r.source}>)`)].join('\n');
 }
 
 function namesOf(e: Endpoint, services: Record<string, EndpointService>): EndpointDnsNames {
@@ -93,22 +99,25 @@ function total(result: Extract<LookupResult, { kind: 'endpoints' }>): string {
   return result.complete ? String(result.endpoints.length) : `${result.endpoints.length}+`;
 }
 
-function nothingFound(result: Extract<LookupResult, { kind: 'endpoints' }>): SlackMessage {
-  const text = en.lookups.nothingFound(escapeText(targetLabel(result.command.target)), result.region);
+function nothingFound(result: Extract<LookupResult, { kind: 'endpoints' }>, msg: Messages): SlackMessage {
+  const text = msg.lookups.nothingFound(escapeText(targetLabel(result.command.target, msg)), result.region);
   return message(text, [section(`:mag: ${text}`)]);
 }
 
-export function dnsView(result: Extract<LookupResult, { kind: 'endpoints' }>): SlackMessage {
-  if (result.endpoints.length === 0) return nothingFound(result);
-  const title = t.dnsTitle(targetLabel(result.command.target), result.region);
+export function dnsView(result: Extract<LookupResult, { kind: 'endpoints' }>, msg: Messages = english): SlackMessage {
+  const t = msg.lookups;
+  if (result.endpoints.length === 0) return nothingFound(result, msg);
+  const title = t.dnsTitle(targetLabel(result.command.target, msg), result.region);
   const shown = result.endpoints.slice(0, MAX_DNS_CARDS);
   const blocks: KnownBlock[] = [header(title)];
-  for (const e of shown) blocks.push(section([endpointLine(e), ...dnsLines(namesOf(e, result.services))].join('\n')));
+  for (const e of shown) blocks.push(section([endpointLine(e, msg), ...dnsLines(namesOf(e, result.services), msg)].join('\n')));
   if (result.endpoints.length > shown.length || !result.complete) blocks.push(context(t.shown(shown.length, total(result), t.narrowEndpoints)));
   return message(title, capBlocks(blocks, () => t.narrowEndpoints));
 }
 
-function endpointCard(e: Endpoint, services: Record<string, EndpointService>, region: string, detail?: EndpointDetail): KnownBlock[] {
+function endpointCard(e: Endpoint, services: Record<string, EndpointService>, region: string, msg: Messages, detail?: EndpointDetail): KnownBlock[] {
+  const t = msg.lookups;
+  const r = msg.reach;
   const names = namesOf(e, services);
   const signingRegion = e.serviceRegion ?? serviceRegionOf(e.serviceName, region);
   const blocks: KnownBlock[] = [
@@ -119,41 +128,43 @@ function endpointCard(e: Endpoint, services: Record<string, EndpointService>, re
       [t.vpc, escapeText(e.vpcId)],
       [t.subnets, escapeText(e.subnetIds.join(', ') || '—')],
       [t.securityGroups, escapeText(e.securityGroupIds.join(', ') || '—')],
-      [t.privateDns, r.dnsMode[dnsModeOf(e)] ?? dnsModeOf(e)],
+      [t.privateDns, r.dnsMode[dnsModeOf(e)]],
       [t.ipType, escapeText(e.ipAddressType ?? '—')],
       [t.created, escapeText(e.createdAt ?? '—')],
       ...(signingRegion !== region ? [[r.serviceRegion, escapeText(signingRegion)] as [string, string]] : []),
       ...(e.lastError ? [[t.lastError, `${c(e.lastError.code)} ${escapeText(e.lastError.message)}`] as [string, string]] : []),
     ]),
-    section(`*${t.dnsNames}*\n${dnsLines(names).join('\n')}`),
+    section(`*${t.dnsNames}*\n${dnsLines(names, msg).join('\n')}`),
   ];
-  if (detail && e.type === 'Interface') blocks.push(section(`*${r.enis}*\n${eniLines(detail)}`));
+  if (detail && e.type === 'Interface') blocks.push(section(`*${r.enis}*\n${eniLines(detail, msg)}`));
   if (e.type === 'Interface') {
     const known = { vpcDns: detail?.vpcDns ?? { support: 'unknown' as Known, hostnames: 'unknown' as Known }, gatewayEndpoint: gatewayEndpointKnown(e, detail) };
     const rows = routingRows(e, names, known, services[e.serviceName]?.privateDnsName);
-    if (rows.length > 0) blocks.push(section(`*${r.routing}*\n${rows.map(routingText).join('\n')}`));
+    if (rows.length > 0) blocks.push(section(`*${r.routing}*\n${rows.map((row) => routingText(row, msg)).join('\n')}`));
   }
   const commands = smokeTestCommands(e.serviceName, region, names, e.serviceRegion);
   if (commands.length > 0) blocks.push(section(`*${r.tryIt(signingRegion)}*\n\`\`\`${escapeText(commands.join('\n'))}\`\`\``));
-  if (detail && e.type === 'Interface') blocks.push(section(`*${r.companionsTitle}*\n${companionsText(detail, region)}`));
+  if (detail && e.type === 'Interface') blocks.push(section(`*${r.companionsTitle}*\n${companionsText(detail, region, msg)}`));
   return blocks;
 }
 
-export function describeView(result: Extract<LookupResult, { kind: 'endpoints' }>): SlackMessage {
+export function describeView(result: Extract<LookupResult, { kind: 'endpoints' }>, msg: Messages = english): SlackMessage {
+  const t = msg.lookups;
   const { endpoints } = result;
-  if (endpoints.length === 0) return nothingFound(result);
+  if (endpoints.length === 0) return nothingFound(result, msg);
   if (endpoints.length === 1) {
     const only = endpoints[0]!;
-    return message(`${only.id}: ${only.serviceName} (${only.state})`, endpointCard(only, result.services, result.region, result.detail));
+    return message(`${only.id}: ${only.serviceName} (${only.state})`, endpointCard(only, result.services, result.region, msg, result.detail));
   }
-  const title = t.describeTitle(targetLabel(result.command.target), result.region);
+  const title = t.describeTitle(targetLabel(result.command.target, msg), result.region);
   const shown = endpoints.slice(0, MAX_LIST_LINES);
-  const blocks: KnownBlock[] = [header(`${title} (${total(result)})`), ...sections(shown.map(endpointLine).join('\n'))];
+  const blocks: KnownBlock[] = [header(`${title} (${total(result)})`), ...sections(shown.map((e) => endpointLine(e, msg)).join('\n'))];
   if (endpoints.length > shown.length || !result.complete) blocks.push(context(t.shown(shown.length, total(result), t.narrowEndpoints)));
   return message(`${title} (${total(result)})`, capBlocks(blocks, () => t.narrowEndpoints));
 }
 
-export function servicesView(result: Extract<LookupResult, { kind: 'services' }>): SlackMessage {
+export function servicesView(result: Extract<LookupResult, { kind: 'services' }>, msg: Messages = english): SlackMessage {
+  const t = msg.lookups;
   const filter = result.command.filter ?? '';
   if (result.services.length === 0) {
     const text = t.noServices(escapeText(filter), result.region);
@@ -178,29 +189,29 @@ export function servicesView(result: Extract<LookupResult, { kind: 'services' }>
   return message(title, capBlocks(blocks, () => t.narrowServices));
 }
 
-export function problemText(problem: LookupProblem): string {
+export function problemText(problem: LookupProblem, msg: Messages = english): string {
   switch (problem.code) {
     case 'noRegion':
-      return en.noRegion;
+      return msg.noRegion;
     case 'regionNotAllowed':
-      return en.regionNotAllowed(problem.region, problem.allowed);
+      return msg.regionNotAllowed(problem.region, problem.allowed);
     case 'ec2':
-      return en.ec2Problem(problem.error.code, problem.error.action, problem.error.region, escapeText(problem.error.message));
+      return msg.ec2Problem(problem.error.code, problem.error.action, problem.error.region, escapeText(problem.error.message));
   }
 }
 
-export function problemView(problem: LookupProblem): SlackMessage {
-  const text = problemText(problem);
+export function problemView(problem: LookupProblem, msg: Messages = english): SlackMessage {
+  const text = problemText(problem, msg);
   return message(text, [section(`:warning: ${text}`)]);
 }
 
-export function lookupView(result: LookupResult): SlackMessage {
+export function lookupView(result: LookupResult, msg: Messages = english): SlackMessage {
   switch (result.kind) {
     case 'problem':
-      return problemView(result.problem);
+      return problemView(result.problem, msg);
     case 'services':
-      return servicesView(result);
+      return servicesView(result, msg);
     case 'endpoints':
-      return result.command.name === 'dns' ? dnsView(result) : describeView(result);
+      return result.command.name === 'dns' ? dnsView(result, msg) : describeView(result, msg);
   }
 }

@@ -1,10 +1,13 @@
 /** Usage and error views: help, parse errors with the usage line, plain notices. */
 import type { ParseError, Subcommand } from '../../commands/parse.js';
 import { SUBCOMMANDS } from '../../commands/parse.js';
-import { en } from '../../messages.js';
+import { messagesFor, type Messages } from '../../i18n.js';
 import { context, escapeText, header, message, section, type SlackMessage } from './blocks.js';
 
-export function helpView(): SlackMessage {
+/** English when no catalog is given (the CLI's and the tests' default). */
+const english = messagesFor('en');
+
+export function helpView(en: Messages = english): SlackMessage {
   const lines = SUBCOMMANDS.map((name) => `\`${en.examples[name].example}\`\n      ${en.examples[name].what}`);
   return message(en.helpTitle, [header(en.helpTitle), section(lines.join('\n')), context(en.helpFooter)]);
 }
@@ -13,7 +16,7 @@ function commandOf(error: ParseError): Subcommand | undefined {
   return 'command' in error ? error.command : undefined;
 }
 
-export function parseErrorView(error: ParseError): SlackMessage {
+export function parseErrorView(error: ParseError, en: Messages = english): SlackMessage {
   const text = escapeText(en.parseError(error));
   const command = commandOf(error);
   const usage = command ? en.usage[command] : en.usage.help;

@@ -7,7 +7,9 @@ import type { PreflightCheck } from '../../aws/endpoint.js';
 import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest } from '../../requests/model.js';
 import { smokeTestCommands } from '../../endpoints/smoke-tests.js';
 import { createEndpointCall } from '../../endpoints/create-call.js';
-import { en } from '../../messages.js';
+import { isPreflightCode } from '../../endpoints/preflight.js';
+import { messagesFor, type Messages } from '../../i18n.js';
+import type { DecidedState } from '../../messages.js';
 import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
 import { quotedUserText } from './sanitize.js';
 
@@ -19,7 +21,8 @@ export const REQUEST_ACTIONS = {
 
 export const CREATE_MODAL_ID = 'create_request';
 
-const r = en.requests;
+/** English when no catalog is given (the CLI's and the tests' default). */
+const english = messagesFor('en');
 const c = (s: string) => `\`${escapeText(s)}\``;
 
 /** A timestamp Slack shows in each reader's time zone, with the ISO time as the fallback. */
@@ -58,29 +61,34 @@ export function createCallLine(request: EndpointRequest): string {
     .join(' \\\n  ');
 }
 
-export function preflightLines(checks: PreflightCheck[]): string {
-  const t = en.preflight;
+export function preflightLines(checks: PreflightCheck[], msg: Messages = english): string {
+  const t = msg.preflight;
   return checks
     .map((check) => {
-      const finding = t.findings[check.code]?.(Object.fromEntries(Object.entries(check.values).map(([k, v]) => [k, escapeText(v)]))) ?? { text: check.code };
+      const values = Object.fromEntries(Object.entries(check.values).map(([k, v]) => [k, escapeText(v)]));
+      const finding = isPreflightCode(check.code) ? t.findings[check.code](values) : { text: escapeText(check.code) };
       const fix = finding.fix ? `\n      _${t.fix}_ ${finding.fix}` : '';
       return `${t.marks[check.status]} *${t.checkNames[check.check]}*: ${finding.text}${fix}`;
     })
     .join('\n');
 }
 
-export function preflightFailedView(checks: PreflightCheck[]): SlackMessage {
-  return message(en.preflight.failed, [section(`:x: ${en.preflight.failed}`), section(`*${en.preflight.title}*\n${preflightLines(checks)}`)]);
+export function preflightFailedView(checks: PreflightCheck[], msg: Messages = english): SlackMessage {
+  return message(msg.preflight.failed, [section(`:x: ${msg.preflight.failed}`), section(`*${msg.preflight.title}*\n${preflightLines(checks, msg)}`)]);
 }
 
-function decisionLine(request: EndpointRequest): string | undefined {
-  const decision = [...request.history].reverse().find((h) => ['approved', 'rejected', 'cancelled', 'expired'].includes(h.state));
-  if (!decision) return undefined;
+const isDecided = (state: string): state is DecidedState => ['approved', 'rejected', 'cancelled', 'expired'].includes(state);
+
+function decisionLine(request: EndpointRequest, msg: Messages): string | undefined {
+  const r = msg.requests;
+  const decision = [...request.history].reverse().find((h) => isDecided(h.state));
+  if (!decision || !isDecided(decision.state)) return undefined;
   const actor = decision.state === 'expired' ? undefined : decision.actor;
-  return actor ? r.decidedBy(r.verbs[decision.state]!, actor, slackTime(decision.at)) : `${r.verbs[decision.state]} ${slackTime(decision.at)}`;
+  return actor ? r.decidedBy(r.verbs[decision.state], actor, slackTime(decision.at)) : `${r.verbs[decision.state]} ${slackTime(decision.at)}`;
 }
 
-function decisionButtons(request: EndpointRequest): Button[] {
+function decisionButtons(request: EndpointRequest, msg: Messages): Button[] {
+  const r = msg.requests;
   const approve = button(r.approve, REQUEST_ACTIONS.approve, request.id, 'primary');
   approve.confirm = {
     title: { type: 'plain_text', text: r.confirmTitle },
@@ -92,47 +100,48 @@ function decisionButtons(request: EndpointRequest): Button[] {
 }
 
 /** The DNS names and ready-to-paste checks of the created endpoint. */
-export function dnsResult(request: EndpointRequest): string | undefined {
+export function dnsResult(request: EndpointRequest, msg: Messages = english): string | undefined {
   const names = request.dns;
   if (!names) return undefined;
-  const t = en.lookups;
+  const t = msg.lookups;
   const lines = [
     names.privateDnsName && `*${t.privateDns}:* ${c(names.privateDnsName)}`,
     names.regional && `*${t.regional}:* ${c(names.regional)}`,
     ...names.zonal.map((z) => `*${t.zonal}:* ${c(z.name)}  _${z.availabilityZone}_`),
   ].filter(Boolean);
   const commands = request.state === 'available' ? smokeTestCommands(request.params.serviceName, request.params.region, names) : [];
-  return [`*${en.create.dnsNames}*`, ...lines, ...(commands.length > 0 ? [`*${en.create.tryIt}*`, `\`\`\`${escapeText(commands.join('\n'))}\`\`\``] : [])].join('\n');
+  return [`*${msg.create.dnsNames}*`, ...lines, ...(commands.length > 0 ? [`*${msg.create.tryIt}*`, `\`\`\`${escapeText(commands.join('\n'))}\`\`\``] : [])].join('\n');
 }
 
 /** Why a request failed, in words a person can act on. */
-export function failureText(request: EndpointRequest): string {
+export function failureText(request: EndpointRequest, msg: Messages = english): string {
   const failure = request.failure ?? { code: 'Unknown', message: '' };
-  if (failure.code === 'Timeout') return en.create.timedOut(request.endpointId ?? '', CREATE_DEADLINE_MINUTES);
-  if (failure.code === 'EndpointPartial') return en.create.endpointPartial(request.endpointId ?? '', escapeText(failure.message));
+  if (failure.code === 'Timeout') return msg.create.timedOut(request.endpointId ?? '', CREATE_DEADLINE_MINUTES);
+  if (failure.code === 'EndpointPartial') return msg.create.endpointPartial(request.endpointId ?? '', escapeText(failure.message));
   if (request.endpointId && request.endpointState && FAILED_ENDPOINT_STATES.includes(request.endpointState.toLowerCase())) {
-    return en.create.endpointFailed(request.endpointId, request.endpointState, escapeText(`${failure.code === request.endpointState ? '' : failure.code} ${failure.message}`.trim()));
+    return msg.create.endpointFailed(request.endpointId, request.endpointState, escapeText(`${failure.code === request.endpointState ? '' : failure.code} ${failure.message}`.trim()));
   }
-  return en.ec2Problem(failure.code, 'ec2:CreateVpcEndpoint', request.params.region, escapeText(failure.message));
+  return msg.ec2Problem(failure.code, 'ec2:CreateVpcEndpoint', request.params.region, escapeText(failure.message));
 }
 
 const FAILED_ENDPOINT_STATES = ['failed', 'rejected', 'expired', 'deleted', 'deleting'];
 
-function resultSection(request: EndpointRequest): string | undefined {
+function resultSection(request: EndpointRequest, msg: Messages): string | undefined {
   switch (request.state) {
     case 'available':
-      return dnsResult(request);
+      return dnsResult(request, msg);
     case 'pending-acceptance':
-      return dnsResult(request);
+      return dnsResult(request, msg);
     case 'failed':
-      return `:red_circle: ${failureText(request)}`;
+      return `:red_circle: ${failureText(request, msg)}`;
     default:
       return undefined;
   }
 }
 
 /** `line`: the worker's progress while it creates and polls. */
-export function requestMessage(request: EndpointRequest, progress: { line?: string } = {}): SlackMessage {
+export function requestMessage(request: EndpointRequest, progress: { line?: string } = {}, msg: Messages = english): SlackMessage {
+  const r = msg.requests;
   const p = request.params;
   const blocks: KnownBlock[] = [
     header(r.title(request.id)),
@@ -144,7 +153,7 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
       [r.vpc, c(p.vpcId)],
       [r.subnets, p.subnetIds.map(c).join(', ')],
       [r.securityGroups, p.securityGroupIds.length > 0 ? p.securityGroupIds.map(c).join(', ') : r.defaultGroup],
-      [r.privateDns, r.dnsModes[p.privateDns] ?? p.privateDns],
+      [r.privateDns, r.dnsModes[p.privateDns]],
       [r.ipType, p.ipAddressType ?? 'ipv4'],
       [r.region, c(p.region)],
       [r.ports, `TCP ${p.ports.join(', ')}`],
@@ -152,28 +161,31 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
     ]),
     section(`*${r.exactCall}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
   ];
-  if (request.preflight.length > 0) blocks.push(section(`*${en.preflight.title}*\n${preflightLines(request.preflight)}`));
-  const status = [`*${r.states[request.state]}*`, decisionLine(request), progress.line].filter(Boolean).join(' · ');
+  if (request.preflight.length > 0) blocks.push(section(`*${msg.preflight.title}*\n${preflightLines(request.preflight, msg)}`));
+  const status = [`*${r.states[request.state]}*`, decisionLine(request, msg), progress.line].filter(Boolean).join(' · ');
   blocks.push(section(status));
-  const result = resultSection(request);
+  const result = resultSection(request, msg);
   if (result) blocks.push(section(result));
-  if (request.state === 'pending') blocks.push(actions(`request_${request.id}`, decisionButtons(request)));
-  return message(`${r.title(request.id)}: ${r.states[request.state]?.replace(/^:[a-z_]+: /, '')}`, blocks);
+  if (request.state === 'pending') blocks.push(actions(`request_${request.id}`, decisionButtons(request, msg)));
+  return message(`${r.title(request.id)}: ${r.states[request.state].replace(/^:[a-z_]+: /, '')}`, blocks);
 }
 
 /** A copy of an approval message that does not count (not the one the request recorded): no buttons. */
-export function voidCopyView(request: EndpointRequest): SlackMessage {
-  const text = en.integrity.voidCopy(request.id);
+export function voidCopyView(request: EndpointRequest, msg: Messages = english): SlackMessage {
+  const r = msg.requests;
+  const text = msg.integrity.voidCopy(request.id);
   return message(text, [header(r.title(request.id)), section(text)]);
 }
 
-export function requesterNoteView(request: EndpointRequest, channel: string, ts: string): SlackMessage {
+export function requesterNoteView(request: EndpointRequest, channel: string, ts: string, msg: Messages = english): SlackMessage {
+  const r = msg.requests;
   const text = r.sentNote(request.id, channel, messageLink(channel, ts));
   return message(text, [section(`:incoming_envelope: ${text}`, button(r.cancel, REQUEST_ACTIONS.cancel, request.id))]);
 }
 
-export function statusView(request: EndpointRequest): SlackMessage {
-  const base = requestMessage(request);
+export function statusView(request: EndpointRequest, msg: Messages = english): SlackMessage {
+  const r = msg.requests;
+  const base = requestMessage(request, {}, msg);
   const history = request.history.map((h) => `• ${r.historyLine(h.state, h.actor.startsWith('U') || h.actor.startsWith('W') ? `<@${h.actor}>` : h.actor, slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`);
   const blocks = base.blocks.filter((b) => b.type !== 'actions');
   blocks.push(section(`*${r.history}*\n${history.join('\n')}`));
@@ -181,15 +193,16 @@ export function statusView(request: EndpointRequest): SlackMessage {
 }
 
 /** `now`: a pending request past its expiry is shown as expired, though the sweep may not have recorded it yet. */
-export function requestsListView(requests: EndpointRequest[], filter: 'pending' | 'all', now: Date): SlackMessage {
+export function requestsListView(requests: EndpointRequest[], filter: 'pending' | 'all', now: Date, msg: Messages = english): SlackMessage {
+  const r = msg.requests;
   const title = r.listTitle(filter, requests.length);
   if (requests.length === 0) return message(r.none(filter), [section(r.none(filter))]);
   const lines = requests.map((q) =>
-    r.listLine(q.id, r.states[isExpired(q, now) ? 'expired' : q.state]!, q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt)),
+    r.listLine(q.id, r.states[isExpired(q, now) ? 'expired' : q.state], q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt)),
   );
   const blocks: KnownBlock[] = [header(title)];
   for (let i = 0; i < lines.length && blocks.length < 48; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
-  blocks.push(context(en.code(en.usage.status)));
+  blocks.push(context(msg.code(msg.usage.status)));
   return message(title, blocks);
 }
 
@@ -197,8 +210,8 @@ export interface ModalDefaults {
   region?: string;
 }
 
-export function createModal(defaults: ModalDefaults): ModalView {
-  const m = r.modal;
+export function createModal(defaults: ModalDefaults, msg: Messages = english): ModalView {
+  const m = msg.requests.modal;
   const text = (blockId: string, label: string, options: { optional?: boolean; hint?: string; multiline?: boolean; initial?: string; placeholder?: string } = {}): KnownBlock => ({
     type: 'input',
     block_id: blockId,
