@@ -19,6 +19,11 @@ import { LIMITS } from '../src/slack/views/blocks.js';
 import { lookupView } from '../src/slack/views/endpoints.js';
 import { seedState, startEc2Emulator } from '../test/emulator/ec2-emulator.js';
 import { startFakeSlack } from '../test/emulator/slack-api.js';
+import nock from 'nock';
+
+// The emulator's XML helpers share a module with the tests' nock fixtures, and importing nock intercepts every
+// HTTP request of this process: measure the handler's own requests, not the interceptor.
+nock.restore();
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SECRET = 'bench-signing-secret';
