@@ -19,6 +19,11 @@ import { LIMITS } from '../src/slack/views/blocks.js';
 import { lookupView } from '../src/slack/views/endpoints.js';
 import { seedState, startEc2Emulator } from '../test/emulator/ec2-emulator.js';
 import { startFakeSlack } from '../test/emulator/slack-api.js';
+import nock from 'nock';
+
+// The emulator's XML helpers share a module with the tests' nock fixtures, and importing nock intercepts every
+// HTTP request of this process: measure the handler's own requests, not the interceptor.
+nock.restore();
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const SECRET = 'bench-signing-secret';
@@ -191,7 +196,7 @@ async function warmLatency(): Promise<void> {
   const command = (text: string) => new URLSearchParams({ command: '/privatelink', text, user_id: 'U0ALICE', channel_id: 'C0CHAN', team_id: 'T0TEAM', response_url: slack.responseUrl('x'), trigger_id: '1.2.3' }).toString();
   const click = (actionId: string, value: string, user: string) =>
     new URLSearchParams({
-      payload: JSON.stringify({ type: 'block_actions', user: { id: user }, team: { id: 'T0TEAM' }, response_url: slack.responseUrl('click'), actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }], container: { type: 'message' }, channel: { id: 'C0APPROVALS' } }),
+      payload: JSON.stringify({ type: 'block_actions', user: { id: user }, team: { id: 'T0TEAM' }, response_url: slack.responseUrl('click'), actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }], container: { type: 'message', channel_id: 'C0APPROVALS', message_ts: '1700000000.000100' }, channel: { id: 'C0APPROVALS' } }),
     }).toString();
 
   const cases: [string, (i: number) => string][] = [

@@ -121,7 +121,8 @@ describe('deadlines on the request\'s clock (Lambda handler)', () => {
 
     expect(response.statusCode).toBe(200);
     expect(clock.now()).toBeLessThan(SLACK_BUDGET.answerBy);
-    expect(bot.jobs.jobs).toEqual([{ kind: 'decision', action: 'approve', requestId: id, actor: 'U0DAVE', responseUrl: expect.any(String) }]);
+    const message = (await bot.store.get(id))!.message!;
+    expect(bot.jobs.jobs).toEqual([{ kind: 'decision', action: 'approve', requestId: id, actor: 'U0DAVE', responseUrl: expect.any(String), origin: message }]);
     expect((await bot.store.get(id))?.state).toBe('pending');
 
     // The worker decides, with Slack answering again.
@@ -146,7 +147,10 @@ describe('deadlines on the request\'s clock (Lambda handler)', () => {
     const jobs = hangingJobs();
     const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs, store: bot.store, logger: quietLogger(), clock });
 
-    const click = handler(apiGatewayV2Event(blockActionBody(REQUEST_ACTIONS.approve, id, 'U0BOB')), {});
+    // A click on the request's recorded message (a click on another copy is refused before any write).
+    const message = (await bot.store.get(id))!.message!;
+    const onMessage = { container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false }, channel: { id: message.channel, name: 'approvals' } };
+    const click = handler(apiGatewayV2Event(blockActionBody(REQUEST_ACTIONS.approve, id, 'U0BOB', onMessage)), {});
     await until(() => jobs.tried.length > 0, 'the hand-off');
     clock.advance(SLACK_BUDGET.handOff);
     const response = await click;

@@ -3,15 +3,29 @@
  * Writes take a per-request lock file holding its owner's token (created exclusively, removed only by its
  * owner, broken when stale by exactly one process), so two processes cannot interleave, and land by rename, so a
  * crash never leaves half a file.
+ *
+ * The steps of one request's read and write (lock, read, write, rename, unlock) are synchronous calls: each is a
+ * single system call on a small file (tens of microseconds), while each asynchronous call is several thread-pool
+ * round trips, which a busy machine turns into milliseconds of waiting on the approve click's path. Waiting for
+ * a lock, breaking a stale one and listing stay asynchronous.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { linkSync, mkdirSync, promises as fs, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
 import { VersionConflict, assertHistoryExtends, needsSweep, type RequestStore } from './store.js';
 
 const LOCK_STALE_MS = 10_000;
 const LOCK_WAIT_MS = 5_000;
+
+function readIfExistsSync(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
 
 async function readIfExists(file: string): Promise<string | undefined> {
   try {
@@ -24,6 +38,7 @@ async function readIfExists(file: string): Promise<string | undefined> {
 
 export class FileRequestStore implements RequestStore {
   private readonly dir: string;
+  private dirMade = false;
 
   constructor(dataDir: string) {
     this.dir = path.join(dataDir, 'requests');
@@ -39,12 +54,11 @@ export class FileRequestStore implements RequestStore {
    * It is created with its content in one step (a hard link of a written file: link fails if the lock exists).
    */
   private async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
-    await fs.mkdir(this.dir, { recursive: true });
     const lock = `${this.file(id)}.lock`;
     const token = randomUUID();
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
-      if (await this.tryLock(lock, token)) break;
+      if (this.tryLock(lock, token)) break;
       if (await this.breakStaleLock(lock)) continue;
       if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`request ${id} is locked by another process`);
       await new Promise((resolve) => setTimeout(resolve, Math.min(50, 2 ** attempt)));
@@ -52,27 +66,42 @@ export class FileRequestStore implements RequestStore {
     try {
       return await fn();
     } finally {
-      await this.unlock(lock, token);
+      this.unlock(lock, token);
     }
   }
 
-  private async tryLock(lock: string, token: string): Promise<boolean> {
-    const tmp = path.join(this.dir, `.${path.basename(lock)}.${token}.tmp`);
-    await fs.writeFile(tmp, token);
+  /** Writes a file, making the directory first if it is not there yet (once per store, or if it was removed). */
+  private writeFileMakingDir(file: string, content: string): void {
+    if (!this.dirMade) {
+      mkdirSync(this.dir, { recursive: true });
+      this.dirMade = true;
+    }
     try {
-      await fs.link(tmp, lock);
+      writeFileSync(file, content);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      mkdirSync(this.dir, { recursive: true });
+      writeFileSync(file, content);
+    }
+  }
+
+  private tryLock(lock: string, token: string): boolean {
+    const tmp = path.join(this.dir, `.${path.basename(lock)}.${token}.tmp`);
+    this.writeFileMakingDir(tmp, token);
+    try {
+      linkSync(tmp, lock);
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw error;
     } finally {
-      await fs.rm(tmp, { force: true });
+      rmSync(tmp, { force: true });
     }
   }
 
-  private async unlock(lock: string, token: string): Promise<void> {
-    if ((await readIfExists(lock)) !== token) return;
-    await fs.rm(lock, { force: true });
+  private unlock(lock: string, token: string): void {
+    if (readIfExistsSync(lock) !== token) return;
+    rmSync(lock, { force: true });
   }
 
   /**
@@ -109,27 +138,33 @@ export class FileRequestStore implements RequestStore {
     return true;
   }
 
-  private async write(request: EndpointRequest): Promise<void> {
+  private write(request: EndpointRequest): void {
     const tmp = path.join(this.dir, `.${request.id}.${randomUUID()}.tmp`);
-    await fs.writeFile(tmp, JSON.stringify(request, null, 2));
-    await fs.rename(tmp, this.file(request.id));
+    this.writeFileMakingDir(tmp, JSON.stringify(request, null, 2));
+    renameSync(tmp, this.file(request.id));
   }
 
   async create(request: EndpointRequest): Promise<boolean> {
     return this.withLock(request.id, async () => {
       if (await this.get(request.id)) return false;
-      await this.write(request);
+      this.write(request);
       return true;
     });
   }
 
   async get(id: string): Promise<EndpointRequest | undefined> {
-    try {
-      return readStoredRequest(JSON.parse(await fs.readFile(this.file(id), 'utf8')));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
+    return this.read(id);
+  }
+
+  private read(id: string): EndpointRequest | undefined {
+    const text = readIfExistsSync(this.file(id));
+    return text === undefined ? undefined : readStoredRequest(JSON.parse(text));
+  }
+
+  /** The asynchronous read, for listings of many files. */
+  private async readAsync(id: string): Promise<EndpointRequest | undefined> {
+    const text = await readIfExists(this.file(id));
+    return text === undefined ? undefined : readStoredRequest(JSON.parse(text));
   }
 
   async replace(next: EndpointRequest): Promise<void> {
@@ -137,7 +172,7 @@ export class FileRequestStore implements RequestStore {
       const current = await this.get(next.id);
       if (!current || current.version !== next.version - 1) throw new VersionConflict(next.id);
       assertHistoryExtends(current, next);
-      await this.write(next);
+      this.write(next);
     });
   }
 
@@ -154,7 +189,7 @@ export class FileRequestStore implements RequestStore {
 
   private async all(): Promise<EndpointRequest[]> {
     const names = await fs.readdir(this.dir).catch(() => [] as string[]);
-    const requests = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.get(n.slice(0, -5))));
+    const requests = await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => this.readAsync(n.slice(0, -5))));
     return requests.filter((r): r is EndpointRequest => r !== undefined);
   }
 }

@@ -70,14 +70,16 @@ export function approvalsConfigured(approvals: ApprovalConfig): boolean {
 /**
  * Re-reads and retries a versioned write until it lands or `change` declines (returns undefined).
  * `changed` says whether this call wrote: the record alone cannot tell a win from someone else's write.
+ * `read`, a copy the caller has just read, saves the first read: the write is still conditional on its version.
  */
 export async function updateRequest(
   store: RequestStore,
   id: string,
   change: (current: EndpointRequest) => EndpointRequest | undefined,
+  read?: EndpointRequest,
 ): Promise<{ request: EndpointRequest; changed: boolean } | undefined> {
   for (let attempt = 0; attempt < 10; attempt++) {
-    const current = await store.get(id);
+    const current = attempt === 0 && read?.id === id ? read : await store.get(id);
     if (!current) return undefined;
     const next = change(current);
     if (!next) return { request: current, changed: false };
@@ -250,13 +252,18 @@ export async function isApprover(deps: Pick<WorkflowDependencies, 'approvals' | 
  * Moves a pending request to `to` if it is still pending (or to `expired` if its time is up); the loser of a
  * race gets `already`. A conflicting write that left it pending (e.g. the message being recorded) is retried.
  */
-async function closePending(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch): Promise<DecisionOutcome> {
+async function closePending(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch, read?: EndpointRequest): Promise<DecisionOutcome> {
   const now = deps.now();
-  const result = await updateRequest(deps.store, id, (current) => {
-    if (current.state !== 'pending') return undefined;
-    if (to !== 'cancelled' && isExpired(current, now)) return transition(current, 'expired', 'system', now);
-    return transition(current, to, actor, now, patch);
-  });
+  const result = await updateRequest(
+    deps.store,
+    id,
+    (current) => {
+      if (current.state !== 'pending') return undefined;
+      if (to !== 'cancelled' && isExpired(current, now)) return transition(current, 'expired', 'system', now);
+      return transition(current, to, actor, now, patch);
+    },
+    read,
+  );
   if (!result) return { kind: 'not-found' };
   const { request, changed } = result;
   if (!changed) return request.state === 'expired' && to !== 'cancelled' ? { kind: 'expired', request } : { kind: 'already', request };
@@ -277,20 +284,32 @@ export async function mayDecide(
   decision: 'approve' | 'reject',
   origin: ClickOrigin | undefined,
 ): Promise<DecisionOutcome | undefined> {
-  const request = await deps.store.get(id);
-  if (!request) return { kind: 'not-found' };
-  if (!onRecordedMessage(request, origin)) return { kind: 'foreign-copy', request };
-  if (actor === request.requester) return { kind: 'refused', reason: 'requester' };
-  if (!(await isApprover(deps, actor))) return { kind: 'refused', reason: 'not-approver' };
-  // The allow-list may have changed since the request was filed: an approval may not send it to a region now refused.
-  if (decision === 'approve' && !regionAllowed(request.params.region, deps.regions)) {
-    return { kind: 'region-not-allowed', request, allowed: deps.regions.allowedRegions ?? [] };
-  }
-  return undefined;
+  return (await checkDecision(deps, id, actor, decision, origin)).refusal;
 }
 
-export function recordDecision(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject'): Promise<DecisionOutcome> {
-  return closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor });
+/** `mayDecide`, also giving the record it read, which `recordDecision` can write from (one read per click). */
+export async function checkDecision(
+  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions'>,
+  id: string,
+  actor: string,
+  decision: 'approve' | 'reject',
+  origin: ClickOrigin | undefined,
+): Promise<{ refusal?: DecisionOutcome; read?: EndpointRequest }> {
+  const request = await deps.store.get(id);
+  if (!request) return { refusal: { kind: 'not-found' } };
+  if (!onRecordedMessage(request, origin)) return { refusal: { kind: 'foreign-copy', request } };
+  if (actor === request.requester) return { refusal: { kind: 'refused', reason: 'requester' } };
+  if (!(await isApprover(deps, actor))) return { refusal: { kind: 'refused', reason: 'not-approver' } };
+  // The allow-list may have changed since the request was filed: an approval may not send it to a region now refused.
+  if (decision === 'approve' && !regionAllowed(request.params.region, deps.regions)) {
+    return { refusal: { kind: 'region-not-allowed', request, allowed: deps.regions.allowedRegions ?? [] } };
+  }
+  return { read: request };
+}
+
+/** The conditional write; `read` (from `checkDecision`) saves a read, the write staying conditional on its version. */
+export function recordDecision(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', read?: EndpointRequest): Promise<DecisionOutcome> {
+  return closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor }, read);
 }
 
 /** Cancelling needs no Slack call: the requester check and the write. */
@@ -298,7 +317,7 @@ export async function recordCancel(deps: WorkflowDependencies, id: string, actor
   const request = await deps.store.get(id);
   if (!request) return { kind: 'not-found' };
   if (actor !== request.requester) return { kind: 'refused', reason: 'not-approver' };
-  return closePending(deps, id, 'cancelled', actor, {});
+  return closePending(deps, id, 'cancelled', actor, {}, request);
 }
 
 export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutcome, action: DecisionAction, actor: string, origin?: ClickOrigin): Promise<void> {
@@ -329,7 +348,8 @@ export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutc
 }
 
 export async function decideRequest(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
-  const outcome = (await mayDecide(deps, id, actor, decision, origin)) ?? (await recordDecision(deps, id, actor, decision));
+  const checked = await checkDecision(deps, id, actor, decision, origin);
+  const outcome = checked.refusal ?? (await recordDecision(deps, id, actor, decision, checked.read));
   await followUp(deps, outcome, decision, actor, origin);
   return outcome;
 }

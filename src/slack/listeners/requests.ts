@@ -7,7 +7,8 @@ import { messagesFor } from '../../i18n.js';
 import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
 import type { Job } from '../../jobs/job.js';
 import { patched, type RequestStore } from '../../requests/store.js';
-import { mayDecide, recordCancel, recordDecision, summarize, updateRequest, workflowDependencies, type ClickOrigin, type DecisionOutcome, type WorkflowDependencies } from '../../requests/workflow.js';
+import { checkDecision, recordCancel, recordDecision, summarize, updateRequest, workflowDependencies, type ClickOrigin, type DecisionOutcome, type WorkflowDependencies } from '../../requests/workflow.js';
+import type { EndpointRequest } from '../../requests/model.js';
 import { channelMessagesOf, localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
@@ -49,13 +50,14 @@ export function registerRequestListeners(app: App, services: BotServices): void 
   const decideThenHandOff = async (
     job: Extract<Job, { kind: 'decision' }>,
     arrivedAt: number,
-    steps: { check: () => Promise<DecisionOutcome | undefined>; record: () => Promise<DecisionOutcome> },
+    steps: { check: () => Promise<{ refusal?: DecisionOutcome; read?: EndpointRequest }>; record: (read?: EndpointRequest) => Promise<DecisionOutcome> },
     logger: Logger,
   ) => {
     prepareHandOff(services);
     // Only the check is given up on: a write, once started, is seen through, so that the job never decides twice.
-    const checked = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, async () => ({ refusal: await steps.check() }));
-    const outcome = checked && (checked.value.refusal ?? (await steps.record()));
+    const checked = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, steps.check);
+    // The write is conditional on the version the check read (no second read), so a race still has one winner.
+    const outcome = checked && (checked.value.refusal ?? (await steps.record(checked.value.read)));
     if (outcome) logger.info(`request ${job.requestId}: ${job.action} by ${job.actor} → ${outcome.kind}`);
     if (await handOff(services, { ...job, ...(outcome && { outcome: summarize(outcome) }) }, arrivedAt)) return;
     logger.error(`request ${job.requestId}: ${job.action} by ${job.actor} could not be handed over in time (${outcome ? outcome.kind : 'undecided'})`);
@@ -75,7 +77,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
         decideThenHandOff(
           { kind: 'decision', action: decision, requestId: id, actor, responseUrl: body.response_url, ...(origin && { origin }) },
           arrivedAt,
-          { check: () => mayDecide(deps, id, actor, decision, origin), record: () => recordDecision(deps, id, actor, decision) },
+          { check: () => checkDecision(deps, id, actor, decision, origin), record: (read) => recordDecision(deps, id, actor, decision, read) },
           logger,
         ),
       );
@@ -89,7 +91,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     const actor = body.user.id;
     const deps = workflowDeps(services, client, logger);
     await answeringFailures(respond, logger, () =>
-      decideThenHandOff({ kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url }, arrivedAt, { check: async () => undefined, record: () => recordCancel(deps, id, actor) }, logger),
+      decideThenHandOff({ kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url }, arrivedAt, { check: async () => ({}), record: () => recordCancel(deps, id, actor) }, logger),
     );
   });
 
