@@ -8,6 +8,9 @@
  */
 import { motoAvailability, motoClient, motoEnv, seedVpc, startMoto } from '../moto/moto.js';
 import { seedState, startEc2Emulator } from './ec2-emulator.js';
+import { silenceSdkNodeWarning } from '../../src/node-support.js';
+
+silenceSdkNodeWarning(process.env);
 
 const port = Number(process.env.EMULATOR_PORT ?? 4599);
 const region = process.env.AWS_REGION ?? 'ap-northeast-1';
