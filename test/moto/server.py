@@ -290,11 +290,12 @@ def apply_patches(options):
     # subnet's range, the endpoint's security groups (the VPC's default group when none are given), interface type
     # `vpc_endpoint`, requester-managed, described "VPC Endpoint Interface vpce-…". moto 5.2.1 creates the ENIs
     # but gives them a random 10.x address outside the subnet and the VPC's default group.
-    # Source: https://docs.aws.amazon.com/vpc/latest/privatelink/create-interface-endpoint.html ("creates an
-    # endpoint network interface in each subnet"; security groups: "If you do not specify a security group, we
-    # associate the default security group for the VPC") and
-    # https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkInterface.html (InterfaceType vpc_endpoint,
-    # RequesterManaged).
+    # Source: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html (SubnetIds: "the
+    # subnets in which to create endpoint network interfaces"; SecurityGroupIds: "If this parameter is not
+    # specified, we use the default security group for the VPC"),
+    # https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/requester-managed-eni.html (description "VPC Endpoint
+    # Interface vpce-…", requester-managed, InterfaceType vpc_endpoint; older endpoints show `interface`) and
+    # https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html (reserved addresses).
     @patch("endpoint-network-interfaces")
     def _():
         import ipaddress
