@@ -238,6 +238,18 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     const v = await vpc();
     const id = await endpoint(v);
     await raw.send(new sdk.ModifyVpcAttributeCommand({ VpcId: v.vpcId, EnableDnsHostnames: { Value: false } }));
+    const hostnamesOff = await doctor(`doctor ${id} from=${v.subnetIds[0]}`);
+    // enableDnsHostnames alone off: the default name resolves to public IPs, and this subnet has no way out.
+    expect(hostnamesOff.report.verdict).toBe('not-reachable');
+    expect(hostnamesOff.report.firstFailing).toBe('dns');
+    expect(hostnamesOff.line('dns')).toMatchObject({ status: 'fail', finding: 'dns.noRoute', values: { why: 'vpc-dns-attributes-off', path: 'no-route' } });
+    expect(hostnamesOff.line('dns-attributes')).toMatchObject({ status: 'warn', finding: 'dnsAttrs.off', values: { missing: 'enableDnsHostnames' } });
+    expect(hostnamesOff.report.fix).toBe(`aws ec2 modify-vpc-attribute --vpc-id ${v.vpcId} --enable-dns-hostnames --region ${MOTO_REGION}`);
+    expect(lineOf(hostnamesOff.en, 'DNS from here')).toContain(
+      "resolves to public IPs from here (private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the endpoint's VPC, and one is off), and the subnet has no way out",
+    );
+    expect(lineOf(hostnamesOff.ja, 'ここからの DNS')).toContain('一方が無効です）が、サブネットには外部への経路がありません。');
+
     await raw.send(new sdk.ModifyVpcAttributeCommand({ VpcId: v.vpcId, EnableDnsSupport: { Value: false } }));
 
     const d = await doctor(`doctor ${id} from=${v.subnetIds[0]}`);
