@@ -38,7 +38,35 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
     );
 
   it('starts with every patch applied', () => {
-    expect(moto.patches).toEqual(['dynamodb-interface-service', 'create-vpc-endpoint', 'pending-then-available', 'describe-vpc-endpoints-pages']);
+    expect(moto.patches).toEqual(['dynamodb-interface-service', 'create-vpc-endpoint', 'endpoint-network-interfaces', 'pending-then-available', 'describe-vpc-endpoints-pages']);
+  });
+
+  it('an interface endpoint has one ENI per subnet, addressed from that subnet, with its security groups (else the default group)', async () => {
+    const v = await vpc();
+    const created = await ec2.send(interfaceEndpoint(v));
+    const ids = created.VpcEndpoint!.NetworkInterfaceIds ?? [];
+    expect(ids).toHaveLength(2);
+    const enis = (await ec2.send(new sdk.DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: ids }))).NetworkInterfaces ?? [];
+    const prefix = v.cidr.split('.').slice(0, 2).join('.');
+    expect(enis.map((n) => n.SubnetId).sort()).toEqual(v.subnetIds.slice(0, 2).sort());
+    for (const n of enis) {
+      const third = v.subnetIds.indexOf(n.SubnetId!) + 1;
+      const last = Number(n.PrivateIpAddress!.split('.')[3]);
+      expect(n.PrivateIpAddress!.startsWith(`${prefix}.${third}.`)).toBe(true);
+      // The first four addresses and the last one of a subnet are AWS's.
+      expect(last >= 4 && last <= 254).toBe(true);
+      expect(n.AvailabilityZone).toBe(v.azs[third - 1]);
+      expect(n.Groups?.map((g) => g.GroupId)).toEqual([v.sgVpc443]);
+      expect(n.InterfaceType).toBe('vpc_endpoint');
+      expect(n.RequesterManaged).toBe(true);
+      expect(n.Description).toBe(`VPC Endpoint Interface ${created.VpcEndpoint!.VpcEndpointId}`);
+    }
+
+    const other = await vpc();
+    const bare = await ec2.send(interfaceEndpoint(other, { SecurityGroupIds: undefined, SubnetIds: [other.subnetIds[0]!] }));
+    const defaults = await ec2.send(new sdk.DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [other.vpcId] }, { Name: 'group-name', Values: ['default'] }] }));
+    const [eni] = (await ec2.send(new sdk.DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: bare.VpcEndpoint!.NetworkInterfaceIds }))).NetworkInterfaces ?? [];
+    expect(eni?.Groups?.map((g) => g.GroupId)).toEqual([defaults.SecurityGroups![0]!.GroupId]);
   });
 
   it('DryRun answers DryRunOperation and creates nothing; its ClientToken stays free for the real call', async () => {

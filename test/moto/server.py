@@ -286,6 +286,47 @@ def apply_patches(options):
 
         VPCs.create_vpc_endpoint = create_vpc_endpoint
 
+    # --- An interface endpoint's network interfaces as EC2 makes them: one per subnet, with a private IP from that
+    # subnet's range, the endpoint's security groups (the VPC's default group when none are given), interface type
+    # `vpc_endpoint`, requester-managed, described "VPC Endpoint Interface vpce-…". moto 5.2.1 creates the ENIs
+    # but gives them a random 10.x address outside the subnet and the VPC's default group.
+    # Source: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html (SubnetIds: "the
+    # subnets in which to create endpoint network interfaces"; SecurityGroupIds: "If this parameter is not
+    # specified, we use the default security group for the VPC"),
+    # https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/requester-managed-eni.html (description "VPC Endpoint
+    # Interface vpce-…", requester-managed, InterfaceType vpc_endpoint; older endpoints show `interface`) and
+    # https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html (reserved addresses).
+    @patch("endpoint-network-interfaces")
+    def _():
+        import ipaddress
+
+        original_backend_create = VPCBackend.create_vpc_endpoint
+
+        def create_vpc_endpoint(self, *args, **kwargs):
+            endpoint = original_backend_create(self, *args, **kwargs)
+            if (endpoint.vpc_endpoint_type or "").lower() != "interface":
+                return endpoint
+            group_ids = kwargs.get("security_group_ids") or []
+            groups = [self.get_security_group_from_id(g) for g in group_ids]
+            groups = [g for g in groups if g] or [self.get_default_security_group(endpoint.vpc_id)]
+            for eni_id in endpoint.network_interface_ids:
+                eni = self.enis[eni_id]
+                used = {e.private_ip_address for e in self.enis.values() if e.subnet.id == eni.subnet.id and e is not eni}
+                # AWS reserves the first four addresses of a subnet and the last one.
+                # Source: https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html
+                hosts = list(ipaddress.IPv4Network(eni.subnet.cidr_block).hosts())[3:-1] if eni.subnet.cidr_block else []
+                free = [str(h) for h in hosts if str(h) not in used]
+                if free:
+                    eni.private_ip_address = random.choice(free)
+                    eni.private_ip_addresses = [{"Primary": True, "PrivateIpAddress": eni.private_ip_address}]
+                eni._group_set = [g for g in groups if g]
+                eni.interface_type = "vpc_endpoint"
+                eni.requester_managed = True
+                eni.description = f"VPC Endpoint Interface {endpoint.id}"
+            return endpoint
+
+        VPCBackend.create_vpc_endpoint = create_vpc_endpoint
+
     # --- A pending endpoint becomes available after a few DescribeVpcEndpoints, so callers really poll.
     @patch("pending-then-available")
     def _():

@@ -1,0 +1,377 @@
+/**
+ * `doctor` against moto (an independent EC2): each failure the doctor diagnoses is built for real with the raw SDK
+ * (security groups, network ACLs, NAT gateway and routes, VPC attributes, peering, an instance), then the real
+ * use case (`runDoctor`) reads it through the project's EC2 adapter, and the verdict and the failing line are
+ * asserted as the Slack view renders them, in English and in Japanese.
+ */
+import * as sdk from '@aws-sdk/client-ec2';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseCommand, type DoctorCommand } from '../../src/commands/parse.js';
+import type { Check, DoctorReport } from '../../src/doctor/model.js';
+import { runDoctor } from '../../src/doctor/run.js';
+import type { Ec2Api } from '../../src/endpoints/ec2.js';
+import { messagesFor } from '../../src/i18n.js';
+import { doctorView } from '../../src/slack/views/doctor.js';
+import { blockText } from '../helpers/slack.js';
+import { motoAdapter, motoClient, MOTO_REGION, seedVpc, startMoto, type MotoServer, type SeededVpc } from './moto.js';
+import { describeWithMoto } from './suite.js';
+
+const KINESIS = `com.amazonaws.${MOTO_REGION}.kinesis-streams`;
+const POLICY = { defaultRegion: MOTO_REGION };
+const ja = messagesFor('ja');
+
+interface Diagnosis {
+  report: DoctorReport;
+  /** The failing (or first non-passing) line, by check id. */
+  line: (id: Check['id']) => Check;
+  en: string;
+  ja: string;
+}
+
+describeWithMoto('doctor against moto: each failure built for real', () => {
+  let moto: MotoServer;
+  let raw: sdk.EC2Client;
+  let ec2: Ec2Api;
+  let cidrs = 0;
+  const vpc = (options: Parameters<typeof seedVpc>[1] = {}) => seedVpc(raw, { cidr: `10.${60 + cidrs++}.0.0/16`, name: 'doctor', ...options });
+
+  beforeAll(async () => {
+    // Endpoints are `available` at once: the doctor reads them as they are, it does not wait.
+    moto = await startMoto({ pendingDescribes: 0 });
+    raw = await motoClient(moto.url);
+    ec2 = motoAdapter(moto.url);
+  }, 120_000);
+  afterAll(async () => {
+    raw?.destroy();
+    await moto?.stop();
+  });
+
+  async function endpoint(v: SeededVpc, options: { subnets?: string[]; sgs?: string[]; privateDns?: boolean } = {}): Promise<string> {
+    const created = await raw.send(
+      new sdk.CreateVpcEndpointCommand({
+        VpcEndpointType: 'Interface',
+        VpcId: v.vpcId,
+        ServiceName: KINESIS,
+        SubnetIds: options.subnets ?? v.subnetIds,
+        SecurityGroupIds: options.sgs ?? [v.sgVpc443],
+        PrivateDnsEnabled: options.privateDns ?? true,
+      }),
+    );
+    return created.VpcEndpoint!.VpcEndpointId!;
+  }
+
+  async function doctor(text: string): Promise<Diagnosis> {
+    const parsed = parseCommand(text);
+    if (!parsed.ok || parsed.command.name !== 'doctor') throw new Error(`not a doctor command: ${text}`);
+    const outcome = await runDoctor(parsed.command as DoctorCommand, ec2, POLICY);
+    if (outcome.kind !== 'report') throw new Error(`no report: ${JSON.stringify(outcome.problem)}`);
+    const report = outcome.report;
+    return {
+      report,
+      line: (id) => {
+        const found = report.checks.find((c) => c.id === id);
+        if (!found) throw new Error(`no ${id} line: ${report.checks.map((c) => c.id).join(', ')}`);
+        return found;
+      },
+      en: blockText(doctorView(outcome)),
+      ja: blockText(doctorView(outcome, ja)),
+    };
+  }
+
+  /** The verdict section of the view (what Slack shows first): verdict, first failing link, unknown links. */
+  const verdictLine = (text: string) => (/"text":"(\*:[a-z_]+: [^"]*)"/.exec(text)?.[1] ?? '').split('\n')[0];
+  /** One check's line in the view, by its (localised) name. */
+  const lineOf = (text: string, name: string) => {
+    const at = text.indexOf(`*${name}*:`);
+    return at < 0 ? '' : text.slice(at, text.indexOf('"}', at));
+  };
+  const statuses = (d: Diagnosis) => Object.fromEntries(d.report.checks.map((c) => [c.id, c.status]));
+  const cidrOf = (v: SeededVpc, third: number) => `${v.cidr.split('.').slice(0, 2).join('.')}.${third}.0/24`;
+
+  it("a healthy VPC is reachable privately (so each failure below is the one built, not moto's shape)", async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const d = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
+    expect(d.report.verdict).toBe('reachable-privately');
+    expect(d.report.checks.filter((c) => c.status !== 'pass').map((c) => c.finding)).toEqual(['sg.notInstance']);
+    // The endpoint's ENI in the source's AZ, with an address from its subnet (the launcher's ENI patch).
+    expect(d.line('endpoint-az').values.ip).toMatch(new RegExp(`^${cidrOf(v, 1).replace('.0/24', '').replaceAll('.', '\\.')}\\.\\d+$`));
+    expect(verdictLine(d.en)).toBe('*:large_green_circle: Reachable privately* · as far as the bot can see (unknown: Source security groups)');
+    expect(verdictLine(d.ja)).toBe('*:large_green_circle: プライベートに到達可能* · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）');
+  });
+
+  it("an endpoint security group without the port: not reachable, the SG line names the instance's address", async () => {
+    const v = await vpc();
+    const ssh = await raw.send(new sdk.CreateSecurityGroupCommand({ VpcId: v.vpcId, GroupName: 'doctor-ssh-only', Description: 'SSH only' }));
+    const sshOnly = ssh.GroupId!;
+    await raw.send(
+      new sdk.AuthorizeSecurityGroupIngressCommand({
+        GroupId: sshOnly,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: v.cidr }] }],
+      }),
+    );
+    await endpoint(v, { sgs: [sshOnly] });
+    const images = await raw.send(new sdk.DescribeImagesCommand({}));
+    const run = await raw.send(
+      new sdk.RunInstancesCommand({
+        ImageId: images.Images![0]!.ImageId!,
+        MinCount: 1,
+        MaxCount: 1,
+        InstanceType: 't3.micro',
+        SubnetId: v.sameAzSubnetId,
+        SecurityGroupIds: [v.sgVpc443],
+      }),
+    );
+    const instance = run.Instances![0]!;
+    const address = `${instance.PrivateIpAddress!}/32`;
+
+    const d = await doctor(`doctor kinesis-streams from=${instance.InstanceId!}`);
+    expect(d.report.verdict).toBe('not-reachable');
+    expect(d.report.firstFailing).toBe('sg-endpoint');
+    expect(d.line('sg-endpoint')).toMatchObject({ status: 'fail', finding: 'sg.endpointRefuses', values: { groups: sshOnly, port: '443', cidr: address } });
+    expect(d.report.fix).toBe(
+      `aws ec2 authorize-security-group-ingress --group-id ${sshOnly} --protocol tcp --port 443 --cidr ${address} --region ${MOTO_REGION}`,
+    );
+    // The instance's own group (default egress: all) lets it out.
+    expect(statuses(d)['sg-source']).toBe('pass');
+
+    expect(verdictLine(d.en)).toBe('*:red_circle: Not reachable* · first failing link: Endpoint security groups');
+    expect(lineOf(d.en, 'Endpoint security groups')).toContain(`do not admit TCP 443 from \`${address}\`: the call times out.`);
+    expect(verdictLine(d.ja)).toBe('*:red_circle: 到達不可* · 最初に失敗した箇所：エンドポイントのセキュリティグループ');
+    expect(lineOf(d.ja, 'エンドポイントのセキュリティグループ')).toContain(`\`${address}\` からの TCP 443 を許可していません。呼び出しはタイムアウトします。`);
+  });
+
+  it('a network ACL that denies the port: not reachable, the NACL line names the rule and a free rule number below it', async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const acl = await raw.send(new sdk.CreateNetworkAclCommand({ VpcId: v.vpcId }));
+    const aclId = acl.NetworkAcl!.NetworkAclId!;
+    const entry = (
+      RuleNumber: number,
+      Egress: boolean,
+      RuleAction: 'allow' | 'deny',
+      Protocol: string,
+      PortRange?: { From: number; To: number },
+      CidrBlock = '0.0.0.0/0',
+    ) =>
+      raw.send(
+        new sdk.CreateNetworkAclEntryCommand({ NetworkAclId: aclId, RuleNumber, Egress, RuleAction, CidrBlock, Protocol, ...(PortRange && { PortRange }) }),
+      );
+    await entry(50, false, 'deny', '6', { From: 443, To: 443 }, '10.0.0.0/8');
+    await entry(100, false, 'allow', '-1');
+    await entry(100, true, 'allow', '-1');
+    const current = await raw.send(new sdk.DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [v.subnetIds[0]!] }] }));
+    const association = current.NetworkAcls![0]!.Associations!.find((a) => a.SubnetId === v.subnetIds[0])!;
+    await raw.send(new sdk.ReplaceNetworkAclAssociationCommand({ AssociationId: association.NetworkAclAssociationId!, NetworkAclId: aclId }));
+    const source = cidrOf(v, 11);
+
+    const d = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
+    expect(d.report.verdict).toBe('not-reachable');
+    expect(d.report.firstFailing).toBe('nacl-endpoint');
+    expect(d.line('nacl-endpoint')).toMatchObject({
+      status: 'fail',
+      finding: 'nacl.deny',
+      values: { acl: aclId, subnet: v.subnetIds[0], direction: 'in', port: '443', peer: source, rule: '50' },
+    });
+    expect(d.report.fix).toBe(
+      `aws ec2 create-network-acl-entry --network-acl-id ${aclId} --ingress --rule-number 49 --protocol tcp --port-range From=443,To=443 --cidr-block ${source} --rule-action allow`,
+    );
+    expect(statuses(d)['nacl-source']).toBe('pass');
+
+    expect(verdictLine(d.en)).toBe(
+      '*:red_circle: Not reachable* · first failing link: NACL (endpoint subnets) · as far as the bot can see (unknown: Source security groups)',
+    );
+    expect(lineOf(d.en, 'NACL (endpoint subnets)')).toContain(`\`${aclId}\` (\`${v.subnetIds[0]}\`) denies TCP 443 in from \`${source}\` (rule 50).`);
+    expect(verdictLine(d.ja)).toBe(
+      '*:red_circle: 到達不可* · 最初に失敗した箇所：ネットワーク ACL（エンドポイントのサブネット） · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
+    );
+    expect(lineOf(d.ja, 'ネットワーク ACL（エンドポイントのサブネット）')).toContain(
+      `\`${aclId}\`（\`${v.subnetIds[0]}\`）は \`${source}\` からのインバウンド TCP 443 を拒否しています（ルール 50）。`,
+    );
+  });
+
+  it('private DNS off: over the internet through a NAT gateway; not reachable by the default name where the subnet has no way out', async () => {
+    const v = await vpc();
+    const id = await endpoint(v, { privateDns: false });
+    const igw = await raw.send(new sdk.CreateInternetGatewayCommand({}));
+    await raw.send(new sdk.AttachInternetGatewayCommand({ InternetGatewayId: igw.InternetGateway!.InternetGatewayId!, VpcId: v.vpcId }));
+    const eip = await raw.send(new sdk.AllocateAddressCommand({ Domain: 'vpc' }));
+    const nat = await raw.send(new sdk.CreateNatGatewayCommand({ SubnetId: v.sameAzSubnetId, AllocationId: eip.AllocationId! }));
+    // The private route table (subnets 1–3) goes out through the NAT gateway; the extra subnet keeps the main table (local only).
+    await raw.send(
+      new sdk.CreateRouteCommand({ RouteTableId: v.routeTableId, DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat.NatGateway!.NatGatewayId! }),
+    );
+    const name = 'kinesis.ap-northeast-1.amazonaws.com';
+
+    const withNat = await doctor(`doctor ${id} from=${v.subnetIds[0]}`);
+    expect(withNat.report.verdict).toBe('reachable-over-internet');
+    expect(withNat.report.firstFailing).toBe('dns');
+    expect(withNat.line('dns')).toMatchObject({ status: 'warn', finding: 'dns.internet', values: { name, path: 'internet-nat', why: 'private-dns-off' } });
+    expect(withNat.report.checks.filter((c) => c.status === 'fail')).toEqual([]);
+    expect(withNat.report.fix).toBe(`aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${id} --private-dns-enabled --region ${MOTO_REGION}`);
+    expect(verdictLine(withNat.en)).toBe(
+      '*:large_orange_circle: Reachable, but over the internet* · first failing link: DNS from here · as far as the bot can see (unknown: Source security groups)',
+    );
+    expect(lineOf(withNat.en, 'DNS from here')).toContain(
+      `\`${name}\` resolves to public IPs from here (private DNS off: the default name is the public one): calls leave through the NAT gateway, not the endpoint.`,
+    );
+    expect(verdictLine(withNat.ja)).toBe(
+      '*:large_orange_circle: 到達可能（ただしインターネット経由）* · 最初に失敗した箇所：ここからの DNS · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
+    );
+    expect(lineOf(withNat.ja, 'ここからの DNS')).toContain('呼び出しはエンドポイントではなく、NAT ゲートウェイを通って出ていきます。');
+
+    const noWayOut = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
+    expect(noWayOut.report.verdict).toBe('not-reachable');
+    expect(noWayOut.report.firstFailing).toBe('dns');
+    expect(noWayOut.line('dns')).toMatchObject({ status: 'fail', finding: 'dns.noRoute', values: { name, why: 'private-dns-off' } });
+    expect(verdictLine(noWayOut.en)).toBe(
+      '*:red_circle: Not reachable* · first failing link: DNS from here · as far as the bot can see (unknown: Source security groups)',
+    );
+    expect(lineOf(noWayOut.en, 'DNS from here')).toContain('and the subnet has no way out: calls using it time out. The endpoint-specific names work.');
+    expect(verdictLine(noWayOut.ja)).toBe(
+      '*:red_circle: 到達不可* · 最初に失敗した箇所：ここからの DNS · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
+    );
+    expect(lineOf(noWayOut.ja, 'ここからの DNS')).toContain('サブネットには外部への経路がありません。この名前を使った呼び出しはタイムアウトします。');
+  });
+
+  it("the VPC's DNS attributes turned off: the names do not resolve, not reachable, the attributes line says which", async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    await raw.send(new sdk.ModifyVpcAttributeCommand({ VpcId: v.vpcId, EnableDnsHostnames: { Value: false } }));
+    const hostnamesOff = await doctor(`doctor ${id} from=${v.subnetIds[0]}`);
+    // enableDnsHostnames alone off: the default name resolves to public IPs, and this subnet has no way out.
+    expect(hostnamesOff.report.verdict).toBe('not-reachable');
+    expect(hostnamesOff.report.firstFailing).toBe('dns');
+    expect(hostnamesOff.line('dns')).toMatchObject({ status: 'fail', finding: 'dns.noRoute', values: { why: 'vpc-dns-attributes-off', path: 'no-route' } });
+    expect(hostnamesOff.line('dns-attributes')).toMatchObject({ status: 'warn', finding: 'dnsAttrs.off', values: { missing: 'enableDnsHostnames' } });
+    expect(hostnamesOff.report.fix).toBe(`aws ec2 modify-vpc-attribute --vpc-id ${v.vpcId} --enable-dns-hostnames --region ${MOTO_REGION}`);
+    expect(lineOf(hostnamesOff.en, 'DNS from here')).toContain(
+      "resolves to public IPs from here (private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the endpoint's VPC, and one is off), and the subnet has no way out",
+    );
+    expect(lineOf(hostnamesOff.ja, 'ここからの DNS')).toContain('一方が無効です）が、サブネットには外部への経路がありません。');
+
+    await raw.send(new sdk.ModifyVpcAttributeCommand({ VpcId: v.vpcId, EnableDnsSupport: { Value: false } }));
+
+    const d = await doctor(`doctor ${id} from=${v.subnetIds[0]}`);
+    expect(d.report.verdict).toBe('not-reachable');
+    expect(d.report.firstFailing).toBe('dns');
+    expect(d.line('dns')).toMatchObject({ status: 'fail', finding: 'dns.nothing' });
+    expect(d.line('dns-attributes')).toMatchObject({
+      status: 'warn',
+      finding: 'dnsAttrs.off',
+      values: { vpc: v.vpcId, missing: 'enableDnsSupport, enableDnsHostnames' },
+      command: `aws ec2 modify-vpc-attribute --vpc-id ${v.vpcId} --enable-dns-support --region ${MOTO_REGION}`,
+    });
+    expect(d.report.fix).toBe(`aws ec2 modify-vpc-attribute --vpc-id ${v.vpcId} --enable-dns-support --region ${MOTO_REGION}`);
+    expect(verdictLine(d.en)).toBe(
+      '*:red_circle: Not reachable* · first failing link: DNS from here · as far as the bot can see (unknown: Source security groups)',
+    );
+    expect(lineOf(d.en, 'DNS from here')).toContain('`kinesis.ap-northeast-1.amazonaws.com` does not resolve from here');
+    expect(lineOf(d.en, 'VPC DNS attributes')).toContain(`\`${v.vpcId}\` lacks enableDnsSupport, enableDnsHostnames: the endpoint's private DNS is not used.`);
+    expect(verdictLine(d.ja)).toBe(
+      '*:red_circle: 到達不可* · 最初に失敗した箇所：ここからの DNS · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
+    );
+    expect(lineOf(d.ja, 'ここからの DNS')).toContain('`kinesis.ap-northeast-1.amazonaws.com` はここから解決されません');
+    expect(lineOf(d.ja, 'VPC の DNS 属性')).toContain(`\`${v.vpcId}\` では enableDnsSupport, enableDnsHostnames が無効です。`);
+  });
+
+  it("no endpoint ENI in the source's AZ: reachable privately, with the cross-AZ warning and the subnet to add", async () => {
+    const v = await vpc();
+    const id = await endpoint(v, { subnets: v.subnetIds.slice(1) });
+
+    const d = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
+    expect(d.report.verdict).toBe('reachable-privately');
+    expect(d.report.firstFailing).toBeUndefined();
+    expect(d.line('endpoint-az')).toMatchObject({
+      status: 'warn',
+      finding: 'az.cross',
+      values: { az: v.azs[0], azs: v.azs.slice(1).join(', '), endpoint: id },
+      command: `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${id} --add-subnet-ids <a subnet of ${v.vpcId} in ${v.azs[0]}> --region ${MOTO_REGION}`,
+    });
+    expect(lineOf(d.en, 'AZ')).toContain(
+      `*AZ*: No endpoint ENI in the source's AZ \`${v.azs[0]}\` (ENIs in ${v.azs.slice(1).join(', ')}): it works, but cross-AZ data is billed`,
+    );
+    expect(lineOf(d.ja, 'AZ')).toContain(
+      `*AZ*: 送信元の AZ \`${v.azs[0]}\` にエンドポイントの ENI がありません（ENI は ${v.azs.slice(1).join(', ')} にあります）。`,
+    );
+  });
+
+  it('a peered VPC without a route to the endpoint: not reachable, the route line gives the create-route over the peering', async () => {
+    const e = await vpc();
+    const p = await vpc();
+    const id = await endpoint(e);
+    await raw.send(
+      new sdk.AuthorizeSecurityGroupIngressCommand({
+        GroupId: e.sgVpc443,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: p.cidr }] }],
+      }),
+    );
+    const peering = await raw.send(new sdk.CreateVpcPeeringConnectionCommand({ VpcId: p.vpcId, PeerVpcId: e.vpcId }));
+    const pcx = peering.VpcPeeringConnection!.VpcPeeringConnectionId!;
+    await raw.send(new sdk.AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+    // The way back exists; the way there (the source's route table) is what is missing.
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: e.routeTableId, DestinationCidrBlock: p.cidr, VpcPeeringConnectionId: pcx }));
+    const target = cidrOf(e, 1);
+
+    const d = await doctor(`doctor ${id} from=${p.subnetIds[0]}`);
+    expect(d.report.verdict).toBe('not-reachable');
+    expect(d.report.firstFailing).toBe('routing');
+    expect(d.line('routing')).toMatchObject({ status: 'fail', finding: 'routing.none', values: { table: p.routeTableId, cidr: target, vpc: e.vpcId } });
+    expect(d.line('return-route')).toMatchObject({ status: 'pass', finding: 'routing.peering' });
+    expect(d.report.fix).toBe(
+      `aws ec2 create-route --route-table-id ${p.routeTableId} --destination-cidr-block ${target} --vpc-peering-connection-id ${pcx} --region ${MOTO_REGION}`,
+    );
+    expect(d.report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['routing']);
+
+    expect(verdictLine(d.en)).toBe(
+      '*:red_circle: Not reachable* · first failing link: Route there · as far as the bot can see (unknown: Source security groups, DNS from here, Resolver / forwarding)',
+    );
+    expect(lineOf(d.en, 'Route there')).toContain(`\`${p.routeTableId}\` has no route to \`${target}\` (\`${e.vpcId}\`).`);
+    expect(verdictLine(d.ja)).toBe(
+      '*:red_circle: 到達不可* · 最初に失敗した箇所：往路のルート · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ, ここからの DNS, Resolver / 転送）',
+    );
+    expect(lineOf(d.ja, '往路のルート')).toContain(`\`${p.routeTableId}\` に \`${target}\`（\`${e.vpcId}\`）へのルートがありません。`);
+  });
+
+  it('on-premises without a Resolver inbound endpoint: the bot says Resolver is unknown (it cannot read Route 53 Resolver)', async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    await raw.send(
+      new sdk.AuthorizeSecurityGroupIngressCommand({
+        GroupId: v.sgVpc443,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '192.168.0.0/16' }] }],
+      }),
+    );
+    const vgw = await raw.send(new sdk.CreateVpnGatewayCommand({ Type: 'ipsec.1' }));
+    const vgwId = vgw.VpnGateway!.VpnGatewayId!;
+    await raw.send(new sdk.AttachVpnGatewayCommand({ VpnGatewayId: vgwId, VpcId: v.vpcId }));
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: v.routeTableId, DestinationCidrBlock: '192.168.0.0/16', GatewayId: vgwId }));
+    const name = 'kinesis.ap-northeast-1.amazonaws.com';
+
+    const d = await doctor(`doctor ${id} from=192.168.10.5`);
+    expect(d.report.location).toBe('onprem');
+    expect(d.line('return-route')).toMatchObject({ status: 'pass', finding: 'return.onprem' });
+    expect(d.line('resolver')).toMatchObject({
+      status: 'unknown',
+      finding: 'resolver.onprem',
+      values: { name, vpc: v.vpcId },
+      command: `aws route53resolver list-resolver-endpoints --region ${MOTO_REGION} --filters Name=Direction,Values=INBOUND`,
+    });
+    expect(d.line('dns')).toMatchObject({ status: 'unknown', finding: 'dns.unknown' });
+    // What it concludes: no link it can see fails, so "reachable privately", qualified by every link it cannot see.
+    expect(d.report.verdict).toBe('reachable-privately');
+    expect(d.report.unknown).toEqual(['routing', 'nacl-source', 'dns', 'resolver']);
+    expect(verdictLine(d.en)).toBe(
+      '*:large_green_circle: Reachable privately* · as far as the bot can see (unknown: Route there, NACL (source subnet), DNS from here, Resolver / forwarding)',
+    );
+    expect(lineOf(d.en, 'Resolver / forwarding')).toContain(
+      `*Resolver / forwarding*: On-premises DNS needs a conditional forwarder for \`${name}\` to a Route 53 Resolver inbound endpoint in \`${v.vpcId}\`; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`,
+    );
+    expect(verdictLine(d.ja)).toBe(
+      '*:large_green_circle: プライベートに到達可能* · ボットから参照できる範囲での結果（不明：往路のルート, ネットワーク ACL（送信元サブネット）, ここからの DNS, Resolver / 転送）',
+    );
+    expect(lineOf(d.ja, 'Resolver / 転送')).toContain(
+      `*Resolver / 転送*: オンプレミスの DNS には、\`${name}\` を \`${v.vpcId}\` の Route 53 Resolver インバウンドエンドポイントに送る条件付きフォワーダーが必要です。ボットからは Route 53 Resolver も DNS サーバーも参照できないため、不明です。`,
+    );
+  });
+});
