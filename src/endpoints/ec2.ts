@@ -159,39 +159,7 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
       }),
 
     describeNetworkAcls: (region, subnetIds, signal) =>
-      call(region, 'ec2:DescribeNetworkAcls', async ({ sdk, client }) => {
-        const acls: NetworkAcl[] = [];
-        let nextToken: string | undefined;
-        do {
-          const page = await client.send(
-            new sdk.DescribeNetworkAclsCommand({
-              Filters: [{ Name: 'association.subnet-id', Values: subnetIds }],
-              MaxResults: 1000,
-              ...(nextToken && { NextToken: nextToken }),
-            }),
-            { abortSignal: signal },
-          );
-          for (const a of page.NetworkAcls ?? []) {
-            acls.push({
-              id: a.NetworkAclId ?? '',
-              vpcId: a.VpcId ?? '',
-              subnetIds: (a.Associations ?? []).map((x) => x.SubnetId ?? '').filter(Boolean),
-              entries: (a.Entries ?? []).map((e) => ({
-                ruleNumber: e.RuleNumber ?? 32767,
-                egress: e.Egress ?? false,
-                protocol: e.Protocol ?? '-1',
-                allow: e.RuleAction === 'allow',
-                ...(e.CidrBlock && { cidr: e.CidrBlock }),
-                ...(e.Ipv6CidrBlock && { ipv6Cidr: e.Ipv6CidrBlock }),
-                ...(e.PortRange?.From !== undefined && { fromPort: e.PortRange.From }),
-                ...(e.PortRange?.To !== undefined && { toPort: e.PortRange.To }),
-              })),
-            });
-          }
-          nextToken = page.NextToken;
-        } while (nextToken);
-        return acls;
-      }),
+      call(region, 'ec2:DescribeNetworkAcls', ({ sdk, client }) => readNetworkAcls(sdk, client, { Name: 'association.subnet-id', Values: subnetIds }, signal)),
 
     describeSecurityGroups: (region, ids, signal) =>
       call(region, 'ec2:DescribeSecurityGroups', async ({ sdk, client }) => {
@@ -293,6 +261,29 @@ async function pages<P extends { NextToken?: string }>(fetch: (token: string | u
   return all;
 }
 
+/** Every NACL matching `filter` (by associated subnet for preflight, by VPC for doctor); EC2 pages them 100 at most. */
+async function readNetworkAcls(sdk: Sdk, client: EC2Client, filter: { Name: string; Values: string[] }, signal?: AbortSignal): Promise<NetworkAcl[]> {
+  const all = await pages((token) =>
+    client.send(new sdk.DescribeNetworkAclsCommand({ Filters: [filter], MaxResults: 100, ...(token && { NextToken: token }) }), { abortSignal: signal }),
+  );
+  return all.flatMap((p) => p.NetworkAcls ?? []).map((a) => ({
+    id: a.NetworkAclId ?? '',
+    vpcId: a.VpcId ?? '',
+    subnetIds: (a.Associations ?? []).map((x) => x.SubnetId ?? '').filter(Boolean),
+    entries: (a.Entries ?? []).map((e) => ({
+      ruleNumber: e.RuleNumber ?? 32767,
+      egress: e.Egress ?? false,
+      protocol: e.Protocol ?? '-1',
+      allow: e.RuleAction === 'allow',
+      ...(e.CidrBlock && { cidr: e.CidrBlock }),
+      ...(e.Ipv6CidrBlock && { ipv6Cidr: e.Ipv6CidrBlock }),
+      ...(e.PortRange?.From !== undefined && { fromPort: e.PortRange.From }),
+      ...(e.PortRange?.To !== undefined && { toPort: e.PortRange.To }),
+    })),
+  }));
+}
+
+
 type SdkPermission = NonNullable<import('@aws-sdk/client-ec2').SecurityGroup['IpPermissions']>[number];
 
 function toRule(p: SdkPermission): SecurityGroupRule {
@@ -371,25 +362,12 @@ function networkReads(call: Call): NetworkReads {
       }),
 
     describeVpcNetworkAcls: (region, vpcIds, signal) =>
-      call(region, 'ec2:DescribeNetworkAcls', async ({ sdk, client }) => {
-        const all = await pages((token) =>
-          client.send(new sdk.DescribeNetworkAclsCommand({ Filters: vpcFilter(vpcIds), MaxResults: 100, ...(token && { NextToken: token }) }), { abortSignal: signal }),
-        );
-        return all.flatMap((p) => p.NetworkAcls ?? []).map((a) => ({
-          id: a.NetworkAclId ?? '',
-          vpcId: a.VpcId ?? '',
-          subnetIds: (a.Associations ?? []).map((s) => s.SubnetId ?? '').filter(Boolean),
-          entries: (a.Entries ?? []).map((e) => ({
-            ruleNumber: e.RuleNumber ?? 32767,
-            egress: e.Egress ?? false,
-            allow: e.RuleAction === 'allow',
-            protocol: e.Protocol ?? '-1',
-            cidr: e.CidrBlock ?? e.Ipv6CidrBlock ?? '',
-            ...(e.PortRange?.From !== undefined && { fromPort: e.PortRange.From }),
-            ...(e.PortRange?.To !== undefined && { toPort: e.PortRange.To }),
-          })),
-        }));
-      }),
+      call(region, 'ec2:DescribeNetworkAcls', async ({ sdk, client }) =>
+        (await readNetworkAcls(sdk, client, vpcFilter(vpcIds)[0]!, signal)).map((acl) => ({
+          ...acl,
+          entries: acl.entries.map(({ cidr, ipv6Cidr, ...entry }) => ({ ...entry, cidr: cidr ?? ipv6Cidr ?? '' })),
+        })),
+      ),
 
     describeNetworkInterfaces: (region, ids, signal) =>
       call(region, 'ec2:DescribeNetworkInterfaces', async ({ sdk, client }) => {
