@@ -63,7 +63,8 @@ async function followAcceptance(deps: WorkflowDependencies, request: EndpointReq
       ? transition(c, to, 'system', now, {
           endpointState,
           ...(endpoint && { dns: dnsNames(endpoint, c.dns?.privateDnsName) }),
-          ...(to === 'failed' && { failure: { code: endpointState, message: endpoint?.lastError?.message ?? '' } }),
+          // `partial` gets the create job's code for it (some subnets failed; the endpoint exists).
+          ...(to === 'failed' && { failure: { code: state === 'partial' ? 'EndpointPartial' : endpointState, message: endpoint?.lastError?.message ?? '' } }),
         })
       : undefined,
   );

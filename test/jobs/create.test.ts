@@ -267,6 +267,22 @@ describe('the create worker', () => {
     expect(threadTexts(slack).at(-1)).toContain('the service owner accepted');
   });
 
+  it('reports an endpoint that turns partial after acceptance as EndpointPartial, as the create job does', async () => {
+    const { id, world } = await approved({
+      text: 'create com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0 vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d sg=sg-0a1b2c3d private-dns=off',
+    });
+    await bot.drain();
+    expect((await bot.store.get(id))?.state).toBe('pending-acceptance');
+
+    world.endpoints[0]!.state = 'partial';
+    await bot.worker({ kind: 'sweep' });
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored.state).toBe('failed');
+    expect(stored.failure?.code).toBe('EndpointPartial');
+    expect(stored.endpointId).toBe(world.endpoints[0]!.id);
+  });
+
   it('resumes a worker that died right after CreateVpcEndpoint: the same token, still one endpoint', async () => {
     let crashes = 1;
     const crashOnEndpointId = beforeReplace(async (next, store) => {
