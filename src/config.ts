@@ -103,10 +103,21 @@ function region(name: string, value: string): string {
   return value;
 }
 
+/** A value copied from an example rather than from Slack: a bare prefix, an ellipsis, or "your…"/"replace…" words. */
+const PLACEHOLDER = /^(xoxb-|xapp-)?(…|\.\.\.)?$|…|\.\.\.|[<>]|\b(your|replace|changeme|todo)\b/i;
+
+/** Refuses a placeholder by the variable's name (never echoing a secret's value) and says where the real one is. */
+function notPlaceholder(name: string, value: string | undefined, where: string): void {
+  if (value !== undefined && PLACEHOLDER.test(value)) throw new ConfigError(name, `still holds a placeholder, not a real value: ${where}; ${SLACK_HELP}`);
+}
+
 function loadSlack(env: Env): SlackConfig {
   const signingSecret = require(env, 'SLACK_SIGNING_SECRET', `copy it from the app's Basic Information page; ${SLACK_HELP}`);
+  notPlaceholder('SLACK_SIGNING_SECRET', signingSecret, "copy the Signing Secret from the app's Basic Information page");
   const botToken = require(env, 'SLACK_BOT_TOKEN', `install the app and copy the Bot User OAuth Token (xoxb-…); ${SLACK_HELP}`);
+  notPlaceholder('SLACK_BOT_TOKEN', botToken, 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
   if (!botToken.startsWith('xoxb-')) throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
+  notPlaceholder('SLACK_APP_TOKEN', read(env, 'SLACK_APP_TOKEN'), 'create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line to serve HTTP instead of Socket Mode');
   const appToken = matching(env, 'SLACK_APP_TOKEN', /^xapp-/, 'an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)');
   const apiUrl = matching(env, 'SLACK_API_URL', /^https?:\/\/[^\s]+\/$/, 'an http(s) URL ending in / (e.g. https://slack.com/api/)');
   const botId = matching(env, 'SLACK_BOT_ID', /^B[A-Z0-9]+$/, 'a bot id (B…)');

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     const app = buildApp(slack, { receiver, logger, webClient: webClientLimits, services });
     await app.start();
     logger.info('privatelink bot connected over Socket Mode');
+    warmUpEc2();
     return;
   }
   // HTTP: the Lambda function's handler behind a local server, so both doors run the same request checks (and
@@ -50,6 +51,12 @@ async function main(): Promise<void> {
   const handler = createSlackHandler(config, { ...services, logger, webClient: webClientLimits });
   const door = await serveSlackHttp(handler, { host: config.host ?? DEFAULT_HOST, port: config.port, logger });
   logger.info(`privatelink bot listening on ${door.url}`);
+  warmUpEc2();
+}
+
+/** Loads the EC2 client while the bot waits for its first command, so a first burst of lookups does not pay for it. */
+function warmUpEc2(): void {
+  setImmediate(() => void import('./sdk/ec2.js').catch(() => undefined));
 }
 
 main().catch((error: unknown) => {

@@ -66,6 +66,22 @@ describe('loadConfig', () => {
     }
   });
 
+  it('refuses the placeholders of .env.example and the docs by name, without echoing them', () => {
+    for (const [name, value] of [
+      ['SLACK_BOT_TOKEN', 'xoxb-'],
+      ['SLACK_BOT_TOKEN', 'xoxb-…'],
+      ['SLACK_APP_TOKEN', 'xapp-'],
+      ['SLACK_APP_TOKEN', 'xapp-...'],
+      ['SLACK_SIGNING_SECRET', 'your-signing-secret'],
+      ['SLACK_SIGNING_SECRET', '<signing secret>'],
+    ] as const) {
+      const attempt = () => loadConfig({ ...slackEnv, [name]: value }, { slack: true });
+      expect(attempt, `${name}=${value}`).toThrow(new RegExp(`^${name}: still holds a placeholder, not a real value`));
+      expect(attempt).not.toThrow(JSON.stringify(value));
+    }
+    expect(loadConfig({ ...slackEnv, SLACK_APP_TOKEN: 'xapp-1-A0123-4567-abcdef' }, { slack: true }).slack?.appToken).toBe('xapp-1-A0123-4567-abcdef');
+  });
+
   it('rejects a user token where a bot token belongs', () => {
     expect(() => loadConfig({ ...slackEnv, SLACK_BOT_TOKEN: 'xoxp-1' }, { slack: true })).toThrow(/xoxb-/);
   });
