@@ -4,7 +4,7 @@
  */
 import type { EC2Client, EC2ClientConfig } from '@aws-sdk/client-ec2';
 
-import { Ec2Error, mergeServiceTypes, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkReads, type PeeringConnection, type PeeringSide, type RouteEntry, type SecurityGroupRule } from './ec2-api.js';
+import { Ec2Error, mergeServiceTypes, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkReads, type PeeringConnection, type PeeringSide, type RouteEntry, type SecurityGroupRule, type Subnet } from './ec2-api.js';
 // The port's types, re-exported so that modules written against this file still compile; new code imports ./ec2-api.js.
 export * from './ec2-api.js';
 
@@ -128,18 +128,7 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
     describeSubnets: (region, ids, signal) =>
       call(region, 'ec2:DescribeSubnets', async ({ sdk, client }) => {
         const page = await client.send(new sdk.DescribeSubnetsCommand({ SubnetIds: ids }), { abortSignal: signal });
-        return (page.Subnets ?? []).map((s) => ({
-          id: s.SubnetId ?? '',
-          vpcId: s.VpcId ?? '',
-          availabilityZone: s.AvailabilityZone ?? '',
-          ...(s.AvailableIpAddressCount !== undefined && { availableIpAddressCount: s.AvailableIpAddressCount }),
-          ...(s.CidrBlock && { ipv4Cidr: s.CidrBlock }),
-          ipv6Cidrs: (s.Ipv6CidrBlockAssociationSet ?? [])
-            .filter((a) => (a.Ipv6CidrBlockState?.State ?? 'associated') === 'associated')
-            .map((a) => a.Ipv6CidrBlock ?? '')
-            .filter(Boolean),
-          ipv6Native: s.Ipv6Native ?? false,
-        }));
+        return (page.Subnets ?? []).map(toSubnet);
       }),
 
     describeVpcs: (region, ids, signal) =>
@@ -261,6 +250,22 @@ async function pages<P extends { NextToken?: string }>(fetch: (token: string | u
   return all;
 }
 
+/** One subnet as EC2 describes it: preflight and doctor read the same fields (IPv6 blocks only while associated). */
+function toSubnet(s: import('@aws-sdk/client-ec2').Subnet): Subnet {
+  return {
+    id: s.SubnetId ?? '',
+    vpcId: s.VpcId ?? '',
+    availabilityZone: s.AvailabilityZone ?? '',
+    ...(s.AvailableIpAddressCount !== undefined && { availableIpAddressCount: s.AvailableIpAddressCount }),
+    ...(s.CidrBlock && { ipv4Cidr: s.CidrBlock }),
+    ipv6Cidrs: (s.Ipv6CidrBlockAssociationSet ?? [])
+      .filter((a) => (a.Ipv6CidrBlockState?.State ?? 'associated') === 'associated')
+      .map((a) => a.Ipv6CidrBlock ?? '')
+      .filter(Boolean),
+    ipv6Native: s.Ipv6Native ?? false,
+  };
+}
+
 /** Every NACL matching `filter` (by associated subnet for preflight, by VPC for doctor); EC2 pages them 100 at most. */
 async function readNetworkAcls(sdk: Sdk, client: EC2Client, filter: { Name: string; Values: string[] }, signal?: AbortSignal): Promise<NetworkAcl[]> {
   const all = await pages((token) =>
@@ -334,13 +339,10 @@ function networkReads(call: Call): NetworkReads {
             { abortSignal: signal },
           ),
         );
-        return all.flatMap((p) => p.Subnets ?? []).map((s) => ({
-          id: s.SubnetId ?? '',
-          vpcId: s.VpcId ?? '',
-          availabilityZone: s.AvailabilityZone ?? '',
-          ...(s.CidrBlock && { cidr: s.CidrBlock }),
-          ipv6Cidrs: (s.Ipv6CidrBlockAssociationSet ?? []).map((a) => a.Ipv6CidrBlock ?? '').filter(Boolean),
-        }));
+        return all.flatMap((p) => p.Subnets ?? []).map((raw) => {
+          const { id, vpcId, availabilityZone, ipv4Cidr, ipv6Cidrs } = toSubnet(raw);
+          return { id, vpcId, availabilityZone, ...(ipv4Cidr && { cidr: ipv4Cidr }), ipv6Cidrs };
+        });
       }),
 
     describeRouteTables: (region, vpcIds, signal) =>
