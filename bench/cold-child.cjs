@@ -12,15 +12,27 @@ const secret = process.env.SLACK_SIGNING_SECRET;
 
 function event(text) {
   const body = new URLSearchParams({
-    token: 'x', team_id: 'T0TEAM', channel_id: 'C0CHAN', user_id: 'U0ALICE', command: '/privatelink', text,
-    response_url: 'https://hooks.slack.com/commands/T0TEAM/1/x', trigger_id: '1.2.3', api_app_id: 'A0APP',
+    token: 'x',
+    team_id: 'T0TEAM',
+    channel_id: 'C0CHAN',
+    user_id: 'U0ALICE',
+    command: '/privatelink',
+    text,
+    response_url: 'https://hooks.slack.com/commands/T0TEAM/1/x',
+    trigger_id: '1.2.3',
+    api_app_id: 'A0APP',
   }).toString();
   const ts = Math.floor(Date.now() / 1000);
   const signature = `v0=${createHmac('sha256', secret).update(`v0:${ts}:${body}`).digest('hex')}`;
   return {
-    version: '2.0', routeKey: 'POST /slack/events', rawPath: '/slack/events', rawQueryString: '',
+    version: '2.0',
+    routeKey: 'POST /slack/events',
+    rawPath: '/slack/events',
+    rawQueryString: '',
     headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': signature },
-    body: Buffer.from(body).toString('base64'), isBase64Encoded: true, requestContext: {},
+    body: Buffer.from(body).toString('base64'),
+    isBase64Encoded: true,
+    requestContext: {},
   };
 }
 
@@ -39,11 +51,14 @@ const ms = (from) => Number(process.hrtime.bigint() - from) / 1e6;
     const endpoint = process.env.BENCH_ENDPOINT;
     const answer = await handler(event(`${scenario} ${endpoint}`), {});
     firstMs = ms(started);
-    if (answer.statusCode !== 200 || !answer.body.includes(`${endpoint}-`)) throw new Error(`${scenario}: not answered in-line: ${answer.statusCode} ${answer.body.slice(0, 300)}`);
+    if (answer.statusCode !== 200 || !answer.body.includes(`${endpoint}-`))
+      throw new Error(`${scenario}: not answered in-line: ${answer.statusCode} ${answer.body.slice(0, 300)}`);
   }
   const total = ms(started);
   const cpu = process.cpuUsage();
-  process.stdout.write(`${JSON.stringify({ loadMs: loaded, helpMs: firstMs, totalMs: total, cpuMs: (cpu.user + cpu.system) / 1000, rssMiB: process.resourceUsage().maxRSS / 1024 })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ loadMs: loaded, helpMs: firstMs, totalMs: total, cpuMs: (cpu.user + cpu.system) / 1000, rssMiB: process.resourceUsage().maxRSS / 1024 })}\n`,
+  );
   // Kept-alive sockets to the emulator would hold the process open: a Lambda would freeze here.
   process.exit(0);
 })().catch((error) => {

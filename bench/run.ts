@@ -99,7 +99,7 @@ interface Variant {
 
 const OURS: Variant = { name: 'privatelink-bot (bundled handler)', module: 'dist/handler.js', exportName: 'slack' };
 /** The alternative measured and not chosen: the same bundle relying on the runtime's SDK (here: node_modules). */
-const OURS_RUNTIME_SDK: Variant = { name: '  alternative: runtime\'s SDK', module: 'dist/sdk-external/handler.js', exportName: 'slack' };
+const OURS_RUNTIME_SDK: Variant = { name: "  alternative: runtime's SDK", module: 'dist/sdk-external/handler.js', exportName: 'slack' };
 const BASELINE: Variant = { name: 'baseline (Bolt example + EC2)', module: 'bench/baseline/app.cjs', exportName: 'handler', baseline: true };
 
 async function coldStart(): Promise<void> {
@@ -115,8 +115,20 @@ async function coldStart(): Promise<void> {
   };
   const scenarios: { scenario: Scenario; title: string; first: string; rounds: number; variants: Variant[] }[] = [
     { scenario: 'help', title: 'one signed help then one compare', first: 'help ms', rounds: QUICK ? 5 : 15, variants: [OURS, BASELINE] },
-    { scenario: 'dns', title: `one signed dns ${ENDPOINT_ID}, EC2 emulator on loopback`, first: 'dns ms', rounds: QUICK ? 3 : 10, variants: [OURS, BASELINE, OURS_RUNTIME_SDK] },
-    { scenario: 'describe', title: `one signed describe ${ENDPOINT_ID}, EC2 emulator on loopback`, first: 'desc ms', rounds: QUICK ? 3 : 10, variants: [OURS, BASELINE] },
+    {
+      scenario: 'dns',
+      title: `one signed dns ${ENDPOINT_ID}, EC2 emulator on loopback`,
+      first: 'dns ms',
+      rounds: QUICK ? 3 : 10,
+      variants: [OURS, BASELINE, OURS_RUNTIME_SDK],
+    },
+    {
+      scenario: 'describe',
+      title: `one signed describe ${ENDPOINT_ID}, EC2 emulator on loopback`,
+      first: 'desc ms',
+      rounds: QUICK ? 3 : 10,
+      variants: [OURS, BASELINE],
+    },
   ];
   for (const { scenario, title, first, rounds, variants } of scenarios) {
     const runs = new Map<Variant, ColdRun[]>(variants.map((v) => [v, []]));
@@ -129,10 +141,14 @@ async function coldStart(): Promise<void> {
     console.log(`\nCold start, ${scenario}: fresh process, ${title} (median of ${rounds}, alternating)`);
     console.log(`${''.padEnd(36)}${'wall ms'.padStart(8)}${first.padStart(8)}${'all ms'.padStart(8)}${'cpu ms'.padStart(8)}${'rss MiB'.padStart(8)}`);
     for (const v of variants) console.log(`${v.name.padEnd(36)}${fields.map((f) => fmt(pick(v, f))).join('')}`);
-    const ratio = (v: Variant) => `${`ratio ${v === OURS ? 'ours' : 'alternative'} / baseline`.padEnd(36)}${fields.map((f) => (pick(v, f) / pick(BASELINE, f)).toFixed(2).padStart(8)).join('')}`;
+    const ratio = (v: Variant) =>
+      `${`ratio ${v === OURS ? 'ours' : 'alternative'} / baseline`.padEnd(36)}${fields.map((f) => (pick(v, f) / pick(BASELINE, f)).toFixed(2).padStart(8)).join('')}`;
     for (const v of variants.filter((x) => !x.baseline)) console.log(ratio(v));
   }
-  for (const [name, file] of [['slack handler bundle', 'dist/handler.js'], ['worker handler bundle', 'dist/worker-handler.js']] as const) {
+  for (const [name, file] of [
+    ['slack handler bundle', 'dist/handler.js'],
+    ['worker handler bundle', 'dist/worker-handler.js'],
+  ] as const) {
     console.log(`${name}: ${((await stat(path.join(ROOT, file))).size / 1e6).toFixed(2)} MB`);
   }
   await Promise.all([ec2.close(), lambda.close()]);
@@ -145,7 +161,11 @@ function signed(body: string, contentType = 'application/x-www-form-urlencoded')
     routeKey: 'POST /slack/events',
     rawPath: '/slack/events',
     rawQueryString: '',
-    headers: { 'content-type': contentType, 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}` },
+    headers: {
+      'content-type': contentType,
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`,
+    },
     body,
     isBase64Encoded: false,
     requestContext: {},
@@ -182,7 +202,15 @@ async function warmLatency(): Promise<void> {
     const request = newRequest({
       id: requestIdFor(`bench-${i}`),
       requester: 'U0ALICE',
-      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'on', ports: [443] },
+      params: {
+        region: 'ap-northeast-1',
+        serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
+        vpcId: 'vpc-0a1b2c3d',
+        subnetIds: ['subnet-0a1b2c3d'],
+        securityGroupIds: [],
+        privateDns: 'on',
+        ports: [443],
+      },
       preflight: [],
       now: new Date(),
       ttlHours: 24,
@@ -193,10 +221,27 @@ async function warmLatency(): Promise<void> {
 
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { slack: handler } = require(path.join(ROOT, 'dist/handler.js')) as { slack: (e: unknown, c: unknown) => Promise<{ statusCode: number }> };
-  const command = (text: string) => new URLSearchParams({ command: '/privatelink', text, user_id: 'U0ALICE', channel_id: 'C0CHAN', team_id: 'T0TEAM', response_url: slack.responseUrl('x'), trigger_id: '1.2.3' }).toString();
+  const command = (text: string) =>
+    new URLSearchParams({
+      command: '/privatelink',
+      text,
+      user_id: 'U0ALICE',
+      channel_id: 'C0CHAN',
+      team_id: 'T0TEAM',
+      response_url: slack.responseUrl('x'),
+      trigger_id: '1.2.3',
+    }).toString();
   const click = (actionId: string, value: string, user: string) =>
     new URLSearchParams({
-      payload: JSON.stringify({ type: 'block_actions', user: { id: user }, team: { id: 'T0TEAM' }, response_url: slack.responseUrl('click'), actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }], container: { type: 'message', channel_id: 'C0APPROVALS', message_ts: '1700000000.000100' }, channel: { id: 'C0APPROVALS' } }),
+      payload: JSON.stringify({
+        type: 'block_actions',
+        user: { id: user },
+        team: { id: 'T0TEAM' },
+        response_url: slack.responseUrl('click'),
+        actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1' }],
+        container: { type: 'message', channel_id: 'C0APPROVALS', message_ts: '1700000000.000100' },
+        channel: { id: 'C0APPROVALS' },
+      }),
     }).toString();
 
   const cases: [string, (i: number) => string][] = [
@@ -232,7 +277,9 @@ function withinLimits(view: { blocks: unknown[] }): boolean {
 
 async function scale(): Promise<void> {
   console.log('\nLarge accounts: EC2 emulator in its own process (real XML, 1,000 per page); our fetch, parse and render');
-  console.log(`${''.padEnd(24)}${'wall ms'.padStart(9)}${'cpu ms'.padStart(9)}${'render'.padStart(9)}${'heap MiB'.padStart(10)}${'blocks'.padStart(8)}  within limits`);
+  console.log(
+    `${''.padEnd(24)}${'wall ms'.padStart(9)}${'cpu ms'.padStart(9)}${'render'.padStart(9)}${'heap MiB'.padStart(10)}${'blocks'.padStart(8)}  within limits`,
+  );
   for (const count of [1000, 10_000]) {
     const emulator = await emulatorProcess(count);
     const ec2 = createEc2Adapter({ clientConfig: { endpoint: emulator.url, credentials: { accessKeyId: 'x', secretAccessKey: 'x' } } });
@@ -250,7 +297,9 @@ async function scale(): Promise<void> {
       const wall = performance.now() - t;
       const cpu = process.cpuUsage(cpuBefore);
       const heap = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
-      console.log(`${`${text} × ${count}`.padEnd(24)}${fmt(wall).padStart(9)}${fmt((cpu.user + cpu.system) / 1000).padStart(9)}${fmt(renderMs, 2).padStart(9)}${fmt(heap).padStart(10)}${String(view.blocks.length).padStart(8)}  ${withinLimits(view) ? 'yes' : 'NO'}`);
+      console.log(
+        `${`${text} × ${count}`.padEnd(24)}${fmt(wall).padStart(9)}${fmt((cpu.user + cpu.system) / 1000).padStart(9)}${fmt(renderMs, 2).padStart(9)}${fmt(heap).padStart(10)}${String(view.blocks.length).padStart(8)}  ${withinLimits(view) ? 'yes' : 'NO'}`,
+      );
     }
     emulator.close();
   }

@@ -52,7 +52,10 @@ const sdkEntries = {
     if ((build.initialOptions.external ?? []).includes('@aws-sdk/*')) return;
     let bundled;
     const prebundle = async () => {
-      const entries = require('node:fs').readdirSync(SDK_DIR).filter((f) => f.endsWith('.ts')).map((f) => path.join(SDK_DIR, f));
+      const entries = require('node:fs')
+        .readdirSync(SDK_DIR)
+        .filter((f) => f.endsWith('.ts'))
+        .map((f) => path.join(SDK_DIR, f));
       const result = await build.esbuild.build({
         entryPoints: entries,
         outdir: '/sdk',
@@ -75,11 +78,22 @@ const sdkEntries = {
     build.onLoad({ filter: SDK_ENTRY }, async (args) => {
       bundled ??= prebundle();
       const { files, inputs } = await bundled;
-      return { contents: files.get(path.basename(args.path).replace(/\.ts$/, '.js')), loader: 'js', resolveDir: SDK_DIR, pluginData: 'sdk', watchFiles: inputs };
+      return {
+        contents: files.get(path.basename(args.path).replace(/\.ts$/, '.js')),
+        loader: 'js',
+        resolveDir: SDK_DIR,
+        pluginData: 'sdk',
+        watchFiles: inputs,
+      };
     });
     // The chunks (shared parts, and the credential providers the SDK itself imports on demand) live in memory.
     build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => (args.pluginData === 'sdk' ? { path: args.path.slice(2), namespace: 'sdk-chunk' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'sdk-chunk' }, async (args) => ({ contents: (await bundled).files.get(args.path), loader: 'js', resolveDir: SDK_DIR, pluginData: 'sdk' }));
+    build.onLoad({ filter: /.*/, namespace: 'sdk-chunk' }, async (args) => ({
+      contents: (await bundled).files.get(args.path),
+      loader: 'js',
+      resolveDir: SDK_DIR,
+      pluginData: 'sdk',
+    }));
   },
 };
 

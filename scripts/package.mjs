@@ -51,7 +51,9 @@ for (const [artifact, files] of Object.entries(expected)) {
   const names = entries.map((e) => e.name).sort();
   const fine = JSON.stringify(names) === JSON.stringify([...files].sort());
   ok &&= fine;
-  console.log(`${fine ? 'ok  ' : 'FAIL'} ${artifact}: ${(bytes / 1e6).toFixed(2)} MB zipped; ${entries.map((e) => `${e.name} ${(e.size / 1e6).toFixed(2)} MB`).join(', ')}`);
+  console.log(
+    `${fine ? 'ok  ' : 'FAIL'} ${artifact}: ${(bytes / 1e6).toFixed(2)} MB zipped; ${entries.map((e) => `${e.name} ${(e.size / 1e6).toFixed(2)} MB`).join(', ')}`,
+  );
 }
 if (!ok) {
   console.error('An artifact holds something other than its bundled handler: check custom.esbuild and package in serverless.yml.');
@@ -62,14 +64,30 @@ if (!ok) {
 const dir = mkdtempSync(path.join(tmpdir(), 'privatelink-package-'));
 const handlerFile = path.join(dir, 'handler.js');
 writeFileSync(handlerFile, zipEntries('.serverless/slack.zip').entries[0].content());
-Object.assign(process.env, { SLACK_SIGNING_SECRET: 'smoke', SLACK_BOT_TOKEN: 'xoxb-smoke', WORKER_FUNCTION_NAME: 'smoke', REQUESTS_TABLE: 'smoke', LOG_LEVEL: 'error' });
-const body = new URLSearchParams({ command: '/privatelink', text: 'help', user_id: 'U0SMOKE', response_url: 'https://hooks.slack.com/x', trigger_id: '1' }).toString();
+Object.assign(process.env, {
+  SLACK_SIGNING_SECRET: 'smoke',
+  SLACK_BOT_TOKEN: 'xoxb-smoke',
+  WORKER_FUNCTION_NAME: 'smoke',
+  REQUESTS_TABLE: 'smoke',
+  LOG_LEVEL: 'error',
+});
+const body = new URLSearchParams({
+  command: '/privatelink',
+  text: 'help',
+  user_id: 'U0SMOKE',
+  response_url: 'https://hooks.slack.com/x',
+  trigger_id: '1',
+}).toString();
 const ts = Math.floor(Date.now() / 1000);
 const response = await createRequire(import.meta.url)(handlerFile).slack(
   {
     version: '2.0',
     rawPath: '/slack/events',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(ts), 'x-slack-signature': `v0=${createHmac('sha256', 'smoke').update(`v0:${ts}:${body}`).digest('hex')}` },
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': String(ts),
+      'x-slack-signature': `v0=${createHmac('sha256', 'smoke').update(`v0:${ts}:${body}`).digest('hex')}`,
+    },
     body,
     isBase64Encoded: false,
     requestContext: {},

@@ -12,7 +12,6 @@ export interface WebClientLimits {
   timeoutMs: number;
 }
 
-
 export interface AppDependencies {
   receiver: Receiver;
   logger?: Logger;

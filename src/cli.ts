@@ -110,7 +110,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`${cliText(lookupView(result, en).blocks)}`);
         return 1;
       }
-      if (json) io.stdout(`${JSON.stringify(result.kind === 'services' ? result.services : result.endpoints.map((e) => ({ ...e, dns: dnsNames(e, result.services[e.serviceName]?.privateDnsName) })), null, 2)}\n`);
+      if (json)
+        io.stdout(
+          `${JSON.stringify(result.kind === 'services' ? result.services : result.endpoints.map((e) => ({ ...e, dns: dnsNames(e, result.services[e.serviceName]?.privateDnsName) })), null, 2)}\n`,
+        );
       else printView(lookupView(result, en));
       return 0;
     }
@@ -158,7 +161,8 @@ export function main(): void {
       process.exitCode = code;
     },
     (error: unknown) => {
-      const text = error instanceof ConfigError ? `${error.message} (set it in the environment or .env)` : error instanceof Error ? error.message : String(error);
+      const text =
+        error instanceof ConfigError ? `${error.message} (set it in the environment or .env)` : error instanceof Error ? error.message : String(error);
       process.stderr.write(`privatelink: ${text}\n`);
       process.exitCode = 1;
     },

@@ -92,7 +92,10 @@ function matching(env: Env, name: string, pattern: RegExp, expected: string): st
 function list(env: Env, name: string, pattern: RegExp, expected: string): string[] {
   const value = read(env, name);
   if (value === undefined) return [];
-  const items = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = items.find((item) => !pattern.test(item));
   if (bad !== undefined) throw new ConfigError(name, `${shown(name, bad)} is not ${expected} (comma-separated list)`);
   return items;
@@ -117,14 +120,22 @@ function loadSlack(env: Env): SlackConfig {
   const botToken = require(env, 'SLACK_BOT_TOKEN', `install the app and copy the Bot User OAuth Token (xoxb-…); ${SLACK_HELP}`);
   notPlaceholder('SLACK_BOT_TOKEN', botToken, 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
   if (!botToken.startsWith('xoxb-')) throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
-  notPlaceholder('SLACK_APP_TOKEN', read(env, 'SLACK_APP_TOKEN'), 'create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line to serve HTTP instead of Socket Mode');
-  const appToken = matching(env, 'SLACK_APP_TOKEN', /^xapp-/, 'an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)');
+  notPlaceholder(
+    'SLACK_APP_TOKEN',
+    read(env, 'SLACK_APP_TOKEN'),
+    'create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line to serve HTTP instead of Socket Mode',
+  );
+  const appToken = matching(
+    env,
+    'SLACK_APP_TOKEN',
+    /^xapp-/,
+    'an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
+  );
   const apiUrl = matching(env, 'SLACK_API_URL', /^https?:\/\/[^\s]+\/$/, 'an http(s) URL ending in / (e.g. https://slack.com/api/)');
   const botId = matching(env, 'SLACK_BOT_ID', /^B[A-Z0-9]+$/, 'a bot id (B…)');
   const botUserId = matching(env, 'SLACK_BOT_USER_ID', /^[UW][A-Z0-9]+$/, 'a user id (U…)');
   return { signingSecret, botToken, ...(appToken && { appToken }), ...(apiUrl && { apiUrl }), ...(botId && { botId }), ...(botUserId && { botUserId }) };
 }
-
 
 function localeOf(env: Env): Locale | undefined {
   const value = read(env, 'LOCALE');
@@ -158,7 +169,10 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
   const userIds = list(env, 'APPROVER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)');
   const host = read(env, 'HOST') ?? DEFAULT_HOST;
   if (!isIP(host) && !/^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(host)) {
-    throw new ConfigError('HOST', `${JSON.stringify(host)} is not an IP address or host name to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`);
+    throw new ConfigError(
+      'HOST',
+      `${JSON.stringify(host)} is not an IP address or host name to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`,
+    );
   }
   const readerUserIds = list(env, 'READER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)');
   const readerUsergroupId = matching(env, 'READER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)');
@@ -176,7 +190,9 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
     dataDir: read(env, 'DATA_DIR') ?? './.data',
     port,
     host,
-    ...((readerUserIds.length > 0 || readerUsergroupId) && { readers: { userIds: readerUserIds, ...(readerUsergroupId && { usergroupId: readerUsergroupId }) } }),
+    ...((readerUserIds.length > 0 || readerUsergroupId) && {
+      readers: { userIds: readerUserIds, ...(readerUsergroupId && { usergroupId: readerUsergroupId }) },
+    }),
     ...(workerFunctionName && { workerFunctionName }),
     ...(locale && { locale }),
     ...(preferencesTable && { preferencesTable }),

@@ -31,7 +31,8 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
   buildApp(slack, { receiver, logger, webClient: overrides.webClient ?? { retries: 1, timeoutMs: 2500 }, services: botServices(config, overrides) });
   const boltHandler = receiver.toHandler();
 
-  return async (event, context) => withArrival(arrivalTime(clock), () => withLogContext({ awsRequestId: awsRequestIdOf(context) }, () => handle(event, context)));
+  return async (event, context) =>
+    withArrival(arrivalTime(clock), () => withLogContext({ awsRequestId: awsRequestIdOf(context) }, () => handle(event, context)));
 
   async function handle(event: AwsEvent, context: unknown): Promise<AwsResponse> {
     // Bolt decodes base64 bodies as ASCII; decode as UTF-8 here and hand Bolt the text.
@@ -44,7 +45,10 @@ export function createSlackHandler(config: Config, overrides: HandlerOverrides =
     }
     const { contentType, shape } = check;
     // Bolt compares the content type exactly: pass it without parameters such as `; charset=utf-8`.
-    const headers = { ...Object.fromEntries(Object.entries(event.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')), 'content-type': contentType };
+    const headers = {
+      ...Object.fromEntries(Object.entries(event.headers ?? {}).filter(([k]) => k.toLowerCase() !== 'content-type')),
+      'content-type': contentType,
+    };
     // The user is known only now that the signature holds: every later line names who asked.
     return withLogContext({ slackUser: shape.user, slackRequest: shape.kind }, async () => {
       const started = Date.now();

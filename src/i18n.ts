@@ -27,6 +27,10 @@ export function resolveLocale(preference: Locale | undefined, configured: Locale
  * catalog we have. `C`/`POSIX` and other languages give undefined (the caller falls back to English).
  */
 export function localeFromPosix(value: string | undefined): Locale | undefined {
-  const language = value?.trim().split(/[_.@-]/)[0]?.toLowerCase() ?? '';
+  const language =
+    value
+      ?.trim()
+      .split(/[_.@-]/)[0]
+      ?.toLowerCase() ?? '';
   return isLocale(language) ? language : undefined;
 }

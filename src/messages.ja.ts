@@ -13,11 +13,13 @@ type ParseError = Parameters<Messages['parseError']>[0];
 
 const usage: Messages['usage'] = {
   help: '/privatelink help',
-  compare: '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
+  compare:
+    '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
   services: '/privatelink services [text] [region=R]',
   describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
   dns: '/privatelink dns <vpce-…|service-text> [region=R]',
-  create: '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
+  create:
+    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
@@ -27,15 +29,24 @@ const usage: Messages['usage'] = {
 
 const examples: Messages['examples'] = {
   help: { example: '/privatelink help', what: 'このヘルプ' },
-  compare: { example: '/privatelink compare', what: 'VPC ピアリング、PrivateLink、ゲートウェイエンドポイント、Transit Gateway、VPC Lattice の選択。現在の AWS の仕様に基づく質問形式のガイド' },
+  compare: {
+    example: '/privatelink compare',
+    what: 'VPC ピアリング、PrivateLink、ゲートウェイエンドポイント、Transit Gateway、VPC Lattice の選択。現在の AWS の仕様に基づく質問形式のガイド',
+  },
   services: { example: '/privatelink services kinesis', what: 'リージョンで提供されているエンドポイントサービス' },
   describe: { example: '/privatelink describe vpce-0a1b2c3d4e5f67890', what: 'エンドポイントの詳細、DNS のルーティング、そのまま貼り付けて使えるコマンド' },
   dns: { example: '/privatelink dns kinesis-streams region=ap-northeast-1', what: 'DNS 名だけをすばやく表示' },
-  create: { example: '/privatelink create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders stream"', what: '申請を事前チェックしてから承認者に依頼します（`create` だけを入力するとフォームが開きます）' },
+  create: {
+    example: '/privatelink create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders stream"',
+    what: '申請を事前チェックしてから承認者に依頼します（`create` だけを入力するとフォームが開きます）',
+  },
   requests: { example: '/privatelink requests', what: '承認待ちの申請' },
   status: { example: '/privatelink status plr-0123456789', what: '1 件の申請とその履歴' },
   cancel: { example: '/privatelink cancel plr-0123456789', what: '自分の承認待ちの申請の取り下げ' },
-  doctor: { example: '/privatelink doctor kinesis-streams from=subnet-0a1b2c3d', what: 'この送信元からエンドポイントにプライベートに到達できるか、できない場合はその理由（読み取り専用）' },
+  doctor: {
+    example: '/privatelink doctor kinesis-streams from=subnet-0a1b2c3d',
+    what: 'この送信元からエンドポイントにプライベートに到達できるか、できない場合はその理由（読み取り専用）',
+  },
   lang: { example: '/privatelink lang ja', what: 'ボットが応答する言語（en または ja、ユーザーごとに保存）' },
 };
 
@@ -86,35 +97,51 @@ const notes: Messages['notes'] = {
   'ruled.gateway-no-outside': 'ゲートウェイエンドポイントは、オンプレミス、ピアリング接続先の VPC、Transit Gateway からは使用できません。',
   'ruled.gateway-same-region': 'ゲートウェイエンドポイントで到達できるのは同じリージョンだけです。',
   'ruled.interface-own-service': '自社で運用しているサービスに到達するには、まずエンドポイントサービスとして公開します（endpoint-service の選択肢）。',
-  'ruled.interface-resource': 'ロードバランサーのない 1 つのリソースには、リソースエンドポイント（VPC Lattice）を使用するか、前段に NLB を置いてエンドポイントサービス経由で到達します。',
+  'ruled.interface-resource':
+    'ロードバランサーのない 1 つのリソースには、リソースエンドポイント（VPC Lattice）を使用するか、前段に NLB を置いてエンドポイントサービス経由で到達します。',
   'ruled.privatelink-one-service': 'PrivateLink が公開するのはロードバランサーの背後にある 1 つのサービスです。VPC 全体ではありません。',
-  'ruled.privatelink-no-icmp': 'PrivateLink が伝送するのは TCP と UDP だけです。ICMP やその他のプロトコルには、ルーティングによる到達（VPC ピアリングまたは Transit Gateway）が必要です。',
+  'ruled.privatelink-no-icmp':
+    'PrivateLink が伝送するのは TCP と UDP だけです。ICMP やその他のプロトコルには、ルーティングによる到達（VPC ピアリングまたは Transit Gateway）が必要です。',
   'ruled.endpoint-service-not-yours': 'このサービスは自社で運用していません。インターフェイスエンドポイント経由で利用してください。',
   'ruled.peering-aws-api': 'VPC ピアリングは VPC 同士を接続するものです。AWS の API にはエンドポイント経由で到達します。',
   'ruled.peering-saas': 'SaaS プロバイダーが提供するのはエンドポイントサービスです。プロバイダーのネットワークへのピアリング接続ではありません。',
   'ruled.peering-overlap': 'CIDR ブロックが重複している VPC 同士はピアリングできません。',
   'ruled.peering-no-transit': 'VPC ピアリングはエッジ間ルーティングに対応していません。オンプレミスからのトラフィックはピアリング接続を通過できません。',
   'ruled.peering-quota': 'この数の VPC をフルメッシュで接続すると、ピアリング接続の引き上げできない上限（VPC あたり 125）を超えます。',
-  'ruled.peering-quota-consumers': 'プロバイダーの VPC にはコンシューマーの VPC ごとに 1 つのピアリング接続が必要になり、引き上げできない上限（VPC あたり 125）を超えます。',
-  'ruled.tgw-not-a-service-path': 'Transit Gateway はネットワーク間をルーティングするものです。インターフェイスエンドポイントへのトラフィックは伝送できますが、それだけではサービスに到達できません。',
-  'ruled.tgw-overlap-two-way': 'Transit Gateway の背後で重複するネットワークにはプライベート NAT ゲートウェイが必要です。伝送できるのは NAT 側から開始した接続だけで、双方向にはなりません。',
+  'ruled.peering-quota-consumers':
+    'プロバイダーの VPC にはコンシューマーの VPC ごとに 1 つのピアリング接続が必要になり、引き上げできない上限（VPC あたり 125）を超えます。',
+  'ruled.tgw-not-a-service-path':
+    'Transit Gateway はネットワーク間をルーティングするものです。インターフェイスエンドポイントへのトラフィックは伝送できますが、それだけではサービスに到達できません。',
+  'ruled.tgw-overlap-two-way':
+    'Transit Gateway の背後で重複するネットワークにはプライベート NAT ゲートウェイが必要です。伝送できるのは NAT 側から開始した接続だけで、双方向にはなりません。',
   'ruled.lattice-aws-api': 'AWS の API にはエンドポイント経由で到達します。VPC Lattice サービスネットワーク経由ではありません。',
   'ruled.lattice-saas': 'プロバイダーはエンドポイントサービスを提供しています。インターフェイスエンドポイント経由で到達してください。',
   'ruled.lattice-not-whole-vpc': 'VPC Lattice が接続するのはサービスとリソースです。ネットワーク全体ではありません。',
   'ruled.lattice-protocols': 'VPC Lattice が伝送するのは HTTP、HTTPS、gRPC、TCP です。UDP と ICMP は伝送しません。',
   'why.gateway-free': 'VPC 内かつ同じリージョンから S3 と DynamoDB を使う場合は、ゲートウェイエンドポイントがルートテーブル経由で処理し、料金はかかりません。',
-  'why.interface-aws-service': 'インターフェイスエンドポイントを使うと、インターネットゲートウェイや NAT なしで、サブネットから AWS の API にプライベートにアクセスできます。',
+  'why.interface-aws-service':
+    'インターフェイスエンドポイントを使うと、インターネットゲートウェイや NAT なしで、サブネットから AWS の API にプライベートにアクセスできます。',
   'why.interface-saas': 'エンドポイントサービスとして提供されているパートナーや Marketplace の SaaS は、インターフェイスエンドポイント経由で利用します。',
-  'why.interface-onprem': 'オンプレミスから到達できます。インターフェイスエンドポイントは Direct Connect と VPN 経由で使用できますが、ゲートウェイエンドポイントと VPC ピアリングは使用できません。',
-  'why.interface-inbound-only': 'プライベート DNS を Resolver インバウンドエンドポイント専用にすると、オンプレミスからの名前解決ではインターフェイスエンドポイントの IP アドレスが返され、VPC 内のトラフィックは引き続き無料のゲートウェイエンドポイントを経由します。',
-  'why.interface-cross-region-aws': 'クロスリージョン：この AWS サービスは、別のリージョンのインターフェイスエンドポイント経由で到達できるサービスの一覧に含まれています。',
-  'why.interface-in-service-region': 'この AWS サービスはクロスリージョンの一覧に含まれていません。サービスのリージョンの VPC にインターフェイスエンドポイントを作成し、自分のリージョンからそこに到達してください。インターフェイスエンドポイントは VPC ピアリングと Transit Gateway 経由で使用できます。',
-  'why.interface-service-region-unknown': 'サービスがクロスリージョンの一覧（下記）に含まれていない限り、サービスのリージョンの VPC にインターフェイスエンドポイントを作成し、自分のリージョンから VPC ピアリングまたは Transit Gateway 経由で到達してください（一覧に含まれる場合は、その名前で回答してください。例：`service=lambda`）。',
-  'why.privatelink-cross-region': 'クロスリージョン：インターフェイスエンドポイントは、同じパーティションの別のリージョンにあるエンドポイントサービスに到達できます。',
-  'why.privatelink-udp': 'UDP も使用できます。UDP リスナーを持つ Network Load Balancer（ネットワークロードバランサー）の背後のエンドポイントサービスが UDP を伝送します。',
-  'why.privatelink-many-consumers': 'コンシューマーの VPC が多数ある場合：各 VPC がそれぞれインターフェイスエンドポイントを作成するので、自社の VPC でコンシューマーごとにピアリング接続を用意する必要はありません。',
-  'why.endpoint-service-own': 'Network Load Balancer の背後にある自社のサービスをエンドポイントサービスとして公開します。コンシューマーから見えるのは 1 つのサービスで、自社のネットワークは見えません。',
-  'why.endpoint-service-resource': 'リソースの前段に Network Load Balancer を置いてエンドポイントサービスとして公開します。現在すぐに使えますが、NLB の運用コストがかかります。',
+  'why.interface-onprem':
+    'オンプレミスから到達できます。インターフェイスエンドポイントは Direct Connect と VPN 経由で使用できますが、ゲートウェイエンドポイントと VPC ピアリングは使用できません。',
+  'why.interface-inbound-only':
+    'プライベート DNS を Resolver インバウンドエンドポイント専用にすると、オンプレミスからの名前解決ではインターフェイスエンドポイントの IP アドレスが返され、VPC 内のトラフィックは引き続き無料のゲートウェイエンドポイントを経由します。',
+  'why.interface-cross-region-aws':
+    'クロスリージョン：この AWS サービスは、別のリージョンのインターフェイスエンドポイント経由で到達できるサービスの一覧に含まれています。',
+  'why.interface-in-service-region':
+    'この AWS サービスはクロスリージョンの一覧に含まれていません。サービスのリージョンの VPC にインターフェイスエンドポイントを作成し、自分のリージョンからそこに到達してください。インターフェイスエンドポイントは VPC ピアリングと Transit Gateway 経由で使用できます。',
+  'why.interface-service-region-unknown':
+    'サービスがクロスリージョンの一覧（下記）に含まれていない限り、サービスのリージョンの VPC にインターフェイスエンドポイントを作成し、自分のリージョンから VPC ピアリングまたは Transit Gateway 経由で到達してください（一覧に含まれる場合は、その名前で回答してください。例：`service=lambda`）。',
+  'why.privatelink-cross-region':
+    'クロスリージョン：インターフェイスエンドポイントは、同じパーティションの別のリージョンにあるエンドポイントサービスに到達できます。',
+  'why.privatelink-udp':
+    'UDP も使用できます。UDP リスナーを持つ Network Load Balancer（ネットワークロードバランサー）の背後のエンドポイントサービスが UDP を伝送します。',
+  'why.privatelink-many-consumers':
+    'コンシューマーの VPC が多数ある場合：各 VPC がそれぞれインターフェイスエンドポイントを作成するので、自社の VPC でコンシューマーごとにピアリング接続を用意する必要はありません。',
+  'why.endpoint-service-own':
+    'Network Load Balancer の背後にある自社のサービスをエンドポイントサービスとして公開します。コンシューマーから見えるのは 1 つのサービスで、自社のネットワークは見えません。',
+  'why.endpoint-service-resource':
+    'リソースの前段に Network Load Balancer を置いてエンドポイントサービスとして公開します。現在すぐに使えますが、NLB の運用コストがかかります。',
   'why.privatelink-overlap': 'CIDR ブロックの重複は PrivateLink には影響しません。一方、VPC ピアリングは不可能になります。',
   'why.peering-whole-vpc': 'VPC ピアリングでは VPC 全体に到達できます。範囲はルート、ネットワーク ACL、セキュリティグループで絞り込みます。',
   'why.peering-two-way': '双方が接続を開始します。VPC ピアリングは双方向ですが、PrivateLink は一方向です。',
@@ -123,51 +150,78 @@ const notes: Messages['notes'] = {
   'why.peering-few-vpcs': 'VPC が少数の場合、VPC ピアリングには時間単位の料金がなく、運用するハブも不要です。',
   'why.tgw-many-vpcs': 'VPC が多数の場合：VPC ごとに 1 つのアタッチメントを持つハブのほうが、n(n-1)/2 で増えるピアリング接続のメッシュより有利です。',
   'why.tgw-onprem': 'オンプレミスのネットワークは Transit Gateway に（VPN または Direct Connect で）アタッチし、推移的に VPC へルーティングされます。',
-  'why.tgw-private-nat': 'CIDR ブロックの重複：重複する VPC のプライベート NAT ゲートウェイが、そのトラフィックを Transit Gateway の背後で重複しない範囲に変換します。',
-  'why.lattice-resource': '1 つのリソース（データベース、ホストとポート）：リソースエンドポイントが IP または DNS 名とポートで到達します。運用するロードバランサーは不要です。',
+  'why.tgw-private-nat':
+    'CIDR ブロックの重複：重複する VPC のプライベート NAT ゲートウェイが、そのトラフィックを Transit Gateway の背後で重複しない範囲に変換します。',
+  'why.lattice-resource':
+    '1 つのリソース（データベース、ホストとポート）：リソースエンドポイントが IP または DNS 名とポートで到達します。運用するロードバランサーは不要です。',
   'why.lattice-service-network': 'HTTP、HTTPS、gRPC、TCP の多数のサービスと VPC：VPC Lattice サービスネットワークが認証ポリシー付きでそれらを接続します。',
   'why.lattice-overlap': 'CIDR ブロックの重複は VPC Lattice には影響しません。',
-  'why.lattice-onprem': 'オンプレミスのクライアントは、Direct Connect または VPN 経由で、VPC 内のサービスネットワークエンドポイントまたはリソースエンドポイントを通じて到達します。',
+  'why.lattice-onprem':
+    'オンプレミスのクライアントは、Direct Connect または VPN 経由で、VPC 内のサービスネットワークエンドポイントまたはリソースエンドポイントを通じて到達します。',
   'why.only-option-left': '回答の条件で残る選択肢はこれだけです。',
-  'also.gateway-for-vpc': 'VPC 内からのトラフィック用のゲートウェイエンドポイント（無料）。VPC にゲートウェイエンドポイントがない場合、EC2 はプライベート DNS を inbound-only にしたインターフェイスエンドポイントの作成を拒否します。',
-  'also.peering-to-service-region': '自分の VPC から、サービスのリージョンでエンドポイントを置く VPC へのリージョン間 VPC ピアリング（Transit Gateway をすでに運用している場合は Transit Gateway ピアリング）。',
-  'also.tgw-to-service-region': 'そこにあるエンドポイントに到達するための、自分のリージョンとサービスのリージョンの間の Transit Gateway ピアリング（Transit Gateway はリージョン単位です）。',
-  'also.reverse-endpoint-service': '相手側から開始する接続用に、2 つ目のエンドポイントサービス。接続を受ける側が公開し、接続を開始する側がインターフェイスエンドポイント経由で利用します（PrivateLink は一方向です）。',
-  'alt.readdress': '一方の VPC のアドレスを付け直して重複を解消します。そうすれば VPC ピアリングや Transit Gateway で、どのプロトコルでも双方向に通信できます。',
-  'alt.private-nat-tgw': 'Transit Gateway の背後のプライベート NAT ゲートウェイ：重複する VPC から開始する接続は通ります。逆方向は、重複しないサブネットにあるロードバランサーへの接続だけです。',
-  'alt.endpoint-service-pair': 'トラフィックが少数の TCP または UDP のサービスであれば、双方がそれぞれ公開するエンドポイントサービスの組で、両方向を伝送できます。',
-  'alt.lattice': 'トラフィックが HTTP、HTTPS、gRPC、TCP のサービスであれば、VPC Lattice サービスネットワークで、CIDR ブロックの重複に関係なく VPC 間を接続できます。',
-  'alt.provider-network': 'プロバイダーのネットワークへのルーティングによる接続（VPC ピアリング、Transit Gateway、VPN）を提供しているか、プロバイダーに確認してください。PrivateLink が伝送するのは TCP と UDP だけです。',
+  'also.gateway-for-vpc':
+    'VPC 内からのトラフィック用のゲートウェイエンドポイント（無料）。VPC にゲートウェイエンドポイントがない場合、EC2 はプライベート DNS を inbound-only にしたインターフェイスエンドポイントの作成を拒否します。',
+  'also.peering-to-service-region':
+    '自分の VPC から、サービスのリージョンでエンドポイントを置く VPC へのリージョン間 VPC ピアリング（Transit Gateway をすでに運用している場合は Transit Gateway ピアリング）。',
+  'also.tgw-to-service-region':
+    'そこにあるエンドポイントに到達するための、自分のリージョンとサービスのリージョンの間の Transit Gateway ピアリング（Transit Gateway はリージョン単位です）。',
+  'also.reverse-endpoint-service':
+    '相手側から開始する接続用に、2 つ目のエンドポイントサービス。接続を受ける側が公開し、接続を開始する側がインターフェイスエンドポイント経由で利用します（PrivateLink は一方向です）。',
+  'alt.readdress':
+    '一方の VPC のアドレスを付け直して重複を解消します。そうすれば VPC ピアリングや Transit Gateway で、どのプロトコルでも双方向に通信できます。',
+  'alt.private-nat-tgw':
+    'Transit Gateway の背後のプライベート NAT ゲートウェイ：重複する VPC から開始する接続は通ります。逆方向は、重複しないサブネットにあるロードバランサーへの接続だけです。',
+  'alt.endpoint-service-pair':
+    'トラフィックが少数の TCP または UDP のサービスであれば、双方がそれぞれ公開するエンドポイントサービスの組で、両方向を伝送できます。',
+  'alt.lattice':
+    'トラフィックが HTTP、HTTPS、gRPC、TCP のサービスであれば、VPC Lattice サービスネットワークで、CIDR ブロックの重複に関係なく VPC 間を接続できます。',
+  'alt.provider-network':
+    'プロバイダーのネットワークへのルーティングによる接続（VPC ピアリング、Transit Gateway、VPN）を提供しているか、プロバイダーに確認してください。PrivateLink が伝送するのは TCP と UDP だけです。',
   'alt.tcp-udp-only': 'TCP と UDP で十分（ICMP 不要）であれば PrivateLink が適しています。protocol=udp で再度比較してください。',
-  'caveat.privatelink-protocols': 'TCP と UDP のみです（UDP には NLB の UDP リスナーが必要です）。ICMP は使用できません。接続を開始できるのはコンシューマーだけです。',
-  'caveat.private-dns-attributes': 'プライベート DNS には VPC の `enableDnsSupport` と `enableDnsHostnames` が必要です。また、1 つのサービスについてプライベート DNS を有効にできるエンドポイントは VPC ごとに 1 つだけです。',
-  'caveat.sg-aws-api': 'エンドポイントのセキュリティグループで、クライアントからのインバウンド TCP 443（AWS の API のポート）を許可する必要があります（指定しない場合は VPC のデフォルトのセキュリティグループが使用されます）。',
-  'caveat.sg-listener-ports': 'エンドポイントのセキュリティグループで、クライアントからのサービスのポート（リスナーのポートとそのプロトコル）を許可する必要があります。ポートはプロバイダーに確認し、`ports=` を指定して作成してください。',
-  'caveat.endpoint-service-dns': 'ほとんどのエンドポイントサービスにはプライベート DNS 名がありません。`private-dns=off` で作成し、エンドポイント固有の DNS 名を使用してください。',
+  'caveat.privatelink-protocols':
+    'TCP と UDP のみです（UDP には NLB の UDP リスナーが必要です）。ICMP は使用できません。接続を開始できるのはコンシューマーだけです。',
+  'caveat.private-dns-attributes':
+    'プライベート DNS には VPC の `enableDnsSupport` と `enableDnsHostnames` が必要です。また、1 つのサービスについてプライベート DNS を有効にできるエンドポイントは VPC ごとに 1 つだけです。',
+  'caveat.sg-aws-api':
+    'エンドポイントのセキュリティグループで、クライアントからのインバウンド TCP 443（AWS の API のポート）を許可する必要があります（指定しない場合は VPC のデフォルトのセキュリティグループが使用されます）。',
+  'caveat.sg-listener-ports':
+    'エンドポイントのセキュリティグループで、クライアントからのサービスのポート（リスナーのポートとそのプロトコル）を許可する必要があります。ポートはプロバイダーに確認し、`ports=` を指定して作成してください。',
+  'caveat.endpoint-service-dns':
+    'ほとんどのエンドポイントサービスにはプライベート DNS 名がありません。`private-dns=off` で作成し、エンドポイント固有の DNS 名を使用してください。',
   'caveat.one-subnet-per-az': 'アベイラビリティーゾーン（AZ）ごとに 1 つのサブネットです。',
   'caveat.cost-per-az': '料金はエンドポイントごと、AZ ごとの時間単位と GB 単位で請求されます。有効にする AZ の数を確認してください。',
   'caveat.interface-quota': 'クォータ：インターフェイスエンドポイントは、デフォルトで VPC あたり 50 個です（引き上げ可能）。',
-  'caveat.onprem-dns': 'サービスのデフォルトの DNS 名を使うオンプレミスのクライアントには、Route 53 Resolver インバウンドエンドポイントへの条件付きフォワーダーが必要です。エンドポイント固有の DNS 名はパブリックに解決され、Direct Connect または VPN 経由で使用できます。',
-  'caveat.peered-dns': 'ピアリング接続先または Transit Gateway にアタッチした VPC からは、エンドポイントの DNS を共有しない限り（Resolver ルールまたはプライベートホストゾーン）、サービスのデフォルトの DNS 名はパブリック IP に解決されます。エンドポイント固有の DNS 名は使用できます。',
-  'caveat.inbound-only-gateway': 'まずゲートウェイエンドポイントを作成してください。`private-dns=inbound-only` の場合、VPC にそのサービスのゲートウェイエンドポイントがないと、EC2 はインターフェイスエンドポイントの作成を拒否します。ゲートウェイエンドポイントを使わない場合は `private-dns=on` を使用してください（その場合、VPC 内のトラフィックもインターフェイスエンドポイントを経由します）。',
+  'caveat.onprem-dns':
+    'サービスのデフォルトの DNS 名を使うオンプレミスのクライアントには、Route 53 Resolver インバウンドエンドポイントへの条件付きフォワーダーが必要です。エンドポイント固有の DNS 名はパブリックに解決され、Direct Connect または VPN 経由で使用できます。',
+  'caveat.peered-dns':
+    'ピアリング接続先または Transit Gateway にアタッチした VPC からは、エンドポイントの DNS を共有しない限り（Resolver ルールまたはプライベートホストゾーン）、サービスのデフォルトの DNS 名はパブリック IP に解決されます。エンドポイント固有の DNS 名は使用できます。',
+  'caveat.inbound-only-gateway':
+    'まずゲートウェイエンドポイントを作成してください。`private-dns=inbound-only` の場合、VPC にそのサービスのゲートウェイエンドポイントがないと、EC2 はインターフェイスエンドポイントの作成を拒否します。ゲートウェイエンドポイントを使わない場合は `private-dns=on` を使用してください（その場合、VPC 内のトラフィックもインターフェイスエンドポイントを経由します）。',
   'caveat.global-name': 'グローバルサービスです。エンドポイントサービス名にリージョンが含まれません（`com.amazonaws.iam`、`com.amazonaws.route53`）。',
   'caveat.acceptance': 'プロバイダーが承諾を必須にしている場合があります。その場合、エンドポイントは承諾されるまで承諾待ち（pendingAcceptance）になります。',
-  'caveat.provider-enables-region': 'クロスリージョン：プロバイダーがエンドポイントサービスで自分のリージョンを有効にする必要があります。`service-region=` を指定して作成してください。',
+  'caveat.provider-enables-region':
+    'クロスリージョン：プロバイダーがエンドポイントサービスで自分のリージョンを有効にする必要があります。`service-region=` を指定して作成してください。',
   'caveat.gateway-in-vpc-only': 'VPC 内からのみ使用できます。オンプレミス、ピアリング接続先の VPC、Transit Gateway からは使用できません。',
-  'caveat.gateway-routes': 'ゲートウェイエンドポイントを、それを使うサブネットのルートテーブルすべてに関連付けてください。ネットワーク ACL ではそのプレフィックスリストを参照できません。',
-  'caveat.peering-quota': 'VPC あたりのピアリング接続はデフォルトで 50 個です。クォータの引き上げを申請できますが、引き上げできない上限（VPC あたり 125）があります。VPC の組ごとに 1 つ必要です。',
+  'caveat.gateway-routes':
+    'ゲートウェイエンドポイントを、それを使うサブネットのルートテーブルすべてに関連付けてください。ネットワーク ACL ではそのプレフィックスリストを参照できません。',
+  'caveat.peering-quota':
+    'VPC あたりのピアリング接続はデフォルトで 50 個です。クォータの引き上げを申請できますが、引き上げできない上限（VPC あたり 125）があります。VPC の組ごとに 1 つ必要です。',
   'caveat.peering-no-transit': '推移的ではありません。VPC の組ごとにピアリング接続と、双方のルートが必要です。',
   'caveat.peering-cost': 'AZ 間とリージョン間のデータ転送は課金されます。',
   'caveat.check-overlap': 'まず CIDR ブロックを確認してください。重複している場合、この選択肢は使用できません。',
-  'caveat.private-nat-one-way': 'プライベート NAT ゲートウェイ経由では、接続を開始できるのは重複する VPC だけです。逆方向は、重複しないサブネットのアドレス（そこに置いたロードバランサー）にしか到達できません。',
+  'caveat.private-nat-one-way':
+    'プライベート NAT ゲートウェイ経由では、接続を開始できるのは重複する VPC だけです。逆方向は、重複しないサブネットのアドレス（そこに置いたロードバランサー）にしか到達できません。',
   'caveat.or-readdress': 'または、一方の VPC のアドレスを付け直して重複を解消します。そうすれば Transit Gateway が NAT なしで双方向にルーティングします。',
-  'caveat.tgw-regional': 'Transit Gateway はリージョン単位です。リージョンをまたぐ場合は、リージョンごとに 1 つ運用し、Transit Gateway ピアリングアタッチメントで接続します。',
+  'caveat.tgw-regional':
+    'Transit Gateway はリージョン単位です。リージョンをまたぐ場合は、リージョンごとに 1 つ運用し、Transit Gateway ピアリングアタッチメントで接続します。',
   'caveat.ipv6-interface': 'IPv6：`ip=dualstack` または `ip=ipv6` で作成します。サービスが IPv6 に対応している必要があります。',
   'caveat.ipv6-gateway': 'IPv6：ゲートウェイエンドポイントはデュアルスタックのトラフィックを伝送します。',
-  'caveat.cross-region-service-list': 'クロスリージョンのインターフェイスエンドポイントがあるのは、S3、IAM、ECR、KMS、ECS、Lambda、Data Firehose、Managed Service for Apache Flink、Route 53 だけです。Kinesis Data Streams と DynamoDB は対象外です。',
+  'caveat.cross-region-service-list':
+    'クロスリージョンのインターフェイスエンドポイントがあるのは、S3、IAM、ECR、KMS、ECS、Lambda、Data Firehose、Managed Service for Apache Flink、Route 53 だけです。Kinesis Data Streams と DynamoDB は対象外です。',
   'caveat.lattice-protocols': 'HTTP、HTTPS、gRPC、TCP のみです。UDP と ICMP は使用できません。',
   'caveat.lattice-quota': 'クォータ：VPC あたり、リソースエンドポイントは 200 個、サービスネットワークエンドポイントは 50 個です。',
-  'caveat.lattice-endpoint': 'Direct Connect、VPN、VPC ピアリング、Transit Gateway 経由のクライアントが到達できるのは、VPC エンドポイント（サービスネットワークまたはリソース）経由だけです。VPC の関連付けでは到達できません。',
+  'caveat.lattice-endpoint':
+    'Direct Connect、VPN、VPC ピアリング、Transit Gateway 経由のクライアントが到達できるのは、VPC エンドポイント（サービスネットワークまたはリソース）経由だけです。VPC の関連付けでは到達できません。',
   'next.services': 'エンドポイントサービスとそのプライベート DNS 名を確認します：',
   'next.create': 'エンドポイントを申請します（事前チェックの後、承認に回されます）：',
   'next.create-inbound-only': '次に、オンプレミス専用のプライベート DNS でインターフェイスエンドポイントを申請します：',
@@ -177,7 +231,8 @@ const notes: Messages['notes'] = {
   'next.publish-service': 'NLB をエンドポイントサービスとして公開します：',
   'next.publish-reverse': '逆方向については、受信側が独自のエンドポイントサービスを公開します：',
   'next.gateway': 'ゲートウェイエンドポイントを作成し、ルートテーブルに関連付けます：',
-  'next.gateway-first': 'まず、ゲートウェイエンドポイントを作成し、ルートテーブルに関連付けます（inbound-only のプライベート DNS には EC2 がこれを要求します）：',
+  'next.gateway-first':
+    'まず、ゲートウェイエンドポイントを作成し、ルートテーブルに関連付けます（inbound-only のプライベート DNS には EC2 がこれを要求します）：',
   'next.peering': 'ピアリング接続をリクエストして承諾し、双方にルートを追加します：',
   'next.peering-to-service-region': '次に、自分の VPC とその VPC をピアリングし、承諾して、双方にルートを追加します：',
   'next.tgw': 'ハブを作成し、各 VPC をアタッチします：',
@@ -249,12 +304,15 @@ function parseError(e: ParseError): string {
   }
 }
 
-const iamHint = (a: string) => `ボットの AWS ロールには ${code(a)} を呼び出す権限がありません。IAM ポリシーにこのアクションを追加してください（README の「IAM permissions」）。`;
+const iamHint = (a: string) =>
+  `ボットの AWS ロールには ${code(a)} を呼び出す権限がありません。IAM ポリシーにこのアクションを追加してください（README の「IAM permissions」）。`;
 
 const ec2Problems: Record<string, (action: string, region: string) => string> = {
-  'InvalidVpcEndpointId.NotFound': (_a, r) => `そのエンドポイントは ${code(r)} に存在しません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
+  'InvalidVpcEndpointId.NotFound': (_a, r) =>
+    `そのエンドポイントは ${code(r)} に存在しません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
   'InvalidVpcEndpointId.Malformed': () => '有効なエンドポイント ID ではありません（vpce- の後に 16 進数 8 文字または 17 文字）。',
-  'InvalidVpcID.NotFound': (_a, r) => `その VPC は ${code(r)} に存在しません（またはこのアカウントから参照できません）。ID と ${code('region=')} を確認してください。`,
+  'InvalidVpcID.NotFound': (_a, r) =>
+    `その VPC は ${code(r)} に存在しません（またはこのアカウントから参照できません）。ID と ${code('region=')} を確認してください。`,
   'InvalidSubnetID.NotFound': (_a, r) => `${code(r)} に存在しないサブネットがあります。ID と ${code('region=')} を確認してください。`,
   'InvalidSecurityGroupID.NotFound': (_a, r) => `${code(r)} に存在しないセキュリティグループがあります。ID と ${code('region=')} を確認してください。`,
   InvalidServiceName: (_a, r) => `${code(r)} にその名前のエンドポイントサービスはありません。${code('/privatelink services <text>')} で一覧を表示できます。`,
@@ -262,16 +320,23 @@ const ec2Problems: Record<string, (action: string, region: string) => string> = 
   AccessDenied: (a) => iamHint(a),
   AuthFailure: () => 'AWS がボットの認証情報を拒否しました。ボットが使用しているロールまたはキーを確認してください。',
   NoCredentials: () => 'ボットに AWS の認証情報がありません。ロールを付与する（Lambda）か、AWS_PROFILE / AWS_ACCESS_KEY_ID を設定してください（ローカル）。',
-  RequestLimitExceeded: (_a, r) => `${code(r)} で AWS が EC2 の呼び出しをスロットリングしています。再試行しましたが成功しませんでした。1 分ほど待ってからもう一度お試しください。`,
-  Timeout: (_a, r) => `${code(r)} の EC2 API が時間内に応答しませんでした。もう一度お試しください。繰り返し発生する場合は、ボットから AWS へのネットワーク経路を確認してください。`,
-  Unreachable: (_a, r) => `${code(r)} の EC2 API に接続できませんでした。もう一度お試しください。繰り返し発生する場合は、ボットから AWS へのネットワーク経路を確認してください。`,
-  VpcEndpointLimitExceeded: (_a, r) => `${code(r)} で VPC のインターフェイスエンドポイントのクォータ（デフォルトは 50 個）に達しています。使用していないエンドポイントを削除するか、クォータの引き上げをリクエストしてください（Service Quotas → Amazon VPC）。`,
-  DuplicateSubnetsInSameZone: () => '2 つのサブネットが同じアベイラビリティーゾーンにあります。エンドポイントに指定できるサブネットは AZ ごとに 1 つまでです。どちらかを外してください。',
-  InvalidParameter: () => 'EC2 がパラメータを拒否しました（よくある原因：プライベート DNS 名のないサービスでプライベート DNS を指定した、または VPC で DNS サポートが無効になっている）。詳細は以下のとおりです。',
+  RequestLimitExceeded: (_a, r) =>
+    `${code(r)} で AWS が EC2 の呼び出しをスロットリングしています。再試行しましたが成功しませんでした。1 分ほど待ってからもう一度お試しください。`,
+  Timeout: (_a, r) =>
+    `${code(r)} の EC2 API が時間内に応答しませんでした。もう一度お試しください。繰り返し発生する場合は、ボットから AWS へのネットワーク経路を確認してください。`,
+  Unreachable: (_a, r) =>
+    `${code(r)} の EC2 API に接続できませんでした。もう一度お試しください。繰り返し発生する場合は、ボットから AWS へのネットワーク経路を確認してください。`,
+  VpcEndpointLimitExceeded: (_a, r) =>
+    `${code(r)} で VPC のインターフェイスエンドポイントのクォータ（デフォルトは 50 個）に達しています。使用していないエンドポイントを削除するか、クォータの引き上げをリクエストしてください（Service Quotas → Amazon VPC）。`,
+  DuplicateSubnetsInSameZone: () =>
+    '2 つのサブネットが同じアベイラビリティーゾーンにあります。エンドポイントに指定できるサブネットは AZ ごとに 1 つまでです。どちらかを外してください。',
+  InvalidParameter: () =>
+    'EC2 がパラメータを拒否しました（よくある原因：プライベート DNS 名のないサービスでプライベート DNS を指定した、または VPC で DNS サポートが無効になっている）。詳細は以下のとおりです。',
   IdempotentParameterMismatch: () => 'EC2 には、この申請のトークンで異なるパラメータの作成がすでにあります。新たには何も作成していません。',
 };
 ec2Problems.Throttling = ec2Problems.RequestLimitExceeded!;
-ec2Problems.RegionNotAllowed = (_a, r) => `リージョン ${code(r)} は ${code('ALLOWED_REGIONS')} に含まれなくなりました。何も作成していません。許可されているリージョンで新しく申請してください。`;
+ec2Problems.RegionNotAllowed = (_a, r) =>
+  `リージョン ${code(r)} は ${code('ALLOWED_REGIONS')} に含まれなくなりました。何も作成していません。許可されているリージョンで新しく申請してください。`;
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string): string {
   const known = ec2Problems[errorCode];
@@ -283,52 +348,122 @@ const preflightFindings: Messages['preflight']['findings'] = {
   noRegion: () => ({ text: 'リージョンが指定されていません。', fix: `${code('region=…')} を追加するか、ボットに AWS_REGION を設定してください。` }),
   regionNotAllowed: (v) => ({ text: `リージョン ${code(v.region!)} はここでは許可されていません。`, fix: `${v.allowed} のいずれかを使用してください。` }),
   serviceOk: (v) => ({ text: `${code(v.service!)} は ${v.azs} でインターフェイスエンドポイントを提供しています。` }),
-  serviceNotFound: (v) => ({ text: `${code(v.region!)} にエンドポイントサービス ${code(v.service!)} はありません。`, fix: `${code('/privatelink services <text>')} で正しい名前を確認してください。` }),
-  serviceNotInterface: (v) => ({ text: `${code(v.service!)} が提供しているのは ${v.types} エンドポイントだけで、Interface はありません。`, fix: 'ゲートウェイエンドポイント（ルートテーブル）を使用するか、別のサービスを選択してください。' }),
-  serviceNeedsAcceptance: (v) => ({ text: `${code(v.service!)} は承諾が必要です。エンドポイントは、所有者${v.owner ? `（${v.owner}）` : ''}が承諾するまで pendingAcceptance のままになります。` }),
+  serviceNotFound: (v) => ({
+    text: `${code(v.region!)} にエンドポイントサービス ${code(v.service!)} はありません。`,
+    fix: `${code('/privatelink services <text>')} で正しい名前を確認してください。`,
+  }),
+  serviceNotInterface: (v) => ({
+    text: `${code(v.service!)} が提供しているのは ${v.types} エンドポイントだけで、Interface はありません。`,
+    fix: 'ゲートウェイエンドポイント（ルートテーブル）を使用するか、別のサービスを選択してください。',
+  }),
+  serviceNeedsAcceptance: (v) => ({
+    text: `${code(v.service!)} は承諾が必要です。エンドポイントは、所有者${v.owner ? `（${v.owner}）` : ''}が承諾するまで pendingAcceptance のままになります。`,
+  }),
   subnetsOk: (v) => ({ text: `サブネットは VPC 内にあり、AZ ごとに 1 つです（${v.azs}）。` }),
-  subnetNotFound: (v) => ({ text: `${code(v.region!)} に存在しないサブネットがあります：${v.detail}。`, fix: 'サブネット ID とリージョンを確認してください。' }),
+  subnetNotFound: (v) => ({
+    text: `${code(v.region!)} に存在しないサブネットがあります：${v.detail}。`,
+    fix: 'サブネット ID とリージョンを確認してください。',
+  }),
   subnetOtherVpc: (v) => ({ text: `${code(v.vpc!)} の外にあるサブネット：${v.subnets}。`, fix: 'エンドポイントの VPC のサブネットを使用してください。' }),
-  subnetSameAz: (v) => ({ text: `${code(v.az!)} に 2 つのサブネットがあります：${v.subnets}。`, fix: 'エンドポイントに指定できるサブネットは AZ ごとに 1 つまでです。1 つだけ残してください。' }),
+  subnetSameAz: (v) => ({
+    text: `${code(v.az!)} に 2 つのサブネットがあります：${v.subnets}。`,
+    fix: 'エンドポイントに指定できるサブネットは AZ ごとに 1 つまでです。1 つだけ残してください。',
+  }),
   subnetAzUnsupported: (v) => ({ text: `${v.subnets} の AZ ではこのサービスは提供されていません。`, fix: `${v.azs} のサブネットを使用してください。` }),
-  defaultSecurityGroup: (v) => ({ text: `セキュリティグループが指定されていません。${code(v.vpc!)} のデフォルトのセキュリティグループがアタッチされます。`, fix: `クライアントからのインバウンド TCP ${v.ports} を許可するセキュリティグループを ${code('sg=sg-…')} で指定してください。` }),
+  defaultSecurityGroup: (v) => ({
+    text: `セキュリティグループが指定されていません。${code(v.vpc!)} のデフォルトのセキュリティグループがアタッチされます。`,
+    fix: `クライアントからのインバウンド TCP ${v.ports} を許可するセキュリティグループを ${code('sg=sg-…')} で指定してください。`,
+  }),
   groupsOk: (v) => ({ text: `${v.sources ? `VPC の CIDR（${v.sources}）` : '指定した送信元'}からのインバウンド TCP ${v.ports} が許可されています。` }),
-  groupNotFound: (v) => ({ text: `${code(v.region!)} に存在しないセキュリティグループがあります：${v.detail}。`, fix: 'セキュリティグループ ID とリージョンを確認してください。' }),
-  groupOtherVpc: (v) => ({ text: `${code(v.vpc!)} の外にあるセキュリティグループ：${v.groups}。`, fix: 'エンドポイントの VPC のセキュリティグループを使用してください。' }),
+  groupNotFound: (v) => ({
+    text: `${code(v.region!)} に存在しないセキュリティグループがあります：${v.detail}。`,
+    fix: 'セキュリティグループ ID とリージョンを確認してください。',
+  }),
+  groupOtherVpc: (v) => ({
+    text: `${code(v.vpc!)} の外にあるセキュリティグループ：${v.groups}。`,
+    fix: 'エンドポイントの VPC のセキュリティグループを使用してください。',
+  }),
   groupNoPort: (v) => ({
     text: `${v.groups} にインバウンド TCP ${v.ports} を許可するルールがありません。クライアントはこの${v.ports === '443' ? 'ポート' : 'ポート群'}でエンドポイントに到達できません。`,
     fix: `${v.cidrs ? `VPC の CIDR（${v.cidrs}）` : 'クライアントの CIDR'}またはクライアントのセキュリティグループからの TCP ${v.ports} のインバウンドルールを追加してください。`,
   }),
-  groupPartialCoverage: (v) => ({ text: `インバウンド TCP ${v.port} が許可されているのは ${v.allowed || 'なし'} からだけで、VPC の ${v.uncovered} が含まれていません。`, fix: `${v.uncovered} からの TCP ${v.port} を許可するか、すべてのクライアントが許可された送信元に含まれることを確認してください。` }),
-  groupNoVpcSource: (v) => ({ text: `インバウンド TCP ${v.port} が許可されているのは VPC（${v.cidrs}）の外にある ${v.allowed} からだけです。VPC 内のクライアントはエンドポイントに到達できません。`, fix: `VPC の CIDR（${v.cidrs}）またはクライアントのセキュリティグループからの TCP ${v.port} のインバウンドルールを追加してください。` }),
-  groupOpenToWorld: (v) => ({ text: `TCP ${v.ports} が ${v.cidrs} に開放されています。`, fix: 'VPC の CIDR またはクライアントのセキュリティグループに絞り込んでください。' }),
-  privateDnsOff: () => ({ text: 'プライベート DNS がオフです。サービスのデフォルトの DNS 名は引き続きパブリックアドレスに解決されるため、パブリックサブネットと NAT ゲートウェイのあるプライベートサブネットからはインターネット経由になり、NAT ゲートウェイのないプライベートサブネットからは失敗します。プライベートに通信するには、クライアントがエンドポイント固有の DNS 名を使用する必要があります。' }),
+  groupPartialCoverage: (v) => ({
+    text: `インバウンド TCP ${v.port} が許可されているのは ${v.allowed || 'なし'} からだけで、VPC の ${v.uncovered} が含まれていません。`,
+    fix: `${v.uncovered} からの TCP ${v.port} を許可するか、すべてのクライアントが許可された送信元に含まれることを確認してください。`,
+  }),
+  groupNoVpcSource: (v) => ({
+    text: `インバウンド TCP ${v.port} が許可されているのは VPC（${v.cidrs}）の外にある ${v.allowed} からだけです。VPC 内のクライアントはエンドポイントに到達できません。`,
+    fix: `VPC の CIDR（${v.cidrs}）またはクライアントのセキュリティグループからの TCP ${v.port} のインバウンドルールを追加してください。`,
+  }),
+  groupOpenToWorld: (v) => ({
+    text: `TCP ${v.ports} が ${v.cidrs} に開放されています。`,
+    fix: 'VPC の CIDR またはクライアントのセキュリティグループに絞り込んでください。',
+  }),
+  privateDnsOff: () => ({
+    text: 'プライベート DNS がオフです。サービスのデフォルトの DNS 名は引き続きパブリックアドレスに解決されるため、パブリックサブネットと NAT ゲートウェイのあるプライベートサブネットからはインターネット経由になり、NAT ゲートウェイのないプライベートサブネットからは失敗します。プライベートに通信するには、クライアントがエンドポイント固有の DNS 名を使用する必要があります。',
+  }),
   vpcNotFound: (v) => ({ text: `VPC ${code(v.vpc!)} は ${code(v.region!)} に存在しません。`, fix: 'VPC ID とリージョンを確認してください。' }),
-  vpcDnsAttributes: (v) => ({ text: `${code(v.vpc!)} では、プライベート DNS に必要な ${v.missing} が無効です。`, fix: `aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-hostnames（または private-dns=off）` }),
-  serviceNoPrivateDns: (v) => ({ text: `${code(v.service!)} にはプライベート DNS 名がありません。`, fix: `${code('private-dns=off')} を指定して再度申請してください。` }),
-  privateDnsTaken: (v) => ({ text: `この VPC では ${code(v.endpoint!)} がすでに ${code(v.service!)} のプライベート DNS を有効にしています。有効にできるエンドポイントは 1 つだけです。`, fix: `そのエンドポイントを使用するか、${code('private-dns=off')} で申請するか、先にそのエンドポイントを削除してください。` }),
+  vpcDnsAttributes: (v) => ({
+    text: `${code(v.vpc!)} では、プライベート DNS に必要な ${v.missing} が無効です。`,
+    fix: `aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-hostnames（または private-dns=off）`,
+  }),
+  serviceNoPrivateDns: (v) => ({
+    text: `${code(v.service!)} にはプライベート DNS 名がありません。`,
+    fix: `${code('private-dns=off')} を指定して再度申請してください。`,
+  }),
+  privateDnsTaken: (v) => ({
+    text: `この VPC では ${code(v.endpoint!)} がすでに ${code(v.service!)} のプライベート DNS を有効にしています。有効にできるエンドポイントは 1 つだけです。`,
+    fix: `そのエンドポイントを使用するか、${code('private-dns=off')} で申請するか、先にそのエンドポイントを削除してください。`,
+  }),
   privateDnsOk: (v) => ({ text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? code(v.name) : 'サービス名'}はエンドポイントに解決されます。` }),
-  privateDnsAllResolvers: (v) => ({ text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? code(v.name) : 'サービス名'}は VPC 内とオンプレミスのクライアントからエンドポイントに解決されます（${code('PrivateDnsOnlyForInboundResolverEndpoint=false')} を送信するため、ゲートウェイエンドポイントは不要です）。` }),
-  privateDnsInboundOnly: (v) => ({ text: `プライベート DNS は Route 53 Resolver インバウンドエンドポイントからのクエリ（オンプレミス）にだけ応答します。VPC 内のクライアントは引き続きゲートウェイエンドポイント ${code(v.gateway!)} を使用します。` }),
-  inboundOnlyNotBothTypes: (v) => ({ text: `${code('private-dns=inbound-only')} は、ゲートウェイエンドポイントとインターフェイスエンドポイントの両方を提供するサービス（S3、DynamoDB）専用です。${code(v.service!)} が提供しているのは ${v.types} です。`, fix: `${code('private-dns=on')} または ${code('private-dns=off')} を指定して再度申請してください。` }),
+  privateDnsAllResolvers: (v) => ({
+    text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? code(v.name) : 'サービス名'}は VPC 内とオンプレミスのクライアントからエンドポイントに解決されます（${code('PrivateDnsOnlyForInboundResolverEndpoint=false')} を送信するため、ゲートウェイエンドポイントは不要です）。`,
+  }),
+  privateDnsInboundOnly: (v) => ({
+    text: `プライベート DNS は Route 53 Resolver インバウンドエンドポイントからのクエリ（オンプレミス）にだけ応答します。VPC 内のクライアントは引き続きゲートウェイエンドポイント ${code(v.gateway!)} を使用します。`,
+  }),
+  inboundOnlyNotBothTypes: (v) => ({
+    text: `${code('private-dns=inbound-only')} は、ゲートウェイエンドポイントとインターフェイスエンドポイントの両方を提供するサービス（S3、DynamoDB）専用です。${code(v.service!)} が提供しているのは ${v.types} です。`,
+    fix: `${code('private-dns=on')} または ${code('private-dns=off')} を指定して再度申請してください。`,
+  }),
   inboundOnlyNoGateway: (v) => ({
     text: `${code('private-dns=inbound-only')} には、${code(v.vpc!)} に ${code(v.service!)} のゲートウェイエンドポイントが必要です。ない場合、EC2 は作成を拒否します。`,
     fix: `先にゲートウェイエンドポイントを作成するか（${code(`aws ec2 create-vpc-endpoint --region ${v.region} --vpc-id ${v.vpc} --service-name ${v.service} --route-table-ids rtb-…`)}）、${code('private-dns=on')} で申請して VPC 内のクライアントもインターフェイスエンドポイントを使用するようにしてください。`,
   }),
   ipTypeOk: (v) => ({ text: `IP タイプ ${code(v.type!)}：サブネットとサービスが対応しています。` }),
-  ipv4NeedsIpv4Subnets: (v) => ({ text: `${v.subnets} は IPv6 専用です。IPv4 のエンドポイントには IPv4 アドレスを持つサブネットが必要です。`, fix: `IPv4 CIDR のあるサブネットを使用するか、${code('ip=ipv6')} で申請してください。` }),
-  dualstackNeedsDualSubnets: (v) => ({ text: `${code('ip=dualstack')} には IPv4 と IPv6 の両方の CIDR を持つサブネットが必要です。${v.subnets} には両方はありません。`, fix: `${v.subnets}（と VPC）に IPv6 CIDR を追加するか、${code('ip=ipv4')} で申請してください。` }),
-  ipv6NeedsIpv6OnlySubnets: (v) => ({ text: `${code('ip=ipv6')} には IPv6 専用のサブネットが必要です。${v.subnets} は IPv6 専用ではありません。`, fix: `IPv6 専用のサブネットを使用するか、デュアルスタックのサブネットで ${code('ip=dualstack')} を指定して申請してください。` }),
-  ipTypeUnsupported: (v) => ({ text: `${code(v.service!)} が対応しているのは ${v.supported} だけで、${code(v.type!)} には対応していません。`, fix: `サービスが対応している IP タイプで申請してください（${code('ip=ipv4')}${v.supported!.includes('ipv6') ? `、${code('ip=dualstack')}、${code('ip=ipv6')}` : ''}）。` }),
+  ipv4NeedsIpv4Subnets: (v) => ({
+    text: `${v.subnets} は IPv6 専用です。IPv4 のエンドポイントには IPv4 アドレスを持つサブネットが必要です。`,
+    fix: `IPv4 CIDR のあるサブネットを使用するか、${code('ip=ipv6')} で申請してください。`,
+  }),
+  dualstackNeedsDualSubnets: (v) => ({
+    text: `${code('ip=dualstack')} には IPv4 と IPv6 の両方の CIDR を持つサブネットが必要です。${v.subnets} には両方はありません。`,
+    fix: `${v.subnets}（と VPC）に IPv6 CIDR を追加するか、${code('ip=ipv4')} で申請してください。`,
+  }),
+  ipv6NeedsIpv6OnlySubnets: (v) => ({
+    text: `${code('ip=ipv6')} には IPv6 専用のサブネットが必要です。${v.subnets} は IPv6 専用ではありません。`,
+    fix: `IPv6 専用のサブネットを使用するか、デュアルスタックのサブネットで ${code('ip=dualstack')} を指定して申請してください。`,
+  }),
+  ipTypeUnsupported: (v) => ({
+    text: `${code(v.service!)} が対応しているのは ${v.supported} だけで、${code(v.type!)} には対応していません。`,
+    fix: `サービスが対応している IP タイプで申請してください（${code('ip=ipv4')}${v.supported!.includes('ipv6') ? `、${code('ip=dualstack')}、${code('ip=ipv6')}` : ''}）。`,
+  }),
   freeIpsOk: (v) => ({ text: `すべてのサブネットに空きアドレスがあります（${v.counts || 'IPv6'}）。` }),
-  subnetFull: (v) => ({ text: `${v.subnets} に空き IP アドレスがありません。エンドポイントにはサブネットごとに 1 つ必要です。`, fix: 'その AZ の別のサブネットを選択するか、サブネットのアドレスを解放してください。' }),
-  quotaOk: (v) => ({ text: `${code(v.vpc!)} のインターフェイスエンドポイントは ${v.count} 個です。デフォルトのクォータは VPC あたり ${v.quota} 個です（引き上げ可能）。` }),
+  subnetFull: (v) => ({
+    text: `${v.subnets} に空き IP アドレスがありません。エンドポイントにはサブネットごとに 1 つ必要です。`,
+    fix: 'その AZ の別のサブネットを選択するか、サブネットのアドレスを解放してください。',
+  }),
+  quotaOk: (v) => ({
+    text: `${code(v.vpc!)} のインターフェイスエンドポイントは ${v.count} 個です。デフォルトのクォータは VPC あたり ${v.quota} 個です（引き上げ可能）。`,
+  }),
   quotaReached: (v) => ({
     text: `${code(v.vpc!)} にはすでに ${v.count} 個のインターフェイスエンドポイントがあります。デフォルトのクォータは VPC あたり ${v.quota} 個です。引き上げていない場合、EC2 は ${code('VpcEndpointLimitExceeded')} で拒否します。`,
     fix: 'クォータは引き上げ可能です。引き上げをリクエストする（Service Quotas → Amazon VPC → Interface VPC endpoints per VPC）か、使用していないエンドポイントを削除してください。',
   }),
   quotaUnchecked: (v) => ({ text: `VPC のエンドポイント数を取得できなかったため（${code(v.code!)}）、VPC あたり 50 個のクォータは確認していません。` }),
-  singleAz: (v) => ({ text: `サブネットが 1 つだけです（${v.az}）。その AZ で障害が発生すると、エンドポイントに到達できなくなります。`, fix: '別のアベイラビリティーゾーンにサブネットを追加してください（AZ ごとに 1 つ）。' }),
+  singleAz: (v) => ({
+    text: `サブネットが 1 つだけです（${v.az}）。その AZ で障害が発生すると、エンドポイントに到達できなくなります。`,
+    fix: '別のアベイラビリティーゾーンにサブネットを追加してください（AZ ごとに 1 つ）。',
+  }),
   multiAz: (v) => ({ text: `サブネットは ${v.count} 個のアベイラビリティーゾーンにあります。` }),
   naclOk: (v) => ({ text: `サブネットのネットワーク ACL は、VPC からの TCP ${v.ports} と戻りのトラフィックを許可しています。` }),
   naclBlocksInbound: (v) => ({
@@ -350,7 +485,10 @@ const preflightFindings: Messages['preflight']['findings'] = {
     fix: `プロバイダーがサービスのサポート対象リージョンに ${code(v.region!)} を追加する必要があります。${code('service-region=')} と、${code(`/privatelink services <text> region=${v.serviceRegion}`)} で名前を確認してください。`,
   }),
   permitted: () => ({ text: 'DryRun：ボットのロールはこのエンドポイントを作成できます。' }),
-  notPermitted: (v) => ({ text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`, fix: 'ロールの IAM ポリシーに追加してください（README の「IAM permissions」）。' }),
+  notPermitted: (v) => ({
+    text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
+    fix: 'ロールの IAM ポリシーに追加してください（README の「IAM permissions」）。',
+  }),
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '') }),
 };
 
@@ -364,7 +502,12 @@ const reach: Messages['reach'] = {
   inVpc: 'VPC 内',
   remoteVpc: 'ピアリング接続先または Transit Gateway にアタッチした VPC から',
   onprem: 'オンプレミス（DX/VPN）から',
-  variants: { igw: 'パブリックサブネット（IGW）', nat: 'NAT のあるプライベートサブネット', none: 'NAT のないプライベートサブネット', unknown: 'すべてのサブネット' },
+  variants: {
+    igw: 'パブリックサブネット（IGW）',
+    nat: 'NAT のあるプライベートサブネット',
+    none: 'NAT のないプライベートサブネット',
+    unknown: 'すべてのサブネット',
+  },
   outcome: (resolvesTo: string, path: string): string => {
     if (resolvesTo === 'nothing') return '解決されない';
     if (resolvesTo === 'unknown') return '不明';
@@ -385,15 +528,19 @@ const reach: Messages['reach'] = {
     'private-dns-on': 'プライベート DNS がオンです。VPC のプライベートゾーンがエンドポイントの IP で応答します',
     'vpc-dns-attributes-off': 'プライベート DNS にはエンドポイントの VPC の `enableDnsSupport` と `enableDnsHostnames` が必要ですが、一方が無効です',
     'vpc-dns-attributes-unknown': 'VPC の DNS 属性を読み取れませんでした',
-    'client-dns-off': 'クライアントの VPC で `enableDnsSupport` が無効です。Amazon 提供のリゾルバーは応答しません（DHCP オプションで別の DNS サーバーを指定している場合を除く）',
+    'client-dns-off':
+      'クライアントの VPC で `enableDnsSupport` が無効です。Amazon 提供のリゾルバーは応答しません（DHCP オプションで別の DNS サーバーを指定している場合を除く）',
     'private-dns-off': 'プライベート DNS がオフです。デフォルトの DNS 名はパブリックな名前です',
-    'inbound-only-in-vpc': 'inbound-only：エンドポイントの IP を返すのは、Route 53 Resolver インバウンドエンドポイント経由のクエリだけです。VPC 内のクライアントはゲートウェイエンドポイントを使用します',
+    'inbound-only-in-vpc':
+      'inbound-only：エンドポイントの IP を返すのは、Route 53 Resolver インバウンドエンドポイント経由のクエリだけです。VPC 内のクライアントはゲートウェイエンドポイントを使用します',
     'remote-vpc-no-forwarding': 'エンドポイントのプライベートゾーンは、エンドポイント自身の VPC にだけ関連付けられています',
     'remote-vpc-forwarding': 'Resolver ルールまたは共有のプライベートホストゾーンが、名前をエンドポイントの VPC に送ります',
-    'remote-vpc-forwarding-unknown': 'Resolver ルールまたは共有のプライベートホストゾーンがこの VPC をエンドポイントに向けていない限り、パブリック IP です。ボットからは Route 53 Resolver を参照できません',
+    'remote-vpc-forwarding-unknown':
+      'Resolver ルールまたは共有のプライベートホストゾーンがこの VPC をエンドポイントに向けていない限り、パブリック IP です。ボットからは Route 53 Resolver を参照できません',
     'onprem-forwarder': '条件付きフォワーダーが、名前をエンドポイントの VPC の Route 53 Resolver インバウンドエンドポイントに送ります',
     'onprem-no-forwarder': 'Resolver インバウンドエンドポイントへの条件付きフォワーダーがない場合、オンプレミスの DNS はパブリック IP を返します',
-    'onprem-forwarder-unknown': 'オンプレミスの DNS が名前をエンドポイントの VPC の Route 53 Resolver インバウンドエンドポイントに転送していない限り、パブリック IP です。ボットからはどちらも参照できません',
+    'onprem-forwarder-unknown':
+      'オンプレミスの DNS が名前をエンドポイントの VPC の Route 53 Resolver インバウンドエンドポイントに転送していない限り、パブリック IP です。ボットからはどちらも参照できません',
   },
   tryIt: (region: string) => `VPC 内で試す（${code(region)} で署名）`,
   companionsTitle: 'この VPC に必要な可能性のあるほかのエンドポイント',
@@ -418,50 +565,115 @@ const reachWhy = (why: string | undefined) => (why && why in reach.why ? reach.w
 
 const doctorFindings: Messages['doctor']['findings'] = {
   'state.available': (v) => ({ text: `${code(v.endpoint!)} は available です。` }),
-  'state.pendingAcceptance': (v) => ({ text: `${code(v.endpoint!)} はサービスの所有者による承諾を待っています。承諾されるまでトラフィックは通りません。`, fix: 'プロバイダーが承諾します（VPC コンソール → エンドポイントサービス → エンドポイント接続）：' }),
+  'state.pendingAcceptance': (v) => ({
+    text: `${code(v.endpoint!)} はサービスの所有者による承諾を待っています。承諾されるまでトラフィックは通りません。`,
+    fix: 'プロバイダーが承諾します（VPC コンソール → エンドポイントサービス → エンドポイント接続）：',
+  }),
   'state.other': (v) => ({ text: `${code(v.endpoint!)} は ${code(v.state!)} で、available ではありません。`, fix: '最後のエラーを確認します：' }),
   'az.same': (v) => ({ text: `エンドポイントには、送信元の AZ ${code(v.az!)} に ENI があります${v.ip ? `（${code(v.ip)}）` : ''}。` }),
-  'az.cross': (v) => ({ text: `送信元の AZ ${code(v.az!)} にエンドポイントの ENI がありません（ENI は ${v.azs} にあります）。通信はできますが、AZ 間のデータ転送は課金され、その AZ で障害が発生すると送信元は接続できなくなります。`, fix: 'その AZ のサブネットをエンドポイントに追加します：' }),
-  'az.none': (v) => ({ text: `${code(v.endpoint!)} にはどのサブネットにも ENI がありません。`, fix: 'エンドポイントにサブネットを追加してください（AZ ごとに 1 つ）。' }),
+  'az.cross': (v) => ({
+    text: `送信元の AZ ${code(v.az!)} にエンドポイントの ENI がありません（ENI は ${v.azs} にあります）。通信はできますが、AZ 間のデータ転送は課金され、その AZ で障害が発生すると送信元は接続できなくなります。`,
+    fix: 'その AZ のサブネットをエンドポイントに追加します：',
+  }),
+  'az.none': (v) => ({
+    text: `${code(v.endpoint!)} にはどのサブネットにも ENI がありません。`,
+    fix: 'エンドポイントにサブネットを追加してください（AZ ごとに 1 つ）。',
+  }),
   'az.unknown': () => ({ text: 'エンドポイントの ENI を読み取れませんでした。AZ は不明です。' }),
   'az.list': (v) => ({ text: `エンドポイントの ENI は ${v.azs} にあります。` }),
   'port.aws': () => ({ text: 'ポート 443（HTTPS）。AWS の API のポートです。' }),
   'port.awsNot443': (v) => ({ text: `ポート ${v.port}：AWS の API が待ち受けるのは 443 だけです。`, fix: `${code('port=443')} で確認してください。` }),
   'port.given': (v) => ({ text: `指定されたポート ${v.port}（プロバイダーのリスナーのポート）。` }),
-  'port.assumed': () => ({ text: 'ポート 443 を確認しました。エンドポイントサービスには、ロードバランサーのリスナーのポートで到達します。', fix: `プロバイダーのポートを ${code('port=N')} で指定してください。` }),
+  'port.assumed': () => ({
+    text: 'ポート 443 を確認しました。エンドポイントサービスには、ロードバランサーのリスナーのポートで到達します。',
+    fix: `プロバイダーのポートを ${code('port=N')} で指定してください。`,
+  }),
   'routing.local': (v) => ({ text: `同じ VPC ${code(v.vpc!)} です。local ルートで通信します。` }),
   'routing.peering': (v) => ({ text: `${code(v.table!)} は ${code(v.cidr!)} をアクティブなピアリング接続 ${code(v.peering!)} 経由で送ります。` }),
-  'routing.none': (v) => ({ text: `${code(v.table!)} に ${code(v.cidr!)}（${code(v.vpc!)}）へのルートがありません。`, fix: 'ピアリング接続経由のルートを追加します：' }),
-  'routing.nonePeering': (v) => ({ text: `${code(v.table!)} に ${code(v.cidr!)}（${code(v.vpc!)}）へのルートがなく、2 つの VPC はピアリングされていません。`, fix: 'VPC をピアリングする（その後、双方にルートを追加する）か、両方を Transit Gateway にアタッチしてください。' }),
-  'routing.blackhole': (v) => ({ text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)} に送りますが、これは blackhole（削除されたターゲット）です。`, fix: 'ルートを置き換えます：' }),
-  'routing.peeringInactive': (v) => ({ text: `ピアリング接続 ${code(v.peering!)} は ${code(v.status!)} で、active ではありません。`, fix: '承諾側が承諾します：' }),
-  'routing.peeringWrongVpc': (v) => ({ text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.peering!)} 経由で送りますが、これは ${code(v.vpc!)} につながっていません。`, fix: 'ルートを正しいピアリング接続に向けます：' }),
-  'routing.tgw': (v) => ({ text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送ります。ボットからはそのルートテーブルを参照できないため、不明です。`, fix: 'アタッチメントの TGW ルートテーブルを確認します：' }),
-  'routing.other': (v) => ({ text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)}（アプライアンスまたはその他のターゲット）に送ります。不明です。` }),
+  'routing.none': (v) => ({
+    text: `${code(v.table!)} に ${code(v.cidr!)}（${code(v.vpc!)}）へのルートがありません。`,
+    fix: 'ピアリング接続経由のルートを追加します：',
+  }),
+  'routing.nonePeering': (v) => ({
+    text: `${code(v.table!)} に ${code(v.cidr!)}（${code(v.vpc!)}）へのルートがなく、2 つの VPC はピアリングされていません。`,
+    fix: 'VPC をピアリングする（その後、双方にルートを追加する）か、両方を Transit Gateway にアタッチしてください。',
+  }),
+  'routing.blackhole': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)} に送りますが、これは blackhole（削除されたターゲット）です。`,
+    fix: 'ルートを置き換えます：',
+  }),
+  'routing.peeringInactive': (v) => ({
+    text: `ピアリング接続 ${code(v.peering!)} は ${code(v.status!)} で、active ではありません。`,
+    fix: '承諾側が承諾します：',
+  }),
+  'routing.peeringWrongVpc': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.peering!)} 経由で送りますが、これは ${code(v.vpc!)} につながっていません。`,
+    fix: 'ルートを正しいピアリング接続に向けます：',
+  }),
+  'routing.tgw': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送ります。ボットからはそのルートテーブルを参照できないため、不明です。`,
+    fix: 'アタッチメントの TGW ルートテーブルを確認します：',
+  }),
+  'routing.other': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)}（アプライアンスまたはその他のターゲット）に送ります。不明です。`,
+  }),
   'routing.unreadable': (v) => ({ text: `ルートテーブルを読み取れませんでした（${code(v.action!)}）。不明です。` }),
   'routing.noTable': (v) => ({ text: `${code(v.subnet!)} のルートテーブルが見つかりません。不明です。` }),
   'routing.noEndpointCidrs': () => ({ text: 'エンドポイントのサブネットの CIDR ブロックを読み取れませんでした。不明です。' }),
   'routing.onprem': () => ({ text: 'オンプレミスから：Direct Connect / VPN の経路とオンプレミスのファイアウォールはボットから参照できないため、不明です。' }),
   'return.onprem': (v) => ({ text: `エンドポイントのサブネットのルートテーブル（${v.tables}）は、${code(v.cidr!)} を VGW または TGW に戻します。` }),
-  'return.onpremNoCidr': (v) => ({ text: `エンドポイントのサブネットのルートテーブル（${v.tables}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<on-premises CIDR>')} を指定してください。` }),
-  'return.onpremNone': (v) => ({ text: `${code(v.table!)}（エンドポイントのサブネットのもの）には、VGW または TGW を経由して ${code(v.cidr!)} に戻るルートがありません。応答が戻れません。`, fix: 'VPN/DX のルートを伝播させます（または VGW/TGW への静的ルートを追加します）：' }),
-  'return.noGateway': (v) => ({ text: `${code(v.table!)}（エンドポイントのサブネットのもの）には VGW または TGW へのルートがまったくありません。応答がオンプレミスに戻れません。`, fix: 'VPN/DX のルートを伝播させます（または VGW/TGW への静的ルートを追加します）：' }),
+  'return.onpremNoCidr': (v) => ({
+    text: `エンドポイントのサブネットのルートテーブル（${v.tables}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<on-premises CIDR>')} を指定してください。`,
+  }),
+  'return.onpremNone': (v) => ({
+    text: `${code(v.table!)}（エンドポイントのサブネットのもの）には、VGW または TGW を経由して ${code(v.cidr!)} に戻るルートがありません。応答が戻れません。`,
+    fix: 'VPN/DX のルートを伝播させます（または VGW/TGW への静的ルートを追加します）：',
+  }),
+  'return.noGateway': (v) => ({
+    text: `${code(v.table!)}（エンドポイントのサブネットのもの）には VGW または TGW へのルートがまったくありません。応答がオンプレミスに戻れません。`,
+    fix: 'VPN/DX のルートを伝播させます（または VGW/TGW への静的ルートを追加します）：',
+  }),
   'nacl.allow': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は双方向とも許可しています。` }),
-  'nacl.deny': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は${naclFlow(v.direction, v.port, code(v.peer!))}を拒否しています（ルール ${v.rule}）。`, fix: '拒否ルールより小さい番号のルールで許可します：' }),
-  'nacl.denyEphemeral': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は応答を拒否しています：${naclFlow(v.direction, v.ports, code(v.peer!)).trim()}（ルール ${v.rule}）。ネットワーク ACL はステートレスなので、エフェメラルポートの戻りを許可する必要があります。`, fix: 'エフェメラルポートを許可します：' }),
-  'nacl.partEphemeral': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は Linux のエフェメラルポートを許可していますが、${naclFlow(v.direction, v.ports, code(v.peer!)).trimStart()}は許可していません。ほかのクライアント（Windows、NAT）は失敗する可能性があります。`, fix: '1024～65535 を許可します：' }),
+  'nacl.deny': (v) => ({
+    text: `${code(v.acl!)}（${code(v.subnet!)}）は${naclFlow(v.direction, v.port, code(v.peer!))}を拒否しています（ルール ${v.rule}）。`,
+    fix: '拒否ルールより小さい番号のルールで許可します：',
+  }),
+  'nacl.denyEphemeral': (v) => ({
+    text: `${code(v.acl!)}（${code(v.subnet!)}）は応答を拒否しています：${naclFlow(v.direction, v.ports, code(v.peer!)).trim()}（ルール ${v.rule}）。ネットワーク ACL はステートレスなので、エフェメラルポートの戻りを許可する必要があります。`,
+    fix: 'エフェメラルポートを許可します：',
+  }),
+  'nacl.partEphemeral': (v) => ({
+    text: `${code(v.acl!)}（${code(v.subnet!)}）は Linux のエフェメラルポートを許可していますが、${naclFlow(v.direction, v.ports, code(v.peer!)).trimStart()}は許可していません。ほかのクライアント（Windows、NAT）は失敗する可能性があります。`,
+    fix: '1024～65535 を許可します：',
+  }),
   'nacl.sameSubnet': () => ({ text: '送信元とエンドポイントは同じサブネットにあるため、ネットワーク ACL は適用されません。' }),
   'nacl.noAcl': (v) => ({ text: `${code(v.subnet!)} のネットワーク ACL が見つかりません。不明です。` }),
   'nacl.unreadable': (v) => ({ text: `ネットワーク ACL を読み取れませんでした（${code(v.action!)}）。不明です。` }),
   'nacl.outside': () => ({ text: 'オンプレミスのファイアウォールはボットから参照できないため、不明です。' }),
-  'nacl.noSubnet': (v) => ({ text: `VPC 全体（${code(v.vpc!)}）には多数のサブネットがあります。ネットワーク ACL を確認するには ${code('from=subnet-…')} または ${code('from=i-…')} を指定してください。` }),
-  'nacl.noSourceCidr': () => ({ text: `送信元のアドレスが不明です。エンドポイントのサブネットのネットワーク ACL を確認するには ${code('from=<CIDR>')} を指定してください。` }),
+  'nacl.noSubnet': (v) => ({
+    text: `VPC 全体（${code(v.vpc!)}）には多数のサブネットがあります。ネットワーク ACL を確認するには ${code('from=subnet-…')} または ${code('from=i-…')} を指定してください。`,
+  }),
+  'nacl.noSourceCidr': () => ({
+    text: `送信元のアドレスが不明です。エンドポイントのサブネットのネットワーク ACL を確認するには ${code('from=<CIDR>')} を指定してください。`,
+  }),
   'sg.endpointAdmits': (v) => ({ text: `エンドポイントのセキュリティグループ（${v.groups}）は ${code(v.cidrs!)} からの TCP ${v.port} を許可しています。` }),
-  'sg.endpointRefuses': (v) => ({ text: `エンドポイントのセキュリティグループ（${v.groups}）は ${code(v.cidr!)} からの TCP ${v.port} を許可していません。呼び出しはタイムアウトします。`, fix: '送信元を許可します：' }),
-  'sg.sourceAllows': (v) => ({ text: `${code(v.instance!)} のセキュリティグループ（${v.groups}）は、エンドポイントへのアウトバウンド TCP ${v.port} を許可しています。` }),
-  'sg.sourceRefuses': (v) => ({ text: `${code(v.instance!)} のセキュリティグループ（${v.groups}）は、${code(v.cidr!)} へのアウトバウンド TCP ${v.port} を許可していません。`, fix: 'アウトバウンドで許可します：' }),
-  'sg.notInstance': () => ({ text: `インスタンス自身のセキュリティグループでポートのアウトバウンドを許可する必要があります。確認するには ${code('from=i-…')} でインスタンスを指定してください。` }),
-  'sg.noSourceCidr': (v) => ({ text: `送信元のアドレスが不明です。エンドポイントのセキュリティグループ（${v.groups}）を確認するには ${code('from=<CIDR>')} を指定してください。` }),
+  'sg.endpointRefuses': (v) => ({
+    text: `エンドポイントのセキュリティグループ（${v.groups}）は ${code(v.cidr!)} からの TCP ${v.port} を許可していません。呼び出しはタイムアウトします。`,
+    fix: '送信元を許可します：',
+  }),
+  'sg.sourceAllows': (v) => ({
+    text: `${code(v.instance!)} のセキュリティグループ（${v.groups}）は、エンドポイントへのアウトバウンド TCP ${v.port} を許可しています。`,
+  }),
+  'sg.sourceRefuses': (v) => ({
+    text: `${code(v.instance!)} のセキュリティグループ（${v.groups}）は、${code(v.cidr!)} へのアウトバウンド TCP ${v.port} を許可していません。`,
+    fix: 'アウトバウンドで許可します：',
+  }),
+  'sg.notInstance': () => ({
+    text: `インスタンス自身のセキュリティグループでポートのアウトバウンドを許可する必要があります。確認するには ${code('from=i-…')} でインスタンスを指定してください。`,
+  }),
+  'sg.noSourceCidr': (v) => ({
+    text: `送信元のアドレスが不明です。エンドポイントのセキュリティグループ（${v.groups}）を確認するには ${code('from=<CIDR>')} を指定してください。`,
+  }),
   'sg.unreadable': (v) => ({ text: `セキュリティグループを読み取れませんでした${v.action ? `（${code(v.action)}）` : ''}。不明です。` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} では、プライベート DNS に必要な ${code('enableDnsSupport')} と ${code('enableDnsHostnames')} が有効です。` }),
   'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} では ${v.missing} が無効です。エンドポイントのプライベート DNS は使用されません。`, fix: '有効にします：' }),
@@ -473,11 +685,20 @@ const doctorFindings: Messages['doctor']['findings'] = {
     text: `${code(v.name!)} はここからパブリック IP に解決されます（${reachWhy(v.why)}）。呼び出しはエンドポイントではなく、${v.path === 'internet-nat' ? 'NAT ゲートウェイ' : v.path === 'internet-igw' ? 'インターネットゲートウェイ' : 'オンプレミス自身のインターネット経路'}を通って出ていきます。エンドポイント固有の DNS 名はエンドポイントを経由します。`,
     fix: 'プライベートに保つには：',
   }),
-  'dns.noRoute': (v) => ({ text: `${code(v.name!)} はここからパブリック IP に解決されます（${reachWhy(v.why)}）が、サブネットには外部への経路がありません。この名前を使った呼び出しはタイムアウトします。エンドポイント固有の DNS 名は使用できます。`, fix: '修正するには：' }),
+  'dns.noRoute': (v) => ({
+    text: `${code(v.name!)} はここからパブリック IP に解決されます（${reachWhy(v.why)}）が、サブネットには外部への経路がありません。この名前を使った呼び出しはタイムアウトします。エンドポイント固有の DNS 名は使用できます。`,
+    fix: '修正するには：',
+  }),
   'dns.nothing': (v) => ({ text: `${code(v.name!)} はここから解決されません（${reachWhy(v.why)}）。`, fix: 'VPC の DNS を有効にします：' }),
   'dns.unknown': (v) => ({ text: `${code(v.name!)}：${reachWhy(v.why)}。エンドポイント固有の DNS 名は、どこからでもエンドポイントの IP に解決されます。` }),
-  'resolver.onprem': (v) => ({ text: `オンプレミスの DNS には、${code(v.name!)} を ${code(v.vpc!)} の Route 53 Resolver インバウンドエンドポイントに送る条件付きフォワーダーが必要です。ボットからは Route 53 Resolver も DNS サーバーも参照できないため、不明です。`, fix: 'インバウンドエンドポイントがあることを確認します：' }),
-  'resolver.remoteVpc': (v) => ({ text: `${code(v.vpc!)} が ${code(v.name!)} についてエンドポイントの IP を得られるのは、Resolver ルールまたは共有のプライベートホストゾーンを通じてだけです。ボットからは Route 53 Resolver を参照できないため、不明です。`, fix: 'VPC に関連付けられたルールを確認します：' }),
+  'resolver.onprem': (v) => ({
+    text: `オンプレミスの DNS には、${code(v.name!)} を ${code(v.vpc!)} の Route 53 Resolver インバウンドエンドポイントに送る条件付きフォワーダーが必要です。ボットからは Route 53 Resolver も DNS サーバーも参照できないため、不明です。`,
+    fix: 'インバウンドエンドポイントがあることを確認します：',
+  }),
+  'resolver.remoteVpc': (v) => ({
+    text: `${code(v.vpc!)} が ${code(v.name!)} についてエンドポイントの IP を得られるのは、Resolver ルールまたは共有のプライベートホストゾーンを通じてだけです。ボットからは Route 53 Resolver を参照できないため、不明です。`,
+    fix: 'VPC に関連付けられたルールを確認します：',
+  }),
 };
 
 const dnsModeWords: Record<string, string> = { on: 'オン', off: 'オフ' };
@@ -510,18 +731,27 @@ const doctor: Messages['doctor'] = {
   marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' },
   summary: (endpoint: string, vpc: string, mode: string, source: string, location: string, port: number) =>
     `エンドポイント ${code(endpoint)}（${code(vpc)}、プライベート DNS ${dnsModeWords[mode] ?? mode}） · 送信元 ${source}（${location}） · TCP ${port}`,
-  locations: { 'endpoint-vpc': '同じ VPC', 'peered-vpc': '別の VPC', 'tgw-vpc': 'Transit Gateway の背後の VPC', onprem: 'どの VPC にも属さない（オンプレミスまたはピアリング先）' },
+  locations: {
+    'endpoint-vpc': '同じ VPC',
+    'peered-vpc': '別の VPC',
+    'tgw-vpc': 'Transit Gateway の背後の VPC',
+    onprem: 'どの VPC にも属さない（オンプレミスまたはピアリング先）',
+  },
   names: 'ここから各名前が解決される先',
   readOnly: '読み取り専用です。何も変更していません。ボットから参照できない要素に答えが左右される場合、その行は不明と表示します。',
   checking: (source: string) => `${source} からの経路を確認しています… 結果はこのメッセージに置き換わります。`,
   problems: {
-    sourceNotFound: (source: string, region: string) => `${code(source)} は ${code(region)} に存在しません（またはボットから参照できません）。別のリージョンにある場合は ${code('region=…')} を追加してください。`,
-    endpointNotFound: (endpoint: string, region: string) => `${code(region)} にエンドポイント ${code(endpoint)} はありません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
-    noEndpoint: (service: string, where: string, create: string) => `該当なし：${where} ${code(service)} のインターフェイスエンドポイントはありません。${code(create)} で作成してください。`,
+    sourceNotFound: (source: string, region: string) =>
+      `${code(source)} は ${code(region)} に存在しません（またはボットから参照できません）。別のリージョンにある場合は ${code('region=…')} を追加してください。`,
+    endpointNotFound: (endpoint: string, region: string) =>
+      `${code(region)} にエンドポイント ${code(endpoint)} はありません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
+    noEndpoint: (service: string, where: string, create: string) =>
+      `該当なし：${where} ${code(service)} のインターフェイスエンドポイントはありません。${code(create)} で作成してください。`,
     inVpc: (vpc: string) => `${code(vpc)} にもリージョン内のほかの場所にも`,
     inRegion: (region: string) => `${code(region)} に`,
     ambiguous: (service: string, candidates: string) => `${code(service)} に一致するエンドポイントが複数あります。1 つを指定してください：${candidates}`,
-    notInterface: (endpoint: string, type: string) => `${code(endpoint)} は ${type} エンドポイントです。診断の対象はインターフェイスエンドポイントです。ゲートウェイエンドポイントは、追加されたルートテーブルを通じて、その VPC 内からのみ使用できます。`,
+    notInterface: (endpoint: string, type: string) =>
+      `${code(endpoint)} は ${type} エンドポイントです。診断の対象はインターフェイスエンドポイントです。ゲートウェイエンドポイントは、追加されたルートテーブルを通じて、その VPC 内からのみ使用できます。`,
     outsideNote: (cidr: string) => `${code(cidr)} はこのリージョンのどのサブネットにも含まれません。オンプレミスまたはピアリング先の CIDR として扱います。`,
   },
 };
@@ -575,17 +805,20 @@ export const ja = {
     marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:' },
     fix: '対処：',
     failed: '申請は送信されていません。失敗した項目を修正して、もう一度お試しください。投稿や作成は何も行っていません。',
-    checking: (vpc: string) => `${code(vpc)} の申請を確認しています（サービス、サブネット、セキュリティグループ、プライベート DNS、IP アドレスタイプ、容量、ネットワーク ACL、権限）…`,
+    checking: (vpc: string) =>
+      `${code(vpc)} の申請を確認しています（サービス、サブネット、セキュリティグループ、プライベート DNS、IP アドレスタイプ、容量、ネットワーク ACL、権限）…`,
   },
   noRegion: `リージョンが指定されていません。${code('region=…')} を追加するか、ボットに AWS_REGION を設定してください。`,
-  regionNotAllowed: (region: string, allowed: string[]) => `リージョン ${code(region)} はここでは許可されていません。許可されているリージョン：${allowed.map(code).join('、')}。`,
+  regionNotAllowed: (region: string, allowed: string[]) =>
+    `リージョン ${code(region)} はここでは許可されていません。許可されているリージョン：${allowed.map(code).join('、')}。`,
   lookingUp: '検索しています… AWS の応答に時間がかかっています。結果はこのメッセージに置き換わります。',
   lookups: {
     dnsTitle: (what: string, region: string) => `DNS 名：${region} の ${what}`,
     describeTitle: (what: string, region: string) => `エンドポイント：${region} の ${what}`,
     servicesTitle: (what: string, region: string, count: number) => `${region} の${what ? `「${what}」に一致する` : ''}エンドポイントサービス（${count} 件）`,
     everything: 'すべて',
-    nothingFound: (what: string, region: string) => `${code(region)} に ${code(what)} に一致するエンドポイントはありません。リージョン（${code('region=')}）を確認するか、${code('/privatelink services <text>')} でどのサービスがあるかを確認してください。`,
+    nothingFound: (what: string, region: string) =>
+      `${code(region)} に ${code(what)} に一致するエンドポイントはありません。リージョン（${code('region=')}）を確認するか、${code('/privatelink services <text>')} でどのサービスがあるかを確認してください。`,
     noServices: (what: string, region: string) => `${code(region)} に ${code(what)} に一致するエンドポイントサービスはありません。`,
     shown: (shown: number, total: number | string, hint: string) => `${total} 件中 ${shown} 件を表示しています。${hint}`,
     narrowEndpoints: `${code('vpce-…')} の ID、${code('vpc-…')} の ID、サービス名、または ${code('state=')} で絞り込んでください。`,
@@ -656,15 +889,19 @@ export const ja = {
     history: '履歴',
     decidedBy: (verb: string, user: string, at: string) => `${verb}：<@${user}>（${at}）`,
     verbs: { approved: '承認済み', rejected: '却下済み', cancelled: '取り下げ済み', expired: '期限切れ' },
-    sentNote: (id: string, channel: string, link: string) => `申請 ${code(id)} は <#${channel}> で承認を待っています（<${link}|表示>）。判断されるとここでお知らせします。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
+    sentNote: (id: string, channel: string, link: string) =>
+      `申請 ${code(id)} は <#${channel}> で承認を待っています（<${link}|表示>）。判断されるとここでお知らせします。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
         ? `承認用チャンネル <#${channel}> に投稿できません。ボットがメンバーになっていません。チャンネルのメンバーに ${code('/invite @privatelink')} を実行してもらってから、もう一度申請してください。何も作成していません。`
         : `承認用チャンネル ${code(channel)} に投稿できません（${code(problem)}）。管理者が APPROVAL_CHANNEL_ID を修正する必要があります。何も作成していません。`,
-    notConfigured: '承認が設定されていません。ボットには APPROVAL_CHANNEL_ID と、APPROVER_USER_IDS または APPROVER_USERGROUP_ID が必要です（README の「Configuration」）。',
+    notConfigured:
+      '承認が設定されていません。ボットには APPROVAL_CHANNEL_ID と、APPROVER_USER_IDS または APPROVER_USERGROUP_ID が必要です（README の「Configuration」）。',
     notFound: (id: string) => `申請 ${code(id)} はありません。最近の申請は ${code('/privatelink requests all')} で確認できます。`,
-    refusedNotApprover: 'エンドポイントの申請を判断できるのは承認者だけです。何も変更していません。このボットのデプロイの README に記載されている承認者に依頼してください。',
-    refusedRequester: (id: string) => `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
+    refusedNotApprover:
+      'エンドポイントの申請を判断できるのは承認者だけです。何も変更していません。このボットのデプロイの README に記載されている承認者に依頼してください。',
+    refusedRequester: (id: string) =>
+      `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
     alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${state} `}です。何も変更していません。`,
     expiredNow: (id: string) => `申請 ${code(id)} は期限切れのため、承認できなくなりました。申請者はもう一度申請できます。`,
     cancelOnlyRequester: '申請を取り下げられるのは申請者だけです。',
@@ -675,7 +912,8 @@ export const ja = {
     expiredThread: '期限切れ：期限内に判断されませんでした。',
     listTitle: (filter: string, count: number) => `${filter === 'pending' ? '未処理' : '最近'}のエンドポイントの申請（${count} 件）`,
     none: (filter: string) => (filter === 'pending' ? '未処理の申請はありません。' : '申請はまだありません。'),
-    listLine: (id: string, state: string, requester: string, service: string, vpc: string, created: string) => `${code(id)} ${state} · <@${requester}> · ${code(vpc)} の ${code(service)} · ${created}`,
+    listLine: (id: string, state: string, requester: string, service: string, vpc: string, created: string) =>
+      `${code(id)} ${state} · <@${requester}> · ${code(vpc)} の ${code(service)} · ${created}`,
     modal: {
       title: 'エンドポイントの申請',
       submit: 'チェックして送信',
@@ -706,11 +944,13 @@ export const ja = {
     starting: 'CreateVpcEndpoint を呼び出しています',
     threadCreated: (endpointId: string) => `CreateVpcEndpoint が ${code(endpointId)} を返しました。available になるのを待っています…`,
     threadState: (endpointId: string, state: string, elapsed: string) => `${code(endpointId)} は ${state} です（${elapsed}）。`,
-    threadAvailable: (requester: string, endpointId: string) => `<@${requester}> さん、${code(endpointId)} が利用可能になりました。DNS 名は上の申請に表示しています。`,
+    threadAvailable: (requester: string, endpointId: string) =>
+      `<@${requester}> さん、${code(endpointId)} が利用可能になりました。DNS 名は上の申請に表示しています。`,
     threadPendingAcceptance: (requester: string, endpointId: string, owner: string) =>
       `<@${requester}> さん、${code(endpointId)} を作成しました。サービスの所有者${owner ? `（アカウント ${owner}）` : ''}による承諾を待っています。所有者に承諾を依頼してください（VPC コンソール → エンドポイントサービス → エンドポイント接続）。利用可能になったらお知らせします。`,
     threadFailed: (requester: string, text: string) => `<@${requester}> さん、エンドポイントを作成できませんでした：${text}`,
-    timedOut: (endpointId: string, minutes: number) => `${code(endpointId)} は ${minutes} 分たっても pending のままでした。この後 available になる可能性があります。${code(`/privatelink describe ${endpointId}`)} で確認してください。`,
+    timedOut: (endpointId: string, minutes: number) =>
+      `${code(endpointId)} は ${minutes} 分たっても pending のままでした。この後 available になる可能性があります。${code(`/privatelink describe ${endpointId}`)} で確認してください。`,
     endpointFailed: (endpointId: string, state: string, detail: string) => `${code(endpointId)} は ${state} で終了しました${detail ? `：${detail}` : ''}。`,
     endpointPartial: (endpointId: string, detail: string) =>
       `${code(endpointId)} は partial で終了しました。一部のサブネットでは作成されましたが、すべてではありません${detail ? `（失敗：${detail}）` : ''}。該当するサブネットの原因（空きアドレス、サービスが提供されている AZ）を修正して作成し直すか、このまま使用してください。${code(`/privatelink describe ${endpointId}`)} で確認できます。`,
@@ -719,11 +959,13 @@ export const ja = {
     accepted: (endpointId: string, requester: string) => `<@${requester}> さん、サービスの所有者が ${code(endpointId)} を承諾しました。利用可能です。`,
   },
   unknownAction: 'このボタンは、このバージョンのボットではもう使われていない操作のものです。何も変更していません。コマンドをもう一度実行してください。',
-  internalError: 'ボット側で問題が発生しました。何も変更していません。1 分ほど待ってからもう一度お試しください。繰り返し発生する場合は、ボットの管理者に連絡してください。',
+  internalError:
+    'ボット側で問題が発生しました。何も変更していません。1 分ほど待ってからもう一度お試しください。繰り返し発生する場合は、ボットの管理者に連絡してください。',
   // Slack の 3 秒の期限（src/deadline.ts）
   deadline: {
     handOffFailed: 'AWS または Slack の応答が遅いため、時間内に処理を完了できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
-    modalTooSlow: 'Slack の応答が遅く、フォームを開けませんでした。もう一度 `/privatelink create` を実行するか、コマンドラインで各項目を指定してください（`/privatelink help`）。',
+    modalTooSlow:
+      'Slack の応答が遅く、フォームを開けませんでした。もう一度 `/privatelink create` を実行するか、コマンドラインで各項目を指定してください（`/privatelink help`）。',
   },
   compare: {
     title: 'VPC ピアリング、PrivateLink、ゲートウェイエンドポイント、Transit Gateway、VPC Lattice の比較',

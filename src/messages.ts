@@ -21,11 +21,13 @@ export type DecidedState = Extract<RequestState, 'approved' | 'rejected' | 'canc
 
 const usage: Record<Subcommand, string> = {
   help: '/privatelink help',
-  compare: '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
+  compare:
+    '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
   services: '/privatelink services [text] [region=R]',
   describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
   dns: '/privatelink dns <vpce-…|service-text> [region=R]',
-  create: '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
+  create:
+    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
@@ -35,16 +37,25 @@ const usage: Record<Subcommand, string> = {
 
 const examples: Record<Subcommand, { example: string; what: string }> = {
   help: { example: '/privatelink help', what: 'this help' },
-  compare: { example: '/privatelink compare', what: 'peering, PrivateLink, gateway endpoint, Transit Gateway or VPC Lattice? A walkthrough with today\'s AWS facts' },
+  compare: {
+    example: '/privatelink compare',
+    what: "peering, PrivateLink, gateway endpoint, Transit Gateway or VPC Lattice? A walkthrough with today's AWS facts",
+  },
   services: { example: '/privatelink services kinesis', what: 'endpoint services offered in the region' },
-  describe: { example: '/privatelink describe vpce-0a1b2c3d4e5f67890', what: 'an endpoint\'s details, DNS routing and ready-to-paste commands' },
+  describe: { example: '/privatelink describe vpce-0a1b2c3d4e5f67890', what: "an endpoint's details, DNS routing and ready-to-paste commands" },
   dns: { example: '/privatelink dns kinesis-streams region=ap-northeast-1', what: 'just the DNS names, fast' },
-  create: { example: '/privatelink create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders stream"', what: 'checks the request, then asks an approver (`create` alone opens a form)' },
+  create: {
+    example: '/privatelink create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders stream"',
+    what: 'checks the request, then asks an approver (`create` alone opens a form)',
+  },
   requests: { example: '/privatelink requests', what: 'approval requests still pending' },
   status: { example: '/privatelink status plr-0123456789', what: 'one request and its history' },
   cancel: { example: '/privatelink cancel plr-0123456789', what: 'withdraw your own pending request' },
-  doctor: { example: '/privatelink doctor kinesis-streams from=subnet-0a1b2c3d', what: 'can this source reach the endpoint privately, and if not, why (read-only)' },
-  lang: { example: '/privatelink lang ja', what: 'your language for the bot\'s answers: en or ja (remembered)' },
+  doctor: {
+    example: '/privatelink doctor kinesis-streams from=subnet-0a1b2c3d',
+    what: 'can this source reach the endpoint privately, and if not, why (read-only)',
+  },
+  lang: { example: '/privatelink lang ja', what: "your language for the bot's answers: en or ja (remembered)" },
 };
 
 const optionNames: Record<OptionId, string> = {
@@ -61,7 +72,7 @@ const questionPrompts: Record<QuestionKey, string> = {
   service: 'Which AWS service?',
   onprem: 'Must it be reachable from on-premises (Direct Connect or VPN)?',
   'cross-region': 'Are the consumer and the provider in different regions?',
-  overlap: 'Do the two VPCs\' CIDR blocks overlap?',
+  overlap: "Do the two VPCs' CIDR blocks overlap?",
   direction: 'Who opens the connections?',
   protocol: 'Which protocols are needed?',
   ipv6: 'Is IPv6 needed?',
@@ -79,7 +90,7 @@ const choiceLabels: { [K in QuestionKey]: Record<ChoiceValues[K], string> } = {
   service: { s3: 'S3', dynamodb: 'DynamoDB', other: 'Another AWS service' },
   onprem: { yes: 'Yes', no: 'No' },
   'cross-region': { yes: 'Yes', no: 'No' },
-  overlap: { yes: 'Yes', no: 'No', unknown: 'Don\'t know' },
+  overlap: { yes: 'Yes', no: 'No', unknown: "Don't know" },
   direction: { 'one-way': 'Only the consumer', both: 'Either side' },
   protocol: { tcp: 'TCP only', udp: 'UDP', any: 'Any (UDP, ICMP, …)' },
   ipv6: { yes: 'Yes', no: 'No' },
@@ -87,12 +98,13 @@ const choiceLabels: { [K in QuestionKey]: Record<ChoiceValues[K], string> } = {
 };
 
 const notes: Record<NoteId, string> = {
-  'ruled.gateway-aws-only': 'Gateway endpoints reach only S3 and DynamoDB, not your own or a partner\'s service.',
+  'ruled.gateway-aws-only': "Gateway endpoints reach only S3 and DynamoDB, not your own or a partner's service.",
   'ruled.gateway-s3-dynamodb-only': 'Gateway endpoints exist only for S3 and DynamoDB.',
   'ruled.gateway-no-outside': 'A gateway endpoint cannot be used from on-premises, peered VPCs or a Transit Gateway.',
   'ruled.gateway-same-region': 'A gateway endpoint reaches its own region only.',
   'ruled.interface-own-service': 'To reach a service you run, publish it as an endpoint service first (the endpoint-service option).',
-  'ruled.interface-resource': 'One resource with no load balancer is reached through a resource endpoint (VPC Lattice), or through an endpoint service once an NLB fronts it.',
+  'ruled.interface-resource':
+    'One resource with no load balancer is reached through a resource endpoint (VPC Lattice), or through an endpoint service once an NLB fronts it.',
   'ruled.privatelink-one-service': 'PrivateLink exposes one service behind a load balancer, not a whole VPC.',
   'ruled.privatelink-no-icmp': 'PrivateLink carries TCP and UDP only: ICMP and other protocols need routed reach (peering or Transit Gateway).',
   'ruled.endpoint-service-not-yours': 'You do not run this service; consume it through an interface endpoint instead.',
@@ -101,9 +113,11 @@ const notes: Record<NoteId, string> = {
   'ruled.peering-overlap': 'VPCs with overlapping CIDR blocks cannot be peered.',
   'ruled.peering-no-transit': 'Peering has no edge-to-edge routing: on-premises traffic cannot cross it.',
   'ruled.peering-quota': 'A full mesh of this many VPCs needs more than the hard limit of 125 peerings per VPC.',
-  'ruled.peering-quota-consumers': 'The provider\'s VPC would need one peering per consumer VPC, more than the hard limit of 125 per VPC.',
-  'ruled.tgw-not-a-service-path': 'A Transit Gateway routes between networks; it can carry traffic to an interface endpoint but does not reach the service by itself.',
-  'ruled.tgw-overlap-two-way': 'Overlapping networks behind a Transit Gateway need a private NAT gateway, which carries only connections the NAT side opens, not both ways.',
+  'ruled.peering-quota-consumers': "The provider's VPC would need one peering per consumer VPC, more than the hard limit of 125 per VPC.",
+  'ruled.tgw-not-a-service-path':
+    'A Transit Gateway routes between networks; it can carry traffic to an interface endpoint but does not reach the service by itself.',
+  'ruled.tgw-overlap-two-way':
+    'Overlapping networks behind a Transit Gateway need a private NAT gateway, which carries only connections the NAT side opens, not both ways.',
   'ruled.lattice-aws-api': 'AWS APIs are reached through endpoints, not through a VPC Lattice service network.',
   'ruled.lattice-saas': 'The provider offers an endpoint service: reach it through an interface endpoint.',
   'ruled.lattice-not-whole-vpc': 'VPC Lattice connects services and resources, not whole networks.',
@@ -112,15 +126,19 @@ const notes: Record<NoteId, string> = {
   'why.interface-aws-service': 'An interface endpoint gives private access to the AWS API from your subnets, with no internet gateway or NAT.',
   'why.interface-saas': 'Partner and Marketplace SaaS offered as endpoint services are consumed through an interface endpoint.',
   'why.interface-onprem': 'Reachable from on-premises: interface endpoints work over Direct Connect and VPN, where gateway endpoints and peering do not.',
-  'why.interface-inbound-only': 'With private DNS for the inbound Resolver endpoint only, on-premises names resolve to the interface endpoint while in-VPC traffic stays on the free gateway endpoint.',
+  'why.interface-inbound-only':
+    'With private DNS for the inbound Resolver endpoint only, on-premises names resolve to the interface endpoint while in-VPC traffic stays on the free gateway endpoint.',
   'why.interface-cross-region-aws': 'Cross-region: this AWS service is on the list reachable through an interface endpoint in another region.',
-  'why.interface-in-service-region': 'This AWS service is not on the cross-region list: put the interface endpoint in a VPC of the service\'s region and reach it from your region, since interface endpoints work over peering and Transit Gateway.',
-  'why.interface-service-region-unknown': 'Unless the service is on the cross-region list (see below; then answer with its name, e.g. `service=lambda`), put the interface endpoint in a VPC of the service\'s region and reach it from your region over peering or Transit Gateway.',
+  'why.interface-in-service-region':
+    "This AWS service is not on the cross-region list: put the interface endpoint in a VPC of the service's region and reach it from your region, since interface endpoints work over peering and Transit Gateway.",
+  'why.interface-service-region-unknown':
+    "Unless the service is on the cross-region list (see below; then answer with its name, e.g. `service=lambda`), put the interface endpoint in a VPC of the service's region and reach it from your region over peering or Transit Gateway.",
   'why.privatelink-cross-region': 'Cross-region: an interface endpoint can reach an endpoint service in another region of the same partition.',
   'why.privatelink-udp': 'UDP is fine: endpoint services behind a Network Load Balancer with UDP listeners carry it.',
   'why.privatelink-many-consumers': 'Many consumer VPCs: each creates its own interface endpoint, with no peering per consumer on your VPC.',
   'why.endpoint-service-own': 'Your service behind a Network Load Balancer, published as an endpoint service: consumers see one service, not your network.',
-  'why.endpoint-service-resource': 'Put a Network Load Balancer in front of the resource and publish it as an endpoint service: it works today, at the cost of running the NLB.',
+  'why.endpoint-service-resource':
+    'Put a Network Load Balancer in front of the resource and publish it as an endpoint service: it works today, at the cost of running the NLB.',
   'why.privatelink-overlap': 'Overlapping CIDR blocks do not matter to PrivateLink, while they make peering impossible.',
   'why.peering-whole-vpc': 'Peering gives whole-VPC reach, narrowed by routes, NACLs and security groups.',
   'why.peering-two-way': 'Both sides open connections: peering is two-way, PrivateLink is not.',
@@ -129,33 +147,47 @@ const notes: Record<NoteId, string> = {
   'why.peering-few-vpcs': 'For a few VPCs, peering has no hourly fee and no hub to run.',
   'why.tgw-many-vpcs': 'Many VPCs: a hub with one attachment each beats a mesh of peerings, which grows as n(n-1)/2.',
   'why.tgw-onprem': 'On-premises networks attach to the Transit Gateway (VPN or Direct Connect) and route transitively to the VPCs.',
-  'why.tgw-private-nat': 'Overlapping CIDRs: a private NAT gateway in the overlapping VPC translates its traffic to a non-overlapping range behind the Transit Gateway.',
-  'why.lattice-resource': 'One resource (a database, a host and port): a resource endpoint reaches it by IP or DNS name and port, with no load balancer to run.',
+  'why.tgw-private-nat':
+    'Overlapping CIDRs: a private NAT gateway in the overlapping VPC translates its traffic to a non-overlapping range behind the Transit Gateway.',
+  'why.lattice-resource':
+    'One resource (a database, a host and port): a resource endpoint reaches it by IP or DNS name and port, with no load balancer to run.',
   'why.lattice-service-network': 'Many services and VPCs over HTTP, HTTPS, gRPC or TCP: a VPC Lattice service network connects them with auth policies.',
   'why.lattice-overlap': 'Overlapping CIDR blocks do not matter to VPC Lattice.',
   'why.lattice-onprem': 'On-premises clients reach it through a service-network or resource endpoint in the VPC, over Direct Connect or VPN.',
   'why.only-option-left': 'It is the only option your answers leave open.',
-  'also.gateway-for-vpc': 'A gateway endpoint for the traffic from inside the VPC (free). EC2 refuses an interface endpoint with inbound-only private DNS unless the VPC already has one.',
-  'also.peering-to-service-region': 'Inter-region VPC peering from your VPC to the VPC holding the endpoint in the service\'s region (or Transit Gateway peering, if you already run Transit Gateways).',
-  'also.tgw-to-service-region': 'Transit Gateway peering between your region and the service\'s region (a Transit Gateway is regional), to reach the endpoint there.',
-  'also.reverse-endpoint-service': 'For the connections the other side opens: a second endpoint service, published by the side that receives them and consumed through an interface endpoint by the side that opens them (PrivateLink is one-way).',
+  'also.gateway-for-vpc':
+    'A gateway endpoint for the traffic from inside the VPC (free). EC2 refuses an interface endpoint with inbound-only private DNS unless the VPC already has one.',
+  'also.peering-to-service-region':
+    "Inter-region VPC peering from your VPC to the VPC holding the endpoint in the service's region (or Transit Gateway peering, if you already run Transit Gateways).",
+  'also.tgw-to-service-region':
+    "Transit Gateway peering between your region and the service's region (a Transit Gateway is regional), to reach the endpoint there.",
+  'also.reverse-endpoint-service':
+    'For the connections the other side opens: a second endpoint service, published by the side that receives them and consumed through an interface endpoint by the side that opens them (PrivateLink is one-way).',
   'alt.readdress': 'Re-address one VPC to remove the overlap; then peering or a Transit Gateway work for any protocol, both ways.',
-  'alt.private-nat-tgw': 'A private NAT gateway behind a Transit Gateway: connections from the overlapping VPC work; the other way, only to load balancers in non-overlapping subnets.',
+  'alt.private-nat-tgw':
+    'A private NAT gateway behind a Transit Gateway: connections from the overlapping VPC work; the other way, only to load balancers in non-overlapping subnets.',
   'alt.endpoint-service-pair': 'If the traffic is a few TCP or UDP services: a pair of endpoint services, one published by each side, carries both directions.',
   'alt.lattice': 'If the traffic is HTTP, HTTPS, gRPC or TCP services: a VPC Lattice service network connects them across VPCs, overlap or not.',
-  'alt.provider-network': 'Ask the provider whether it offers a routed connection (peering, Transit Gateway or VPN) into its network; PrivateLink carries only TCP and UDP.',
+  'alt.provider-network':
+    'Ask the provider whether it offers a routed connection (peering, Transit Gateway or VPN) into its network; PrivateLink carries only TCP and UDP.',
   'alt.tcp-udp-only': 'If TCP and UDP are enough (no ICMP), PrivateLink fits: compare again with protocol=udp.',
   'caveat.privatelink-protocols': 'TCP and UDP only (UDP needs UDP listeners on the NLB); no ICMP; only the consumer opens connections.',
-  'caveat.private-dns-attributes': 'Private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the VPC, and only one endpoint per VPC can hold it for a service.',
-  'caveat.sg-aws-api': 'The endpoint\'s security group must allow inbound TCP 443 (the port of AWS APIs) from the clients (the VPC default SG is used when none is given).',
-  'caveat.sg-listener-ports': 'The endpoint\'s security group must allow the service\'s ports (its listener ports, and their protocol) from the clients: ask the provider for them and create with `ports=`.',
+  'caveat.private-dns-attributes':
+    'Private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the VPC, and only one endpoint per VPC can hold it for a service.',
+  'caveat.sg-aws-api':
+    "The endpoint's security group must allow inbound TCP 443 (the port of AWS APIs) from the clients (the VPC default SG is used when none is given).",
+  'caveat.sg-listener-ports':
+    "The endpoint's security group must allow the service's ports (its listener ports, and their protocol) from the clients: ask the provider for them and create with `ports=`.",
   'caveat.endpoint-service-dns': 'Most endpoint services have no private DNS name: create with `private-dns=off` and use the endpoint-specific names.',
   'caveat.one-subnet-per-az': 'One subnet per Availability Zone.',
   'caveat.cost-per-az': 'Billed per endpoint per AZ-hour plus per GB: count the AZs you enable.',
   'caveat.interface-quota': 'Quota: 50 interface endpoints per VPC by default (adjustable).',
-  'caveat.onprem-dns': 'On-premises clients using the service\'s default name need a conditional forwarder to a Route 53 Resolver inbound endpoint; endpoint-specific names resolve publicly and work over Direct Connect or VPN.',
-  'caveat.peered-dns': 'From your peered or TGW-attached VPC, the service\'s default name resolves to public IPs unless you share the endpoint\'s DNS (Resolver rules or a private hosted zone); endpoint-specific names work.',
-  'caveat.inbound-only-gateway': 'Create the gateway endpoint first: with `private-dns=inbound-only` EC2 refuses the interface endpoint unless the VPC has a gateway endpoint for the service. Without a gateway endpoint, use `private-dns=on` (in-VPC traffic then goes through the interface endpoint too).',
+  'caveat.onprem-dns':
+    "On-premises clients using the service's default name need a conditional forwarder to a Route 53 Resolver inbound endpoint; endpoint-specific names resolve publicly and work over Direct Connect or VPN.",
+  'caveat.peered-dns':
+    "From your peered or TGW-attached VPC, the service's default name resolves to public IPs unless you share the endpoint's DNS (Resolver rules or a private hosted zone); endpoint-specific names work.",
+  'caveat.inbound-only-gateway':
+    'Create the gateway endpoint first: with `private-dns=inbound-only` EC2 refuses the interface endpoint unless the VPC has a gateway endpoint for the service. Without a gateway endpoint, use `private-dns=on` (in-VPC traffic then goes through the interface endpoint too).',
   'caveat.global-name': 'A global service: its endpoint service name has no region (`com.amazonaws.iam`, `com.amazonaws.route53`).',
   'caveat.acceptance': 'The provider may require acceptance: the endpoint waits in pendingAcceptance until accepted.',
   'caveat.provider-enables-region': 'Cross-region: the provider must enable your region on the endpoint service; create with `service-region=`.',
@@ -165,21 +197,24 @@ const notes: Record<NoteId, string> = {
   'caveat.peering-no-transit': 'Not transitive: each pair of VPCs needs its own peering and routes on both sides.',
   'caveat.peering-cost': 'Data across AZs and regions is billed.',
   'caveat.check-overlap': 'Check the CIDR blocks first: an overlap rules this out.',
-  'caveat.private-nat-one-way': 'Through a private NAT gateway only the overlapping VPC opens connections; the other way reaches only addresses in non-overlapping subnets (a load balancer there).',
+  'caveat.private-nat-one-way':
+    'Through a private NAT gateway only the overlapping VPC opens connections; the other way reaches only addresses in non-overlapping subnets (a load balancer there).',
   'caveat.or-readdress': 'Or re-address one VPC to remove the overlap; then the Transit Gateway routes both ways without NAT.',
   'caveat.tgw-regional': 'A Transit Gateway is regional: across regions, run one per region and join them with a Transit Gateway peering attachment.',
   'caveat.ipv6-interface': 'IPv6: create with `ip=dualstack` or `ip=ipv6`; the service must support it.',
   'caveat.ipv6-gateway': 'IPv6: gateway endpoints carry dual-stack traffic.',
-  'caveat.cross-region-service-list': 'Cross-region interface endpoints exist only for S3, IAM, ECR, KMS, ECS, Lambda, Data Firehose, Managed Service for Apache Flink and Route 53; not Kinesis Data Streams, not DynamoDB.',
+  'caveat.cross-region-service-list':
+    'Cross-region interface endpoints exist only for S3, IAM, ECR, KMS, ECS, Lambda, Data Firehose, Managed Service for Apache Flink and Route 53; not Kinesis Data Streams, not DynamoDB.',
   'caveat.lattice-protocols': 'HTTP, HTTPS, gRPC and TCP only; no UDP, no ICMP.',
   'caveat.lattice-quota': 'Quota: 200 resource endpoints and 50 service-network endpoints per VPC.',
-  'caveat.lattice-endpoint': 'Clients over Direct Connect, VPN, peering or a Transit Gateway reach it only through a VPC endpoint (service-network or resource), not a VPC association.',
+  'caveat.lattice-endpoint':
+    'Clients over Direct Connect, VPN, peering or a Transit Gateway reach it only through a VPC endpoint (service-network or resource), not a VPC association.',
   'next.services': 'See the endpoint service and its private DNS name:',
   'next.create': 'Request the endpoint (checked, then sent for approval):',
   'next.create-inbound-only': 'Then request the interface endpoint with private DNS for on-premises only:',
   'next.create-cross-region': 'Request the endpoint to the service in its region:',
-  'next.create-in-service-region': 'Request the endpoint in a VPC of the service\'s region:',
-  'next.create-saas': 'Request an interface endpoint to the provider\'s endpoint service:',
+  'next.create-in-service-region': "Request the endpoint in a VPC of the service's region:",
+  'next.create-saas': "Request an interface endpoint to the provider's endpoint service:",
   'next.publish-service': 'Publish your NLB as an endpoint service:',
   'next.publish-reverse': 'For the other direction, the receiving side publishes its own endpoint service:',
   'next.gateway': 'Create the gateway endpoint in your route tables:',
@@ -189,7 +224,7 @@ const notes: Record<NoteId, string> = {
   'next.tgw': 'Create the hub and attach each VPC:',
   'next.tgw-peering': 'Join the Transit Gateways of the two regions:',
   'next.private-nat': 'Put a private NAT gateway in a non-overlapping subnet of the overlapping VPC:',
-  'next.lattice-resource-gateway': 'Create a resource gateway in the resource\'s VPC:',
+  'next.lattice-resource-gateway': "Create a resource gateway in the resource's VPC:",
   'next.lattice-resource-configuration': 'Describe the resource (IP or DNS name and port):',
   'next.lattice-resource-endpoint': 'Create a resource endpoint in each consumer VPC:',
   'next.lattice-service-network': 'Create a service network and associate your services with it:',
@@ -256,15 +291,17 @@ const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string) => st
   InvalidServiceName: (_a, r) => `No endpoint service by that name in ${code(r)}. List them with ${code('/privatelink services <text>')}.`,
   UnauthorizedOperation: (a) => `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`,
   AccessDenied: (a) => `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`,
-  AuthFailure: () => 'AWS rejected the bot\'s credentials. Check the role or keys the bot runs with.',
+  AuthFailure: () => "AWS rejected the bot's credentials. Check the role or keys the bot runs with.",
   NoCredentials: () => 'The bot has no AWS credentials. Give it a role (Lambda) or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally).',
   RequestLimitExceeded: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,
   Timeout: (_a, r) => `The EC2 API in ${code(r)} did not answer in time. Try again; if it keeps happening, check the bot's network path to AWS.`,
   Unreachable: (_a, r) => `I could not reach the EC2 API in ${code(r)}. Try again; if it keeps happening, check the bot's network path to AWS.`,
-  VpcEndpointLimitExceeded: (_a, r) => `The VPC has reached its interface endpoint quota in ${code(r)} (50 by default). Delete unused endpoints or request a quota increase (Service Quotas → Amazon VPC).`,
+  VpcEndpointLimitExceeded: (_a, r) =>
+    `The VPC has reached its interface endpoint quota in ${code(r)} (50 by default). Delete unused endpoints or request a quota increase (Service Quotas → Amazon VPC).`,
   DuplicateSubnetsInSameZone: () => 'Two of the subnets are in the same Availability Zone; an endpoint takes at most one subnet per AZ. Drop one of them.',
-  InvalidParameter: () => 'EC2 rejected a parameter (often: private DNS asked for a service that offers none, or the VPC lacks DNS support). The details are below.',
-  IdempotentParameterMismatch: () => 'EC2 already has a create with this request\'s token but different parameters; nothing new was created.',
+  InvalidParameter: () =>
+    'EC2 rejected a parameter (often: private DNS asked for a service that offers none, or the VPC lacks DNS support). The details are below.',
+  IdempotentParameterMismatch: () => "EC2 already has a create with this request's token but different parameters; nothing new was created.",
   Throttling: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,
   // Issue 12 (integrity): the worker's own code when the region left ALLOWED_REGIONS after approval.
   RegionNotAllowed: (_a, r) => `Region ${code(r)} is no longer in ${code('ALLOWED_REGIONS')}; nothing was created. File a new request in an allowed region.`,
@@ -286,49 +323,102 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
   noRegion: () => ({ text: 'No region given.', fix: `Add ${code('region=…')} or set AWS_REGION for the bot.` }),
   regionNotAllowed: (v) => ({ text: `Region ${code(v.region!)} is not allowed here.`, fix: `Use one of ${v.allowed}.` }),
   serviceOk: (v) => ({ text: `${code(v.service!)} offers interface endpoints in ${v.azs}.` }),
-  serviceNotFound: (v) => ({ text: `No endpoint service ${code(v.service!)} in ${code(v.region!)}.`, fix: `Find the right name with ${code('/privatelink services <text>')}.` }),
-  serviceNotInterface: (v) => ({ text: `${code(v.service!)} offers ${v.types} endpoints only, not Interface.`, fix: 'Use a gateway endpoint for it (route tables), or pick another service.' }),
-  serviceNeedsAcceptance: (v) => ({ text: `${code(v.service!)} requires acceptance: the endpoint waits in pendingAcceptance until its owner${v.owner ? ` (${v.owner})` : ''} accepts it.` }),
+  serviceNotFound: (v) => ({
+    text: `No endpoint service ${code(v.service!)} in ${code(v.region!)}.`,
+    fix: `Find the right name with ${code('/privatelink services <text>')}.`,
+  }),
+  serviceNotInterface: (v) => ({
+    text: `${code(v.service!)} offers ${v.types} endpoints only, not Interface.`,
+    fix: 'Use a gateway endpoint for it (route tables), or pick another service.',
+  }),
+  serviceNeedsAcceptance: (v) => ({
+    text: `${code(v.service!)} requires acceptance: the endpoint waits in pendingAcceptance until its owner${v.owner ? ` (${v.owner})` : ''} accepts it.`,
+  }),
   subnetsOk: (v) => ({ text: `Subnets are in the VPC, one per AZ (${v.azs}).` }),
   subnetNotFound: (v) => ({ text: `A subnet does not exist in ${code(v.region!)}: ${v.detail}.`, fix: 'Check the subnet ids and the region.' }),
-  subnetOtherVpc: (v) => ({ text: `Subnets outside ${code(v.vpc!)}: ${v.subnets}.`, fix: 'Use subnets of the endpoint\'s VPC.' }),
+  subnetOtherVpc: (v) => ({ text: `Subnets outside ${code(v.vpc!)}: ${v.subnets}.`, fix: "Use subnets of the endpoint's VPC." }),
   subnetSameAz: (v) => ({ text: `Two subnets in ${code(v.az!)}: ${v.subnets}.`, fix: 'An endpoint takes at most one subnet per AZ: keep one.' }),
   subnetAzUnsupported: (v) => ({ text: `The service is not offered in the AZ of ${v.subnets}.`, fix: `Use subnets in ${v.azs}.` }),
-  defaultSecurityGroup: (v) => ({ text: `No security group given: the default security group of ${code(v.vpc!)} will be attached.`, fix: `Name one with ${code('sg=sg-…')} that allows inbound TCP ${v.ports} from the clients.` }),
+  defaultSecurityGroup: (v) => ({
+    text: `No security group given: the default security group of ${code(v.vpc!)} will be attached.`,
+    fix: `Name one with ${code('sg=sg-…')} that allows inbound TCP ${v.ports} from the clients.`,
+  }),
   groupsOk: (v) => ({ text: `Inbound TCP ${v.ports} allowed from ${v.sources ? `the VPC's CIDRs (${v.sources})` : 'the listed sources'}.` }),
   groupNotFound: (v) => ({ text: `A security group does not exist in ${code(v.region!)}: ${v.detail}.`, fix: 'Check the security group ids and the region.' }),
-  groupOtherVpc: (v) => ({ text: `Security groups outside ${code(v.vpc!)}: ${v.groups}.`, fix: 'Use security groups of the endpoint\'s VPC.' }),
-  groupNoPort: (v) => ({ text: `No rule in ${v.groups} allows inbound TCP ${v.ports}: clients could not reach the endpoint on ${v.ports === '443' ? 'that port' : 'those ports'}.`, fix: `Add an inbound rule for TCP ${v.ports} from ${v.cidrs ? `the VPC's CIDRs (${v.cidrs})` : 'the clients\' CIDRs'} or the clients' security group.` }),
-  groupPartialCoverage: (v) => ({ text: `Inbound TCP ${v.port} is allowed only from ${v.allowed || 'nothing'}, which leaves out ${v.uncovered} of the VPC.`, fix: `Allow TCP ${v.port} from ${v.uncovered}, or make sure every client is inside the allowed sources.` }),
-  groupNoVpcSource: (v) => ({ text: `Inbound TCP ${v.port} is allowed only from ${v.allowed}, which is outside the VPC (${v.cidrs}): clients in the VPC could not reach the endpoint.`, fix: `Add an inbound rule for TCP ${v.port} from the VPC's CIDRs (${v.cidrs}) or the clients' security group.` }),
-  groupOpenToWorld: (v) => ({ text: `TCP ${v.ports} is open to ${v.cidrs}.`, fix: 'Narrow it to the VPC\'s CIDR or the clients\' security group.' }),
-  privateDnsOff: () => ({ text: 'Private DNS off: the service\'s default name keeps resolving to public addresses, so it goes over the internet from public subnets and from private subnets with a NAT gateway, and fails from private subnets without one; to stay private, clients must use the endpoint-specific names.' }),
+  groupOtherVpc: (v) => ({ text: `Security groups outside ${code(v.vpc!)}: ${v.groups}.`, fix: "Use security groups of the endpoint's VPC." }),
+  groupNoPort: (v) => ({
+    text: `No rule in ${v.groups} allows inbound TCP ${v.ports}: clients could not reach the endpoint on ${v.ports === '443' ? 'that port' : 'those ports'}.`,
+    fix: `Add an inbound rule for TCP ${v.ports} from ${v.cidrs ? `the VPC's CIDRs (${v.cidrs})` : "the clients' CIDRs"} or the clients' security group.`,
+  }),
+  groupPartialCoverage: (v) => ({
+    text: `Inbound TCP ${v.port} is allowed only from ${v.allowed || 'nothing'}, which leaves out ${v.uncovered} of the VPC.`,
+    fix: `Allow TCP ${v.port} from ${v.uncovered}, or make sure every client is inside the allowed sources.`,
+  }),
+  groupNoVpcSource: (v) => ({
+    text: `Inbound TCP ${v.port} is allowed only from ${v.allowed}, which is outside the VPC (${v.cidrs}): clients in the VPC could not reach the endpoint.`,
+    fix: `Add an inbound rule for TCP ${v.port} from the VPC's CIDRs (${v.cidrs}) or the clients' security group.`,
+  }),
+  groupOpenToWorld: (v) => ({ text: `TCP ${v.ports} is open to ${v.cidrs}.`, fix: "Narrow it to the VPC's CIDR or the clients' security group." }),
+  privateDnsOff: () => ({
+    text: "Private DNS off: the service's default name keeps resolving to public addresses, so it goes over the internet from public subnets and from private subnets with a NAT gateway, and fails from private subnets without one; to stay private, clients must use the endpoint-specific names.",
+  }),
   vpcNotFound: (v) => ({ text: `VPC ${code(v.vpc!)} does not exist in ${code(v.region!)}.`, fix: 'Check the VPC id and the region.' }),
-  vpcDnsAttributes: (v) => ({ text: `${code(v.vpc!)} lacks ${v.missing}, which private DNS needs.`, fix: `aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-hostnames (or private-dns=off)` }),
+  vpcDnsAttributes: (v) => ({
+    text: `${code(v.vpc!)} lacks ${v.missing}, which private DNS needs.`,
+    fix: `aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-hostnames (or private-dns=off)`,
+  }),
   serviceNoPrivateDns: (v) => ({ text: `${code(v.service!)} offers no private DNS name.`, fix: `Ask again with ${code('private-dns=off')}.` }),
-  privateDnsTaken: (v) => ({ text: `${code(v.endpoint!)} already holds private DNS for ${code(v.service!)} in this VPC; only one endpoint can.`, fix: `Use that endpoint, ask with ${code('private-dns=off')}, or remove it first.` }),
+  privateDnsTaken: (v) => ({
+    text: `${code(v.endpoint!)} already holds private DNS for ${code(v.service!)} in this VPC; only one endpoint can.`,
+    fix: `Use that endpoint, ask with ${code('private-dns=off')}, or remove it first.`,
+  }),
   privateDnsOk: (v) => ({ text: `The VPC has DNS support and hostnames; ${v.name ? code(v.name) : 'the service name'} will resolve to the endpoint.` }),
-  privateDnsAllResolvers: (v) => ({ text: `The VPC has DNS support and hostnames; ${v.name ? code(v.name) : 'the service name'} will resolve to the endpoint for in-VPC and on-premises clients (${code('PrivateDnsOnlyForInboundResolverEndpoint=false')} is sent, so no gateway endpoint is needed).` }),
-  privateDnsInboundOnly: (v) => ({ text: `Private DNS will answer only queries from the Route 53 Resolver inbound endpoint (on-premises); in-VPC clients keep using gateway endpoint ${code(v.gateway!)}.` }),
-  inboundOnlyNotBothTypes: (v) => ({ text: `${code('private-dns=inbound-only')} is only for services offering both gateway and interface endpoints (S3, DynamoDB); ${code(v.service!)} offers ${v.types}.`, fix: `Ask again with ${code('private-dns=on')} or ${code('private-dns=off')}.` }),
+  privateDnsAllResolvers: (v) => ({
+    text: `The VPC has DNS support and hostnames; ${v.name ? code(v.name) : 'the service name'} will resolve to the endpoint for in-VPC and on-premises clients (${code('PrivateDnsOnlyForInboundResolverEndpoint=false')} is sent, so no gateway endpoint is needed).`,
+  }),
+  privateDnsInboundOnly: (v) => ({
+    text: `Private DNS will answer only queries from the Route 53 Resolver inbound endpoint (on-premises); in-VPC clients keep using gateway endpoint ${code(v.gateway!)}.`,
+  }),
+  inboundOnlyNotBothTypes: (v) => ({
+    text: `${code('private-dns=inbound-only')} is only for services offering both gateway and interface endpoints (S3, DynamoDB); ${code(v.service!)} offers ${v.types}.`,
+    fix: `Ask again with ${code('private-dns=on')} or ${code('private-dns=off')}.`,
+  }),
   inboundOnlyNoGateway: (v) => ({
     text: `${code('private-dns=inbound-only')} needs a gateway endpoint for ${code(v.service!)} in ${code(v.vpc!)}; EC2 refuses the create without one.`,
     fix: `Create the gateway endpoint first (${code(`aws ec2 create-vpc-endpoint --region ${v.region} --vpc-id ${v.vpc} --service-name ${v.service} --route-table-ids rtb-…`)}), or ask with ${code('private-dns=on')} so in-VPC clients use the interface endpoint too.`,
   }),
   ipTypeOk: (v) => ({ text: `IP type ${code(v.type!)}: the subnets and the service support it.` }),
-  ipv4NeedsIpv4Subnets: (v) => ({ text: `${v.subnets} ${v.subnets!.includes(',') ? 'are' : 'is'} IPv6-only; an IPv4 endpoint needs subnets with IPv4 addresses.`, fix: `Use subnets with an IPv4 CIDR, or ask with ${code('ip=ipv6')}.` }),
-  dualstackNeedsDualSubnets: (v) => ({ text: `${code('ip=dualstack')} needs subnets with both IPv4 and IPv6 CIDRs; ${v.subnets} ${v.subnets!.includes(',') ? 'do' : 'does'} not have both.`, fix: `Add an IPv6 CIDR to ${v.subnets} (and to the VPC), or ask with ${code('ip=ipv4')}.` }),
-  ipv6NeedsIpv6OnlySubnets: (v) => ({ text: `${code('ip=ipv6')} needs IPv6-only subnets; ${v.subnets} ${v.subnets!.includes(',') ? 'are' : 'is'} not IPv6-only.`, fix: `Use IPv6-only subnets, or ask with ${code('ip=dualstack')} on dual-stack subnets.` }),
-  ipTypeUnsupported: (v) => ({ text: `${code(v.service!)} supports ${v.supported} only, not ${code(v.type!)}.`, fix: `Ask with an IP type the service supports (${code('ip=ipv4')}${v.supported!.includes('ipv6') ? `, ${code('ip=dualstack')} or ${code('ip=ipv6')}` : ''}).` }),
+  ipv4NeedsIpv4Subnets: (v) => ({
+    text: `${v.subnets} ${v.subnets!.includes(',') ? 'are' : 'is'} IPv6-only; an IPv4 endpoint needs subnets with IPv4 addresses.`,
+    fix: `Use subnets with an IPv4 CIDR, or ask with ${code('ip=ipv6')}.`,
+  }),
+  dualstackNeedsDualSubnets: (v) => ({
+    text: `${code('ip=dualstack')} needs subnets with both IPv4 and IPv6 CIDRs; ${v.subnets} ${v.subnets!.includes(',') ? 'do' : 'does'} not have both.`,
+    fix: `Add an IPv6 CIDR to ${v.subnets} (and to the VPC), or ask with ${code('ip=ipv4')}.`,
+  }),
+  ipv6NeedsIpv6OnlySubnets: (v) => ({
+    text: `${code('ip=ipv6')} needs IPv6-only subnets; ${v.subnets} ${v.subnets!.includes(',') ? 'are' : 'is'} not IPv6-only.`,
+    fix: `Use IPv6-only subnets, or ask with ${code('ip=dualstack')} on dual-stack subnets.`,
+  }),
+  ipTypeUnsupported: (v) => ({
+    text: `${code(v.service!)} supports ${v.supported} only, not ${code(v.type!)}.`,
+    fix: `Ask with an IP type the service supports (${code('ip=ipv4')}${v.supported!.includes('ipv6') ? `, ${code('ip=dualstack')} or ${code('ip=ipv6')}` : ''}).`,
+  }),
   freeIpsOk: (v) => ({ text: `Every subnet has free addresses (${v.counts || 'IPv6'}).` }),
-  subnetFull: (v) => ({ text: `No free IP address in ${v.subnets}: the endpoint needs one per subnet.`, fix: 'Pick another subnet in that AZ, or free addresses in it.' }),
+  subnetFull: (v) => ({
+    text: `No free IP address in ${v.subnets}: the endpoint needs one per subnet.`,
+    fix: 'Pick another subnet in that AZ, or free addresses in it.',
+  }),
   quotaOk: (v) => ({ text: `${v.count} interface endpoints in ${code(v.vpc!)}; the default quota is ${v.quota} per VPC (adjustable).` }),
   quotaReached: (v) => ({
     text: `${code(v.vpc!)} already has ${v.count} interface endpoints: the default quota is ${v.quota} per VPC. Unless it was raised, EC2 will refuse with ${code('VpcEndpointLimitExceeded')}.`,
     fix: 'The quota is adjustable: request an increase (Service Quotas → Amazon VPC → Interface VPC endpoints per VPC), or delete endpoints no longer used.',
   }),
   quotaUnchecked: (v) => ({ text: `Could not count the VPC's endpoints (${code(v.code!)}), so the quota of 50 per VPC was not checked.` }),
-  singleAz: (v) => ({ text: `One subnet only (${v.az}): if that AZ fails, the endpoint is unreachable.`, fix: 'Add a subnet in another Availability Zone (one per AZ).' }),
+  singleAz: (v) => ({
+    text: `One subnet only (${v.az}): if that AZ fails, the endpoint is unreachable.`,
+    fix: 'Add a subnet in another Availability Zone (one per AZ).',
+  }),
   multiAz: (v) => ({ text: `Subnets in ${v.count} Availability Zones.` }),
   naclOk: (v) => ({ text: `The subnets' network ACLs admit TCP ${v.ports} from the VPC and the return traffic.` }),
   naclBlocksInbound: (v) => ({
@@ -349,8 +439,11 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
     text: `${code(v.service!)} is not offered from ${code(v.serviceRegion!)} to ${code(v.region!)}.`,
     fix: `The provider must add ${code(v.region!)} to the service's supported regions; check ${code('service-region=')} and the name with ${code(`/privatelink services <text> region=${v.serviceRegion}`)}.`,
   }),
-  permitted: () => ({ text: 'DryRun: the bot\'s role may create this endpoint.' }),
-  notPermitted: (v) => ({ text: `DryRun: the bot's role may not call ${code(v.action!)}.`, fix: 'Add it to the role\'s IAM policy (README, "IAM permissions").' }),
+  permitted: () => ({ text: "DryRun: the bot's role may create this endpoint." }),
+  notPermitted: (v) => ({
+    text: `DryRun: the bot's role may not call ${code(v.action!)}.`,
+    fix: 'Add it to the role\'s IAM policy (README, "IAM permissions").',
+  }),
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '') }),
 };
 
@@ -365,42 +458,49 @@ const reach = {
   inVpc: 'In the VPC',
   remoteVpc: 'From a peered or TGW-attached VPC',
   onprem: 'From on-premises (DX/VPN)',
-  variants: { igw: 'public subnet (IGW)', nat: 'private subnet with NAT', none: 'private subnet, no NAT', unknown: 'any subnet' } satisfies Record<InternetPath, string>,
+  variants: { igw: 'public subnet (IGW)', nat: 'private subnet with NAT', none: 'private subnet, no NAT', unknown: 'any subnet' } satisfies Record<
+    InternetPath,
+    string
+  >,
   outcome: (resolvesTo: Resolution, path: Path): string => {
     if (resolvesTo === 'nothing') return 'resolves to nothing';
     if (resolvesTo === 'unknown') return 'unknown';
-    const ips = resolvesTo === 'endpoint-ips' ? 'the endpoint\'s private IPs' : 'public IPs';
+    const ips = resolvesTo === 'endpoint-ips' ? "the endpoint's private IPs" : 'public IPs';
     const paths: Record<Path, string> = {
       endpoint: 'through the endpoint',
       'gateway-endpoint': 'through the gateway endpoint (stays private)',
       'internet-igw': 'over the internet (IGW)',
       'internet-nat': 'over the internet through the NAT gateway',
-      'internet-onprem': 'over the on-premises network\'s own way to the internet, not the endpoint',
+      'internet-onprem': "over the on-premises network's own way to the internet, not the endpoint",
       'no-route': 'no route out: the call times out',
       unknown: 'path not known',
     };
     return `${ips} → ${paths[path]}`;
   },
   why: {
-    'endpoint-specific': 'a public DNS record holding the endpoint\'s private IPs: any resolver answers it',
-    'private-dns-on': 'private DNS on: the VPC\'s private zone answers with the endpoint\'s IPs',
-    'vpc-dns-attributes-off': 'private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the endpoint\'s VPC, and one is off',
-    'vpc-dns-attributes-unknown': 'the VPC\'s DNS attributes could not be read',
-    'client-dns-off': '`enableDnsSupport` is off in the client\'s VPC: the Amazon-provided resolver does not answer (unless DHCP options name other DNS servers)',
+    'endpoint-specific': "a public DNS record holding the endpoint's private IPs: any resolver answers it",
+    'private-dns-on': "private DNS on: the VPC's private zone answers with the endpoint's IPs",
+    'vpc-dns-attributes-off': "private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the endpoint's VPC, and one is off",
+    'vpc-dns-attributes-unknown': "the VPC's DNS attributes could not be read",
+    'client-dns-off':
+      "`enableDnsSupport` is off in the client's VPC: the Amazon-provided resolver does not answer (unless DHCP options name other DNS servers)",
     'private-dns-off': 'private DNS off: the default name is the public one',
-    'inbound-only-in-vpc': 'inbound-only: only queries arriving through a Route 53 Resolver inbound endpoint get the endpoint\'s IPs; in-VPC clients use the gateway endpoint',
-    'remote-vpc-no-forwarding': 'the endpoint\'s private zone is associated with its own VPC only',
-    'remote-vpc-forwarding': 'Resolver rules or a shared private hosted zone send the name to the endpoint\'s VPC',
-    'remote-vpc-forwarding-unknown': 'public IPs unless Resolver rules or a shared private hosted zone point this VPC at the endpoint; the bot cannot see Route 53 Resolver',
-    'onprem-forwarder': 'a conditional forwarder sends the name to a Route 53 Resolver inbound endpoint in the endpoint\'s VPC',
+    'inbound-only-in-vpc':
+      "inbound-only: only queries arriving through a Route 53 Resolver inbound endpoint get the endpoint's IPs; in-VPC clients use the gateway endpoint",
+    'remote-vpc-no-forwarding': "the endpoint's private zone is associated with its own VPC only",
+    'remote-vpc-forwarding': "Resolver rules or a shared private hosted zone send the name to the endpoint's VPC",
+    'remote-vpc-forwarding-unknown':
+      'public IPs unless Resolver rules or a shared private hosted zone point this VPC at the endpoint; the bot cannot see Route 53 Resolver',
+    'onprem-forwarder': "a conditional forwarder sends the name to a Route 53 Resolver inbound endpoint in the endpoint's VPC",
     'onprem-no-forwarder': 'without a conditional forwarder to a Resolver inbound endpoint, on-premises DNS answers the public IPs',
-    'onprem-forwarder-unknown': 'public IPs unless on-premises DNS forwards the name to a Route 53 Resolver inbound endpoint in the endpoint\'s VPC; the bot cannot see either',
+    'onprem-forwarder-unknown':
+      "public IPs unless on-premises DNS forwards the name to a Route 53 Resolver inbound endpoint in the endpoint's VPC; the bot cannot see either",
   } satisfies Record<ReachWhy, string>,
   tryIt: (region: string) => `Try it from inside the VPC (signed for ${code(region)})`,
   companionsTitle: 'Other endpoints this VPC may need',
   companionsIntro: 'A private subnet calling an AWS API that has no endpoint (and no NAT) times out. Missing in this VPC:',
   companionsNone: 'The common companions (sts, logs, ssm, ecr, secrets) all have endpoints in this VPC.',
-  companionsUnknown: 'Could not list the VPC\'s other endpoints.',
+  companionsUnknown: "Could not list the VPC's other endpoints.",
   companions: {
     sts: 'role credentials (AssumeRole, web identity)',
     logs: 'CloudWatch Logs (agents, Lambda, ECS)',
@@ -418,38 +518,76 @@ const whyText = (why = '') => reachWhy[why] ?? why;
 type DoctorValues = Record<string, string>;
 const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: string; fix?: string }> = {
   'state.available': (v) => ({ text: `${code(v.endpoint!)} is available.` }),
-  'state.pendingAcceptance': (v) => ({ text: `${code(v.endpoint!)} waits for the service owner to accept it: nothing passes until then.`, fix: 'The provider accepts it (VPC console → Endpoint services → Endpoint connections):' }),
+  'state.pendingAcceptance': (v) => ({
+    text: `${code(v.endpoint!)} waits for the service owner to accept it: nothing passes until then.`,
+    fix: 'The provider accepts it (VPC console → Endpoint services → Endpoint connections):',
+  }),
   'state.other': (v) => ({ text: `${code(v.endpoint!)} is ${code(v.state!)}, not available.`, fix: 'See its last error:' }),
   'az.same': (v) => ({ text: `The endpoint has an ENI in the source's AZ ${code(v.az!)}${v.ip ? ` (${code(v.ip)})` : ''}.` }),
-  'az.cross': (v) => ({ text: `No endpoint ENI in the source's AZ ${code(v.az!)} (ENIs in ${v.azs}): it works, but cross-AZ data is billed and an outage of that AZ cuts the source off.`, fix: 'Add a subnet in that AZ to the endpoint:' }),
+  'az.cross': (v) => ({
+    text: `No endpoint ENI in the source's AZ ${code(v.az!)} (ENIs in ${v.azs}): it works, but cross-AZ data is billed and an outage of that AZ cuts the source off.`,
+    fix: 'Add a subnet in that AZ to the endpoint:',
+  }),
   'az.none': (v) => ({ text: `${code(v.endpoint!)} has no ENI in any subnet.`, fix: 'Add subnets to the endpoint (one per AZ).' }),
-  'az.unknown': () => ({ text: 'Could not read the endpoint\'s ENIs: AZ unknown.' }),
+  'az.unknown': () => ({ text: "Could not read the endpoint's ENIs: AZ unknown." }),
   'az.list': (v) => ({ text: `Endpoint ENIs in ${v.azs}.` }),
   'port.aws': () => ({ text: 'Port 443 (HTTPS), the port of AWS APIs.' }),
   'port.awsNot443': (v) => ({ text: `Port ${v.port}: AWS APIs listen on 443 only.`, fix: `Check with ${code('port=443')}.` }),
   'port.given': (v) => ({ text: `Port ${v.port}, as given (the provider's listener port).` }),
-  'port.assumed': () => ({ text: 'Checked port 443; an endpoint service is reached on its load balancer\'s listener ports.', fix: `Give the provider's port with ${code('port=N')}.` }),
+  'port.assumed': () => ({
+    text: "Checked port 443; an endpoint service is reached on its load balancer's listener ports.",
+    fix: `Give the provider's port with ${code('port=N')}.`,
+  }),
   'routing.local': (v) => ({ text: `Same VPC ${code(v.vpc!)}: the local route carries it.` }),
   'routing.peering': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} over the active peering ${code(v.peering!)}.` }),
   'routing.none': (v) => ({ text: `${code(v.table!)} has no route to ${code(v.cidr!)} (${code(v.vpc!)}).`, fix: 'Add the route over the peering:' }),
-  'routing.nonePeering': (v) => ({ text: `${code(v.table!)} has no route to ${code(v.cidr!)} (${code(v.vpc!)}), and the two VPCs are not peered.`, fix: 'Peer the VPCs (then add routes on both sides) or attach both to a Transit Gateway.' }),
-  'routing.blackhole': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)}, which is a blackhole (deleted target).`, fix: 'Replace the route:' }),
+  'routing.nonePeering': (v) => ({
+    text: `${code(v.table!)} has no route to ${code(v.cidr!)} (${code(v.vpc!)}), and the two VPCs are not peered.`,
+    fix: 'Peer the VPCs (then add routes on both sides) or attach both to a Transit Gateway.',
+  }),
+  'routing.blackhole': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)}, which is a blackhole (deleted target).`,
+    fix: 'Replace the route:',
+  }),
   'routing.peeringInactive': (v) => ({ text: `The peering ${code(v.peering!)} is ${code(v.status!)}, not active.`, fix: 'The accepter accepts it:' }),
-  'routing.peeringWrongVpc': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} over ${code(v.peering!)}, which does not lead to ${code(v.vpc!)}.`, fix: 'Point the route at the right peering:' }),
-  'routing.tgw': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}; its route tables are not visible to the bot: unknown.`, fix: 'Check the TGW route table of the attachment:' }),
+  'routing.peeringWrongVpc': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} over ${code(v.peering!)}, which does not lead to ${code(v.vpc!)}.`,
+    fix: 'Point the route at the right peering:',
+  }),
+  'routing.tgw': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}; its route tables are not visible to the bot: unknown.`,
+    fix: 'Check the TGW route table of the attachment:',
+  }),
   'routing.other': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)} (an appliance or other target): unknown.` }),
   'routing.unreadable': (v) => ({ text: `Could not read the route tables (${code(v.action!)}): unknown.` }),
   'routing.noTable': (v) => ({ text: `No route table found for ${code(v.subnet!)}: unknown.` }),
-  'routing.noEndpointCidrs': () => ({ text: 'Could not read the endpoint subnets\' CIDR blocks: unknown.' }),
+  'routing.noEndpointCidrs': () => ({ text: "Could not read the endpoint subnets' CIDR blocks: unknown." }),
   'routing.onprem': () => ({ text: 'From on-premises: the Direct Connect / VPN path and on-premises firewalls are not visible to the bot: unknown.' }),
   'return.onprem': (v) => ({ text: `The endpoint subnets' route tables (${v.tables}) send ${code(v.cidr!)} back to a VGW or TGW.` }),
-  'return.onpremNoCidr': (v) => ({ text: `The endpoint subnets' route tables (${v.tables}) have routes to a VGW or TGW; give ${code('from=<on-premises CIDR>')} to check the one you use.` }),
-  'return.onpremNone': (v) => ({ text: `${code(v.table!)} (an endpoint subnet's) has no route back to ${code(v.cidr!)} through a VGW or TGW: replies cannot return.`, fix: 'Propagate the VPN/DX routes (or add a static route to the VGW/TGW):' }),
-  'return.noGateway': (v) => ({ text: `${code(v.table!)} (an endpoint subnet's) has no route to a VGW or TGW at all: replies cannot return on-premises.`, fix: 'Propagate the VPN/DX routes (or add a static route to the VGW/TGW):' }),
+  'return.onpremNoCidr': (v) => ({
+    text: `The endpoint subnets' route tables (${v.tables}) have routes to a VGW or TGW; give ${code('from=<on-premises CIDR>')} to check the one you use.`,
+  }),
+  'return.onpremNone': (v) => ({
+    text: `${code(v.table!)} (an endpoint subnet's) has no route back to ${code(v.cidr!)} through a VGW or TGW: replies cannot return.`,
+    fix: 'Propagate the VPN/DX routes (or add a static route to the VGW/TGW):',
+  }),
+  'return.noGateway': (v) => ({
+    text: `${code(v.table!)} (an endpoint subnet's) has no route to a VGW or TGW at all: replies cannot return on-premises.`,
+    fix: 'Propagate the VPN/DX routes (or add a static route to the VGW/TGW):',
+  }),
   'nacl.allow': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) allows it both ways.` }),
-  'nacl.deny': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) denies TCP ${v.port} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${v.rule}).`, fix: 'Allow it in a rule numbered below the deny:' }),
-  'nacl.denyEphemeral': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) denies the replies: TCP ${v.ports} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${v.rule}). NACLs are stateless: the ephemeral ports must be allowed back.`, fix: 'Allow the ephemeral ports:' }),
-  'nacl.partEphemeral': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) allows Linux's ephemeral ports but not ${v.ports} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)}: other clients (Windows, NAT) may fail.`, fix: 'Allow 1024–65535:' }),
+  'nacl.deny': (v) => ({
+    text: `${code(v.acl!)} (${code(v.subnet!)}) denies TCP ${v.port} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${v.rule}).`,
+    fix: 'Allow it in a rule numbered below the deny:',
+  }),
+  'nacl.denyEphemeral': (v) => ({
+    text: `${code(v.acl!)} (${code(v.subnet!)}) denies the replies: TCP ${v.ports} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${v.rule}). NACLs are stateless: the ephemeral ports must be allowed back.`,
+    fix: 'Allow the ephemeral ports:',
+  }),
+  'nacl.partEphemeral': (v) => ({
+    text: `${code(v.acl!)} (${code(v.subnet!)}) allows Linux's ephemeral ports but not ${v.ports} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)}: other clients (Windows, NAT) may fail.`,
+    fix: 'Allow 1024–65535:',
+  }),
   'nacl.sameSubnet': () => ({ text: 'Source and endpoint share the subnet: NACLs do not apply.' }),
   'nacl.noAcl': (v) => ({ text: `No network ACL found for ${code(v.subnet!)}: unknown.` }),
   'nacl.unreadable': (v) => ({ text: `Could not read the network ACLs (${code(v.action!)}): unknown.` }),
@@ -457,24 +595,44 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
   'nacl.noSubnet': (v) => ({ text: `A whole VPC (${code(v.vpc!)}) has many subnets: give ${code('from=subnet-…')} or ${code('from=i-…')} to check its NACL.` }),
   'nacl.noSourceCidr': () => ({ text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint subnets' NACLs.` }),
   'sg.endpointAdmits': (v) => ({ text: `The endpoint's security groups (${v.groups}) admit TCP ${v.port} from ${code(v.cidrs!)}.` }),
-  'sg.endpointRefuses': (v) => ({ text: `The endpoint's security groups (${v.groups}) do not admit TCP ${v.port} from ${code(v.cidr!)}: the call times out.`, fix: 'Allow the source:' }),
+  'sg.endpointRefuses': (v) => ({
+    text: `The endpoint's security groups (${v.groups}) do not admit TCP ${v.port} from ${code(v.cidr!)}: the call times out.`,
+    fix: 'Allow the source:',
+  }),
   'sg.sourceAllows': (v) => ({ text: `${code(v.instance!)}'s security groups (${v.groups}) allow TCP ${v.port} out to the endpoint.` }),
-  'sg.sourceRefuses': (v) => ({ text: `${code(v.instance!)}'s security groups (${v.groups}) do not allow TCP ${v.port} out to ${code(v.cidr!)}.`, fix: 'Allow it outbound:' }),
+  'sg.sourceRefuses': (v) => ({
+    text: `${code(v.instance!)}'s security groups (${v.groups}) do not allow TCP ${v.port} out to ${code(v.cidr!)}.`,
+    fix: 'Allow it outbound:',
+  }),
   'sg.notInstance': () => ({ text: `The instances' own security groups must allow the port outbound: give ${code('from=i-…')} to check one.` }),
-  'sg.noSourceCidr': (v) => ({ text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint's security groups (${v.groups}).` }),
+  'sg.noSourceCidr': (v) => ({
+    text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint's security groups (${v.groups}).`,
+  }),
   'sg.unreadable': (v) => ({ text: `Could not read the security groups${v.action ? ` (${code(v.action)})` : ''}: unknown.` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} has ${code('enableDnsSupport')} and ${code('enableDnsHostnames')}, which private DNS needs.` }),
   'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} lacks ${v.missing}: the endpoint's private DNS is not used.`, fix: 'Turn it on:' }),
   'dnsAttrs.unknown': (v) => ({ text: `Could not read the DNS attributes of ${code(v.vpc!)}: unknown.` }),
-  'dnsAttrs.notNeeded': () => ({ text: 'Private DNS is off: the VPC\'s DNS attributes do not matter to the endpoint.' }),
+  'dnsAttrs.notNeeded': () => ({ text: "Private DNS is off: the VPC's DNS attributes do not matter to the endpoint." }),
   'dns.private': (v) => ({ text: `${code(v.name!)} resolves to the endpoint's private IPs from here.` }),
   'dns.gateway': (v) => ({ text: `${code(v.name!)} resolves to public IPs, carried privately by the gateway endpoint in this route table.` }),
-  'dns.internet': (v) => ({ text: `${code(v.name!)} resolves to public IPs from here (${whyText(v.why)}): calls leave through ${v.path === 'internet-nat' ? 'the NAT gateway' : v.path === 'internet-igw' ? 'the internet gateway' : 'on-premises\' own internet path'}, not the endpoint. The endpoint-specific names go through the endpoint.`, fix: 'Keep it private:' }),
-  'dns.noRoute': (v) => ({ text: `${code(v.name!)} resolves to public IPs from here (${whyText(v.why)}), and the subnet has no way out: calls using it time out. The endpoint-specific names work.`, fix: 'Fix it:' }),
-  'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${whyText(v.why)}).`, fix: 'Turn the VPC\'s DNS on:' }),
+  'dns.internet': (v) => ({
+    text: `${code(v.name!)} resolves to public IPs from here (${whyText(v.why)}): calls leave through ${v.path === 'internet-nat' ? 'the NAT gateway' : v.path === 'internet-igw' ? 'the internet gateway' : "on-premises' own internet path"}, not the endpoint. The endpoint-specific names go through the endpoint.`,
+    fix: 'Keep it private:',
+  }),
+  'dns.noRoute': (v) => ({
+    text: `${code(v.name!)} resolves to public IPs from here (${whyText(v.why)}), and the subnet has no way out: calls using it time out. The endpoint-specific names work.`,
+    fix: 'Fix it:',
+  }),
+  'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${whyText(v.why)}).`, fix: "Turn the VPC's DNS on:" }),
   'dns.unknown': (v) => ({ text: `${code(v.name!)}: ${whyText(v.why)}. The endpoint-specific names resolve to the endpoint's IPs from anywhere.` }),
-  'resolver.onprem': (v) => ({ text: `On-premises DNS needs a conditional forwarder for ${code(v.name!)} to a Route 53 Resolver inbound endpoint in ${code(v.vpc!)}; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`, fix: 'Check that an inbound endpoint exists:' }),
-  'resolver.remoteVpc': (v) => ({ text: `${code(v.vpc!)} gets the endpoint's IPs for ${code(v.name!)} only through Resolver rules or a shared private hosted zone; the bot cannot read Route 53 Resolver: unknown.`, fix: 'Check the rules associated with the VPC:' }),
+  'resolver.onprem': (v) => ({
+    text: `On-premises DNS needs a conditional forwarder for ${code(v.name!)} to a Route 53 Resolver inbound endpoint in ${code(v.vpc!)}; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`,
+    fix: 'Check that an inbound endpoint exists:',
+  }),
+  'resolver.remoteVpc': (v) => ({
+    text: `${code(v.vpc!)} gets the endpoint's IPs for ${code(v.name!)} only through Resolver rules or a shared private hosted zone; the bot cannot read Route 53 Resolver: unknown.`,
+    fix: 'Check the rules associated with the VPC:',
+  }),
 };
 
 const doctor = {
@@ -505,18 +663,27 @@ const doctor = {
   marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' } satisfies Record<DoctorStatus, string>,
   summary: (endpoint: string, vpc: string, mode: string, source: string, location: string, port: number) =>
     `Endpoint ${code(endpoint)} in ${code(vpc)} (private DNS ${mode}) · source ${source} (${location}) · TCP ${port}`,
-  locations: { 'endpoint-vpc': 'same VPC', 'peered-vpc': 'another VPC', 'tgw-vpc': 'a VPC behind a Transit Gateway', onprem: 'outside every VPC: on-premises or a peer' } satisfies Record<ClientLocation, string>,
+  locations: {
+    'endpoint-vpc': 'same VPC',
+    'peered-vpc': 'another VPC',
+    'tgw-vpc': 'a VPC behind a Transit Gateway',
+    onprem: 'outside every VPC: on-premises or a peer',
+  } satisfies Record<ClientLocation, string>,
   names: 'What each name resolves to from here',
   readOnly: 'Read-only: nothing was changed. Where the answer depends on what the bot cannot see, the line says unknown.',
   checking: (source: string) => `Checking the path from ${source}… the result will replace this message.`,
   problems: {
-    sourceNotFound: (source: string, region: string) => `${code(source)} does not exist in ${code(region)} (or the bot may not see it). If it is in another region, add ${code('region=…')}.`,
-    endpointNotFound: (endpoint: string, region: string) => `No endpoint ${code(endpoint)} in ${code(region)}. Check the id, or the region with ${code('region=')}.`,
-    noEndpoint: (service: string, where: string, create: string) => `None: no interface endpoint for ${code(service)} ${where}. Create one with ${code(create)}`,
+    sourceNotFound: (source: string, region: string) =>
+      `${code(source)} does not exist in ${code(region)} (or the bot may not see it). If it is in another region, add ${code('region=…')}.`,
+    endpointNotFound: (endpoint: string, region: string) =>
+      `No endpoint ${code(endpoint)} in ${code(region)}. Check the id, or the region with ${code('region=')}.`,
+    noEndpoint: (service: string, where: string, create: string) =>
+      `None: no interface endpoint for ${code(service)} ${where}. Create one with ${code(create)}`,
     inVpc: (vpc: string) => `in ${code(vpc)} or elsewhere in the region`,
     inRegion: (region: string) => `in ${code(region)}`,
     ambiguous: (service: string, candidates: string) => `${code(service)} matches several endpoints; name one: ${candidates}`,
-    notInterface: (endpoint: string, type: string) => `${code(endpoint)} is a ${type} endpoint: the doctor checks interface endpoints. A gateway endpoint works only from inside its VPC, through the route tables it is added to.`,
+    notInterface: (endpoint: string, type: string) =>
+      `${code(endpoint)} is a ${type} endpoint: the doctor checks interface endpoints. A gateway endpoint works only from inside its VPC, through the route tables it is added to.`,
     outsideNote: (cidr: string) => `${code(cidr)} is in no subnet of this region: treated as on-premises or a peer's CIDR.`,
   },
 };
@@ -557,7 +724,8 @@ export const en = {
     marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:' } satisfies Record<CheckStatus, string>,
     fix: 'Fix:',
     failed: 'The request was not sent: fix what failed and try again. Nothing was posted or created.',
-    checking: (vpc: string) => `Checking the request for ${code(vpc)} (service, subnets, security groups, private DNS, IP type, capacity, network ACLs, permission)…`,
+    checking: (vpc: string) =>
+      `Checking the request for ${code(vpc)} (service, subnets, security groups, private DNS, IP type, capacity, network ACLs, permission)…`,
   },
   noRegion: `No region given: add ${code('region=…')} or set AWS_REGION for the bot.`,
   regionNotAllowed: (region: string, allowed: string[]) => `Region ${code(region)} is not allowed here. Allowed: ${allowed.map(code).join(', ')}.`,
@@ -567,7 +735,8 @@ export const en = {
     describeTitle: (what: string, region: string) => `Endpoints: ${what} in ${region}`,
     servicesTitle: (what: string, region: string, count: number) => `Endpoint services${what ? ` matching "${what}"` : ''} in ${region} (${count})`,
     everything: 'all',
-    nothingFound: (what: string, region: string) => `No endpoints match ${code(what)} in ${code(region)}. Check the region (${code('region=')}), or see which services exist with ${code('/privatelink services <text>')}.`,
+    nothingFound: (what: string, region: string) =>
+      `No endpoints match ${code(what)} in ${code(region)}. Check the region (${code('region=')}), or see which services exist with ${code('/privatelink services <text>')}.`,
     noServices: (what: string, region: string) => `No endpoint services match ${code(what)} in ${code(region)}.`,
     shown: (shown: number, total: number | string, hint: string) => `Showing ${shown} of ${total}. ${hint}`,
     narrowEndpoints: `Narrow it with a ${code('vpce-…')} id, a ${code('vpc-…')} id, a service name or ${code('state=')}.`,
@@ -590,7 +759,10 @@ export const en = {
     routing: 'Which name goes where',
     fromPublic: 'from a public subnet',
     fromPrivate: 'from a private subnet',
-    routes: { endpoint: 'through the endpoint', internet: 'over the internet (IGW)', fails: 'fails (no route out)' } satisfies Record<'endpoint' | 'internet' | 'fails', string>,
+    routes: { endpoint: 'through the endpoint', internet: 'over the internet (IGW)', fails: 'fails (no route out)' } satisfies Record<
+      'endpoint' | 'internet' | 'fails',
+      string
+    >,
     tryIt: 'Try it from inside the VPC',
     acceptance: 'acceptance required',
     policy: 'policy',
@@ -638,15 +810,18 @@ export const en = {
     history: 'History',
     decidedBy: (verb: string, user: string, at: string) => `${verb} by <@${user}> at ${at}`,
     verbs: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', expired: 'Expired' } satisfies Record<DecidedState, string>,
-    sentNote: (id: string, channel: string, link: string) => `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). You will be told here when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
+    sentNote: (id: string, channel: string, link: string) =>
+      `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). You will be told here when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
         ? `I cannot post in <#${channel}>, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
         : `I cannot post in the approvals channel ${code(channel)} (${code(problem)}): an admin must fix APPROVAL_CHANNEL_ID. Nothing was created.`,
     notConfigured: 'Approvals are not set up: the bot needs APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID (README, "Configuration").',
     notFound: (id: string) => `There is no request ${code(id)}. See the recent ones with ${code('/privatelink requests all')}.`,
-    refusedNotApprover: 'Only approvers may decide endpoint requests; nothing was changed. Ask one of the approvers listed in the README of this bot\'s deployment.',
-    refusedRequester: (id: string) => `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${id}`)}.`,
+    refusedNotApprover:
+      "Only approvers may decide endpoint requests; nothing was changed. Ask one of the approvers listed in the README of this bot's deployment.",
+    refusedRequester: (id: string) =>
+      `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${id}`)}.`,
     alreadyDecided: (id: string, state: string) => `Request ${code(id)} is already ${state}; nothing was changed.`,
     expiredNow: (id: string) => `Request ${code(id)} has expired and can no longer be approved. The requester can ask again.`,
     cancelOnlyRequester: 'Only the requester can cancel a request.',
@@ -657,7 +832,8 @@ export const en = {
     expiredThread: 'Expired: nobody decided in time.',
     listTitle: (filter: string, count: number) => `${filter === 'pending' ? 'Open' : 'Recent'} endpoint requests (${count})`,
     none: (filter: string): string => (filter === 'pending' ? 'No open requests.' : 'No requests yet.'),
-    listLine: (id: string, state: string, requester: string, service: string, vpc: string, created: string) => `${code(id)} ${state} · <@${requester}> · ${code(service)} in ${code(vpc)} · ${created}`,
+    listLine: (id: string, state: string, requester: string, service: string, vpc: string, created: string) =>
+      `${code(id)} ${state} · <@${requester}> · ${code(service)} in ${code(vpc)} · ${created}`,
     modal: {
       title: 'Request an endpoint',
       submit: 'Check and send',
@@ -679,7 +855,7 @@ export const en = {
       ports: 'Ports clients use',
       portsHint: 'TCP, comma-separated: 443 for AWS APIs; the listener ports for an endpoint service',
       serviceRegion: 'Service region (cross-region only)',
-      serviceRegionHint: 'The region the endpoint service lives in, when it is not the endpoint\'s region',
+      serviceRegionHint: "The region the endpoint service lives in, when it is not the endpoint's region",
       ipTypes: { ipv4: 'IPv4', dualstack: 'Dual-stack', ipv6: 'IPv6' } satisfies Record<IpAddressType, string>,
     },
   },
@@ -689,9 +865,11 @@ export const en = {
     threadCreated: (endpointId: string) => `CreateVpcEndpoint returned ${code(endpointId)}; waiting for it to become available…`,
     threadState: (endpointId: string, state: string, elapsed: string) => `${code(endpointId)} is ${state} (${elapsed}).`,
     threadAvailable: (requester: string, endpointId: string) => `<@${requester}>, ${code(endpointId)} is available. Its DNS names are on the request above.`,
-    threadPendingAcceptance: (requester: string, endpointId: string, owner: string) => `<@${requester}>, ${code(endpointId)} was created and waits for the service owner${owner ? ` (account ${owner})` : ''} to accept it. Ask them to accept it (VPC console → Endpoint services → Endpoint connections); I will report when it is available.`,
+    threadPendingAcceptance: (requester: string, endpointId: string, owner: string) =>
+      `<@${requester}>, ${code(endpointId)} was created and waits for the service owner${owner ? ` (account ${owner})` : ''} to accept it. Ask them to accept it (VPC console → Endpoint services → Endpoint connections); I will report when it is available.`,
     threadFailed: (requester: string, text: string) => `<@${requester}>, the endpoint could not be created: ${text}`,
-    timedOut: (endpointId: string, minutes: number) => `${code(endpointId)} was still pending after ${minutes} minutes. It may still become available: check with ${code(`/privatelink describe ${endpointId}`)}.`,
+    timedOut: (endpointId: string, minutes: number) =>
+      `${code(endpointId)} was still pending after ${minutes} minutes. It may still become available: check with ${code(`/privatelink describe ${endpointId}`)}.`,
     endpointFailed: (endpointId: string, state: string, detail: string) => `${code(endpointId)} ended ${state}${detail ? `: ${detail}` : ''}.`,
     endpointPartial: (endpointId: string, detail: string) =>
       `${code(endpointId)} ended partial: it was created in some subnets but not all${detail ? ` (failed: ${detail})` : ''}. Fix the cause in those subnets (free addresses, an AZ the service offers) and create it again, or keep it as is; check it with ${code(`/privatelink describe ${endpointId}`)}.`,
@@ -700,7 +878,7 @@ export const en = {
     accepted: (endpointId: string, requester: string) => `<@${requester}>, the service owner accepted ${code(endpointId)}: it is available.`,
   },
   unknownAction: 'This button belongs to something this version of the bot no longer does; nothing was changed. Run the command again.',
-  internalError: 'Something went wrong on my side; nothing was changed. Try again in a minute, and tell the bot\'s maintainers if it keeps happening.',
+  internalError: "Something went wrong on my side; nothing was changed. Try again in a minute, and tell the bot's maintainers if it keeps happening.",
   // Slack's 3-second deadline (src/deadline.ts)
   deadline: {
     handOffFailed: 'AWS or Slack is slow right now and I could not finish this in time; nothing was changed. Try again in a minute.',

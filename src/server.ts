@@ -27,7 +27,10 @@ async function main(): Promise<void> {
   const now = () => new Date();
   // Jobs run in this process with the worker's code; requests live on disk (or DynamoDB), so a restart loses nothing.
   let runJob: (job: Job) => Promise<void> = async () => undefined;
-  const jobs = new InProcessJobQueue((job) => runJob(job), (error, job) => logger.error(`job ${job.kind} failed`, error));
+  const jobs = new InProcessJobQueue(
+    (job) => runJob(job),
+    (error, job) => logger.error(`job ${job.kind} failed`, error),
+  );
   runJob = createWorker({ config, ec2, store, jobs, now, logger, slack: slackPort(webClient(slack, { retries: 5, timeoutMs: 10_000 })) });
   // The sweep resumes anything a restart interrupted, at start and then every few minutes.
   const runSweep = () => void jobs.enqueue({ kind: 'sweep' });
@@ -61,7 +64,9 @@ function warmUpEc2(): void {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    process.stderr.write(`privatelink: ${error.message}\n  Put it in .env (see .env.example) or the environment; README.md, "Run it locally", explains each variable.\n`);
+    process.stderr.write(
+      `privatelink: ${error.message}\n  Put it in .env (see .env.example) or the environment; README.md, "Run it locally", explains each variable.\n`,
+    );
   } else {
     process.stderr.write(`privatelink: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
   }

@@ -47,7 +47,9 @@ export function botServices(config: Config, overrides: Partial<BotServices> = {}
  * A Lambda entry point built once per container from the environment (Slack secrets read from SSM) and a JSON
  * logger. A failed build is not kept, so the next invocation tries again.
  */
-export function lambdaEntry<E, R>(build: (config: Config, logger: Logger) => (event: E, context: unknown) => Promise<R>): (event: E, context: unknown) => Promise<R> {
+export function lambdaEntry<E, R>(
+  build: (config: Config, logger: Logger) => (event: E, context: unknown) => Promise<R>,
+): (event: E, context: unknown) => Promise<R> {
   let built: Promise<(event: E, context: unknown) => Promise<R>> | undefined;
   return async (event, context) => {
     built ??= withSecrets(process.env).then((env) => build(loadConfig(env, { slack: true }), jsonLogger(undefined, logLevelFrom(env.LOG_LEVEL))));

@@ -17,7 +17,7 @@ async function run(args: string[], extra: Partial<CliIo> = {}) {
 }
 
 describe('privatelink CLI', () => {
-  it('prints help in the terminal\'s words: privatelink …, --json, --version', async () => {
+  it("prints help in the terminal's words: privatelink …, --json, --version", async () => {
     const { code, stdout } = await run(['help']);
     expect(code).toBe(0);
     expect(stdout).toContain('privatelink compare');
@@ -57,7 +57,10 @@ describe('privatelink CLI', () => {
   it('prints companions (alsoNeeded) in JSON and text', async () => {
     const args = ['compare', 'target=aws-service', 'service=kinesis-streams', 'cross-region=yes'];
     const json = JSON.parse((await run([...args, '--json'])).stdout);
-    expect(json).toMatchObject({ recommendation: 'interface-endpoint', alsoNeeded: [{ option: 'vpc-peering', facts: expect.arrayContaining(['interface.cross-region-aws-services']) }] });
+    expect(json).toMatchObject({
+      recommendation: 'interface-endpoint',
+      alsoNeeded: [{ option: 'vpc-peering', facts: expect.arrayContaining(['interface.cross-region-aws-services']) }],
+    });
     expect(json.ruledOut.map((r: { option: string }) => r.option)).not.toContain('vpc-peering');
 
     const text = (await run(args)).stdout;
@@ -73,14 +76,22 @@ describe('privatelink CLI', () => {
     expect(stderr).toContain('Usage: privatelink compare [');
   });
 
-  it('shows requests and one request\'s history from the store, and leaves create to Slack', async () => {
+  it("shows requests and one request's history from the store, and leaves create to Slack", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'privatelink-cli-'));
     const store = new FileRequestStore(dir);
     const at = new Date('2026-11-29T10:00:00Z');
     const request = newRequest({
       id: 'plr-0123456789',
       requester: 'U0ALICE',
-      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'on', ports: [443] },
+      params: {
+        region: 'ap-northeast-1',
+        serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
+        vpcId: 'vpc-0a1b2c3d',
+        subnetIds: ['subnet-0a1b2c3d'],
+        securityGroupIds: [],
+        privateDns: 'on',
+        ports: [443],
+      },
       preflight: [],
       now: at,
       ttlHours: 24,
@@ -92,7 +103,10 @@ describe('privatelink CLI', () => {
     const status = await run(['status', 'plr-0123456789'], { store });
     expect(status.stdout).toContain('• rejected · @U0BOB · 2026-11-29T10:00:00.000Z');
     expect((await run(['status', 'plr-0123456789', '--json'], { store })).stdout).toContain('"state": "rejected"');
-    expect(await run(['create', 's3', 'vpc=vpc-0a1b2c3d', 'subnets=subnet-0a1b2c3d'])).toMatchObject({ code: 2, stderr: expect.stringContaining('works in Slack only') });
+    expect(await run(['create', 's3', 'vpc=vpc-0a1b2c3d', 'subnets=subnet-0a1b2c3d'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('works in Slack only'),
+    });
     await rm(dir, { recursive: true, force: true });
   });
 
@@ -113,7 +127,11 @@ describe('privatelink CLI against an EC2 emulator on loopback', () => {
     state.endpoints.push({
       id: endpointId,
       state: 'available',
-      dnsNames: [`${endpointId}-emu.kinesis.ap-northeast-1.vpce.amazonaws.com`, `${endpointId}-emu-ap-northeast-1a.kinesis.ap-northeast-1.vpce.amazonaws.com`, 'kinesis.ap-northeast-1.amazonaws.com'],
+      dnsNames: [
+        `${endpointId}-emu.kinesis.ap-northeast-1.vpce.amazonaws.com`,
+        `${endpointId}-emu-ap-northeast-1a.kinesis.ap-northeast-1.vpce.amazonaws.com`,
+        'kinesis.ap-northeast-1.amazonaws.com',
+      ],
       describesUntilReady: 0,
     });
     emulator = await startEc2Emulator(state);
@@ -141,11 +159,15 @@ describe('privatelink CLI against an EC2 emulator on loopback', () => {
   it('describes an endpoint as JSON', async () => {
     const { stdout } = await promisify(execFile)(process.execPath, ['bin/privatelink.cjs', 'describe', endpointId, '--json'], { env: env() });
 
-    expect(JSON.parse(stdout)).toMatchObject([{ id: endpointId, state: 'available', dns: { regional: `${endpointId}-emu.kinesis.ap-northeast-1.vpce.amazonaws.com` } }]);
+    expect(JSON.parse(stdout)).toMatchObject([
+      { id: endpointId, state: 'available', dns: { regional: `${endpointId}-emu.kinesis.ap-northeast-1.vpce.amazonaws.com` } },
+    ]);
   });
 
   it('exits 1 with an actionable message for an unknown endpoint', async () => {
-    const error = await promisify(execFile)(process.execPath, ['bin/privatelink.cjs', 'describe', 'vpce-0fffffffffffffff0'], { env: env() }).catch((e: { code: number; stderr: string }) => e);
+    const error = await promisify(execFile)(process.execPath, ['bin/privatelink.cjs', 'describe', 'vpce-0fffffffffffffff0'], { env: env() }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
 
     expect(error).toMatchObject({ code: 1 });
     expect((error as { stderr: string }).stderr).toContain('That endpoint does not exist in ap-northeast-1. Check the id, or the region with region=.');

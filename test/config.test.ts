@@ -111,9 +111,12 @@ describe('loadConfig', () => {
   });
 
   it('never echoes the value of a token, secret or key variable, whichever check fails', () => {
-    for (const name of ['SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'AWS_SECRET_ACCESS_KEY', 'API_KEY']) expect(isSecretName(name), name).toBe(true);
+    for (const name of ['SLACK_APP_TOKEN', 'SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'AWS_SECRET_ACCESS_KEY', 'API_KEY'])
+      expect(isSecretName(name), name).toBe(true);
     for (const name of ['PORT', 'HOST', 'APPROVER_USER_IDS', 'AWS_REGION']) expect(isSecretName(name), name).toBe(false);
-    expect(() => loadConfig({ ...slackEnv, SLACK_BOT_TOKEN: 'xoxp-user-token-value' }, { slack: true })).toThrow(/^SLACK_BOT_TOKEN: (?!.*xoxp-user-token-value)/);
+    expect(() => loadConfig({ ...slackEnv, SLACK_BOT_TOKEN: 'xoxp-user-token-value' }, { slack: true })).toThrow(
+      /^SLACK_BOT_TOKEN: (?!.*xoxp-user-token-value)/,
+    );
   });
 
   it('still quotes values that are not secret, so the fix is plain', () => {

@@ -13,7 +13,17 @@ import { seedState } from './emulator/ec2-emulator.js';
 import { startBot, type Bot } from './helpers/bot.js';
 import { manualClock, until } from './helpers/clock.js';
 import { EC2_HOST, KINESIS, describeEndpointsXml, describeServicesXml, fakeEc2World, formOf, testEc2 } from './helpers/ec2.js';
-import { TEST_CONFIG, apiGatewayV2Event, blockActionBody, captureResponseUrl, fakeSlack, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from './helpers/slack.js';
+import {
+  TEST_CONFIG,
+  apiGatewayV2Event,
+  blockActionBody,
+  captureResponseUrl,
+  fakeSlack,
+  parseAckBody,
+  quietLogger,
+  recordingJobs,
+  slashCommandBody,
+} from './helpers/slack.js';
 
 const ENDPOINT = 'vpce-0123456789abcdef0';
 const CREATE = 'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d';
@@ -25,7 +35,11 @@ describe('settleBy', () => {
     expect(await settleBy(clock, 100, async () => 'fast')).toEqual({ value: 'fast' });
 
     let aborted = false;
-    const slow = settleBy(clock, 100, (signal) => new Promise<string>((resolve) => signal.addEventListener('abort', () => ((aborted = true), resolve('late')))));
+    const slow = settleBy(
+      clock,
+      100,
+      (signal) => new Promise<string>((resolve) => signal.addEventListener('abort', () => ((aborted = true), resolve('late')))),
+    );
     clock.advance(99);
     await Promise.resolve();
     expect(aborted).toBe(false);
@@ -77,10 +91,14 @@ describe('Slots', () => {
 /** Jobs that are never handed over until the test lets them (a Lambda Invoke that hangs). */
 function hangingJobs(): JobQueue & { tried: Job[] } {
   const tried: Job[] = [];
-  return { tried, enqueue: (job, options) => new Promise((_resolve, reject) => (tried.push(job), options?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))) };
+  return {
+    tried,
+    enqueue: (job, options) =>
+      new Promise((_resolve, reject) => (tried.push(job), options?.signal?.addEventListener('abort', () => reject(new Error('aborted'))))),
+  };
 }
 
-describe('deadlines on the request\'s clock (Lambda handler)', () => {
+describe("deadlines on the request's clock (Lambda handler)", () => {
   let bot: Bot | undefined;
   afterEach(async () => {
     await bot?.close();
@@ -91,7 +109,10 @@ describe('deadlines on the request\'s clock (Lambda handler)', () => {
     const clock = manualClock(10_000);
     const jobs = recordingJobs();
     const calls: string[] = [];
-    nock(EC2_HOST).persist().post('/').reply((_uri, body) => (calls.push(formOf(body).Action!), [200, describeEndpointsXml([{ id: ENDPOINT }])]));
+    nock(EC2_HOST)
+      .persist()
+      .post('/')
+      .reply((_uri, body) => (calls.push(formOf(body).Action!), [200, describeEndpointsXml([{ id: ENDPOINT }])]));
     const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs, logger: quietLogger(), clock });
 
     const response = await withArrival(10_000 - SLACK_BUDGET.inlineWork, () => handler(apiGatewayV2Event(slashCommandBody(`dns ${ENDPOINT}`)), {}));
@@ -112,7 +133,10 @@ describe('deadlines on the request\'s clock (Lambda handler)', () => {
     const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
     nock.cleanAll();
     let asked = false;
-    nock('https://slack.com').post('/api/usergroups.users.list', () => (asked = true)).delay(60_000).reply(200, { ok: true, users: ['U0DAVE'] });
+    nock('https://slack.com')
+      .post('/api/usergroups.users.list', () => (asked = true))
+      .delay(60_000)
+      .reply(200, { ok: true, users: ['U0DAVE'] });
 
     const click = bot.clickOnly(REQUEST_ACTIONS.approve, id, 'U0DAVE');
     await until(() => asked && clock.waiting > 0, 'the approver check');
@@ -149,7 +173,10 @@ describe('deadlines on the request\'s clock (Lambda handler)', () => {
 
     // A click on the request's recorded message (a click on another copy is refused before any write).
     const message = (await bot.store.get(id))!.message!;
-    const onMessage = { container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false }, channel: { id: message.channel, name: 'approvals' } };
+    const onMessage = {
+      container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+      channel: { id: message.channel, name: 'approvals' },
+    };
     const click = handler(apiGatewayV2Event(blockActionBody(REQUEST_ACTIONS.approve, id, 'U0BOB', onMessage)), {});
     await until(() => jobs.tried.length > 0, 'the hand-off');
     clock.advance(SLACK_BUDGET.handOff);
@@ -179,8 +206,13 @@ describe('Slack slow or rate-limited, EC2 slow: every answer leaves in time (Lam
   }
 
   it('dns with EC2 answering after 2.5 s', async () => {
-    nock(EC2_HOST).post('/').delay(2500).reply(200, describeEndpointsXml([{ id: ENDPOINT }]));
-    nock(EC2_HOST).post('/').reply(200, describeServicesXml([KINESIS]));
+    nock(EC2_HOST)
+      .post('/')
+      .delay(2500)
+      .reply(200, describeEndpointsXml([{ id: ENDPOINT }]));
+    nock(EC2_HOST)
+      .post('/')
+      .reply(200, describeServicesXml([KINESIS]));
     const jobs = recordingJobs();
     const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs, logger: quietLogger(), clock: realClock });
     await handler(apiGatewayV2Event(slashCommandBody('help')), {});
@@ -193,37 +225,51 @@ describe('Slack slow or rate-limited, EC2 slow: every answer leaves in time (Lam
   });
 
   it.each([
-    ['answers after 1.5 s', (scope: nock.Scope, path: string) => scope.post(path).delay(1500).reply(200, { ok: true, users: ['U0DAVE'], ts: '1.2' })],
-    ['answers 429 with Retry-After 4', (scope: nock.Scope, path: string) => scope.post(path).reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '4' })],
-  ])('Approve, Reject, Cancel and a bare create when Slack %s', async (_name, slow) => {
-    bot = await startBot({ config: { approvals: USERGROUP_APPROVALS }, deadlineClock: realClock });
-    fakeEc2World(seedState());
-    fakeSlack({ usergroupMembers: ['U0DAVE'] });
-    captureResponseUrl(10);
-    await bot.command(CREATE);
-    await bot.command(CREATE);
-    await bot.command(CREATE);
-    await bot.drain();
-    const [a, b, c] = (await bot.store.list({ openOnly: true, limit: 3 })).map((r) => r.id);
-    nock.cleanAll();
-    const slack = nock('https://slack.com');
-    for (const method of ['usergroups.users.list', 'chat.update', 'chat.postMessage', 'views.open']) slow(slack.persist(), `/api/${method}`);
-    nock('https://hooks.slack.com').persist().post(/.*/).delay(1500).reply(200, 'ok');
+    [
+      'answers after 1.5 s',
+      (scope: nock.Scope, path: string) =>
+        scope
+          .post(path)
+          .delay(1500)
+          .reply(200, { ok: true, users: ['U0DAVE'], ts: '1.2' }),
+    ],
+    [
+      'answers 429 with Retry-After 4',
+      (scope: nock.Scope, path: string) => scope.post(path).reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '4' }),
+    ],
+  ])(
+    'Approve, Reject, Cancel and a bare create when Slack %s',
+    async (_name, slow) => {
+      bot = await startBot({ config: { approvals: USERGROUP_APPROVALS }, deadlineClock: realClock });
+      fakeEc2World(seedState());
+      fakeSlack({ usergroupMembers: ['U0DAVE'] });
+      captureResponseUrl(10);
+      await bot.command(CREATE);
+      await bot.command(CREATE);
+      await bot.command(CREATE);
+      await bot.drain();
+      const [a, b, c] = (await bot.store.list({ openOnly: true, limit: 3 })).map((r) => r.id);
+      nock.cleanAll();
+      const slack = nock('https://slack.com');
+      for (const method of ['usergroups.users.list', 'chat.update', 'chat.postMessage', 'views.open']) slow(slack.persist(), `/api/${method}`);
+      nock('https://hooks.slack.com').persist().post(/.*/).delay(1500).reply(200, 'ok');
 
-    const answers = [
-      // First, while no click has queued a job for `command` to run.
-      await timed(async () => (await bot!.command('create')).status),
-      await timed(() => bot!.clickOnly(REQUEST_ACTIONS.approve, a!, 'U0DAVE')),
-      await timed(() => bot!.clickOnly(REQUEST_ACTIONS.reject, b!, 'U0DAVE')),
-      await timed(() => bot!.clickOnly(REQUEST_ACTIONS.cancel, c!, 'U0ALICE')),
-      await timed(() => bot!.clickOnly(REQUEST_ACTIONS.approve, a!, 'U0ALICE')),
-    ];
+      const answers = [
+        // First, while no click has queued a job for `command` to run.
+        await timed(async () => (await bot!.command('create')).status),
+        await timed(() => bot!.clickOnly(REQUEST_ACTIONS.approve, a!, 'U0DAVE')),
+        await timed(() => bot!.clickOnly(REQUEST_ACTIONS.reject, b!, 'U0DAVE')),
+        await timed(() => bot!.clickOnly(REQUEST_ACTIONS.cancel, c!, 'U0ALICE')),
+        await timed(() => bot!.clickOnly(REQUEST_ACTIONS.approve, a!, 'U0ALICE')),
+      ];
 
-    expect(answers.map((x) => (typeof x.value === 'number' ? x.value : x.value.statusCode))).toEqual([200, 200, 200, 200, 200]);
-    expect(Math.max(...answers.map((x) => x.ms))).toBeLessThan(BOUND_MS);
-    expect((await bot.store.get(c!))?.state).toBe('cancelled');
-    nock.cleanAll();
-  }, 30_000);
+      expect(answers.map((x) => (typeof x.value === 'number' ? x.value : x.value.statusCode))).toEqual([200, 200, 200, 200, 200]);
+      expect(Math.max(...answers.map((x) => x.ms))).toBeLessThan(BOUND_MS);
+      expect((await bot.store.get(c!))?.state).toBe('cancelled');
+      nock.cleanAll();
+    },
+    30_000,
+  );
 });
 
 describe('a burst of lookups (Lambda handler, clock moved by the test)', () => {
@@ -231,7 +277,11 @@ describe('a burst of lookups (Lambda handler, clock moved by the test)', () => {
     const clock = manualClock();
     const jobs = recordingJobs();
     let asked = 0;
-    nock(EC2_HOST).persist().post('/', () => ((asked += 1), true)).delay(60_000).reply(200, describeEndpointsXml([]));
+    nock(EC2_HOST)
+      .persist()
+      .post('/', () => ((asked += 1), true))
+      .delay(60_000)
+      .reply(200, describeEndpointsXml([]));
     const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs, logger: quietLogger(), clock });
 
     const answers = Array.from({ length: 200 }, (_, i) => handler(apiGatewayV2Event(slashCommandBody(`dns vpce-${String(i).padStart(17, '0')}`)), {}));

@@ -131,7 +131,11 @@ describe('npm start against a slow Slack and a slow EC2', () => {
     const started = performance.now();
     const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signBody(SIGNING_SECRET, text, timestamp) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signBody(SIGNING_SECRET, text, timestamp),
+      },
       body: text,
     });
     const answer = await response.text();
@@ -141,11 +145,21 @@ describe('npm start against a slow Slack and a slow EC2', () => {
   it('answers a lookup, a bare create, a submission, an Approve and a cancel within 2.5 s', async () => {
     const dns = await post(slashCommandBody(`dns ${ENDPOINT}`, { response_url: `${slackUrl}/response/dns` }));
     const form = await post(slashCommandBody('create'));
-    const submit = (trigger: string) => post(slashCommandBody('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d private-dns=off', { trigger_id: trigger, response_url: `${slackUrl}/response/${trigger}` }));
+    const submit = (trigger: string) =>
+      post(
+        slashCommandBody('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d private-dns=off', {
+          trigger_id: trigger,
+          response_url: `${slackUrl}/response/${trigger}`,
+        }),
+      );
     const submitted = [await submit('t1'), await submit('t2')];
     // The preflight's half a dozen EC2 calls need not each take 2.5 s for this test: the answers above are timed.
     behaviour.ec2DelayMs = 0;
-    await until(() => slackCalls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0APPROVALS').length === 2, 'two approval requests', 30_000);
+    await until(
+      () => slackCalls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'C0APPROVALS').length === 2,
+      'two approval requests',
+      30_000,
+    );
     await until(() => (responses.get('/response/t1')?.length ?? 0) + (responses.get('/response/t2')?.length ?? 0) === 2, 'the requester notes', 30_000);
     const ids = [...new Set(JSON.stringify([...responses.values()]).match(/plr-[0-9a-z]{10}/g))];
     expect(ids).toHaveLength(2);
@@ -159,7 +173,7 @@ describe('npm start against a slow Slack and a slow EC2', () => {
     const slowest = Math.max(...Object.values(answers).map((a) => a.ms));
     expect(slowest, JSON.stringify(Object.fromEntries(Object.entries(answers).map(([k, a]) => [k, Math.round(a.ms)])))).toBeLessThan(2500);
     // The work left to jobs still happens: the lookup's answer, the approval's redraw (after the 429).
-    await until(() => (responses.get('/response/dns')?.length ?? 0) === 1, 'the lookup\'s answer', 30_000);
+    await until(() => (responses.get('/response/dns')?.length ?? 0) === 1, "the lookup's answer", 30_000);
     expect(responses.get('/response/dns')![0]).toContain(`${ENDPOINT}-`);
     await until(() => slackCalls.filter((c) => c.method === 'chat.update').length >= 2, 'the redraws, retried after Retry-After', 30_000);
   }, 90_000);
@@ -167,10 +181,15 @@ describe('npm start against a slow Slack and a slow EC2', () => {
   it('answers 200 concurrent lookups, in-line or handed off, and answers every one handed off', async () => {
     behaviour.ec2DelayMs = 0;
     behaviour.slackDelayMs = 0;
-    const answers = await Promise.all(Array.from({ length: 200 }, (_, i) => post(slashCommandBody(`dns ${ENDPOINT}`, { response_url: `${slackUrl}/response/burst-${i}` }))));
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => post(slashCommandBody(`dns ${ENDPOINT}`, { response_url: `${slackUrl}/response/burst-${i}` }))),
+    );
 
     expect(answers.every((a) => a.status === 200)).toBe(true);
-    const handedOff = answers.map((a, i) => [a, i] as const).filter(([a]) => a.text.includes('Looking up')).map(([, i]) => i);
+    const handedOff = answers
+      .map((a, i) => [a, i] as const)
+      .filter(([a]) => a.text.includes('Looking up'))
+      .map(([, i]) => i);
     // In-line: the answer itself (an EC2 error explained counts: EC2 shares a busy machine here); never a failure.
     const failed = answers.filter((a) => a.text.includes(en.internalError.slice(0, 30)) || a.text.includes(en.deadline.handOffFailed.slice(0, 30))).length;
     const inline = 200 - handedOff.length - failed;
@@ -179,7 +198,9 @@ describe('npm start against a slow Slack and a slow EC2', () => {
     // keeps the timing goal; the test pins that nothing is lost. The bound on concurrent EC2 calls is pinned in
     // test/deadline.test.ts on a clock the test moves.
     const sorted = answers.map((a) => Math.round(a.ms)).sort((a, b) => a - b);
-    console.log(`200 concurrent dns: ${inline} answered in-line, ${handedOff.length} handed off; answered in ${sorted[100]} ms (median), ${sorted[199]} ms (slowest)`);
+    console.log(
+      `200 concurrent dns: ${inline} answered in-line, ${handedOff.length} handed off; answered in ${sorted[100]} ms (median), ${sorted[199]} ms (slowest)`,
+    );
     await until(() => handedOff.every((i) => responses.get(`/response/burst-${i}`)?.length === 1), 'every handed-off lookup answered', 60_000);
     expect(handedOff.every((i) => responses.get(`/response/burst-${i}`)![0]!.includes(`${ENDPOINT}-`))).toBe(true);
   }, 120_000);

@@ -78,7 +78,11 @@ describe('npm start (local HTTP mode)', () => {
     const timestamp = Math.floor(Date.now() / 1000);
     const response = await fetch(`http://127.0.0.1:${port}/slack/events`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signBody(SIGNING_SECRET, body, timestamp) },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        'x-slack-request-timestamp': String(timestamp),
+        'x-slack-signature': signBody(SIGNING_SECRET, body, timestamp),
+      },
       body,
     });
     return { status: response.status, text: await response.text() };
@@ -139,7 +143,11 @@ describe('npm start (local HTTP mode)', () => {
 
 describe('npm start without configuration', () => {
   it('names the missing variable and where to get it, with no stack trace', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], { env: { PATH: process.env.PATH ?? '' }, cwd: process.cwd(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      env: { PATH: process.env.PATH ?? '' },
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const code = await new Promise((resolve) => child.once('exit', resolve));

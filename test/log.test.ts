@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { createSlackHandler } from '../src/handler.js';
 import { jsonLogger, logLevelFrom, redact, withLogContext } from '../src/log.js';
 import { createWorkerHandler } from '../src/worker-handler.js';
-import { RESPONSE_PATH, SIGNING_SECRET, TEST_CONFIG, apiGatewayV1Event, apiGatewayV2Event, blockActionBody, quietLogger, recordingJobs, slashCommandBody } from './helpers/slack.js';
+import {
+  RESPONSE_PATH,
+  SIGNING_SECRET,
+  TEST_CONFIG,
+  apiGatewayV1Event,
+  apiGatewayV2Event,
+  blockActionBody,
+  quietLogger,
+  recordingJobs,
+  slashCommandBody,
+} from './helpers/slack.js';
 
 const LEGACY_TOKEN = 'gIkuvaNzQIHg97ATvDxqgjtO';
 const RESPONSE_URL = `https://hooks.slack.com${RESPONSE_PATH}`;
@@ -60,7 +70,10 @@ describe('JSON logs', () => {
   it.each([
     ['a form', new URLSearchParams({ token: LEGACY_TOKEN, response_url: RESPONSE_URL, text: 'help' }).toString()],
     ['a JSON payload', JSON.stringify({ token: LEGACY_TOKEN, response_url: RESPONSE_URL }).replace(/\//g, '\\/')],
-    ['a JSON payload inside a form', new URLSearchParams({ payload: JSON.stringify({ token: LEGACY_TOKEN, response_url: RESPONSE_URL }).replace(/\//g, '\\/') }).toString()],
+    [
+      'a JSON payload inside a form',
+      new URLSearchParams({ payload: JSON.stringify({ token: LEGACY_TOKEN, response_url: RESPONSE_URL }).replace(/\//g, '\\/') }).toString(),
+    ],
     ['a field of a logged object', { token: LEGACY_TOKEN, responseUrl: RESPONSE_URL }],
     ['an event logged as JSON', { body: JSON.stringify({ token: LEGACY_TOKEN, response_url: RESPONSE_URL }) }],
   ])('mask the response URL path and the legacy token in %s', (_what, logged) => {
@@ -93,4 +106,3 @@ describe('JSON logs', () => {
     expect(all).not.toContain('response-url-secret');
   });
 });
-

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { silenceSdkNodeWarning } from '../src/node-support.js';
 
 describe('silenceSdkNodeWarning', () => {
-  it('turns the SDK warning off on Node 20 only, and never over the user\'s choice', () => {
+  it("turns the SDK warning off on Node 20 only, and never over the user's choice", () => {
     const on20: NodeJS.ProcessEnv = {};
     silenceSdkNodeWarning(on20, '20.20.2');
     expect(on20.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED).toBe('true');

@@ -52,7 +52,10 @@ export function isKnownRegion(region: string): boolean {
 }
 
 function idList(raw: string, prefix: keyof typeof ID_PATTERNS): string[] | FieldError {
-  const ids = raw.split(/[\s,]+/).filter(Boolean).map((s) => s.toLowerCase());
+  const ids = raw
+    .split(/[\s,]+/)
+    .filter(Boolean)
+    .map((s) => s.toLowerCase());
   for (const [i, id] of ids.entries()) {
     if (!ID_PATTERNS[prefix].test(id)) return { code: 'badId', value: id, prefix: `${prefix}-` };
     if (ids.indexOf(id) !== i) return { code: 'duplicateId', value: id };

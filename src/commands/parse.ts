@@ -256,7 +256,8 @@ const INSTANCE_ID = /^i-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 function doctorSource(value: string): DoctorSourceSpec | ParseError {
   const lower = value.toLowerCase();
   if (lower === 'onprem' || lower === 'on-prem' || lower === 'on-premises') return { kind: 'onprem' };
-  if (lower.startsWith('subnet-')) return ID_PATTERNS.subnet.test(lower) ? { kind: 'subnet', id: lower } : { code: 'badId', command: 'doctor', value, expected: 'subnet-' };
+  if (lower.startsWith('subnet-'))
+    return ID_PATTERNS.subnet.test(lower) ? { kind: 'subnet', id: lower } : { code: 'badId', command: 'doctor', value, expected: 'subnet-' };
   if (lower.startsWith('vpc-')) return ID_PATTERNS.vpc.test(lower) ? { kind: 'vpc', id: lower } : { code: 'badId', command: 'doctor', value, expected: 'vpc-' };
   if (lower.startsWith('i-')) return INSTANCE_ID.test(lower) ? { kind: 'instance', id: lower } : { code: 'badId', command: 'doctor', value, expected: 'i-' };
   if (IPV4_OR_CIDR.test(lower)) {

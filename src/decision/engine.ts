@@ -245,8 +245,14 @@ interface OptionSpec {
 }
 
 const always: When = () => true;
-const is = (...targets: Target[]): When => (s) => s.target !== undefined && targets.includes(s.target);
-const both = (...tests: When[]): When => (s) => tests.every((t) => t(s));
+const is =
+  (...targets: Target[]): When =>
+  (s) =>
+    s.target !== undefined && targets.includes(s.target);
+const both =
+  (...tests: When[]): When =>
+  (s) =>
+    tests.every((t) => t(s));
 
 const VPC = 'vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-…';
 
@@ -296,15 +302,26 @@ const OPTIONS: readonly OptionSpec[] = [
       { when: (s) => s.onprem, note: 'why.interface-onprem', facts: ['interface.outside-access', 'gateway.no-outside-access'] },
       { when: (s) => s.gatewayPlusInboundOnly, note: 'why.interface-inbound-only', facts: ['dns.inbound-only'] },
       { when: (s) => s.crossRegionListed, note: 'why.interface-cross-region-aws', facts: ['interface.cross-region-aws-services'] },
-      { when: (s) => s.serviceRegionOnly && s.service !== undefined, note: 'why.interface-in-service-region', facts: ['interface.cross-region-aws-services', 'interface.outside-access'] },
-      { when: (s) => s.serviceRegionOnly && s.service === undefined, note: 'why.interface-service-region-unknown', facts: ['interface.cross-region-aws-services', 'interface.outside-access'] },
+      {
+        when: (s) => s.serviceRegionOnly && s.service !== undefined,
+        note: 'why.interface-in-service-region',
+        facts: ['interface.cross-region-aws-services', 'interface.outside-access'],
+      },
+      {
+        when: (s) => s.serviceRegionOnly && s.service === undefined,
+        note: 'why.interface-service-region-unknown',
+        facts: ['interface.cross-region-aws-services', 'interface.outside-access'],
+      },
       { when: both(is('saas'), (s) => s.crossRegion), note: 'why.privatelink-cross-region', facts: ['interface.cross-region'] },
       { when: both(is('saas'), (s) => s.udp), note: 'why.privatelink-udp', facts: ['privatelink.protocols'] },
     ],
     alsoNeeded: [
       { when: (s) => s.gatewayPlusInboundOnly, option: 'gateway-endpoint', note: 'also.gateway-for-vpc', facts: ['dns.inbound-only', 'gateway.free'] },
       {
-        when: both((s) => s.serviceRegionOnly, (s) => !peeringCompanionIsTgw(s)),
+        when: both(
+          (s) => s.serviceRegionOnly,
+          (s) => !peeringCompanionIsTgw(s),
+        ),
         option: 'vpc-peering',
         note: 'also.peering-to-service-region',
         facts: ['interface.cross-region-aws-services', 'interface.outside-access', 'peering.cross-region'],
@@ -315,7 +332,12 @@ const OPTIONS: readonly OptionSpec[] = [
         note: 'also.tgw-to-service-region',
         facts: ['interface.cross-region-aws-services', 'interface.outside-access', 'tgw.regional'],
       },
-      { when: both(is('saas'), (s) => s.twoWay), option: 'endpoint-service', note: 'also.reverse-endpoint-service', facts: ['privatelink.pair', 'privatelink.one-way'] },
+      {
+        when: both(is('saas'), (s) => s.twoWay),
+        option: 'endpoint-service',
+        note: 'also.reverse-endpoint-service',
+        facts: ['privatelink.pair', 'privatelink.one-way'],
+      },
     ],
     caveats: [
       { when: is('saas'), note: 'caveat.privatelink-protocols', facts: ['privatelink.protocols'] },
@@ -365,7 +387,9 @@ const OPTIONS: readonly OptionSpec[] = [
       { when: (s) => s.udp, note: 'why.privatelink-udp', facts: ['privatelink.protocols'] },
       { when: (s) => s.manyVpcs, note: 'why.privatelink-many-consumers', facts: ['peering.quota', 'interface.quota'] },
     ],
-    alsoNeeded: [{ when: (s) => s.twoWay, option: 'endpoint-service', note: 'also.reverse-endpoint-service', facts: ['privatelink.pair', 'privatelink.one-way'] }],
+    alsoNeeded: [
+      { when: (s) => s.twoWay, option: 'endpoint-service', note: 'also.reverse-endpoint-service', facts: ['privatelink.pair', 'privatelink.one-way'] },
+    ],
     caveats: [
       { when: always, note: 'caveat.privatelink-protocols', facts: ['privatelink.protocols'] },
       { when: always, note: 'caveat.sg-listener-ports', facts: ['interface.security-group'] },
@@ -450,7 +474,11 @@ const OPTIONS: readonly OptionSpec[] = [
     ],
     changed: [],
     nextSteps: (s) => [
-      { id: 'next.tgw', command: 'aws ec2 create-transit-gateway --description hub && aws ec2 create-transit-gateway-vpc-attachment --transit-gateway-id tgw-… --vpc-id vpc-… --subnet-ids subnet-…' },
+      {
+        id: 'next.tgw',
+        command:
+          'aws ec2 create-transit-gateway --description hub && aws ec2 create-transit-gateway-vpc-attachment --transit-gateway-id tgw-… --vpc-id vpc-… --subnet-ids subnet-…',
+      },
       ...(s.overlap ? [{ id: 'next.private-nat' as const, command: 'aws ec2 create-nat-gateway --connectivity-type private --subnet-id subnet-…' }] : []),
       ...(s.crossRegion ? [{ id: 'next.tgw-peering' as const, command: TGW_PEERING }] : []),
     ],
@@ -480,23 +508,36 @@ const OPTIONS: readonly OptionSpec[] = [
     nextSteps: (s) =>
       s.target === 'resource'
         ? [
-            { id: 'next.lattice-resource-gateway', command: 'aws vpc-lattice create-resource-gateway --name … --vpc-identifier vpc-… --subnet-ids subnet-… --security-group-ids sg-…' },
+            {
+              id: 'next.lattice-resource-gateway',
+              command: 'aws vpc-lattice create-resource-gateway --name … --vpc-identifier vpc-… --subnet-ids subnet-… --security-group-ids sg-…',
+            },
             {
               id: 'next.lattice-resource-configuration',
-              command: 'aws vpc-lattice create-resource-configuration --name … --type SINGLE --resource-gateway-identifier rgw-… --port-ranges <port> --resource-configuration-definition …',
+              command:
+                'aws vpc-lattice create-resource-configuration --name … --type SINGLE --resource-gateway-identifier rgw-… --port-ranges <port> --resource-configuration-definition …',
             },
-            { id: 'next.lattice-resource-endpoint', command: 'aws ec2 create-vpc-endpoint --vpc-endpoint-type Resource --vpc-id vpc-… --subnet-ids subnet-… --resource-configuration-arn arn:aws:vpc-lattice:…' },
+            {
+              id: 'next.lattice-resource-endpoint',
+              command:
+                'aws ec2 create-vpc-endpoint --vpc-endpoint-type Resource --vpc-id vpc-… --subnet-ids subnet-… --resource-configuration-arn arn:aws:vpc-lattice:…',
+            },
           ]
         : [
             { id: 'next.lattice-service-network', command: 'aws vpc-lattice create-service-network --name …' },
-            { id: 'next.lattice-associate', command: 'aws ec2 create-vpc-endpoint --vpc-endpoint-type ServiceNetwork --vpc-id vpc-… --subnet-ids subnet-… --service-network-arn arn:aws:vpc-lattice:…' },
+            {
+              id: 'next.lattice-associate',
+              command:
+                'aws ec2 create-vpc-endpoint --vpc-endpoint-type ServiceNetwork --vpc-id vpc-… --subnet-ids subnet-… --service-network-arn arn:aws:vpc-lattice:…',
+            },
           ],
   },
 ];
 
 export const OPTION_IDS: readonly OptionId[] = OPTIONS.map((o) => o.id);
 
-const TGW_PEERING = 'aws ec2 create-transit-gateway-peering-attachment --transit-gateway-id tgw-… --peer-transit-gateway-id tgw-… --peer-region <other-region> --peer-account-id …';
+const TGW_PEERING =
+  'aws ec2 create-transit-gateway-peering-attachment --transit-gateway-id tgw-… --peer-transit-gateway-id tgw-… --peer-region <other-region> --peer-account-id …';
 
 function gatewayCommand(s: Situation): string {
   return `aws ec2 create-vpc-endpoint --vpc-endpoint-type Gateway --vpc-id vpc-… --service-name com.amazonaws.<region>.${s.service ?? 's3'} --route-table-ids rtb-…`;
@@ -538,7 +579,10 @@ function interfaceSteps(s: Situation): NextStep[] {
       { id: 'next.create-in-service-region', command: `/privatelink create ${name} region=<service-region> ${VPC} private-dns=on` },
       peeringCompanionIsTgw(s)
         ? { id: 'next.tgw-peering', command: TGW_PEERING }
-        : { id: 'next.peering-to-service-region', command: 'aws ec2 create-vpc-peering-connection --vpc-id vpc-… --peer-vpc-id vpc-… --peer-region <service-region>' },
+        : {
+            id: 'next.peering-to-service-region',
+            command: 'aws ec2 create-vpc-peering-connection --vpc-id vpc-… --peer-vpc-id vpc-… --peer-region <service-region>',
+          },
     ];
   }
   return [
@@ -550,8 +594,16 @@ function interfaceSteps(s: Situation): NextStep[] {
 /** When nothing fits: what still can be done, by why nothing fits. */
 const ALTERNATIVES: readonly Rule[] = [
   { when: (s) => s.overlap, note: 'alt.private-nat-tgw', facts: ['nat.private-overlap', 'tgw.overlap'] },
-  { when: (s) => s.twoWay && !s.anyProtocol && s.target !== 'aws-service', note: 'alt.endpoint-service-pair', facts: ['privatelink.pair', 'privatelink.protocols'] },
-  { when: (s) => !s.udp && !s.anyProtocol && s.target !== 'saas' && s.target !== 'aws-service', note: 'alt.lattice', facts: ['lattice.service-network', 'lattice.protocols'] },
+  {
+    when: (s) => s.twoWay && !s.anyProtocol && s.target !== 'aws-service',
+    note: 'alt.endpoint-service-pair',
+    facts: ['privatelink.pair', 'privatelink.protocols'],
+  },
+  {
+    when: (s) => !s.udp && !s.anyProtocol && s.target !== 'saas' && s.target !== 'aws-service',
+    note: 'alt.lattice',
+    facts: ['lattice.service-network', 'lattice.protocols'],
+  },
   { when: both(is('saas'), (s) => s.anyProtocol), note: 'alt.provider-network', facts: ['privatelink.protocols', 'peering.whole-vpc'] },
   { when: (s) => s.anyProtocol, note: 'alt.tcp-udp-only', facts: ['privatelink.protocols'] },
   { when: (s) => s.overlap, note: 'alt.readdress', facts: ['peering.overlap', 'tgw.overlap'] },

@@ -27,7 +27,8 @@ export const FACT_TEXT_JA: FactTexts = {
     was2018: 'S3 と DynamoDB には、ゲートウェイエンドポイント経由でしかアクセスできませんでした。',
   },
   'endpoint.newer-types': {
-    today: '新しいエンドポイントタイプとして、GatewayLoadBalancer（検査用アプライアンス向け、2020 年 11 月）、Resource と ServiceNetwork（VPC Lattice、2024 年 12 月）があります。',
+    today:
+      '新しいエンドポイントタイプとして、GatewayLoadBalancer（検査用アプライアンス向け、2020 年 11 月）、Resource と ServiceNetwork（VPC Lattice、2024 年 12 月）があります。',
   },
   'gateway.free': {
     today: 'ゲートウェイエンドポイントに料金はかかりません。',
@@ -41,23 +42,28 @@ export const FACT_TEXT_JA: FactTexts = {
     was2018: 'ゲートウェイエンドポイントには、VPN、ピアリング接続、Direct Connect 経由ではアクセスできませんでした。',
   },
   'gateway.nacl-sg': {
-    today: 'ゲートウェイエンドポイントのトラフィックはルートで制御します。インスタンスのセキュリティグループではプレフィックスリストを参照できますが、ネットワーク ACL では参照できません。',
+    today:
+      'ゲートウェイエンドポイントのトラフィックはルートで制御します。インスタンスのセキュリティグループではプレフィックスリストを参照できますが、ネットワーク ACL では参照できません。',
     was2018: SAME,
   },
   'interface.outside-access': {
-    today: 'インターフェイスエンドポイントには、Direct Connect、Site-to-Site VPN、リージョン内およびリージョン間の VPC ピアリング、Transit Gateway 経由でアクセスできます。',
+    today:
+      'インターフェイスエンドポイントには、Direct Connect、Site-to-Site VPN、リージョン内およびリージョン間の VPC ピアリング、Transit Gateway 経由でアクセスできます。',
     was2018: 'インターフェイスエンドポイントには Direct Connect 経由でアクセスできましたが、VPN や VPC ピアリング経由ではアクセスできませんでした。',
   },
   'interface.one-subnet-per-az': {
-    today: 'インターフェイスエンドポイントは、サブネットごとにネットワークインターフェイスを 1 つ作成します。サブネットはアベイラビリティーゾーンごとに 1 つまでです（DuplicateSubnetsInSameZone）。',
+    today:
+      'インターフェイスエンドポイントは、サブネットごとにネットワークインターフェイスを 1 つ作成します。サブネットはアベイラビリティーゾーンごとに 1 つまでです（DuplicateSubnetsInSameZone）。',
     was2018: 'インターフェイスエンドポイントはサブネットごとに作成されていました。',
   },
   'interface.security-group': {
-    today: 'エンドポイントのセキュリティグループでは、クライアントからサービスのポートへのインバウンドトラフィックを許可する必要があります。AWS のサービスの API では TCP 443、エンドポイントサービスや SaaS ではサービスプロバイダーのロードバランサーのリスナーのポートとプロトコルです。セキュリティグループを指定しない場合は、VPC のデフォルトのセキュリティグループがアタッチされます。',
+    today:
+      'エンドポイントのセキュリティグループでは、クライアントからサービスのポートへのインバウンドトラフィックを許可する必要があります。AWS のサービスの API では TCP 443、エンドポイントサービスや SaaS ではサービスプロバイダーのロードバランサーのリスナーのポートとプロトコルです。セキュリティグループを指定しない場合は、VPC のデフォルトのセキュリティグループがアタッチされます。',
     was2018: 'エンドポイントにはセキュリティグループがアタッチされていました。',
   },
   'interface.policy': {
-    today: 'インターフェイスエンドポイントでは、サービスが対応している場合（VpcEndpointPolicySupported）にエンドポイントポリシーを使用できます。デフォルトのポリシーはフルアクセスを許可します。ポリシーは最大 20,480 文字です。',
+    today:
+      'インターフェイスエンドポイントでは、サービスが対応している場合（VpcEndpointPolicySupported）にエンドポイントポリシーを使用できます。デフォルトのポリシーはフルアクセスを許可します。ポリシーは最大 20,480 文字です。',
     was2018: 'インターフェイスエンドポイントはエンドポイントポリシーに対応していませんでした。',
   },
   'interface.bandwidth': {
@@ -65,7 +71,8 @@ export const FACT_TEXT_JA: FactTexts = {
     was2018: 'エンドポイントのネットワークインターフェイスあたり 10 Gbps でした。',
   },
   'privatelink.protocols': {
-    today: 'PrivateLink は TCP を伝送します。UDP リスナーを持つ Network Load Balancer の背後にあるエンドポイントサービスでは UDP も伝送します。ICMP などその他のプロトコルは伝送されず、接続を開始できるのはサービスコンシューマーだけです。',
+    today:
+      'PrivateLink は TCP を伝送します。UDP リスナーを持つ Network Load Balancer の背後にあるエンドポイントサービスでは UDP も伝送します。ICMP などその他のプロトコルは伝送されず、接続を開始できるのはサービスコンシューマーだけです。',
     was2018: 'TCP のみでした。',
   },
   'interface.ipv6': {
@@ -77,11 +84,13 @@ export const FACT_TEXT_JA: FactTexts = {
     was2018: 'ゲートウェイエンドポイントは IPv4 のみでした。',
   },
   'interface.cross-region': {
-    today: 'インターフェイスエンドポイントから、同じパーティション内の別のリージョンにあるエンドポイントサービスにアクセスできます。サービスコンシューマーは ServiceRegion を指定し、サービスプロバイダーはそのサービスでコンシューマーのリージョンを有効にする必要があります。',
+    today:
+      'インターフェイスエンドポイントから、同じパーティション内の別のリージョンにあるエンドポイントサービスにアクセスできます。サービスコンシューマーは ServiceRegion を指定し、サービスプロバイダーはそのサービスでコンシューマーのリージョンを有効にする必要があります。',
     was2018: 'PrivateLink は 1 つのリージョン内でのみ使用できました。',
   },
   'interface.cross-region-aws-services': {
-    today: 'インターフェイスエンドポイントでクロスリージョンアクセスができる AWS のサービスは、公開されているリストにある S3、IAM、ECR（api、dkr）、KMS、ECS、Lambda、Data Firehose、Managed Service for Apache Flink、Route 53 だけです。Kinesis Data Streams と DynamoDB はリストにないため、サービスのリージョンにエンドポイントを作成し、リージョン間の VPC ピアリングまたは Transit Gateway ピアリング経由でアクセスしてください。',
+    today:
+      'インターフェイスエンドポイントでクロスリージョンアクセスができる AWS のサービスは、公開されているリストにある S3、IAM、ECR（api、dkr）、KMS、ECS、Lambda、Data Firehose、Managed Service for Apache Flink、Route 53 だけです。Kinesis Data Streams と DynamoDB はリストにないため、サービスのリージョンにエンドポイントを作成し、リージョン間の VPC ピアリングまたは Transit Gateway ピアリング経由でアクセスしてください。',
     was2018: 'エンドポイント経由で別のリージョンの AWS のサービスにアクセスすることはできませんでした。',
   },
   'endpoint.tags': {
@@ -97,34 +106,40 @@ export const FACT_TEXT_JA: FactTexts = {
     was2018: 'インターフェイスエンドポイントのクォータは VPC あたり 20 で、引き上げできませんでした。',
   },
   'interface.cost': {
-    today: 'インターフェイスエンドポイントの料金は、エンドポイントごと・AZ ごとの時間料金と、処理したデータ量に応じた料金（最初の 1 PB までは約 $0.01/GB）です。料金はリージョンによって異なります。',
+    today:
+      'インターフェイスエンドポイントの料金は、エンドポイントごと・AZ ごとの時間料金と、処理したデータ量に応じた料金（最初の 1 PB までは約 $0.01/GB）です。料金はリージョンによって異なります。',
   },
   'dns.vpc-attributes': {
     today: 'プライベート DNS を使用するには、VPC 属性 enableDnsSupport と enableDnsHostnames の両方を true に設定する必要があります。',
     was2018: SAME,
   },
   'dns.matrix': {
-    today: 'プライベート DNS を有効にすると、サービスのデフォルトの DNS 名とエンドポイント固有の DNS 名のどちらもエンドポイントを経由します。無効にすると、デフォルトの DNS 名はパブリックサブネットからはインターネット経由になり、プライベートサブネットからは失敗します。エンドポイント固有の DNS 名は常にエンドポイントを経由します。',
+    today:
+      'プライベート DNS を有効にすると、サービスのデフォルトの DNS 名とエンドポイント固有の DNS 名のどちらもエンドポイントを経由します。無効にすると、デフォルトの DNS 名はパブリックサブネットからはインターネット経由になり、プライベートサブネットからは失敗します。エンドポイント固有の DNS 名は常にエンドポイントを経由します。',
     was2018: SAME,
   },
   'dns.one-per-vpc': {
     today: 'あるサービスのプライベート DNS を持てるのは、VPC ごとに 1 つのエンドポイントだけです。',
   },
   'dns.on-premises': {
-    today: 'サービスのデフォルトの DNS 名を使うオンプレミスのクライアントには、VPC 内の Route 53 Resolver インバウンドエンドポイントへの条件付きフォワーダーが必要です。エンドポイント固有の DNS 名はパブリック DNS でプライベート IP アドレスに解決されるため、Direct Connect や VPN 経由でも使用できます。',
+    today:
+      'サービスのデフォルトの DNS 名を使うオンプレミスのクライアントには、VPC 内の Route 53 Resolver インバウンドエンドポイントへの条件付きフォワーダーが必要です。エンドポイント固有の DNS 名はパブリック DNS でプライベート IP アドレスに解決されるため、Direct Connect や VPN 経由でも使用できます。',
   },
   'dns.peered-vpc': {
-    today: 'ピアリング接続された VPC や Transit Gateway にアタッチされた VPC からは、その VPC の DNS をエンドポイントに向けない限り（Resolver ルールまたは共有したプライベートホストゾーン）、サービスのデフォルトの DNS 名はパブリック IP アドレスに解決されます。エンドポイント固有の DNS 名は、ルートとセキュリティグループが許可していれば使用できます。',
+    today:
+      'ピアリング接続された VPC や Transit Gateway にアタッチされた VPC からは、その VPC の DNS をエンドポイントに向けない限り（Resolver ルールまたは共有したプライベートホストゾーン）、サービスのデフォルトの DNS 名はパブリック IP アドレスに解決されます。エンドポイント固有の DNS 名は、ルートとセキュリティグループが許可していれば使用できます。',
   },
   'dns.inbound-only': {
-    today: 'S3 と DynamoDB のインターフェイスエンドポイントでは、DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint を指定したプライベート DNS を使用できます。プライベート DNS を有効にするとこの値のデフォルトは true で、VPC にそのサービスのゲートウェイエンドポイントがまだない場合、EC2 は作成を拒否します。VPC 内のクライアントは引き続きゲートウェイエンドポイントを使用し、インターフェイスエンドポイントの IP アドレスが返されるのは Resolver インバウンドエンドポイント経由の問い合わせ（オンプレミス）だけです。false に設定すると、VPC 内のトラフィックもインターフェイスエンドポイントを経由し、ゲートウェイエンドポイントは不要です。',
+    today:
+      'S3 と DynamoDB のインターフェイスエンドポイントでは、DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint を指定したプライベート DNS を使用できます。プライベート DNS を有効にするとこの値のデフォルトは true で、VPC にそのサービスのゲートウェイエンドポイントがまだない場合、EC2 は作成を拒否します。VPC 内のクライアントは引き続きゲートウェイエンドポイントを使用し、インターフェイスエンドポイントの IP アドレスが返されるのは Resolver インバウンドエンドポイント経由の問い合わせ（オンプレミス）だけです。false に設定すると、VPC 内のトラフィックもインターフェイスエンドポイントを経由し、ゲートウェイエンドポイントは不要です。',
     was2018: 'S3 と DynamoDB にはインターフェイスエンドポイントがなかったため、そのプライベート DNS もありませんでした。',
   },
   'dns.global-names': {
     today: 'グローバルサービスのエンドポイントサービス名には、com.amazonaws.iam や com.amazonaws.route53 のようにリージョンが含まれません。',
   },
   'dns.endpoint-service-names': {
-    today: 'ほとんどのエンドポイントサービス（独自のサービスやパートナーのサービス）には、検証済みのプライベート DNS 名がありません。これらのエンドポイントはプライベート DNS を無効にして作成し（有効にすると InvalidParameter で失敗します）、エンドポイント固有の DNS 名を使用してください。',
+    today:
+      'ほとんどのエンドポイントサービス（独自のサービスやパートナーのサービス）には、検証済みのプライベート DNS 名がありません。これらのエンドポイントはプライベート DNS を無効にして作成し（有効にすると InvalidParameter で失敗します）、エンドポイント固有の DNS 名を使用してください。',
   },
   'peering.whole-vpc': {
     today: 'VPC ピアリングは VPC 全体を双方向に、任意のプロトコルで接続します。通信はルート、ネットワーク ACL、セキュリティグループで絞り込みます。',
@@ -139,7 +154,8 @@ export const FACT_TEXT_JA: FactTexts = {
     was2018: SAME,
   },
   'peering.no-transit': {
-    today: 'VPC ピアリングでは、推移的なルーティングもエッジ間ルーティングもできません。オンプレミスのネットワークや他のピア VPC は、ピアリング接続を経由して通信できません。',
+    today:
+      'VPC ピアリングでは、推移的なルーティングもエッジ間ルーティングもできません。オンプレミスのネットワークや他のピア VPC は、ピアリング接続を経由して通信できません。',
     was2018: SAME,
   },
   'peering.cross-region': {
@@ -154,11 +170,13 @@ export const FACT_TEXT_JA: FactTexts = {
     today: 'VPC ピアリングに時間料金はかかりません。2021 年 5 月以降、同じ AZ 内のデータ転送は無料です。AZ 間とリージョン間のデータ転送には料金がかかります。',
   },
   'privatelink.acceptance': {
-    today: 'エンドポイントサービスでは承諾を必須にできます。その場合、エンドポイントはサービスプロバイダーが承諾するまで承諾待ち（pendingAcceptance）になります。',
+    today:
+      'エンドポイントサービスでは承諾を必須にできます。その場合、エンドポイントはサービスプロバイダーが承諾するまで承諾待ち（pendingAcceptance）になります。',
     was2018: SAME,
   },
   'privatelink.nlb': {
-    today: '独自のサービスは、Network Load Balancer の背後にあるエンドポイントサービスとして公開します（データベースなど 1 つのリソースであれば、2024 年 12 月以降は NLB なしで VPC Lattice のリソース設定を使用できます）。',
+    today:
+      '独自のサービスは、Network Load Balancer の背後にあるエンドポイントサービスとして公開します（データベースなど 1 つのリソースであれば、2024 年 12 月以降は NLB なしで VPC Lattice のリソース設定を使用できます）。',
     was2018: 'エンドポイントサービスには Network Load Balancer が必要でした。',
   },
   'privatelink.saas': {
@@ -169,22 +187,27 @@ export const FACT_TEXT_JA: FactTexts = {
     today: 'Transit Gateway はリージョンのハブです。VPC、VPN、Direct Connect をアタッチすると推移的にルーティングされ、ルートテーブルでセグメント化できます。',
   },
   'tgw.overlap': {
-    today: 'Transit Gateway は送信先 CIDR でルーティングするため、アタッチするネットワークの CIDR ブロックは重複してはなりません。ただし、重複する側のアドレスをプライベート NAT ゲートウェイで変換する場合は除きます。',
+    today:
+      'Transit Gateway は送信先 CIDR でルーティングするため、アタッチするネットワークの CIDR ブロックは重複してはなりません。ただし、重複する側のアドレスをプライベート NAT ゲートウェイで変換する場合は除きます。',
   },
   'tgw.regional': {
-    today: 'Transit Gateway はリージョン単位のリソースです。別のリージョンの VPC はそのリージョンの Transit Gateway にアタッチし、2 つの Transit Gateway を Transit Gateway ピアリングアタッチメントで接続します。',
+    today:
+      'Transit Gateway はリージョン単位のリソースです。別のリージョンの VPC はそのリージョンの Transit Gateway にアタッチし、2 つの Transit Gateway を Transit Gateway ピアリングアタッチメントで接続します。',
   },
   'nat.private-overlap': {
-    today: 'Transit Gateway の背後にプライベート NAT ゲートウェイを置くと、CIDR ブロックが重複するネットワーク間で通信できます（TCP、UDP、ICMP）。重複する VPC からの接続は、NAT ゲートウェイの重複しないアドレスから送信されます。NAT ゲートウェイは外部から開始されたインバウンド接続を受け付けないため、逆方向からは、重複しない（ルーティング可能な）サブネットにあるアドレス（そこに置いたロードバランサーなど）にしかアクセスできません。',
+    today:
+      'Transit Gateway の背後にプライベート NAT ゲートウェイを置くと、CIDR ブロックが重複するネットワーク間で通信できます（TCP、UDP、ICMP）。重複する VPC からの接続は、NAT ゲートウェイの重複しないアドレスから送信されます。NAT ゲートウェイは外部から開始されたインバウンド接続を受け付けないため、逆方向からは、重複しない（ルーティング可能な）サブネットにあるアドレス（そこに置いたロードバランサーなど）にしかアクセスできません。',
   },
   'privatelink.pair': {
     today: 'PrivateLink は一方向のため、PrivateLink で双方向に通信するには、それぞれの側が 1 つずつ公開する 2 つのエンドポイントサービスが必要です。',
   },
   'lattice.service-network': {
-    today: 'VPC Lattice サービスネットワークは、HTTP、HTTPS、gRPC、TCP の多数のサービスを多数の VPC やアカウントと、認証ポリシー付きで接続します。CIDR ブロックの重複は問題になりません。VPC ピアリング、Transit Gateway、Direct Connect、VPN 経由のクライアントは、サービスネットワーク VPC エンドポイントを経由する場合にのみアクセスできます。',
+    today:
+      'VPC Lattice サービスネットワークは、HTTP、HTTPS、gRPC、TCP の多数のサービスを多数の VPC やアカウントと、認証ポリシー付きで接続します。CIDR ブロックの重複は問題になりません。VPC ピアリング、Transit Gateway、Direct Connect、VPN 経由のクライアントは、サービスネットワーク VPC エンドポイントを経由する場合にのみアクセスできます。',
   },
   'lattice.resource-endpoint': {
-    today: 'リソースエンドポイント（VPC Lattice のリソース設定、2024 年 12 月以降）は、データベースなど 1 つのリソースに、IP アドレスまたは DNS 名と TCP ポートで、ロードバランサーなしでアクセスします。',
+    today:
+      'リソースエンドポイント（VPC Lattice のリソース設定、2024 年 12 月以降）は、データベースなど 1 つのリソースに、IP アドレスまたは DNS 名と TCP ポートで、ロードバランサーなしでアクセスします。',
     was2018: '1 つのリソースをプライベートに共有するには、その前に Network Load Balancer を置き、エンドポイントサービスを作成する必要がありました。',
   },
   'lattice.protocols': {
@@ -194,6 +217,7 @@ export const FACT_TEXT_JA: FactTexts = {
     today: 'VPC あたり、リソースエンドポイントは最大 200、サービスネットワークエンドポイントは最大 50 です。',
   },
   'tgw.mesh-math': {
-    today: 'n 個の VPC をフルメッシュで接続するには n(n-1)/2 のピアリング接続が必要で（100 VPC で 4,950）、VPC あたりのピアリング接続は最大 125 です。Transit Gateway なら、VPC ごとにアタッチメントが 1 つで済みます。',
+    today:
+      'n 個の VPC をフルメッシュで接続するには n(n-1)/2 のピアリング接続が必要で（100 VPC で 4,950）、VPC あたりのピアリング接続は最大 125 です。Transit Gateway なら、VPC ごとにアタッチメントが 1 つで済みます。',
   },
 };

@@ -106,13 +106,15 @@ const FACT_LIST = [
   },
   {
     id: 'interface.security-group',
-    today: 'The endpoint\'s security group must allow inbound traffic from the clients on the service\'s ports: TCP 443 for AWS service APIs; for an endpoint service or SaaS, the ports and protocol of the provider\'s load-balancer listeners. With none given, the VPC\'s default security group is attached.',
+    today:
+      "The endpoint's security group must allow inbound traffic from the clients on the service's ports: TCP 443 for AWS service APIs; for an endpoint service or SaaS, the ports and protocol of the provider's load-balancer listeners. With none given, the VPC's default security group is attached.",
     was2018: 'A security group is attached to the endpoint.',
     source: DOCS.createApi,
   },
   {
     id: 'interface.policy',
-    today: 'Interface endpoints accept an endpoint policy when the service supports it (VpcEndpointPolicySupported); the default allows full access; at most 20,480 characters.',
+    today:
+      'Interface endpoints accept an endpoint policy when the service supports it (VpcEndpointPolicySupported); the default allows full access; at most 20,480 characters.',
     was2018: 'Interface endpoints did not support endpoint policies.',
     changed: '2019-03',
     source: DOCS.quotas,
@@ -126,7 +128,8 @@ const FACT_LIST = [
   },
   {
     id: 'privatelink.protocols',
-    today: 'PrivateLink carries TCP, and UDP for endpoint services behind a Network Load Balancer with UDP listeners; ICMP and other protocols are not carried, and only the consumer opens connections.',
+    today:
+      'PrivateLink carries TCP, and UDP for endpoint services behind a Network Load Balancer with UDP listeners; ICMP and other protocols are not carried, and only the consumer opens connections.',
     was2018: 'TCP only.',
     changed: '2024',
     source: DOCS.udp,
@@ -147,14 +150,16 @@ const FACT_LIST = [
   },
   {
     id: 'interface.cross-region',
-    today: 'An interface endpoint can reach an endpoint service in another region of the same partition: the consumer sends ServiceRegion, and the provider must enable the consumer\'s region on the service.',
+    today:
+      "An interface endpoint can reach an endpoint service in another region of the same partition: the consumer sends ServiceRegion, and the provider must enable the consumer's region on the service.",
     was2018: 'PrivateLink worked within one region only.',
     changed: '2024-11-26',
     source: DOCS.crossRegion,
   },
   {
     id: 'interface.cross-region-aws-services',
-    today: 'Only the AWS services on a published list can be reached through an interface endpoint in another region: S3, IAM, ECR (api, dkr), KMS, ECS, Lambda, Data Firehose, Managed Service for Apache Flink and Route 53. Kinesis Data Streams and DynamoDB are not on it: use an endpoint in the service\'s region, reached over inter-region peering or Transit Gateway peering.',
+    today:
+      "Only the AWS services on a published list can be reached through an interface endpoint in another region: S3, IAM, ECR (api, dkr), KMS, ECS, Lambda, Data Firehose, Managed Service for Apache Flink and Route 53. Kinesis Data Streams and DynamoDB are not on it: use an endpoint in the service's region, reached over inter-region peering or Transit Gateway peering.",
     was2018: 'No cross-region access to AWS services through endpoints.',
     changed: '2025-11',
     source: DOCS.crossRegion,
@@ -193,7 +198,8 @@ const FACT_LIST = [
   },
   {
     id: 'dns.matrix',
-    today: 'With private DNS on, the service\'s default name and the endpoint-specific names both go through the endpoint. With it off, the default name goes over the internet from public subnets and fails from private subnets; endpoint-specific names always go through the endpoint.',
+    today:
+      "With private DNS on, the service's default name and the endpoint-specific names both go through the endpoint. With it off, the default name goes over the internet from public subnets and fails from private subnets; endpoint-specific names always go through the endpoint.",
     was2018: 'Same.',
     source: DOCS.privateDns,
   },
@@ -204,17 +210,20 @@ const FACT_LIST = [
   },
   {
     id: 'dns.on-premises',
-    today: 'On-premises clients using the service\'s default name need a conditional forwarder to a Route 53 Resolver inbound endpoint in the VPC; endpoint-specific names resolve publicly to the private IPs and work over Direct Connect or VPN.',
+    today:
+      "On-premises clients using the service's default name need a conditional forwarder to a Route 53 Resolver inbound endpoint in the VPC; endpoint-specific names resolve publicly to the private IPs and work over Direct Connect or VPN.",
     source: DOCS.resolverInbound,
   },
   {
     id: 'dns.peered-vpc',
-    today: 'From a peered or Transit Gateway-attached VPC, the service\'s default name resolves to public IPs unless that VPC\'s DNS is pointed at the endpoint (Resolver rules or a shared private hosted zone); endpoint-specific names work if routes and the security group allow.',
+    today:
+      "From a peered or Transit Gateway-attached VPC, the service's default name resolves to public IPs unless that VPC's DNS is pointed at the endpoint (Resolver rules or a shared private hosted zone); endpoint-specific names work if routes and the security group allow.",
     source: DOCS.privateDns,
   },
   {
     id: 'dns.inbound-only',
-    today: 'S3 and DynamoDB interface endpoints offer private DNS with DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint: with private DNS on it defaults to true, and EC2 then refuses the create unless the VPC already has a gateway endpoint for the service; in-VPC clients keep using the gateway endpoint and only the Resolver inbound endpoint (on-premises) gets the interface endpoint\'s IPs. Set to false, in-VPC traffic goes through the interface endpoint too and no gateway endpoint is needed.',
+    today:
+      "S3 and DynamoDB interface endpoints offer private DNS with DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint: with private DNS on it defaults to true, and EC2 then refuses the create unless the VPC already has a gateway endpoint for the service; in-VPC clients keep using the gateway endpoint and only the Resolver inbound endpoint (on-premises) gets the interface endpoint's IPs. Set to false, in-VPC traffic goes through the interface endpoint too and no gateway endpoint is needed.",
     was2018: 'S3 and DynamoDB had no interface endpoints, so no private DNS for them.',
     changed: '2023',
     source: DOCS.dnsOptions,
@@ -226,7 +235,8 @@ const FACT_LIST = [
   },
   {
     id: 'dns.endpoint-service-names',
-    today: 'Most endpoint services (your own, partners\') have no verified private DNS name: create their endpoints with private DNS off (asking for it fails with InvalidParameter) and use the endpoint-specific names.',
+    today:
+      "Most endpoint services (your own, partners') have no verified private DNS name: create their endpoints with private DNS off (asking for it fails with InvalidParameter) and use the endpoint-specific names.",
     source: DOCS.endpointServiceDns,
   },
   // Peering vs PrivateLink
@@ -280,7 +290,8 @@ const FACT_LIST = [
   },
   {
     id: 'privatelink.nlb',
-    today: 'Your own service is published as an endpoint service behind a Network Load Balancer (or, for one resource such as a database, a VPC Lattice resource configuration with no NLB, since 2024-12).',
+    today:
+      'Your own service is published as an endpoint service behind a Network Load Balancer (or, for one resource such as a database, a VPC Lattice resource configuration with no NLB, since 2024-12).',
     was2018: 'An endpoint service needs a Network Load Balancer.',
     changed: '2024-12',
     source: DOCS.resourceEndpoints,
@@ -303,12 +314,14 @@ const FACT_LIST = [
   },
   {
     id: 'tgw.regional',
-    today: 'A Transit Gateway is regional: VPCs in another region attach to that region\'s Transit Gateway, and the two are joined by a Transit Gateway peering attachment.',
+    today:
+      "A Transit Gateway is regional: VPCs in another region attach to that region's Transit Gateway, and the two are joined by a Transit Gateway peering attachment.",
     source: DOCS.tgwPeering,
   },
   {
     id: 'nat.private-overlap',
-    today: 'A private NAT gateway behind a Transit Gateway lets networks with overlapping CIDRs communicate (TCP, UDP and ICMP): connections from the overlapping VPC leave from the NAT gateway\'s non-overlapping address; it takes no unsolicited inbound connections, so the other way reaches only addresses in non-overlapping (routable) subnets, such as a load balancer there.',
+    today:
+      "A private NAT gateway behind a Transit Gateway lets networks with overlapping CIDRs communicate (TCP, UDP and ICMP): connections from the overlapping VPC leave from the NAT gateway's non-overlapping address; it takes no unsolicited inbound connections, so the other way reaches only addresses in non-overlapping (routable) subnets, such as a load balancer there.",
     source: DOCS.natGateway,
   },
   {
@@ -318,13 +331,15 @@ const FACT_LIST = [
   },
   {
     id: 'lattice.service-network',
-    today: 'A VPC Lattice service network connects many HTTP, HTTPS, gRPC and TCP services with many VPCs and accounts, with auth policies; overlapping CIDRs do not matter. Clients over peering, Transit Gateway, Direct Connect or VPN reach it only through a service-network VPC endpoint.',
+    today:
+      'A VPC Lattice service network connects many HTTP, HTTPS, gRPC and TCP services with many VPCs and accounts, with auth policies; overlapping CIDRs do not matter. Clients over peering, Transit Gateway, Direct Connect or VPN reach it only through a service-network VPC endpoint.',
     changed: '2024-12',
     source: DOCS.lattice,
   },
   {
     id: 'lattice.resource-endpoint',
-    today: 'A resource endpoint (VPC Lattice resource configuration, since 2024-12) reaches one resource, such as a database, by IP address or DNS name and TCP port, with no load balancer.',
+    today:
+      'A resource endpoint (VPC Lattice resource configuration, since 2024-12) reaches one resource, such as a database, by IP address or DNS name and TCP port, with no load balancer.',
     was2018: 'Sharing one resource privately took a Network Load Balancer in front of it and an endpoint service.',
     changed: '2024-12',
     source: DOCS.resourceEndpoints,

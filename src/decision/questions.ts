@@ -30,7 +30,6 @@ export interface ChoiceValues {
   vpcs: '2' | '3' | '11';
 }
 
-
 export interface Question {
   key: QuestionKey;
   /** Values offered as buttons; `service` and `vpcs` also accept other values typed as key=value. */
@@ -48,22 +47,12 @@ const carriesTraffic = (a: Answers) => a.target !== 'aws-service';
 export const QUESTIONS: readonly Question[] = [
   {
     key: 'target',
-    choices: [
-      'aws-service',
-      'own-service',
-      'saas',
-      'whole-vpc',
-      'resource',
-    ],
+    choices: ['aws-service', 'own-service', 'saas', 'whole-vpc', 'resource'],
     appliesTo: () => true,
   },
   {
     key: 'service',
-    choices: [
-      's3',
-      'dynamodb',
-      'other',
-    ],
+    choices: ['s3', 'dynamodb', 'other'],
     appliesTo: (a) => a.target === 'aws-service',
   },
   { key: 'onprem', choices: yesNo, appliesTo: () => true },
@@ -75,29 +64,18 @@ export const QUESTIONS: readonly Question[] = [
   },
   {
     key: 'direction',
-    choices: [
-      'one-way',
-      'both',
-    ],
+    choices: ['one-way', 'both'],
     appliesTo: carriesTraffic,
   },
   {
     key: 'protocol',
-    choices: [
-      'tcp',
-      'udp',
-      'any',
-    ],
+    choices: ['tcp', 'udp', 'any'],
     appliesTo: carriesTraffic,
   },
   { key: 'ipv6', choices: yesNo, appliesTo: () => true },
   {
     key: 'vpcs',
-    choices: [
-      '2',
-      '3',
-      '11',
-    ],
+    choices: ['2', '3', '11'],
     appliesTo: connectsVpcs,
   },
 ];
@@ -108,9 +86,7 @@ export function question(key: QuestionKey): Question {
   return QUESTIONS.find((q) => q.key === key)!;
 }
 
-export type AnswerError =
-  | { code: 'unknownKey'; key: string; suggestion?: string }
-  | { code: 'badValue'; key: QuestionKey; value: string; allowed: string[] };
+export type AnswerError = { code: 'unknownKey'; key: string; suggestion?: string } | { code: 'badValue'; key: QuestionKey; value: string; allowed: string[] };
 
 /** Sets one answer from text, validating it; returns the new answers or why the value is wrong. */
 export function setAnswer(answers: Answers, key: QuestionKey, raw: string): Answers | AnswerError {

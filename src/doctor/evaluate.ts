@@ -84,7 +84,14 @@ function aclLink(id: CheckId, acl: VpcNetworkAcl, subnetId: string, egress: bool
     if (port !== 'ephemeral') {
       const d = aclDecision(acl, egress, peer, port);
       if (d.result !== 'allow') {
-        return check(id, 'fail', `nacl.deny`, { acl: acl.id, subnet: subnetId, direction, port: String(port), peer, rule: d.rule === undefined ? '*' : String(d.rule) }, [acl.id, subnetId], aclCommand(acl, egress, peer, port, port, d.rule));
+        return check(
+          id,
+          'fail',
+          `nacl.deny`,
+          { acl: acl.id, subnet: subnetId, direction, port: String(port), peer, rule: d.rule === undefined ? '*' : String(d.rule) },
+          [acl.id, subnetId],
+          aclCommand(acl, egress, peer, port, port, d.rule),
+        );
       }
       continue;
     }
@@ -102,7 +109,10 @@ function aclLink(id: CheckId, acl: VpcNetworkAcl, subnetId: string, egress: bool
       aclCommand(acl, egress, peer, 1024, 65535, rule),
     );
   }
-  return check(id, 'pass', 'nacl.allow', { acl: acl.id, subnet: subnetId, direction, port: port === 'ephemeral' ? '1024-65535' : String(port) }, [acl.id, subnetId]);
+  return check(id, 'pass', 'nacl.allow', { acl: acl.id, subnet: subnetId, direction, port: port === 'ephemeral' ? '1024-65535' : String(port) }, [
+    acl.id,
+    subnetId,
+  ]);
 }
 
 // ---- security groups ----
@@ -114,7 +124,11 @@ function ruleCoversPort(rule: SecurityGroupRule, port: number): boolean {
 }
 
 function admits(groups: GroupRules[], direction: 'inbound' | 'outbound', port: number, cidr: string, peerGroups: string[]): boolean {
-  return groups.some((g) => g[direction].some((r) => ruleCoversPort(r, port) && (r.cidrs.some((c) => isIpv4Block(c) && contains(c, cidr)) || r.sources.some((s) => peerGroups.includes(s)))));
+  return groups.some((g) =>
+    g[direction].some(
+      (r) => ruleCoversPort(r, port) && (r.cidrs.some((c) => isIpv4Block(c) && contains(c, cidr)) || r.sources.some((s) => peerGroups.includes(s))),
+    ),
+  );
 }
 
 // ---- the evaluation ----
@@ -133,7 +147,8 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
   const sourceTable = inVpc && tables ? routeTableOf(tables, inVpc.vpcId, sourceSubnet?.id) : undefined;
   const outsideCidr = source.kind === 'outside' ? source.cidr : undefined;
   const sourceCidrs = inVpc ? inVpc.cidrs : outsideCidr ? [outsideCidr] : [];
-  const endpointCidrs = endpointSubnets?.map((s) => s.cidr ?? '').filter(Boolean) ?? vpcs?.find((v) => v.id === endpoint.vpcId)?.cidrs.filter(isIpv4Block) ?? [];
+  const endpointCidrs =
+    endpointSubnets?.map((s) => s.cidr ?? '').filter(Boolean) ?? vpcs?.find((v) => v.id === endpoint.vpcId)?.cidrs.filter(isIpv4Block) ?? [];
   /** Where the source's packets go: the ENI addresses when known, else the endpoint subnets' blocks. */
   const enisAway = enis?.filter((n) => n.subnetId !== sourceSubnet?.id);
   const endpointPeers = enisAway && enisAway.length > 0 ? enisAway.map((n) => `${n.privateIp}/32`).filter((c) => c !== 'undefined/32') : endpointCidrs;
@@ -142,8 +157,27 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
   const state = endpoint.state.toLowerCase();
   if (state === 'available') checks.push(check('endpoint-state', 'pass', 'state.available', { endpoint: endpoint.id }, [endpoint.id]));
   else if (state === 'pendingacceptance')
-    checks.push(check('endpoint-state', 'fail', 'state.pendingAcceptance', { endpoint: endpoint.id }, [endpoint.id], `aws ec2 accept-vpc-endpoint-connections --service-id <the provider's vpce-svc-…> --vpc-endpoint-ids ${endpoint.id}`));
-  else checks.push(check('endpoint-state', 'fail', 'state.other', { endpoint: endpoint.id, state: endpoint.state }, [endpoint.id], `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids ${endpoint.id} --region ${region}`));
+    checks.push(
+      check(
+        'endpoint-state',
+        'fail',
+        'state.pendingAcceptance',
+        { endpoint: endpoint.id },
+        [endpoint.id],
+        `aws ec2 accept-vpc-endpoint-connections --service-id <the provider's vpce-svc-…> --vpc-endpoint-ids ${endpoint.id}`,
+      ),
+    );
+  else
+    checks.push(
+      check(
+        'endpoint-state',
+        'fail',
+        'state.other',
+        { endpoint: endpoint.id, state: endpoint.state },
+        [endpoint.id],
+        `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids ${endpoint.id} --region ${region}`,
+      ),
+    );
 
   // 2. An ENI in the source's AZ.
   const azs = [...new Set(enis?.map((n) => n.availabilityZone) ?? endpointSubnets?.map((s) => s.availabilityZone) ?? [])].sort();
@@ -152,21 +186,35 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
   else if (sourceSubnet?.availabilityZone && sameVpc !== undefined) {
     const az = sourceSubnet.availabilityZone;
     const eni = enis?.find((n) => n.availabilityZone === az);
-    if (azs.includes(az)) checks.push(check('endpoint-az', 'pass', 'az.same', { az, eni: eni?.id ?? '', ip: eni?.privateIp ?? '' }, [endpoint.id, eni?.id ?? '']));
+    if (azs.includes(az))
+      checks.push(check('endpoint-az', 'pass', 'az.same', { az, eni: eni?.id ?? '', ip: eni?.privateIp ?? '' }, [endpoint.id, eni?.id ?? '']));
     else
       checks.push(
-        check('endpoint-az', 'warn', 'az.cross', { az, azs: azs.join(', '), endpoint: endpoint.id }, [endpoint.id, sourceSubnet.id], `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${endpoint.id} --add-subnet-ids <a subnet of ${endpoint.vpcId} in ${az}> --region ${region}`),
+        check(
+          'endpoint-az',
+          'warn',
+          'az.cross',
+          { az, azs: azs.join(', '), endpoint: endpoint.id },
+          [endpoint.id, sourceSubnet.id],
+          `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${endpoint.id} --add-subnet-ids <a subnet of ${endpoint.vpcId} in ${az}> --region ${region}`,
+        ),
       );
   } else checks.push(check('endpoint-az', 'pass', 'az.list', { azs: azs.join(', ') }, [endpoint.id]));
 
   // 3. The port.
   const awsService = endpoint.serviceName.startsWith('com.amazonaws.') && !endpoint.serviceName.startsWith('com.amazonaws.vpce.');
-  if (awsService) checks.push(check('port', port === 443 ? 'pass' : 'warn', port === 443 ? 'port.aws' : 'port.awsNot443', { port: String(port) }, [endpoint.serviceName]));
-  else checks.push(check('port', facts.portGiven ? 'pass' : 'warn', facts.portGiven ? 'port.given' : 'port.assumed', { port: String(port) }, [endpoint.serviceName]));
+  if (awsService)
+    checks.push(check('port', port === 443 ? 'pass' : 'warn', port === 443 ? 'port.aws' : 'port.awsNot443', { port: String(port) }, [endpoint.serviceName]));
+  else
+    checks.push(
+      check('port', facts.portGiven ? 'pass' : 'warn', facts.portGiven ? 'port.given' : 'port.assumed', { port: String(port) }, [endpoint.serviceName]),
+    );
 
   // 4–5. Routes, both ways.
   const peerings = known(facts.peerings) ?? [];
-  const linking = peerings.find((p) => [p.requester.vpcId, p.accepter.vpcId].includes(endpoint.vpcId) && [p.requester.vpcId, p.accepter.vpcId].includes(inVpc?.vpcId ?? ''));
+  const linking = peerings.find(
+    (p) => [p.requester.vpcId, p.accepter.vpcId].includes(endpoint.vpcId) && [p.requester.vpcId, p.accepter.vpcId].includes(inVpc?.vpcId ?? ''),
+  );
   let location: ClientLocation = 'onprem';
   if (inVpc && sameVpc) {
     location = 'endpoint-vpc';
@@ -181,7 +229,9 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
       const first = worst(forward)!;
       if (forward.some((c) => c.finding === 'routing.tgw')) location = 'tgw-vpc';
       checks.push(first);
-      const back = endpointTables(tables, endpoint.vpcId, endpoint.subnetIds).flatMap((t) => sourceCidrs.map((cidr) => routeCheck('return-route', t, cidr, linking?.id, inVpc.vpcId, peerings, region)));
+      const back = endpointTables(tables, endpoint.vpcId, endpoint.subnetIds).flatMap((t) =>
+        sourceCidrs.map((cidr) => routeCheck('return-route', t, cidr, linking?.id, inVpc.vpcId, peerings, region)),
+      );
       if (back.length > 0) checks.push(worst(back)!);
     }
   } else {
@@ -199,7 +249,13 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
     if (enis && enisAway?.length === 0) checks.push(check('nacl-source', 'pass', 'nacl.sameSubnet', { subnet: sourceSubnet.id }, [sourceSubnet.id]));
     else if (endpointPeers.length === 0) checks.push(check('nacl-source', 'unknown', 'routing.noEndpointCidrs', { endpoint: endpoint.id }, [endpoint.id]));
     else if (!acl) checks.push(check('nacl-source', 'unknown', 'nacl.noAcl', { subnet: sourceSubnet.id }, [sourceSubnet.id]));
-    else checks.push(worst([aclLink('nacl-source', acl, sourceSubnet.id, true, endpointPeers, port), aclLink('nacl-source', acl, sourceSubnet.id, false, endpointPeers, 'ephemeral')])!);
+    else
+      checks.push(
+        worst([
+          aclLink('nacl-source', acl, sourceSubnet.id, true, endpointPeers, port),
+          aclLink('nacl-source', acl, sourceSubnet.id, false, endpointPeers, 'ephemeral'),
+        ])!,
+      );
   }
   if (!acls) checks.push(check('nacl-endpoint', 'unknown', 'nacl.unreadable', { action: facts.acls.ok ? '' : facts.acls.action }, []));
   else if (sourceCidrs.length === 0) checks.push(check('nacl-endpoint', 'unknown', 'nacl.noSourceCidr', {}, []));
@@ -222,27 +278,66 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
   // 8–9. Security groups.
   const endpointGroups = known(facts.endpointGroups);
   const instanceGroups = inVpc?.instance?.securityGroupIds ?? [];
-  if (!endpointGroups) checks.push(check('sg-endpoint', 'unknown', 'sg.unreadable', { action: facts.endpointGroups.ok ? '' : facts.endpointGroups.action }, endpoint.securityGroupIds));
-  else if (sourceCidrs.length === 0) checks.push(check('sg-endpoint', 'unknown', 'sg.noSourceCidr', { groups: endpoint.securityGroupIds.join(', ') }, endpoint.securityGroupIds));
+  if (!endpointGroups)
+    checks.push(
+      check('sg-endpoint', 'unknown', 'sg.unreadable', { action: facts.endpointGroups.ok ? '' : facts.endpointGroups.action }, endpoint.securityGroupIds),
+    );
+  else if (sourceCidrs.length === 0)
+    checks.push(check('sg-endpoint', 'unknown', 'sg.noSourceCidr', { groups: endpoint.securityGroupIds.join(', ') }, endpoint.securityGroupIds));
   else {
     const refused = sourceCidrs.find((cidr) => !admits(endpointGroups, 'inbound', port, cidr, instanceGroups));
     if (refused)
       checks.push(
-        check('sg-endpoint', 'fail', 'sg.endpointRefuses', { groups: endpoint.securityGroupIds.join(', '), port: String(port), cidr: refused }, endpoint.securityGroupIds, `aws ec2 authorize-security-group-ingress --group-id ${endpoint.securityGroupIds[0] ?? 'sg-…'} --protocol tcp --port ${port} --cidr ${refused} --region ${region}`),
+        check(
+          'sg-endpoint',
+          'fail',
+          'sg.endpointRefuses',
+          { groups: endpoint.securityGroupIds.join(', '), port: String(port), cidr: refused },
+          endpoint.securityGroupIds,
+          `aws ec2 authorize-security-group-ingress --group-id ${endpoint.securityGroupIds[0] ?? 'sg-…'} --protocol tcp --port ${port} --cidr ${refused} --region ${region}`,
+        ),
       );
-    else checks.push(check('sg-endpoint', 'pass', 'sg.endpointAdmits', { groups: endpoint.securityGroupIds.join(', '), port: String(port), cidrs: sourceCidrs.join(', ') }, endpoint.securityGroupIds));
+    else
+      checks.push(
+        check(
+          'sg-endpoint',
+          'pass',
+          'sg.endpointAdmits',
+          { groups: endpoint.securityGroupIds.join(', '), port: String(port), cidrs: sourceCidrs.join(', ') },
+          endpoint.securityGroupIds,
+        ),
+      );
   }
   if (inVpc?.instance) {
     const groups = known(facts.sourceGroups);
-    if (!groups) checks.push(check('sg-source', 'unknown', 'sg.unreadable', { action: facts.sourceGroups && !facts.sourceGroups.ok ? facts.sourceGroups.action : '' }, instanceGroups));
+    if (!groups)
+      checks.push(
+        check(
+          'sg-source',
+          'unknown',
+          'sg.unreadable',
+          { action: facts.sourceGroups && !facts.sourceGroups.ok ? facts.sourceGroups.action : '' },
+          instanceGroups,
+        ),
+      );
     else {
       const peers = endpointPeers.length > 0 ? endpointPeers : endpointCidrs;
       const refused = peers.find((cidr) => !admits(groups, 'outbound', port, cidr, endpoint.securityGroupIds));
       if (refused)
         checks.push(
-          check('sg-source', 'fail', 'sg.sourceRefuses', { instance: inVpc.instance.id, groups: instanceGroups.join(', '), port: String(port), cidr: refused }, instanceGroups, `aws ec2 authorize-security-group-egress --group-id ${instanceGroups[0] ?? 'sg-…'} --protocol tcp --port ${port} --cidr ${refused} --region ${region}`),
+          check(
+            'sg-source',
+            'fail',
+            'sg.sourceRefuses',
+            { instance: inVpc.instance.id, groups: instanceGroups.join(', '), port: String(port), cidr: refused },
+            instanceGroups,
+            `aws ec2 authorize-security-group-egress --group-id ${instanceGroups[0] ?? 'sg-…'} --protocol tcp --port ${port} --cidr ${refused} --region ${region}`,
+          ),
         );
-      else checks.push(check('sg-source', 'pass', 'sg.sourceAllows', { instance: inVpc.instance.id, groups: instanceGroups.join(', '), port: String(port) }, instanceGroups));
+      else
+        checks.push(
+          check('sg-source', 'pass', 'sg.sourceAllows', { instance: inVpc.instance.id, groups: instanceGroups.join(', '), port: String(port) }, instanceGroups),
+        );
     }
   } else if (inVpc) checks.push(check('sg-source', 'unknown', 'sg.notInstance', {}, []));
 
@@ -258,21 +353,36 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
   const service = known(facts.service);
   const names = dnsNames(endpoint, service?.privateDnsName);
   const serviceDefault = (names.privateDnsName ?? service?.privateDnsName)?.replace(/^\*\./, '');
-  const rows = reach(endpoint.serviceName, mode, { ...(serviceDefault && { serviceDefault }), endpointSpecific: names.regional ? [names.regional.replace(/^\*\./, '')] : [] }, {
-    location,
-    endpointVpcDns: vpcDns,
-    clientVpcDnsSupport,
-    internet: inVpc ? internetOf(sourceTable) : 'unknown',
-    gatewayEndpoint,
-    forwarding: 'unknown',
-  });
+  const rows = reach(
+    endpoint.serviceName,
+    mode,
+    { ...(serviceDefault && { serviceDefault }), endpointSpecific: names.regional ? [names.regional.replace(/^\*\./, '')] : [] },
+    {
+      location,
+      endpointVpcDns: vpcDns,
+      clientVpcDnsSupport,
+      internet: inVpc ? internetOf(sourceTable) : 'unknown',
+      gatewayEndpoint,
+      forwarding: 'unknown',
+    },
+  );
 
   if (mode === 'off') checks.push(check('dns-attributes', 'pass', 'dnsAttrs.notNeeded', {}, [endpoint.vpcId]));
   else if (vpcDns.support === false || vpcDns.hostnames === false) {
     const missing = [vpcDns.support === false && 'enableDnsSupport', vpcDns.hostnames === false && 'enableDnsHostnames'].filter(Boolean).join(', ');
     const flag = vpcDns.support === false ? '--enable-dns-support' : '--enable-dns-hostnames';
-    checks.push(check('dns-attributes', 'warn', 'dnsAttrs.off', { vpc: endpoint.vpcId, missing }, [endpoint.vpcId], `aws ec2 modify-vpc-attribute --vpc-id ${endpoint.vpcId} ${flag} --region ${region}`));
-  } else if (vpcDns.support === 'unknown' || vpcDns.hostnames === 'unknown') checks.push(check('dns-attributes', 'unknown', 'dnsAttrs.unknown', { vpc: endpoint.vpcId }, [endpoint.vpcId]));
+    checks.push(
+      check(
+        'dns-attributes',
+        'warn',
+        'dnsAttrs.off',
+        { vpc: endpoint.vpcId, missing },
+        [endpoint.vpcId],
+        `aws ec2 modify-vpc-attribute --vpc-id ${endpoint.vpcId} ${flag} --region ${region}`,
+      ),
+    );
+  } else if (vpcDns.support === 'unknown' || vpcDns.hostnames === 'unknown')
+    checks.push(check('dns-attributes', 'unknown', 'dnsAttrs.unknown', { vpc: endpoint.vpcId }, [endpoint.vpcId]));
   else checks.push(check('dns-attributes', 'pass', 'dnsAttrs.on', { vpc: endpoint.vpcId }, [endpoint.vpcId]));
 
   const dnsRow = rows.find((r) => r.kind === 'service-default') ?? rows[0];
@@ -281,8 +391,22 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
   if (location !== 'endpoint-vpc' && mode !== 'off' && serviceDefault) {
     checks.push(
       location === 'onprem'
-        ? check('resolver', 'unknown', 'resolver.onprem', { name: serviceDefault, vpc: endpoint.vpcId }, [endpoint.vpcId], `aws route53resolver list-resolver-endpoints --region ${region} --filters Name=Direction,Values=INBOUND`)
-        : check('resolver', 'unknown', 'resolver.remoteVpc', { name: serviceDefault, vpc: inVpc?.vpcId ?? '' }, [inVpc?.vpcId ?? ''], `aws route53resolver list-resolver-rule-associations --region ${region} --filters Name=VPCId,Values=${inVpc?.vpcId ?? ''}`),
+        ? check(
+            'resolver',
+            'unknown',
+            'resolver.onprem',
+            { name: serviceDefault, vpc: endpoint.vpcId },
+            [endpoint.vpcId],
+            `aws route53resolver list-resolver-endpoints --region ${region} --filters Name=Direction,Values=INBOUND`,
+          )
+        : check(
+            'resolver',
+            'unknown',
+            'resolver.remoteVpc',
+            { name: serviceDefault, vpc: inVpc?.vpcId ?? '' },
+            [inVpc?.vpcId ?? ''],
+            `aws route53resolver list-resolver-rule-associations --region ${region} --filters Name=VPCId,Values=${inVpc?.vpcId ?? ''}`,
+          ),
     );
   }
 
@@ -316,23 +440,48 @@ function endpointTables(tables: RouteTable[], vpcId: string, subnetIds: string[]
   return [...new Map(found.map((t) => [t.id, t])).values()];
 }
 
-function routeCheck(id: 'routing' | 'return-route', table: RouteTable, cidr: string, peeringId: string | undefined, peerVpc: string, peerings: PeeringConnection[], region: string): Check {
+function routeCheck(
+  id: 'routing' | 'return-route',
+  table: RouteTable,
+  cidr: string,
+  peeringId: string | undefined,
+  peerVpc: string,
+  peerings: PeeringConnection[],
+  region: string,
+): Check {
   const route = bestRoute(table, cidr);
   const values = { table: table.id, cidr, vpc: peerVpc };
-  const fix = peeringId ? `aws ec2 create-route --route-table-id ${table.id} --destination-cidr-block ${cidr} --vpc-peering-connection-id ${peeringId} --region ${region}` : undefined;
-  if (!route || route.target.kind === 'local' || route.target.kind === 'igw' || route.target.kind === 'nat') return check(id, 'fail', peeringId ? 'routing.none' : 'routing.nonePeering', values, [table.id], fix);
+  const fix = peeringId
+    ? `aws ec2 create-route --route-table-id ${table.id} --destination-cidr-block ${cidr} --vpc-peering-connection-id ${peeringId} --region ${region}`
+    : undefined;
+  if (!route || route.target.kind === 'local' || route.target.kind === 'igw' || route.target.kind === 'nat')
+    return check(id, 'fail', peeringId ? 'routing.none' : 'routing.nonePeering', values, [table.id], fix);
   if (route.state === 'blackhole') return check(id, 'fail', 'routing.blackhole', { ...values, target: route.target.id }, [table.id, route.target.id], fix);
   if (route.target.kind === 'peering') {
     const peering = peerings.find((p) => p.id === route.target.id);
     if (!peering) return check(id, 'unknown', 'routing.other', { ...values, target: route.target.id }, [table.id, route.target.id]);
     if (peering && peering.status !== 'active')
-      return check(id, 'fail', 'routing.peeringInactive', { ...values, peering: peering.id, status: peering.status }, [table.id, peering.id], `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${peering.id} --region ${region}`);
+      return check(
+        id,
+        'fail',
+        'routing.peeringInactive',
+        { ...values, peering: peering.id, status: peering.status },
+        [table.id, peering.id],
+        `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${peering.id} --region ${region}`,
+      );
     if (peering && ![peering.requester.vpcId, peering.accepter.vpcId].includes(peerVpc) && id === 'routing')
       return check(id, 'fail', 'routing.peeringWrongVpc', { ...values, peering: peering.id }, [table.id, peering.id], fix);
     return check(id, 'pass', 'routing.peering', { ...values, peering: route.target.id }, [table.id, route.target.id]);
   }
   if (route.target.kind === 'tgw')
-    return check(id, 'unknown', 'routing.tgw', { ...values, tgw: route.target.id }, [table.id, route.target.id], `aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id <tgw-rtb-… of ${route.target.id}> --filters Name=route-search.longest-prefix-match,Values=${cidr} --region ${region}`);
+    return check(
+      id,
+      'unknown',
+      'routing.tgw',
+      { ...values, tgw: route.target.id },
+      [table.id, route.target.id],
+      `aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id <tgw-rtb-… of ${route.target.id}> --filters Name=route-search.longest-prefix-match,Values=${cidr} --region ${region}`,
+    );
   return check(id, 'unknown', 'routing.other', { ...values, target: route.target.id }, [table.id, route.target.id]);
 }
 
@@ -341,10 +490,23 @@ function onpremReturn(tables: RouteTable[], cidr: string | undefined, region: st
   for (const table of tables) {
     const route = cidr ? bestRoute(table, cidr) : table.routes.find((r) => r.target.kind === 'vgw' || r.target.kind === 'tgw');
     if (!route || !['vgw', 'tgw'].includes(route.target.kind) || route.state === 'blackhole') {
-      return check('return-route', 'fail', cidr ? 'return.onpremNone' : 'return.noGateway', { table: table.id, cidr: cidr ?? '' }, [table.id], `aws ec2 enable-vgw-route-propagation --route-table-id ${table.id} --gateway-id <vgw-…> --region ${region}`);
+      return check(
+        'return-route',
+        'fail',
+        cidr ? 'return.onpremNone' : 'return.noGateway',
+        { table: table.id, cidr: cidr ?? '' },
+        [table.id],
+        `aws ec2 enable-vgw-route-propagation --route-table-id ${table.id} --gateway-id <vgw-…> --region ${region}`,
+      );
     }
   }
-  return check('return-route', cidr ? 'pass' : 'unknown', cidr ? 'return.onprem' : 'return.onpremNoCidr', { tables: tables.map((t) => t.id).join(', '), cidr: cidr ?? '' }, tables.map((t) => t.id));
+  return check(
+    'return-route',
+    cidr ? 'pass' : 'unknown',
+    cidr ? 'return.onprem' : 'return.onpremNoCidr',
+    { tables: tables.map((t) => t.id).join(', '), cidr: cidr ?? '' },
+    tables.map((t) => t.id),
+  );
 }
 
 function dnsCheck(row: NameReach, facts: DoctorFacts, sourceVpc: string | undefined, sourceTable: string | undefined): Check {
@@ -373,7 +535,8 @@ function dnsCheck(row: NameReach, facts: DoctorFacts, sourceVpc: string | undefi
   if (row.resolvesTo === 'nothing') return check('dns', 'fail', 'dns.nothing', values, resources, fixFor());
   if (row.path === 'endpoint') return check('dns', 'pass', 'dns.private', values, resources);
   if (row.path === 'gateway-endpoint') return check('dns', 'pass', 'dns.gateway', values, resources);
-  if (row.path === 'internet-igw' || row.path === 'internet-nat' || row.path === 'internet-onprem') return check('dns', 'warn', 'dns.internet', values, resources, fixFor());
+  if (row.path === 'internet-igw' || row.path === 'internet-nat' || row.path === 'internet-onprem')
+    return check('dns', 'warn', 'dns.internet', values, resources, fixFor());
   if (row.path === 'no-route') return check('dns', 'fail', 'dns.noRoute', values, resources, fixFor());
   return check('dns', 'unknown', 'dns.unknown', values, resources);
 }
@@ -381,7 +544,8 @@ function dnsCheck(row: NameReach, facts: DoctorFacts, sourceVpc: string | undefi
 function verdictOf(checks: Check[], dnsRow: NameReach | undefined): { verdict: VerdictId; firstFailing?: Check['id']; fix?: string } {
   const pathFail = checks.find((c) => c.status === 'fail' && c.id !== 'dns');
   const dns = checks.find((c) => c.id === 'dns');
-  const overInternet = dnsRow?.kind === 'service-default' && (dnsRow.path === 'internet-igw' || dnsRow.path === 'internet-nat' || dnsRow.path === 'internet-onprem');
+  const overInternet =
+    dnsRow?.kind === 'service-default' && (dnsRow.path === 'internet-igw' || dnsRow.path === 'internet-nat' || dnsRow.path === 'internet-onprem');
   const out = (verdict: VerdictId, c: Check | undefined) => ({ verdict, ...(c && { firstFailing: c.id }), ...(c?.command && { fix: c.command }) });
   if (pathFail) return out(overInternet ? 'reachable-over-internet' : 'not-reachable', pathFail);
   if (dns?.status === 'fail') return out('not-reachable', dns);

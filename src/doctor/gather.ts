@@ -65,7 +65,14 @@ async function resolveSource(ec2: Ec2Api, region: string, spec: DoctorSourceSpec
         const [instance] = await ec2.describeInstances(region, [spec.id], signal);
         if (!instance) throw new Stop({ code: 'sourceNotFound', source: spec.id, region });
         const [subnet] = instance.subnetId ? await ec2.describeSubnetDetails(region, { ids: [instance.subnetId] }, signal) : [];
-        return { kind: 'in-vpc', spec, vpcId: instance.vpcId, ...(subnet && { subnet }), instance, cidrs: instance.privateIp ? [`${instance.privateIp}/32`] : subnet?.cidr ? [subnet.cidr] : [] };
+        return {
+          kind: 'in-vpc',
+          spec,
+          vpcId: instance.vpcId,
+          ...(subnet && { subnet }),
+          instance,
+          cidrs: instance.privateIp ? [`${instance.privateIp}/32`] : subnet?.cidr ? [subnet.cidr] : [],
+        };
       }
       case 'vpc': {
         const [vpc] = await ec2.describeVpcs(region, [spec.id], signal);
@@ -107,9 +114,17 @@ async function findEndpoint(ec2: Ec2Api, region: string, command: DoctorCommand,
     }
     const text = target.text;
     const choose = (found: Endpoint[]): Endpoint | undefined => {
-      const candidates = pick(found.filter((e) => live(e) && matchesService(e.serviceName, text)), text);
+      const candidates = pick(
+        found.filter((e) => live(e) && matchesService(e.serviceName, text)),
+        text,
+      );
       if (candidates.length === 1) return candidates[0];
-      if (candidates.length > 1) throw new Stop({ code: 'ambiguous', service: text, candidates: candidates.slice(0, 10).map((e) => ({ id: e.id, serviceName: e.serviceName, vpcId: e.vpcId })) });
+      if (candidates.length > 1)
+        throw new Stop({
+          code: 'ambiguous',
+          service: text,
+          candidates: candidates.slice(0, 10).map((e) => ({ id: e.id, serviceName: e.serviceName, vpcId: e.vpcId })),
+        });
       return undefined;
     };
     if (source.kind === 'in-vpc') {
@@ -120,16 +135,24 @@ async function findEndpoint(ec2: Ec2Api, region: string, command: DoctorCommand,
     if (elsewhere) return elsewhere;
     const subnet = source.kind === 'in-vpc' ? source.subnet?.id : undefined;
     const create =
-      source.kind === 'in-vpc' ? `/privatelink create ${text} vpc=${source.vpcId} subnets=${subnet ?? 'subnet-…'} region=${region}` : `/privatelink create ${text} vpc=vpc-… subnets=subnet-…,subnet-… region=${region}`;
+      source.kind === 'in-vpc'
+        ? `/privatelink create ${text} vpc=${source.vpcId} subnets=${subnet ?? 'subnet-…'} region=${region}`
+        : `/privatelink create ${text} vpc=vpc-… subnets=subnet-…,subnet-… region=${region}`;
     throw new Stop({ code: 'noEndpoint', service: text, ...(source.kind === 'in-vpc' && { vpcId: source.vpcId }), region, create });
   } catch (error) {
-    if (error instanceof Ec2Error && NOT_FOUND.test(error.code)) throw new Stop({ code: 'endpointNotFound', endpoint: target.kind === 'endpoint' ? target.id : target.text, region });
+    if (error instanceof Ec2Error && NOT_FOUND.test(error.code))
+      throw new Stop({ code: 'endpointNotFound', endpoint: target.kind === 'endpoint' ? target.id : target.text, region });
     if (error instanceof Ec2Error && error.code !== 'Aborted') throw new Stop(ec2Problem(error));
     throw error;
   }
 }
 
-export async function gather(ec2: Ec2Api, region: string, command: DoctorCommand, signal?: AbortSignal): Promise<{ facts: DoctorFacts } | { problem: DoctorProblem }> {
+export async function gather(
+  ec2: Ec2Api,
+  region: string,
+  command: DoctorCommand,
+  signal?: AbortSignal,
+): Promise<{ facts: DoctorFacts } | { problem: DoctorProblem }> {
   try {
     // The source and an endpoint given by id are independent: read them together.
     const byId = command.target.kind === 'endpoint' ? findEndpoint(ec2, region, command, { kind: 'outside', spec: { kind: 'onprem' } }, signal) : undefined;
@@ -144,7 +167,21 @@ export async function gather(ec2: Ec2Api, region: string, command: DoctorCommand
     const instance = source.kind === 'in-vpc' ? source.instance : undefined;
     const listOptions = { limit: 1000, ...(signal && { signal }) };
 
-    const [service, enis, endpointSubnets, endpointGroups, sourceGroups, routeTables, acls, support, hostnames, sourceVpcDnsSupport, peerings, vpcs, gatewayEndpoints] = await Promise.all([
+    const [
+      service,
+      enis,
+      endpointSubnets,
+      endpointGroups,
+      sourceGroups,
+      routeTables,
+      acls,
+      support,
+      hostnames,
+      sourceVpcDnsSupport,
+      peerings,
+      vpcs,
+      gatewayEndpoints,
+    ] = await Promise.all([
       read(ec2.describeServices(region, [endpoint.serviceName], signal).then((s) => s[0])),
       endpoint.networkInterfaceIds?.length ? read(ec2.describeNetworkInterfaces(region, endpoint.networkInterfaceIds, signal)) : ok([]),
       endpoint.subnetIds.length > 0 ? read(ec2.describeSubnetDetails(region, { ids: endpoint.subnetIds }, signal)) : ok([]),

@@ -1,5 +1,16 @@
 /** What the doctor knows (gathered from EC2) and what it concludes (the report). Types only. */
-import type { Endpoint, EndpointService, GroupRules, Instance, VpcNetworkAcl, NetworkInterface, PeeringConnection, RouteTable, SubnetDetail, Vpc } from '../endpoints/ec2-api.js';
+import type {
+  Endpoint,
+  EndpointService,
+  GroupRules,
+  Instance,
+  VpcNetworkAcl,
+  NetworkInterface,
+  PeeringConnection,
+  RouteTable,
+  SubnetDetail,
+  Vpc,
+} from '../endpoints/ec2-api.js';
 import type { ClientLocation, NameReach } from '../endpoints/reach.js';
 
 /** A read that may have been refused or failed: the doctor then says "unknown", naming the action. */
@@ -72,16 +83,64 @@ export type CheckId =
 
 /** Every finding a doctor check reports: the message catalogs hold one text per id (`doctor.findings`). */
 export const DOCTOR_FINDINGS = [
-  'state.available', 'state.pendingAcceptance', 'state.other', 'az.same', 'az.cross', 'az.none', 'az.unknown',
-  'az.list', 'port.aws', 'port.awsNot443', 'port.given', 'port.assumed', 'routing.local', 'routing.peering',
-  'routing.none', 'routing.nonePeering', 'routing.blackhole', 'routing.peeringInactive', 'routing.peeringWrongVpc',
-  'routing.tgw', 'routing.other', 'routing.unreadable', 'routing.noTable', 'routing.noEndpointCidrs',
-  'routing.onprem', 'return.onprem', 'return.onpremNoCidr', 'return.onpremNone', 'return.noGateway', 'nacl.allow',
-  'nacl.deny', 'nacl.denyEphemeral', 'nacl.partEphemeral', 'nacl.sameSubnet', 'nacl.noAcl', 'nacl.unreadable',
-  'nacl.outside', 'nacl.noSubnet', 'nacl.noSourceCidr', 'sg.endpointAdmits', 'sg.endpointRefuses', 'sg.sourceAllows',
-  'sg.sourceRefuses', 'sg.notInstance', 'sg.noSourceCidr', 'sg.unreadable', 'dnsAttrs.on', 'dnsAttrs.off',
-  'dnsAttrs.unknown', 'dnsAttrs.notNeeded', 'dns.private', 'dns.gateway', 'dns.internet', 'dns.noRoute',
-  'dns.nothing', 'dns.unknown', 'resolver.onprem', 'resolver.remoteVpc',
+  'state.available',
+  'state.pendingAcceptance',
+  'state.other',
+  'az.same',
+  'az.cross',
+  'az.none',
+  'az.unknown',
+  'az.list',
+  'port.aws',
+  'port.awsNot443',
+  'port.given',
+  'port.assumed',
+  'routing.local',
+  'routing.peering',
+  'routing.none',
+  'routing.nonePeering',
+  'routing.blackhole',
+  'routing.peeringInactive',
+  'routing.peeringWrongVpc',
+  'routing.tgw',
+  'routing.other',
+  'routing.unreadable',
+  'routing.noTable',
+  'routing.noEndpointCidrs',
+  'routing.onprem',
+  'return.onprem',
+  'return.onpremNoCidr',
+  'return.onpremNone',
+  'return.noGateway',
+  'nacl.allow',
+  'nacl.deny',
+  'nacl.denyEphemeral',
+  'nacl.partEphemeral',
+  'nacl.sameSubnet',
+  'nacl.noAcl',
+  'nacl.unreadable',
+  'nacl.outside',
+  'nacl.noSubnet',
+  'nacl.noSourceCidr',
+  'sg.endpointAdmits',
+  'sg.endpointRefuses',
+  'sg.sourceAllows',
+  'sg.sourceRefuses',
+  'sg.notInstance',
+  'sg.noSourceCidr',
+  'sg.unreadable',
+  'dnsAttrs.on',
+  'dnsAttrs.off',
+  'dnsAttrs.unknown',
+  'dnsAttrs.notNeeded',
+  'dns.private',
+  'dns.gateway',
+  'dns.internet',
+  'dns.noRoute',
+  'dns.nothing',
+  'dns.unknown',
+  'resolver.onprem',
+  'resolver.remoteVpc',
 ] as const;
 export type DoctorFindingId = (typeof DOCTOR_FINDINGS)[number];
 
@@ -119,9 +178,7 @@ export interface DoctorReport {
 }
 
 /** What a doctor run ends in: a report, or a problem that prevented one (bad source, no endpoint, EC2 refused). */
-export type DoctorOutcome =
-  | { kind: 'report'; report: DoctorReport }
-  | { kind: 'problem'; problem: DoctorProblem };
+export type DoctorOutcome = { kind: 'report'; report: DoctorReport } | { kind: 'problem'; problem: DoctorProblem };
 
 export type DoctorProblem =
   | { code: 'noRegion' }

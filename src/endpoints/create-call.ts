@@ -6,7 +6,6 @@ import { GATEWAY_SERVICES } from '../aws/vocabulary.js';
 import type { EndpointParams } from '../aws/endpoint.js';
 import type { CreateEndpointParams } from './ec2-api.js';
 
-
 /** `com.amazonaws.<region>.s3` → `s3`; global names (`com.amazonaws.iam`) → `iam`; endpoint services → undefined. */
 export function awsServiceShortName(serviceName: string): string | undefined {
   if (serviceName.startsWith('com.amazonaws.vpce.')) return undefined;

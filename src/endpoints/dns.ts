@@ -64,8 +64,20 @@ export function routingRows(endpoint: Endpoint, names: EndpointDnsNames, known: 
     internet,
     rows: reach(endpoint.serviceName, mode, reachNames, { ...base, location: 'endpoint-vpc', clientVpcDnsSupport: inVpcSupport, internet }),
   }));
-  const remote = reach(endpoint.serviceName, mode, reachNames, { ...base, location: 'peered-vpc', clientVpcDnsSupport: true, internet: 'unknown', gatewayEndpoint: 'unknown' });
-  const onprem = reach(endpoint.serviceName, mode, reachNames, { ...base, location: 'onprem', clientVpcDnsSupport: true, internet: 'unknown', gatewayEndpoint: false });
+  const remote = reach(endpoint.serviceName, mode, reachNames, {
+    ...base,
+    location: 'peered-vpc',
+    clientVpcDnsSupport: true,
+    internet: 'unknown',
+    gatewayEndpoint: 'unknown',
+  });
+  const onprem = reach(endpoint.serviceName, mode, reachNames, {
+    ...base,
+    location: 'onprem',
+    clientVpcDnsSupport: true,
+    internet: 'unknown',
+    gatewayEndpoint: false,
+  });
   return remote.map((row, i) => {
     const inVpc: RoutingRow['inVpc'] = [];
     for (const { internet, rows } of perVariant) {

@@ -153,7 +153,11 @@ export function mergeServiceTypes(services: EndpointService[]): EndpointService[
 export interface Ec2Api extends NetworkReads {
   describeEndpoints(region: string, filter: EndpointFilter, signal?: AbortSignal): Promise<Endpoint[]>;
   /** Pages until at least `limit` endpoints are read; `complete` is false when EC2 has more. */
-  listEndpoints(region: string, filter: EndpointFilter, options: { limit: number; signal?: AbortSignal }): Promise<{ endpoints: Endpoint[]; complete: boolean }>;
+  listEndpoints(
+    region: string,
+    filter: EndpointFilter,
+    options: { limit: number; signal?: AbortSignal },
+  ): Promise<{ endpoints: Endpoint[]; complete: boolean }>;
   /** `serviceRegions`: look the services up in other regions too (cross-region PrivateLink). */
   describeServices(region: string, serviceNames: string[] | undefined, signal?: AbortSignal, serviceRegions?: string[]): Promise<EndpointService[]>;
   describeSubnets(region: string, ids: string[], signal?: AbortSignal): Promise<Subnet[]>;
@@ -288,10 +292,25 @@ export interface NetworkReads {
 
 /** The EC2 error codes (and our own) the message catalog explains in words; any other code is shown as it is. */
 export const EC2_PROBLEM_CODES = [
-  'InvalidVpcEndpointId.NotFound', 'InvalidVpcEndpointId.Malformed', 'InvalidVpcID.NotFound', 'InvalidSubnetID.NotFound',
-  'InvalidSecurityGroupID.NotFound', 'InvalidServiceName', 'UnauthorizedOperation', 'AccessDenied', 'AuthFailure', 'NoCredentials',
-  'RequestLimitExceeded', 'Throttling', 'Timeout', 'Unreachable', 'VpcEndpointLimitExceeded', 'DuplicateSubnetsInSameZone',
-  'InvalidParameter', 'IdempotentParameterMismatch', 'RegionNotAllowed',
+  'InvalidVpcEndpointId.NotFound',
+  'InvalidVpcEndpointId.Malformed',
+  'InvalidVpcID.NotFound',
+  'InvalidSubnetID.NotFound',
+  'InvalidSecurityGroupID.NotFound',
+  'InvalidServiceName',
+  'UnauthorizedOperation',
+  'AccessDenied',
+  'AuthFailure',
+  'NoCredentials',
+  'RequestLimitExceeded',
+  'Throttling',
+  'Timeout',
+  'Unreachable',
+  'VpcEndpointLimitExceeded',
+  'DuplicateSubnetsInSameZone',
+  'InvalidParameter',
+  'IdempotentParameterMismatch',
+  'RegionNotAllowed',
 ] as const;
 export type Ec2ProblemCode = (typeof EC2_PROBLEM_CODES)[number];
 export const isEc2ProblemCode = (code: string): code is Ec2ProblemCode => (EC2_PROBLEM_CODES as readonly string[]).includes(code);

@@ -4,7 +4,20 @@
  */
 import type { EC2Client, EC2ClientConfig } from '@aws-sdk/client-ec2';
 
-import { Ec2Error, mergeServiceTypes, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkReads, type PeeringConnection, type PeeringSide, type RouteEntry, type SecurityGroupRule, type Subnet } from './ec2-api.js';
+import {
+  Ec2Error,
+  mergeServiceTypes,
+  type Ec2Api,
+  type Endpoint,
+  type EndpointService,
+  type NetworkAcl,
+  type NetworkReads,
+  type PeeringConnection,
+  type PeeringSide,
+  type RouteEntry,
+  type SecurityGroupRule,
+  type Subnet,
+} from './ec2-api.js';
 // The port's types, re-exported so that modules written against this file still compile; new code imports ./ec2-api.js.
 export * from './ec2-api.js';
 
@@ -16,7 +29,8 @@ function toEc2Error(error: unknown, action: string, region: string): Ec2Error {
   if (e?.name === 'CredentialsProviderError' || /credential/i.test(e?.name ?? '')) return new Ec2Error('NoCredentials', message, action, region);
   // Socket errors first: the SDK names a connection reset `TimeoutError` too.
   if (e?.code && /^E[A-Z]+$/.test(e.code) && e.code !== 'ETIMEDOUT') return new Ec2Error('Unreachable', `${e.code}: ${message}`, action, region);
-  if (e?.name === 'TimeoutError' || e?.code === 'ETIMEDOUT' || /timed? ?out|requestTimeout/i.test(message)) return new Ec2Error('Timeout', message, action, region);
+  if (e?.name === 'TimeoutError' || e?.code === 'ETIMEDOUT' || /timed? ?out|requestTimeout/i.test(message))
+    return new Ec2Error('Timeout', message, action, region);
   if (e?.$metadata !== undefined && e.name) return new Ec2Error(e.name, message, action, region);
   return new Ec2Error('Unreachable', message, action, region);
 }
@@ -135,7 +149,9 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
       call(region, 'ec2:DescribeVpcs', async ({ sdk, client }) => {
         const page = await client.send(new sdk.DescribeVpcsCommand({ VpcIds: ids }), { abortSignal: signal });
         return (page.Vpcs ?? []).map((v) => {
-          const associated = (v.CidrBlockAssociationSet ?? []).filter((a) => (a.CidrBlockState?.State ?? 'associated') === 'associated').map((a) => a.CidrBlock ?? '');
+          const associated = (v.CidrBlockAssociationSet ?? [])
+            .filter((a) => (a.CidrBlockState?.State ?? 'associated') === 'associated')
+            .map((a) => a.CidrBlock ?? '');
           return {
             id: v.VpcId ?? '',
             cidrs: [...new Set([v.CidrBlock ?? '', ...associated])].filter(Boolean),
@@ -225,10 +241,14 @@ function toEndpoint(e: SdkEndpoint): Endpoint {
     ...(e.IpAddressType && { ipAddressType: e.IpAddressType }),
     ...(e.CreationTimestamp && { createdAt: e.CreationTimestamp.toISOString() }),
     ...(e.LastError?.Code && { lastError: { code: e.LastError.Code, message: e.LastError.Message ?? '' } }),
-    dnsEntries: (e.DnsEntries ?? []).map((d) => ({ dnsName: d.DnsName ?? '', ...(d.HostedZoneId && { hostedZoneId: d.HostedZoneId }) })).filter((d) => d.dnsName),
+    dnsEntries: (e.DnsEntries ?? [])
+      .map((d) => ({ dnsName: d.DnsName ?? '', ...(d.HostedZoneId && { hostedZoneId: d.HostedZoneId }) }))
+      .filter((d) => d.dnsName),
     tags: Object.fromEntries((e.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? ''])),
     ...(e.ServiceRegion && { serviceRegion: e.ServiceRegion }),
-    ...(e.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint !== undefined && { privateDnsOnlyForInboundResolverEndpoint: e.DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint }),
+    ...(e.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint !== undefined && {
+      privateDnsOnlyForInboundResolverEndpoint: e.DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint,
+    }),
     ...(e.DnsOptions?.DnsRecordIpType && { dnsRecordIpType: e.DnsOptions.DnsRecordIpType }),
     ...(e.NetworkInterfaceIds && e.NetworkInterfaceIds.length > 0 && { networkInterfaceIds: e.NetworkInterfaceIds }),
   };
@@ -271,23 +291,24 @@ async function readNetworkAcls(sdk: Sdk, client: EC2Client, filter: { Name: stri
   const all = await pages((token) =>
     client.send(new sdk.DescribeNetworkAclsCommand({ Filters: [filter], MaxResults: 100, ...(token && { NextToken: token }) }), { abortSignal: signal }),
   );
-  return all.flatMap((p) => p.NetworkAcls ?? []).map((a) => ({
-    id: a.NetworkAclId ?? '',
-    vpcId: a.VpcId ?? '',
-    subnetIds: (a.Associations ?? []).map((x) => x.SubnetId ?? '').filter(Boolean),
-    entries: (a.Entries ?? []).map((e) => ({
-      ruleNumber: e.RuleNumber ?? 32767,
-      egress: e.Egress ?? false,
-      protocol: e.Protocol ?? '-1',
-      allow: e.RuleAction === 'allow',
-      ...(e.CidrBlock && { cidr: e.CidrBlock }),
-      ...(e.Ipv6CidrBlock && { ipv6Cidr: e.Ipv6CidrBlock }),
-      ...(e.PortRange?.From !== undefined && { fromPort: e.PortRange.From }),
-      ...(e.PortRange?.To !== undefined && { toPort: e.PortRange.To }),
-    })),
-  }));
+  return all
+    .flatMap((p) => p.NetworkAcls ?? [])
+    .map((a) => ({
+      id: a.NetworkAclId ?? '',
+      vpcId: a.VpcId ?? '',
+      subnetIds: (a.Associations ?? []).map((x) => x.SubnetId ?? '').filter(Boolean),
+      entries: (a.Entries ?? []).map((e) => ({
+        ruleNumber: e.RuleNumber ?? 32767,
+        egress: e.Egress ?? false,
+        protocol: e.Protocol ?? '-1',
+        allow: e.RuleAction === 'allow',
+        ...(e.CidrBlock && { cidr: e.CidrBlock }),
+        ...(e.Ipv6CidrBlock && { ipv6Cidr: e.Ipv6CidrBlock }),
+        ...(e.PortRange?.From !== undefined && { fromPort: e.PortRange.From }),
+        ...(e.PortRange?.To !== undefined && { toPort: e.PortRange.To }),
+      })),
+    }));
 }
-
 
 type SdkPermission = NonNullable<import('@aws-sdk/client-ec2').SecurityGroup['IpPermissions']>[number];
 
@@ -319,7 +340,11 @@ function peeringSide(v: import('@aws-sdk/client-ec2').VpcPeeringConnectionVpcInf
     vpcId: v?.VpcId ?? '',
     ...(v?.Region && { region: v.Region }),
     ...(v?.OwnerId && { ownerId: v.OwnerId }),
-    cidrs: [...(v?.CidrBlockSet ?? []).map((c) => c.CidrBlock ?? ''), ...(v?.Ipv6CidrBlockSet ?? []).map((c) => c.Ipv6CidrBlock ?? ''), ...(v?.CidrBlockSet ? [] : [v?.CidrBlock ?? ''])].filter(Boolean),
+    cidrs: [
+      ...(v?.CidrBlockSet ?? []).map((c) => c.CidrBlock ?? ''),
+      ...(v?.Ipv6CidrBlockSet ?? []).map((c) => c.Ipv6CidrBlock ?? ''),
+      ...(v?.CidrBlockSet ? [] : [v?.CidrBlock ?? '']),
+    ].filter(Boolean),
   };
 }
 
@@ -339,28 +364,34 @@ function networkReads(call: Call): NetworkReads {
             { abortSignal: signal },
           ),
         );
-        return all.flatMap((p) => p.Subnets ?? []).map((raw) => {
-          const { id, vpcId, availabilityZone, ipv4Cidr, ipv6Cidrs } = toSubnet(raw);
-          return { id, vpcId, availabilityZone, ...(ipv4Cidr && { cidr: ipv4Cidr }), ipv6Cidrs };
-        });
+        return all
+          .flatMap((p) => p.Subnets ?? [])
+          .map((raw) => {
+            const { id, vpcId, availabilityZone, ipv4Cidr, ipv6Cidrs } = toSubnet(raw);
+            return { id, vpcId, availabilityZone, ...(ipv4Cidr && { cidr: ipv4Cidr }), ipv6Cidrs };
+          });
       }),
 
     describeRouteTables: (region, vpcIds, signal) =>
       call(region, 'ec2:DescribeRouteTables', async ({ sdk, client }) => {
         const all = await pages((token) =>
-          client.send(new sdk.DescribeRouteTablesCommand({ Filters: vpcFilter(vpcIds), MaxResults: 100, ...(token && { NextToken: token }) }), { abortSignal: signal }),
+          client.send(new sdk.DescribeRouteTablesCommand({ Filters: vpcFilter(vpcIds), MaxResults: 100, ...(token && { NextToken: token }) }), {
+            abortSignal: signal,
+          }),
         );
-        return all.flatMap((p) => p.RouteTables ?? []).map((t) => ({
-          id: t.RouteTableId ?? '',
-          vpcId: t.VpcId ?? '',
-          main: (t.Associations ?? []).some((a) => a.Main),
-          subnetIds: (t.Associations ?? []).map((a) => a.SubnetId ?? '').filter(Boolean),
-          routes: (t.Routes ?? []).map((r) => ({
-            destination: r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? '',
-            target: routeTarget(r),
-            state: r.State ?? 'active',
-          })),
-        }));
+        return all
+          .flatMap((p) => p.RouteTables ?? [])
+          .map((t) => ({
+            id: t.RouteTableId ?? '',
+            vpcId: t.VpcId ?? '',
+            main: (t.Associations ?? []).some((a) => a.Main),
+            subnetIds: (t.Associations ?? []).map((a) => a.SubnetId ?? '').filter(Boolean),
+            routes: (t.Routes ?? []).map((r) => ({
+              destination: r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? '',
+              target: routeTarget(r),
+              state: r.State ?? 'active',
+            })),
+          }));
       }),
 
     describeVpcNetworkAcls: (region, vpcIds, signal) =>
@@ -388,15 +419,17 @@ function networkReads(call: Call): NetworkReads {
     describeInstances: (region, ids, signal) =>
       call(region, 'ec2:DescribeInstances', async ({ sdk, client }) => {
         const page = await client.send(new sdk.DescribeInstancesCommand({ InstanceIds: ids }), { abortSignal: signal });
-        return (page.Reservations ?? []).flatMap((r) => r.Instances ?? []).map((i) => ({
-          id: i.InstanceId ?? '',
-          vpcId: i.VpcId ?? '',
-          subnetId: i.SubnetId ?? '',
-          availabilityZone: i.Placement?.AvailabilityZone ?? '',
-          ...(i.PrivateIpAddress && { privateIp: i.PrivateIpAddress }),
-          securityGroupIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? '').filter(Boolean),
-          state: i.State?.Name ?? '',
-        }));
+        return (page.Reservations ?? [])
+          .flatMap((r) => r.Instances ?? [])
+          .map((i) => ({
+            id: i.InstanceId ?? '',
+            vpcId: i.VpcId ?? '',
+            subnetId: i.SubnetId ?? '',
+            availabilityZone: i.Placement?.AvailabilityZone ?? '',
+            ...(i.PrivateIpAddress && { privateIp: i.PrivateIpAddress }),
+            securityGroupIds: (i.SecurityGroups ?? []).map((g) => g.GroupId ?? '').filter(Boolean),
+            state: i.State?.Name ?? '',
+          }));
       }),
 
     describeVpcPeeringConnections: (region, vpcIds, signal) =>

@@ -10,10 +10,7 @@ export interface RegionPolicy {
   allowedRegions?: string[];
 }
 
-export type LookupProblem =
-  | { code: 'noRegion' }
-  | { code: 'regionNotAllowed'; region: string; allowed: string[] }
-  | { code: 'ec2'; error: Ec2Error };
+export type LookupProblem = { code: 'noRegion' } | { code: 'regionNotAllowed'; region: string; allowed: string[] } | { code: 'ec2'; error: Ec2Error };
 
 /** Most endpoints a lookup reads (one EC2 page): a larger account is told to narrow, not parsed in full. */
 export const LOOKUP_LIMIT = 1000;
@@ -94,7 +91,9 @@ export async function runLookup(command: LookupCommand, ec2: Ec2Api, policy: Reg
     if (target?.kind === 'service' && !filter.serviceNames) endpoints = endpoints.filter((e) => e.serviceName.toLowerCase().includes(target.text));
     const [services, detail] = await Promise.all([
       command.name === 'dns' || endpoints.length === 1 ? servicesOf(ec2, region, endpoints, signal) : {},
-      command.name === 'describe' && endpoints.length === 1 && endpoints[0]!.type === 'Interface' ? endpointDetail(ec2, region, endpoints[0]!, signal) : undefined,
+      command.name === 'describe' && endpoints.length === 1 && endpoints[0]!.type === 'Interface'
+        ? endpointDetail(ec2, region, endpoints[0]!, signal)
+        : undefined,
     ]);
     return { kind: 'endpoints', command, region, endpoints, complete: listed.complete, services, ...(detail && { detail }) };
   } catch (error) {

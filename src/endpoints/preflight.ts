@@ -9,7 +9,17 @@ import { covers, isIpv6, overlaps } from './cidr.js';
 import { awsServiceShortName, createEndpointCall, offersBothTypes, type CallParties } from './create-call.js';
 import type { PreflightCode } from '../aws/endpoint.js';
 import { CROSS_REGION_AWS_SERVICES, GLOBAL_SERVICE_NAMES } from '../aws/vocabulary.js';
-import { Ec2Error, type Ec2Api, type Endpoint, type EndpointService, type NetworkAcl, type NetworkAclEntry, type SecurityGroup, type Subnet, type Vpc } from './ec2-api.js';
+import {
+  Ec2Error,
+  type Ec2Api,
+  type Endpoint,
+  type EndpointService,
+  type NetworkAcl,
+  type NetworkAclEntry,
+  type SecurityGroup,
+  type Subnet,
+  type Vpc,
+} from './ec2-api.js';
 import type { RegionPolicy } from './lookups.js';
 import { resolveRegion } from './lookups.js';
 
@@ -81,7 +91,8 @@ function serviceCheck(params: EndpointParams, services: EndpointService[] | Ec2E
   }
   const service = services.find((s) => s.serviceName === params.serviceName);
   if (!service) return check('service', 'fail', 'serviceNotFound', { service: params.serviceName, region: where });
-  if (!service.types.includes('Interface')) return check('service', 'fail', 'serviceNotInterface', { service: params.serviceName, types: service.types.join(', ') });
+  if (!service.types.includes('Interface'))
+    return check('service', 'fail', 'serviceNotInterface', { service: params.serviceName, types: service.types.join(', ') });
   if (service.acceptanceRequired) return check('service', 'warn', 'serviceNeedsAcceptance', { service: params.serviceName, owner: service.owner ?? '' });
   return check('service', 'pass', 'serviceOk', { service: params.serviceName, azs: service.availabilityZones.join(', ') });
 }
@@ -94,7 +105,8 @@ function subnetCheck(params: EndpointParams, subnets: Subnet[] | Ec2Error, servi
   const missing = params.subnetIds.filter((id) => !subnets.some((s) => s.id === id));
   if (missing.length > 0) return check('subnets', 'fail', 'subnetNotFound', { detail: missing.join(', '), region: params.region });
   const foreign = subnets.filter((s) => s.vpcId !== params.vpcId);
-  if (foreign.length > 0) return check('subnets', 'fail', 'subnetOtherVpc', { subnets: foreign.map((s) => `${s.id} (${s.vpcId})`).join(', '), vpc: params.vpcId });
+  if (foreign.length > 0)
+    return check('subnets', 'fail', 'subnetOtherVpc', { subnets: foreign.map((s) => `${s.id} (${s.vpcId})`).join(', '), vpc: params.vpcId });
   const byAz = new Map<string, string[]>();
   for (const s of subnets) byAz.set(s.availabilityZone, [...(byAz.get(s.availabilityZone) ?? []), s.id]);
   const crowded = [...byAz.entries()].find(([, ids]) => ids.length > 1);
@@ -133,7 +145,8 @@ function groupCheck(params: EndpointParams, groups: SecurityGroup[] | Ec2Error |
     return ec2Failure('security-groups', groups);
   }
   const foreign = groups.filter((g) => g.vpcId !== params.vpcId);
-  if (foreign.length > 0) return check('security-groups', 'fail', 'groupOtherVpc', { groups: foreign.map((g) => `${g.id} (${g.vpcId})`).join(', '), vpc: params.vpcId });
+  if (foreign.length > 0)
+    return check('security-groups', 'fail', 'groupOtherVpc', { groups: foreign.map((g) => `${g.id} (${g.vpcId})`).join(', '), vpc: params.vpcId });
 
   const rules = groups.flatMap((g) => g.inbound);
   const closed = params.ports.filter((port) => !rules.some((r) => ruleAdmits(r, port)));
@@ -156,7 +169,10 @@ function groupCheck(params: EndpointParams, groups: SecurityGroup[] | Ec2Error |
       });
     }
   }
-  const open = rules.filter((r) => params.ports.some((port) => ruleAdmits(r, port))).flatMap((r) => r.cidrs).filter((c) => c === '0.0.0.0/0' || c === '::/0');
+  const open = rules
+    .filter((r) => params.ports.some((port) => ruleAdmits(r, port)))
+    .flatMap((r) => r.cidrs)
+    .filter((c) => c === '0.0.0.0/0' || c === '::/0');
   if (open.length > 0) return check('security-groups', 'warn', 'groupOpenToWorld', { ports, cidrs: [...new Set(open)].join(', ') });
   return check('security-groups', 'pass', 'groupsOk', { ports, sources: cidrs.join(', ') });
 }
@@ -171,11 +187,16 @@ interface DnsFacts {
 function privateDnsCheck(params: EndpointParams, { service, dnsSupport, dnsHostnames, vpcEndpoints }: DnsFacts): PreflightCheck {
   const mode = params.privateDns;
   if (mode === 'off') return check('private-dns', 'warn', 'privateDnsOff', {});
-  if (mode === 'inbound-only' && (!offersBothTypes(params.serviceName) || (service && !(service.types.includes('Gateway') && service.types.includes('Interface'))))) {
+  if (
+    mode === 'inbound-only' &&
+    (!offersBothTypes(params.serviceName) || (service && !(service.types.includes('Gateway') && service.types.includes('Interface'))))
+  ) {
     return check('private-dns', 'fail', 'inboundOnlyNotBothTypes', { service: params.serviceName, types: service?.types.join(', ') ?? 'Interface' });
   }
   if (dnsSupport instanceof Ec2Error) {
-    return dnsSupport.code === 'InvalidVpcID.NotFound' ? check('private-dns', 'fail', 'vpcNotFound', { vpc: params.vpcId, region: params.region }) : ec2Failure('private-dns', dnsSupport);
+    return dnsSupport.code === 'InvalidVpcID.NotFound'
+      ? check('private-dns', 'fail', 'vpcNotFound', { vpc: params.vpcId, region: params.region })
+      : ec2Failure('private-dns', dnsSupport);
   }
   if (dnsHostnames instanceof Ec2Error) return ec2Failure('private-dns', dnsHostnames);
   if (!dnsSupport || !dnsHostnames) {
@@ -229,7 +250,9 @@ function freeIpCheck(subnets: Subnet[] | Ec2Error): PreflightCheck | undefined {
 
 function quotaCheck(params: EndpointParams, vpcEndpoints: Endpoint[] | Ec2Error): PreflightCheck {
   if (vpcEndpoints instanceof Ec2Error) return check('quota', 'warn', 'quotaUnchecked', { code: vpcEndpoints.code });
-  const count = vpcEndpoints.filter((e) => ['interface', 'gatewayloadbalancer'].includes(e.type.toLowerCase()) && !GONE_STATES.includes(e.state.toLowerCase())).length;
+  const count = vpcEndpoints.filter(
+    (e) => ['interface', 'gatewayloadbalancer'].includes(e.type.toLowerCase()) && !GONE_STATES.includes(e.state.toLowerCase()),
+  ).length;
   const values = { vpc: params.vpcId, count: String(count), quota: String(INTERFACE_ENDPOINT_QUOTA) };
   return count >= INTERFACE_ENDPOINT_QUOTA ? check('quota', 'warn', 'quotaReached', values) : check('quota', 'pass', 'quotaOk', values);
 }
@@ -271,7 +294,13 @@ function naclCheck(params: EndpointParams, acls: NetworkAcl[] | Ec2Error, cidrs:
       const closed = params.ports.filter((port) => aclVerdict(acl, false, cidr, port, port) !== 'allow');
       if (closed.length > 0) return check('network-acls', 'warn', 'naclBlocksInbound', { acl: acl.id, subnets, ports: portList(closed), cidr });
       if (aclVerdict(acl, true, cidr, EPHEMERAL_PORTS.from, EPHEMERAL_PORTS.to) !== 'allow') {
-        return check('network-acls', 'warn', 'naclBlocksReturn', { acl: acl.id, subnets, cidr, from: String(EPHEMERAL_PORTS.from), to: String(EPHEMERAL_PORTS.to) });
+        return check('network-acls', 'warn', 'naclBlocksReturn', {
+          acl: acl.id,
+          subnets,
+          cidr,
+          from: String(EPHEMERAL_PORTS.from),
+          to: String(EPHEMERAL_PORTS.to),
+        });
       }
     }
   }

@@ -10,7 +10,7 @@ const AWS_CLI_CALLS: Record<string, string> = {
   sns: 'sns list-topics',
   dynamodb: 'dynamodb list-tables',
   lambda: 'lambda list-functions --max-items 5',
-  'secretsmanager': 'secretsmanager list-secrets --max-results 5',
+  secretsmanager: 'secretsmanager list-secrets --max-results 5',
   ssm: 'ssm describe-parameters --max-results 5',
   kms: 'kms list-keys --limit 5',
   sts: 'sts get-caller-identity',

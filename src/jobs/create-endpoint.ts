@@ -73,7 +73,16 @@ export const REQUEST_TAG = TAG_KEYS.request;
  * (InternalError, InternalFailure, RequestLimitExceeded, ServiceUnavailable, Unavailable). Repeating the call is
  * safe with the same ClientToken: https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html
  */
-const OUTCOME_UNKNOWN = new Set(['Timeout', 'Unreachable', 'Aborted', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'Unavailable', ...THROTTLING_CODES]);
+const OUTCOME_UNKNOWN = new Set([
+  'Timeout',
+  'Unreachable',
+  'Aborted',
+  'InternalError',
+  'InternalFailure',
+  'ServiceUnavailable',
+  'Unavailable',
+  ...THROTTLING_CODES,
+]);
 
 export function outcomeUnknown(error: Ec2Error): boolean {
   return OUTCOME_UNKNOWN.has(error.code);
@@ -249,9 +258,10 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   }
 
   async function settleEndpoint(described: Endpoint, outcome: RequestState): Promise<void> {
-    const service = await deps.ec2
-      .describeServices(p.region, [p.serviceName], undefined, p.serviceRegion ? [p.serviceRegion] : undefined)
-      .then((found) => found[0], () => undefined);
+    const service = await deps.ec2.describeServices(p.region, [p.serviceName], undefined, p.serviceRegion ? [p.serviceRegion] : undefined).then(
+      (found) => found[0],
+      () => undefined,
+    );
     const patch: Patch = { endpointState: described.state, dns: dnsNames(described, p.privateDns !== 'off' ? service?.privateDnsName : undefined) };
     if (outcome === 'available') {
       await finish('available', patch, (r) => en.create.threadAvailable(r.requester, endpointId));

@@ -33,7 +33,7 @@ export type DecisionKind = 'not-found' | 'refused' | 'region-not-allowed' | 'for
 export type DecisionSummary = { kind: DecisionKind; reason?: 'not-approver' | 'requester'; moved?: boolean; allowed?: string[] };
 
 export type Job =
-  | { kind: 'lookup'; text: string; userId: string; responseUrl: string; /** The user's language, when not LOCALE. */ locale?: Locale }
+  | { kind: 'lookup'; text: string; userId: string; responseUrl: string /** The user's language, when not LOCALE. */; locale?: Locale }
   | { kind: 'submit'; submission: Submission; replyTo: ReplyTo }
   | { kind: 'create'; requestId: string }
   | { kind: 'sweep' }

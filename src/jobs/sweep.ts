@@ -71,6 +71,10 @@ async function followAcceptance(deps: WorkflowDependencies, request: EndpointReq
   if (!result?.changed) return false;
   const next = result.request;
   await refreshMessage(deps, next);
-  await postInThread(deps, next, to === 'available' ? en.create.accepted(request.endpointId!, request.requester) : en.create.threadFailed(request.requester, failureText(next, en)));
+  await postInThread(
+    deps,
+    next,
+    to === 'available' ? en.create.accepted(request.endpointId!, request.requester) : en.create.threadFailed(request.requester, failureText(next, en)),
+  );
   return to === 'available';
 }

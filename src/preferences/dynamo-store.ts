@@ -24,14 +24,23 @@ export class DynamoPreferenceStore implements PreferenceStore {
   async getLocale(userId: string): Promise<Locale | undefined> {
     assertUserId(userId);
     const { sdk, client } = await this.db();
-    const { Item } = await client.send(new sdk.GetItemCommand({ TableName: this.table, Key: { userId: { S: userId } }, ProjectionExpression: '#l', ExpressionAttributeNames: { '#l': 'locale' } }));
+    const { Item } = await client.send(
+      new sdk.GetItemCommand({
+        TableName: this.table,
+        Key: { userId: { S: userId } },
+        ProjectionExpression: '#l',
+        ExpressionAttributeNames: { '#l': 'locale' },
+      }),
+    );
     return storedLocale(Item?.locale?.S);
   }
 
   async setLocale(userId: string, locale: Locale): Promise<void> {
     assertUserId(userId);
     const { sdk, client } = await this.db();
-    await client.send(new sdk.PutItemCommand({ TableName: this.table, Item: { userId: { S: userId }, locale: { S: locale }, updatedAt: { S: new Date().toISOString() } } }));
+    await client.send(
+      new sdk.PutItemCommand({ TableName: this.table, Item: { userId: { S: userId }, locale: { S: locale }, updatedAt: { S: new Date().toISOString() } } }),
+    );
   }
 }
 

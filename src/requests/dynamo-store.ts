@@ -113,7 +113,11 @@ export class DynamoRequestStore implements RequestStore {
     return requests.filter(needsSweep);
   }
 
-  private async scan(filter: { FilterExpression?: string; ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> }): Promise<EndpointRequest[]> {
+  private async scan(filter: {
+    FilterExpression?: string;
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, AttributeValue>;
+  }): Promise<EndpointRequest[]> {
     const { sdk, client } = await this.db();
     const requests: EndpointRequest[] = [];
     let startKey: Record<string, AttributeValue> | undefined;

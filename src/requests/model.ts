@@ -5,16 +5,7 @@ import { DEFAULT_PORTS, type EndpointDnsNames, type EndpointParams, type Preflig
 // Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
 export type { CheckStatus, EndpointParams, PreflightCheck } from '../aws/endpoint.js';
 
-export type RequestState =
-  | 'pending'
-  | 'approved'
-  | 'creating'
-  | 'available'
-  | 'pending-acceptance'
-  | 'failed'
-  | 'rejected'
-  | 'cancelled'
-  | 'expired';
+export type RequestState = 'pending' | 'approved' | 'creating' | 'available' | 'pending-acceptance' | 'failed' | 'rejected' | 'cancelled' | 'expired';
 
 export const TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]>> = {
   pending: ['approved', 'rejected', 'cancelled', 'expired'],

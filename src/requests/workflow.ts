@@ -100,7 +100,11 @@ export async function updateRequest(
  * writer may have drawn before this update landed), the card is drawn again from the newer record. A failed
  * update is never fatal: the record is marked `messageStale` and the sweep redraws it later.
  */
-export async function refreshMessage(deps: Pick<WorkflowDependencies, 'slack' | 'log' | 'store' | 'channelMessages'>, request: EndpointRequest, progress?: { line?: string }): Promise<void> {
+export async function refreshMessage(
+  deps: Pick<WorkflowDependencies, 'slack' | 'log' | 'store' | 'channelMessages'>,
+  request: EndpointRequest,
+  progress?: { line?: string },
+): Promise<void> {
   const msg = channelMessages(deps);
   const reread = async (fallback: EndpointRequest) => (await deps.store.get(request.id).catch(() => undefined)) ?? fallback;
   let fresh = await reread(request);
@@ -183,7 +187,9 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
       const code = slackErrorCode(error);
       if (!code || !CHANNEL_PROBLEMS.has(code)) throw error;
       // Nobody can see this request: withdraw it, and tell the requester what an admin must do.
-      await updateRequest(deps.store, id, (current) => (current.state === 'pending' ? transition(current, 'cancelled', 'system', deps.now(), {}, code) : undefined));
+      await updateRequest(deps.store, id, (current) =>
+        current.state === 'pending' ? transition(current, 'cancelled', 'system', deps.now(), {}, code) : undefined,
+      );
       await reply(noticeView(en.requests.channelProblem(channel, code)));
       return undefined;
     }
@@ -204,7 +210,6 @@ export type DecisionOutcome =
   | { kind: 'already'; request: EndpointRequest }
   | { kind: 'decided'; request: EndpointRequest };
 
-
 export function regionAllowed(region: string, policy: RegionPolicy): boolean {
   return !policy.allowedRegions || policy.allowedRegions.includes(region);
 }
@@ -222,7 +227,6 @@ async function voidCopy(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, reque
     deps.log(`could not void a copy of ${request.id} in ${origin.channel}`, error);
   }
 }
-
 
 export function summarize(outcome: DecisionOutcome): DecisionSummary {
   return {
@@ -252,7 +256,14 @@ export async function isApprover(deps: Pick<WorkflowDependencies, 'approvals' | 
  * Moves a pending request to `to` if it is still pending (or to `expired` if its time is up); the loser of a
  * race gets `already`. A conflicting write that left it pending (e.g. the message being recorded) is retried.
  */
-async function closePending(deps: WorkflowDependencies, id: string, to: RequestState, actor: string, patch: Patch, read?: EndpointRequest): Promise<DecisionOutcome> {
+async function closePending(
+  deps: WorkflowDependencies,
+  id: string,
+  to: RequestState,
+  actor: string,
+  patch: Patch,
+  read?: EndpointRequest,
+): Promise<DecisionOutcome> {
   const now = deps.now();
   const result = await updateRequest(
     deps.store,
@@ -308,7 +319,13 @@ export async function checkDecision(
 }
 
 /** The conditional write; `read` (from `checkDecision`) saves a read, the write staying conditional on its version. */
-export function recordDecision(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', read?: EndpointRequest): Promise<DecisionOutcome> {
+export function recordDecision(
+  deps: WorkflowDependencies,
+  id: string,
+  actor: string,
+  decision: 'approve' | 'reject',
+  read?: EndpointRequest,
+): Promise<DecisionOutcome> {
   return closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor }, read);
 }
 
@@ -320,7 +337,13 @@ export async function recordCancel(deps: WorkflowDependencies, id: string, actor
   return closePending(deps, id, 'cancelled', actor, {}, request);
 }
 
-export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutcome, action: DecisionAction, actor: string, origin?: ClickOrigin): Promise<void> {
+export async function followUp(
+  deps: WorkflowDependencies,
+  outcome: DecisionOutcome,
+  action: DecisionAction,
+  actor: string,
+  origin?: ClickOrigin,
+): Promise<void> {
   if (outcome.kind === 'foreign-copy') {
     if (origin) await voidCopy(deps, outcome.request, origin);
     return;
@@ -347,7 +370,13 @@ export async function followUp(deps: WorkflowDependencies, outcome: DecisionOutc
   }
 }
 
-export async function decideRequest(deps: WorkflowDependencies, id: string, actor: string, decision: 'approve' | 'reject', origin: ClickOrigin | undefined): Promise<DecisionOutcome> {
+export async function decideRequest(
+  deps: WorkflowDependencies,
+  id: string,
+  actor: string,
+  decision: 'approve' | 'reject',
+  origin: ClickOrigin | undefined,
+): Promise<DecisionOutcome> {
   const checked = await checkDecision(deps, id, actor, decision, origin);
   const outcome = checked.refusal ?? (await recordDecision(deps, id, actor, decision, checked.read));
   await followUp(deps, outcome, decision, actor, origin);

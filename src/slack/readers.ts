@@ -30,7 +30,12 @@ export async function mayUse(command: string, user: string, access: ReaderAccess
 }
 
 /** mayUse for a listener: 'unknown' when Slack could not say who is in a user group (refused, with an apology). */
-export async function readerCheck(command: string, user: string, access: ReaderAccess, logger: { error: (...m: unknown[]) => void }): Promise<'allowed' | 'refused' | 'unknown'> {
+export async function readerCheck(
+  command: string,
+  user: string,
+  access: ReaderAccess,
+  logger: { error: (...m: unknown[]) => void },
+): Promise<'allowed' | 'refused' | 'unknown'> {
   try {
     return (await mayUse(command, user, access)) ? 'allowed' : 'refused';
   } catch (error) {

@@ -95,9 +95,7 @@ export function headerValue(headers: Record<string, string | string[] | undefine
   return Array.isArray(value) ? value[0] : value;
 }
 
-export type RequestCheck =
-  | { ok: true; contentType: string; shape: SlackRequestShape }
-  | { ok: false; status: 400 | 401 | 415; reason: string };
+export type RequestCheck = { ok: true; contentType: string; shape: SlackRequestShape } | { ok: false; status: 400 | 401 | 415; reason: string };
 
 /**
  * The checks every HTTP request passes before Bolt sees it, whichever door it came through: 401 for a bad or
@@ -121,7 +119,8 @@ export function checkSlackRequest(args: {
   if (problem) return { ok: false, status: 401, reason: `signature ${problem}` };
   if (body.length === 0) return { ok: false, status: 400, reason: 'empty body' };
   const contentType = headerValue(headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
-  if (!contentType || !ACCEPTED_CONTENT_TYPES.has(contentType)) return { ok: false, status: 415, reason: `content type ${contentType ? 'not Slack\'s' : 'missing'}` };
+  if (!contentType || !ACCEPTED_CONTENT_TYPES.has(contentType))
+    return { ok: false, status: 415, reason: `content type ${contentType ? "not Slack's" : 'missing'}` };
   const shape = slackRequestShape(body, contentType);
   if (!shape) return { ok: false, status: 400, reason: 'body is not what Slack sends' };
   return { ok: true, contentType, shape };

@@ -3,7 +3,7 @@ import { parseCommand, tokenize } from '../../src/commands/parse.js';
 import { en } from '../../src/messages.js';
 
 describe('tokenize', () => {
-  it('keeps quoted values together, after key= too, with straight or Slack\'s curly quotes', () => {
+  it("keeps quoted values together, after key= too, with straight or Slack's curly quotes", () => {
     expect(tokenize('create s3 reason="two words" x=\'a b\' y=“c d”')).toEqual([
       { value: 'create' },
       { value: 's3' },
@@ -78,7 +78,11 @@ describe('parseCommand', () => {
   });
 
   it('parses a full create request', () => {
-    expect(parseCommand('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d private-dns=off ip=dualstack region=ap-northeast-1 reason="orders stream"')).toEqual({
+    expect(
+      parseCommand(
+        'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d private-dns=off ip=dualstack region=ap-northeast-1 reason="orders stream"',
+      ),
+    ).toEqual({
       ok: true,
       command: {
         name: 'create',
@@ -104,10 +108,21 @@ describe('parseCommand', () => {
       ok: true,
       command: {
         name: 'create',
-        spec: { service: 's3', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'inbound-only', ports: [443, 8443], serviceRegion: 'us-east-1' },
+        spec: {
+          service: 's3',
+          vpcId: 'vpc-0a1b2c3d',
+          subnetIds: ['subnet-0a1b2c3d'],
+          securityGroupIds: [],
+          privateDns: 'inbound-only',
+          ports: [443, 8443],
+          serviceRegion: 'us-east-1',
+        },
       },
     });
-    expect(parseCommand('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d')).toMatchObject({ ok: true, command: { spec: { privateDns: 'on', ports: [443] } } });
+    expect(parseCommand('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d')).toMatchObject({
+      ok: true,
+      command: { spec: { privateDns: 'on', ports: [443] } },
+    });
   });
 
   it.each([
@@ -129,8 +144,19 @@ describe('parseCommand', () => {
     const dns = parseCommand('create s3 vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d private-dns=inbound');
     const region = parseCommand('create s3 vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d service-region=mars-1');
 
-    expect(dns).toEqual({ ok: false, error: { code: 'badField', command: 'create', field: 'private-dns', error: { code: 'badChoice', value: 'inbound', allowed: ['on', 'off', 'inbound-only'] } } });
-    expect(region).toEqual({ ok: false, error: { code: 'badField', command: 'create', field: 'service-region', error: { code: 'badRegion', value: 'mars-1' } } });
+    expect(dns).toEqual({
+      ok: false,
+      error: {
+        code: 'badField',
+        command: 'create',
+        field: 'private-dns',
+        error: { code: 'badChoice', value: 'inbound', allowed: ['on', 'off', 'inbound-only'] },
+      },
+    });
+    expect(region).toEqual({
+      ok: false,
+      error: { code: 'badField', command: 'create', field: 'service-region', error: { code: 'badRegion', value: 'mars-1' } },
+    });
     expect(!dns.ok && en.parseError(dns.error)).toBe('`inbound` is not one of `on`, `off`, `inbound-only`.');
     expect(!region.ok && en.parseError(region.error)).toBe('`mars-1` is not an AWS region I know (e.g. `ap-northeast-1`).');
     expect(en.parseError({ code: 'badField', command: 'create', field: 'ports', error: { code: 'badPort', value: '0' } })).toBe(

@@ -49,7 +49,10 @@ describe('decide', () => {
       if (answers.overlap === 'yes') continue;
       const d = decide(answers);
       const ids = [...d.alternatives, ...d.nextSteps, ...d.caveats].map((n) => n.id);
-      expect(ids.filter((id) => id.includes('readdress')), JSON.stringify(answers)).toEqual([]);
+      expect(
+        ids.filter((id) => id.includes('readdress')),
+        JSON.stringify(answers),
+      ).toEqual([]);
     }
   });
 
@@ -72,7 +75,10 @@ describe('decide', () => {
     const d = decide({ target: 'aws-service', service: 's3' });
 
     expect(d.recommendation).toBe('gateway-endpoint');
-    expect(d.openQuestions).toContainEqual({ key: 'onprem', changesTo: [{ value: 'yes', recommendation: 'interface-endpoint', alsoNeeded: ['gateway-endpoint'] }] });
+    expect(d.openQuestions).toContainEqual({
+      key: 'onprem',
+      changesTo: [{ value: 'yes', recommendation: 'interface-endpoint', alsoNeeded: ['gateway-endpoint'] }],
+    });
   });
 
   it('reads the cross-region list as a closed list', () => {

@@ -13,9 +13,23 @@ const IDENTIFIER = /\b(?:[a-z]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*
 const ACRONYM = /\b[A-Z][A-Z0-9]+\b/g;
 /** Service and product names the glossary keeps in English. */
 const SERVICE_NAMES = [
-  'Amazon S3', 'DynamoDB', 'Direct Connect', 'Site-to-Site VPN', 'Transit Gateway', 'Network Load Balancer',
-  'Gateway Load Balancer', 'VPC Lattice', 'Route 53', 'Resolver', 'Marketplace', 'PrivateLink', 'Lambda',
-  'Data Firehose', 'Managed Service for Apache Flink', 'Kinesis Data Streams', 'SaaS',
+  'Amazon S3',
+  'DynamoDB',
+  'Direct Connect',
+  'Site-to-Site VPN',
+  'Transit Gateway',
+  'Network Load Balancer',
+  'Gateway Load Balancer',
+  'VPC Lattice',
+  'Route 53',
+  'Resolver',
+  'Marketplace',
+  'PrivateLink',
+  'Lambda',
+  'Data Firehose',
+  'Managed Service for Apache Flink',
+  'Kinesis Data Streams',
+  'SaaS',
 ];
 /** English words that would mean a sentence was left untranslated. */
 const ENGLISH_WORDS = /\b(?:the|and|is|are|with|only|not|per|can|cannot)\b/i;
@@ -86,7 +100,9 @@ describe('Japanese fact text', () => {
   it('keeps every date, literally or as 年/月/日', () => {
     const missing = pairs.flatMap(({ label, en, ja = '' }) => {
       const japanese = datesAsJapanese(en);
-      return literalsOf(en).dates.filter((date, i) => !ja.includes(date) && !ja.includes(japanese[i]!)).map((date) => `${label}: ${date}`);
+      return literalsOf(en)
+        .dates.filter((date, i) => !ja.includes(date) && !ja.includes(japanese[i]!))
+        .map((date) => `${label}: ${date}`);
     });
     expect(missing).toEqual([]);
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CROSS_REGION_AWS_SERVICES, FACTS, FACTS_AS_OF, GLOBAL_SERVICE_NAMES } from '../../src/decision/facts.js';
 
 describe('facts', () => {
-  it('gives every fact a source link and today\'s value', () => {
+  it("gives every fact a source link and today's value", () => {
     for (const fact of FACTS.values()) {
       expect(fact.source, fact.id).toMatch(/^https:\/\/(docs\.)?aws\.amazon\.com\//);
       expect(fact.today.length, fact.id).toBeGreaterThan(10);
@@ -21,7 +21,20 @@ describe('facts', () => {
 describe('service lists', () => {
   it('holds the closed cross-region list of AWS services: not Kinesis Data Streams, not DynamoDB', () => {
     expect([...CROSS_REGION_AWS_SERVICES].sort()).toEqual(
-      ['ecr.api', 'ecr.dkr', 'ecs', 'iam', 'kinesis-firehose', 'kinesisanalytics', 'kinesisanalytics-fips', 'kms', 'kms-fips', 'lambda', 'route53', 's3'].sort(),
+      [
+        'ecr.api',
+        'ecr.dkr',
+        'ecs',
+        'iam',
+        'kinesis-firehose',
+        'kinesisanalytics',
+        'kinesisanalytics-fips',
+        'kms',
+        'kms-fips',
+        'lambda',
+        'route53',
+        's3',
+      ].sort(),
     );
     expect(CROSS_REGION_AWS_SERVICES.has('kinesis-streams')).toBe(false);
     expect(CROSS_REGION_AWS_SERVICES.has('dynamodb')).toBe(false);

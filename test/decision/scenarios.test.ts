@@ -55,7 +55,9 @@ const scenarios: Scenario[] = [
     alsoNeeded: [],
     check: (d) => {
       expect(d.changedSince2018).toEqual(['interface.s3-dynamodb']);
-      expect(commands(d)).toEqual(['aws ec2 create-vpc-endpoint --vpc-endpoint-type Gateway --vpc-id vpc-… --service-name com.amazonaws.<region>.s3 --route-table-ids rtb-…']);
+      expect(commands(d)).toEqual([
+        'aws ec2 create-vpc-endpoint --vpc-endpoint-type Gateway --vpc-id vpc-… --service-name com.amazonaws.<region>.s3 --route-table-ids rtb-…',
+      ]);
     },
   },
   {
@@ -72,7 +74,10 @@ const scenarios: Scenario[] = [
     ruledOut: ['gateway-endpoint', 'endpoint-service', 'vpc-peering', 'transit-gateway', 'vpc-lattice'],
     alsoNeeded: [],
     check: (d) => {
-      expect(commands(d)).toEqual(['/privatelink services kinesis-streams', '/privatelink create kinesis-streams vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=on']);
+      expect(commands(d)).toEqual([
+        '/privatelink services kinesis-streams',
+        '/privatelink create kinesis-streams vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=on',
+      ]);
       // (issue 11) only the 2018 changes bearing on this answer: none (no quota, policy, bandwidth or tags lines)
       expect(d.changedSince2018).toEqual([]);
       expect(ids(d.caveats)).toContain('caveat.sg-aws-api');
@@ -162,11 +167,13 @@ const scenarios: Scenario[] = [
     check: (d) => {
       expect(ids(d.caveats)).toEqual(expect.arrayContaining(['caveat.sg-listener-ports', 'caveat.endpoint-service-dns', 'caveat.privatelink-protocols']));
       expect(ids(d.caveats)).not.toContain('caveat.sg-aws-api');
-      expect(commands(d)).toContain('/privatelink create com.amazonaws.vpce.<region>.vpce-svc-… vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=off ports=<listener-ports>');
+      expect(commands(d)).toContain(
+        '/privatelink create com.amazonaws.vpce.<region>.vpce-svc-… vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=off ports=<listener-ports>',
+      );
     },
   },
   {
-    name: '(issue 11) 3,000 consumers of one service: peering out for the provider VPC\'s quota, not as a mesh',
+    name: "(issue 11) 3,000 consumers of one service: peering out for the provider VPC's quota, not as a mesh",
     answers: { target: 'own-service', vpcs: 3000 },
     recommendation: 'endpoint-service',
     ruledOut: ['gateway-endpoint', 'interface-endpoint', 'vpc-peering'],
@@ -273,7 +280,10 @@ const scenarios: Scenario[] = [
     recommendation: 'interface-endpoint',
     ruledOut: ['gateway-endpoint', 'endpoint-service', 'vpc-peering', 'transit-gateway', 'vpc-lattice'],
     alsoNeeded: [],
-    check: (d) => expect(commands(d)).toEqual(['/privatelink create com.amazonaws.route53 vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=off service-region=<service-region>']),
+    check: (d) =>
+      expect(commands(d)).toEqual([
+        '/privatelink create com.amazonaws.route53 vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=off service-region=<service-region>',
+      ]),
   },
   {
     name: '(issue 11) S3 from the VPC and on-premises → interface endpoint with inbound-only DNS + gateway endpoint',
@@ -356,7 +366,9 @@ const scenarios: Scenario[] = [
     ruledOut: ['gateway-endpoint', 'endpoint-service', 'vpc-peering', 'transit-gateway', 'vpc-lattice'],
     alsoNeeded: [],
     check: (d) => {
-      expect(commands(d)).toEqual(['/privatelink create com.amazonaws.vpce.<region>.vpce-svc-… vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=off ports=<listener-ports> service-region=<provider-region>']);
+      expect(commands(d)).toEqual([
+        '/privatelink create com.amazonaws.vpce.<region>.vpce-svc-… vpc=vpc-… subnets=subnet-…,subnet-… sg=sg-… private-dns=off ports=<listener-ports> service-region=<provider-region>',
+      ]);
       expect(d.changedSince2018).toEqual(['interface.cross-region']);
     },
   },
@@ -435,7 +447,10 @@ const scenarios: Scenario[] = [
     alsoNeeded: [],
     check: (d) => {
       expect(ids(d.alternatives)).toEqual(['alt.private-nat-tgw', 'alt.endpoint-service-pair', 'alt.lattice', 'alt.readdress']);
-      expect(commands(d)).toEqual(['aws ec2 create-nat-gateway --connectivity-type private --subnet-id subnet-…', '/privatelink compare target=whole-vpc overlap=no direction=both']);
+      expect(commands(d)).toEqual([
+        'aws ec2 create-nat-gateway --connectivity-type private --subnet-id subnet-…',
+        '/privatelink compare target=whole-vpc overlap=no direction=both',
+      ]);
     },
   },
   {
@@ -566,7 +581,12 @@ describe('suggested create lines', () => {
 
   it('never say "TCP 443" for an endpoint service or a SaaS', async () => {
     const { en } = await import('../../src/messages.js');
-    for (const answers of [{ target: 'saas' }, { target: 'own-service' }, { target: 'saas', protocol: 'udp' }, { target: 'resource', protocol: 'udp' }] as Answers[]) {
+    for (const answers of [
+      { target: 'saas' },
+      { target: 'own-service' },
+      { target: 'saas', protocol: 'udp' },
+      { target: 'resource', protocol: 'udp' },
+    ] as Answers[]) {
       for (const caveat of decide(answers).caveats) expect(en.notes[caveat.id], caveat.id).not.toContain('443');
     }
   });

@@ -7,7 +7,16 @@ import { createSlackHandler } from '../../src/handler.js';
 import { en } from '../../src/messages.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { fakeEc2World, testEc2 } from '../helpers/ec2.js';
-import { TEST_CONFIG, apiGatewayV1Event, memoryPreferences, captureResponseUrl, fakeSlack, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
+import {
+  TEST_CONFIG,
+  apiGatewayV1Event,
+  memoryPreferences,
+  captureResponseUrl,
+  fakeSlack,
+  quietLogger,
+  recordingJobs,
+  slashCommandBody,
+} from '../helpers/slack.js';
 
 const serverless = parse(readFileSync('serverless.yml', 'utf8'));
 const manifest = parse(readFileSync('manifest.yml', 'utf8'));
@@ -32,7 +41,9 @@ function sourceFiles(dir: string): string[] {
     return statSync(full).isDirectory() ? sourceFiles(full) : full.endsWith('.ts') ? [full] : [];
   });
 }
-const source = sourceFiles('src').map((f) => readFileSync(f, 'utf8')).join('\n');
+const source = sourceFiles('src')
+  .map((f) => readFileSync(f, 'utf8'))
+  .join('\n');
 
 describe('serverless.yml', () => {
   it('runs on a deployable Node.js runtime on arm64', () => {
@@ -75,7 +86,11 @@ describe('serverless.yml', () => {
   it('grants no wildcard actions, and wildcard resources only for EC2 Describe calls', () => {
     for (const s of statements) {
       for (const action of s.Action) expect(action, s.Sid).not.toContain('*');
-      if (s.Resource === '*') expect(s.Action.every((a) => a.startsWith('ec2:Describe')), s.Sid).toBe(true);
+      if (s.Resource === '*')
+        expect(
+          s.Action.every((a) => a.startsWith('ec2:Describe')),
+          s.Sid,
+        ).toBe(true);
     }
   });
 
@@ -94,7 +109,16 @@ describe('serverless.yml', () => {
     // Every command the EC2 adapter sends: lookups, preflight, create, and doctor's network reads (the worker
     // answers lookups and doctor runs handed off to it).
     const called = [...new Set([...readFileSync('src/endpoints/ec2.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => m[1]!))];
-    expect(called).toEqual(expect.arrayContaining(['DescribeRouteTables', 'DescribeNetworkAcls', 'DescribeNetworkInterfaces', 'DescribeInstances', 'DescribeVpcPeeringConnections', 'DescribeVpcs']));
+    expect(called).toEqual(
+      expect.arrayContaining([
+        'DescribeRouteTables',
+        'DescribeNetworkAcls',
+        'DescribeNetworkInterfaces',
+        'DescribeInstances',
+        'DescribeVpcPeeringConnections',
+        'DescribeVpcs',
+      ]),
+    );
     expect(ec2Actions(workerStatements).filter((a) => a !== 'ec2:CreateTags')).toEqual(called.map((c) => `ec2:${c}`).sort());
     expect(ec2Actions(slackStatements).filter((a) => !a.startsWith('ec2:Describe'))).toEqual([]);
   });
@@ -120,7 +144,9 @@ describe('serverless.yml', () => {
     expect(ec2Actions(slackStatements)).toEqual(expect.arrayContaining(inline));
     // Lookups and doctor answer inline and between them read every Describe the adapter has (the emulator above
     // cannot follow doctor's whole path); only preflight and create are the worker's, and they read nothing else.
-    const adapterReads = [...new Set([...readFileSync('src/endpoints/ec2.ts', 'utf8').matchAll(/new sdk\.(Describe\w+)Command\(/g)].map((m) => `ec2:${m[1]!}`))].sort();
+    const adapterReads = [
+      ...new Set([...readFileSync('src/endpoints/ec2.ts', 'utf8').matchAll(/new sdk\.(Describe\w+)Command\(/g)].map((m) => `ec2:${m[1]!}`)),
+    ].sort();
     expect(ec2Actions(slackStatements)).toEqual(adapterReads);
   });
 
@@ -138,7 +164,8 @@ describe('serverless.yml', () => {
     expect(onEndpoint).toHaveLength(1);
     expect(onEndpoint[0]!.Condition).toMatchObject({ Null: { 'aws:RequestTag/privatelink:request': 'false' } });
     // The other statement names only what the endpoint is placed in, never the endpoint itself.
-    for (const s of creates.filter((st) => st !== onEndpoint[0])) expect(JSON.stringify(s.Resource)).toMatch(/^(?!.*vpc-endpoint).*(vpc|subnet|security-group)\/\*/);
+    for (const s of creates.filter((st) => st !== onEndpoint[0]))
+      expect(JSON.stringify(s.Resource)).toMatch(/^(?!.*vpc-endpoint).*(vpc|subnet|security-group)\/\*/);
     // ...and the code does set that tag on create.
     const call = readFileSync('src/endpoints/create-call.ts', 'utf8');
     expect(call).toContain("request: 'privatelink:request'");
@@ -149,7 +176,7 @@ describe('serverless.yml', () => {
   });
 
   it('allows cross-region creates (vpce:AllowMultiRegion) to the worker only, in the allowed regions, when the code sends ServiceRegion', () => {
-    expect(readFileSync('src/endpoints/ec2.ts', 'utf8')).toContain("ServiceRegion: params.serviceRegion");
+    expect(readFileSync('src/endpoints/ec2.ts', 'utf8')).toContain('ServiceRegion: params.serviceRegion');
     const multiRegion = workerStatements.filter((s) => s.Action.includes('vpce:AllowMultiRegion'));
     expect(multiRegion).toHaveLength(1);
     expect(multiRegion[0]!.Condition).toMatchObject({ StringEquals: ALLOWED_REGIONS_CONDITION });
@@ -167,11 +194,16 @@ describe('serverless.yml', () => {
   });
 
   it('lets the functions invoke only the worker and use only their own table, parameters and failure queue', () => {
-    const dynamoCalled = [...new Set([...readFileSync('src/requests/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`))]
+    const dynamoCalled = [
+      ...new Set([...readFileSync('src/requests/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`)),
+    ]
       // CreateTable serves tests and local runs; the deployed table is the stack's.
       .filter((a) => a !== 'dynamodb:CreateTable')
       .sort();
-    for (const [name, role] of [['slack', slackStatements], ['worker', workerStatements]] as const) {
+    for (const [name, role] of [
+      ['slack', slackStatements],
+      ['worker', workerStatements],
+    ] as const) {
       const invoke = role.find((s) => s.Action.includes('lambda:InvokeFunction'))!;
       expect(JSON.stringify(invoke.Resource), name).toContain(':function:${self:service}-${sls:stage}-worker');
       const dynamo = role.find((s) => s.Action.some((a) => a.startsWith('dynamodb:')))!;
@@ -194,7 +226,9 @@ describe('serverless.yml', () => {
     expect(serverless.provider.environment.PREFERENCES_TABLE).toEqual({ Ref: 'PreferencesTable' });
     expect(serverless.provider.environment.LOCALE).toBe('${param:locale}');
     expect(['en', 'ja']).toContain(serverless.params.default.locale);
-    const called = [...new Set([...readFileSync('src/preferences/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`))]
+    const called = [
+      ...new Set([...readFileSync('src/preferences/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`)),
+    ]
       .filter((a) => a !== 'dynamodb:CreateTable')
       .sort();
     expect(called).toEqual(['dynamodb:GetItem', 'dynamodb:PutItem']);
@@ -231,7 +265,9 @@ describe('manifest.yml', () => {
   });
 
   it('asks for exactly the scopes the code uses', () => {
-    const called = [...new Set([...source.matchAll(/client\.(chat\.postMessage|chat\.update|usergroups\.users\.list|views\.open|[a-z]+\.[a-zA-Z.]+)\(/g)].map((m) => m[1]!))];
+    const called = [
+      ...new Set([...source.matchAll(/client\.(chat\.postMessage|chat\.update|usergroups\.users\.list|views\.open|[a-z]+\.[a-zA-Z.]+)\(/g)].map((m) => m[1]!)),
+    ];
     for (const method of called) expect(Object.keys(METHOD_SCOPES), `no scope known for ${method}`).toContain(method);
     const needed = new Set(['commands', ...called.map((m) => METHOD_SCOPES[m]).filter((s): s is string => Boolean(s))]);
     expect(new Set(manifest.oauth_config.scopes.bot)).toEqual(needed);

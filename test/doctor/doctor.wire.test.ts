@@ -31,8 +31,17 @@ function sgWithoutPort(): World {
 describe('doctor at the EC2 wire', () => {
   it('reads route tables, NACLs, ENIs, instances, peerings, VPCs and SG egress with the filters EC2 expects', async () => {
     const world = healthyWorld();
-    world.routeTables[1]!.routes.push({ destination: '0.0.0.0/0', target: 'nat-0123456789abcdef0' }, { destination: 'pl-61a54008', target: 'vpce-0aaaaaaaaaaaaaaaa' }, { destination: '10.1.0.0/16', target: 'pcx-0123456789abcdef0', state: 'blackhole' });
-    world.peerings.push({ id: 'pcx-0123456789abcdef0', status: 'active', requester: { vpcId: 'vpc-0a1b2c3d', cidr: '10.0.0.0/16' }, accepter: { vpcId: 'vpc-0b0b0b0b', cidr: '10.1.0.0/16', region: 'us-east-1' } });
+    world.routeTables[1]!.routes.push(
+      { destination: '0.0.0.0/0', target: 'nat-0123456789abcdef0' },
+      { destination: 'pl-61a54008', target: 'vpce-0aaaaaaaaaaaaaaaa' },
+      { destination: '10.1.0.0/16', target: 'pcx-0123456789abcdef0', state: 'blackhole' },
+    );
+    world.peerings.push({
+      id: 'pcx-0123456789abcdef0',
+      status: 'active',
+      requester: { vpcId: 'vpc-0a1b2c3d', cidr: '10.0.0.0/16' },
+      accepter: { vpcId: 'vpc-0b0b0b0b', cidr: '10.1.0.0/16', region: 'us-east-1' },
+    });
     const calls = serveWorld(world);
     const ec2 = testEc2();
 
@@ -47,7 +56,12 @@ describe('doctor at the EC2 wire', () => {
     ]);
 
     expect(calls.find((c) => c.action === 'DescribeRouteTables')!.params).toMatchObject({ 'Filter.1.Name': 'vpc-id', 'Filter.1.Value.1': 'vpc-0a1b2c3d' });
-    expect(calls.filter((c) => c.action === 'DescribeVpcPeeringConnections').map((c) => c.params['Filter.1.Name']).sort()).toEqual(['accepter-vpc-info.vpc-id', 'requester-vpc-info.vpc-id']);
+    expect(
+      calls
+        .filter((c) => c.action === 'DescribeVpcPeeringConnections')
+        .map((c) => c.params['Filter.1.Name'])
+        .sort(),
+    ).toEqual(['accepter-vpc-info.vpc-id', 'requester-vpc-info.vpc-id']);
     expect(tables.find((t) => t.id === 'rtb-0c0c0c0c')).toEqual({
       id: 'rtb-0c0c0c0c',
       vpcId: 'vpc-0a1b2c3d',
@@ -63,10 +77,35 @@ describe('doctor at the EC2 wire', () => {
     expect(tables.find((t) => t.id === 'rtb-0a0a0a0a')!.main).toBe(true);
     expect(acls[0]!.entries).toContainEqual({ ruleNumber: 32767, egress: true, allow: false, protocol: '-1', cidr: '0.0.0.0/0' });
     expect(acls[0]!.subnetIds).toEqual(['subnet-0a1b2c3d', 'subnet-4e5f6a7b', 'subnet-0c0c0c0c']);
-    expect(enis).toEqual([{ id: 'eni-0123456789abcdef0', subnetId: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}a`, privateIp: '10.0.1.23', ipv6s: [], securityGroupIds: ['sg-0a1b2c3d'] }]);
-    expect(instances).toEqual([{ id: INSTANCE, vpcId: 'vpc-0a1b2c3d', subnetId: 'subnet-0c0c0c0c', availabilityZone: `${REGION}a`, privateIp: '10.0.3.10', securityGroupIds: ['sg-0c0c0c0c'], state: 'running' }]);
+    expect(enis).toEqual([
+      {
+        id: 'eni-0123456789abcdef0',
+        subnetId: 'subnet-0a1b2c3d',
+        vpcId: 'vpc-0a1b2c3d',
+        availabilityZone: `${REGION}a`,
+        privateIp: '10.0.1.23',
+        ipv6s: [],
+        securityGroupIds: ['sg-0a1b2c3d'],
+      },
+    ]);
+    expect(instances).toEqual([
+      {
+        id: INSTANCE,
+        vpcId: 'vpc-0a1b2c3d',
+        subnetId: 'subnet-0c0c0c0c',
+        availabilityZone: `${REGION}a`,
+        privateIp: '10.0.3.10',
+        securityGroupIds: ['sg-0c0c0c0c'],
+        state: 'running',
+      },
+    ]);
     expect(peerings).toEqual([
-      { id: 'pcx-0123456789abcdef0', status: 'active', requester: { vpcId: 'vpc-0a1b2c3d', region: REGION, ownerId: '123456789012', cidrs: ['10.0.0.0/16'] }, accepter: { vpcId: 'vpc-0b0b0b0b', region: 'us-east-1', ownerId: '123456789012', cidrs: ['10.1.0.0/16'] } },
+      {
+        id: 'pcx-0123456789abcdef0',
+        status: 'active',
+        requester: { vpcId: 'vpc-0a1b2c3d', region: REGION, ownerId: '123456789012', cidrs: ['10.0.0.0/16'] },
+        accepter: { vpcId: 'vpc-0b0b0b0b', region: 'us-east-1', ownerId: '123456789012', cidrs: ['10.1.0.0/16'] },
+      },
     ]);
     expect(vpcs).toEqual([{ id: 'vpc-0a1b2c3d', cidrs: ['10.0.0.0/16'], ipv6Cidrs: [] }]);
     expect(groups[0]!.outbound).toEqual([{ protocol: '-1', cidrs: ['0.0.0.0/0'], sources: [] }]);
@@ -85,11 +124,24 @@ describe('/privatelink doctor through the Lambda handler', () => {
     const text = blockText(message);
     expect(text).toContain('*:red_circle: Not reachable* · first failing link: Endpoint security groups');
     expect(text).toContain('do not admit TCP 443 from `10.0.3.10/32`: the call times out.');
-    expect(text).toContain(`Fix it with: \`aws ec2 authorize-security-group-ingress --group-id sg-0a1b2c3d --protocol tcp --port 443 --cidr 10.0.3.10/32 --region ${REGION}\``);
+    expect(text).toContain(
+      `Fix it with: \`aws ec2 authorize-security-group-ingress --group-id sg-0a1b2c3d --protocol tcp --port 443 --cidr 10.0.3.10/32 --region ${REGION}\``,
+    );
     expect(text).toContain(':white_check_mark: *Route there*: Same VPC `vpc-0a1b2c3d`: the local route carries it.');
     expect(calls.every((c) => c.action.startsWith('Describe'))).toBe(true);
     expect(new Set(calls.map((c) => c.action))).toEqual(
-      new Set(['DescribeInstances', 'DescribeSubnets', 'DescribeVpcEndpoints', 'DescribeVpcEndpointServices', 'DescribeNetworkInterfaces', 'DescribeSecurityGroups', 'DescribeRouteTables', 'DescribeNetworkAcls', 'DescribeVpcAttribute', 'DescribeVpcs']),
+      new Set([
+        'DescribeInstances',
+        'DescribeSubnets',
+        'DescribeVpcEndpoints',
+        'DescribeVpcEndpointServices',
+        'DescribeNetworkInterfaces',
+        'DescribeSecurityGroups',
+        'DescribeRouteTables',
+        'DescribeNetworkAcls',
+        'DescribeVpcAttribute',
+        'DescribeVpcs',
+      ]),
     );
   });
 
@@ -117,10 +169,25 @@ describe('/privatelink doctor through the Lambda handler', () => {
   });
 
   it.each([
-    ['a source that does not exist', 'doctor kinesis-streams from=subnet-0ddddddd', {}, '`subnet-0ddddddd` does not exist in `ap-northeast-1` (or the bot may not see it). If it is in another region, add `region=…`.'],
+    [
+      'a source that does not exist',
+      'doctor kinesis-streams from=subnet-0ddddddd',
+      {},
+      '`subnet-0ddddddd` does not exist in `ap-northeast-1` (or the bot may not see it). If it is in another region, add `region=…`.',
+    ],
     ['an endpoint that does not exist', `doctor vpce-0ffffffffffffffff from=${INSTANCE}`, {}, 'No endpoint `vpce-0ffffffffffffffff` in `ap-northeast-1`.'],
-    ['a service with no endpoint', `doctor sqs from=${INSTANCE}`, {}, 'None: no interface endpoint for `sqs` in `vpc-0a1b2c3d` or elsewhere in the region. Create one with `/privatelink create sqs vpc=vpc-0a1b2c3d subnets=subnet-0c0c0c0c region=ap-northeast-1`'],
-    ['a read the bot may not make', `doctor ${ENDPOINT} from=${INSTANCE}`, { DescribeInstances: () => [403, errorXml('UnauthorizedOperation', 'You are not authorized')] as [number, string] }, "The bot's AWS role may not call `ec2:DescribeInstances`."],
+    [
+      'a service with no endpoint',
+      `doctor sqs from=${INSTANCE}`,
+      {},
+      'None: no interface endpoint for `sqs` in `vpc-0a1b2c3d` or elsewhere in the region. Create one with `/privatelink create sqs vpc=vpc-0a1b2c3d subnets=subnet-0c0c0c0c region=ap-northeast-1`',
+    ],
+    [
+      'a read the bot may not make',
+      `doctor ${ENDPOINT} from=${INSTANCE}`,
+      { DescribeInstances: () => [403, errorXml('UnauthorizedOperation', 'You are not authorized')] as [number, string] },
+      "The bot's AWS role may not call `ec2:DescribeInstances`.",
+    ],
   ])('%s: a clear answer, no stack trace', async (_what, text, overrides, expected) => {
     serveWorld(healthyWorld(), overrides);
     const { send } = setup();
@@ -140,10 +207,12 @@ describe('/privatelink doctor through the Lambda handler', () => {
 
     const text = blockText(await send(`doctor ${ENDPOINT} from=192.168.10.5`));
 
-    expect(text).toContain('`192.168.10.5/32` is in no subnet of this region: treated as on-premises or a peer\'s CIDR.');
+    expect(text).toContain("`192.168.10.5/32` is in no subnet of this region: treated as on-premises or a peer's CIDR.");
     expect(text).toContain(':grey_question: *Resolver / forwarding*: On-premises DNS needs a conditional forwarder');
     expect(text).toContain('aws route53resolver list-resolver-endpoints');
-    expect(text).toContain('*:large_green_circle: Reachable privately* · as far as the bot can see (unknown: Route there, NACL (source subnet), DNS from here, Resolver / forwarding)');
+    expect(text).toContain(
+      '*:large_green_circle: Reachable privately* · as far as the bot can see (unknown: Route there, NACL (source subnet), DNS from here, Resolver / forwarding)',
+    );
   });
 
   it('refuses bad grammar without calling EC2', async () => {
@@ -171,7 +240,14 @@ describe('/privatelink doctor through the Lambda handler', () => {
     const ack = await answer;
 
     expect(ack.text).toContain(`Checking the path from ${INSTANCE}`);
-    expect(jobs.jobs).toEqual([{ kind: 'lookup', text: `doctor ${ENDPOINT} from=${INSTANCE}`, userId: 'U0ALICE', responseUrl: 'https://hooks.slack.com/commands/T0TEAM/1/response-url-secret' }]);
+    expect(jobs.jobs).toEqual([
+      {
+        kind: 'lookup',
+        text: `doctor ${ENDPOINT} from=${INSTANCE}`,
+        userId: 'U0ALICE',
+        responseUrl: 'https://hooks.slack.com/commands/T0TEAM/1/response-url-secret',
+      },
+    ]);
 
     nock.cleanAll();
     serveWorld(sgWithoutPort());
@@ -199,9 +275,26 @@ describe('privatelink doctor in the terminal', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     const json = JSON.parse(stdout);
-    expect(json).toMatchObject({ verdict: 'not-reachable', firstFailing: 'sg-endpoint', location: 'endpoint-vpc', port: 443, endpoint: { id: ENDPOINT, dnsMode: 'on' } });
+    expect(json).toMatchObject({
+      verdict: 'not-reachable',
+      firstFailing: 'sg-endpoint',
+      location: 'endpoint-vpc',
+      port: 443,
+      endpoint: { id: ENDPOINT, dnsMode: 'on' },
+    });
     expect(json.fix).toBe(`aws ec2 authorize-security-group-ingress --group-id sg-0a1b2c3d --protocol tcp --port 443 --cidr 10.0.3.10/32 --region ${REGION}`);
-    expect(json.checks.map((c: { id: string }) => c.id)).toEqual(['endpoint-state', 'endpoint-az', 'port', 'routing', 'nacl-source', 'nacl-endpoint', 'sg-endpoint', 'sg-source', 'dns-attributes', 'dns']);
+    expect(json.checks.map((c: { id: string }) => c.id)).toEqual([
+      'endpoint-state',
+      'endpoint-az',
+      'port',
+      'routing',
+      'nacl-source',
+      'nacl-endpoint',
+      'sg-endpoint',
+      'sg-source',
+      'dns-attributes',
+      'dns',
+    ]);
     expect(json.checks[6]).toEqual({
       id: 'sg-endpoint',
       status: 'fail',

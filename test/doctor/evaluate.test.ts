@@ -2,12 +2,29 @@ import { describe, expect, it } from 'vitest';
 import { aclDecision, evaluate } from '../../src/doctor/evaluate.js';
 import type { DoctorFacts } from '../../src/doctor/model.js';
 import { checkText } from '../../src/slack/views/doctor.js';
-import { ENDPOINT_ID, ENDPOINT_SG, REGION, SOURCE_SUBNET, VPC, allowAllAcl, denied, endpoint, endpointGroup, healthy, mainTable, ok, privateTable } from './scenario.js';
+import {
+  ENDPOINT_ID,
+  ENDPOINT_SG,
+  REGION,
+  SOURCE_SUBNET,
+  VPC,
+  allowAllAcl,
+  denied,
+  endpoint,
+  endpointGroup,
+  healthy,
+  mainTable,
+  ok,
+  privateTable,
+} from './scenario.js';
 
 const checkOf = (facts: DoctorFacts, id: string) => evaluate(facts).checks.find((c) => c.id === id)!;
 const withNat = (facts: DoctorFacts): DoctorFacts => ({
   ...facts,
-  routeTables: ok([{ ...privateTable, routes: [...privateTable.routes, { destination: '0.0.0.0/0', target: { kind: 'nat', id: 'nat-0123456789abcdef0' }, state: 'active' }] }, mainTable]),
+  routeTables: ok([
+    { ...privateTable, routes: [...privateTable.routes, { destination: '0.0.0.0/0', target: { kind: 'nat', id: 'nat-0123456789abcdef0' }, state: 'active' }] },
+    mainTable,
+  ]),
 });
 
 describe('doctor evaluator', () => {
@@ -30,26 +47,50 @@ describe('doctor evaluator', () => {
     expect(report.names[0]).toMatchObject({ name: `kinesis.${REGION}.amazonaws.com`, resolvesTo: 'endpoint-ips', path: 'endpoint' });
   });
 
-  it('the endpoint\'s security group without the port: not reachable, the SG named, the exact ingress rule to add', () => {
-    const facts = { ...healthy(), endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['10.0.0.0/16'], sources: [] }] }]) };
+  it("the endpoint's security group without the port: not reachable, the SG named, the exact ingress rule to add", () => {
+    const facts = {
+      ...healthy(),
+      endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['10.0.0.0/16'], sources: [] }] }]),
+    };
 
     const report = evaluate(facts);
 
     expect(report.verdict).toBe('not-reachable');
     expect(report.firstFailing).toBe('sg-endpoint');
-    expect(report.fix).toBe(`aws ec2 authorize-security-group-ingress --group-id ${ENDPOINT_SG} --protocol tcp --port 443 --cidr 10.0.3.10/32 --region ${REGION}`);
-    expect(checkText(report.checks.find((c) => c.id === 'sg-endpoint')!).text).toBe(`The endpoint's security groups (${ENDPOINT_SG}) do not admit TCP 443 from \`10.0.3.10/32\`: the call times out.`);
+    expect(report.fix).toBe(
+      `aws ec2 authorize-security-group-ingress --group-id ${ENDPOINT_SG} --protocol tcp --port 443 --cidr 10.0.3.10/32 --region ${REGION}`,
+    );
+    expect(checkText(report.checks.find((c) => c.id === 'sg-endpoint')!).text).toBe(
+      `The endpoint's security groups (${ENDPOINT_SG}) do not admit TCP 443 from \`10.0.3.10/32\`: the call times out.`,
+    );
   });
 
-  it('an SG that admits the instance\'s security group passes; one admitting another CIDR does not', () => {
-    const bySg = { ...healthy(), endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: [], sources: ['sg-0c0c0c0c'] }] }]) };
+  it("an SG that admits the instance's security group passes; one admitting another CIDR does not", () => {
+    const bySg = {
+      ...healthy(),
+      endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: [], sources: ['sg-0c0c0c0c'] }] }]),
+    };
     expect(checkOf(bySg, 'sg-endpoint').status).toBe('pass');
-    const other = { ...healthy(), endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['10.99.99.99/32'], sources: [] }] }]) };
+    const other = {
+      ...healthy(),
+      endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['10.99.99.99/32'], sources: [] }] }]),
+    };
     expect(checkOf(other, 'sg-endpoint').status).toBe('fail');
   });
 
-  it('the instance\'s own SG without egress on the port fails the source SG link', () => {
-    const facts = { ...healthy(), sourceGroups: ok([{ id: 'sg-0c0c0c0c', vpcId: VPC, name: 'app', inbound: [], outbound: [{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['0.0.0.0/0'], sources: [] }] }]) };
+  it("the instance's own SG without egress on the port fails the source SG link", () => {
+    const facts = {
+      ...healthy(),
+      sourceGroups: ok([
+        {
+          id: 'sg-0c0c0c0c',
+          vpcId: VPC,
+          name: 'app',
+          inbound: [],
+          outbound: [{ protocol: 'tcp', fromPort: 80, toPort: 80, cidrs: ['0.0.0.0/0'], sources: [] }],
+        },
+      ]),
+    };
     const report = evaluate(facts);
     expect(report.firstFailing).toBe('sg-source');
     expect(report.fix).toContain('aws ec2 authorize-security-group-egress --group-id sg-0c0c0c0c --protocol tcp --port 443');
@@ -64,21 +105,35 @@ describe('doctor evaluator', () => {
 
     expect(report.verdict).toBe('not-reachable');
     expect(report.firstFailing).toBe('nacl-source');
-    expect(report.checks.find((c) => c.id === 'nacl-source')).toMatchObject({ finding: 'nacl.deny', values: { acl: 'acl-0c0c0c0c', rule: '90', direction: 'out', port: '443' } });
-    expect(report.fix).toMatch(/^aws ec2 create-network-acl-entry --network-acl-id acl-0c0c0c0c --egress --rule-number 89 --protocol tcp --port-range From=443,To=443 --cidr-block 10\.0\.1\.23\/32/);
+    expect(report.checks.find((c) => c.id === 'nacl-source')).toMatchObject({
+      finding: 'nacl.deny',
+      values: { acl: 'acl-0c0c0c0c', rule: '90', direction: 'out', port: '443' },
+    });
+    expect(report.fix).toMatch(
+      /^aws ec2 create-network-acl-entry --network-acl-id acl-0c0c0c0c --egress --rule-number 89 --protocol tcp --port-range From=443,To=443 --cidr-block 10\.0\.1\.23\/32/,
+    );
   });
 
-  it('an endpoint subnet NACL that blocks the replies (ephemeral ports) fails; allowing only Linux\'s range warns', () => {
+  it("an endpoint subnet NACL that blocks the replies (ephemeral ports) fails; allowing only Linux's range warns", () => {
     const blocking = allowAllAcl('acl-0a0a0a0a', VPC, ['subnet-0a1b2c3d', 'subnet-4e5f6a7b']);
     blocking.entries = blocking.entries.filter((e) => !e.egress);
-    blocking.entries.push({ ruleNumber: 100, egress: true, allow: true, protocol: '6', cidr: '0.0.0.0/0', fromPort: 443, toPort: 443 }, { ruleNumber: 32767, egress: true, allow: false, protocol: '-1', cidr: '0.0.0.0/0' });
+    blocking.entries.push(
+      { ruleNumber: 100, egress: true, allow: true, protocol: '6', cidr: '0.0.0.0/0', fromPort: 443, toPort: 443 },
+      { ruleNumber: 32767, egress: true, allow: false, protocol: '-1', cidr: '0.0.0.0/0' },
+    );
     const facts = { ...healthy(), acls: ok([blocking, allowAllAcl('acl-0c0c0c0c', VPC, [SOURCE_SUBNET])]) };
     expect(checkOf(facts, 'nacl-endpoint')).toMatchObject({ status: 'fail', finding: 'nacl.denyEphemeral' });
 
     const linuxOnly = allowAllAcl('acl-0a0a0a0a', VPC, ['subnet-0a1b2c3d', 'subnet-4e5f6a7b']);
     linuxOnly.entries = linuxOnly.entries.filter((e) => !e.egress);
-    linuxOnly.entries.push({ ruleNumber: 100, egress: true, allow: true, protocol: '6', cidr: '0.0.0.0/0', fromPort: 32768, toPort: 60999 }, { ruleNumber: 32767, egress: true, allow: false, protocol: '-1', cidr: '0.0.0.0/0' });
-    expect(checkOf({ ...healthy(), acls: ok([linuxOnly, allowAllAcl('acl-0c0c0c0c', VPC, [SOURCE_SUBNET])]) }, 'nacl-endpoint')).toMatchObject({ status: 'warn', finding: 'nacl.partEphemeral' });
+    linuxOnly.entries.push(
+      { ruleNumber: 100, egress: true, allow: true, protocol: '6', cidr: '0.0.0.0/0', fromPort: 32768, toPort: 60999 },
+      { ruleNumber: 32767, egress: true, allow: false, protocol: '-1', cidr: '0.0.0.0/0' },
+    );
+    expect(checkOf({ ...healthy(), acls: ok([linuxOnly, allowAllAcl('acl-0c0c0c0c', VPC, [SOURCE_SUBNET])]) }, 'nacl-endpoint')).toMatchObject({
+      status: 'warn',
+      finding: 'nacl.partEphemeral',
+    });
   });
 
   it('NACL rules: the lowest-numbered matching rule decides', () => {
@@ -107,7 +162,7 @@ describe('doctor evaluator', () => {
     expect(checkText(report.checks.find((c) => c.id === 'dns')!).text).toContain('calls leave through the NAT gateway, not the endpoint');
   });
 
-  it('the VPC\'s DNS attributes off: private DNS is not used (over the internet with NAT, not reachable without)', () => {
+  it("the VPC's DNS attributes off: private DNS is not used (over the internet with NAT, not reachable without)", () => {
     const off = { ...healthy(), endpointVpcDns: { support: ok(true), hostnames: ok(false) } };
     const attrs = checkOf(off, 'dns-attributes');
     expect(attrs).toMatchObject({ status: 'warn', command: `aws ec2 modify-vpc-attribute --vpc-id ${VPC} --enable-dns-hostnames --region ${REGION}` });
@@ -115,18 +170,31 @@ describe('doctor evaluator', () => {
     expect(evaluate(off)).toMatchObject({ verdict: 'not-reachable', firstFailing: 'dns' });
   });
 
-  it('no endpoint ENI in the source\'s AZ: still reachable privately, with a warning about cross-AZ cost and AZ outages', () => {
+  it("no endpoint ENI in the source's AZ: still reachable privately, with a warning about cross-AZ cost and AZ outages", () => {
     const base = healthy();
-    const facts: DoctorFacts = { ...base, source: { ...base.source, subnet: { id: SOURCE_SUBNET, vpcId: VPC, availabilityZone: `${REGION}d`, cidr: '10.0.3.0/24', ipv6Cidrs: [] } } as DoctorFacts['source'] };
+    const facts: DoctorFacts = {
+      ...base,
+      source: {
+        ...base.source,
+        subnet: { id: SOURCE_SUBNET, vpcId: VPC, availabilityZone: `${REGION}d`, cidr: '10.0.3.0/24', ipv6Cidrs: [] },
+      } as DoctorFacts['source'],
+    };
 
     const report = evaluate(facts);
 
     expect(report.verdict).toBe('reachable-privately');
-    expect(report.checks.find((c) => c.id === 'endpoint-az')).toMatchObject({ status: 'warn', finding: 'az.cross', values: { az: `${REGION}d`, azs: `${REGION}a, ${REGION}c` } });
+    expect(report.checks.find((c) => c.id === 'endpoint-az')).toMatchObject({
+      status: 'warn',
+      finding: 'az.cross',
+      values: { az: `${REGION}d`, azs: `${REGION}a, ${REGION}c` },
+    });
   });
 
   it('an endpoint waiting for acceptance is the first failing link', () => {
-    expect(evaluate({ ...healthy(), endpoint: { ...endpoint, state: 'pendingAcceptance' } })).toMatchObject({ verdict: 'not-reachable', firstFailing: 'endpoint-state' });
+    expect(evaluate({ ...healthy(), endpoint: { ...endpoint, state: 'pendingAcceptance' } })).toMatchObject({
+      verdict: 'not-reachable',
+      firstFailing: 'endpoint-state',
+    });
   });
 
   it('reads the bot may not make are unknown, not failures', () => {
@@ -147,18 +215,37 @@ describe('doctor evaluator: a peered VPC', () => {
       vpcId: PEER_VPC,
       main: true,
       subnetIds: ['subnet-0b0b0b0b'],
-      routes: [{ destination: '10.1.0.0/16', target: { kind: 'local' as const, id: 'local' }, state: 'active' }, ...(routes.there ? [{ destination: '10.0.0.0/16', target: { kind: 'peering' as const, id: PCX }, state: 'active' }] : [])],
+      routes: [
+        { destination: '10.1.0.0/16', target: { kind: 'local' as const, id: 'local' }, state: 'active' },
+        ...(routes.there ? [{ destination: '10.0.0.0/16', target: { kind: 'peering' as const, id: PCX }, state: 'active' }] : []),
+      ],
     };
-    const endpointTable = { ...mainTable, routes: [...mainTable.routes, ...(routes.back ? [{ destination: '10.1.0.0/16', target: { kind: 'peering' as const, id: PCX }, state: 'active' }] : [])] };
+    const endpointTable = {
+      ...mainTable,
+      routes: [...mainTable.routes, ...(routes.back ? [{ destination: '10.1.0.0/16', target: { kind: 'peering' as const, id: PCX }, state: 'active' }] : [])],
+    };
     return {
       ...base,
-      source: { kind: 'in-vpc', spec: { kind: 'subnet', id: 'subnet-0b0b0b0b' }, vpcId: PEER_VPC, subnet: { id: 'subnet-0b0b0b0b', vpcId: PEER_VPC, availabilityZone: `${REGION}a`, cidr: '10.1.1.0/24', ipv6Cidrs: [] }, cidrs: ['10.1.1.0/24'] },
+      source: {
+        kind: 'in-vpc',
+        spec: { kind: 'subnet', id: 'subnet-0b0b0b0b' },
+        vpcId: PEER_VPC,
+        subnet: { id: 'subnet-0b0b0b0b', vpcId: PEER_VPC, availabilityZone: `${REGION}a`, cidr: '10.1.1.0/24', ipv6Cidrs: [] },
+        cidrs: ['10.1.1.0/24'],
+      },
       endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['10.0.0.0/8'], sources: [] }] }]),
       sourceGroups: undefined,
       routeTables: ok([peerTable, endpointTable]),
       acls: ok([allowAllAcl('acl-0a0a0a0a', VPC, ['subnet-0a1b2c3d', 'subnet-4e5f6a7b']), allowAllAcl('acl-0b0b0b0b', PEER_VPC, ['subnet-0b0b0b0b'])]),
       sourceVpcDnsSupport: ok(true),
-      peerings: ok([{ id: PCX, status: routes.status ?? 'active', requester: { vpcId: PEER_VPC, cidrs: ['10.1.0.0/16'] }, accepter: { vpcId: VPC, cidrs: ['10.0.0.0/16'] } }]),
+      peerings: ok([
+        {
+          id: PCX,
+          status: routes.status ?? 'active',
+          requester: { vpcId: PEER_VPC, cidrs: ['10.1.0.0/16'] },
+          accepter: { vpcId: VPC, cidrs: ['10.0.0.0/16'] },
+        },
+      ]),
     };
   }
 
@@ -166,7 +253,9 @@ describe('doctor evaluator: a peered VPC', () => {
     const report = evaluate(peered({ there: false, back: true }));
 
     expect(report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing', location: 'peered-vpc' });
-    expect(report.fix).toBe(`aws ec2 create-route --route-table-id rtb-0b0b0b0b --destination-cidr-block 10.0.1.0/24 --vpc-peering-connection-id ${PCX} --region ${REGION}`);
+    expect(report.fix).toBe(
+      `aws ec2 create-route --route-table-id rtb-0b0b0b0b --destination-cidr-block 10.0.1.0/24 --vpc-peering-connection-id ${PCX} --region ${REGION}`,
+    );
   });
 
   it('without the route back: the return route fails', () => {
@@ -176,7 +265,9 @@ describe('doctor evaluator: a peered VPC', () => {
   });
 
   it('a peering not yet accepted fails with the accept command', () => {
-    expect(evaluate(peered({ there: true, back: true, status: 'pending-acceptance' })).fix).toBe(`aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${PCX} --region ${REGION}`);
+    expect(evaluate(peered({ there: true, back: true, status: 'pending-acceptance' })).fix).toBe(
+      `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${PCX} --region ${REGION}`,
+    );
   });
 
   it('with routes both ways: reachable privately by the endpoint-specific names; the default name depends on Resolver rules the bot cannot see', () => {
@@ -184,7 +275,10 @@ describe('doctor evaluator: a peered VPC', () => {
 
     expect(report.verdict).toBe('reachable-privately');
     expect(report.checks.find((c) => c.id === 'dns')).toMatchObject({ status: 'unknown', values: { why: 'remote-vpc-forwarding-unknown' } });
-    expect(report.checks.find((c) => c.id === 'resolver')).toMatchObject({ status: 'unknown', command: `aws route53resolver list-resolver-rule-associations --region ${REGION} --filters Name=VPCId,Values=${PEER_VPC}` });
+    expect(report.checks.find((c) => c.id === 'resolver')).toMatchObject({
+      status: 'unknown',
+      command: `aws route53resolver list-resolver-rule-associations --region ${REGION} --filters Name=VPCId,Values=${PEER_VPC}`,
+    });
   });
 
   it('a TGW route: the TGW route tables are not visible, said as unknown with the command to check', () => {
@@ -207,7 +301,15 @@ describe('doctor evaluator: on-premises', () => {
       source: { kind: 'outside', spec: cidr ? { kind: 'address', cidr } : { kind: 'onprem' }, ...(cidr && { cidr }) },
       sourceGroups: undefined,
       endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['192.168.0.0/16'], sources: [] }] }]),
-      routeTables: ok([{ ...mainTable, routes: [...mainTable.routes, ...(vgwRoute ? [{ destination: '192.168.0.0/16', target: { kind: 'vgw' as const, id: 'vgw-0123456789abcdef0' }, state: 'active' }] : [])] }]),
+      routeTables: ok([
+        {
+          ...mainTable,
+          routes: [
+            ...mainTable.routes,
+            ...(vgwRoute ? [{ destination: '192.168.0.0/16', target: { kind: 'vgw' as const, id: 'vgw-0123456789abcdef0' }, state: 'active' }] : []),
+          ],
+        },
+      ]),
     };
   }
 
@@ -219,8 +321,13 @@ describe('doctor evaluator: on-premises', () => {
     expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'unknown', finding: 'routing.onprem' });
     expect(report.checks.find((c) => c.id === 'return-route')).toMatchObject({ status: 'pass', finding: 'return.onprem' });
     const resolver = report.checks.find((c) => c.id === 'resolver')!;
-    expect(resolver).toMatchObject({ status: 'unknown', command: `aws route53resolver list-resolver-endpoints --region ${REGION} --filters Name=Direction,Values=INBOUND` });
-    expect(checkText(resolver).text).toContain('needs a conditional forwarder for `kinesis.ap-northeast-1.amazonaws.com` to a Route 53 Resolver inbound endpoint');
+    expect(resolver).toMatchObject({
+      status: 'unknown',
+      command: `aws route53resolver list-resolver-endpoints --region ${REGION} --filters Name=Direction,Values=INBOUND`,
+    });
+    expect(checkText(resolver).text).toContain(
+      'needs a conditional forwarder for `kinesis.ap-northeast-1.amazonaws.com` to a Route 53 Resolver inbound endpoint',
+    );
   });
 
   it('without a VGW/TGW route back from the endpoint subnets: not reachable', () => {
@@ -241,9 +348,17 @@ describe('doctor evaluator: on-premises', () => {
 describe('doctor evaluator: S3 with inbound-only private DNS', () => {
   it('in-VPC clients reach S3 through the gateway endpoint in their route table', () => {
     const base = healthy();
-    const s3 = { ...endpoint, serviceName: `com.amazonaws.${REGION}.s3`, privateDnsOnlyForInboundResolverEndpoint: true, dnsEntries: [{ dnsName: `*.${ENDPOINT_ID}-xyz.s3.${REGION}.vpce.amazonaws.com` }, { dnsName: `*.s3.${REGION}.amazonaws.com` }] };
+    const s3 = {
+      ...endpoint,
+      serviceName: `com.amazonaws.${REGION}.s3`,
+      privateDnsOnlyForInboundResolverEndpoint: true,
+      dnsEntries: [{ dnsName: `*.${ENDPOINT_ID}-xyz.s3.${REGION}.vpce.amazonaws.com` }, { dnsName: `*.s3.${REGION}.amazonaws.com` }],
+    };
     const gateway = { ...endpoint, id: 'vpce-0aaaaaaaaaaaaaaaa', type: 'Gateway', serviceName: s3.serviceName, dnsEntries: [] };
-    const table = { ...privateTable, routes: [...privateTable.routes, { destination: 'pl-61a54008', target: { kind: 'gateway-endpoint' as const, id: gateway.id }, state: 'active' }] };
+    const table = {
+      ...privateTable,
+      routes: [...privateTable.routes, { destination: 'pl-61a54008', target: { kind: 'gateway-endpoint' as const, id: gateway.id }, state: 'active' }],
+    };
     const report = evaluate({ ...base, endpoint: s3, service: ok(undefined), gatewayEndpoints: ok([gateway]), routeTables: ok([table, mainTable]) });
 
     expect(report.verdict).toBe('reachable-privately');

@@ -3,8 +3,14 @@ import { parseCommand } from '../../src/commands/parse.js';
 
 describe('doctor grammar', () => {
   it.each([
-    ['doctor vpce-0123456789abcdef0 from=subnet-0a1b2c3d', { target: { kind: 'endpoint', id: 'vpce-0123456789abcdef0' }, from: { kind: 'subnet', id: 'subnet-0a1b2c3d' } }],
-    ['DOCTOR Kinesis-Streams FROM=i-0123456789abcdef0 port=8443 region=us-east-1', { target: { kind: 'service', text: 'kinesis-streams' }, from: { kind: 'instance', id: 'i-0123456789abcdef0' }, port: 8443, region: 'us-east-1' }],
+    [
+      'doctor vpce-0123456789abcdef0 from=subnet-0a1b2c3d',
+      { target: { kind: 'endpoint', id: 'vpce-0123456789abcdef0' }, from: { kind: 'subnet', id: 'subnet-0a1b2c3d' } },
+    ],
+    [
+      'DOCTOR Kinesis-Streams FROM=i-0123456789abcdef0 port=8443 region=us-east-1',
+      { target: { kind: 'service', text: 'kinesis-streams' }, from: { kind: 'instance', id: 'i-0123456789abcdef0' }, port: 8443, region: 'us-east-1' },
+    ],
     ['doctor s3 from=vpc-0a1b2c3d', { from: { kind: 'vpc', id: 'vpc-0a1b2c3d' } }],
     ['doctor s3 from=10.1.2.3', { from: { kind: 'address', cidr: '10.1.2.3/32' } }],
     ['doctor s3 from=192.168.0.0/16', { from: { kind: 'address', cidr: '192.168.0.0/16' } }],

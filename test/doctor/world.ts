@@ -64,7 +64,9 @@ export function serveWorld(world: World, overrides: Record<string, (params: Reco
       const type = filter(p, 'vpc-endpoint-type');
       const names = filter(p, 'service-name');
       return describeEndpointsXml(
-        world.endpoints.filter((e) => (!vpc || vpc.includes(e.vpcId)) && (!type || type.includes(e.type ?? 'Interface')) && (!names || names.includes(e.service ?? ''))),
+        world.endpoints.filter(
+          (e) => (!vpc || vpc.includes(e.vpcId)) && (!type || type.includes(e.type ?? 'Interface')) && (!names || names.includes(e.service ?? '')),
+        ),
       );
     },
     DescribeVpcEndpointServices: (p) => {
@@ -140,7 +142,12 @@ export function healthyWorld(): World {
     ],
     instances: [{ id: INSTANCE, subnetId: 'subnet-0c0c0c0c', vpcId: 'vpc-0a1b2c3d', az: `${REGION}a`, ip: '10.0.3.10', groups: ['sg-0c0c0c0c'] }],
     groups: [
-      { id: 'sg-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', inbound: [{ protocol: 'tcp', from: 443, cidrs: ['10.0.0.0/16'] }], outbound: [{ protocol: '-1', cidrs: ['0.0.0.0/0'] }] },
+      {
+        id: 'sg-0a1b2c3d',
+        vpcId: 'vpc-0a1b2c3d',
+        inbound: [{ protocol: 'tcp', from: 443, cidrs: ['10.0.0.0/16'] }],
+        outbound: [{ protocol: '-1', cidrs: ['0.0.0.0/0'] }],
+      },
       { id: 'sg-0c0c0c0c', vpcId: 'vpc-0a1b2c3d', inbound: [], outbound: [{ protocol: '-1', cidrs: ['0.0.0.0/0'] }] },
     ],
     routeTables: [

@@ -31,7 +31,9 @@ export interface XmlRouteTable {
   routes: XmlRoute[];
 }
 function routeXml(r: XmlRoute): string {
-  const dest = r.destination.startsWith('pl-') ? `<destinationPrefixListId>${r.destination}</destinationPrefixListId>` : `<destinationCidrBlock>${r.destination}</destinationCidrBlock>`;
+  const dest = r.destination.startsWith('pl-')
+    ? `<destinationPrefixListId>${r.destination}</destinationPrefixListId>`
+    : `<destinationCidrBlock>${r.destination}</destinationCidrBlock>`;
   const t = r.target;
   const target = t.startsWith('nat-')
     ? `<natGatewayId>${t}</natGatewayId>`
@@ -49,8 +51,15 @@ export function routeTablesXml(tables: XmlRouteTable[]): string {
       tables,
       (t) =>
         `<routeTableId>${t.id}</routeTableId><vpcId>${t.vpcId}</vpcId><routeSet>${items(t.routes, routeXml)}</routeSet><associationSet>${[
-          ...(t.main ? [`<item><routeTableAssociationId>rtbassoc-main${t.id.slice(4)}</routeTableAssociationId><routeTableId>${t.id}</routeTableId><main>true</main></item>`] : []),
-          ...t.subnetIds.map((s) => `<item><routeTableAssociationId>rtbassoc-${s.slice(7)}</routeTableAssociationId><routeTableId>${t.id}</routeTableId><subnetId>${s}</subnetId><main>false</main></item>`),
+          ...(t.main
+            ? [
+                `<item><routeTableAssociationId>rtbassoc-main${t.id.slice(4)}</routeTableAssociationId><routeTableId>${t.id}</routeTableId><main>true</main></item>`,
+              ]
+            : []),
+          ...t.subnetIds.map(
+            (s) =>
+              `<item><routeTableAssociationId>rtbassoc-${s.slice(7)}</routeTableAssociationId><routeTableId>${t.id}</routeTableId><subnetId>${s}</subnetId><main>false</main></item>`,
+          ),
         ].join('')}</associationSet>`,
     )}</routeTableSet>`,
   );

@@ -109,10 +109,14 @@ function filters(params: Record<string, string>): Record<string, string[]> {
   return out;
 }
 
-const response = (action: string, inner: string) => `<?xml version="1.0" encoding="UTF-8"?><${action}Response xmlns="${XMLNS}"><requestId>emulated</requestId>${inner}</${action}Response>`;
+const response = (action: string, inner: string) =>
+  `<?xml version="1.0" encoding="UTF-8"?><${action}Response xmlns="${XMLNS}"><requestId>emulated</requestId>${inner}</${action}Response>`;
 
 function shortName(service: string): string {
-  return service.split('.').slice(service.includes('.vpce.') ? 4 : 3).join('.');
+  return service
+    .split('.')
+    .slice(service.includes('.vpce.') ? 4 : 3)
+    .join('.');
 }
 
 export function handleEc2Request(state: EmulatorState, params: Record<string, string>): [number, string] {
@@ -169,7 +173,10 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
             `<item><subnetId>${s.id}</subnetId><vpcId>${s.vpcId}</vpcId><availabilityZone>${s.az}</availabilityZone><state>available</state>${
               s.ipv6Only ? '' : `<cidrBlock>${s.cidr ?? `10.0.${i}.0/24`}</cidrBlock><availableIpAddressCount>${s.freeIps ?? 250}</availableIpAddressCount>`
             }<ipv6CidrBlockAssociationSet>${(s.ipv6Cidrs ?? [])
-              .map((c, n) => `<item><ipv6CidrBlock>${c}</ipv6CidrBlock><associationId>subnet-cidr-assoc-${n}</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item>`)
+              .map(
+                (c, n) =>
+                  `<item><ipv6CidrBlock>${c}</ipv6CidrBlock><associationId>subnet-cidr-assoc-${n}</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item>`,
+              )
               .join('')}</ipv6CidrBlockAssociationSet><ipv6Native>${s.ipv6Only ?? false}</ipv6Native></item>`,
         );
       return [200, response('DescribeSubnets', `<subnetSet>${items.join('')}</subnetSet>`)];
@@ -183,7 +190,9 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
         .map(
           (g) =>
             `<item><ownerId>123456789012</ownerId><groupId>${g.id}</groupId><groupName>${g.id}</groupName><groupDescription>emulated</groupDescription><vpcId>${g.vpcId}</vpcId><ipPermissions>${
-              g.inbound443From ? `<item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort><groups/><ipRanges><item><cidrIp>${g.inbound443From}</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item>` : ''
+              g.inbound443From
+                ? `<item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort><groups/><ipRanges><item><cidrIp>${g.inbound443From}</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item>`
+                : ''
             }${(g.rules ?? []).map(ruleXml).join('')}</ipPermissions></item>`,
         );
       return [200, response('DescribeSecurityGroups', `<securityGroupInfo>${items.join('')}</securityGroupInfo>`)];
@@ -203,9 +212,15 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
         const vpc = state.vpcs[id]!;
         const cidrs = vpc.cidrs ?? ['10.0.0.0/16'];
         return `<item><vpcId>${id}</vpcId><state>available</state><cidrBlock>${cidrs[0]}</cidrBlock><cidrBlockAssociationSet>${cidrs
-          .map((c, n) => `<item><cidrBlock>${c}</cidrBlock><associationId>vpc-cidr-assoc-${n}</associationId><cidrBlockState><state>associated</state></cidrBlockState></item>`)
+          .map(
+            (c, n) =>
+              `<item><cidrBlock>${c}</cidrBlock><associationId>vpc-cidr-assoc-${n}</associationId><cidrBlockState><state>associated</state></cidrBlockState></item>`,
+          )
           .join('')}</cidrBlockAssociationSet><ipv6CidrBlockAssociationSet>${(vpc.ipv6Cidrs ?? [])
-          .map((c, n) => `<item><ipv6CidrBlock>${c}</ipv6CidrBlock><associationId>vpc-cidr-assoc-6${n}</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item>`)
+          .map(
+            (c, n) =>
+              `<item><ipv6CidrBlock>${c}</ipv6CidrBlock><associationId>vpc-cidr-assoc-6${n}</associationId><ipv6CidrBlockState><state>associated</state></ipv6CidrBlockState></item>`,
+          )
           .join('')}</ipv6CidrBlockAssociationSet><isDefault>false</isDefault></item>`;
       });
       return [200, response('DescribeVpcs', `<vpcSet>${items.join('')}</vpcSet>`)];
@@ -215,16 +230,23 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
       const listed = (state.networkAcls ?? []).filter((a) => a.subnetIds.some((id) => subnetIds.includes(id)));
       const orphans = subnetIds.filter((id) => !listed.some((a) => a.subnetIds.includes(id)) && state.subnets.some((s) => s.id === id));
       const allowAll = (egress: boolean): EmulatorAclEntry => ({ rule: 100, egress, protocol: '-1', allow: true, cidr: '0.0.0.0/0' });
-      const acls = [...listed, ...(orphans.length > 0 ? [{ id: 'acl-0default00000000', vpcId: DEFAULT_VPC, subnetIds: orphans, entries: [allowAll(false), allowAll(true)] }] : [])];
+      const acls = [
+        ...listed,
+        ...(orphans.length > 0 ? [{ id: 'acl-0default00000000', vpcId: DEFAULT_VPC, subnetIds: orphans, entries: [allowAll(false), allowAll(true)] }] : []),
+      ];
       const entryXml = (e: EmulatorAclEntry) =>
         `<item><ruleNumber>${e.rule}</ruleNumber><protocol>${e.protocol}</protocol><ruleAction>${e.allow ? 'allow' : 'deny'}</ruleAction><egress>${e.egress}</egress><cidrBlock>${e.cidr}</cidrBlock>${
           e.from !== undefined ? `<portRange><from>${e.from}</from><to>${e.to ?? e.from}</to></portRange>` : ''
         }</item>`;
-      const denyAll = (egress: boolean) => `<item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>${egress}</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>`;
+      const denyAll = (egress: boolean) =>
+        `<item><ruleNumber>32767</ruleNumber><protocol>-1</protocol><ruleAction>deny</ruleAction><egress>${egress}</egress><cidrBlock>0.0.0.0/0</cidrBlock></item>`;
       const items = acls.map(
         (a) =>
           `<item><networkAclId>${a.id}</networkAclId><vpcId>${a.vpcId}</vpcId><default>${a.id.startsWith('acl-0default')}</default><entrySet>${a.entries.map(entryXml).join('')}${denyAll(false)}${denyAll(true)}</entrySet><associationSet>${a.subnetIds
-            .map((id) => `<item><networkAclAssociationId>aclassoc-${id.slice(7)}</networkAclAssociationId><networkAclId>${a.id}</networkAclId><subnetId>${id}</subnetId></item>`)
+            .map(
+              (id) =>
+                `<item><networkAclAssociationId>aclassoc-${id.slice(7)}</networkAclAssociationId><networkAclId>${a.id}</networkAclId><subnetId>${id}</subnetId></item>`,
+            )
             .join('')}</associationSet><tagSet/></item>`,
       );
       return [200, response('DescribeNetworkAcls', `<networkAclSet>${items.join('')}</networkAclSet>`)];
@@ -241,29 +263,50 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
       const azs = subnets.map((s) => s!.az);
       if (new Set(azs).size !== azs.length) return [400, errorXml('DuplicateSubnetsInSameZone', 'Found another VPC endpoint subnet in the availability zone')];
       const privateDns = params.PrivateDnsEnabled === 'true';
-      if (privateDns && !service.privateDnsName) return [400, errorXml('InvalidParameter', 'Private DNS can only be enabled for services that provide a private DNS name.')];
+      if (privateDns && !service.privateDnsName)
+        return [400, errorXml('InvalidParameter', 'Private DNS can only be enabled for services that provide a private DNS name.')];
       // S3 and DynamoDB: with private DNS on, PrivateDnsOnlyForInboundResolverEndpoint defaults to true, and
       // then EC2 wants a gateway endpoint for the service in the VPC (knowledge.md §4).
       const bothTypes = (service.types ?? ['Interface']).includes('Gateway');
       const inboundFlag = params['DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint'];
-      if (inboundFlag !== undefined && !bothTypes) return [400, errorXml('InvalidParameter', 'PrivateDnsOnlyForInboundResolverEndpoint is only supported for services with both gateway and interface endpoints.')];
+      if (inboundFlag !== undefined && !bothTypes)
+        return [
+          400,
+          errorXml('InvalidParameter', 'PrivateDnsOnlyForInboundResolverEndpoint is only supported for services with both gateway and interface endpoints.'),
+        ];
       if (privateDns && bothTypes && (inboundFlag ?? 'true') === 'true') {
-        const gateway = state.endpoints.some((e) => e.type === 'Gateway' && (e.vpcId ?? DEFAULT_VPC) === params.VpcId && e.service === service.name && e.state === 'available');
-        if (!gateway) return [400, errorXml('InvalidParameter', 'To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC must have a Gateway endpoint for the service.')];
+        const gateway = state.endpoints.some(
+          (e) => e.type === 'Gateway' && (e.vpcId ?? DEFAULT_VPC) === params.VpcId && e.service === service.name && e.state === 'available',
+        );
+        if (!gateway)
+          return [
+            400,
+            errorXml('InvalidParameter', 'To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC must have a Gateway endpoint for the service.'),
+          ];
       }
       const ipType = params.IpAddressType ?? 'ipv4';
-      const unfit = subnets.find((s) => (ipType === 'ipv6' ? !s!.ipv6Only : ipType === 'dualstack' ? s!.ipv6Only || !(s!.ipv6Cidrs ?? []).length : s!.ipv6Only));
+      const unfit = subnets.find((s) =>
+        ipType === 'ipv6' ? !s!.ipv6Only : ipType === 'dualstack' ? s!.ipv6Only || !(s!.ipv6Cidrs ?? []).length : s!.ipv6Only,
+      );
       if (unfit) return [400, errorXml('InvalidParameter', `The subnet ${unfit.id} does not support the IP address type ${ipType}.`)];
       if (params.DryRun === 'true') return [412, errorXml('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.')];
       const token = params.ClientToken;
       const existing = token ? state.endpoints.find((e) => e.clientToken === token) : undefined;
-      if (existing) return [200, response('CreateVpcEndpoint', `<vpcEndpoint>${endpointXml(existing).replace(/^\s*<item>|<\/item>\s*$/g, '')}</vpcEndpoint><clientToken>${token}</clientToken>`)];
+      if (existing)
+        return [
+          200,
+          response(
+            'CreateVpcEndpoint',
+            `<vpcEndpoint>${endpointXml(existing).replace(/^\s*<item>|<\/item>\s*$/g, '')}</vpcEndpoint><clientToken>${token}</clientToken>`,
+          ),
+        ];
       const id = `vpce-${(state.endpoints.length + 1).toString(16).padStart(17, '0')}`;
       const base = `${id}-emu1`;
       // Like EC2: the label is the service's DNS prefix (kinesis for kinesis-streams) where it has one.
       const suffix = `${service.privateDnsName?.replace(/^\*\./, '').split('.')[0] ?? shortName(service.name)}.${serviceRegion}.vpce.amazonaws.com`;
       const tags: Record<string, string> = {};
-      for (let i = 1; params[`TagSpecification.1.Tag.${i}.Key`]; i++) tags[params[`TagSpecification.1.Tag.${i}.Key`]!] = params[`TagSpecification.1.Tag.${i}.Value`] ?? '';
+      for (let i = 1; params[`TagSpecification.1.Tag.${i}.Key`]; i++)
+        tags[params[`TagSpecification.1.Tag.${i}.Key`]!] = params[`TagSpecification.1.Tag.${i}.Value`] ?? '';
       const endpoint = {
         id,
         service: service.name,
@@ -272,13 +315,23 @@ export function handleEc2Request(state: EmulatorState, params: Record<string, st
         subnets: subnetIds,
         groups: list(params, 'SecurityGroupId'),
         privateDns,
-        dnsNames: [`${base}.${suffix}`, ...azs.map((az) => `${base}-${az}.${suffix}`), ...(privateDns && service.privateDnsName ? [service.privateDnsName] : [])],
+        dnsNames: [
+          `${base}.${suffix}`,
+          ...azs.map((az) => `${base}-${az}.${suffix}`),
+          ...(privateDns && service.privateDnsName ? [service.privateDnsName] : []),
+        ],
         tags,
         describesUntilReady: state.pendingDescribes,
         ...(token && { clientToken: token }),
       };
       state.endpoints.push(endpoint);
-      return [200, response('CreateVpcEndpoint', `<vpcEndpoint>${endpointXml(endpoint).replace(/^\s*<item>|<\/item>\s*$/g, '')}</vpcEndpoint>${token ? `<clientToken>${token}</clientToken>` : ''}`)];
+      return [
+        200,
+        response(
+          'CreateVpcEndpoint',
+          `<vpcEndpoint>${endpointXml(endpoint).replace(/^\s*<item>|<\/item>\s*$/g, '')}</vpcEndpoint>${token ? `<clientToken>${token}</clientToken>` : ''}`,
+        ),
+      ];
     }
     default:
       return [400, errorXml('InvalidAction', `The action ${action} is not valid for this web service.`)];
@@ -308,11 +361,14 @@ export interface RunningEmulator {
 
 export async function startEc2Emulator(state: EmulatorState = seedState(), port = 0): Promise<RunningEmulator> {
   const server: Server = createServer((req, res) => {
-    readBody(req).then((body) => {
-      const [status, xml] = handleEc2Request(state, Object.fromEntries(new URLSearchParams(body)));
-      res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8' });
-      res.end(xml);
-    }, () => res.destroy());
+    readBody(req).then(
+      (body) => {
+        const [status, xml] = handleEc2Request(state, Object.fromEntries(new URLSearchParams(body)));
+        res.writeHead(status, { 'content-type': 'text/xml;charset=UTF-8' });
+        res.end(xml);
+      },
+      () => res.destroy(),
+    );
   });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address() as AddressInfo;

@@ -34,12 +34,12 @@ describe('dnsNames', () => {
     });
   });
 
-  it('prefers the service\'s private DNS name and shows none when private DNS is off', () => {
+  it("prefers the service's private DNS name and shows none when private DNS is off", () => {
     expect(dnsNames(base, 'kinesis.example').privateDnsName).toBe('kinesis.example');
     expect(dnsNames({ ...base, privateDnsEnabled: false }).privateDnsName).toBeUndefined();
   });
 
-  it('understands S3\'s wildcard names', () => {
+  it("understands S3's wildcard names", () => {
     const s3 = { ...base, dnsEntries: [{ dnsName: `*.${id}-xyz.s3.ap-northeast-1.vpce.amazonaws.com` }], privateDnsEnabled: false };
     expect(dnsNames(s3).regional).toBe(`*.${id}-xyz.s3.ap-northeast-1.vpce.amazonaws.com`);
   });
@@ -83,12 +83,14 @@ describe('routingRows', () => {
     };
     const [serviceDefault] = routingRows(s3, dnsNames(s3), { ...allOn, gatewayEndpoint: true });
     expect(serviceDefault!.name).toBe('s3.ap-northeast-1.amazonaws.com');
-    expect(serviceDefault!.inVpc).toEqual([{ variants: ['igw', 'nat', 'none'], reach: expect.objectContaining({ resolvesTo: 'public-ips', path: 'gateway-endpoint', why: 'inbound-only-in-vpc' }) }]);
+    expect(serviceDefault!.inVpc).toEqual([
+      { variants: ['igw', 'nat', 'none'], reach: expect.objectContaining({ resolvesTo: 'public-ips', path: 'gateway-endpoint', why: 'inbound-only-in-vpc' }) },
+    ]);
   });
 });
 
 describe('smokeTestCommands', () => {
-  it('gives the article\'s Kinesis check, with and without private DNS, and dig lines', () => {
+  it("gives the article's Kinesis check, with and without private DNS, and dig lines", () => {
     expect(smokeTestCommands(base.serviceName, 'ap-northeast-1', dnsNames(base))).toEqual([
       `aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${id}-abc.kinesis.ap-northeast-1.vpce.amazonaws.com`,
       'aws kinesis list-streams --region ap-northeast-1',
@@ -111,12 +113,14 @@ describe('smokeTestCommands', () => {
     ]);
   });
 
-  it('cross-region: signs with the service\'s region, not the endpoint\'s', () => {
+  it("cross-region: signs with the service's region, not the endpoint's", () => {
     const names = { regional: `*.${id}-xyz.s3.us-east-1.vpce.amazonaws.com`, zonal: [] };
     expect(smokeTestCommands('com.amazonaws.us-east-1.s3', 'ap-northeast-1', names)[0]).toContain('--region us-east-1 ');
     const svc = { regional: `${id}-abc.vpce-svc-0abc.ap-northeast-1.vpce.amazonaws.com`, zonal: [] };
     expect(smokeTestCommands('com.amazonaws.vpce.us-west-2.vpce-svc-0abc', 'ap-northeast-1', svc, 'us-west-2')[0]).toMatch(/^curl/);
     const kinesisNames = dnsNames(base);
-    expect(smokeTestCommands('com.amazonaws.eu-west-1.kinesis-streams', 'ap-northeast-1', kinesisNames)).toContain('aws kinesis list-streams --region eu-west-1');
+    expect(smokeTestCommands('com.amazonaws.eu-west-1.kinesis-streams', 'ap-northeast-1', kinesisNames)).toContain(
+      'aws kinesis list-streams --region eu-west-1',
+    );
   });
 });

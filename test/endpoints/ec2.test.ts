@@ -8,7 +8,14 @@ describe('EC2 adapter at the Query/XML wire', () => {
   it('sends DescribeVpcEndpoints with filters and reads every field', async () => {
     const calls = fakeEc2({
       DescribeVpcEndpoints: () =>
-        describeEndpointsXml([{ id: ENDPOINT_ID, state: 'failed', lastError: { code: 'InvalidParameter', message: 'private DNS <not> supported' }, tags: { Name: 'orders', team: 'data' } }]),
+        describeEndpointsXml([
+          {
+            id: ENDPOINT_ID,
+            state: 'failed',
+            lastError: { code: 'InvalidParameter', message: 'private DNS <not> supported' },
+            tags: { Name: 'orders', team: 'data' },
+          },
+        ]),
     });
 
     const endpoints = await testEc2().describeEndpoints(REGION, { vpcId: 'vpc-0a1b2c3d', state: 'failed' });
@@ -77,7 +84,10 @@ describe('EC2 adapter at the Query/XML wire', () => {
       DescribeVpcEndpointServices: (params) =>
         params.NextToken
           ? describeServicesXml([{ name: `com.amazonaws.${REGION}.s3`, types: ['Gateway', 'Interface'] }])
-          : describeServicesXml([KINESIS, { name: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0abc', acceptanceRequired: true, owner: '111122223333' }], 'more'),
+          : describeServicesXml(
+              [KINESIS, { name: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0abc', acceptanceRequired: true, owner: '111122223333' }],
+              'more',
+            ),
     });
 
     const services = await testEc2().describeServices(REGION, undefined);
@@ -107,7 +117,9 @@ describe('EC2 adapter at the Query/XML wire', () => {
   ])('turns %s into an Ec2Error with that code and the action', async (code, status) => {
     fakeEc2({ DescribeVpcEndpoints: () => [status, errorXml(code, `details of ${code}`)] });
 
-    const error = await testEc2().describeEndpoints(REGION, { ids: [ENDPOINT_ID] }).catch((e: unknown) => e);
+    const error = await testEc2()
+      .describeEndpoints(REGION, { ids: [ENDPOINT_ID] })
+      .catch((e: unknown) => e);
 
     expect(error).toBeInstanceOf(Ec2Error);
     expect(error).toMatchObject({ code, action: 'ec2:DescribeVpcEndpoints', region: REGION, message: `details of ${code}` });
@@ -152,7 +164,8 @@ describe('EC2 adapter at the Query/XML wire', () => {
       DescribeSubnets: () => `<DescribeSubnetsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><subnetSet>
         <item><subnetId>subnet-0a1b2c3d</subnetId><vpcId>vpc-0a1b2c3d</vpcId><availabilityZone>${REGION}a</availabilityZone><state>available</state></item>
       </subnetSet></DescribeSubnetsResponse>`,
-      DescribeSecurityGroups: () => `<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><securityGroupInfo>
+      DescribeSecurityGroups:
+        () => `<DescribeSecurityGroupsResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><securityGroupInfo>
         <item><ownerId>123456789012</ownerId><groupId>sg-0a1b2c3d</groupId><groupName>endpoint</groupName><groupDescription>d</groupDescription><vpcId>vpc-0a1b2c3d</vpcId>
           <ipPermissions><item><ipProtocol>tcp</ipProtocol><fromPort>443</fromPort><toPort>443</toPort><groups><item><groupId>sg-11112222</groupId></item></groups><ipRanges><item><cidrIp>10.0.0.0/16</cidrIp></item></ipRanges><ipv6Ranges/><prefixListIds/></item></ipPermissions>
         </item></securityGroupInfo></DescribeSecurityGroupsResponse>`,
@@ -161,13 +174,25 @@ describe('EC2 adapter at the Query/XML wire', () => {
     });
     const ec2 = testEc2();
 
-    expect(await ec2.describeSubnets(REGION, ['subnet-0a1b2c3d'])).toEqual([{ id: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}a`, ipv6Cidrs: [], ipv6Native: false }]);
+    expect(await ec2.describeSubnets(REGION, ['subnet-0a1b2c3d'])).toEqual([
+      { id: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}a`, ipv6Cidrs: [], ipv6Native: false },
+    ]);
     expect(await ec2.describeSecurityGroups(REGION, ['sg-0a1b2c3d'])).toEqual([
-      { id: 'sg-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', name: 'endpoint', inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['10.0.0.0/16'], sources: ['sg-11112222'] }] },
+      {
+        id: 'sg-0a1b2c3d',
+        vpcId: 'vpc-0a1b2c3d',
+        name: 'endpoint',
+        inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: ['10.0.0.0/16'], sources: ['sg-11112222'] }],
+      },
     ]);
     expect(await ec2.describeVpcAttribute(REGION, 'vpc-0a1b2c3d', 'enableDnsSupport')).toBe(true);
     expect(await ec2.describeVpcAttribute(REGION, 'vpc-0a1b2c3d', 'enableDnsHostnames')).toBe(false);
-    expect(calls.map((c) => c.params['SubnetId.1'] ?? c.params['GroupId.1'] ?? c.params.Attribute)).toEqual(['subnet-0a1b2c3d', 'sg-0a1b2c3d', 'enableDnsSupport', 'enableDnsHostnames']);
+    expect(calls.map((c) => c.params['SubnetId.1'] ?? c.params['GroupId.1'] ?? c.params.Attribute)).toEqual([
+      'subnet-0a1b2c3d',
+      'sg-0a1b2c3d',
+      'enableDnsSupport',
+      'enableDnsHostnames',
+    ]);
   });
 
   it('reads free addresses and IPv6 blocks of subnets, skipping disassociated blocks', async () => {
@@ -184,7 +209,15 @@ describe('EC2 adapter at the Query/XML wire', () => {
     });
 
     expect(await testEc2().describeSubnets(REGION, ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'])).toEqual([
-      { id: 'subnet-0a1b2c3d', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}a`, availableIpAddressCount: 0, ipv4Cidr: '10.0.0.0/24', ipv6Cidrs: ['2001:db8:0:1::/64'], ipv6Native: false },
+      {
+        id: 'subnet-0a1b2c3d',
+        vpcId: 'vpc-0a1b2c3d',
+        availabilityZone: `${REGION}a`,
+        availableIpAddressCount: 0,
+        ipv4Cidr: '10.0.0.0/24',
+        ipv6Cidrs: ['2001:db8:0:1::/64'],
+        ipv6Native: false,
+      },
       { id: 'subnet-4e5f6a7b', vpcId: 'vpc-0a1b2c3d', availabilityZone: `${REGION}c`, ipv6Cidrs: ['2001:db8:0:2::/64'], ipv6Native: true },
     ]);
   });
@@ -202,7 +235,9 @@ describe('EC2 adapter at the Query/XML wire', () => {
       </item></vpcSet></DescribeVpcsResponse>`,
     });
 
-    expect(await testEc2().describeVpcs(REGION, ['vpc-0a1b2c3d'])).toEqual([{ id: 'vpc-0a1b2c3d', cidrs: ['10.0.0.0/16', '100.64.0.0/16'], ipv6Cidrs: ['2001:db8::/56'] }]);
+    expect(await testEc2().describeVpcs(REGION, ['vpc-0a1b2c3d'])).toEqual([
+      { id: 'vpc-0a1b2c3d', cidrs: ['10.0.0.0/16', '100.64.0.0/16'], ipv6Cidrs: ['2001:db8::/56'] },
+    ]);
     expect(calls[0]!.params).toMatchObject({ Action: 'DescribeVpcs', 'VpcId.1': 'vpc-0a1b2c3d' });
   });
 
@@ -229,12 +264,17 @@ describe('EC2 adapter at the Query/XML wire', () => {
         ],
       },
     ]);
-    expect(calls[0]!.params).toMatchObject({ 'Filter.1.Name': 'association.subnet-id', 'Filter.1.Value.1': 'subnet-0a1b2c3d', 'Filter.1.Value.2': 'subnet-4e5f6a7b' });
+    expect(calls[0]!.params).toMatchObject({
+      'Filter.1.Name': 'association.subnet-id',
+      'Filter.1.Value.1': 'subnet-0a1b2c3d',
+      'Filter.1.Value.2': 'subnet-4e5f6a7b',
+    });
   });
 
   it('looks services up in other regions with ServiceRegions and reads their IP types and region', async () => {
     const calls = fakeEc2({
-      DescribeVpcEndpointServices: () => describeServicesXml([{ name: 'com.amazonaws.us-east-1.s3', serviceRegion: 'us-east-1', ipAddressTypes: ['ipv4', 'ipv6'] }]),
+      DescribeVpcEndpointServices: () =>
+        describeServicesXml([{ name: 'com.amazonaws.us-east-1.s3', serviceRegion: 'us-east-1', ipAddressTypes: ['ipv4', 'ipv6'] }]),
     });
 
     const [service] = await testEc2().describeServices(REGION, ['com.amazonaws.us-east-1.s3'], undefined, ['us-east-1']);
@@ -256,7 +296,10 @@ describe('EC2 adapter at the Query/XML wire', () => {
     };
 
     it('sends the Interface type, private DNS, token, tags and IP type explicitly', async () => {
-      const calls = fakeEc2({ CreateVpcEndpoint: () => `<CreateVpcEndpointResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><clientToken>plr-0123456789</clientToken><vpcEndpoint>${describeEndpointsXml([{ id: ENDPOINT_ID, state: 'pending' }]).match(/<item>([\s\S]*)<\/item>\s*<\/vpcEndpointSet>/)![1]}</vpcEndpoint></CreateVpcEndpointResponse>` });
+      const calls = fakeEc2({
+        CreateVpcEndpoint: () =>
+          `<CreateVpcEndpointResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><clientToken>plr-0123456789</clientToken><vpcEndpoint>${describeEndpointsXml([{ id: ENDPOINT_ID, state: 'pending' }]).match(/<item>([\s\S]*)<\/item>\s*<\/vpcEndpointSet>/)![1]}</vpcEndpoint></CreateVpcEndpointResponse>`,
+      });
 
       const endpoint = await testEc2().createEndpoint(REGION, params, { dryRun: false });
 
@@ -285,11 +328,23 @@ describe('EC2 adapter at the Query/XML wire', () => {
       const calls = fakeEc2({ CreateVpcEndpoint: () => [412, errorXml('DryRunOperation', 'Request would have succeeded, but DryRun flag is set.')] });
       const ec2 = testEc2();
 
-      await ec2.createEndpoint(REGION, { ...params, ipAddressType: undefined, privateDnsEnabled: true, serviceRegion: 'us-east-1', privateDnsOnlyForInboundResolverEndpoint: false }, { dryRun: true });
-      await ec2.createEndpoint(REGION, { ...params, ipAddressType: undefined, privateDnsEnabled: true, privateDnsOnlyForInboundResolverEndpoint: true }, { dryRun: true });
+      await ec2.createEndpoint(
+        REGION,
+        { ...params, ipAddressType: undefined, privateDnsEnabled: true, serviceRegion: 'us-east-1', privateDnsOnlyForInboundResolverEndpoint: false },
+        { dryRun: true },
+      );
+      await ec2.createEndpoint(
+        REGION,
+        { ...params, ipAddressType: undefined, privateDnsEnabled: true, privateDnsOnlyForInboundResolverEndpoint: true },
+        { dryRun: true },
+      );
       await ec2.createEndpoint(REGION, { ...params, ipAddressType: undefined }, { dryRun: true });
 
-      expect(calls[0]!.params).toMatchObject({ ServiceRegion: 'us-east-1', PrivateDnsEnabled: 'true', 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'false' });
+      expect(calls[0]!.params).toMatchObject({
+        ServiceRegion: 'us-east-1',
+        PrivateDnsEnabled: 'true',
+        'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'false',
+      });
       expect(calls[0]!.params['DnsOptions.DnsRecordIpType']).toBeUndefined();
       expect(calls[1]!.params['DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint']).toBe('true');
       expect(calls[1]!.params.ServiceRegion).toBeUndefined();
@@ -305,7 +360,10 @@ describe('EC2 adapter at the Query/XML wire', () => {
     it('rejects a dry run the role may not make', async () => {
       fakeEc2({ CreateVpcEndpoint: () => [403, errorXml('UnauthorizedOperation', 'You are not authorized to perform this operation.')] });
 
-      await expect(testEc2().createEndpoint(REGION, params, { dryRun: true })).rejects.toMatchObject({ code: 'UnauthorizedOperation', action: 'ec2:CreateVpcEndpoint' });
+      await expect(testEc2().createEndpoint(REGION, params, { dryRun: true })).rejects.toMatchObject({
+        code: 'UnauthorizedOperation',
+        action: 'ec2:CreateVpcEndpoint',
+      });
     });
   });
 
@@ -331,11 +389,21 @@ describe('mergeServiceTypes', () => {
   it('joins the Gateway and Interface entries EC2 lists for S3 into one service with both types', () => {
     const merged = mergeServiceTypes([
       { ...base, serviceName: 'com.amazonaws.ap-northeast-1.s3', types: ['Gateway'] },
-      { ...base, serviceName: 'com.amazonaws.ap-northeast-1.s3', types: ['Interface'], privateDnsName: '*.s3.ap-northeast-1.amazonaws.com', ipAddressTypes: ['ipv4', 'dualstack'] },
+      {
+        ...base,
+        serviceName: 'com.amazonaws.ap-northeast-1.s3',
+        types: ['Interface'],
+        privateDnsName: '*.s3.ap-northeast-1.amazonaws.com',
+        ipAddressTypes: ['ipv4', 'dualstack'],
+      },
       { ...base, serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', types: ['Interface'] },
     ]);
     expect(merged).toHaveLength(2);
-    expect(merged[0]).toMatchObject({ types: ['Interface', 'Gateway'], privateDnsName: '*.s3.ap-northeast-1.amazonaws.com', ipAddressTypes: ['ipv4', 'dualstack'] });
+    expect(merged[0]).toMatchObject({
+      types: ['Interface', 'Gateway'],
+      privateDnsName: '*.s3.ap-northeast-1.amazonaws.com',
+      ipAddressTypes: ['ipv4', 'dualstack'],
+    });
     expect(merged[1]).toMatchObject({ serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', types: ['Interface'] });
   });
 });

@@ -10,9 +10,24 @@ import { en } from '../../src/messages.js';
 import { REGION, errorXml, fakeEc2World, testEc2 } from '../helpers/ec2.js';
 
 const VPC = 'vpc-0a1b2c3d';
-const gatewayFor = (service: string) => ({ id: 'vpce-0gggggggggggggggg'.replace(/g/g, '6'), type: 'Gateway', service, vpcId: VPC, privateDns: false, state: 'available', describesUntilReady: 0 });
+const gatewayFor = (service: string) => ({
+  id: 'vpce-0gggggggggggggggg'.replace(/g/g, '6'),
+  type: 'Gateway',
+  service,
+  vpcId: VPC,
+  privateDns: false,
+  state: 'available',
+  describesUntilReady: 0,
+});
 const interfaceEndpoints = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({ id: `vpce-${(i + 1).toString(16).padStart(17, '0')}`, service: `com.amazonaws.${REGION}.sqs`, vpcId: VPC, privateDns: false, state: 'available', describesUntilReady: 0 }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `vpce-${(i + 1).toString(16).padStart(17, '0')}`,
+    service: `com.amazonaws.${REGION}.sqs`,
+    vpcId: VPC,
+    privateDns: false,
+    state: 'available',
+    describesUntilReady: 0,
+  }));
 
 const good: CreateSpec = {
   service: 'kinesis-streams',
@@ -66,7 +81,12 @@ describe('preflight', () => {
       'DescribeVpcs',
     ]);
     const dryRun = calls.find((c) => c.action === 'CreateVpcEndpoint')!.params;
-    expect(dryRun).toMatchObject({ DryRun: 'true', VpcEndpointType: 'Interface', PrivateDnsEnabled: 'true', 'TagSpecification.1.ResourceType': 'vpc-endpoint' });
+    expect(dryRun).toMatchObject({
+      DryRun: 'true',
+      VpcEndpointType: 'Interface',
+      PrivateDnsEnabled: 'true',
+      'TagSpecification.1.ResourceType': 'vpc-endpoint',
+    });
     expect(dryRun.ClientToken).toBeUndefined();
     expect(dryRun['DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint']).toBeUndefined();
   });
@@ -78,12 +98,23 @@ describe('preflight', () => {
     const dryRun = state.log.find((c) => c.action === 'CreateVpcEndpoint')!.params;
     const tags = Object.fromEntries([1, 2, 3, 4].map((i) => [dryRun[`TagSpecification.1.Tag.${i}.Key`], dryRun[`TagSpecification.1.Tag.${i}.Value`] ?? '']));
 
-    expect(tags).toEqual({ Name: 'kinesis-streams (plr-0123456789)', 'privatelink:request': 'plr-0123456789', 'privatelink:requester': 'U0ALICE', 'privatelink:approver': '' });
+    expect(tags).toEqual({
+      Name: 'kinesis-streams (plr-0123456789)',
+      'privatelink:request': 'plr-0123456789',
+      'privatelink:requester': 'U0ALICE',
+      'privatelink:approver': '',
+    });
   });
 
   it.each<[string, CreateSpec, Shape | undefined, string, string]>([
     ['an unknown service', { ...good, service: 'kinesis-stream' }, undefined, 'service', 'serviceNotFound'],
-    ['a gateway-only service', { ...good, service: 's3-gw' }, (s) => void s.services.push({ name: `com.amazonaws.${REGION}.s3-gw`, types: ['Gateway'] }), 'service', 'serviceNotInterface'],
+    [
+      'a gateway-only service',
+      { ...good, service: 's3-gw' },
+      (s) => void s.services.push({ name: `com.amazonaws.${REGION}.s3-gw`, types: ['Gateway'] }),
+      'service',
+      'serviceNotInterface',
+    ],
     ['a VPC that does not exist', { ...good, vpcId: 'vpc-0fffffff' }, undefined, 'ids', 'vpcNotFound'],
     ['an unknown subnet', { ...good, subnetIds: ['subnet-99999999'] }, undefined, 'subnets', 'subnetNotFound'],
     ['a subnet of another VPC', good, (s) => void (s.subnets[1]!.vpcId = 'vpc-0ffff000'), 'subnets', 'subnetOtherVpc'],
@@ -97,14 +128,40 @@ describe('preflight', () => {
     [
       'another endpoint holding private DNS',
       good,
-      (s) => void s.endpoints.push({ id: 'vpce-0aaaaaaaaaaaaaaaa', service: `com.amazonaws.${REGION}.kinesis-streams`, vpcId: VPC, privateDns: true, state: 'available', describesUntilReady: 0 }),
+      (s) =>
+        void s.endpoints.push({
+          id: 'vpce-0aaaaaaaaaaaaaaaa',
+          service: `com.amazonaws.${REGION}.kinesis-streams`,
+          vpcId: VPC,
+          privateDns: true,
+          state: 'available',
+          describesUntilReady: 0,
+        }),
       'private-dns',
       'privateDnsTaken',
     ],
-    ['inbound-only DNS on S3 without a gateway endpoint', { ...good, service: 's3', privateDns: 'inbound-only' }, undefined, 'private-dns', 'inboundOnlyNoGateway'],
+    [
+      'inbound-only DNS on S3 without a gateway endpoint',
+      { ...good, service: 's3', privateDns: 'inbound-only' },
+      undefined,
+      'private-dns',
+      'inboundOnlyNoGateway',
+    ],
     ['inbound-only DNS on a service without a gateway type', { ...good, privateDns: 'inbound-only' }, undefined, 'private-dns', 'inboundOnlyNotBothTypes'],
-    ['ip=ipv6 on IPv4-only subnets', { ...good, ipAddressType: 'ipv6' }, (s) => void (s.services[0]!.ipAddressTypes = ['ipv4', 'ipv6']), 'ip-type', 'ipv6NeedsIpv6OnlySubnets'],
-    ['ip=dualstack on IPv4-only subnets', { ...good, ipAddressType: 'dualstack' }, (s) => void (s.services[0]!.ipAddressTypes = ['ipv4', 'ipv6']), 'ip-type', 'dualstackNeedsDualSubnets'],
+    [
+      'ip=ipv6 on IPv4-only subnets',
+      { ...good, ipAddressType: 'ipv6' },
+      (s) => void (s.services[0]!.ipAddressTypes = ['ipv4', 'ipv6']),
+      'ip-type',
+      'ipv6NeedsIpv6OnlySubnets',
+    ],
+    [
+      'ip=dualstack on IPv4-only subnets',
+      { ...good, ipAddressType: 'dualstack' },
+      (s) => void (s.services[0]!.ipAddressTypes = ['ipv4', 'ipv6']),
+      'ip-type',
+      'dualstackNeedsDualSubnets',
+    ],
     [
       'ip=dualstack to an IPv4-only service',
       { ...good, ipAddressType: 'dualstack' },
@@ -114,9 +171,27 @@ describe('preflight', () => {
     ],
     ['a subnet with no free address', good, (s) => void (s.subnets[1]!.freeIps = 0), 'free-ips', 'subnetFull'],
     ['listener port 8443 where the group admits only 443', { ...good, ports: [8443] }, undefined, 'security-groups', 'groupNoPort'],
-    ['Kinesis Data Streams across regions (not on the cross-region list)', { ...good, serviceRegion: 'us-east-1' }, undefined, 'cross-region', 'crossRegionNotListed'],
-    ['DynamoDB across regions', { ...good, service: 'dynamodb', privateDns: 'off', serviceRegion: 'us-east-1' }, undefined, 'cross-region', 'crossRegionNotListed'],
-    ['a listed service the other region does not offer here', { ...good, service: 's3', privateDns: 'off', serviceRegion: 'us-east-1' }, undefined, 'cross-region', 'crossRegionNotOffered'],
+    [
+      'Kinesis Data Streams across regions (not on the cross-region list)',
+      { ...good, serviceRegion: 'us-east-1' },
+      undefined,
+      'cross-region',
+      'crossRegionNotListed',
+    ],
+    [
+      'DynamoDB across regions',
+      { ...good, service: 'dynamodb', privateDns: 'off', serviceRegion: 'us-east-1' },
+      undefined,
+      'cross-region',
+      'crossRegionNotListed',
+    ],
+    [
+      'a listed service the other region does not offer here',
+      { ...good, service: 's3', privateDns: 'off', serviceRegion: 'us-east-1' },
+      undefined,
+      'cross-region',
+      'crossRegionNotOffered',
+    ],
   ])('fails %s', async (_name, spec, shape, check, code) => {
     const { byCheck, checks } = await preflight(spec, shape);
 
@@ -125,13 +200,18 @@ describe('preflight', () => {
   });
 
   it('names the ports a group lacks and the VPC CIDR to open them to', async () => {
-    const { byCheck } = await preflight({ ...good, ports: [443, 8443, 9000] }, (s) => void (s.groups[0]!.rules = [{ protocol: 'tcp', from: 9000, to: 9100, cidrs: ['10.0.0.0/16'] }]));
+    const { byCheck } = await preflight(
+      { ...good, ports: [443, 8443, 9000] },
+      (s) => void (s.groups[0]!.rules = [{ protocol: 'tcp', from: 9000, to: 9100, cidrs: ['10.0.0.0/16'] }]),
+    );
 
     expect(byCheck['security-groups']).toMatchObject({ status: 'fail', code: 'groupNoPort', values: { ports: '8443', cidrs: '10.0.0.0/16' } });
   });
 
   it('fails when the role may not create endpoints (DryRun answers UnauthorizedOperation)', async () => {
-    const { byCheck } = await preflight(good, undefined, { CreateVpcEndpoint: () => [403, errorXml('UnauthorizedOperation', 'You are not authorized to perform this operation.')] });
+    const { byCheck } = await preflight(good, undefined, {
+      CreateVpcEndpoint: () => [403, errorXml('UnauthorizedOperation', 'You are not authorized to perform this operation.')],
+    });
 
     expect(byCheck.permission).toMatchObject({ status: 'fail', code: 'notPermitted', values: { action: 'ec2:CreateVpcEndpoint' } });
   });
@@ -139,8 +219,9 @@ describe('preflight', () => {
   it('warns, without failing, about the default group, a group open to the world and an acceptance-required service', async () => {
     const noGroup = await preflight({ ...good, securityGroupIds: [] });
     const openGroup = await preflight(good, (s) => (s.groups[0]!.inbound443From = '0.0.0.0/0'));
-    const partner = await preflight({ ...good, service: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', privateDns: 'off' }, (s) =>
-      s.services[3]!.azs = [`${REGION}a`, `${REGION}c`],
+    const partner = await preflight(
+      { ...good, service: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0', privateDns: 'off' },
+      (s) => (s.services[3]!.azs = [`${REGION}a`, `${REGION}c`]),
     );
 
     expect(noGroup.byCheck['security-groups']).toMatchObject({ status: 'warn', code: 'defaultSecurityGroup' });
@@ -153,13 +234,21 @@ describe('preflight', () => {
   describe('security groups against the VPC CIDRs', () => {
     it('fails a rule admitting only 10.99.99.99/32, outside the VPC, and warns on one address inside it', async () => {
       const outside = await preflight(good, (s) => void (s.groups[0]!.inbound443From = '10.99.99.99/32'));
-      expect(outside.byCheck['security-groups']).toMatchObject({ status: 'fail', code: 'groupNoVpcSource', values: { port: '443', allowed: '10.99.99.99/32', cidrs: '10.0.0.0/16' } });
+      expect(outside.byCheck['security-groups']).toMatchObject({
+        status: 'fail',
+        code: 'groupNoVpcSource',
+        values: { port: '443', allowed: '10.99.99.99/32', cidrs: '10.0.0.0/16' },
+      });
 
       const inside = await preflight(good, (s) => void (s.groups[0]!.inbound443From = '10.0.5.5/32'));
-      expect(inside.byCheck['security-groups']).toMatchObject({ status: 'warn', code: 'groupPartialCoverage', values: { port: '443', allowed: '10.0.5.5/32', uncovered: '10.0.0.0/16' } });
+      expect(inside.byCheck['security-groups']).toMatchObject({
+        status: 'warn',
+        code: 'groupPartialCoverage',
+        values: { port: '443', allowed: '10.0.5.5/32', uncovered: '10.0.0.0/16' },
+      });
     });
 
-    it('warns when the rules cover one of the VPC\'s two CIDRs only', async () => {
+    it("warns when the rules cover one of the VPC's two CIDRs only", async () => {
       const { byCheck } = await preflight(good, (s) => void (s.vpcs[VPC]!.cidrs = ['10.0.0.0/16', '100.64.0.0/16']));
 
       expect(byCheck['security-groups']).toMatchObject({ status: 'warn', code: 'groupPartialCoverage', values: { uncovered: '100.64.0.0/16' } });
@@ -180,7 +269,10 @@ describe('preflight', () => {
     });
 
     it('does not count a UDP rule for a TCP port', async () => {
-      const { byCheck } = await preflight({ ...good, ports: [53] }, (s) => void (s.groups[0]!.rules = [{ protocol: 'udp', from: 53, to: 53, cidrs: ['10.0.0.0/16'] }]));
+      const { byCheck } = await preflight(
+        { ...good, ports: [53] },
+        (s) => void (s.groups[0]!.rules = [{ protocol: 'udp', from: 53, to: 53, cidrs: ['10.0.0.0/16'] }]),
+      );
 
       expect(byCheck['security-groups']).toMatchObject({ status: 'fail', code: 'groupNoPort', values: { ports: '53' } });
     });
@@ -191,11 +283,14 @@ describe('preflight', () => {
       const { byCheck, calls, checks } = await preflight({ ...good, service: 's3' });
 
       expect(byCheck['private-dns']).toMatchObject({ status: 'pass', code: 'privateDnsAllResolvers' });
-      expect(calls.find((c) => c.action === 'CreateVpcEndpoint')!.params).toMatchObject({ PrivateDnsEnabled: 'true', 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'false' });
+      expect(calls.find((c) => c.action === 'CreateVpcEndpoint')!.params).toMatchObject({
+        PrivateDnsEnabled: 'true',
+        'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'false',
+      });
       expect(preflightPassed(checks)).toBe(true);
     });
 
-    it('inbound-only: passes with the VPC\'s gateway endpoint, and the DryRun asks for it', async () => {
+    it("inbound-only: passes with the VPC's gateway endpoint, and the DryRun asks for it", async () => {
       const s3 = `com.amazonaws.${REGION}.s3`;
       const { byCheck, calls, checks } = await preflight({ ...good, service: 's3', privateDns: 'inbound-only' }, (s) => void s.endpoints.push(gatewayFor(s3)));
 
@@ -239,7 +334,10 @@ describe('preflight', () => {
   });
 
   describe('network ACLs of the endpoint subnets', () => {
-    const acl = (entries: EmulatorAclEntry[]): Shape => (s) => void (s.networkAcls = [{ id: 'acl-0a1b2c3d', vpcId: VPC, subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], entries }]);
+    const acl =
+      (entries: EmulatorAclEntry[]): Shape =>
+      (s) =>
+        void (s.networkAcls = [{ id: 'acl-0a1b2c3d', vpcId: VPC, subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], entries }]);
     const returnTraffic: EmulatorAclEntry = { rule: 100, egress: true, protocol: '6', allow: true, cidr: '10.0.0.0/16', from: 1024, to: 65535 };
 
     it('warns when the inbound rules do not admit a listener port', async () => {
@@ -248,34 +346,52 @@ describe('preflight', () => {
         s.groups[0]!.rules = [{ protocol: 'tcp', from: 8443, to: 8443, cidrs: ['10.0.0.0/16'] }];
       });
 
-      expect(byCheck['network-acls']).toMatchObject({ status: 'warn', code: 'naclBlocksInbound', values: { acl: 'acl-0a1b2c3d', ports: '8443', cidr: '10.0.0.0/16' } });
+      expect(byCheck['network-acls']).toMatchObject({
+        status: 'warn',
+        code: 'naclBlocksInbound',
+        values: { acl: 'acl-0a1b2c3d', ports: '8443', cidr: '10.0.0.0/16' },
+      });
       expect(preflightPassed(checks)).toBe(true);
     });
 
     it('warns when an earlier deny takes part of the VPC', async () => {
-      const { byCheck } = await preflight(good, acl([
-        { rule: 50, egress: false, protocol: '-1', allow: false, cidr: '10.0.5.0/24' },
-        { rule: 100, egress: false, protocol: '6', allow: true, cidr: '10.0.0.0/16', from: 443, to: 443 },
-        returnTraffic,
-      ]));
+      const { byCheck } = await preflight(
+        good,
+        acl([
+          { rule: 50, egress: false, protocol: '-1', allow: false, cidr: '10.0.5.0/24' },
+          { rule: 100, egress: false, protocol: '6', allow: true, cidr: '10.0.0.0/16', from: 443, to: 443 },
+          returnTraffic,
+        ]),
+      );
 
       expect(byCheck['network-acls']).toMatchObject({ status: 'warn', code: 'naclBlocksInbound' });
     });
 
-    it('warns when the replies to the clients\' ephemeral ports cannot leave', async () => {
-      const { byCheck } = await preflight(good, acl([{ rule: 100, egress: false, protocol: '6', allow: true, cidr: '10.0.0.0/16', from: 443, to: 443 }, { ...returnTraffic, from: 32768, to: 60999 }]));
+    it("warns when the replies to the clients' ephemeral ports cannot leave", async () => {
+      const { byCheck } = await preflight(
+        good,
+        acl([
+          { rule: 100, egress: false, protocol: '6', allow: true, cidr: '10.0.0.0/16', from: 443, to: 443 },
+          { ...returnTraffic, from: 32768, to: 60999 },
+        ]),
+      );
 
       expect(byCheck['network-acls']).toMatchObject({ status: 'warn', code: 'naclBlocksReturn', values: { from: '1024', to: '65535' } });
     });
 
     it('passes specific rules that admit the ports and the replies', async () => {
-      const { byCheck } = await preflight(good, acl([{ rule: 100, egress: false, protocol: '6', allow: true, cidr: '10.0.0.0/8', from: 0, to: 1000 }, returnTraffic]));
+      const { byCheck } = await preflight(
+        good,
+        acl([{ rule: 100, egress: false, protocol: '6', allow: true, cidr: '10.0.0.0/8', from: 0, to: 1000 }, returnTraffic]),
+      );
 
       expect(byCheck['network-acls']).toMatchObject({ status: 'pass', code: 'naclOk' });
     });
 
     it('warns, without failing, when the ACLs cannot be read', async () => {
-      const { byCheck, checks } = await preflight(good, undefined, { DescribeNetworkAcls: () => [403, errorXml('UnauthorizedOperation', 'You are not authorized to perform this operation.')] });
+      const { byCheck, checks } = await preflight(good, undefined, {
+        DescribeNetworkAcls: () => [403, errorXml('UnauthorizedOperation', 'You are not authorized to perform this operation.')],
+      });
 
       expect(byCheck['network-acls']).toMatchObject({ status: 'warn', code: 'naclUnchecked', values: { code: 'UnauthorizedOperation' } });
       expect(preflightPassed(checks)).toBe(true);
@@ -284,8 +400,9 @@ describe('preflight', () => {
 
   it('passes a cross-region endpoint to a listed service the other region offers here, sending ServiceRegion', async () => {
     const name = 'com.amazonaws.us-east-1.s3';
-    const { byCheck, calls, params, checks } = await preflight({ ...good, service: 's3', privateDns: 'off', serviceRegion: 'us-east-1' }, (s) =>
-      void s.services.push({ name, types: ['Interface'], serviceRegion: 'us-east-1', azs: ['use1-az1'] }),
+    const { byCheck, calls, params, checks } = await preflight(
+      { ...good, service: 's3', privateDns: 'off', serviceRegion: 'us-east-1' },
+      (s) => void s.services.push({ name, types: ['Interface'], serviceRegion: 'us-east-1', azs: ['use1-az1'] }),
     );
 
     expect(params).toMatchObject({ serviceName: name, serviceRegion: 'us-east-1' });
@@ -315,7 +432,7 @@ describe('preflight', () => {
     expect(expandServiceName('vpce-svc-0abc', 'eu-west-1', 'us-east-1')).toBe('com.amazonaws.vpce.us-east-1.vpce-svc-0abc');
   });
 
-  it('drops a service region that is the endpoint\'s own region', () => {
+  it("drops a service region that is the endpoint's own region", () => {
     const params = endpointParams({ ...good, serviceRegion: REGION }, REGION);
     expect(params.serviceRegion).toBeUndefined();
     expect(params.serviceName).toBe(`com.amazonaws.${REGION}.kinesis-streams`);

@@ -37,7 +37,7 @@ describe('dnsModeOf', () => {
   });
 });
 
-describe('reach: clients inside the endpoint\'s VPC (the article\'s matrix)', () => {
+describe("reach: clients inside the endpoint's VPC (the article's matrix)", () => {
   it('private DNS on: the default name goes through the endpoint from public and private subnets', () => {
     for (const internet of ['igw', 'nat', 'none'] as const) {
       expect(defaultRow(KINESIS, 'on', { internet })).toEqual({ resolvesTo: 'endpoint-ips', path: 'endpoint', private: true, why: 'private-dns-on' });
@@ -64,39 +64,72 @@ describe('reach: clients inside the endpoint\'s VPC (the article\'s matrix)', ()
       private: false,
       why: 'vpc-dns-attributes-off',
     });
-    expect(defaultRow(KINESIS, 'on', { endpointVpcDns: { support: true, hostnames: 'unknown' } })).toEqual({ resolvesTo: 'unknown', path: 'unknown', private: 'unknown', why: 'vpc-dns-attributes-unknown' });
+    expect(defaultRow(KINESIS, 'on', { endpointVpcDns: { support: true, hostnames: 'unknown' } })).toEqual({
+      resolvesTo: 'unknown',
+      path: 'unknown',
+      private: 'unknown',
+      why: 'vpc-dns-attributes-unknown',
+    });
   });
 
-  it('enableDnsSupport off in the client\'s VPC: the Amazon-provided resolver answers nothing', () => {
+  it("enableDnsSupport off in the client's VPC: the Amazon-provided resolver answers nothing", () => {
     expect(defaultRow(KINESIS, 'on', { clientVpcDnsSupport: false })).toMatchObject({ resolvesTo: 'nothing', why: 'client-dns-off' });
     expect(specificRow('on', { clientVpcDnsSupport: false })).toMatchObject({ resolvesTo: 'nothing' });
   });
 
   it('S3 inbound-only: in-VPC clients get public IPs and use the gateway endpoint, not the interface endpoint', () => {
-    expect(defaultRow(S3, 'inbound-only', { gatewayEndpoint: true })).toEqual({ resolvesTo: 'public-ips', path: 'gateway-endpoint', private: true, why: 'inbound-only-in-vpc' });
+    expect(defaultRow(S3, 'inbound-only', { gatewayEndpoint: true })).toEqual({
+      resolvesTo: 'public-ips',
+      path: 'gateway-endpoint',
+      private: true,
+      why: 'inbound-only-in-vpc',
+    });
     // Without the gateway route in the client's route table, the public name follows the subnet's way out.
     expect(defaultRow(S3, 'inbound-only', { gatewayEndpoint: false, internet: 'nat' })).toMatchObject({ path: 'internet-nat', private: false });
     expect(defaultRow(S3, 'inbound-only', { gatewayEndpoint: 'unknown', internet: 'none' })).toMatchObject({ path: 'unknown', private: 'unknown' });
   });
 
   it('S3 private DNS off with a gateway endpoint route: the public name still stays private', () => {
-    expect(defaultRow(S3, 'off', { gatewayEndpoint: true, internet: 'nat' })).toMatchObject({ resolvesTo: 'public-ips', path: 'gateway-endpoint', private: true });
+    expect(defaultRow(S3, 'off', { gatewayEndpoint: true, internet: 'nat' })).toMatchObject({
+      resolvesTo: 'public-ips',
+      path: 'gateway-endpoint',
+      private: true,
+    });
   });
 });
 
 describe('reach: clients in a peered or TGW-attached VPC', () => {
   for (const location of ['peered-vpc', 'tgw-vpc'] as const) {
     it(`${location}: the default name resolves publicly unless Resolver rules or a shared zone point at the endpoint`, () => {
-      expect(defaultRow(KINESIS, 'on', { location, forwarding: false, internet: 'nat' })).toEqual({ resolvesTo: 'public-ips', path: 'internet-nat', private: false, why: 'remote-vpc-no-forwarding' });
+      expect(defaultRow(KINESIS, 'on', { location, forwarding: false, internet: 'nat' })).toEqual({
+        resolvesTo: 'public-ips',
+        path: 'internet-nat',
+        private: false,
+        why: 'remote-vpc-no-forwarding',
+      });
       expect(defaultRow(KINESIS, 'on', { location, forwarding: false, internet: 'none' })).toMatchObject({ path: 'no-route' });
-      expect(defaultRow(KINESIS, 'on', { location, forwarding: true })).toEqual({ resolvesTo: 'endpoint-ips', path: 'endpoint', private: true, why: 'remote-vpc-forwarding' });
-      expect(defaultRow(KINESIS, 'on', { location, forwarding: 'unknown' })).toEqual({ resolvesTo: 'unknown', path: 'unknown', private: 'unknown', why: 'remote-vpc-forwarding-unknown' });
+      expect(defaultRow(KINESIS, 'on', { location, forwarding: true })).toEqual({
+        resolvesTo: 'endpoint-ips',
+        path: 'endpoint',
+        private: true,
+        why: 'remote-vpc-forwarding',
+      });
+      expect(defaultRow(KINESIS, 'on', { location, forwarding: 'unknown' })).toEqual({
+        resolvesTo: 'unknown',
+        path: 'unknown',
+        private: 'unknown',
+        why: 'remote-vpc-forwarding-unknown',
+      });
       expect(specificRow('on', { location })).toEqual({ resolvesTo: 'endpoint-ips', path: 'endpoint', private: true });
     });
   }
 
   it('private DNS off: no rule helps, the default name is public', () => {
-    expect(defaultRow(KINESIS, 'off', { location: 'peered-vpc', forwarding: true, internet: 'igw' })).toMatchObject({ resolvesTo: 'public-ips', path: 'internet-igw', why: 'private-dns-off' });
+    expect(defaultRow(KINESIS, 'off', { location: 'peered-vpc', forwarding: true, internet: 'igw' })).toMatchObject({
+      resolvesTo: 'public-ips',
+      path: 'internet-igw',
+      why: 'private-dns-off',
+    });
   });
 });
 
@@ -104,15 +137,29 @@ describe('reach: on-premises clients', () => {
   const onprem = { location: 'onprem' as const, internet: 'unknown' as const, gatewayEndpoint: false };
 
   it('the default name needs a conditional forwarder to a Resolver inbound endpoint', () => {
-    expect(defaultRow(KINESIS, 'on', { ...onprem, forwarding: false })).toEqual({ resolvesTo: 'public-ips', path: 'internet-onprem', private: false, why: 'onprem-no-forwarder' });
-    expect(defaultRow(KINESIS, 'on', { ...onprem, forwarding: true })).toEqual({ resolvesTo: 'endpoint-ips', path: 'endpoint', private: true, why: 'onprem-forwarder' });
+    expect(defaultRow(KINESIS, 'on', { ...onprem, forwarding: false })).toEqual({
+      resolvesTo: 'public-ips',
+      path: 'internet-onprem',
+      private: false,
+      why: 'onprem-no-forwarder',
+    });
+    expect(defaultRow(KINESIS, 'on', { ...onprem, forwarding: true })).toEqual({
+      resolvesTo: 'endpoint-ips',
+      path: 'endpoint',
+      private: true,
+      why: 'onprem-forwarder',
+    });
     expect(defaultRow(KINESIS, 'on', { ...onprem, forwarding: 'unknown' })).toMatchObject({ resolvesTo: 'unknown', why: 'onprem-forwarder-unknown' });
   });
 
-  it('S3 inbound-only: exactly the Resolver inbound endpoint\'s queries get the interface endpoint\'s IPs', () => {
+  it("S3 inbound-only: exactly the Resolver inbound endpoint's queries get the interface endpoint's IPs", () => {
     expect(defaultRow(S3, 'inbound-only', { ...onprem, forwarding: true })).toMatchObject({ resolvesTo: 'endpoint-ips', path: 'endpoint', private: true });
     // A gateway endpoint cannot be used from on-premises.
-    expect(defaultRow(S3, 'inbound-only', { ...onprem, forwarding: false, gatewayEndpoint: true })).toMatchObject({ resolvesTo: 'public-ips', path: 'internet-onprem', private: false });
+    expect(defaultRow(S3, 'inbound-only', { ...onprem, forwarding: false, gatewayEndpoint: true })).toMatchObject({
+      resolvesTo: 'public-ips',
+      path: 'internet-onprem',
+      private: false,
+    });
   });
 
   it('endpoint-specific names resolve publicly to the private IPs and work over DX/VPN', () => {
@@ -120,6 +167,8 @@ describe('reach: on-premises clients', () => {
   });
 
   it('a service with no private DNS name has only endpoint-specific rows', () => {
-    expect(reach('com.amazonaws.vpce.ap-northeast-1.vpce-svc-0abc', 'off', { endpointSpecific: [SPECIFIC] }, { ...inVpc, ...onprem }).map((r) => r.kind)).toEqual(['endpoint-specific']);
+    expect(
+      reach('com.amazonaws.vpce.ap-northeast-1.vpce-svc-0abc', 'off', { endpointSpecific: [SPECIFIC] }, { ...inVpc, ...onprem }).map((r) => r.kind),
+    ).toEqual(['endpoint-specific']);
   });
 });

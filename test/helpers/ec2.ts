@@ -93,7 +93,9 @@ export function endpointXml(e: EndpointFixture): string {
       <networkInterfaceIdSet><item>eni-0123456789abcdef0</item><item>eni-0123456789abcdef1</item></networkInterfaceIdSet>
       <dnsEntrySet>${items(dns, (d) => `<dnsName>${d}</dnsName><hostedZoneId>Z2OJLYMUO9EFXC</hostedZoneId>`)}</dnsEntrySet>
       <creationTimestamp>2026-11-20T03:04:05.000Z</creationTimestamp>
-      <tagSet>${Object.entries(e.tags ?? { Name: 'kinesis' }).map(([k, v]) => `<item><key>${esc(k)}</key><value>${esc(v)}</value></item>`).join('')}</tagSet>
+      <tagSet>${Object.entries(e.tags ?? { Name: 'kinesis' })
+        .map(([k, v]) => `<item><key>${esc(k)}</key><value>${esc(v)}</value></item>`)
+        .join('')}</tagSet>
       <ownerId>123456789012</ownerId>
       ${e.lastError ? `<lastError><code>${e.lastError.code}</code><message>${esc(e.lastError.message)}</message></lastError>` : ''}
     </item>`;
@@ -145,7 +147,10 @@ export function describeServicesXml(services: ServiceFixture[], nextToken?: stri
   return `<?xml version="1.0" encoding="UTF-8"?>
 <DescribeVpcEndpointServicesResponse xmlns="${XMLNS}">
   <requestId>8f7e6d5c-1111-2222-3333-444455556667</requestId>
-  <serviceNameSet>${items(services.map((s) => s.name), (v) => v)}</serviceNameSet>
+  <serviceNameSet>${items(
+    services.map((s) => s.name),
+    (v) => v,
+  )}</serviceNameSet>
   <serviceDetailSet>${details}</serviceDetailSet>
   ${nextToken ? `<nextToken>${nextToken}</nextToken>` : ''}
 </DescribeVpcEndpointServicesResponse>`;
@@ -186,7 +191,12 @@ export async function faultyServer(mode: 'reset' | 'silent'): Promise<{ url: str
 /** The adapter pointed at a loopback endpoint, with short time-outs. */
 export function loopbackEc2(endpoint: string, requestTimeout = 300): Ec2Api {
   return createEc2Adapter({
-    clientConfig: { endpoint, credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' }, maxAttempts: 1, requestHandler: { requestTimeout, connectionTimeout: 300, throwOnRequestTimeout: true } },
+    clientConfig: {
+      endpoint,
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
+      maxAttempts: 1,
+      requestHandler: { requestTimeout, connectionTimeout: 300, throwOnRequestTimeout: true },
+    },
   });
 }
 

@@ -158,8 +158,7 @@ export function parseAckBody(body: string): Record<string, unknown> {
 
 /** All text in a message's blocks, for assertions that do not depend on layout. */
 export function blockText(message: { blocks?: unknown }): string {
-  return JSON.stringify(message.blocks ?? [])
-    .replace(/\\n/g, '\n');
+  return JSON.stringify(message.blocks ?? []).replace(/\\n/g, '\n');
 }
 
 export const TEST_CONFIG: Config = {
@@ -179,18 +178,24 @@ export function recordingJobs(): JobQueue & { jobs: Job[] } {
 /** A JSON logger whose lines land in an array. */
 export function quietLogger(): Logger & { lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
-  return Object.assign(jsonLogger((line) => lines.push(JSON.parse(line)), logLevelFrom('debug')), { lines });
+  return Object.assign(
+    jsonLogger((line) => lines.push(JSON.parse(line)), logLevelFrom('debug')),
+    { lines },
+  );
 }
 
 /** A Slack Web API that answers the calls the bot makes, with increasing message timestamps; records every call. */
 export function fakeSlack(options: { usergroupMembers?: string[] } = {}): Captured[] {
   let ts = 1_700_000_000;
-  return fakeSlackApi({
-    'chat.postMessage': (args) => ({ ok: true, channel: args.channel, ts: `${++ts}.000100`, message: {} }),
-    'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
-    'usergroups.users.list': () => ({ ok: true, users: options.usergroupMembers ?? [] }),
-    'views.open': () => ({ ok: true, view: { id: 'V0MODAL' } }),
-  }, 1000);
+  return fakeSlackApi(
+    {
+      'chat.postMessage': (args) => ({ ok: true, channel: args.channel, ts: `${++ts}.000100`, message: {} }),
+      'chat.update': (args) => ({ ok: true, channel: args.channel, ts: args.ts }),
+      'usergroups.users.list': () => ({ ok: true, users: options.usergroupMembers ?? [] }),
+      'views.open': () => ({ ok: true, view: { id: 'V0MODAL' } }),
+    },
+    1000,
+  );
 }
 
 export const callsTo = (calls: Captured[], method: string) => calls.filter((c) => c.url === method);

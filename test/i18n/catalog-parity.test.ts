@@ -24,20 +24,27 @@ function at(root: unknown, path: Path): unknown {
 /** Differences of keys, value kinds and function arities between two catalogs. */
 function shapeDifferences(a: unknown, b: unknown, path: Path = []): string[] {
   if (typeof a !== typeof b || Array.isArray(a) !== Array.isArray(b)) return [`${show(path)}: ${typeof a} vs ${typeof b}`];
-  if (typeof a === 'function') return a.length === (b as (...args: unknown[]) => unknown).length ? [] : [`${show(path)}: ${a.length} vs ${(b as () => unknown).length} parameters`];
+  if (typeof a === 'function')
+    return a.length === (b as (...args: unknown[]) => unknown).length ? [] : [`${show(path)}: ${a.length} vs ${(b as () => unknown).length} parameters`];
   if (a === null || typeof a !== 'object') return [];
   const ka = Object.keys(a);
   const kb = Object.keys(b as object);
   const missing = ka.filter((k) => !kb.includes(k)).map((k) => `${show([...path, k])}: missing in the second catalog`);
   const extra = kb.filter((k) => !ka.includes(k)).map((k) => `${show([...path, k])}: missing in the first catalog`);
-  const common = ka.filter((k) => kb.includes(k)).flatMap((k) => shapeDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, k]));
+  const common = ka
+    .filter((k) => kb.includes(k))
+    .flatMap((k) => shapeDifferences((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], [...path, k]));
   return [...missing, ...extra, ...common];
 }
 
 const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
 const codeSpans = (text: string) => text.match(/`[^`]*`/g) ?? [];
 /** The prose of a text: without code spans, Slack links and mentions (`<…>`) and emoji names. */
-const prose = (text: string) => text.replace(/`[^`]*`/g, '').replace(/<[^>]*>/g, '').replace(/:[a-z0-9_+-]+:/g, '');
+const prose = (text: string) =>
+  text
+    .replace(/`[^`]*`/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(/:[a-z0-9_+-]+:/g, '');
 
 /**
  * Leaves whose Japanese value is the English one, kept literally: commands the user types, AWS names, ids, acronyms
@@ -80,8 +87,30 @@ function values(overrides: Record<string, string> = {}): Record<string, string> 
 
 const VALUE_VARIANTS = [
   values(),
-  values({ ports: '443', direction: 'out', supported: 'ipv4,ipv6', subnets: 'subnet-1,subnet-2', path: 'internet-nat', why: 'private-dns-off', code: 'UnauthorizedOperation' }),
-  values({ owner: '', ip: '', name: '', sources: '', cidrs: '', allowed: '', counts: '', action: '', detail: '', message: '', path: 'internet-igw', why: 'client-dns-off', direction: 'in' }),
+  values({
+    ports: '443',
+    direction: 'out',
+    supported: 'ipv4,ipv6',
+    subnets: 'subnet-1,subnet-2',
+    path: 'internet-nat',
+    why: 'private-dns-off',
+    code: 'UnauthorizedOperation',
+  }),
+  values({
+    owner: '',
+    ip: '',
+    name: '',
+    sources: '',
+    cidrs: '',
+    allowed: '',
+    counts: '',
+    action: '',
+    detail: '',
+    message: '',
+    path: 'internet-igw',
+    why: 'client-dns-off',
+    direction: 'in',
+  }),
   values({ path: 'internet-onprem', why: 'endpoint-specific', code: 'InvalidVpcEndpointId.NotFound' }),
 ];
 
@@ -117,10 +146,26 @@ const FIELD_ERRORS: [string, FieldError][] = [
 ];
 
 const EC2_CODES = [
-  'InvalidVpcEndpointId.NotFound', 'InvalidVpcEndpointId.Malformed', 'InvalidVpcID.NotFound', 'InvalidSubnetID.NotFound',
-  'InvalidSecurityGroupID.NotFound', 'InvalidServiceName', 'UnauthorizedOperation', 'AccessDenied', 'AuthFailure', 'NoCredentials',
-  'RequestLimitExceeded', 'Throttling', 'Timeout', 'Unreachable', 'VpcEndpointLimitExceeded', 'DuplicateSubnetsInSameZone',
-  'InvalidParameter', 'IdempotentParameterMismatch', 'RegionNotAllowed', 'SomethingNew',
+  'InvalidVpcEndpointId.NotFound',
+  'InvalidVpcEndpointId.Malformed',
+  'InvalidVpcID.NotFound',
+  'InvalidSubnetID.NotFound',
+  'InvalidSecurityGroupID.NotFound',
+  'InvalidServiceName',
+  'UnauthorizedOperation',
+  'AccessDenied',
+  'AuthFailure',
+  'NoCredentials',
+  'RequestLimitExceeded',
+  'Throttling',
+  'Timeout',
+  'Unreachable',
+  'VpcEndpointLimitExceeded',
+  'DuplicateSubnetsInSameZone',
+  'InvalidParameter',
+  'IdempotentParameterMismatch',
+  'RegionNotAllowed',
+  'SomethingNew',
 ];
 
 const RESOLVES_TO = ['endpoint-ips', 'public-ips', 'nothing', 'unknown'];
@@ -135,21 +180,55 @@ const ARGUMENTS: Record<string, Args[]> = {
   regionNotAllowed: [['eu-west-1', ['ap-northeast-1', 'us-east-1']]],
   'reach / outcome': RESOLVES_TO.flatMap((r) => PATHS.map((p) => [r, p])),
   'reach / companionLine': [['CloudWatch Logs', ['logs', 'sts']]],
-  'lookups / servicesTitle': [['kinesis', 'ap-northeast-1', 3], ['', 'ap-northeast-1', 0]],
+  'lookups / servicesTitle': [
+    ['kinesis', 'ap-northeast-1', 3],
+    ['', 'ap-northeast-1', 0],
+  ],
   'lookups / shown': [[20, '1000+', 'narrow-hint']],
-  'requests / channelProblem': [['C0123ABCD', 'not_in_channel'], ['C0123ABCD', 'channel_not_found']],
-  'requests / historyLine': [['approved', '<@U123>', 'at-time'], ['some-new-state', 'system', 'at-time']],
-  'requests / alreadyDecided': [['plr-0123456789', 'approved'], ['plr-0123456789', 'expired'], ['plr-0123456789', 'creating']],
-  'requests / listTitle': [['pending', 2], ['all', 0]],
+  'requests / channelProblem': [
+    ['C0123ABCD', 'not_in_channel'],
+    ['C0123ABCD', 'channel_not_found'],
+  ],
+  'requests / historyLine': [
+    ['approved', '<@U123>', 'at-time'],
+    ['some-new-state', 'system', 'at-time'],
+  ],
+  'requests / alreadyDecided': [
+    ['plr-0123456789', 'approved'],
+    ['plr-0123456789', 'expired'],
+    ['plr-0123456789', 'creating'],
+  ],
+  'requests / listTitle': [
+    ['pending', 2],
+    ['all', 0],
+  ],
   'requests / none': [['pending'], ['all']],
-  'create / progress': [[undefined, 'calling', '1m 5s'], ['vpce-0a1b2c3d', 'pending', '2m']],
-  'create / threadPendingAcceptance': [['U123', 'vpce-0a1b2c3d', '123456789012'], ['U123', 'vpce-0a1b2c3d', '']],
+  'create / progress': [
+    [undefined, 'calling', '1m 5s'],
+    ['vpce-0a1b2c3d', 'pending', '2m'],
+  ],
+  'create / threadPendingAcceptance': [
+    ['U123', 'vpce-0a1b2c3d', '123456789012'],
+    ['U123', 'vpce-0a1b2c3d', ''],
+  ],
   'create / timedOut': [['vpce-0a1b2c3d', 15]],
-  'create / endpointFailed': [['vpce-0a1b2c3d', 'failed', 'Reason text'], ['vpce-0a1b2c3d', 'rejected', '']],
-  'create / endpointPartial': [['vpce-0a1b2c3d', 'subnet-1: no free address'], ['vpce-0a1b2c3d', '']],
+  'create / endpointFailed': [
+    ['vpce-0a1b2c3d', 'failed', 'Reason text'],
+    ['vpce-0a1b2c3d', 'rejected', ''],
+  ],
+  'create / endpointPartial': [
+    ['vpce-0a1b2c3d', 'subnet-1: no free address'],
+    ['vpce-0a1b2c3d', ''],
+  ],
   'compare / step': [[3]],
-  'integrity / regionNotAllowed': [['eu-west-1', 'ap-northeast-1'], ['eu-west-1', '']],
-  'integrity / approveRegionRefused': [['plr-0123456789', 'eu-west-1', 'ap-northeast-1'], ['plr-0123456789', 'eu-west-1', '']],
+  'integrity / regionNotAllowed': [
+    ['eu-west-1', 'ap-northeast-1'],
+    ['eu-west-1', ''],
+  ],
+  'integrity / approveRegionRefused': [
+    ['plr-0123456789', 'eu-west-1', 'ap-northeast-1'],
+    ['plr-0123456789', 'eu-west-1', ''],
+  ],
   'doctor / summary': [['vpce-0a1b2c3d', 'vpc-0a1b2c3d', 'on', 'subnet-0a1b2c3d', 'same VPC', 443]],
 };
 
@@ -163,7 +242,11 @@ function argumentsFor(path: Path, fn: (...args: never[]) => unknown): Args[] {
 /** The strings of a result: a string, or the string fields of a finding ({ text, fix }). */
 function texts(result: unknown): Record<string, string> {
   if (typeof result === 'string') return { '': result };
-  return Object.fromEntries(Object.entries(result as Record<string, unknown>).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(result as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 function checkText(where: string, english: string, japanese: string, literalAllowed: boolean): string[] {
@@ -171,7 +254,8 @@ function checkText(where: string, english: string, japanese: string, literalAllo
   if (japanese.trim() === '') problems.push(`${where}: empty`);
   if (!literalAllowed && !JAPANESE.test(prose(japanese))) problems.push(`${where}: no Japanese in ${JSON.stringify(japanese)}`);
   if (/[!！]/.test(prose(japanese))) problems.push(`${where}: exclamation mark in ${JSON.stringify(japanese)}`);
-  for (const span of codeSpans(english)) if (!japanese.includes(span)) problems.push(`${where}: ${span} of the English text is missing from ${JSON.stringify(japanese)}`);
+  for (const span of codeSpans(english))
+    if (!japanese.includes(span)) problems.push(`${where}: ${span} of the English text is missing from ${JSON.stringify(japanese)}`);
   return problems;
 }
 

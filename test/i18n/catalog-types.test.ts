@@ -66,7 +66,8 @@ describe('the catalogs', () => {
     for (const catalog of [en, ja]) {
       for (const code of PREFLIGHT_CODES) expect(typeof catalog.preflight.findings[code]).toBe('function');
       for (const id of DOCTOR_FINDINGS) expect(typeof catalog.doctor.findings[id]).toBe('function');
-      for (const q of QUESTIONS) for (const value of q.choices) expect((catalog.choiceLabels[q.key] as Record<string, string>)[value], `${q.key}=${value}`).toBeTruthy();
+      for (const q of QUESTIONS)
+        for (const value of q.choices) expect((catalog.choiceLabels[q.key] as Record<string, string>)[value], `${q.key}=${value}`).toBeTruthy();
       for (const code of EC2_PROBLEM_CODES) expect(catalog.ec2Problem(code, 'ec2:Act', 'ap-northeast-1', 'DETAIL')).not.toContain('DETAIL');
     }
   });

@@ -90,7 +90,7 @@ describe('views rendered with the ja catalog', () => {
     expect(text).not.toContain(en.usageLabel);
   });
 
-  it('a parse error echoes the user\'s word escaped, as in English', () => {
+  it("a parse error echoes the user's word escaped, as in English", () => {
     const view = parseErrorView({ code: 'unknownCommand', word: '<!channel>' }, ja);
     expect(JSON.stringify(view)).not.toContain('<!channel>');
     expect(JSON.stringify(view)).toContain('&lt;!channel&gt;');
@@ -105,7 +105,7 @@ describe('views rendered with the ja catalog', () => {
     const english = compareResultView(reportDecision(decision, en), answers, order, {}, en);
     const text = blockText(view);
 
-    it('heads the card with 推奨 and the option\'s Japanese name, and words each section from the catalog', () => {
+    it("heads the card with 推奨 and the option's Japanese name, and words each section from the catalog", () => {
       expectWithinBlockKitLimits(view);
       expect(decision.recommendation).toBeTruthy();
       expect(view.text).toBe(`${ja.compare.recommendation}: ${ja.optionNames[decision.recommendation!]}`);
@@ -117,7 +117,7 @@ describe('views rendered with the ja catalog', () => {
       expect(terminal).toContain(`${ja.compare.recommendation}: ${ja.optionNames[decision.recommendation!]}\n====`);
     });
 
-    it('keeps the commands, the re-run line and the buttons\' ids as in English', () => {
+    it("keeps the commands, the re-run line and the buttons' ids as in English", () => {
       expect(text).toContain('aws ec2 create-vpc-endpoint');
       expect(text).toContain('com.amazonaws.');
       expect(text).toContain(`${ja.compare.rerun} \`/privatelink compare target=aws-service service=s3 onprem=yes\``);
@@ -168,7 +168,7 @@ describe('views rendered with the ja catalog', () => {
     });
   });
 
-  it('the requester\'s note: Japanese words, the id, the channel link and the cancel command literal', () => {
+  it("the requester's note: Japanese words, the id, the channel link and the cancel command literal", () => {
     const view = requesterNoteView(pending(), 'C0APPROVALS', '1700000001.000100', ja) as unknown as Message;
     const text = blockText(view);
     expect(text).toContain('申請 `plr-0a1b2c3d4e` は <#C0APPROVALS> で承認を待っています');
@@ -238,7 +238,7 @@ describe('Japanese through the Lambda handler', () => {
       expect(dm).toContain(`\`/privatelink cancel ${id}\``);
     });
 
-    it('keeps the card and its thread in the channel\'s Japanese for a requester who chose English', async () => {
+    it("keeps the card and its thread in the channel's Japanese for a requester who chose English", async () => {
       await bot!.command('lang en');
       const note = captureResponseUrl();
       await bot!.command(CREATE);
@@ -252,7 +252,9 @@ describe('Japanese through the Lambda handler', () => {
       await bot!.drain();
       const update = blockText(callsTo(slack, 'chat.update')[0]!.body);
       expect(update).toContain(`${ja.requests.verbs.approved}：<@U0BOB>`);
-      const thread = callsTo(slack, 'chat.postMessage').filter((c) => c.body.thread_ts).map((c) => String(c.body.text));
+      const thread = callsTo(slack, 'chat.postMessage')
+        .filter((c) => c.body.thread_ts)
+        .map((c) => String(c.body.text));
       expect(thread).toContain(ja.requests.approvedThread('U0BOB'));
       expect(thread.length).toBeGreaterThan(1);
       for (const post of thread) expect(post).toMatch(JAPANESE);

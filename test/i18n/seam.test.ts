@@ -27,7 +27,7 @@ import { startDynalite, type LocalDynamo } from '../helpers/dynalite.js';
 import { TEST_CONFIG, apiGatewayV1Event, blockText, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
 
 describe('which language', () => {
-  it('a user\'s own choice wins over LOCALE, and LOCALE over English', () => {
+  it("a user's own choice wins over LOCALE, and LOCALE over English", () => {
     expect(resolveLocale('ja', 'en')).toBe('ja');
     expect(resolveLocale('en', 'ja')).toBe('en');
     expect(resolveLocale(undefined, 'ja')).toBe('ja');
@@ -133,7 +133,10 @@ describe('/privatelink lang', () => {
     });
 
     it('answers in LOCALE until the user chooses, and says so', async () => {
-      const handler = createSlackHandler({ ...TEST_CONFIG, dataDir: dir, locale: 'ja' }, { jobs: recordingJobs(), logger: quietLogger(), preferences: new FilePreferenceStore(dir) });
+      const handler = createSlackHandler(
+        { ...TEST_CONFIG, dataDir: dir, locale: 'ja' },
+        { jobs: recordingJobs(), logger: quietLogger(), preferences: new FilePreferenceStore(dir) },
+      );
       expect((await ask(handler, 'lang', 'U0CAROL')).text).toBe(ja.lang.current(ja.lang.names.ja, false));
       expect(blockText(await ask(handler, 'compare target=own-service overlap=yes', 'U0CAROL'))).toContain('JA-RECOMMENDATION');
     });
@@ -185,7 +188,10 @@ describe('the CLI', () => {
 });
 
 describe.each([
-  ['file', async () => ({ store: new FilePreferenceStore(await mkdtemp(path.join(os.tmpdir(), 'plb-prefs-'))) as PreferenceStore, close: async () => undefined })],
+  [
+    'file',
+    async () => ({ store: new FilePreferenceStore(await mkdtemp(path.join(os.tmpdir(), 'plb-prefs-'))) as PreferenceStore, close: async () => undefined }),
+  ],
   [
     'DynamoDB (dynalite)',
     async () => {

@@ -39,7 +39,10 @@ async function approved(setup: Setup = {}): Promise<{ id: string; world: Emulato
 }
 
 const creates = (ec2: Ec2Call[]) => ec2.filter((c) => c.action === 'CreateVpcEndpoint' && c.params.DryRun !== 'true');
-const threadTexts = (slack: Captured[]) => callsTo(slack, 'chat.postMessage').filter((c) => c.body.thread_ts).map((c) => String(c.body.text));
+const threadTexts = (slack: Captured[]) =>
+  callsTo(slack, 'chat.postMessage')
+    .filter((c) => c.body.thread_ts)
+    .map((c) => String(c.body.text));
 const failOnCreate = (code: string, status = 400): Record<string, Fault> => ({
   CreateVpcEndpoint: (params) => (params.DryRun === 'true' ? undefined : [status, errorXml(code, `EC2 says ${code}`)]),
 });
@@ -80,7 +83,9 @@ describe('the create worker', () => {
     const final = updates.at(-1)!;
     expect(final).toContain(':large_green_circle: Available');
     expect(final).toContain('*Private DNS:* `kinesis.ap-northeast-1.amazonaws.com`');
-    expect(final).toContain(`aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${stored.endpointId}-emu1.kinesis.ap-northeast-1.vpce.amazonaws.com`);
+    expect(final).toContain(
+      `aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${stored.endpointId}-emu1.kinesis.ap-northeast-1.vpce.amazonaws.com`,
+    );
     expect(threadTexts(slack)).toEqual([
       'Approved by <@U0BOB>. Creating the endpoint…',
       `CreateVpcEndpoint returned \`${stored.endpointId}\`; waiting for it to become available…`,
@@ -92,11 +97,25 @@ describe('the create worker', () => {
   const BASE = 'vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d';
   it.each<[string, string, ((w: EmulatorState) => void) | undefined, Record<string, string>]>([
     ['an AWS service with the defaults', `create kinesis-streams ${BASE}`, undefined, { PrivateDnsEnabled: 'true' }],
-    ['S3 with private DNS for every client', `create s3 ${BASE}`, undefined, { ServiceName: S3, 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'false' }],
+    [
+      'S3 with private DNS for every client',
+      `create s3 ${BASE}`,
+      undefined,
+      { ServiceName: S3, 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'false' },
+    ],
     [
       'S3 with inbound-only DNS beside a gateway endpoint',
       `create s3 ${BASE} private-dns=inbound-only`,
-      (w) => void w.endpoints.push({ id: 'vpce-06666666666666666', type: 'Gateway', service: S3, vpcId: 'vpc-0a1b2c3d', privateDns: false, state: 'available', describesUntilReady: 0 }),
+      (w) =>
+        void w.endpoints.push({
+          id: 'vpce-06666666666666666',
+          type: 'Gateway',
+          service: S3,
+          vpcId: 'vpc-0a1b2c3d',
+          privateDns: false,
+          state: 'available',
+          describesUntilReady: 0,
+        }),
       { 'DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint': 'true' },
     ],
     [
@@ -115,7 +134,9 @@ describe('the create worker', () => {
 
     const dryRun = ec2.find((c) => c.action === 'CreateVpcEndpoint' && c.params.DryRun === 'true')!.params;
     const create = creates(ec2)[0]!.params;
-    const approverTag = Object.keys(create).find((k) => create[k] === 'privatelink:approver')!.replace('.Key', '.Value');
+    const approverTag = Object.keys(create)
+      .find((k) => create[k] === 'privatelink:approver')!
+      .replace('.Key', '.Value');
     const comparable = (p: Record<string, string>) => {
       const { DryRun, ClientToken, [approverTag]: approver, ...rest } = p;
       return rest;
@@ -149,7 +170,16 @@ describe('the create worker', () => {
   it('shows the DNS mode on the approval card and the inbound-only flag in the exact call', async () => {
     const { slack } = await approved({
       text: `create s3 ${BASE} private-dns=inbound-only`,
-      world: (w) => void w.endpoints.push({ id: 'vpce-06666666666666666', type: 'Gateway', service: S3, vpcId: 'vpc-0a1b2c3d', privateDns: false, state: 'available', describesUntilReady: 0 }),
+      world: (w) =>
+        void w.endpoints.push({
+          id: 'vpce-06666666666666666',
+          type: 'Gateway',
+          service: S3,
+          vpcId: 'vpc-0a1b2c3d',
+          privateDns: false,
+          state: 'available',
+          describesUntilReady: 0,
+        }),
     });
 
     const text = card(slack);
@@ -308,7 +338,8 @@ describe('the create worker', () => {
   it('resumes a worker that died while polling without calling CreateVpcEndpoint again', async () => {
     let crashes = 1;
     const crashWhilePolling = beforeReplace(async (next, store) => {
-      if (next.endpointState === 'pending' && next.state === 'creating' && (await store.get(next.id))?.endpointId && crashes-- > 0) throw new Error('process died');
+      if (next.endpointState === 'pending' && next.state === 'creating' && (await store.get(next.id))?.endpointId && crashes-- > 0)
+        throw new Error('process died');
     });
     const { id, ec2 } = await approved({ bot: { wrapStore: crashWhilePolling }, world: (w) => (w.pendingDescribes = 3) });
 
@@ -375,9 +406,12 @@ describe('redraws', () => {
     fakeEc2World(world);
     const cards: { text: string; stale: boolean }[] = [];
     let stalled = false;
-    fakeSlackApi({
-      'chat.postMessage': (a) => ({ ok: true, channel: a.channel, ts: a.thread_ts ? '1700000009.000100' : '1700000001.000100' }),
-    }, 1000);
+    fakeSlackApi(
+      {
+        'chat.postMessage': (a) => ({ ok: true, channel: a.channel, ts: a.thread_ts ? '1700000009.000100' : '1700000001.000100' }),
+      },
+      1000,
+    );
     nock('https://slack.com')
       .post('/api/chat.update')
       .times(1000)
@@ -466,7 +500,7 @@ describe('a create whose answer is lost', () => {
     return { id, slack, calls: lossy.calls };
   }
 
-  it('adopts the endpoint EC2 created when the connection was reset after the create (and the SDK\'s retry)', async () => {
+  it("adopts the endpoint EC2 created when the connection was reset after the create (and the SDK's retry)", async () => {
     const world = seedState();
     const { id, slack, calls } = await approvedThrough(world, { resets: 2 });
 
@@ -512,7 +546,12 @@ describe('a create whose answer is lost', () => {
     expect((await bot.store.get(id))?.state).toBe('creating');
     const store = bot.store;
     const first = bot;
-    bot = await startBot({ clock: { now: new Date(first.clock.now.getTime() + 5 * 60_000) }, wrapStore: () => store, ec2: lossy!.ec2, config: { allowedRegions: ['eu-west-1'] } });
+    bot = await startBot({
+      clock: { now: new Date(first.clock.now.getTime() + 5 * 60_000) },
+      wrapStore: () => store,
+      ec2: lossy!.ec2,
+      config: { allowedRegions: ['eu-west-1'] },
+    });
 
     await bot.worker({ kind: 'sweep' });
     await bot.drain();

@@ -10,21 +10,44 @@ import { fakeEc2World } from '../helpers/ec2.js';
 import { blockText, callsTo, fakeSlack } from '../helpers/slack.js';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
-const PARAMS = { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], securityGroupIds: ['sg-0a1b2c3d'], privateDns: 'on' as const, ports: [443] };
+const PARAMS = {
+  region: 'ap-northeast-1',
+  serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
+  vpcId: 'vpc-0a1b2c3d',
+  subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'],
+  securityGroupIds: ['sg-0a1b2c3d'],
+  privateDns: 'on' as const,
+  ports: [443],
+};
 
 function request(n: number, createdAt: Date): EndpointRequest {
-  return newRequest({ id: requestIdFor(`sweep-${n}-${Math.random()}`), requester: 'U0ALICE', params: PARAMS, preflight: [], now: createdAt, ttlHours: 24 * 365 });
+  return newRequest({
+    id: requestIdFor(`sweep-${n}-${Math.random()}`),
+    requester: 'U0ALICE',
+    params: PARAMS,
+    preflight: [],
+    now: createdAt,
+    ttlHours: 24 * 365,
+  });
 }
 
 /** 1,000 finished requests newer than the two that need the sweep: an approved one whose hand-off was lost, and a finished one whose message update failed. */
 async function seed(store: RequestStore) {
   const oldest = new Date(NOW.getTime() - 30 * 86_400_000);
-  const lost = transition(request(0, oldest), 'approved', 'U0BOB', new Date(oldest.getTime() + 60_000), { decidedBy: 'U0BOB', message: { channel: 'C0APPROVALS', ts: '1600000000.000100' } });
+  const lost = transition(request(0, oldest), 'approved', 'U0BOB', new Date(oldest.getTime() + 60_000), {
+    decidedBy: 'U0BOB',
+    message: { channel: 'C0APPROVALS', ts: '1600000000.000100' },
+  });
   const staleBase = request(1, new Date(oldest.getTime() + 1000));
-  const stale = patched(transition(staleBase, 'rejected', 'U0BOB', new Date(oldest.getTime() + 2000)), { message: { channel: 'C0APPROVALS', ts: '1600000001.000100' }, messageStale: true });
+  const stale = patched(transition(staleBase, 'rejected', 'U0BOB', new Date(oldest.getTime() + 2000)), {
+    message: { channel: 'C0APPROVALS', ts: '1600000001.000100' },
+    messageStale: true,
+  });
   await store.create(lost);
   await store.create(stale);
-  const finished = Array.from({ length: 1000 }, (_, i) => transition(request(i + 2, new Date(oldest.getTime() + 86_400_000 + i * 1000)), 'rejected', 'U0BOB', NOW));
+  const finished = Array.from({ length: 1000 }, (_, i) =>
+    transition(request(i + 2, new Date(oldest.getTime() + 86_400_000 + i * 1000)), 'rejected', 'U0BOB', NOW),
+  );
   for (let i = 0; i < finished.length; i += 50) await Promise.all(finished.slice(i, i + 50).map((r) => store.create(r)));
   return { lost, stale };
 }

@@ -90,9 +90,14 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
   describe('EC2 adapter lookups', () => {
     it('describeEndpoints filters by VPC, service, state, type and tag', async () => {
       const v = await vpc({ s3Gateway: true });
-      const created = await ec2.createEndpoint(MOTO_REGION, { ...createParams(v, { subnets: v.subnetIds, sgs: [v.sgVpc443], token: 'lookup-1' }), tags: { team: 'orders' } }, { dryRun: false });
+      const created = await ec2.createEndpoint(
+        MOTO_REGION,
+        { ...createParams(v, { subnets: v.subnetIds, sgs: [v.sgVpc443], token: 'lookup-1' }), tags: { team: 'orders' } },
+        { dryRun: false },
+      );
       const id = created!.id;
-      const ids = async (filter: Parameters<Ec2Api['describeEndpoints']>[1]) => (await ec2.describeEndpoints(MOTO_REGION, { vpcId: v.vpcId, ...filter })).map((e) => e.id).sort();
+      const ids = async (filter: Parameters<Ec2Api['describeEndpoints']>[1]) =>
+        (await ec2.describeEndpoints(MOTO_REGION, { vpcId: v.vpcId, ...filter })).map((e) => e.id).sort();
 
       expect(await ids({ state: 'pending' })).toEqual([id]);
       expect(await ids({ type: 'Gateway' })).toEqual([v.s3GatewayId]);
@@ -104,7 +109,11 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
 
     it('maps an endpoint as EC2 describes it: subnets, groups, DNS names, IP type, tags', async () => {
       const v = await vpc();
-      await ec2.createEndpoint(MOTO_REGION, { ...createParams(v, { subnets: v.subnetIds, sgs: [v.sgVpc443], token: 'map-1' }), tags: { Name: 'kinesis' } }, { dryRun: false });
+      await ec2.createEndpoint(
+        MOTO_REGION,
+        { ...createParams(v, { subnets: v.subnetIds, sgs: [v.sgVpc443], token: 'map-1' }), tags: { Name: 'kinesis' } },
+        { dryRun: false },
+      );
       const [endpoint] = await ec2.describeEndpoints(MOTO_REGION, { vpcId: v.vpcId });
       expect(endpoint).toMatchObject({
         type: 'Interface',
@@ -136,7 +145,13 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
 
     it('describeServices reads a service, both types of S3, and refuses an unknown name', async () => {
       const [kinesis] = await ec2.describeServices(MOTO_REGION, [KINESIS]);
-      expect(kinesis).toMatchObject({ serviceName: KINESIS, types: ['Interface'], privateDnsName: `kinesis.${MOTO_REGION}.amazonaws.com`, owner: 'amazon', acceptanceRequired: false });
+      expect(kinesis).toMatchObject({
+        serviceName: KINESIS,
+        types: ['Interface'],
+        privateDnsName: `kinesis.${MOTO_REGION}.amazonaws.com`,
+        owner: 'amazon',
+        acceptanceRequired: false,
+      });
       expect(kinesis!.availabilityZones.length).toBeGreaterThanOrEqual(3);
       const s3 = await ec2.describeServices(MOTO_REGION, [`com.amazonaws.${MOTO_REGION}.s3`]);
       expect(s3.flatMap((s) => s.types).sort()).toEqual(['Gateway', 'Interface']);
@@ -157,7 +172,9 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
 
     it('turns unknown ids into the EC2 error codes preflight acts on', async () => {
       expect(await ec2Code(ec2.describeSubnets(MOTO_REGION, ['subnet-0123456789abcdef0']))).toBe('InvalidSubnetID.NotFound');
-      expect(await ec2Code(ec2.describeSecurityGroups(MOTO_REGION, ['sg-0123456789abcdef0']))).toMatch(/^InvalidGroup(ID)?\.NotFound$|^InvalidSecurityGroupID\.NotFound$/);
+      expect(await ec2Code(ec2.describeSecurityGroups(MOTO_REGION, ['sg-0123456789abcdef0']))).toMatch(
+        /^InvalidGroup(ID)?\.NotFound$|^InvalidSecurityGroupID\.NotFound$/,
+      );
       expect(await ec2Code(ec2.describeVpcAttribute(MOTO_REGION, 'vpc-0123456789abcdef0', 'enableDnsSupport'))).toBe('InvalidVpcID.NotFound');
     });
 
@@ -231,7 +248,9 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
       expect(statuses(attributes.checks)['private-dns']).toBe('fail vpcDnsAttributes');
 
       const v = await vpc();
-      const holder = await ec2.createEndpoint(MOTO_REGION, createParams(v, { subnets: [v.subnetIds[0]!], sgs: [v.sgVpc443], token: 'holder' }), { dryRun: false });
+      const holder = await ec2.createEndpoint(MOTO_REGION, createParams(v, { subnets: [v.subnetIds[0]!], sgs: [v.sgVpc443], token: 'holder' }), {
+        dryRun: false,
+      });
       const taken = await runPreflight(createSpec(v, { subnets: v.subnetIds, sgs: [v.sgVpc443] }), ec2, POLICY);
       expect(taken.checks.find((c) => c.check === 'private-dns')).toMatchObject({ status: 'fail', code: 'privateDnsTaken', values: { endpoint: holder!.id } });
     });
@@ -250,11 +269,19 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
       const on = await runPreflight(createSpec(v, { service: 's3', subnets: v.subnetIds, sgs: [v.sgVpc443], privateDns: 'on' }), ec2, POLICY);
       expect(statuses(on.checks)['private-dns']).toBe('pass privateDnsAllResolvers');
       expect(statuses(on.checks).permission).toBe('pass permitted');
-      const inboundNoGateway = await runPreflight(createSpec(v, { service: 's3', subnets: v.subnetIds, sgs: [v.sgVpc443], privateDns: 'inbound-only' }), ec2, POLICY);
+      const inboundNoGateway = await runPreflight(
+        createSpec(v, { service: 's3', subnets: v.subnetIds, sgs: [v.sgVpc443], privateDns: 'inbound-only' }),
+        ec2,
+        POLICY,
+      );
       expect(statuses(inboundNoGateway.checks)['private-dns']).toBe('fail inboundOnlyNoGateway');
 
       const withGateway = await vpc({ s3Gateway: true });
-      const inbound = await runPreflight(createSpec(withGateway, { service: 's3', subnets: withGateway.subnetIds, sgs: [withGateway.sgVpc443], privateDns: 'inbound-only' }), ec2, POLICY);
+      const inbound = await runPreflight(
+        createSpec(withGateway, { service: 's3', subnets: withGateway.subnetIds, sgs: [withGateway.sgVpc443], privateDns: 'inbound-only' }),
+        ec2,
+        POLICY,
+      );
       expect(statuses(inbound.checks)['private-dns']).toBe('pass privateDnsInboundOnly');
       expect(statuses(inbound.checks).permission).toBe('pass permitted');
       expect((await endpointsIn(withGateway)).map((e) => e.VpcEndpointType)).toEqual(['Gateway']);
@@ -296,7 +323,10 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
       const [endpoint] = await endpointsIn(v);
       expect(request.endpointId).toBe(endpoint!.VpcEndpointId);
       expect(endpoint!.State).toBe('available');
-      expect(Object.fromEntries((endpoint!.Tags ?? []).map((t) => [t.Key, t.Value]))).toMatchObject({ 'privatelink:request': id, 'privatelink:approver': 'U0BOB' });
+      expect(Object.fromEntries((endpoint!.Tags ?? []).map((t) => [t.Key, t.Value]))).toMatchObject({
+        'privatelink:request': id,
+        'privatelink:approver': 'U0BOB',
+      });
       expect(request.dns?.privateDnsName).toBe(`kinesis.${MOTO_REGION}.amazonaws.com`);
       expect(request.dns?.regional).toMatch(new RegExp(`^${endpoint!.VpcEndpointId}-[a-z0-9]{8}\\.kinesis\\.${MOTO_REGION}\\.vpce\\.amazonaws\\.com$`));
       expect(request.dns?.zonal.map((z) => z.availabilityZone)).toEqual(v.azs.slice(0, 2));
@@ -318,13 +348,21 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
 
       const endpoints = await endpointsIn(v);
       expect(endpoints).toHaveLength(1);
-      expect((await bot.store.get(id))).toMatchObject({ state: 'available', endpointId: endpoints[0]!.VpcEndpointId });
+      expect(await bot.store.get(id)).toMatchObject({ state: 'available', endpointId: endpoints[0]!.VpcEndpointId });
     });
 
-    it('ends failed with EC2\'s code when the private DNS name was taken between preflight and approval', async () => {
+    it("ends failed with EC2's code when the private DNS name was taken between preflight and approval", async () => {
       const v = await vpc();
       const id = await approved(v, { subnets: v.subnetIds, sgs: [v.sgVpc443] });
-      await raw.send(new sdk.CreateVpcEndpointCommand({ VpcEndpointType: 'Interface', VpcId: v.vpcId, ServiceName: KINESIS, SubnetIds: [v.subnetIds[0]!], PrivateDnsEnabled: true }));
+      await raw.send(
+        new sdk.CreateVpcEndpointCommand({
+          VpcEndpointType: 'Interface',
+          VpcId: v.vpcId,
+          ServiceName: KINESIS,
+          SubnetIds: [v.subnetIds[0]!],
+          PrivateDnsEnabled: true,
+        }),
+      );
       await bot.drain();
 
       const request = (await bot.store.get(id))!;

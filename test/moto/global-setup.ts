@@ -10,7 +10,12 @@ export default function setup(): () => void {
   const file = path.join(dir, 'moto.jsonl');
   process.env.MOTO_FIGURES = file;
   return () => {
-    const lines = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { check?: string; skipped?: string }) : [];
+    const lines = existsSync(file)
+      ? readFileSync(file, 'utf8')
+          .split('\n')
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as { check?: string; skipped?: string })
+      : [];
     rmSync(dir, { recursive: true, force: true });
     const checks = lines.filter((l) => l.check).length;
     const skipped = lines.find((l) => l.skipped)?.skipped;

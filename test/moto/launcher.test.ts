@@ -28,7 +28,14 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
   });
 
   const interfaceEndpoint = (v: SeededVpc, extra: Partial<sdk.CreateVpcEndpointCommandInput> = {}) =>
-    new sdk.CreateVpcEndpointCommand({ VpcEndpointType: 'Interface', VpcId: v.vpcId, ServiceName: KINESIS, SubnetIds: v.subnetIds.slice(0, 2), SecurityGroupIds: [v.sgVpc443], ...extra });
+    new sdk.CreateVpcEndpointCommand({
+      VpcEndpointType: 'Interface',
+      VpcId: v.vpcId,
+      ServiceName: KINESIS,
+      SubnetIds: v.subnetIds.slice(0, 2),
+      SecurityGroupIds: [v.sgVpc443],
+      ...extra,
+    });
   const endpointsIn = async (v: SeededVpc) =>
     (await ec2.send(new sdk.DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [v.vpcId] }] }))).VpcEndpoints ?? [];
   const refusal = (p: Promise<unknown>) =>
@@ -38,7 +45,13 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
     );
 
   it('starts with every patch applied', () => {
-    expect(moto.patches).toEqual(['dynamodb-interface-service', 'create-vpc-endpoint', 'endpoint-network-interfaces', 'pending-then-available', 'describe-vpc-endpoints-pages']);
+    expect(moto.patches).toEqual([
+      'dynamodb-interface-service',
+      'create-vpc-endpoint',
+      'endpoint-network-interfaces',
+      'pending-then-available',
+      'describe-vpc-endpoints-pages',
+    ]);
   });
 
   it('an interface endpoint has one ENI per subnet, addressed from that subnet, with its security groups (else the default group)', async () => {
@@ -64,8 +77,16 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
 
     const other = await vpc();
     const bare = await ec2.send(interfaceEndpoint(other, { SecurityGroupIds: undefined, SubnetIds: [other.subnetIds[0]!] }));
-    const defaults = await ec2.send(new sdk.DescribeSecurityGroupsCommand({ Filters: [{ Name: 'vpc-id', Values: [other.vpcId] }, { Name: 'group-name', Values: ['default'] }] }));
-    const [eni] = (await ec2.send(new sdk.DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: bare.VpcEndpoint!.NetworkInterfaceIds }))).NetworkInterfaces ?? [];
+    const defaults = await ec2.send(
+      new sdk.DescribeSecurityGroupsCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [other.vpcId] },
+          { Name: 'group-name', Values: ['default'] },
+        ],
+      }),
+    );
+    const [eni] =
+      (await ec2.send(new sdk.DescribeNetworkInterfacesCommand({ NetworkInterfaceIds: bare.VpcEndpoint!.NetworkInterfaceIds }))).NetworkInterfaces ?? [];
     expect(eni?.Groups?.map((g) => g.GroupId)).toEqual([defaults.SecurityGroups![0]!.GroupId]);
   });
 
@@ -114,7 +135,9 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
 
   it('S3 private DNS for all resolvers (inbound-only false) needs no gateway endpoint', async () => {
     const v = await vpc();
-    const created = await ec2.send(interfaceEndpoint(v, { ServiceName: S3, PrivateDnsEnabled: true, DnsOptions: { PrivateDnsOnlyForInboundResolverEndpoint: false } }));
+    const created = await ec2.send(
+      interfaceEndpoint(v, { ServiceName: S3, PrivateDnsEnabled: true, DnsOptions: { PrivateDnsOnlyForInboundResolverEndpoint: false } }),
+    );
     expect(created.VpcEndpoint?.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint).toBe(false);
   });
 
@@ -185,7 +208,9 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
   it('a cross-region endpoint needs the service in ServiceRegion', async () => {
     const v = await vpc();
     const remote = 'us-east-1';
-    const refused = await refusal(ec2.send(interfaceEndpoint(v, { ServiceRegion: remote, ServiceName: `com.amazonaws.${remote}.no-such-service`, PrivateDnsEnabled: false })));
+    const refused = await refusal(
+      ec2.send(interfaceEndpoint(v, { ServiceRegion: remote, ServiceName: `com.amazonaws.${remote}.no-such-service`, PrivateDnsEnabled: false })),
+    );
     expect(refused.name).toBe('InvalidServiceName');
     const created = await ec2.send(interfaceEndpoint(v, { ServiceRegion: remote, ServiceName: `com.amazonaws.${remote}.s3`, PrivateDnsEnabled: false }));
     expect(created.VpcEndpoint).toMatchObject({ ServiceName: `com.amazonaws.${remote}.s3`, ServiceRegion: remote });
@@ -212,7 +237,9 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
   it('S3 endpoint names carry a wildcard label for the bucket', async () => {
     const v = await vpc();
     const created = await ec2.send(interfaceEndpoint(v, { ServiceName: S3, PrivateDnsEnabled: false }));
-    expect(created.VpcEndpoint?.DnsEntries?.[0]?.DnsName).toMatch(new RegExp(`^\\*\\.vpce-[0-9a-f]{17}-[a-z0-9]{8}\\.s3\\.${MOTO_REGION}\\.vpce\\.amazonaws\\.com$`));
+    expect(created.VpcEndpoint?.DnsEntries?.[0]?.DnsName).toMatch(
+      new RegExp(`^\\*\\.vpce-[0-9a-f]{17}-[a-z0-9]{8}\\.s3\\.${MOTO_REGION}\\.vpce\\.amazonaws\\.com$`),
+    );
   });
 
   it('a new interface endpoint is pending, then available on a later describe', async () => {
@@ -244,7 +271,9 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
       interfaceEndpoint(v, { TagSpecifications: [{ ResourceType: 'vpc-endpoint', Tags: [{ Key: 'privatelink:request', Value: 'req-1' }] }] }),
     );
     const find = async (Filters: sdk.Filter[]) =>
-      ((await ec2.send(new sdk.DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [v.vpcId] }, ...Filters] }))).VpcEndpoints ?? []).map((e) => e.VpcEndpointId).sort();
+      ((await ec2.send(new sdk.DescribeVpcEndpointsCommand({ Filters: [{ Name: 'vpc-id', Values: [v.vpcId] }, ...Filters] }))).VpcEndpoints ?? [])
+        .map((e) => e.VpcEndpointId)
+        .sort();
     const id = tagged.VpcEndpoint!.VpcEndpointId!;
     // State first: every describe that returns the new endpoint moves it on from pending.
     expect(await find([{ Name: 'vpc-endpoint-state', Values: ['available'] }])).toEqual([v.s3GatewayId]);

@@ -164,22 +164,49 @@ export async function seedVpc(client: EC2Client, options: SeedOptions = {}): Pro
   await client.send(new sdk.ModifyVpcAttributeCommand({ VpcId: vpcId, EnableDnsHostnames: { Value: dns } }));
 
   const zones = await client.send(new sdk.DescribeAvailabilityZonesCommand({}));
-  const azs = (zones.AvailabilityZones ?? []).map((z) => z.ZoneName!).sort().slice(0, 3);
+  const azs = (zones.AvailabilityZones ?? [])
+    .map((z) => z.ZoneName!)
+    .sort()
+    .slice(0, 3);
   const subnetIds: string[] = [];
   for (const [i, az] of azs.entries()) {
-    const s = await client.send(new sdk.CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `${a}.${b}.${i + 1}.0/24`, AvailabilityZone: az, TagSpecifications: tags('subnet', `private-${az}`) }));
+    const s = await client.send(
+      new sdk.CreateSubnetCommand({
+        VpcId: vpcId,
+        CidrBlock: `${a}.${b}.${i + 1}.0/24`,
+        AvailabilityZone: az,
+        TagSpecifications: tags('subnet', `private-${az}`),
+      }),
+    );
     subnetIds.push(s.Subnet!.SubnetId!);
   }
-  const extra = await client.send(new sdk.CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `${a}.${b}.11.0/24`, AvailabilityZone: azs[0], TagSpecifications: tags('subnet', `extra-${azs[0]}`) }));
+  const extra = await client.send(
+    new sdk.CreateSubnetCommand({
+      VpcId: vpcId,
+      CidrBlock: `${a}.${b}.11.0/24`,
+      AvailabilityZone: azs[0],
+      TagSpecifications: tags('subnet', `extra-${azs[0]}`),
+    }),
+  );
 
   const table = await client.send(new sdk.CreateRouteTableCommand({ VpcId: vpcId, TagSpecifications: tags('route-table', 'private') }));
   const routeTableId = table.RouteTable!.RouteTableId!;
   for (const SubnetId of subnetIds) await client.send(new sdk.AssociateRouteTableCommand({ RouteTableId: routeTableId, SubnetId }));
 
   const group = async (label: string, from: string) => {
-    const g = await client.send(new sdk.CreateSecurityGroupCommand({ VpcId: vpcId, GroupName: `${name}-${label}`, Description: `HTTPS from ${from}`, TagSpecifications: tags('security-group', label) }));
+    const g = await client.send(
+      new sdk.CreateSecurityGroupCommand({
+        VpcId: vpcId,
+        GroupName: `${name}-${label}`,
+        Description: `HTTPS from ${from}`,
+        TagSpecifications: tags('security-group', label),
+      }),
+    );
     await client.send(
-      new sdk.AuthorizeSecurityGroupIngressCommand({ GroupId: g.GroupId!, IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: from }] }] }),
+      new sdk.AuthorizeSecurityGroupIngressCommand({
+        GroupId: g.GroupId!,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: from }] }],
+      }),
     );
     return g.GroupId!;
   };
@@ -190,7 +217,13 @@ export async function seedVpc(client: EC2Client, options: SeedOptions = {}): Pro
   if (options.s3Gateway) {
     const region = await client.config.region();
     const gw = await client.send(
-      new sdk.CreateVpcEndpointCommand({ VpcId: vpcId, VpcEndpointType: 'Gateway', ServiceName: `com.amazonaws.${region}.s3`, RouteTableIds: [routeTableId], TagSpecifications: tags('vpc-endpoint', 's3-gateway') }),
+      new sdk.CreateVpcEndpointCommand({
+        VpcId: vpcId,
+        VpcEndpointType: 'Gateway',
+        ServiceName: `com.amazonaws.${region}.s3`,
+        RouteTableIds: [routeTableId],
+        TagSpecifications: tags('vpc-endpoint', 's3-gateway'),
+      }),
     );
     seeded.s3GatewayId = gw.VpcEndpoint!.VpcEndpointId!;
   }
@@ -200,9 +233,23 @@ export async function seedVpc(client: EC2Client, options: SeedOptions = {}): Pro
     // A /56 ends inside the fourth group: its /64s differ in that group's last two hex digits.
     const [g1, g2, g3, g4] = block.split('::')[0]!.split(':');
     const slash64 = (n: number) => `${g1}:${g2}:${g3}:${g4!.padStart(4, '0').slice(0, 2)}${n.toString(16).padStart(2, '0')}::/64`;
-    const only = await client.send(new sdk.CreateSubnetCommand({ VpcId: vpcId, Ipv6Native: true, Ipv6CidrBlock: slash64(1), AvailabilityZone: azs[0], TagSpecifications: tags('subnet', `ipv6-only-${azs[0]}`) }));
+    const only = await client.send(
+      new sdk.CreateSubnetCommand({
+        VpcId: vpcId,
+        Ipv6Native: true,
+        Ipv6CidrBlock: slash64(1),
+        AvailabilityZone: azs[0],
+        TagSpecifications: tags('subnet', `ipv6-only-${azs[0]}`),
+      }),
+    );
     const dual = await client.send(
-      new sdk.CreateSubnetCommand({ VpcId: vpcId, CidrBlock: `${a}.${b}.21.0/24`, Ipv6CidrBlock: slash64(2), AvailabilityZone: azs[1], TagSpecifications: tags('subnet', `dual-stack-${azs[1]}`) }),
+      new sdk.CreateSubnetCommand({
+        VpcId: vpcId,
+        CidrBlock: `${a}.${b}.21.0/24`,
+        Ipv6CidrBlock: slash64(2),
+        AvailabilityZone: azs[1],
+        TagSpecifications: tags('subnet', `dual-stack-${azs[1]}`),
+      }),
     );
     seeded.ipv6 = { cidr: block, ipv6OnlySubnetId: only.Subnet!.SubnetId!, dualStackSubnetId: dual.Subnet!.SubnetId! };
   }
@@ -214,4 +261,3 @@ export function recordMoto(entry: { check: string } | { skipped: string }): void
   const file = process.env.MOTO_FIGURES;
   if (file) appendFileSync(file, `${JSON.stringify(entry)}\n`);
 }
-

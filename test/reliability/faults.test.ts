@@ -20,7 +20,9 @@ function fault(kind: FaultKind, when: (params: Record<string, string>) => boolea
     if (!when(params)) return undefined;
     seen++;
     if (kind === 'once' && seen > 1) return undefined;
-    return kind === 'server error' ? [500, errorXml('InternalError', 'An internal error has occurred.')] : [503, errorXml('RequestLimitExceeded', 'Request limit exceeded.')];
+    return kind === 'server error'
+      ? [500, errorXml('InternalError', 'An internal error has occurred.')]
+      : [503, errorXml('RequestLimitExceeded', 'Request limit exceeded.')];
   };
 }
 
@@ -158,7 +160,7 @@ describe('Slack faults', () => {
     count('faults injected');
   });
 
-  it('re-delivers the requester\'s note after a failed response_url, without a second approval message', async () => {
+  it("re-delivers the requester's note after a failed response_url, without a second approval message", async () => {
     bot = await startBot();
     fakeEc2World(seedState());
     const slack = fakeSlack();

@@ -12,7 +12,18 @@ import { signBody } from '../../src/slack/verify.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
 import { fakeEc2World } from '../helpers/ec2.js';
-import { SIGNING_SECRET, TEST_CONFIG, apiGatewayV1Event, apiGatewayV2Event, blockActionBody, blockText, captureResponseUrl, fakeSlack, quietLogger, slashCommandBody } from '../helpers/slack.js';
+import {
+  SIGNING_SECRET,
+  TEST_CONFIG,
+  apiGatewayV1Event,
+  apiGatewayV2Event,
+  blockActionBody,
+  blockText,
+  captureResponseUrl,
+  fakeSlack,
+  quietLogger,
+  slashCommandBody,
+} from '../helpers/slack.js';
 import { count } from './figures.js';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -41,7 +52,14 @@ const corpus: Case[] = [
   ['a signature under another secret', () => apiGatewayV1Event(help, { signature: signBody('another-secret', help, now()) }), 401],
   ['a v1= signature', (id) => apiGatewayV1Event(approve(id), { signature: signBody(SIGNING_SECRET, approve(id), now()).replace('v0=', 'v1=') }), 401],
   ['no signature', () => apiGatewayV1Event(help, { signature: '' }), 401],
-  ['no timestamp', () => ({ ...apiGatewayV1Event(help), headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Slack-Signature': signBody(SIGNING_SECRET, help, now()) } }), 401],
+  [
+    'no timestamp',
+    () => ({
+      ...apiGatewayV1Event(help),
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-Slack-Signature': signBody(SIGNING_SECRET, help, now()) },
+    }),
+    401,
+  ],
   ['a timestamp that is not a number', () => apiGatewayV1Event(help, { headers: { 'x-slack-request-timestamp': '1e10' } }), 401],
   ['a stale timestamp (5 min + 1 s)', () => apiGatewayV1Event(help, { timestamp: now() - 301 }), 401],
   ['a far-future timestamp (5 min + 1 s)', () => apiGatewayV2Event(help, { timestamp: now() + 301 }), 401],
@@ -58,14 +76,22 @@ const corpus: Case[] = [
   // Issue 12, item 1: what the local door (Bolt's HTTPReceiver as it was) let through.
   ['a timestamp a year ahead', (id) => apiGatewayV2Event(approve(id), { timestamp: now() + 365 * 86_400 }), 401],
   // The same number written another way: Bolt's receivers read it with Number() and verify the signature of ts.
-  ['a timestamp written "0"+ts', (id) => {
-    const ts = now();
-    return apiGatewayV1Event(approve(id), { headers: { 'x-slack-request-timestamp': `0${ts}` }, signature: signBody(SIGNING_SECRET, approve(id), ts) });
-  }, 401],
-  ['a timestamp written "0"+ts, signed as written', (id) => {
-    const ts = `0${now()}`;
-    return apiGatewayV1Event(approve(id), { headers: { 'x-slack-request-timestamp': ts }, signature: signBody(SIGNING_SECRET, approve(id), ts) });
-  }, 401],
+  [
+    'a timestamp written "0"+ts',
+    (id) => {
+      const ts = now();
+      return apiGatewayV1Event(approve(id), { headers: { 'x-slack-request-timestamp': `0${ts}` }, signature: signBody(SIGNING_SECRET, approve(id), ts) });
+    },
+    401,
+  ],
+  [
+    'a timestamp written "0"+ts, signed as written',
+    (id) => {
+      const ts = `0${now()}`;
+      return apiGatewayV1Event(approve(id), { headers: { 'x-slack-request-timestamp': ts }, signature: signBody(SIGNING_SECRET, approve(id), ts) });
+    },
+    401,
+  ],
   ['a signed interaction sent as text/plain', (id) => apiGatewayV1Event(approve(id), { contentType: 'text/plain' }), 415],
   ['a signed interaction with no content type', (id) => noContentType(apiGatewayV1Event(approve(id))), 415],
   ['a signed JSON body sent as a form', () => apiGatewayV1Event('{"type":"url_verification","challenge":"c"}', {}), 400],
@@ -127,7 +153,9 @@ describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and repl
     const before = await bot.store.get(id);
     const slack = nock('https://slack.com').post(/.*/).reply(200, { ok: true });
     const hooks = nock('https://hooks.slack.com').post(/.*/).reply(200, 'ok');
-    const ec2 = nock(/amazonaws\.com/).post(/.*/).reply(500);
+    const ec2 = nock(/amazonaws\.com/)
+      .post(/.*/)
+      .reply(500);
 
     const response = await door(event(id));
 
@@ -138,7 +166,7 @@ describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and repl
     count('forged requests');
   });
 
-  it('answers Slack\'s url_verification with its challenge', async () => {
+  it("answers Slack's url_verification with its challenge", async () => {
     const body = JSON.stringify({ type: 'url_verification', token: 'legacy', challenge: 'c-123' });
 
     const response = await door(apiGatewayV1Event(body, { contentType: 'application/json' }));
@@ -151,7 +179,11 @@ describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and repl
     fakeSlack();
     // The replay of a click on the request's recorded message (a click elsewhere is a foreign copy: approvals.test.ts).
     const recorded = (await bot.store.get(id))!.message!;
-    const event = apiGatewayV1Event(blockActionBody('approve_request', id, 'U0BOB', { container: { type: 'message', message_ts: recorded.ts, channel_id: recorded.channel, is_ephemeral: false } }));
+    const event = apiGatewayV1Event(
+      blockActionBody('approve_request', id, 'U0BOB', {
+        container: { type: 'message', message_ts: recorded.ts, channel_id: recorded.channel, is_ephemeral: false },
+      }),
+    );
     await bot.click('approve_request', id, 'U0BOB');
     const decided = await bot.store.get(id);
     const jobs = bot.jobs.jobs.length;
@@ -171,7 +203,11 @@ describe.each(['Lambda handler', 'local HTTP server'] as const)('forged and repl
 describe('the local HTTP door', () => {
   it('listens only where told (HOST, default 127.0.0.1), serves only POST /slack/events, and bounds the body', async () => {
     const handled: AwsEvent[] = [];
-    const door = await serveSlackHttp(async (event) => (handled.push(event), { statusCode: 200, body: 'ok' }), { host: '127.0.0.1', port: 0, logger: quietLogger() });
+    const door = await serveSlackHttp(async (event) => (handled.push(event), { statusCode: 200, body: 'ok' }), {
+      host: '127.0.0.1',
+      port: 0,
+      logger: quietLogger(),
+    });
     try {
       expect((door.server.address() as { address: string }).address).toBe('127.0.0.1');
       const base = door.url.replace('/slack/events', '');

@@ -52,7 +52,12 @@ const word = fc.oneof(
 );
 const option = fc.tuple(fc.constantFrom(...KEYS), word).map(([k, v]) => `${k}=${/\s/.test(v) ? `"${v}"` : v}`);
 const commandText = fc.oneof(
-  { weight: 3, arbitrary: fc.tuple(fc.constantFrom(...SUBCOMMANDS, 'desribe', 'HELP', ''), fc.array(fc.oneof(word, option), { maxLength: 6 })).map(([head, rest]) => [head, ...rest].join(' ')) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...SUBCOMMANDS, 'desribe', 'HELP', ''), fc.array(fc.oneof(word, option), { maxLength: 6 }))
+      .map(([head, rest]) => [head, ...rest].join(' ')),
+  },
   { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 300 }) },
   { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 300 }) },
 );
@@ -141,7 +146,16 @@ describe('fuzzing the signed Lambda handler', () => {
     await bot.command('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d');
     await bot.drain();
     const [request] = await bot.store.list({ openOnly: true, limit: 1 });
-    const actions = ['approve_request', 'reject_request', 'cancel_request', 'compare_answer:target:saas', 'compare_back', 'compare_restart', 'compare_share', 'unknown_action'];
+    const actions = [
+      'approve_request',
+      'reject_request',
+      'cancel_request',
+      'compare_answer:target:saas',
+      'compare_back',
+      'compare_restart',
+      'compare_share',
+      'unknown_action',
+    ];
     let cases = 0;
     await fc.assert(
       fc.asyncProperty(

@@ -16,6 +16,10 @@ export default function setup(): () => void {
       }
     }
     rmSync(dir, { recursive: true, force: true });
-    process.stdout.write(`\nReliability: ${Object.entries(totals).map(([k, v]) => `${v} ${k}`).join(', ')}\n`);
+    process.stdout.write(
+      `\nReliability: ${Object.entries(totals)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}\n`,
+    );
   };
 }

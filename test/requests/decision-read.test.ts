@@ -52,7 +52,15 @@ describe('a decision from the record the check read', () => {
       ...newRequest({
         id: requestIdFor(`decide-${Math.random()}`),
         requester: 'U0ALICE',
-        params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'on', ports: [443] },
+        params: {
+          region: 'ap-northeast-1',
+          serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
+          vpcId: 'vpc-0a1b2c3d',
+          subnetIds: ['subnet-0a1b2c3d'],
+          securityGroupIds: [],
+          privateDns: 'on',
+          ports: [443],
+        },
         preflight: [],
         now: T0,
         ttlHours: 24,

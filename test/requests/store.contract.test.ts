@@ -19,7 +19,15 @@ function sample(overrides: Partial<EndpointRequest> = {}): EndpointRequest {
       id: requestIdFor(`trigger-${++counter}-${Math.random()}`),
       requester: 'U0ALICE',
       reason: 'orders stream',
-      params: { region: 'ap-northeast-1', serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams', vpcId: 'vpc-0a1b2c3d', subnetIds: ['subnet-0a1b2c3d'], securityGroupIds: [], privateDns: 'on', ports: [443] },
+      params: {
+        region: 'ap-northeast-1',
+        serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
+        vpcId: 'vpc-0a1b2c3d',
+        subnetIds: ['subnet-0a1b2c3d'],
+        securityGroupIds: [],
+        privateDns: 'on',
+        ports: [443],
+      },
       preflight: [],
       now: T0,
       ttlHours: 24,
@@ -52,7 +60,11 @@ function contract(name: string, open: () => Promise<{ store: RequestStore; close
     it('walks the legal path, keeping who and when at every step', async () => {
       let request = sample();
       await store.create(request);
-      for (const [to, actor] of [['approved', 'U0BOB'], ['creating', 'worker'], ['available', 'worker']] as const) {
+      for (const [to, actor] of [
+        ['approved', 'U0BOB'],
+        ['creating', 'worker'],
+        ['available', 'worker'],
+      ] as const) {
         request = transition(request, to, actor, new Date(T0.getTime() + 1000));
         await store.replace(request);
       }
@@ -247,7 +259,9 @@ describe('embedded store across processes', () => {
         .then(() => console.log('won'), (e) => console.log(e.name));`;
     const run = (actor: string) =>
       new Promise<string>((resolve, reject) =>
-        execFile(process.execPath, ['--import', 'tsx', '-e', script, dir, request.id, actor], (error, stdout) => (error ? reject(error) : resolve(stdout.trim()))),
+        execFile(process.execPath, ['--import', 'tsx', '-e', script, dir, request.id, actor], (error, stdout) =>
+          error ? reject(error) : resolve(stdout.trim()),
+        ),
       );
 
     const outcomes = await Promise.all([run('U0BOB'), run('U0CAROL')]);

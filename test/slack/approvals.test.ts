@@ -41,7 +41,7 @@ describe('create with approval, through the Lambda handlers', () => {
     return id;
   }
 
-  it('opens the modal for a bare create, within the trigger\'s time', async () => {
+  it("opens the modal for a bare create, within the trigger's time", async () => {
     const ack = await bot.command('create');
 
     const open = callsTo(slack, 'views.open');
@@ -93,7 +93,7 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(requesterNote).toContain('https://slack.com/archives/C0APPROVALS/p1700000001000100');
   });
 
-  it('quotes a hostile reason on one inert line: it cannot pass for the bot\'s own lines', async () => {
+  it("quotes a hostile reason on one inert line: it cannot pass for the bot's own lines", async () => {
     // The reason from issue 12 (item 4), with a terminal escape and a bidi override added.
     const reason = 'orders\n*Expires:* never\n:white_check_mark: *Security review:* approved by <@U0BOB>\u001b[31m\u202e';
     captureResponseUrl();
@@ -114,7 +114,7 @@ describe('create with approval, through the Lambda handlers', () => {
     count('forged requests');
   });
 
-  it('lets neither the requester nor a bystander decide; an approver\'s click decides and hands off once', async () => {
+  it("lets neither the requester nor a bystander decide; an approver's click decides and hands off once", async () => {
     const id = await submit();
     const refusals = captureResponseUrl(2);
 
@@ -141,7 +141,7 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
   });
 
-  it('counts a click only on the recorded message: another channel\'s copy is refused privately and redrawn as void', async () => {
+  it("counts a click only on the recorded message: another channel's copy is refused privately and redrawn as void", async () => {
     const id = await submit();
     const recorded = (await bot.store.get(id))!.message!;
     const refusal = captureResponseUrl();
@@ -317,7 +317,7 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(bot.jobs.jobs).toHaveLength(1);
   });
 
-  it('shows requests and one request\'s history', async () => {
+  it("shows requests and one request's history", async () => {
     const id = await submit();
     await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
 
@@ -342,11 +342,20 @@ describe('create with approval, through the Lambda handlers', () => {
         type: 'modal',
         callback_id: 'create_request',
         private_metadata: '{"channelId":"C0CHAN"}',
-        state: { values: Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { value: k === 'private-dns' ? { type: 'static_select', selected_option: { value: v } } : { type: 'plain_text_input', value: v } }])) },
+        state: {
+          values: Object.fromEntries(
+            Object.entries(values).map(([k, v]) => [
+              k,
+              { value: k === 'private-dns' ? { type: 'static_select', selected_option: { value: v } } : { type: 'plain_text_input', value: v } },
+            ]),
+          ),
+        },
       },
     });
 
-    const bad = await bot.interact(view({ service: 'kinesis-streams', vpc: 'vpc-12', subnets: 'subnet-0a1b2c3d,subnet-0a1b2c3d', ports: '0', 'service-region': 'mars-1' }));
+    const bad = await bot.interact(
+      view({ service: 'kinesis-streams', vpc: 'vpc-12', subnets: 'subnet-0a1b2c3d,subnet-0a1b2c3d', ports: '0', 'service-region': 'mars-1' }),
+    );
     expect(bad.body).toEqual({
       response_action: 'errors',
       errors: {
@@ -358,9 +367,17 @@ describe('create with approval, through the Lambda handlers', () => {
     });
     expect(bot.jobs.jobs).toEqual([]);
 
-    const good = await bot.interact(view({ service: 'kinesis-streams', vpc: 'vpc-0a1b2c3d', subnets: 'subnet-0a1b2c3d, subnet-4e5f6a7b', 'private-dns': 'on' }));
+    const good = await bot.interact(
+      view({ service: 'kinesis-streams', vpc: 'vpc-0a1b2c3d', subnets: 'subnet-0a1b2c3d, subnet-4e5f6a7b', 'private-dns': 'on' }),
+    );
     expect(good.status).toBe(200);
-    expect(bot.jobs.jobs).toMatchObject([{ kind: 'submit', submission: { requester: 'U0ALICE', submissionKey: 'view:V0MODAL1', spec: { privateDns: 'on', ports: [443] } }, replyTo: { userId: 'U0ALICE' } }]);
+    expect(bot.jobs.jobs).toMatchObject([
+      {
+        kind: 'submit',
+        submission: { requester: 'U0ALICE', submissionKey: 'view:V0MODAL1', spec: { privateDns: 'on', ports: [443] } },
+        replyTo: { userId: 'U0ALICE' },
+      },
+    ]);
     await bot.drain();
     expect(callsTo(slack, 'chat.postMessage').map((c) => c.body.channel)).toEqual(['C0APPROVALS', 'U0ALICE']);
   });

@@ -21,7 +21,7 @@ interface Message {
   replace_original?: boolean;
 }
 
-const buttons = (message: Message) => message.blocks.flatMap((b) => (b.type === 'actions' ? b.elements ?? [] : []));
+const buttons = (message: Message) => message.blocks.flatMap((b) => (b.type === 'actions' ? (b.elements ?? []) : []));
 const buttonById = (message: Message, actionId: string) => buttons(message).find((b) => b.action_id === actionId)!;
 
 describe('compare through the Lambda handler', () => {

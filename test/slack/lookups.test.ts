@@ -7,16 +7,7 @@ import { EC2_HOST, KINESIS, REGION, describeEndpointsXml, describeServicesXml, e
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 import { networkInterfacesXml, vpcAttributeXml } from '../doctor/xml.js';
 import { manualClock, until, type ManualClock } from '../helpers/clock.js';
-import {
-  TEST_CONFIG,
-  apiGatewayV2Event,
-  blockText,
-  captureResponseUrl,
-  parseAckBody,
-  quietLogger,
-  recordingJobs,
-  slashCommandBody,
-} from '../helpers/slack.js';
+import { TEST_CONFIG, apiGatewayV2Event, blockText, captureResponseUrl, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
 
 const ENDPOINT = 'vpce-0123456789abcdef0';
 
@@ -70,7 +61,10 @@ describe('lookups through the Lambda handler', () => {
   it('dns by a text no service matches: reads the endpoints and filters them itself', async () => {
     const calls = fakeEc2({
       DescribeVpcEndpoints: () =>
-        describeEndpointsXml([{ id: ENDPOINT, service: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0' }, { id: 'vpce-0fedcba9876543210', service: `com.amazonaws.${REGION}.s3`, type: 'Gateway', dnsNames: [] }]),
+        describeEndpointsXml([
+          { id: ENDPOINT, service: 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0' },
+          { id: 'vpce-0fedcba9876543210', service: `com.amazonaws.${REGION}.s3`, type: 'Gateway', dnsNames: [] },
+        ]),
       DescribeVpcEndpointServices: (params) => (params['ServiceName.1'] ? describeServicesXml([]) : describeServicesXml([KINESIS])),
     });
     const { send } = setup();
@@ -86,7 +80,10 @@ describe('lookups through the Lambda handler', () => {
     const calls = fakeEc2({
       DescribeVpcEndpoints: (params) =>
         params['Filter.1.Name'] === 'vpc-id'
-          ? describeEndpointsXml([{ id: ENDPOINT, privateDns: false }, { id: 'vpce-0fedcba9876543210', service: `com.amazonaws.${REGION}.sts` }])
+          ? describeEndpointsXml([
+              { id: ENDPOINT, privateDns: false },
+              { id: 'vpce-0fedcba9876543210', service: `com.amazonaws.${REGION}.sts` },
+            ])
           : describeEndpointsXml([{ id: ENDPOINT, privateDns: false }]),
       DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
       DescribeNetworkInterfaces: () =>
@@ -101,7 +98,10 @@ describe('lookups through the Lambda handler', () => {
 
     const message = await send(`describe ${ENDPOINT}`);
 
-    expect(calls.find((c) => c.action === 'DescribeNetworkInterfaces')!.params).toMatchObject({ 'NetworkInterfaceId.1': 'eni-0123456789abcdef0', 'NetworkInterfaceId.2': 'eni-0123456789abcdef1' });
+    expect(calls.find((c) => c.action === 'DescribeNetworkInterfaces')!.params).toMatchObject({
+      'NetworkInterfaceId.1': 'eni-0123456789abcdef0',
+      'NetworkInterfaceId.2': 'eni-0123456789abcdef1',
+    });
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: `${ENDPOINT}: ${KINESIS.name}` } });
     const text = blockText(message);
     expect(text).toContain('*Private DNS*\noff');
@@ -111,7 +111,9 @@ describe('lookups through the Lambda handler', () => {
     expect(text).toContain('• In the VPC, private subnet, no NAT: public IPs → no route out: the call times out');
     expect(text).toContain('• From a peered or TGW-attached VPC: public IPs → path not known');
     expect(text).toContain("• From on-premises (DX/VPN): the endpoint's private IPs → through the endpoint");
-    expect(text).toContain(`aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com`);
+    expect(text).toContain(
+      `aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com`,
+    );
     expect(text).toContain(`dig +short ${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com`);
     expect(text).toContain('Other endpoints this VPC may need');
     expect(text).toContain('`ssm`, `ssmmessages`, `ec2messages`');
@@ -134,7 +136,7 @@ describe('lookups through the Lambda handler', () => {
     expect(text).toContain("• In the VPC: unknown _(the VPC's DNS attributes could not be read)_");
   });
 
-  it('describe a cross-region S3 endpoint: the service region, and checks with bucket./control. signed for the service\'s region', async () => {
+  it("describe a cross-region S3 endpoint: the service region, and checks with bucket./control. signed for the service's region", async () => {
     const s3Name = `*.${ENDPOINT}-xyz.s3.us-east-1.vpce.amazonaws.com`;
     fakeEc2({
       DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT, service: 'com.amazonaws.us-east-1.s3', privateDns: false, dnsNames: [s3Name] }]),
@@ -165,14 +167,16 @@ describe('lookups through the Lambda handler', () => {
     expect(text).toContain(':hourglass_flowing_sand: pendingAcceptance');
   });
 
-  it('services: lists the region\'s endpoint services filtered by text', async () => {
+  it("services: lists the region's endpoint services filtered by text", async () => {
     fakeEc2({ DescribeVpcEndpointServices: () => describeServicesXml([KINESIS, { name: `com.amazonaws.${REGION}.sqs` }]) });
     const { send } = setup();
 
     const text = blockText(await send('services kinesis'));
 
     expect(text).toContain(`Endpoint services matching \\"kinesis\\" in ${REGION} (1)`);
-    expect(text).toContain('`com.amazonaws.ap-northeast-1.kinesis-streams` · Interface · Private DNS `kinesis.ap-northeast-1.amazonaws.com` · acceptance required: no · policy: yes');
+    expect(text).toContain(
+      '`com.amazonaws.ap-northeast-1.kinesis-streams` · Interface · Private DNS `kinesis.ap-northeast-1.amazonaws.com` · acceptance required: no · policy: yes',
+    );
     expect(text).not.toContain('sqs');
   });
 
@@ -191,7 +195,9 @@ describe('lookups through the Lambda handler', () => {
     fakeEc2({ DescribeVpcEndpoints: () => describeEndpointsXml([]), DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]) });
     const { send } = setup();
 
-    expect((await send('dns kinesis')).text).toBe('No endpoints match `kinesis` in `ap-northeast-1`. Check the region (`region=`), or see which services exist with `/privatelink services <text>`.');
+    expect((await send('dns kinesis')).text).toBe(
+      'No endpoints match `kinesis` in `ap-northeast-1`. Check the region (`region=`), or see which services exist with `/privatelink services <text>`.',
+    );
   });
 
   it('refuses a region outside ALLOWED_REGIONS and a malformed id, without calling EC2', async () => {
@@ -221,7 +227,9 @@ describe('lookups through the Lambda handler', () => {
     const ack = await answer;
 
     expect(ack.text).toContain('Looking up…');
-    expect(jobs.jobs).toEqual([{ kind: 'lookup', text: `dns ${ENDPOINT}`, userId: 'U0ALICE', responseUrl: 'https://hooks.slack.com/commands/T0TEAM/1/response-url-secret' }]);
+    expect(jobs.jobs).toEqual([
+      { kind: 'lookup', text: `dns ${ENDPOINT}`, userId: 'U0ALICE', responseUrl: 'https://hooks.slack.com/commands/T0TEAM/1/response-url-secret' },
+    ]);
 
     fakeEc2({
       DescribeVpcEndpoints: () => describeEndpointsXml([{ id: ENDPOINT }]),
@@ -258,7 +266,10 @@ describe('lookups through the Lambda handler', () => {
     const calls = fakeEc2({
       DescribeVpcEndpoints: (params) => {
         const page = Number(params.NextToken ?? 0);
-        return describeEndpointsXml(Array.from({ length: 1000 }, (_, i) => ({ id: fakeId('vpce', page * 1000 + i) })), `${page + 1}`);
+        return describeEndpointsXml(
+          Array.from({ length: 1000 }, (_, i) => ({ id: fakeId('vpce', page * 1000 + i) })),
+          `${page + 1}`,
+        );
       },
     });
     const { send } = setup();

@@ -52,7 +52,7 @@ describe('reader allow-list', () => {
 
   it.each([
     ['a listed reader', 'U0DAVE'],
-    ['a member of the readers\' user group', 'U0ERIN'],
+    ["a member of the readers' user group", 'U0ERIN'],
     ['an approver', 'U0BOB'],
   ])('lets %s look up and list', async (_who, user) => {
     const lookup = await bot.command('describe', user);

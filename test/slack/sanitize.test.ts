@@ -72,7 +72,12 @@ describe('the CLI with hostile EC2 data', () => {
     });
     let stdout = '';
     let stderr = '';
-    const code = await runCli(['describe', id], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { AWS_REGION: 'ap-northeast-1' }, ec2: testEc2() });
+    const code = await runCli(['describe', id], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => (stderr += t),
+      env: { AWS_REGION: 'ap-northeast-1' },
+      ec2: testEc2(),
+    });
 
     expect(code).toBe(0);
     expect(stdout).toContain(`${id}-abc.kinesis.ap-northeast-1.vpce.amazonaws.com`);

@@ -96,22 +96,39 @@ describe('request views at their limits', () => {
       ports: Array.from({ length: 16 }, (_, i) => 60000 + i),
       serviceRegion: 'us-east-1',
     },
-    preflight: Array.from({ length: 12 }, () => ({ check: 'subnets' as const, status: 'fail' as const, code: 'subnetAzUnsupported', values: { subnets: 'subnet-x '.repeat(200), azs: 'az '.repeat(50) } })),
+    preflight: Array.from({ length: 12 }, () => ({
+      check: 'subnets' as const,
+      status: 'fail' as const,
+      code: 'subnetAzUnsupported',
+      values: { subnets: 'subnet-x '.repeat(200), azs: 'az '.repeat(50) },
+    })),
     now: at,
     ttlHours: 24,
   });
 
   it('keeps the largest approval message, its status and a long list within limits, with user text escaped', () => {
     let request = big;
-    for (let i = 0; i < 3; i++) request = transition(request, ['approved', 'creating', 'failed'][i] as 'approved', 'U0BOB', at, { failure: { code: 'InvalidParameter', message: '<@U0EVIL> '.repeat(300) } });
+    for (let i = 0; i < 3; i++)
+      request = transition(request, ['approved', 'creating', 'failed'][i] as 'approved', 'U0BOB', at, {
+        failure: { code: 'InvalidParameter', message: '<@U0EVIL> '.repeat(300) },
+      });
 
-    for (const view of [requestMessage(big), requestMessage(request), statusView(request), requestsListView(Array.from({ length: 50 }, () => big), 'all', at)]) {
+    for (const view of [
+      requestMessage(big),
+      requestMessage(request),
+      statusView(request),
+      requestsListView(
+        Array.from({ length: 50 }, () => big),
+        'all',
+        at,
+      ),
+    ]) {
       expectWithinBlockKitLimits(view);
       expect(JSON.stringify(view)).not.toMatch(/<!channel>|<@U0EVIL>/);
     }
   });
 
-  it('keeps the create form within a modal\'s limits', () => {
+  it("keeps the create form within a modal's limits", () => {
     const modal = createModal({ region: 'ap-northeast-1' });
     expect(modal.blocks.length).toBeLessThanOrEqual(100);
     expect(modal.title.text.length).toBeLessThanOrEqual(24);

@@ -32,7 +32,9 @@ type RequestCommand = Extract<Command, { name: 'create' | 'requests' | 'status' 
 function instantAnswer(command: InstantCommand, en: Messages): SlackMessage {
   if (command.name === 'help') return helpView(en);
   // No answers (or no target yet): the walkthrough. Answers with a target: the result at once, with what could still change it.
-  return command.order.length === 0 || command.answers.target === undefined ? compareView(command.answers, command.order, en) : compareResultView(reportDecision(decide(command.answers), en), command.answers, command.order, {}, en);
+  return command.order.length === 0 || command.answers.target === undefined
+    ? compareView(command.answers, command.order, en)
+    : compareResultView(reportDecision(decide(command.answers), en), command.answers, command.order, {}, en);
 }
 
 /** How many lookups may call EC2 at once while Slack waits, and how many may wait for one; the rest go to a job. */
@@ -87,7 +89,10 @@ async function requestCommand(
       // The answer needs only the write; the message and the thread are told by a job.
       const id = command.requestId;
       const outcome = await recordCancel(workflowDeps(services, client, logger), id, payload.user_id);
-      if (needsFollowUp(outcome) && !(await handOff(services, { kind: 'decision', action: 'cancel', requestId: id, actor: payload.user_id, outcome: summarize(outcome) }, arrivedAt))) {
+      if (
+        needsFollowUp(outcome) &&
+        !(await handOff(services, { kind: 'decision', action: 'cancel', requestId: id, actor: payload.user_id, outcome: summarize(outcome) }, arrivedAt))
+      ) {
         logger.error(`request ${id}: cancelled, but its message could not be handed over for redrawing`);
       }
       return noticeView(outcomeText(outcome, id, 'cancel', en));
@@ -98,14 +103,28 @@ async function requestCommand(
 /** doctor: answered in-line when EC2 is quick, else acknowledged and finished by the worker (a lookup job). */
 async function doctorCommand(
   command: DoctorCommand,
-  args: { services: BotServices; payload: SlashCommand; text: string; ack: (view: SlackMessage) => Promise<void>; logger: Logger; slots: Slots; arrivedAt: number; en: Messages; locale: Locale },
+  args: {
+    services: BotServices;
+    payload: SlashCommand;
+    text: string;
+    ack: (view: SlackMessage) => Promise<void>;
+    logger: Logger;
+    slots: Slots;
+    arrivedAt: number;
+    en: Messages;
+    locale: Locale;
+  },
 ): Promise<void> {
   const { services, payload, text, ack, logger, slots, arrivedAt, en, locale } = args;
   try {
     prepareHandOff(services);
     const outcome = await lookupWithin((signal) => runDoctor(command, services.ec2, services.config, signal), services, slots, arrivedAt);
     if (outcome) return await ack(doctorView(outcome, en));
-    const handedOff = await handOff(services, { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, ...localeField(services, locale) }, arrivedAt);
+    const handedOff = await handOff(
+      services,
+      { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, ...localeField(services, locale) },
+      arrivedAt,
+    );
     if (!handedOff) logger.error('a slow doctor run could not be handed over in time');
     return await ack(noticeView(handedOff ? en.doctor.checking(escapeText(sourceText(command))) : en.deadline.handOffFailed));
   } catch (error) {
@@ -131,11 +150,17 @@ export function registerCommand(app: App, services: BotServices): void {
     if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error, en)));
     const command = parsed.command;
     // READER_*: one check for every command, before any of them runs.
-    const access = await readerCheck(command.name, payload.user_id, { ...services.config, usergroupMembers: (g) => slackPort(client).usergroupMembers(g) }, logger);
+    const access = await readerCheck(
+      command.name,
+      payload.user_id,
+      { ...services.config, usergroupMembers: (g) => slackPort(client).usergroupMembers(g) },
+      logger,
+    );
     if (access !== 'allowed') return ack(ephemeral(noticeView(access === 'refused' ? en.readers.onlyReaders : en.internalError)));
     if (command.name === 'help' || command.name === 'compare') return ack(ephemeral(instantAnswer(command, en)));
     if (command.name === 'lang') return ack(ephemeral(await langCommand(command, services, payload.user_id, logger)));
-    if (command.name === 'doctor') return doctorCommand(command, { services, payload, text, ack: (view) => ack(ephemeral(view)), logger, slots, arrivedAt, en, locale });
+    if (command.name === 'doctor')
+      return doctorCommand(command, { services, payload, text, ack: (view) => ack(ephemeral(view)), logger, slots, arrivedAt, en, locale });
     if (!isLookup(command)) {
       try {
         prepareHandOff(services);
@@ -151,7 +176,11 @@ export function registerCommand(app: App, services: BotServices): void {
       prepareHandOff(services);
       const result = await lookupWithin((signal) => runLookup(command, services.ec2, services.config, signal), services, slots, arrivedAt);
       if (result) return await ack(ephemeral(lookupView(result, en)));
-      const handedOff = await handOff(services, { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, ...localeField(services, locale) }, arrivedAt);
+      const handedOff = await handOff(
+        services,
+        { kind: 'lookup', text, userId: payload.user_id, responseUrl: payload.response_url, ...localeField(services, locale) },
+        arrivedAt,
+      );
       if (!handedOff) logger.error('a slow lookup could not be handed over in time');
       return await ack(ephemeral(noticeView(handedOff ? en.lookingUp : en.deadline.handOffFailed)));
     } catch (error) {

@@ -18,7 +18,19 @@ export function compareView(answers: Answers, order: QuestionKey[], en: Messages
 /** `services` gives each user their language (`lang`); without it (tests of the buttons alone) English. */
 export function registerCompareActions(app: App, services?: Pick<BotServices, 'config' | 'preferences'>): void {
   const wordsFor = async (userId: string, logger: Logger): Promise<Messages> => (services ? userMessages(services, userId, logger) : messagesFor('en'));
-  const showStep = async ({ ack, action, body, respond, logger }: { ack: () => Promise<void>; action: BlockButtonAction['actions'][number]; body: BlockButtonAction; respond: (m: object) => Promise<unknown>; logger: Logger }) => {
+  const showStep = async ({
+    ack,
+    action,
+    body,
+    respond,
+    logger,
+  }: {
+    ack: () => Promise<void>;
+    action: BlockButtonAction['actions'][number];
+    body: BlockButtonAction;
+    respond: (m: object) => Promise<unknown>;
+    logger: Logger;
+  }) => {
     await ack();
     const { answers, order } = decodeAnswers(action.value ?? '');
     await respond({ replace_original: true, ...compareView(answers, order, await wordsFor(body.user.id, logger)) });

@@ -16,7 +16,11 @@ export const localeField = (services: Pick<BotServices, 'config'>, locale: Local
 export const channelMessagesOf = (services: Pick<BotServices, 'config'>): Messages => messagesFor(configuredLocale(services));
 
 /** The user's remembered language; a store that cannot answer falls back to LOCALE (logged), never fails the command. */
-export async function userLocale(services: Pick<BotServices, 'config' | 'preferences'>, userId: string, logger: Pick<Logger, 'warn'>): Promise<{ locale: Locale; chosen: boolean }> {
+export async function userLocale(
+  services: Pick<BotServices, 'config' | 'preferences'>,
+  userId: string,
+  logger: Pick<Logger, 'warn'>,
+): Promise<{ locale: Locale; chosen: boolean }> {
   let preference: Locale | undefined;
   try {
     preference = await services.preferences.getLocale(userId);
@@ -32,7 +36,12 @@ export async function userMessages(services: Pick<BotServices, 'config' | 'prefe
 }
 
 /** `lang` shows the current language; `lang en|ja` remembers it and answers in the new one. */
-export async function langCommand(command: LangCommand, services: Pick<BotServices, 'config' | 'preferences'>, userId: string, logger: Pick<Logger, 'warn' | 'error'>): Promise<SlackMessage> {
+export async function langCommand(
+  command: LangCommand,
+  services: Pick<BotServices, 'config' | 'preferences'>,
+  userId: string,
+  logger: Pick<Logger, 'warn' | 'error'>,
+): Promise<SlackMessage> {
   if (!command.locale) {
     const { locale, chosen } = await userLocale(services, userId, logger);
     const msg = messagesFor(locale);

@@ -7,7 +7,17 @@ import { messagesFor } from '../../i18n.js';
 import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
 import type { Job } from '../../jobs/job.js';
 import { patched, type RequestStore } from '../../requests/store.js';
-import { checkDecision, recordCancel, recordDecision, summarize, updateRequest, workflowDependencies, type ClickOrigin, type DecisionOutcome, type WorkflowDependencies } from '../../requests/workflow.js';
+import {
+  checkDecision,
+  recordCancel,
+  recordDecision,
+  summarize,
+  updateRequest,
+  workflowDependencies,
+  type ClickOrigin,
+  type DecisionOutcome,
+  type WorkflowDependencies,
+} from '../../requests/workflow.js';
 import type { EndpointRequest } from '../../requests/model.js';
 import { channelMessagesOf, localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
@@ -15,13 +25,19 @@ import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 
-const markStale = (store: RequestStore, id: string) => updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
+const markStale = (store: RequestStore, id: string) =>
+  updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
 
 export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
   return workflowDependencies({ ...services, channelMessages: channelMessagesOf(services) }, slackPort(client), logger);
 }
 
-const ephemeralNote = (text: string) => ({ response_type: 'ephemeral' as const, replace_original: false, text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] });
+const ephemeralNote = (text: string) => ({
+  response_type: 'ephemeral' as const,
+  replace_original: false,
+  text,
+  blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
+});
 
 /** After the ack, an unexpected failure (store or Slack down) still gets a private answer instead of silence. */
 async function answeringFailures(respond: RespondFn, logger: Logger, work: () => Promise<void>): Promise<void> {
@@ -91,7 +107,12 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     const actor = body.user.id;
     const deps = workflowDeps(services, client, logger);
     await answeringFailures(respond, logger, () =>
-      decideThenHandOff({ kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url }, arrivedAt, { check: async () => ({}), record: () => recordCancel(deps, id, actor) }, logger),
+      decideThenHandOff(
+        { kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url },
+        arrivedAt,
+        { check: async () => ({}), record: () => recordCancel(deps, id, actor) },
+        logger,
+      ),
     );
   });
 
@@ -110,7 +131,11 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       await ack({ response_action: 'errors', errors });
       return;
     }
-    const job = { kind: 'submit' as const, submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}`, ...localeField(services, locale) }, replyTo: { userId: body.user.id } };
+    const job = {
+      kind: 'submit' as const,
+      submission: { spec: result.spec, requester: body.user.id, submissionKey: `view:${view.id}`, ...localeField(services, locale) },
+      replyTo: { userId: body.user.id },
+    };
     if (!(await handOff(services, job, arrivalOf(context, clockOf(services))))) {
       logger.error('a create form could not be handed over in time');
       await ack({ response_action: 'errors', errors: { service: en.deadline.handOffFailed } });
@@ -122,9 +147,15 @@ export function registerRequestListeners(app: App, services: BotServices): void 
 
 /** Buttons this version does not know (an old message, a forged payload): acknowledged, answered, nothing done. */
 export function registerUnknownActions(app: App): void {
-  const known = new RegExp(`^(?!compare_|${Object.values(REQUEST_ACTIONS).map((a) => `${a}$`).join('|')})`);
+  const known = new RegExp(
+    `^(?!compare_|${Object.values(REQUEST_ACTIONS)
+      .map((a) => `${a}$`)
+      .join('|')})`,
+  );
   app.action(known, async ({ ack, respond, context }) => {
     await ack();
-    await settleBy(realClock, arrivalOf(context, realClock) + SLACK_BUDGET.answerBy, () => respond(ephemeralNote(messagesFor('en').unknownAction))).catch(() => undefined);
+    await settleBy(realClock, arrivalOf(context, realClock) + SLACK_BUDGET.answerBy, () => respond(ephemeralNote(messagesFor('en').unknownAction))).catch(
+      () => undefined,
+    );
   });
 }

@@ -46,7 +46,9 @@ export function section(text: string, accessory?: Button): SectionBlock {
 export function fields(pairs: [label: string, value: string][]): SectionBlock {
   return {
     type: 'section',
-    fields: pairs.slice(0, LIMITS.fields).map(([label, value]) => ({ type: 'mrkdwn', text: truncate(stripControls(`*${label}*\n${value}`), LIMITS.fieldText) })),
+    fields: pairs
+      .slice(0, LIMITS.fields)
+      .map(([label, value]) => ({ type: 'mrkdwn', text: truncate(stripControls(`*${label}*\n${value}`), LIMITS.fieldText) })),
   };
 }
 

@@ -40,7 +40,11 @@ export function compareQuestionView(answers: Answers, order: readonly QuestionKe
   const prompt = msg.questionPrompts[key];
   const step = order.length + 1;
   const choices = question(key).choices.map((value) =>
-    button(answerLabel(msg, key, value), `${COMPARE_ACTIONS.answer}:${key}:${value}`, encodeAnswers({ ...answers, [key]: key === 'vpcs' ? Number(value) : value }, [...order, key])),
+    button(
+      answerLabel(msg, key, value),
+      `${COMPARE_ACTIONS.answer}:${key}:${value}`,
+      encodeAnswers({ ...answers, [key]: key === 'vpcs' ? Number(value) : value }, [...order, key]),
+    ),
   );
   const blocks: KnownBlock[] = [
     header(m.title),
@@ -71,10 +75,20 @@ function outcomeName(msg: Messages, recommendation: OptionId | null, alsoNeeded:
 }
 
 /** The report must have been worded with the same catalog (`reportDecision(decision, msg)`). */
-export function compareResultView(report: DecisionReport, answers: Answers, order: readonly QuestionKey[], options: ResultOptions = {}, msg: Messages = english): SlackMessage {
+export function compareResultView(
+  report: DecisionReport,
+  answers: Answers,
+  order: readonly QuestionKey[],
+  options: ResultOptions = {},
+  msg: Messages = english,
+): SlackMessage {
   const m = msg.compare;
   const optionName = (id: OptionId) => msg.optionNames[id];
-  const title = report.recommendation ? `${m.recommendation}: ${optionName(report.recommendation)}` : answers.target === undefined ? m.needTarget : m.noRecommendation;
+  const title = report.recommendation
+    ? `${m.recommendation}: ${optionName(report.recommendation)}`
+    : answers.target === undefined
+      ? m.needTarget
+      : m.noRecommendation;
   const blocks: KnownBlock[] = [header(title)];
   if (options.sharedBy) blocks.push(context(m.sharedBy(options.sharedBy)));
   if (report.alsoNeeded.length > 0) {
@@ -96,14 +110,25 @@ export function compareResultView(report: DecisionReport, answers: Answers, orde
     blocks.push(section(`*${m.changedSince2018}*\n${bullets(lines)}`));
   }
   if (report.openQuestions.length > 0) {
-    const lines = report.openQuestions.flatMap((q) => q.changesTo.map((c) => m.wouldChange(q.key, c.value, outcomeName(msg, c.recommendation, c.alsoNeeded, report.recommendation))));
+    const lines = report.openQuestions.flatMap((q) =>
+      q.changesTo.map((c) => m.wouldChange(q.key, c.value, outcomeName(msg, c.recommendation, c.alsoNeeded, report.recommendation))),
+    );
     blocks.push(section(`*${m.openQuestions}*\n${bullets(lines)}`));
   }
   blocks.push(divider());
   const rerun = `/privatelink compare ${encodeAnswers(answers, order)}`.trim();
-  blocks.push(context(`${m.rerun} \`${escapeText(rerun)}\``, `${m.factsAsOf(report.factsAsOf)} ${m.sources}: ${reportSources(report).map((url, i) => `<${url}|[${i + 1}]>`).join(' ')}`));
+  blocks.push(
+    context(
+      `${m.rerun} \`${escapeText(rerun)}\``,
+      `${m.factsAsOf(report.factsAsOf)} ${m.sources}: ${reportSources(report)
+        .map((url, i) => `<${url}|[${i + 1}]>`)
+        .join(' ')}`,
+    ),
+  );
   if (!options.sharedBy) {
-    blocks.push(actions('compare_result', [button(m.share, COMPARE_ACTIONS.share, encodeAnswers(answers, order) || '-', 'primary'), ...navigation(m, answers, order)]));
+    blocks.push(
+      actions('compare_result', [button(m.share, COMPARE_ACTIONS.share, encodeAnswers(answers, order) || '-', 'primary'), ...navigation(m, answers, order)]),
+    );
   }
   return message(title, blocks);
 }

@@ -39,7 +39,16 @@ function reportView(report: DoctorReport, msg: Messages): SlackMessage {
   const blocks: KnownBlock[] = [
     header(title),
     section(verdict),
-    context(d.summary(escapeText(report.endpoint.id), escapeText(report.endpoint.vpcId), report.endpoint.dnsMode, escapeText(source), d.locations[report.location], report.port)),
+    context(
+      d.summary(
+        escapeText(report.endpoint.id),
+        escapeText(report.endpoint.vpcId),
+        report.endpoint.dnsMode,
+        escapeText(source),
+        d.locations[report.location],
+        report.port,
+      ),
+    ),
     ...(report.location === 'onprem' && report.source.cidr ? [context(d.problems.outsideNote(escapeText(report.source.cidr)))] : []),
     ...report.checks.map((c) => section(checkLine(c, msg))),
   ];
@@ -64,9 +73,16 @@ export function doctorProblemText(problem: DoctorProblem, msg: Messages = englis
     case 'endpointNotFound':
       return d.problems.endpointNotFound(escapeText(problem.endpoint), problem.region);
     case 'noEndpoint':
-      return d.problems.noEndpoint(escapeText(problem.service), problem.vpcId ? d.problems.inVpc(problem.vpcId) : d.problems.inRegion(problem.region), escapeText(problem.create));
+      return d.problems.noEndpoint(
+        escapeText(problem.service),
+        problem.vpcId ? d.problems.inVpc(problem.vpcId) : d.problems.inRegion(problem.region),
+        escapeText(problem.create),
+      );
     case 'ambiguous':
-      return d.problems.ambiguous(escapeText(problem.service), problem.candidates.map((c) => `${code(c.id)} (${escapeText(c.serviceName)}, ${escapeText(c.vpcId)})`).join(', '));
+      return d.problems.ambiguous(
+        escapeText(problem.service),
+        problem.candidates.map((c) => `${code(c.id)} (${escapeText(c.serviceName)}, ${escapeText(c.vpcId)})`).join(', '),
+      );
     case 'notInterface':
       return d.problems.notInterface(problem.endpoint, problem.type);
   }
@@ -84,7 +100,12 @@ export function doctorView(outcome: DoctorOutcome, msg: Messages = english): Sla
  */
 export function doctorJson(outcome: DoctorOutcome): unknown {
   const msg = english;
-  if (outcome.kind === 'problem') return { problem: outcome.problem.code, text: unescapeText(doctorProblemText(outcome.problem, msg)), ...('create' in outcome.problem && { fix: outcome.problem.create }) };
+  if (outcome.kind === 'problem')
+    return {
+      problem: outcome.problem.code,
+      text: unescapeText(doctorProblemText(outcome.problem, msg)),
+      ...('create' in outcome.problem && { fix: outcome.problem.create }),
+    };
   const r = outcome.report;
   return {
     verdict: r.verdict,
@@ -99,7 +120,15 @@ export function doctorJson(outcome: DoctorOutcome): unknown {
     names: r.names.map(({ name, kind, resolvesTo, path, private: priv, why }) => ({ name, kind, resolvesTo, path, private: priv, why })),
     checks: r.checks.map((c) => {
       const { text, fix } = checkText(c, msg);
-      return { id: c.id, status: c.status, finding: c.finding, resources: c.resources, text: unescapeText(text), ...(c.status !== 'pass' && fix && { fix: unescapeText(fix) }), ...(c.command && { command: c.command }) };
+      return {
+        id: c.id,
+        status: c.status,
+        finding: c.finding,
+        resources: c.resources,
+        text: unescapeText(text),
+        ...(c.status !== 'pass' && fix && { fix: unescapeText(fix) }),
+        ...(c.command && { command: c.command }),
+      };
     }),
   };
 }

@@ -79,7 +79,16 @@ function eniLines(detail: EndpointDetail, msg: Messages): string {
   const r = msg.reach;
   if (detail.enis === 'unknown') return r.enisUnknown;
   const sorted = [...detail.enis].sort((a, b) => a.availabilityZone.localeCompare(b.availabilityZone));
-  return sorted.map((n) => r.eniLine(escapeText(n.availabilityZone), escapeText([n.privateIp, ...n.ipv6s].filter(Boolean).join(', ') || '—'), escapeText(n.id), escapeText(n.subnetId))).join('\n');
+  return sorted
+    .map((n) =>
+      r.eniLine(
+        escapeText(n.availabilityZone),
+        escapeText([n.privateIp, ...n.ipv6s].filter(Boolean).join(', ') || '—'),
+        escapeText(n.id),
+        escapeText(n.subnetId),
+      ),
+    )
+    .join('\n');
 }
 
 function companionsText(detail: EndpointDetail, region: string, msg: Messages): string {
@@ -112,7 +121,10 @@ export function dnsView(result: Extract<LookupResult, { kind: 'endpoints' }>, ms
   const blocks: KnownBlock[] = [header(title)];
   for (const e of shown) blocks.push(section([endpointLine(e, msg), ...dnsLines(namesOf(e, result.services), msg)].join('\n')));
   if (result.endpoints.length > shown.length || !result.complete) blocks.push(context(t.shown(shown.length, total(result), t.narrowEndpoints)));
-  return message(title, capBlocks(blocks, () => t.narrowEndpoints));
+  return message(
+    title,
+    capBlocks(blocks, () => t.narrowEndpoints),
+  );
 }
 
 function endpointCard(e: Endpoint, services: Record<string, EndpointService>, region: string, msg: Messages, detail?: EndpointDetail): KnownBlock[] {
@@ -138,7 +150,10 @@ function endpointCard(e: Endpoint, services: Record<string, EndpointService>, re
   ];
   if (detail && e.type === 'Interface') blocks.push(section(`*${r.enis}*\n${eniLines(detail, msg)}`));
   if (e.type === 'Interface') {
-    const known = { vpcDns: detail?.vpcDns ?? { support: 'unknown' as Known, hostnames: 'unknown' as Known }, gatewayEndpoint: gatewayEndpointKnown(e, detail) };
+    const known = {
+      vpcDns: detail?.vpcDns ?? { support: 'unknown' as Known, hostnames: 'unknown' as Known },
+      gatewayEndpoint: gatewayEndpointKnown(e, detail),
+    };
     const rows = routingRows(e, names, known, services[e.serviceName]?.privateDnsName);
     if (rows.length > 0) blocks.push(section(`*${r.routing}*\n${rows.map((row) => routingText(row, msg)).join('\n')}`));
   }
@@ -160,7 +175,10 @@ export function describeView(result: Extract<LookupResult, { kind: 'endpoints' }
   const shown = endpoints.slice(0, MAX_LIST_LINES);
   const blocks: KnownBlock[] = [header(`${title} (${total(result)})`), ...sections(shown.map((e) => endpointLine(e, msg)).join('\n'))];
   if (endpoints.length > shown.length || !result.complete) blocks.push(context(t.shown(shown.length, total(result), t.narrowEndpoints)));
-  return message(`${title} (${total(result)})`, capBlocks(blocks, () => t.narrowEndpoints));
+  return message(
+    `${title} (${total(result)})`,
+    capBlocks(blocks, () => t.narrowEndpoints),
+  );
 }
 
 export function servicesView(result: Extract<LookupResult, { kind: 'services' }>, msg: Messages = english): SlackMessage {
@@ -186,7 +204,10 @@ export function servicesView(result: Extract<LookupResult, { kind: 'services' }>
   );
   const blocks: KnownBlock[] = [header(title), ...sections(lines.join('\n'))];
   if (result.services.length > shown.length) blocks.push(context(t.shown(shown.length, result.services.length, t.narrowServices)));
-  return message(title, capBlocks(blocks, () => t.narrowServices));
+  return message(
+    title,
+    capBlocks(blocks, () => t.narrowServices),
+  );
 }
 
 export function problemText(problem: LookupProblem, msg: Messages = english): string {

@@ -110,7 +110,11 @@ export function dnsResult(request: EndpointRequest, msg: Messages = english): st
     ...names.zonal.map((z) => `*${t.zonal}:* ${c(z.name)}  _${z.availabilityZone}_`),
   ].filter(Boolean);
   const commands = request.state === 'available' ? smokeTestCommands(request.params.serviceName, request.params.region, names) : [];
-  return [`*${msg.create.dnsNames}*`, ...lines, ...(commands.length > 0 ? [`*${msg.create.tryIt}*`, `\`\`\`${escapeText(commands.join('\n'))}\`\`\``] : [])].join('\n');
+  return [
+    `*${msg.create.dnsNames}*`,
+    ...lines,
+    ...(commands.length > 0 ? [`*${msg.create.tryIt}*`, `\`\`\`${escapeText(commands.join('\n'))}\`\`\``] : []),
+  ].join('\n');
 }
 
 /** Why a request failed, in words a person can act on. */
@@ -119,7 +123,11 @@ export function failureText(request: EndpointRequest, msg: Messages = english): 
   if (failure.code === 'Timeout') return msg.create.timedOut(request.endpointId ?? '', CREATE_DEADLINE_MINUTES);
   if (failure.code === 'EndpointPartial') return msg.create.endpointPartial(request.endpointId ?? '', escapeText(failure.message));
   if (request.endpointId && request.endpointState && FAILED_ENDPOINT_STATES.includes(request.endpointState.toLowerCase())) {
-    return msg.create.endpointFailed(request.endpointId, request.endpointState, escapeText(`${failure.code === request.endpointState ? '' : failure.code} ${failure.message}`.trim()));
+    return msg.create.endpointFailed(
+      request.endpointId,
+      request.endpointState,
+      escapeText(`${failure.code === request.endpointState ? '' : failure.code} ${failure.message}`.trim()),
+    );
   }
   return msg.ec2Problem(failure.code, 'ec2:CreateVpcEndpoint', request.params.region, escapeText(failure.message));
 }
@@ -186,7 +194,10 @@ export function requesterNoteView(request: EndpointRequest, channel: string, ts:
 export function statusView(request: EndpointRequest, msg: Messages = english): SlackMessage {
   const r = msg.requests;
   const base = requestMessage(request, {}, msg);
-  const history = request.history.map((h) => `• ${r.historyLine(h.state, h.actor.startsWith('U') || h.actor.startsWith('W') ? `<@${h.actor}>` : h.actor, slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`);
+  const history = request.history.map(
+    (h) =>
+      `• ${r.historyLine(h.state, h.actor.startsWith('U') || h.actor.startsWith('W') ? `<@${h.actor}>` : h.actor, slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`,
+  );
   const blocks = base.blocks.filter((b) => b.type !== 'actions');
   blocks.push(section(`*${r.history}*\n${history.join('\n')}`));
   return message(base.text, blocks);
@@ -212,7 +223,11 @@ export interface ModalDefaults {
 
 export function createModal(defaults: ModalDefaults, msg: Messages = english): ModalView {
   const m = msg.requests.modal;
-  const text = (blockId: string, label: string, options: { optional?: boolean; hint?: string; multiline?: boolean; initial?: string; placeholder?: string } = {}): KnownBlock => ({
+  const text = (
+    blockId: string,
+    label: string,
+    options: { optional?: boolean; hint?: string; multiline?: boolean; initial?: string; placeholder?: string } = {},
+  ): KnownBlock => ({
     type: 'input',
     block_id: blockId,
     optional: options.optional ?? false,
@@ -249,7 +264,16 @@ export function createModal(defaults: ModalDefaults, msg: Messages = english): M
       text('vpc', m.vpc, { placeholder: 'vpc-0123456789abcdef0' }),
       text('subnets', m.subnets, { hint: m.subnetsHint }),
       text('sg', m.sg, { optional: true }),
-      choice('private-dns', m.privateDns, [['on', m.on], ['off', m.off], ['inbound-only', m.inboundOnly]], 'on'),
+      choice(
+        'private-dns',
+        m.privateDns,
+        [
+          ['on', m.on],
+          ['off', m.off],
+          ['inbound-only', m.inboundOnly],
+        ],
+        'on',
+      ),
       choice('ip', m.ip, Object.entries(m.ipTypes)),
       text('ports', m.ports, { optional: true, hint: m.portsHint, placeholder: '443' }),
       text('region', m.region, { optional: true, ...(defaults.region && { initial: defaults.region }) }),

@@ -24,7 +24,9 @@ function mrkdwnToText(text: string): string {
       .replace(/`([^`\n]+)`/g, '$1')
       .replace(/(^|\s)\*([^*\n]+)\*/g, '$1$2')
       .replace(/(^|\s)_([^_\n]+)_/g, '$1$2')
-      .replace(/(^|\s):([a-z](?:[a-z_]*[a-z])?):(?=\s|$)\s?/gm, (_m, before: string, name: string) => (TERMINAL_SYMBOLS[name] ? `${before}${TERMINAL_SYMBOLS[name]} ` : before)),
+      .replace(/(^|\s):([a-z](?:[a-z_]*[a-z])?):(?=\s|$)\s?/gm, (_m, before: string, name: string) =>
+        TERMINAL_SYMBOLS[name] ? `${before}${TERMINAL_SYMBOLS[name]} ` : before,
+      ),
   );
 }
 
