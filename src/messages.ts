@@ -942,6 +942,32 @@ export const en = {
     cli: `In a terminal the language comes from ${code('--lang en|ja')} or the ${code('LANG')} environment variable (e.g. ${code('LANG=ja_JP.UTF-8')}).`,
     notSaved: 'I could not remember your language just now; nothing was changed. Try again in a minute.',
   },
+  // Issue 15 (the people loop): the requester told by direct message, approvers called and reminded, the reason for a rejection.
+  notify: {
+    callApprovers: (who: string) => `${who}: a new endpoint request waits for your decision.`,
+    dmApproved: (id: string, link: string, by: string) =>
+      `Your request ${code(id)} was approved by <@${by}>. I am creating the endpoint now and will tell you here when it is ready (<${link}|see the request>).`,
+    dmRejected: (id: string, link: string, by: string) => `Your request ${code(id)} was rejected by <@${by}>; nothing was created (<${link}|see the request>).`,
+    dmAvailable: (id: string, endpointId: string, link: string) =>
+      `Your endpoint ${code(endpointId)} is available (request ${code(id)}, <${link}|see the request>). Its DNS names, and what to run from inside the VPC to check it:`,
+    dmPendingAcceptance: (id: string, endpointId: string, owner: string) =>
+      `Your endpoint ${code(endpointId)} (request ${code(id)}) was created and waits for the service owner${owner ? ` (AWS account ${code(owner)})` : ''} to accept it. Ask them to accept it in the VPC console (Endpoint services → Endpoint connections); I will tell you when it is available.`,
+    dmFailed: (id: string, link: string, text: string) => `Your request ${code(id)} could not be completed (<${link}|see the request>): ${text}`,
+    dmExpired: (id: string, link: string) =>
+      `Your request ${code(id)} expired: no approver decided in time, and nothing was created (<${link}|see the request>). If you still need it, send it again with ${code('/privatelink create')}.`,
+    reasonLabel: 'Reason:',
+    reminderHalf: (who: string, expires: string) => `${who}: this request is still waiting for a decision. It expires ${expires}.`,
+    reminderFinal: (who: string, expires: string) => `${who}: last call: this request expires ${expires} unless someone approves or rejects it.`,
+    rejectModal: {
+      title: 'Reject the request',
+      submit: 'Reject',
+      close: 'Back',
+      intro: (id: string) => `Rejecting request ${code(id)}. The requester reads your reason in a direct message, and it is kept in the request's thread.`,
+      label: 'Why is it rejected?',
+      hint: 'Say what would make it acceptable, e.g. another VPC or a security group.',
+    },
+    reasonRequired: 'Give a reason: the requester needs it to ask again in a way that can be approved.',
+  },
 };
 
 export type Messages = typeof en;

@@ -23,13 +23,15 @@ import { channelMessagesOf, localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
+import { slackNotifier } from '../notifier.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 
 const markStale = (store: RequestStore, id: string) =>
   updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
 
 export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
-  return workflowDependencies({ ...services, channelMessages: channelMessagesOf(services) }, slackPort(client), logger);
+  const slack = slackPort(client);
+  return workflowDependencies(services, slack, logger, slackNotifier(slack, channelMessagesOf(services), services.config.approvals));
 }
 
 const ephemeralNote = (text: string) => ({
