@@ -1050,5 +1050,6 @@ export const ja = {
       hint: '承認できる条件を書いてください（別の VPC、セキュリティグループなど）。',
     },
     reasonRequired: '理由を入力してください。申請者が承認される形で申請し直すために必要です。',
+    rejectFormFailed: '却下のフォームを Slack で開けませんでした。何も変更していません。もう一度「却下する」をクリックしてください。',
   },
 } satisfies Messages;

@@ -967,6 +967,7 @@ export const en = {
       hint: 'Say what would make it acceptable, e.g. another VPC or a security group.',
     },
     reasonRequired: 'Give a reason: the requester needs it to ask again in a way that can be approved.',
+    rejectFormFailed: 'Slack did not open the form to reject this request; nothing was changed. Click Reject again.',
   },
 };
 

@@ -24,7 +24,7 @@ export async function runDecisionJob(
     outcome = await restoreOutcome(deps.store, id, job.outcome);
     await followUp(deps, outcome, action, actor, job.origin);
   } else {
-    outcome = action === 'cancel' ? await cancel(deps, id, actor) : await decideRequest(deps, id, actor, action, job.origin);
+    outcome = action === 'cancel' ? await cancel(deps, id, actor) : await decideRequest(deps, id, actor, action, job.origin, job.reason);
   }
   deps.log(`request ${id}: ${action} by ${actor} → ${outcome.kind}`);
   // An approver's own decision shows in the redrawn message; everything else is said to the clicker alone.

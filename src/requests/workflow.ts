@@ -345,15 +345,20 @@ export async function checkDecision(
   return { read: request };
 }
 
-/** The conditional write; `read` (from `checkDecision`) saves a read, the write staying conditional on its version. */
+/**
+ * The conditional write; `read` (from `checkDecision`) saves a read, the write staying conditional on its version.
+ * `reason`: a rejection's reason (from the Reject modal), kept with the decision.
+ */
 export function recordDecision(
   deps: WorkflowDependencies,
   id: string,
   actor: string,
   decision: 'approve' | 'reject',
   read?: EndpointRequest,
+  reason?: string,
 ): Promise<DecisionOutcome> {
-  return closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor }, read);
+  const patch: Patch = { decidedBy: actor, ...(decision === 'reject' && reason && { decisionReason: reason }) };
+  return closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, patch, read);
 }
 
 /** Cancelling needs no Slack call: the requester check and the write. */
@@ -405,9 +410,10 @@ export async function decideRequest(
   actor: string,
   decision: 'approve' | 'reject',
   origin: ClickOrigin | undefined,
+  reason?: string,
 ): Promise<DecisionOutcome> {
   const checked = await checkDecision(deps, id, actor, decision, origin);
-  const outcome = checked.refusal ?? (await recordDecision(deps, id, actor, decision, checked.read));
+  const outcome = checked.refusal ?? (await recordDecision(deps, id, actor, decision, checked.read, reason));
   await followUp(deps, outcome, decision, actor, origin);
   return outcome;
 }
