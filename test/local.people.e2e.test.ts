@@ -100,8 +100,9 @@ describe('the requester hears every outcome; the approvers are called and remind
     expect(blockText(dms[0]!.body)).toContain(quoted);
     expect(blockText(dms[0]!.body)).not.toContain('<!channel>');
 
-    // The requester cannot reject their own request through the form either; a second rejection changes nothing.
+    // A second rejection changes nothing; a retried delivery of the decision's job tells nobody twice.
     expect((await bot.reject(id, 'U0BOB', 'again')).body).toMatchObject({ response_action: 'errors' });
+    await bot.worker({ kind: 'decision', action: 'reject', requestId: id, actor: 'U0CAROL', outcome: { kind: 'decided' }, origin: stored.message! });
     expect(dmsTo(slack, 'U0ALICE')).toHaveLength(1);
   });
 
