@@ -890,7 +890,7 @@ export const ja = {
     decidedBy: (verb: string, user: string, at: string) => `${verb}：<@${user}>（${at}）`,
     verbs: { approved: '承認済み', rejected: '却下済み', cancelled: '取り下げ済み', expired: '期限切れ' },
     sentNote: (id: string, channel: string, link: string) =>
-      `申請 ${code(id)} は <#${channel}> で承認を待っています（<${link}|表示>）。判断されるとここでお知らせします。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
+      `申請 ${code(id)} は <#${channel}> で承認を待っています（<${link}|表示>）。判断されたらダイレクトメッセージでお知らせします。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
         ? `承認用チャンネル <#${channel}> に投稿できません。ボットがメンバーになっていません。チャンネルのメンバーに ${code('/invite @privatelink')} を実行してもらってから、もう一度申請してください。何も作成していません。`

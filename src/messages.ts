@@ -811,7 +811,7 @@ export const en = {
     decidedBy: (verb: string, user: string, at: string) => `${verb} by <@${user}> at ${at}`,
     verbs: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', expired: 'Expired' } satisfies Record<DecidedState, string>,
     sentNote: (id: string, channel: string, link: string) =>
-      `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). You will be told here when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
+      `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). I will tell you by direct message when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
         ? `I cannot post in <#${channel}>, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
