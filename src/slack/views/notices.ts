@@ -100,7 +100,7 @@ export function progressLine(progress: Progress, msg: Messages): string {
 /** The approval card's first post: the card with the approvers called above it (a mention notifies only when posted). */
 export function calledCard(card: SlackMessage, approvers: string, msg: Messages): SlackMessage {
   const call = msg.notify.callApprovers(approvers);
-  return { text: `${call} ${card.text}`, blocks: [context(call), ...card.blocks] };
+  return message(`${call} ${card.text}`, [context(call), ...card.blocks]);
 }
 
 /** What the requester reads after a submission. */
