@@ -4,12 +4,15 @@
  * told by direct message on every outcome, exactly once, and the rejection's reason comes from the Reject form.
  * Time moves only when the test says so (the bot's clock), so reminders and expiry need no waiting.
  */
+import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { SLACK_BUDGET } from '../src/deadline.js';
 import { en } from '../src/messages.js';
 import { ja } from '../src/messages.ja.js';
 import { REQUEST_ACTIONS } from '../src/slack/views/requests.js';
 import { seedState } from './emulator/ec2-emulator.js';
 import { startBot, type Bot, type BotOptions } from './helpers/bot.js';
+import { manualClock, until } from './helpers/clock.js';
 import { fakeEc2World } from './helpers/ec2.js';
 import { blockText, callsTo, captureResponseUrl, fakeSlack, fakeSlackApi, type Captured } from './helpers/slack.js';
 
@@ -170,5 +173,51 @@ describe('the requester hears every outcome; the approvers are called and remind
     const dm = blockText(dmsTo(slack, 'U0ALICE')[0]!.body);
     expect(dm).toContain(ja.notify.dmRejected(id, '', 'U0CAROL').split('（')[0]);
     expect(dm).toContain(`*${ja.notify.reasonLabel}*\n>共有 VPC を使ってください`);
+  });
+});
+
+describe("the Reject form against Slack's deadline", () => {
+  it('an approver check Slack does not answer: the form closes at the in-line deadline and the job rejects with the reason', async () => {
+    const clock = manualClock();
+    const { id } = await filed({
+      config: { approvals: { channelId: 'C0APPROVALS', userIds: [], usergroupId: 'S0NETOPS', ttlHours: 24 } },
+      deadlineClock: clock,
+    });
+    const message = (await bot.store.get(id))!.message!;
+    nock.cleanAll();
+    let asked = false;
+    nock('https://slack.com')
+      .post('/api/usergroups.users.list', () => (asked = true))
+      .delay(60_000)
+      .reply(200, { ok: true, users: ['U0DAVE'] });
+
+    const submission = bot.interact({
+      type: 'view_submission',
+      team: { id: 'T0TEAM' },
+      user: { id: 'U0DAVE', team_id: 'T0TEAM' },
+      api_app_id: 'A0APP',
+      view: {
+        id: 'V0REJECT',
+        type: 'modal',
+        callback_id: 'reject_reason',
+        private_metadata: JSON.stringify({ requestId: id, ...message }),
+        state: { values: { reason: { value: { type: 'plain_text_input', value: 'Wrong VPC' } } } },
+      },
+    });
+    await until(() => asked && clock.waiting > 0, 'the approver check');
+    clock.advance(SLACK_BUDGET.inlineWork);
+    const answer = await submission;
+
+    expect(answer).toEqual({ status: 200, body: {} });
+    expect(bot.jobs.jobs).toEqual([{ kind: 'decision', action: 'reject', requestId: id, actor: 'U0DAVE', origin: message, reason: 'Wrong VPC' }]);
+    expect((await bot.store.get(id))!.state).toBe('pending');
+
+    nock.cleanAll();
+    const later = fakeSlack({ usergroupMembers: ['U0DAVE'] });
+    await bot.finishDecisions();
+
+    const stored = (await bot.store.get(id))!;
+    expect(stored).toMatchObject({ state: 'rejected', decidedBy: 'U0DAVE', decisionReason: 'Wrong VPC' });
+    expect(blockText(dmsTo(later, 'U0ALICE')[0]!.body)).toContain('>Wrong VPC');
   });
 });
