@@ -890,7 +890,7 @@ export const ja = {
     decidedBy: (verb: string, user: string, at: string) => `${verb}：<@${user}>（${at}）`,
     verbs: { approved: '承認済み', rejected: '却下済み', cancelled: '取り下げ済み', expired: '期限切れ' },
     sentNote: (id: string, channel: string, link: string) =>
-      `申請 ${code(id)} は <#${channel}> で承認を待っています（<${link}|表示>）。判断されるとここでお知らせします。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
+      `申請 ${code(id)} は <#${channel}> で承認を待っています（<${link}|表示>）。判断されたらダイレクトメッセージでお知らせします。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
         ? `承認用チャンネル <#${channel}> に投稿できません。ボットがメンバーになっていません。チャンネルのメンバーに ${code('/invite @privatelink')} を実行してもらってから、もう一度申請してください。何も作成していません。`
@@ -1023,5 +1023,33 @@ export const ja = {
     set: (name: string) => `今後は ${name} で応答します。承認カード、そのスレッド、ダイレクトメッセージはチャンネルの言語のままです。`,
     cli: `ターミナルでは ${code('--lang en|ja')} または環境変数 ${code('LANG')}（例: ${code('LANG=ja_JP.UTF-8')}）で言語を指定します。`,
     notSaved: '言語を保存できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
+  },
+  // 課題 15（利用者への連絡）: 申請者へのダイレクトメッセージ、承認者への呼びかけとリマインダー、却下の理由
+  notify: {
+    callApprovers: (who: string) => `${who} さん、新しいエンドポイントの申請が承認を待っています。`,
+    dmApproved: (id: string, link: string, by: string) =>
+      `申請 ${code(id)} は <@${by}> さんが承認しました。エンドポイントを作成しています。完了したらここでお知らせします（<${link}|申請を表示>）。`,
+    dmRejected: (id: string, link: string, by: string) => `申請 ${code(id)} は <@${by}> さんが却下しました。何も作成していません（<${link}|申請を表示>）。`,
+    dmAvailable: (id: string, endpointId: string, link: string) =>
+      `エンドポイント ${code(endpointId)} が利用可能になりました（申請 ${code(id)}、<${link}|申請を表示>）。DNS 名と、VPC 内から確認するコマンドは次のとおりです。`,
+    dmPendingAcceptance: (id: string, endpointId: string, owner: string) =>
+      `エンドポイント ${code(endpointId)}（申請 ${code(id)}）を作成しました。サービスの所有者${owner ? `（AWS アカウント ${code(owner)}）` : ''}による承諾を待っています。VPC コンソール（エンドポイントサービス → エンドポイント接続）で承諾するよう依頼してください。利用可能になったらお知らせします。`,
+    dmFailed: (id: string, link: string, text: string) => `申請 ${code(id)} を完了できませんでした（<${link}|申請を表示>）: ${text}`,
+    dmExpired: (id: string, link: string) =>
+      `申請 ${code(id)} は期限切れになりました。期限内に承認者が判断しなかったため、何も作成していません（<${link}|申請を表示>）。まだ必要な場合は ${code('/privatelink create')} でもう一度申請してください。`,
+    reasonLabel: '理由:',
+    reminderHalf: (who: string, expires: string) => `${who} さん、この申請はまだ判断を待っています。期限は ${expires} です。`,
+    reminderFinal: (who: string, expires: string) =>
+      `${who} さん、最終のお知らせです。承認または却下されない場合、この申請は ${expires} に期限切れになります。`,
+    rejectModal: {
+      title: '申請の却下',
+      submit: '却下',
+      close: '戻る',
+      intro: (id: string) => `申請 ${code(id)} を却下します。理由は申請者にダイレクトメッセージで伝え、申請のスレッドにも残します。`,
+      label: '却下の理由',
+      hint: '承認できる条件を書いてください（別の VPC、セキュリティグループなど）。',
+    },
+    reasonRequired: '理由を入力してください。申請者が承認される形で申請し直すために必要です。',
+    rejectFormFailed: '却下のフォームを Slack で開けませんでした。何も変更していません。もう一度「却下する」をクリックしてください。',
   },
 } satisfies Messages;

@@ -811,7 +811,7 @@ export const en = {
     decidedBy: (verb: string, user: string, at: string) => `${verb} by <@${user}> at ${at}`,
     verbs: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', expired: 'Expired' } satisfies Record<DecidedState, string>,
     sentNote: (id: string, channel: string, link: string) =>
-      `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). You will be told here when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
+      `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). I will tell you by direct message when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
         ? `I cannot post in <#${channel}>, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
@@ -941,6 +941,33 @@ export const en = {
     set: (name: string) => `From now on I answer you in ${name}. The approval card, its thread and the direct messages keep the channel's language.`,
     cli: `In a terminal the language comes from ${code('--lang en|ja')} or the ${code('LANG')} environment variable (e.g. ${code('LANG=ja_JP.UTF-8')}).`,
     notSaved: 'I could not remember your language just now; nothing was changed. Try again in a minute.',
+  },
+  // Issue 15 (the people loop): the requester told by direct message, approvers called and reminded, the reason for a rejection.
+  notify: {
+    callApprovers: (who: string) => `${who}: a new endpoint request waits for your decision.`,
+    dmApproved: (id: string, link: string, by: string) =>
+      `Your request ${code(id)} was approved by <@${by}>. I am creating the endpoint now and will tell you here when it is ready (<${link}|see the request>).`,
+    dmRejected: (id: string, link: string, by: string) => `Your request ${code(id)} was rejected by <@${by}>; nothing was created (<${link}|see the request>).`,
+    dmAvailable: (id: string, endpointId: string, link: string) =>
+      `Your endpoint ${code(endpointId)} is available (request ${code(id)}, <${link}|see the request>). Its DNS names, and what to run from inside the VPC to check it:`,
+    dmPendingAcceptance: (id: string, endpointId: string, owner: string) =>
+      `Your endpoint ${code(endpointId)} (request ${code(id)}) was created and waits for the service owner${owner ? ` (AWS account ${code(owner)})` : ''} to accept it. Ask them to accept it in the VPC console (Endpoint services → Endpoint connections); I will tell you when it is available.`,
+    dmFailed: (id: string, link: string, text: string) => `Your request ${code(id)} could not be completed (<${link}|see the request>): ${text}`,
+    dmExpired: (id: string, link: string) =>
+      `Your request ${code(id)} expired: no approver decided in time, and nothing was created (<${link}|see the request>). If you still need it, send it again with ${code('/privatelink create')}.`,
+    reasonLabel: 'Reason:',
+    reminderHalf: (who: string, expires: string) => `${who}: this request is still waiting for a decision. It expires ${expires}.`,
+    reminderFinal: (who: string, expires: string) => `${who}: last call: this request expires ${expires} unless someone approves or rejects it.`,
+    rejectModal: {
+      title: 'Reject the request',
+      submit: 'Reject',
+      close: 'Back',
+      intro: (id: string) => `Rejecting request ${code(id)}. The requester reads your reason in a direct message, and it is kept in the request's thread.`,
+      label: 'Why is it rejected?',
+      hint: 'Say what would make it acceptable, e.g. another VPC or a security group.',
+    },
+    reasonRequired: 'Give a reason: the requester needs it to ask again in a way that can be approved.',
+    rejectFormFailed: 'Slack did not open the form to reject this request; nothing was changed. Click Reject again.',
   },
 };
 

@@ -132,6 +132,13 @@ describe('npm start (local HTTP mode)', () => {
     expect(ec2.state.endpoints).toHaveLength(1);
     const endpointId = ec2.state.endpoints[0]!.id;
     expect(JSON.stringify(done.args)).toContain(`${endpointId}-emu1.kinesis.ap-northeast-1.vpce.amazonaws.com`);
+    // The requester hears it by direct message, through the real server too: approved, then available.
+    const told = await until('the requester to be told', () => {
+      const dms = slack.calls.filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'U0ALICE');
+      return dms.length >= 2 ? dms : undefined;
+    });
+    expect(JSON.stringify(told[0]!.args)).toContain('was approved by <@U0BOB>');
+    expect(JSON.stringify(told[1]!.args)).toContain(`Your endpoint \`${endpointId}\` is available`);
 
     await stop();
     await start();

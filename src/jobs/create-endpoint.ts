@@ -12,8 +12,8 @@ import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2-api.js';
 import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
-import { channelMessages, postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
-import { failureText } from '../slack/views/requests.js';
+import type { RequesterNotice, ThreadNote } from '../requests/notify.js';
+import { postInThread, refreshMessage, regionAllowed, tellRequester, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 
 export interface CreateTiming {
   /** How long to follow a pending endpoint, counted from the `creating` step. */
@@ -106,8 +106,6 @@ export async function findByRequestTag(
 }
 
 export async function runCreateJob(deps: WorkflowDependencies, requestId: string, timing: CreateTiming = DEFAULT_TIMING): Promise<void> {
-  // The thread and the card speak the channel's language (LOCALE).
-  const en = channelMessages(deps);
   const owner = randomUUID();
   const leaseUntil = () => new Date(deps.now().getTime() + timing.leaseMs).toISOString();
   const holdsNoLease = (r: EndpointRequest) => !r.lease || r.lease.owner === owner || Date.parse(r.lease.until) <= deps.now().getTime();
@@ -125,7 +123,10 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     return;
   }
   let request = claim.request;
-  if (firstClaim) await postInThread(deps, request, en.requests.approvedThread(request.decidedBy ?? ''));
+  if (firstClaim) {
+    await postInThread(deps, request, { kind: 'approved', by: request.decidedBy ?? '' });
+    request = await tellRequester(deps, request, { kind: 'approved' });
+  }
 
   /** A versioned write that only lands while this worker holds the lease. */
   const write = async (change: (current: EndpointRequest) => EndpointRequest): Promise<EndpointRequest> => {
@@ -133,12 +134,14 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     if (!result?.changed) throw new VersionConflict(requestId);
     return result.request;
   };
-  const finish = async (to: RequestState, patch: Patch, thread: (r: EndpointRequest) => string) => {
+  /** The final state: recorded, then drawn, said in the thread and told to the requester. */
+  const finish = async (to: RequestState, patch: Patch, note: ThreadNote, notice: RequesterNotice) => {
     request = await write((current) => transition(current, to, WORKER, deps.now(), { ...patch, lease: { owner, until: deps.now().toISOString() } }));
     await refreshMessage(deps, request);
-    await postInThread(deps, request, thread(request));
+    await postInThread(deps, request, note);
+    await tellRequester(deps, request, notice);
   };
-  const failed = (r: EndpointRequest) => en.create.threadFailed(r.requester, failureText(r, en));
+  const failed = [{ kind: 'failed' }, { kind: 'failed' }] as const;
 
   const p = request.params;
   let endpoint: Endpoint | undefined;
@@ -149,21 +152,27 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     if (!regionAllowed(p.region, deps.regions)) {
       const found = await findByRequestTag(deps, p.region, requestId);
       if (found.kind !== 'found') {
+        // The message is the allow-list; the views say it in words (failureText).
         const allowed = (deps.regions.allowedRegions ?? []).join(', ');
-        await finish('failed', { failure: { code: REGION_NOT_ALLOWED, message: en.integrity.regionNotAllowed(p.region, allowed) } }, failed);
+        await finish('failed', { failure: { code: REGION_NOT_ALLOWED, message: allowed } }, ...failed);
         return;
       }
       result = { kind: 'adopted', endpoint: found.endpoint };
     } else {
-      await refreshMessage(deps, request, { line: en.create.progress(undefined, en.create.starting, elapsed(creatingSince(request), deps.now())) });
+      await refreshMessage(deps, request, { kind: 'starting', elapsed: elapsed(creatingSince(request), deps.now()) });
       result = await createOrAdopt();
     }
     if (result.kind === 'stop') return;
     const created = result.endpoint;
     endpoint = created;
     request = await write((current) => patched(current, { endpointId: created.id, endpointState: created.state, lease: { owner, until: leaseUntil() } }));
-    await refreshMessage(deps, request, { line: en.create.progress(created.id, created.state, elapsed(creatingSince(request), deps.now())) });
-    await postInThread(deps, request, result.kind === 'adopted' ? en.integrity.threadAdopted(created.id) : en.create.threadCreated(created.id));
+    await refreshMessage(deps, request, {
+      kind: 'endpoint',
+      endpointId: created.id,
+      state: created.state,
+      elapsed: elapsed(creatingSince(request), deps.now()),
+    });
+    await postInThread(deps, request, { kind: result.kind, endpointId: created.id });
   }
 
   const endpointId = request.endpointId!;
@@ -176,7 +185,7 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
       return;
     }
     if (deps.now().getTime() >= deadline) {
-      await finish('failed', { failure: { code: 'Timeout', message: `still ${endpoint?.state ?? 'pending'}` } }, failed);
+      await finish('failed', { failure: { code: 'Timeout', message: `still ${endpoint?.state ?? 'pending'}` } }, ...failed);
       return;
     }
     // Resuming with no endpoint in hand: describe at once; otherwise wait, longer each time.
@@ -203,8 +212,9 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     request = await write((current) => patched(current, { endpointState: seen, lease: { owner, until: leaseUntil() } }));
     // A final state is reported once, by settleEndpoint.
     if (seen !== previous && !endpointStates[seen.toLowerCase()]) {
-      await refreshMessage(deps, request, { line: en.create.progress(endpointId, seen, elapsed(creatingSince(request), deps.now())) });
-      await postInThread(deps, request, en.create.threadState(endpointId, seen, elapsed(creatingSince(request), deps.now())));
+      const since = elapsed(creatingSince(request), deps.now());
+      await refreshMessage(deps, request, { kind: 'endpoint', endpointId, state: seen, elapsed: since });
+      await postInThread(deps, request, { kind: 'endpoint-state', endpointId, state: seen, elapsed: since });
     }
   }
 
@@ -238,20 +248,20 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
       }
       const timeLeft = deadline - deps.now().getTime();
       if (found.kind === 'absent' && (!unknown || timeLeft <= 0)) {
-        await finish('failed', { failure: { code: error.code, message: error.message } }, failed);
+        await finish('failed', { failure: { code: error.code, message: error.message } }, ...failed);
         return { kind: 'stop' };
       }
       if (timeLeft <= 0 || attempt >= CREATE_ATTEMPTS_PER_RUN || !unknown) {
         // Not settled yet: stay `creating` and let the lease go; the sweep runs the job again (same token).
         deps.log(`request ${requestId}: the outcome of CreateVpcEndpoint is still unknown (${error.code}); leaving it to the sweep`);
         request = await write((current) => patched(current, { lease: { owner, until: deps.now().toISOString() } }));
-        await refreshMessage(deps, request, { line: en.integrity.outcomeUnknown(error.code) });
-        await postInThread(deps, request, en.integrity.threadStillUnknown(error.code));
+        await refreshMessage(deps, request, { kind: 'outcome-unknown', code: error.code });
+        await postInThread(deps, request, { kind: 'still-unknown', code: error.code });
         return { kind: 'stop' };
       }
       deps.log(`request ${requestId}: CreateVpcEndpoint outcome unknown (${error.code}); repeating with the same token`);
       request = await write((current) => patched(current, { lease: { owner, until: leaseUntil() } }));
-      await refreshMessage(deps, request, { line: en.integrity.outcomeUnknown(error.code) });
+      await refreshMessage(deps, request, { kind: 'outcome-unknown', code: error.code });
       await timing.sleep(Math.min(wait, Math.max(0, timeLeft)));
       wait = Math.min(timing.maxPollMs, Math.round(wait * 1.5));
     }
@@ -264,18 +274,18 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     );
     const patch: Patch = { endpointState: described.state, dns: dnsNames(described, p.privateDns !== 'off' ? service?.privateDnsName : undefined) };
     if (outcome === 'available') {
-      await finish('available', patch, (r) => en.create.threadAvailable(r.requester, endpointId));
+      await finish('available', patch, { kind: 'available', endpointId }, { kind: 'available' });
     } else if (outcome === 'pending-acceptance') {
       const serviceOwner = service?.owner && service.owner !== 'amazon' ? service.owner : '';
-      await finish('pending-acceptance', patch, (r) => en.create.threadPendingAcceptance(r.requester, endpointId, serviceOwner));
+      await finish('pending-acceptance', patch, { kind: 'pending-acceptance', endpointId, serviceOwner }, { kind: 'pending-acceptance', serviceOwner });
     } else if (described.state.toLowerCase() === 'partial') {
       // The endpoint exists in some subnets: keep its id, name the subnets it lacks when EC2 shows them.
       const missing = p.subnetIds.filter((id) => described.subnetIds.length > 0 && !described.subnetIds.includes(id));
       const failure = { code: 'EndpointPartial', message: missing.length > 0 ? missing.join(', ') : (described.lastError?.message ?? '') };
-      await finish('failed', { ...patch, failure }, failed);
+      await finish('failed', { ...patch, failure }, ...failed);
     } else {
       const failure = { code: described.lastError?.code ?? described.state, message: described.lastError?.message ?? '' };
-      await finish('failed', { ...patch, failure }, failed);
+      await finish('failed', { ...patch, failure }, ...failed);
     }
   }
 }

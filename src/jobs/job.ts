@@ -42,7 +42,17 @@ export type Job =
    * hand an approved request on, answer the clicker at `responseUrl`. Without `outcome` the decision itself is left
    * to the job (the approver check did not finish in time).
    */
-  | { kind: 'decision'; action: DecisionAction; requestId: string; actor: string; responseUrl?: string; outcome?: DecisionSummary; origin?: ClickOrigin };
+  | {
+      kind: 'decision';
+      action: DecisionAction;
+      requestId: string;
+      actor: string;
+      responseUrl?: string;
+      outcome?: DecisionSummary;
+      origin?: ClickOrigin;
+      /** A rejection's reason, from the Reject modal (user text). */
+      reason?: string;
+    };
 
 export interface JobQueue {
   /** Hands the job over; `signal` gives up on a hand-off that cannot finish before Slack's deadline. */

@@ -5,8 +5,8 @@
  */
 import { Ec2Error, type Endpoint } from '../endpoints/ec2-api.js';
 import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
-import { channelMessages, postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
-import { failureText } from '../slack/views/requests.js';
+import type { Reminder } from '../requests/notify.js';
+import { postInThread, refreshMessage, remindApprovers, tellRequester, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { dnsNames } from '../endpoints/dns.js';
 
 /** An approved request older than this with no worker on it was lost on the way to the worker. */
@@ -14,10 +14,27 @@ export const HANDOFF_GRACE_MS = 60_000;
 
 const lastChange = (r: EndpointRequest) => Date.parse(r.history.at(-1)?.at ?? r.createdAt);
 
-export async function sweep(deps: WorkflowDependencies): Promise<{ expired: number; resumed: number; accepted: number; redrawn: number }> {
-  const en = channelMessages(deps);
+/**
+ * The reminder a pending request is due at `now`, if any: `half` from half its time on, `final` in its last hour
+ * or its last tenth, whichever is shorter. Each is said once (recorded on the request); a request that reaches its
+ * final window without the first gets only the final one.
+ */
+export function reminderDue(request: EndpointRequest, now: Date): Reminder | undefined {
+  if (request.state !== 'pending') return undefined;
+  const created = Date.parse(request.createdAt);
+  const expires = Date.parse(request.expiresAt);
+  const ttl = expires - created;
+  const t = now.getTime();
+  if (ttl <= 0 || t >= expires) return undefined;
+  const said = request.notified ?? [];
+  if (t >= expires - Math.min(3_600_000, ttl / 10)) return said.includes('reminder-final') ? undefined : 'final';
+  if (t >= created + ttl / 2) return said.includes('reminder-half') || said.includes('reminder-final') ? undefined : 'half';
+  return undefined;
+}
+
+export async function sweep(deps: WorkflowDependencies): Promise<{ expired: number; resumed: number; accepted: number; redrawn: number; reminded: number }> {
   const now = deps.now();
-  const counts = { expired: 0, resumed: 0, accepted: 0, redrawn: 0 };
+  const counts = { expired: 0, resumed: 0, accepted: 0, redrawn: 0, reminded: 0 };
   // Every open request and every stale message, however many: not the newest page of the table.
   for (const request of await deps.store.listForSweep()) {
     if (request.messageStale && !(request.state === 'creating' && request.lease && Date.parse(request.lease.until) > now.getTime())) {
@@ -29,7 +46,8 @@ export async function sweep(deps: WorkflowDependencies): Promise<{ expired: numb
       if (expired?.changed) {
         counts.expired++;
         await refreshMessage(deps, expired.request);
-        await postInThread(deps, expired.request, en.requests.expiredThread);
+        await postInThread(deps, expired.request, { kind: 'expired' });
+        await tellRequester(deps, expired.request, { kind: 'expired' });
       }
     } else if (
       (request.state === 'approved' && now.getTime() - lastChange(request) >= HANDOFF_GRACE_MS) ||
@@ -39,13 +57,15 @@ export async function sweep(deps: WorkflowDependencies): Promise<{ expired: numb
       await deps.jobs.enqueue({ kind: 'create', requestId: request.id });
     } else if (request.state === 'pending-acceptance' && request.endpointId) {
       if (await followAcceptance(deps, request)) counts.accepted++;
+    } else {
+      const which = reminderDue(request, now);
+      if (which && (await remindApprovers(deps, request, which))) counts.reminded++;
     }
   }
   return counts;
 }
 
 async function followAcceptance(deps: WorkflowDependencies, request: EndpointRequest): Promise<boolean> {
-  const en = channelMessages(deps);
   let endpoint: Endpoint | undefined;
   try {
     endpoint = (await deps.ec2.describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
@@ -71,10 +91,7 @@ async function followAcceptance(deps: WorkflowDependencies, request: EndpointReq
   if (!result?.changed) return false;
   const next = result.request;
   await refreshMessage(deps, next);
-  await postInThread(
-    deps,
-    next,
-    to === 'available' ? en.create.accepted(request.endpointId!, request.requester) : en.create.threadFailed(request.requester, failureText(next, en)),
-  );
+  await postInThread(deps, next, to === 'available' ? { kind: 'accepted', endpointId: request.endpointId! } : { kind: 'failed' });
+  await tellRequester(deps, next, { kind: to });
   return to === 'available';
 }

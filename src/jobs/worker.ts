@@ -6,7 +6,10 @@ import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
 import { isLookup, runLookup } from '../endpoints/lookups.js';
 import type { RequestStore } from '../requests/store.js';
-import { submitRequest, workflowDependencies, type Reply } from '../requests/workflow.js';
+import { submitRequest, workflowDependencies } from '../requests/workflow.js';
+import type { SlackMessage } from '../slack/port.js';
+import { slackNotifier } from '../slack/notifier.js';
+import { submitOutcomeView } from '../slack/views/notices.js';
 import { postToResponseUrl } from '../slack/respond.js';
 import { lookupView } from '../slack/views/endpoints.js';
 import { runDoctor } from '../doctor/run.js';
@@ -16,6 +19,9 @@ import { DEFAULT_TIMING, runCreateJob, type CreateTiming } from './create-endpoi
 import { runDecisionJob } from './decision.js';
 import type { Job, JobQueue, ReplyTo } from './job.js';
 import { sweep } from './sweep.js';
+
+/** Where the worker answers the person who asked. */
+type Reply = (message: SlackMessage) => Promise<void>;
 
 export interface WorkerDependencies {
   config: Config;
@@ -30,7 +36,8 @@ export interface WorkerDependencies {
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
   const channelMessages = messagesFor(deps.config.locale ?? 'en');
-  const workflow = workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()), channelMessages }, deps.slack, deps.logger);
+  const notifier = slackNotifier(deps.slack, channelMessages, deps.config.approvals);
+  const workflow = workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()) }, deps.slack, deps.logger, notifier);
   const slackApiUrl = deps.config.slack?.apiUrl;
   const reply = (to: ReplyTo): Reply =>
     'responseUrl' in to
@@ -54,13 +61,20 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
         return;
       }
       case 'submit':
-        await submitRequest(workflow, job.submission, reply(job.replyTo));
+        await reply(job.replyTo)(
+          submitOutcomeView(await submitRequest(workflow, job.submission), messagesFor(job.submission.locale ?? deps.config.locale ?? 'en')),
+        );
         return;
       case 'create':
         await runCreateJob(workflow, job.requestId, deps.timing ?? DEFAULT_TIMING);
         return;
       case 'decision':
-        await runDecisionJob(workflow, job, job.responseUrl ? (message) => postToResponseUrl(job.responseUrl!, message, slackApiUrl) : undefined);
+        await runDecisionJob(
+          workflow,
+          job,
+          job.responseUrl ? (message) => postToResponseUrl(job.responseUrl!, message, slackApiUrl) : undefined,
+          channelMessages,
+        );
         return;
       case 'sweep': {
         const counts = await sweep(workflow);

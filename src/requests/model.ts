@@ -66,6 +66,10 @@ export interface EndpointRequest {
   /** The worker holding the request while it creates and polls; another worker waits until `until`. */
   lease?: { owner: string; until: string };
   history: HistoryEntry[];
+  /** The approver's reason for a rejection (user text, shown quoted). */
+  decisionReason?: string;
+  /** What the requester and approvers have been told (`NoticeKey`s, src/requests/notify.ts): each is said once. */
+  notified?: string[];
 }
 
 /** A request id derived from something unique to one submission (Slack's trigger or view id): a retried submission maps to the same request. */
@@ -101,7 +105,9 @@ export function newRequest(args: {
   };
 }
 
-export type Patch = Partial<Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease'>>;
+export type Patch = Partial<
+  Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease' | 'decisionReason' | 'notified'>
+>;
 
 export class IllegalTransition extends Error {
   constructor(

@@ -9,58 +9,44 @@ import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { ClickOrigin, DecisionAction, DecisionSummary, JobQueue, Submission } from '../jobs/job.js';
 
 export type { ClickOrigin, DecisionAction, DecisionSummary, Submission } from '../jobs/job.js';
-import { messagesFor, type Messages } from '../i18n.js';
-import { message, noticeView, section, type SlackMessage } from '../slack/views/blocks.js';
-import { preflightFailedView, requestMessage, requesterNoteView, voidCopyView } from '../slack/views/requests.js';
-import type { SlackPort } from '../slack/port.js';
+import { CHANNEL_PROBLEMS, SlackError, type SlackErrorCode, type SlackPort } from '../slack/port.js';
+import type { PreflightCheck } from '../aws/endpoint.js';
+import type { NoticeKey, Notifier, Progress, Reminder, RequesterNotice, ThreadNote } from './notify.js';
 import { isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
 import { VersionConflict, patched, type RequestStore } from './store.js';
 
 export interface WorkflowDependencies {
   store: RequestStore;
   ec2: Ec2Api;
+  /** Slack queries (who is in the approver group); what is said to people goes through `notifier`. */
   slack: SlackPort;
+  /** The approval card, its thread and the requester's direct messages, in the channel's language (LOCALE). */
+  notifier: Notifier;
   jobs: JobQueue;
   approvals: ApprovalConfig;
   regions: RegionPolicy;
   now: () => Date;
   log: (message: string, error?: unknown) => void;
-  /** The channel's language (`LOCALE`): the approval card, its thread and the DMs. English when not given. */
-  channelMessages?: Messages;
-}
-
-/** The words of what everyone in the approvals channel reads. */
-export function channelMessages(deps: { channelMessages?: Messages }): Messages {
-  return deps.channelMessages ?? messagesFor('en');
 }
 
 /** The workflow's dependencies from the services a listener or the worker already has. */
 export function workflowDependencies(
-  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date; channelMessages?: Messages },
+  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date },
   slack: SlackPort,
   logger: { info: (message: string) => void; error: (message: string, error?: unknown) => void },
+  notifier: Notifier,
 ): WorkflowDependencies {
   return {
     store: services.store,
     ec2: services.ec2,
     slack,
+    notifier,
     jobs: services.jobs,
     approvals: services.config.approvals,
     regions: services.config,
     now: services.now,
     log: (message, error) => (error ? logger.error(message, error) : logger.info(message)),
-    ...(services.channelMessages && { channelMessages: services.channelMessages }),
   };
-}
-
-export type Reply = (message: SlackMessage) => Promise<void>;
-
-/** Web API errors that mean the approvals channel cannot be posted to: retrying will not help. */
-const CHANNEL_PROBLEMS = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
-
-function slackErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } }).data;
-  return typeof data?.error === 'string' ? data.error : undefined;
 }
 
 export function approvalsConfigured(approvals: ApprovalConfig): boolean {
@@ -101,11 +87,10 @@ export async function updateRequest(
  * update is never fatal: the record is marked `messageStale` and the sweep redraws it later.
  */
 export async function refreshMessage(
-  deps: Pick<WorkflowDependencies, 'slack' | 'log' | 'store' | 'channelMessages'>,
+  deps: Pick<WorkflowDependencies, 'notifier' | 'log' | 'store'>,
   request: EndpointRequest,
-  progress?: { line?: string },
+  progress?: Progress,
 ): Promise<void> {
-  const msg = channelMessages(deps);
   const reread = async (fallback: EndpointRequest) => (await deps.store.get(request.id).catch(() => undefined)) ?? fallback;
   let fresh = await reread(request);
   if (!fresh.message) return;
@@ -114,7 +99,7 @@ export async function refreshMessage(
   for (let round = 0; round < 3; round++) {
     const drawn = fresh;
     try {
-      await deps.slack.update(drawn.message!.channel, drawn.message!.ts, requestMessage(drawn, line, msg));
+      await deps.notifier.drawCard(drawn, line);
       stale = false;
     } catch (error) {
       deps.log(`could not update the approval message of ${request.id}`, error);
@@ -122,7 +107,7 @@ export async function refreshMessage(
       break;
     }
     fresh = await reread(drawn);
-    if (cardOf(fresh, msg) === cardOf(drawn, msg)) break;
+    if (deps.notifier.sameCard(fresh, drawn)) break;
     line = undefined;
   }
   if (Boolean(fresh.messageStale) === stale) return;
@@ -133,36 +118,84 @@ export async function refreshMessage(
   }
 }
 
-/** What the card shows of a record (bookkeeping such as the lease or `messageStale` aside). */
-function cardOf(request: EndpointRequest, msg: Messages): string {
-  return JSON.stringify(requestMessage(request, {}, msg));
-}
-
-export async function postInThread(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, text: string): Promise<void> {
+/** Posts in the card's thread; a failure is logged, never fatal (the card itself carries the state). */
+export async function postInThread(deps: Pick<WorkflowDependencies, 'notifier' | 'log'>, request: EndpointRequest, note: ThreadNote): Promise<void> {
   if (!request.message) return;
   try {
-    await deps.slack.postMessage(request.message.channel, message(text, [section(text)]), request.message.ts);
+    await deps.notifier.thread(request, note);
   } catch (error) {
     deps.log(`could not post in the thread of ${request.id}`, error);
   }
 }
 
-export async function submitRequest(deps: WorkflowDependencies, submission: Submission, reply: Reply): Promise<EndpointRequest | undefined> {
-  const en = submission.locale ? messagesFor(submission.locale) : channelMessages(deps);
-  const channel = deps.approvals.channelId;
-  if (!channel || !approvalsConfigured(deps.approvals)) {
-    await reply(noticeView(en.requests.notConfigured));
+/**
+ * Records `key` in the request unless it is there already; true when this call recorded it (and so must say it).
+ * Recorded before it is said: a retried job or a second worker finds the key and stays quiet, so nobody is told
+ * twice; a crash between the write and the message loses that one message (logged), which beats repeating it.
+ */
+async function claimNotice(deps: Pick<WorkflowDependencies, 'store' | 'log'>, id: string, key: NoticeKey): Promise<EndpointRequest | undefined> {
+  try {
+    const result = await updateRequest(deps.store, id, (current) =>
+      current.notified?.includes(key) ? undefined : patched(current, { notified: [...(current.notified ?? []), key] }),
+    );
+    return result?.changed ? result.request : undefined;
+  } catch (error) {
+    deps.log(`request ${id}: could not record that ${key} was said; not saying it`, error);
     return undefined;
   }
+}
+
+/**
+ * Tells the requester by direct message, once per outcome, after the outcome is recorded. A failed message is
+ * logged and never fails the workflow. Gives the record as this call left it (the note of what was said bumps its
+ * version), or `request` when it wrote nothing.
+ */
+export async function tellRequester(
+  deps: Pick<WorkflowDependencies, 'notifier' | 'store' | 'log'>,
+  request: EndpointRequest,
+  notice: RequesterNotice,
+): Promise<EndpointRequest> {
+  const claimed = await claimNotice(deps, request.id, notice.kind);
+  if (!claimed) return request;
+  try {
+    await deps.notifier.dm(claimed, notice);
+  } catch (error) {
+    deps.log(`request ${request.id}: could not tell the requester (${notice.kind}) by direct message`, error);
+  }
+  return claimed;
+}
+
+/** Calls the approvers in the card's thread, once per reminder. */
+export async function remindApprovers(
+  deps: Pick<WorkflowDependencies, 'notifier' | 'store' | 'log'>,
+  request: EndpointRequest,
+  which: Reminder,
+): Promise<boolean> {
+  const claimed = await claimNotice(deps, request.id, `reminder-${which}`);
+  if (!claimed) return false;
+  await postInThread(deps, claimed, { kind: 'reminder', which });
+  return true;
+}
+
+/** What a submission came to; the worker says it to the requester. */
+export type SubmitOutcome =
+  | { kind: 'not-configured' }
+  | { kind: 'preflight-failed'; checks: PreflightCheck[] }
+  /** A repeated delivery of a submission that was withdrawn meanwhile: nothing posted. */
+  | { kind: 'already-decided'; request: EndpointRequest }
+  /** The approvals channel cannot be posted to: the request was withdrawn. */
+  | { kind: 'channel-problem'; channel: string; code: SlackErrorCode }
+  | { kind: 'posted'; request: EndpointRequest & { message: { channel: string; ts: string } } };
+
+export async function submitRequest(deps: WorkflowDependencies, submission: Submission): Promise<SubmitOutcome> {
+  const channel = deps.approvals.channelId;
+  if (!channel || !approvalsConfigured(deps.approvals)) return { kind: 'not-configured' };
   const id = requestIdFor(submission.submissionKey);
   const existing = await deps.store.get(id);
   let request = existing;
   if (!request) {
     const { params, checks } = await runPreflight(submission.spec, deps.ec2, deps.regions, { requestId: id, requester: submission.requester });
-    if (!params || !preflightPassed(checks)) {
-      await reply(preflightFailedView(checks, en));
-      return undefined;
-    }
+    if (!params || !preflightPassed(checks)) return { kind: 'preflight-failed', checks };
     request = newRequest({
       id,
       requester: submission.requester,
@@ -174,30 +207,24 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
     });
     if (!(await deps.store.create(request))) request = (await deps.store.get(id))!;
   }
-  if (!request.message && request.state !== 'pending') {
-    // A repeated delivery of a submission that was withdrawn meanwhile: say so, post nothing.
-    await reply(noticeView(en.requests.alreadyDecided(id, request.state)));
-    return request;
-  }
+  if (!request.message && request.state !== 'pending') return { kind: 'already-decided', request };
   if (!request.message) {
     let posted: { channel: string; ts: string };
     try {
-      posted = await deps.slack.postMessage(channel, requestMessage(request, {}, channelMessages(deps)));
+      posted = await deps.notifier.postCard(channel, request);
     } catch (error) {
-      const code = slackErrorCode(error);
-      if (!code || !CHANNEL_PROBLEMS.has(code)) throw error;
+      if (!(error instanceof SlackError) || !CHANNEL_PROBLEMS.includes(error.code)) throw error;
+      const code = error.code;
       // Nobody can see this request: withdraw it, and tell the requester what an admin must do.
       await updateRequest(deps.store, id, (current) =>
         current.state === 'pending' ? transition(current, 'cancelled', 'system', deps.now(), {}, code) : undefined,
       );
-      await reply(noticeView(en.requests.channelProblem(channel, code)));
-      return undefined;
+      return { kind: 'channel-problem', channel, code };
     }
     const message = { channel: posted.channel, ts: posted.ts };
     request = (await updateRequest(deps.store, id, (current) => (current.message ? undefined : patched(current, { message }))))!.request;
   }
-  await reply(requesterNoteView(request, request.message!.channel, request.message!.ts, en));
-  return request;
+  return { kind: 'posted', request: request as EndpointRequest & { message: { channel: string; ts: string } } };
 }
 
 export type DecisionOutcome =
@@ -220,9 +247,9 @@ function onRecordedMessage(request: EndpointRequest, origin: ClickOrigin | undef
 }
 
 /** Redraws a copy that does not count (its buttons gone), so nobody clicks it again. */
-async function voidCopy(deps: Pick<WorkflowDependencies, 'slack' | 'log'>, request: EndpointRequest, origin: ClickOrigin): Promise<void> {
+async function voidCopy(deps: Pick<WorkflowDependencies, 'notifier' | 'log'>, request: EndpointRequest, origin: ClickOrigin): Promise<void> {
   try {
-    await deps.slack.update(origin.channel, origin.ts, voidCopyView(request));
+    await deps.notifier.voidCopy(request, origin);
   } catch (error) {
     deps.log(`could not void a copy of ${request.id} in ${origin.channel}`, error);
   }
@@ -318,15 +345,20 @@ export async function checkDecision(
   return { read: request };
 }
 
-/** The conditional write; `read` (from `checkDecision`) saves a read, the write staying conditional on its version. */
+/**
+ * The conditional write; `read` (from `checkDecision`) saves a read, the write staying conditional on its version.
+ * `reason`: a rejection's reason (from the Reject modal), kept with the decision.
+ */
 export function recordDecision(
   deps: WorkflowDependencies,
   id: string,
   actor: string,
   decision: 'approve' | 'reject',
   read?: EndpointRequest,
+  reason?: string,
 ): Promise<DecisionOutcome> {
-  return closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, { decidedBy: actor }, read);
+  const patch: Patch = { decidedBy: actor, ...(decision === 'reject' && reason && { decisionReason: reason }) };
+  return closePending(deps, id, decision === 'approve' ? 'approved' : 'rejected', actor, patch, read);
 }
 
 /** Cancelling needs no Slack call: the requester check and the write. */
@@ -350,7 +382,8 @@ export async function followUp(
   }
   if (outcome.kind === 'expired' && outcome.moved) {
     await refreshMessage(deps, outcome.request);
-    await postInThread(deps, outcome.request, channelMessages(deps).requests.expiredThread);
+    await postInThread(deps, outcome.request, { kind: 'expired' });
+    await tellRequester(deps, outcome.request, { kind: 'expired' });
     return;
   }
   if (outcome.kind !== 'decided') return;
@@ -364,9 +397,10 @@ export async function followUp(
       deps.log(`could not hand ${decided.id} to the worker`, error);
     }
   } else if (action === 'reject') {
-    await postInThread(deps, decided, channelMessages(deps).requests.rejectedThread(actor, decided.requester));
+    await postInThread(deps, decided, { kind: 'rejected', by: actor });
+    await tellRequester(deps, decided, { kind: 'rejected' });
   } else {
-    await postInThread(deps, decided, channelMessages(deps).requests.cancelledThread(actor));
+    await postInThread(deps, decided, { kind: 'cancelled', by: actor });
   }
 }
 
@@ -376,9 +410,10 @@ export async function decideRequest(
   actor: string,
   decision: 'approve' | 'reject',
   origin: ClickOrigin | undefined,
+  reason?: string,
 ): Promise<DecisionOutcome> {
   const checked = await checkDecision(deps, id, actor, decision, origin);
-  const outcome = checked.refusal ?? (await recordDecision(deps, id, actor, decision, checked.read));
+  const outcome = checked.refusal ?? (await recordDecision(deps, id, actor, decision, checked.read, reason));
   await followUp(deps, outcome, decision, actor, origin);
   return outcome;
 }
@@ -387,28 +422,4 @@ export async function cancel(deps: WorkflowDependencies, id: string, actor: stri
   const outcome = await recordCancel(deps, id, actor);
   await followUp(deps, outcome, 'cancel', actor);
   return outcome;
-}
-
-const verbOf = (en: Messages, state: RequestState): string =>
-  state === 'approved' || state === 'rejected' || state === 'cancelled' || state === 'expired' ? en.requests.verbs[state] : state;
-
-/** The words for an outcome, shown only to the person who clicked or typed. */
-export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decide' | 'cancel', en: Messages = messagesFor('en')): string {
-  switch (outcome.kind) {
-    case 'not-found':
-      return en.requests.notFound(id);
-    case 'refused':
-      if (action === 'cancel') return en.requests.cancelOnlyRequester;
-      return outcome.reason === 'requester' ? en.requests.refusedRequester(id) : en.requests.refusedNotApprover;
-    case 'region-not-allowed':
-      return en.integrity.approveRegionRefused(id, outcome.request.params.region, outcome.allowed.join(', '));
-    case 'foreign-copy':
-      return en.integrity.foreignCopy(id);
-    case 'expired':
-      return en.requests.expiredNow(id);
-    case 'already':
-      return en.requests.alreadyDecided(id, outcome.request.state);
-    case 'decided':
-      return action === 'cancel' ? en.requests.cancelled(id) : `${verbOf(en, outcome.request.state)}: ${en.code(id)}`;
-  }
 }

@@ -45,6 +45,7 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/endpoints/smoke-tests.ts', 'core'],
   ['src/requests/model.ts', 'core'],
   ['src/requests/store.ts', 'core'],
+  ['src/requests/notify.ts', 'core'],
   ['src/jobs/job.ts', 'core'],
   ['src/slack/port.ts', 'core'],
   ['src/config.ts', 'core'],
@@ -94,10 +95,6 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
  */
 export const EXCEPTIONS: readonly { from: string; to: Layer; why: string }[] = [
   { from: 'src/decision/report.ts', to: 'catalog', why: 'issue 14 item 3: the report takes the catalog it is given (the i18n seam changes it)' },
-  { from: 'src/requests/workflow.ts', to: 'catalog', why: 'issue 14 item 1: use cases return outcomes, surfaces say them' },
-  { from: 'src/requests/workflow.ts', to: 'surface', why: 'issue 14 item 1: views and Block Kit leave the use case' },
-  { from: 'src/jobs/create-endpoint.ts', to: 'surface', why: 'issue 14 item 1: failureText is a view' },
-  { from: 'src/jobs/sweep.ts', to: 'surface', why: 'issue 14 item 1: failureText is a view' },
   { from: 'src/slack/listeners/', to: 'entry', why: 'issue 14 item 5: listeners take the BotServices type from the composition root' },
 ];
 

@@ -123,6 +123,31 @@ export async function startBot(options: BotOptions = {}) {
       return http(apiGatewayV1Event(await clickBody(actionId, value, user)), {});
     },
     finishDecisions,
+    /**
+     * Rejects as an approver does: clicks Reject (which opens the reason form), submits the form with `reason`
+     * (its private_metadata names the request and the card clicked, `on` or the recorded one), then runs the
+     * decision job the submission queued. Returns the submission's acknowledgement (errors keep the form open).
+     */
+    async reject(value: string, user: string, reason = 'Use the shared VPC instead.', on?: { channel: string; ts: string }) {
+      const where = on ?? (await store.get(value))?.message ?? { channel: '', ts: '' };
+      await http(apiGatewayV1Event(await clickBody('reject_request', value, user, on)), {});
+      const payload = {
+        type: 'view_submission',
+        team: { id: 'T0TEAM' },
+        user: { id: user, team_id: 'T0TEAM' },
+        api_app_id: 'A0APP',
+        view: {
+          id: `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+          type: 'modal',
+          callback_id: 'reject_reason',
+          private_metadata: JSON.stringify({ requestId: value, channel: where.channel, ts: where.ts }),
+          state: { values: { reason: { value: { type: 'plain_text_input', value: reason } } } },
+        },
+      };
+      const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});
+      await finishDecisions();
+      return { status: response.statusCode, body: response.body ? parseAckBody(response.body) : {} };
+    },
     /** Sends any signed interaction payload. */
     async interact(payload: Record<string, unknown>) {
       const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});

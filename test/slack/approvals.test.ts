@@ -158,8 +158,12 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(blockText(voided[0]!.body)).toContain(`This copy of request ${id} is void`);
     expect(buttonsOf(voided[0]!.body as unknown as Message)).toEqual([]);
     // Same channel, another message (a re-post): refused too.
-    captureResponseUrl();
-    await bot.click(REQUEST_ACTIONS.reject, id, 'U0BOB', { channel: recorded.channel, ts: '1700000555.000100' });
+    const form = await bot.reject(id, 'U0BOB', 'Not this one.', { channel: recorded.channel, ts: '1700000555.000100' });
+    // The form stays open and says why on its field.
+    expect(form.body).toMatchObject({
+      response_action: 'errors',
+      errors: { reason: expect.stringContaining(`This copy of request \`${id}\` is not the one`) },
+    });
     expect((await bot.store.get(id))?.state).toBe('pending');
 
     await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
@@ -214,7 +218,7 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(blockText(refusal[0]!.body)).toContain(`Request \`${id}\` is for \`ap-northeast-1\`, which is no longer allowed`);
     expect((await bot.store.get(id))?.state).toBe('pending');
     expect(bot.jobs.jobs).toEqual([]);
-    await bot.click(REQUEST_ACTIONS.reject, id, 'U0BOB');
+    await bot.reject(id, 'U0BOB');
     expect((await bot.store.get(id))?.state).toBe('rejected');
     await first.close();
   });
@@ -268,12 +272,12 @@ describe('create with approval, through the Lambda handlers', () => {
   it('rejects: the message says who, the thread tells the requester, nothing is handed off', async () => {
     const id = await submit();
 
-    await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
+    await bot.reject(id, 'U0CAROL', 'Use the shared VPC instead.');
 
     expect((await bot.store.get(id))?.state).toBe('rejected');
     expect(blockText(callsTo(slack, 'chat.update')[0]!.body)).toContain('Rejected by <@U0CAROL>');
     const thread = callsTo(slack, 'chat.postMessage').find((c) => c.body.thread_ts);
-    expect(thread?.body.text).toBe('Rejected by <@U0CAROL>. <@U0ALICE>, nothing was created.');
+    expect(thread?.body.text).toBe('Rejected by <@U0CAROL>. <@U0ALICE>, nothing was created.\n*Reason:*\n>Use the shared VPC instead.');
     expect(bot.jobs.jobs).toEqual([]);
   });
 
@@ -319,7 +323,7 @@ describe('create with approval, through the Lambda handlers', () => {
 
   it("shows requests and one request's history", async () => {
     const id = await submit();
-    await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
+    await bot.reject(id, 'U0CAROL');
 
     expect(blockText((await bot.command('requests')).body)).toContain('No open requests.');
     expect(blockText((await bot.command('requests all')).body)).toContain(`\`${id}\` :no_entry: Rejected · <@U0ALICE>`);

@@ -23,13 +23,18 @@ import { channelMessagesOf, localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
 import { slackPort } from '../web.js';
+import { slackNotifier } from '../notifier.js';
+import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin } from '../views/notices.js';
+import { truncate } from '../views/blocks.js';
+import { toSlackError } from '../web.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 
 const markStale = (store: RequestStore, id: string) =>
   updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
 
 export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
-  return workflowDependencies({ ...services, channelMessages: channelMessagesOf(services) }, slackPort(client), logger);
+  const slack = slackPort(client);
+  return workflowDependencies(services, slack, logger, slackNotifier(slack, channelMessagesOf(services), services.config.approvals));
 }
 
 const ephemeralNote = (text: string) => ({
@@ -81,7 +86,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     if (outcome && needsFollowUp(outcome)) await markStale(services.store, job.requestId).catch(() => undefined);
   };
 
-  for (const decision of ['approve', 'reject'] as const) {
+  for (const decision of ['approve'] as const) {
     app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, client, respond, logger, context }) => {
       await ack();
       const arrivedAt = arrivalOf(context, clockOf(services));
@@ -99,6 +104,64 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       );
     });
   }
+
+  /**
+   * Reject asks for a reason first: the modal opens at once, before anything slow (its trigger_id is good for 3 s:
+   * https://docs.slack.dev/interactivity/handling-user-interaction#modal_responses). It carries the request id and
+   * the card the click came from; its submission is checked against the record exactly like a click.
+   */
+  app.action<BlockButtonAction>(REQUEST_ACTIONS.reject, async ({ ack, action, body, client, respond, logger, context }) => {
+    await ack();
+    const clock = clockOf(services);
+    const arrivedAt = arrivalOf(context, clock);
+    const origin = clickOrigin(body);
+    const msg = channelMessagesOf(services);
+    const view = rejectModal({ requestId: action.value ?? '', channel: origin?.channel ?? '', ts: origin?.ts ?? '' }, msg);
+    const opened = await settleBy(clock, arrivedAt + SLACK_BUDGET.handOff, () => client.views.open({ trigger_id: body.trigger_id, view })).catch(
+      (error: unknown) => void logger.error(`request ${action.value}: could not open the reject form`, toSlackError(error, 'views.open')),
+    );
+    if (opened) return;
+    // Said without holding up the click's answer, which is already late (the form's own budget is spent).
+    void respond(ephemeralNote(msg.notify.rejectFormFailed)).catch(() => undefined);
+  });
+
+  /**
+   * The reason's submission decides like a click (message-bound, approver and exactly-once checks, one conditional
+   * write), before the answer: a refusal keeps the form open and says why on it. A check that does not finish in
+   * time closes the form and leaves the decision to the job, as for a click.
+   */
+  app.view(REJECT_MODAL_ID, async ({ ack, view, body, client, logger, context }) => {
+    const arrivedAt = arrivalOf(context, clockOf(services));
+    const msg = channelMessagesOf(services);
+    const origin = rejectModalOrigin(view.private_metadata);
+    const reason = (view.state.values[REJECT_REASON_BLOCK]?.value?.value ?? '').trim();
+    const refuse = (text: string) => ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK]: truncate(text, 150) } });
+    if (!origin) {
+      await ack();
+      return;
+    }
+    if (!reason) {
+      await refuse(msg.notify.reasonRequired);
+      return;
+    }
+    const { requestId: id } = origin;
+    const actor = body.user.id;
+    const where = { channel: origin.channel, ts: origin.ts };
+    const deps = workflowDeps(services, client, logger);
+    const job = { kind: 'decision' as const, action: 'reject' as const, requestId: id, actor, origin: where, reason };
+    prepareHandOff(services);
+    const checked = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, () => checkDecision(deps, id, actor, 'reject', where));
+    const outcome = checked && (checked.value.refusal ?? (await recordDecision(deps, id, actor, 'reject', checked.value.read, reason)));
+    if (outcome) logger.info(`request ${id}: reject (form) by ${actor} → ${outcome.kind}`);
+    if (outcome && outcome.kind !== 'decided') await refuse(outcomeText(outcome, id, 'decide', msg));
+    else await ack();
+    // What is left: the redraw, thread and direct message of a decision, voiding a copy, or the decision itself.
+    const followUp = !outcome || outcome.kind === 'decided' || needsFollowUp(outcome) || (outcome.kind === 'foreign-copy' && where.channel !== '');
+    if (!followUp) return;
+    if (await handOff(services, { ...job, ...(outcome && { outcome: summarize(outcome) }) }, arrivedAt)) return;
+    logger.error(`request ${id}: reject (form) by ${actor} could not be handed over in time (${outcome ? outcome.kind : 'undecided'})`);
+    if (outcome && needsFollowUp(outcome)) await markStale(services.store, id).catch(() => undefined);
+  });
 
   app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, client, respond, logger, context }) => {
     await ack();

@@ -1,0 +1,41 @@
+/**
+ * The Slack notifier: the notifier port (src/requests/notify.ts) over the Slack port. It draws with the views in
+ * the channel's catalog (LOCALE), posts the approval card and its thread in the approvals channel, and sends the
+ * requester's direct messages. Errors come from the Slack port already normalized (`SlackError`); the WebClient
+ * under it retries rate-limited calls after Retry-After.
+ *
+ * A direct message is `chat.postMessage` with `channel` set to the user's id: Slack posts it in the app's DM
+ * with that user (the app's Messages tab), and it needs only `chat:write`
+ * (https://docs.slack.dev/reference/methods/chat.postMessage, "channel").
+ */
+import type { ApprovalConfig } from '../config.js';
+import type { Messages } from '../i18n.js';
+import type { Notifier } from '../requests/notify.js';
+import type { SlackPort } from './port.js';
+import { approverMentions, calledCard, progressLine, requesterNoticeView, threadNoteText } from './views/notices.js';
+import { message, section } from './views/blocks.js';
+import { requestMessage, voidCopyView } from './views/requests.js';
+
+export function slackNotifier(slack: SlackPort, msg: Messages, approvals: Pick<ApprovalConfig, 'userIds' | 'usergroupId'>): Notifier {
+  const approvers = approverMentions(approvals);
+  return {
+    postCard: (channel, request) => slack.postMessage(channel, calledCard(requestMessage(request, {}, msg), approvers, msg)),
+    async drawCard(request, progress) {
+      if (!request.message) return;
+      const line = progress && progressLine(progress, msg);
+      await slack.update(request.message.channel, request.message.ts, requestMessage(request, line ? { line } : {}, msg));
+    },
+    sameCard: (a, b) => JSON.stringify(requestMessage(a, {}, msg)) === JSON.stringify(requestMessage(b, {}, msg)),
+    async voidCopy(request, origin) {
+      await slack.update(origin.channel, origin.ts, voidCopyView(request, msg));
+    },
+    async thread(request, note) {
+      if (!request.message) return;
+      const text = threadNoteText(request, note, msg, approvers);
+      await slack.postMessage(request.message.channel, message(text, [section(text)]), request.message.ts);
+    },
+    async dm(request, notice) {
+      await slack.postMessage(request.requester, requesterNoticeView(request, notice, msg));
+    },
+  };
+}
