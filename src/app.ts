@@ -1,16 +1,12 @@
-/** Composition root: the Bolt app built from config and its dependencies, whatever the transport. */
+/** The Bolt app built from the Slack settings and the composed services (src/services.ts), whatever the transport. */
 import { App, LogLevel, type Logger, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from './config.js';
-import type { BotServices } from './services.js';
+import type { BotServices, WebClientLimits } from './services.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
 import { registerRequestListeners, registerUnknownActions } from './slack/listeners/requests.js';
 
-export interface WebClientLimits {
-  /** Retries of a failed Web API call (429s honour Retry-After). */
-  retries: number;
-  timeoutMs: number;
-}
+export type { WebClientLimits };
 
 export interface AppDependencies {
   receiver: Receiver;

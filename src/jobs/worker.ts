@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
 import { isLookup, runLookup } from '../endpoints/lookups.js';
 import type { RequestStore } from '../requests/store.js';
-import { submitRequest, workflowDependencies, type Reply } from '../requests/workflow.js';
+import { submitRequest, workflowDependencies, type Reply, type WorkflowDependencies } from '../requests/workflow.js';
 import { postToResponseUrl } from '../slack/respond.js';
 import { lookupView } from '../slack/views/endpoints.js';
 import { runDoctor } from '../doctor/run.js';
@@ -26,11 +26,13 @@ export interface WorkerDependencies {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
   timing?: CreateTiming;
+  /** The workflow's ports as the composition root built them (src/services.ts); built here when not given. */
+  workflow?: WorkflowDependencies;
 }
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
   const channelMessages = messagesFor(deps.config.locale ?? 'en');
-  const workflow = workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()), channelMessages }, deps.slack, deps.logger);
+  const workflow = deps.workflow ?? workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()), channelMessages }, deps.slack, deps.logger);
   const slackApiUrl = deps.config.slack?.apiUrl;
   const reply = (to: ReplyTo): Reply =>
     'responseUrl' in to

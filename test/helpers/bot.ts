@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/deadline.js';
 import type { Ec2Api } from '../../src/endpoints/ec2.js';
-import { createSlackHandler } from '../../src/handler.js';
-import { createWorkerHandler } from '../../src/worker-handler.js';
+import { slackHandlerOf } from '../../src/handler.js';
+import { composeBot } from '../../src/services.js';
+import { workerHandlerOf } from '../../src/worker-handler.js';
 import type { CreateTiming } from '../../src/jobs/create-endpoint.js';
 import type { Job } from '../../src/jobs/queue.js';
 import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
@@ -77,8 +78,19 @@ export async function startBot(options: BotOptions = {}) {
   const jobs = recordingJobs();
   const logger = quietLogger();
   const ec2 = options.ec2 ?? testEc2(2);
-  const http = createSlackHandler(config, { ec2, jobs, store, logger, now, clock: options.deadlineClock ?? manualClock(), preferences: memoryPreferences() });
-  const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock) });
+  // One composition, as in one deployment: both functions share the store, the queue and EC2.
+  const bot = composeBot(config, {
+    ec2,
+    jobs,
+    store,
+    logger,
+    now,
+    clock: options.deadlineClock ?? manualClock(),
+    preferences: memoryPreferences(),
+    timing: options.timing ?? virtualTiming(clock),
+  });
+  const http = slackHandlerOf(bot);
+  const worker = workerHandlerOf(bot);
 
   /** Runs the decision jobs queued so far: the worker's half of a click or `cancel` (redraw, thread, hand-off, note). */
   async function finishDecisions(): Promise<void> {
@@ -99,6 +111,7 @@ export async function startBot(options: BotOptions = {}) {
   }
 
   return {
+    services: bot.services,
     store,
     jobs,
     logger,

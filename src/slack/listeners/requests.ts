@@ -1,36 +1,20 @@
 /** Approve, Reject and Cancel buttons, and the create modal's submission. */
 import type { App, BlockButtonAction, Logger, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { messagesFor } from '../../i18n.js';
 import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
 import type { Job } from '../../jobs/job.js';
 import { patched, type RequestStore } from '../../requests/store.js';
-import {
-  checkDecision,
-  recordCancel,
-  recordDecision,
-  summarize,
-  updateRequest,
-  workflowDependencies,
-  type ClickOrigin,
-  type DecisionOutcome,
-  type WorkflowDependencies,
-} from '../../requests/workflow.js';
+import { checkDecision, recordCancel, recordDecision, summarize, updateRequest, type ClickOrigin, type DecisionOutcome } from '../../requests/workflow.js';
 import type { EndpointRequest } from '../../requests/model.js';
-import { channelMessagesOf, localeField, userLocale } from './locale.js';
+import { localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
-import { slackPort } from '../web.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 
 const markStale = (store: RequestStore, id: string) =>
   updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
-
-export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
-  return workflowDependencies({ ...services, channelMessages: channelMessagesOf(services) }, slackPort(client), logger);
-}
 
 const ephemeralNote = (text: string) => ({
   response_type: 'ephemeral' as const,
@@ -82,13 +66,13 @@ export function registerRequestListeners(app: App, services: BotServices): void 
   };
 
   for (const decision of ['approve', 'reject'] as const) {
-    app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, client, respond, logger, context }) => {
+    app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, respond, logger, context }) => {
       await ack();
       const arrivedAt = arrivalOf(context, clockOf(services));
       const id = action.value ?? '';
       const actor = body.user.id;
       const origin = clickOrigin(body);
-      const deps = workflowDeps(services, client, logger);
+      const deps = services.workflow;
       await answeringFailures(respond, logger, () =>
         decideThenHandOff(
           { kind: 'decision', action: decision, requestId: id, actor, responseUrl: body.response_url, ...(origin && { origin }) },
@@ -100,12 +84,12 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     });
   }
 
-  app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, client, respond, logger, context }) => {
+  app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, respond, logger, context }) => {
     await ack();
     const arrivedAt = arrivalOf(context, clockOf(services));
     const id = action.value ?? '';
     const actor = body.user.id;
-    const deps = workflowDeps(services, client, logger);
+    const deps = services.workflow;
     await answeringFailures(respond, logger, () =>
       decideThenHandOff(
         { kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url },
