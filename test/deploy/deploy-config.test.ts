@@ -251,6 +251,8 @@ const METHOD_SCOPES: Record<string, string | undefined> = {
   'chat.update': 'chat:write',
   'usergroups.users.list': 'usergroups:read',
   'views.open': undefined,
+  // No scope of its own (Slack's method spec lists none); it fails with not_enabled unless the Home tab is on.
+  'views.publish': undefined,
 };
 
 describe('manifest.yml', () => {
@@ -262,6 +264,13 @@ describe('manifest.yml', () => {
     expect(command.url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.interactivity.request_url).toBe(command.url);
+  });
+
+  it('turns the Home tab on and subscribes to app_home_opened at the same URL as the command and interactivity', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.request_url).toBe(manifest.features.slash_commands[0].url);
+    expect(source).toContain("app.event('app_home_opened'");
   });
 
   it('asks for exactly the scopes the code uses', () => {

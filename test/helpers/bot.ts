@@ -111,7 +111,6 @@ export async function startBot(options: BotOptions = {}) {
   }
 
   return {
-    services: bot.services,
     store,
     jobs,
     logger,
@@ -140,6 +139,22 @@ export async function startBot(options: BotOptions = {}) {
     async interact(payload: Record<string, unknown>) {
       const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});
       return { status: response.statusCode, body: response.statusCode === 200 ? parseAckBody(response.body) : {} };
+    },
+    /** The Slack function's HTTP handler itself, for a request built by the test. */
+    http: (event: Parameters<typeof http>[0]) => http(event, {}),
+    /** Sends a signed Events API callback (JSON) carrying `event`, as Slack delivers `app_home_opened`. */
+    async event(event: Record<string, unknown>) {
+      const body = JSON.stringify({
+        token: 'unused',
+        team_id: 'T0TEAM',
+        api_app_id: 'A0APP',
+        type: 'event_callback',
+        event_id: 'Ev0TEST',
+        event_time: 1_700_000_000,
+        event,
+      });
+      const response = await http(apiGatewayV1Event(body, { contentType: 'application/json' }), {});
+      return { status: response.statusCode, body: response.body ?? '' };
     },
     /** Runs queued jobs through the worker handler until none are left (jobs may queue more). */
     async drain(): Promise<Job[]> {

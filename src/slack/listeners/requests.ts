@@ -11,6 +11,7 @@ import type { EndpointRequest } from '../../requests/model.js';
 import { localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
+import { HOME_ACTIONS } from '../views/home.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 
 const markStale = (store: RequestStore, id: string) =>
@@ -132,7 +133,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
 /** Buttons this version does not know (an old message, a forged payload): acknowledged, answered, nothing done. */
 export function registerUnknownActions(app: App): void {
   const known = new RegExp(
-    `^(?!compare_|${Object.values(REQUEST_ACTIONS)
+    `^(?!compare_|${Object.values({ ...REQUEST_ACTIONS, ...HOME_ACTIONS })
       .map((a) => `${a}$`)
       .join('|')})`,
   );
