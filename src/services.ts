@@ -7,31 +7,28 @@
  */
 import type { Logger } from '@slack/bolt';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { SLACK_BUDGET, type Clock } from './deadline.js';
+import { SLACK_BUDGET } from './deadline.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
-import { messagesFor, type Messages } from './i18n.js';
+import { messagesFor } from './i18n.js';
 import type { CreateTiming } from './jobs/create-endpoint.js';
 import type { Job } from './jobs/job.js';
 import { lambdaJobQueue, type JobQueue } from './jobs/queue.js';
 import { createWorker } from './jobs/worker.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { openPreferences } from './preferences/open.js';
-import type { PreferenceStore } from './preferences/store.js';
 import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
-import { workflowDependencies, type WorkflowDependencies } from './requests/workflow.js';
+import { workflowDependencies } from './requests/workflow.js';
 import { withSecrets } from './secrets.js';
 import type { SlackPort } from './slack/port.js';
+import type { BotServices, WebClientLimits } from './slack/services.js';
 import { slackPort, webClient } from './slack/web.js';
-
-export interface WebClientLimits {
-  /** Retries of a failed Web API call (429s honour Retry-After). */
-  retries: number;
-  timeoutMs: number;
-}
 
 /** Which function a Web API client works for: the Slack function answers within 3 s, the worker has minutes. */
 export type Door = 'slack' | 'worker';
+
+// The listeners' view of the composition, declared with them (surface layer) so that they need not import upwards.
+export type { BotServices, WebClientLimits };
 
 export const WEB_CLIENT_LIMITS: Readonly<Record<Door, WebClientLimits>> = {
   slack: { retries: 1, timeoutMs: 2500 },
@@ -40,30 +37,6 @@ export const WEB_CLIENT_LIMITS: Readonly<Record<Door, WebClientLimits>> = {
 
 /** Slack allows 3 s end to end, cold start included; a lookup not done this long after arrival is finished by the worker. */
 export const INLINE_LOOKUP_MS = SLACK_BUDGET.inlineWork;
-
-/** What the Slack function's listeners use. */
-export interface BotServices {
-  config: Config;
-  ec2: Ec2Api;
-  jobs: JobQueue;
-  store: RequestStore;
-  /** Each user's language (`/privatelink lang`): PREFERENCES_TABLE, else a file under DATA_DIR. */
-  preferences: PreferenceStore;
-  now: () => Date;
-  /** How long after the request's arrival a lookup may still run before it is acknowledged and finished by a job. */
-  inlineLookupMs: number;
-  /** The clock Slack's deadlines are measured on (tests drive their own). */
-  clock?: Clock;
-  logger: Logger;
-  /** The channel's words (LOCALE): the approval card, its thread, the requester's messages. */
-  channelMessages: Messages;
-  /** The Web API calls use cases make, over one client with the Slack function's limits. */
-  slack: SlackPort;
-  /** The approval workflow's ports, built once per process. */
-  workflow: WorkflowDependencies;
-  /** The limits of the Bolt app's own client (views.open, views.publish, respond). */
-  webClient: WebClientLimits;
-}
 
 export interface BotOverrides extends Partial<Omit<BotServices, 'webClient' | 'slack' | 'workflow'>> {
   /** Slack's Web API for both doors (tests fake it as a port; by default a WebClient per door). */

@@ -98,7 +98,6 @@ export const EXCEPTIONS: readonly { from: string; to: Layer; why: string }[] = [
   { from: 'src/requests/workflow.ts', to: 'surface', why: 'issue 14 item 1: views and Block Kit leave the use case' },
   { from: 'src/jobs/create-endpoint.ts', to: 'surface', why: 'issue 14 item 1: failureText is a view' },
   { from: 'src/jobs/sweep.ts', to: 'surface', why: 'issue 14 item 1: failureText is a view' },
-  { from: 'src/slack/listeners/', to: 'entry', why: 'issue 14 item 5: listeners take the BotServices type from the composition root' },
 ];
 
 export interface ImportEdge {

@@ -1,7 +1,7 @@
 /** `/privatelink`: parse the text, answer fast, hand anything slow to a job. */
 import type { App, Logger, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 import { parseCommand, type Command, type DoctorCommand } from '../../commands/parse.js';
 import { runDoctor } from '../../doctor/run.js';
 import { doctorView } from '../views/doctor.js';

@@ -11,7 +11,7 @@ import type { Job } from '../../jobs/job.js';
 import { isExpired, type EndpointRequest } from '../../requests/model.js';
 import { patched } from '../../requests/store.js';
 import { checkDecision, isApprover, outcomeText, recordDecision, summarize, updateRequest, type DecisionOutcome } from '../../requests/workflow.js';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 import { HOME_ACTIONS, homeView, parseHomeBlockId, type HomeContent } from '../views/home.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 import { userMessages } from './locale.js';

@@ -1,6 +1,6 @@
 /** Approve, Reject and Cancel buttons, and the create modal's submission. */
 import type { App, BlockButtonAction, Logger, RespondFn } from '@slack/bolt';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { messagesFor } from '../../i18n.js';
 import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
