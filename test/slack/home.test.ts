@@ -9,6 +9,8 @@ import { HOME_ACTIONS, HOME_LIMITS, HOME_MAX_BLOCKS, homeBlockId } from '../../s
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
+import { manualClock, until } from '../helpers/clock.js';
+import type { RequestStore } from '../../src/requests/store.js';
 import { fakeEc2World } from '../helpers/ec2.js';
 import { apiGatewayV1Event, blockActionBody, callsTo, captureResponseUrl, fakeSlack, fakeSlackApi, type Captured } from '../helpers/slack.js';
 
@@ -263,5 +265,83 @@ describe('App Home', () => {
     const response = await bot.http(apiGatewayV1Event(body, { contentType: 'application/json' }));
     expect(response.statusCode).toBe(200);
     expect(JSON.parse(response.body ?? '{}')).toEqual({ challenge: 'challenge-0123' });
+  });
+});
+
+describe("App Home against Slack's 3 seconds", () => {
+  let bot: Bot;
+  let published: Captured[];
+  const clock = manualClock();
+  /** While set, the store's reads wait for ever (a slow or unreachable table). */
+  let stalled = { list: false, get: false };
+  const never = new Promise<never>(() => undefined);
+  const stalling = (store: RequestStore): RequestStore => ({
+    create: (r) => store.create(r),
+    get: (id) => (stalled.get ? never : store.get(id)),
+    list: (o) => (stalled.list ? never : store.list(o)),
+    listForSweep: () => store.listForSweep(),
+    replace: (r) => store.replace(r),
+  });
+
+  beforeEach(async () => {
+    stalled = { list: false, get: false };
+    bot = await startBot({ deadlineClock: clock, wrapStore: stalling });
+    fakeEc2World(seedState());
+    fakeSlack();
+    published = fakeSlackApi({ 'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }) });
+  });
+  afterEach(() => bot.close());
+
+  it('answers the event in time when the Home cannot be drawn, and draws nothing', async () => {
+    stalled.list = true;
+    const waitsBefore = clock.waiting;
+    const answer = bot.event(homeOpened('U0BOB'));
+    await until(() => clock.waiting > waitsBefore, 'the Home to wait on its deadline');
+    clock.advance(3000);
+
+    expect((await answer).status).toBe(200);
+    expect(published).toEqual([]);
+    expect(bot.logger.lines.some((l) => String(l.msg).includes('was not drawn in time'))).toBe(true);
+  });
+
+  it('decides nothing when a Home click cannot be checked in time, and says so on the Home', async () => {
+    const note = captureResponseUrl();
+    await bot.command(CREATE);
+    await bot.drain();
+    const id = /plr-[0-9a-z]{10}/.exec(JSON.stringify(note[0]!.body))![0];
+    const shown = (await bot.store.get(id))!;
+    stalled.get = true;
+    const waitsBefore = clock.waiting;
+
+    const payload = JSON.parse(
+      new URLSearchParams(
+        blockActionBody(HOME_ACTIONS.approve, id, 'U0BOB', {
+          container: { type: 'view', view_id: 'V0HOME' },
+          channel: undefined,
+          response_url: undefined,
+          view: { id: 'V0HOME', type: 'home' },
+          actions: [
+            {
+              type: 'button',
+              action_id: HOME_ACTIONS.approve,
+              block_id: homeBlockId(shown),
+              value: id,
+              action_ts: '1',
+              text: { type: 'plain_text', text: 'x' },
+            },
+          ],
+        }),
+      ).get('payload')!,
+    );
+    const answer = bot.interact(payload);
+    await until(() => clock.waiting > waitsBefore, 'the click to wait on its deadline');
+    clock.advance(1600);
+    await until(() => published.length > 0, 'the Home to be drawn again');
+
+    expect((await answer).status).toBe(200);
+    stalled.get = false;
+    expect((await bot.store.get(id))!.state).toBe('pending');
+    expect(bot.jobs.jobs).toEqual([]);
+    expect(textOf(published[0]!.body.view as PublishedView)).toContain(`I could not check your click on \`${id}\` in time; nothing was decided`);
   });
 });
