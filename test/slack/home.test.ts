@@ -176,6 +176,19 @@ describe('App Home', () => {
     expect(buttonsOf(view).map((b) => b.value)).not.toContain(viaHome);
   });
 
+  it('tells a Japanese-speaking approver what their Home click did, in Japanese', async () => {
+    const id = await submit();
+    await bot.command('lang ja', 'U0BOB');
+
+    await homeClick(HOME_ACTIONS.reject, id, 'U0BOB', homeBlockId((await bot.store.get(id))!));
+
+    expect((await bot.store.get(id))!.state).toBe('rejected');
+    const text = textOf(published.at(-1)!.body.view as PublishedView);
+    expect(text).toContain(`却下済み: \`${id}\``);
+    expect(text).toContain(id);
+    expect(text).toContain('承認待ちの申請（0 件）');
+  });
+
   it('gives one winner when the Home and the channel are clicked for the same request', async () => {
     const id = await submit();
     const shown = (await bot.store.get(id))!;
