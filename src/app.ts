@@ -1,16 +1,13 @@
-/** Composition root: the Bolt app built from config and its dependencies, whatever the transport. */
+/** The Bolt app built from the Slack settings and the composed services (src/services.ts), whatever the transport. */
 import { App, LogLevel, type Logger, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from './config.js';
-import type { BotServices } from './services.js';
+import type { BotServices, WebClientLimits } from './services.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
+import { registerHome } from './slack/listeners/home.js';
 import { registerRequestListeners, registerUnknownActions } from './slack/listeners/requests.js';
 
-export interface WebClientLimits {
-  /** Retries of a failed Web API call (429s honour Retry-After). */
-  retries: number;
-  timeoutMs: number;
-}
+export type { WebClientLimits };
 
 export interface AppDependencies {
   receiver: Receiver;
@@ -40,6 +37,7 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
   registerCommand(app, deps.services);
   registerCompareActions(app, deps.services);
   registerRequestListeners(app, deps.services);
+  registerHome(app, deps.services);
   registerUnknownActions(app);
   app.error(async (error) => {
     app.logger.error('listener failed', error);

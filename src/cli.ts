@@ -5,11 +5,11 @@ import { config as loadDotenv } from 'dotenv';
 import { parseCommand } from './commands/parse.js';
 import { ConfigError, loadConfig } from './config.js';
 import { dnsNames } from './endpoints/dns.js';
-import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
+import type { Ec2Api } from './endpoints/ec2.js';
 import { runLookup } from './endpoints/lookups.js';
 import { silenceSdkNodeWarning } from './node-support.js';
-import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
+import { composeBot } from './services.js';
 import { decide } from './decision/engine.js';
 import { reportDecision } from './decision/report.js';
 import { isLocale, localeFromPosix, messagesFor, type Locale } from './i18n.js';
@@ -82,6 +82,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const words = lang.words.filter((a) => a !== '--json');
   if (words[0] === '--help' || words[0] === '-h') words.splice(0, 1, 'help');
   const parsed = parseCommand(joinArgs(words));
+  // The terminal needs EC2 and the request store only, built from the environment when a command needs them.
+  const compose = () => composeBot(loadConfig(io.env, { slack: false }), { ...(io.ec2 && { ec2: io.ec2 }), ...(io.store && { store: io.store }) });
   const printView = (view: SlackMessage) => io.stdout(cliText(view.blocks));
 
   if (!parsed.ok) {
@@ -104,8 +106,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'describe':
     case 'dns':
     case 'services': {
-      const config = loadConfig(io.env, { slack: false });
-      const result = await runLookup(command, io.ec2 ?? createEc2Adapter(), config);
+      const { config, ec2 } = compose();
+      const result = await runLookup(command, ec2, config);
       if (result.kind === 'problem') {
         io.stderr(`${cliText(lookupView(result, en).blocks)}`);
         return 1;
@@ -119,7 +121,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     case 'requests':
     case 'status': {
-      const store = io.store ?? openStore(loadConfig(io.env, { slack: false }));
+      const { store } = compose();
       if (command.name === 'requests') {
         const requests = await store.list({ openOnly: command.filter === 'pending', limit: 50 });
         if (json) io.stdout(`${JSON.stringify(requests, null, 2)}\n`);
@@ -136,8 +138,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     case 'doctor': {
-      const config = loadConfig(io.env, { slack: false });
-      const outcome = await runDoctor(command, io.ec2 ?? createEc2Adapter(), config);
+      const { config, ec2 } = compose();
+      const outcome = await runDoctor(command, ec2, config);
       if (json) io.stdout(`${JSON.stringify(doctorJson(outcome), null, 2)}\n`);
       else if (outcome.kind === 'report') printView(doctorView(outcome, en));
       else io.stderr(blocksToText(doctorView(outcome, en).blocks));

@@ -1,11 +1,11 @@
 /** Lambda entry point of the Slack HTTP function (API Gateway HTTP API v2, REST v1, or a Function URL). */
 import { AwsLambdaReceiver, type Logger } from '@slack/bolt';
 import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
-import { buildApp, type WebClientLimits } from './app.js';
+import { buildApp } from './app.js';
 import { ConfigError, type Config } from './config.js';
 import { arrivalTime, lambdaArrival, realClock, withArrival } from './deadline.js';
-import { jsonLogger, withLogContext } from './log.js';
-import { awsRequestIdOf, botServices, lambdaEntry, type BotServices } from './services.js';
+import { withLogContext } from './log.js';
+import { awsRequestIdOf, composeBot, lambdaEntry, type Bot, type BotOverrides, type WebClientLimits } from './services.js';
 import type { HttpHandler } from './slack/http-door.js';
 import { checkSlackRequest } from './slack/verify.js';
 
@@ -13,7 +13,7 @@ export type { HttpHandler };
 
 const reject = (statusCode: number): AwsResponse => ({ statusCode, body: '' });
 
-export interface HandlerOverrides extends Partial<BotServices> {
+export interface HandlerOverrides extends Omit<BotOverrides, 'webClient'> {
   logger?: Logger;
   /** The Web API client's limits; Lambda's default leaves room within Slack's 3 seconds. */
   webClient?: WebClientLimits;
@@ -21,14 +21,21 @@ export interface HandlerOverrides extends Partial<BotServices> {
 
 /** Builds the HTTP handler; tests call this with their own config and fakes, Lambda uses `slack` below. */
 export function createSlackHandler(config: Config, overrides: HandlerOverrides = {}): HttpHandler {
-  const slack = config.slack;
+  const { webClient, ...rest } = overrides;
+  return slackHandlerOf(composeBot(config, { ...rest, ...(webClient && { webClient: { slack: webClient } }) }));
+}
+
+/** The Slack function's HTTP handler over a composed bot (src/services.ts). */
+export function slackHandlerOf(bot: Bot): HttpHandler {
+  const slack = bot.config.slack;
   if (!slack) throw new ConfigError('SLACK_SIGNING_SECRET', 'missing; the Slack function needs the Slack settings');
   const { signingSecret } = slack;
-  const logger = overrides.logger ?? jsonLogger();
-  const clock = overrides.clock ?? realClock;
+  const services = bot.services;
+  const { logger } = services;
+  const clock = services.clock ?? realClock;
   // Listeners find the request's arrival in their context: Slack's deadlines count from it.
   const receiver = new AwsLambdaReceiver({ signingSecret, logger, customPropertiesExtractor: () => ({ arrivedAt: arrivalTime(clock) }) });
-  buildApp(slack, { receiver, logger, webClient: overrides.webClient ?? { retries: 1, timeoutMs: 2500 }, services: botServices(config, overrides) });
+  buildApp(slack, { receiver, logger, webClient: services.webClient, services });
   const boltHandler = receiver.toHandler();
 
   return async (event, context) =>

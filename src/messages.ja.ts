@@ -1052,4 +1052,20 @@ export const ja = {
     reasonRequired: '理由を入力してください。申請者が承認される形で申請し直すために必要です。',
     rejectFormFailed: '却下のフォームを Slack で開けませんでした。何も変更していません。もう一度「却下する」をクリックしてください。',
   },
+  // App Home（ホームタブ）
+  home: {
+    title: 'エンドポイントの申請',
+    waiting: (shown: number, total: number) => (shown < total ? `承認待ちの申請（新しい順に ${total} 件中 ${shown} 件）` : `承認待ちの申請（${total} 件）`),
+    noneWaiting: 'あなたの判断を待っている申請はありません。',
+    yours: (shown: number, total: number) => (shown < total ? `あなたの申請（新しい順に ${total} 件中 ${shown} 件）` : `あなたの申請（${total} 件）`),
+    noneYours: `申請はまだありません。${code('/privatelink create')} でエンドポイントを申請できます。`,
+    expires: (at: string) => `有効期限: ${at}`,
+    approvalMessage: '承認メッセージ',
+    confirmText: (service: string, vpc: string, region: string) => `${vpc}（${region}）に ${service} へのインターフェイスエンドポイントを作成します。`,
+    footer: `詳細と履歴は ${code('/privatelink status plr-…')}、すべての申請は ${code('/privatelink requests all')} で確認できます。`,
+    changed: (id: string) =>
+      `申請 ${code(id)} はこの画面の表示後に変更されたため、判断していません。現在の内容で表示し直しました。確認してからもう一度クリックしてください。`,
+    tooSlow: (id: string) => `申請 ${code(id)} へのクリックを時間内に確認できなかったため、判断していません。もう一度クリックしてください。`,
+    notYours: 'このボタンは指定された申請と一致しません。何も実行していません。',
+  },
 } satisfies Messages;

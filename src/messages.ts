@@ -969,6 +969,23 @@ export const en = {
     reasonRequired: 'Give a reason: the requester needs it to ask again in a way that can be approved.',
     rejectFormFailed: 'Slack did not open the form to reject this request; nothing was changed. Click Reject again.',
   },
+  // Issue 15 item 5 (App Home): the Home tab.
+  home: {
+    title: 'Endpoint requests',
+    waiting: (shown: number, total: number) =>
+      shown < total ? `Waiting for your decision (newest ${shown} of ${total})` : `Waiting for your decision (${total})`,
+    noneWaiting: 'Nothing is waiting for your decision.',
+    yours: (shown: number, total: number) => (shown < total ? `Your requests (newest ${shown} of ${total})` : `Your requests (${total})`),
+    noneYours: `You have no requests yet. Ask for an endpoint with ${code('/privatelink create')}.`,
+    expires: (at: string) => `Expires ${at}`,
+    approvalMessage: 'approval message',
+    confirmText: (service: string, vpc: string, region: string) => `The bot will create an interface endpoint to ${service} in ${vpc} (${region}).`,
+    footer: `Details and history: ${code('/privatelink status plr-…')}; every request: ${code('/privatelink requests all')}.`,
+    changed: (id: string) =>
+      `Request ${code(id)} changed after this page was drawn; nothing was decided. It is shown again as it is now: check it and click again.`,
+    tooSlow: (id: string) => `I could not check your click on ${code(id)} in time; nothing was decided. Click again.`,
+    notYours: 'This button does not match the request it names; nothing was done.',
+  },
 };
 
 export type Messages = typeof en;

@@ -4,46 +4,39 @@ import { config as loadDotenv } from 'dotenv';
 import { buildApp } from './app.js';
 import { ConfigError, DEFAULT_HOST, loadConfig } from './config.js';
 import { realClock } from './deadline.js';
-import { createEc2Adapter } from './endpoints/ec2.js';
+import { slackHandlerOf } from './handler.js';
 import { InProcessJobQueue, type Job } from './jobs/queue.js';
-import { createWorker } from './jobs/worker.js';
-import { createSlackHandler } from './handler.js';
 import { jsonLogger, logLevelFrom } from './log.js';
-import { openStore } from './requests/open-store.js';
-import { openPreferences } from './preferences/open.js';
-import { INLINE_LOOKUP_MS } from './services.js';
+import { composeBot } from './services.js';
 import { serveSlackHttp } from './slack/http-door.js';
-import { slackPort, webClient } from './slack/web.js';
 
 const SWEEP_INTERVAL_MS = 2 * 60_000;
+/** One process does both functions' work here: its Web API calls get the worker's patience. */
+const LOCAL_WEB_CLIENT = { retries: 5, timeoutMs: 10_000 };
 
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env, { slack: true });
   const slack = config.slack!;
   const logger = jsonLogger(undefined, logLevelFrom(process.env.LOG_LEVEL));
-  const ec2 = createEc2Adapter();
-  const store = openStore(config);
-  const now = () => new Date();
   // Jobs run in this process with the worker's code; requests live on disk (or DynamoDB), so a restart loses nothing.
   let runJob: (job: Job) => Promise<void> = async () => undefined;
   const jobs = new InProcessJobQueue(
     (job) => runJob(job),
     (error, job) => logger.error(`job ${job.kind} failed`, error),
   );
-  runJob = createWorker({ config, ec2, store, jobs, now, logger, slack: slackPort(webClient(slack, { retries: 5, timeoutMs: 10_000 })) });
+  // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
+  const bot = composeBot(config, { jobs, logger, clock: realClock, webClient: { slack: LOCAL_WEB_CLIENT, worker: LOCAL_WEB_CLIENT } });
+  runJob = bot.runJob;
   // The sweep resumes anything a restart interrupted, at start and then every few minutes.
   const runSweep = () => void jobs.enqueue({ kind: 'sweep' });
   runSweep();
   setInterval(runSweep, SWEEP_INTERVAL_MS).unref();
-  // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
-  const services = { config, ec2, jobs, store, preferences: openPreferences(config), now, inlineLookupMs: INLINE_LOOKUP_MS, clock: realClock };
-  const webClientLimits = { retries: 5, timeoutMs: 10_000 };
   if (slack.appToken) {
     // Listeners find the request's arrival in their context: Slack's deadlines count from it.
     const customPropertiesExtractor = () => ({ arrivedAt: realClock.now() });
     const receiver = new SocketModeReceiver({ appToken: slack.appToken, logger, customPropertiesExtractor });
-    const app = buildApp(slack, { receiver, logger, webClient: webClientLimits, services });
+    const app = buildApp(slack, { receiver, logger, webClient: LOCAL_WEB_CLIENT, services: bot.services });
     await app.start();
     logger.info('privatelink bot connected over Socket Mode');
     warmUpEc2();
@@ -51,8 +44,7 @@ async function main(): Promise<void> {
   }
   // HTTP: the Lambda function's handler behind a local server, so both doors run the same request checks (and
   // the handler takes each request's arrival time itself).
-  const handler = createSlackHandler(config, { ...services, logger, webClient: webClientLimits });
-  const door = await serveSlackHttp(handler, { host: config.host ?? DEFAULT_HOST, port: config.port, logger });
+  const door = await serveSlackHttp(slackHandlerOf(bot), { host: config.host ?? DEFAULT_HOST, port: config.port, logger });
   logger.info(`privatelink bot listening on ${door.url}`);
   warmUpEc2();
 }

@@ -1,45 +1,154 @@
-/** The services the listeners and the worker use, built from the configuration unless a test passes its own. */
+/**
+ * The composition root: everything the bot is made of, built once per process from the Config, unless a test
+ * passes its own part. The Slack function (handler.ts), the worker (worker-handler.ts), the local server (server.ts,
+ * both in one process), the CLI (cli.ts) and the test helpers (test/helpers/bot.ts) all build from `composeBot`.
+ * Each part is built on first use and then kept: the CLI builds no Slack client, a worker no preference store,
+ * and a click reuses the workflow's dependencies instead of rebuilding them.
+ */
 import type { Logger } from '@slack/bolt';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { SLACK_BUDGET, type Clock } from './deadline.js';
+import { SLACK_BUDGET } from './deadline.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
+import { messagesFor } from './i18n.js';
+import type { CreateTiming } from './jobs/create-endpoint.js';
+import type { Job } from './jobs/job.js';
 import { lambdaJobQueue, type JobQueue } from './jobs/queue.js';
+import { createWorker } from './jobs/worker.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { openPreferences } from './preferences/open.js';
-import type { PreferenceStore } from './preferences/store.js';
 import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
+import { workflowDependencies } from './requests/workflow.js';
+import { slackNotifier } from './slack/notifier.js';
 import { withSecrets } from './secrets.js';
+import type { SlackPort } from './slack/port.js';
+import type { BotServices, WebClientLimits } from './slack/services.js';
+import { slackPort, webClient } from './slack/web.js';
 
-export interface BotServices {
-  config: Config;
-  ec2: Ec2Api;
-  jobs: JobQueue;
-  store: RequestStore;
-  /** Each user's language (`/privatelink lang`): PREFERENCES_TABLE, else a file under DATA_DIR. */
-  preferences: PreferenceStore;
-  now: () => Date;
-  /** How long after the request's arrival a lookup may still run before it is acknowledged and finished by a job. */
-  inlineLookupMs: number;
-  /** The clock Slack's deadlines are measured on (tests drive their own). */
-  clock?: Clock;
-}
+/** Which function a Web API client works for: the Slack function answers within 3 s, the worker has minutes. */
+export type Door = 'slack' | 'worker';
+
+// The listeners' view of the composition, declared with them (surface layer) so that they need not import upwards.
+export type { BotServices, WebClientLimits };
+
+export const WEB_CLIENT_LIMITS: Readonly<Record<Door, WebClientLimits>> = {
+  slack: { retries: 1, timeoutMs: 2500 },
+  worker: { retries: 3, timeoutMs: 10_000 },
+};
 
 /** Slack allows 3 s end to end, cold start included; a lookup not done this long after arrival is finished by the worker. */
 export const INLINE_LOOKUP_MS = SLACK_BUDGET.inlineWork;
 
-export function botServices(config: Config, overrides: Partial<BotServices> = {}): BotServices {
-  const workerFunctionName = config.workerFunctionName;
-  if (!overrides.jobs && !workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME', 'missing; serverless.yml sets it to the worker function');
+export interface BotOverrides extends Partial<Omit<BotServices, 'webClient' | 'slack' | 'workflow'>> {
+  /** Slack's Web API for both doors (tests fake it as a port; by default a WebClient per door). */
+  slack?: SlackPort;
+  webClient?: Partial<Record<Door, WebClientLimits>>;
+  /** The create job's intervals (tests run them on a virtual clock). */
+  timing?: CreateTiming;
+}
+
+export interface Bot {
+  config: Config;
+  /** The Slack function's services; building them needs the Slack settings and a job queue. */
+  readonly services: BotServices;
+  /** The worker: runs one job (on Lambda, one asynchronous invocation; locally, the in-process queue's jobs). */
+  readonly runJob: (job: Job) => Promise<void>;
+  readonly ec2: Ec2Api;
+  readonly store: RequestStore;
+  readonly jobs: JobQueue;
+  readonly logger: Logger;
+}
+
+/** A value built on first use, then kept. */
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
+  };
+}
+
+export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
+  const limits = { ...WEB_CLIENT_LIMITS, ...overrides.webClient };
+  const logger = once(() => overrides.logger ?? jsonLogger());
+  const ec2 = once(() => overrides.ec2 ?? createEc2Adapter());
+  const store = once(() => overrides.store ?? openStore(config));
+  const preferences = once(() => overrides.preferences ?? openPreferences(config));
+  const now = overrides.now ?? (() => new Date());
+  const channelMessages = overrides.channelMessages ?? messagesFor(config.locale ?? 'en');
+  const jobs = once(() => {
+    if (overrides.jobs) return overrides.jobs;
+    if (!config.workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME', 'missing; serverless.yml sets it to the worker function');
+    return lambdaJobQueue(config.workerFunctionName);
+  });
+  const slackConfig = () => {
+    if (!config.slack) throw new ConfigError('SLACK_BOT_TOKEN', 'missing; the bot posts to Slack');
+    return config.slack;
+  };
+  const slackFor = (door: Door) => once(() => overrides.slack ?? slackPort(webClient(slackConfig(), limits[door])));
+  const slack = { slack: slackFor('slack'), worker: slackFor('worker') };
+  // The workflow's ports, one set per door (their Web API limits differ); the notifier speaks the channel's language.
+  const workflowFor = (door: Door) =>
+    once(() =>
+      workflowDependencies(
+        { config, ec2: ec2(), store: store(), jobs: jobs(), now },
+        slack[door](),
+        logger(),
+        slackNotifier(slack[door](), channelMessages, config.approvals),
+      ),
+    );
+  const workflow = { slack: workflowFor('slack'), worker: workflowFor('worker') };
+
+  const services = once(
+    (): BotServices => ({
+      config,
+      ec2: ec2(),
+      jobs: jobs(),
+      store: store(),
+      preferences: preferences(),
+      now,
+      inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
+      ...(overrides.clock && { clock: overrides.clock }),
+      logger: logger(),
+      channelMessages,
+      slack: slack.slack(),
+      workflow: workflow.slack(),
+      webClient: limits.slack,
+    }),
+  );
+  const runJob = once(() =>
+    createWorker({
+      config,
+      ec2: ec2(),
+      jobs: jobs(),
+      store: store(),
+      now,
+      slack: slack.worker(),
+      logger: logger(),
+      workflow: workflow.worker(),
+      ...(overrides.timing && { timing: overrides.timing }),
+    }),
+  );
   return {
     config,
-    ec2: overrides.ec2 ?? createEc2Adapter(),
-    jobs: overrides.jobs ?? lambdaJobQueue(workerFunctionName!),
-    store: overrides.store ?? openStore(config),
-    preferences: overrides.preferences ?? openPreferences(config),
-    now: overrides.now ?? (() => new Date()),
-    inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
-    ...(overrides.clock && { clock: overrides.clock }),
+    get services() {
+      return services();
+    },
+    get runJob() {
+      return runJob();
+    },
+    get ec2() {
+      return ec2();
+    },
+    get store() {
+      return store();
+    },
+    get jobs() {
+      return jobs();
+    },
+    get logger() {
+      return logger();
+    },
   };
 }
 

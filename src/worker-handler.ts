@@ -1,28 +1,24 @@
 /** Lambda entry point of the worker: jobs invoked asynchronously by the Slack function, and the scheduled sweep. */
-import type { Logger } from '@slack/bolt';
 import { ConfigError, type Config } from './config.js';
-import type { CreateTiming } from './jobs/create-endpoint.js';
 import type { Job } from './jobs/queue.js';
-import { createWorker } from './jobs/worker.js';
-import { jsonLogger, withLogContext } from './log.js';
-import { awsRequestIdOf, botServices, lambdaEntry, type BotServices } from './services.js';
-import { slackPort, webClient, type SlackPort } from './slack/web.js';
+import { withLogContext } from './log.js';
+import { awsRequestIdOf, composeBot, lambdaEntry, type Bot, type BotOverrides } from './services.js';
 
 export type WorkerHandler = (job: Job, context?: unknown) => Promise<void>;
 
-export interface WorkerOverrides extends Partial<BotServices> {
-  logger?: Logger;
-  slack?: SlackPort;
-  timing?: CreateTiming;
-}
+export type WorkerOverrides = BotOverrides;
 
 export function createWorkerHandler(config: Config, overrides: WorkerOverrides = {}): WorkerHandler {
-  const slackConfig = config.slack;
-  if (!slackConfig) throw new ConfigError('SLACK_BOT_TOKEN', 'missing; the worker posts to Slack');
-  const logger = overrides.logger ?? jsonLogger();
-  const { ec2, jobs, store, now } = botServices(config, overrides);
-  const slack = overrides.slack ?? slackPort(webClient(slackConfig, { retries: 3, timeoutMs: 10_000 }));
-  const run = createWorker({ config, ec2, jobs, store, now, slack, logger, ...(overrides.timing && { timing: overrides.timing }) });
+  return workerHandlerOf(composeBot(config, overrides));
+}
+
+/** The worker function's handler over a composed bot (src/services.ts). */
+export function workerHandlerOf(bot: Bot): WorkerHandler {
+  if (!bot.config.slack) throw new ConfigError('SLACK_BOT_TOKEN', 'missing; the worker posts to Slack');
+  const { logger } = bot;
+  // Built now, not at the first job: a missing setting fails the function's start, not a job.
+  void bot.jobs;
+  const run = bot.runJob;
   return async (job, context) => {
     if (typeof job !== 'object' || job === null || typeof (job as { kind?: unknown }).kind !== 'string') {
       logger.warn('ignored an event that is not a job', job);

@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
 import { isLookup, runLookup } from '../endpoints/lookups.js';
 import type { RequestStore } from '../requests/store.js';
-import { submitRequest, workflowDependencies } from '../requests/workflow.js';
+import { submitRequest, workflowDependencies, type WorkflowDependencies } from '../requests/workflow.js';
 import type { SlackMessage } from '../slack/port.js';
 import { slackNotifier } from '../slack/notifier.js';
 import { submitOutcomeView } from '../slack/views/notices.js';
@@ -32,12 +32,20 @@ export interface WorkerDependencies {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
   timing?: CreateTiming;
+  /** The workflow's ports as the composition root built them (src/services.ts); built here when not given. */
+  workflow?: WorkflowDependencies;
 }
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
   const channelMessages = messagesFor(deps.config.locale ?? 'en');
-  const notifier = slackNotifier(deps.slack, channelMessages, deps.config.approvals);
-  const workflow = workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()) }, deps.slack, deps.logger, notifier);
+  const workflow =
+    deps.workflow ??
+    workflowDependencies(
+      { ...deps, now: deps.now ?? (() => new Date()) },
+      deps.slack,
+      deps.logger,
+      slackNotifier(deps.slack, channelMessages, deps.config.approvals),
+    );
   const slackApiUrl = deps.config.slack?.apiUrl;
   const reply = (to: ReplyTo): Reply =>
     'responseUrl' in to

@@ -95,7 +95,6 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
  */
 export const EXCEPTIONS: readonly { from: string; to: Layer; why: string }[] = [
   { from: 'src/decision/report.ts', to: 'catalog', why: 'issue 14 item 3: the report takes the catalog it is given (the i18n seam changes it)' },
-  { from: 'src/slack/listeners/', to: 'entry', why: 'issue 14 item 5: listeners take the BotServices type from the composition root' },
 ];
 
 export interface ImportEdge {

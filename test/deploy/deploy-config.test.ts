@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -251,7 +252,101 @@ const METHOD_SCOPES: Record<string, string | undefined> = {
   'chat.update': 'chat:write',
   'usergroups.users.list': 'usergroups:read',
   'views.open': undefined,
+  // No scope of its own (Slack's method spec lists none); it fails with not_enabled unless the Home tab is on.
+  'views.publish': undefined,
 };
+
+/** The deploy guard plugin (scripts/deploy-guards.cjs), loaded as Serverless loads it. */
+const DeployGuards = createRequire(path.resolve('package.json'))('./scripts/deploy-guards.cjs') as {
+  new (
+    serverless: { service: { custom: { deployGuards: Record<string, string> } }; classes: { Error: typeof Error }; processedInput: { commands: string[] } },
+    options: unknown,
+    utils: { log: { warning: (text: string) => void } },
+  ): { hooks: Record<string, () => void> };
+};
+
+/** Runs the guard's deploy hook over these parameters (the defaults of serverless.yml otherwise); returns what it said. */
+function deployWith(params: Record<string, string>, commands = ['deploy']): { refused?: string; warnings: string[] } {
+  const defaults = serverless.params.default;
+  const deployGuards = Object.fromEntries(
+    ['approvals', 'approvalChannelId', 'approverUserIds', 'approverUsergroupId', 'alarmTopicArn'].map((k) => [k, String(params[k] ?? defaults[k])]),
+  );
+  const warnings: string[] = [];
+  const guard = new DeployGuards(
+    { service: { custom: { deployGuards } }, classes: { Error }, processedInput: { commands } },
+    {},
+    { log: { warning: (t) => warnings.push(t) } },
+  );
+  try {
+    guard.hooks.initialize!();
+    return { warnings };
+  } catch (error) {
+    return { refused: (error as Error).message, warnings };
+  }
+}
+
+describe('deploy guards', () => {
+  const approvers = { approvalChannelId: 'C0APPROVALS', approverUserIds: 'U0BOB,U0CAROL' };
+  const topic = { alarmTopicArn: 'arn:aws:sns:ap-northeast-1:123456789012:oncall' };
+
+  it('is a plugin of the deploy, checking the parameters serverless.yml resolves, before packaging or anything reaches AWS', () => {
+    expect(serverless.plugins).toContain('./scripts/deploy-guards.cjs');
+    expect(serverless.custom.deployGuards).toEqual({
+      approvals: '${param:approvals}',
+      approvalChannelId: '${param:approvalChannelId}',
+      approverUserIds: '${param:approverUserIds}',
+      approverUsergroupId: '${param:approverUsergroupId}',
+      alarmTopicArn: '${param:alarmTopicArn}',
+    });
+    expect(serverless.params.default).toMatchObject({ approvals: 'on', alarmTopicArn: '' });
+  });
+
+  it('checks a deploy only: packaging (CI) and deploying one function go on with the defaults', () => {
+    expect(deployWith({}, ['package'])).toEqual({ warnings: [] });
+    expect(deployWith({}, ['deploy', 'function'])).toEqual({ warnings: [] });
+  });
+
+  it('refuses a deploy with the defaults (no approvals channel, no approvers), saying which parameters to pass', () => {
+    const { refused } = deployWith({});
+    expect(refused).toMatch(/^Deploy refused:/);
+    expect(refused).toContain('No approvals channel (approvalChannelId)');
+    expect(refused).toContain('No approvers (approverUserIds or approverUsergroupId)');
+    expect(refused).toContain('--param="approvals=off"');
+  });
+
+  it('refuses a channel without approvers, approvers without a channel, and ids of the wrong kind', () => {
+    expect(deployWith({ approvalChannelId: 'C0APPROVALS' }).refused).toContain('No approvers');
+    expect(deployWith({ approverUsergroupId: 'S0NET' }).refused).toContain('No approvals channel');
+    expect(deployWith({ ...approvers, approvalChannelId: '#approvals' }).refused).toContain('is not a channel id');
+    expect(deployWith({ ...approvers, approverUserIds: 'U0BOB,bob' }).refused).toContain('"bob"');
+    expect(deployWith({ approvalChannelId: 'C0APPROVALS', approverUsergroupId: 'U0BOB' }).refused).toContain('is not a user group id');
+    expect(deployWith({ ...approvers, approvals: 'maybe' }).refused).toContain('neither on nor off');
+  });
+
+  it('lets a deploy with a channel and approvers (users or a group) go out', () => {
+    expect(deployWith({ ...approvers, ...topic })).toEqual({ warnings: [] });
+    expect(deployWith({ approvalChannelId: 'G0PRIVATE', approverUsergroupId: 'S0NET', ...topic })).toEqual({ warnings: [] });
+  });
+
+  it('lets approvals=off go out without approvers, and says so', () => {
+    const { refused, warnings } = deployWith({ approvals: 'off', ...topic });
+    expect(refused).toBeUndefined();
+    expect(warnings).toEqual([expect.stringContaining('approvals=off: this deploy has no approvers')]);
+  });
+
+  it('says at deploy that the failure alarm notifies no one without alarmTopicArn, and refuses a topic that is not an SNS ARN', () => {
+    expect(deployWith(approvers).warnings).toEqual([expect.stringContaining('No alarmTopicArn: the worker-failure alarm will change state but notify no one')]);
+    expect(deployWith({ ...approvers, alarmTopicArn: 'oncall' }).refused).toContain('is not an SNS topic ARN');
+  });
+
+  it('points the worker-failure alarm at the topic given, when one is given', () => {
+    const alarm = serverless.resources.Resources.WorkerFailuresAlarm.Properties;
+    const whenGiven = { 'Fn::If': ['NotifiesAlarmTopic', ['${param:alarmTopicArn}'], { Ref: 'AWS::NoValue' }] };
+    expect(alarm.AlarmActions).toEqual(whenGiven);
+    expect(alarm.OKActions).toEqual(whenGiven);
+    expect(serverless.resources.Conditions.NotifiesAlarmTopic).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['${param:alarmTopicArn}', ''] }] });
+  });
+});
 
 describe('manifest.yml', () => {
   it('declares /privatelink with a description and usage hint, and interactivity', () => {
@@ -262,6 +357,13 @@ describe('manifest.yml', () => {
     expect(command.url).toMatch(/\/slack\/events$/);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.interactivity.request_url).toBe(command.url);
+  });
+
+  it('turns the Home tab on and subscribes to app_home_opened at the same URL as the command and interactivity', () => {
+    expect(manifest.features.app_home.home_tab_enabled).toBe(true);
+    expect(manifest.settings.event_subscriptions.bot_events).toEqual(['app_home_opened']);
+    expect(manifest.settings.event_subscriptions.request_url).toBe(manifest.features.slash_commands[0].url);
+    expect(source).toContain("app.event('app_home_opened'");
   });
 
   it('asks for exactly the scopes the code uses', () => {

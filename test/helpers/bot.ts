@@ -5,8 +5,9 @@ import path from 'node:path';
 import type { Config } from '../../src/config.js';
 import type { Clock } from '../../src/deadline.js';
 import type { Ec2Api } from '../../src/endpoints/ec2.js';
-import { createSlackHandler } from '../../src/handler.js';
-import { createWorkerHandler } from '../../src/worker-handler.js';
+import { slackHandlerOf } from '../../src/handler.js';
+import { composeBot } from '../../src/services.js';
+import { workerHandlerOf } from '../../src/worker-handler.js';
 import type { CreateTiming } from '../../src/jobs/create-endpoint.js';
 import type { Job } from '../../src/jobs/queue.js';
 import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
@@ -77,8 +78,19 @@ export async function startBot(options: BotOptions = {}) {
   const jobs = recordingJobs();
   const logger = quietLogger();
   const ec2 = options.ec2 ?? testEc2(2);
-  const http = createSlackHandler(config, { ec2, jobs, store, logger, now, clock: options.deadlineClock ?? manualClock(), preferences: memoryPreferences() });
-  const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock) });
+  // One composition, as in one deployment: both functions share the store, the queue and EC2.
+  const bot = composeBot(config, {
+    ec2,
+    jobs,
+    store,
+    logger,
+    now,
+    clock: options.deadlineClock ?? manualClock(),
+    preferences: memoryPreferences(),
+    timing: options.timing ?? virtualTiming(clock),
+  });
+  const http = slackHandlerOf(bot);
+  const worker = workerHandlerOf(bot);
 
   /** Runs the decision jobs queued so far: the worker's half of a click or `cancel` (redraw, thread, hand-off, note). */
   async function finishDecisions(): Promise<void> {
@@ -152,6 +164,22 @@ export async function startBot(options: BotOptions = {}) {
     async interact(payload: Record<string, unknown>) {
       const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});
       return { status: response.statusCode, body: response.statusCode === 200 ? parseAckBody(response.body) : {} };
+    },
+    /** The Slack function's HTTP handler itself, for a request built by the test. */
+    http: (event: Parameters<typeof http>[0]) => http(event, {}),
+    /** Sends a signed Events API callback (JSON) carrying `event`, as Slack delivers `app_home_opened`. */
+    async event(event: Record<string, unknown>) {
+      const body = JSON.stringify({
+        token: 'unused',
+        team_id: 'T0TEAM',
+        api_app_id: 'A0APP',
+        type: 'event_callback',
+        event_id: 'Ev0TEST',
+        event_time: 1_700_000_000,
+        event,
+      });
+      const response = await http(apiGatewayV1Event(body, { contentType: 'application/json' }), {});
+      return { status: response.statusCode, body: response.body ?? '' };
     },
     /** Runs queued jobs through the worker handler until none are left (jobs may queue more). */
     async drain(): Promise<Job[]> {

@@ -1,7 +1,7 @@
 /** `/privatelink`: parse the text, answer fast, hand anything slow to a job. */
 import type { App, Logger, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 import { parseCommand, type Command, type DoctorCommand } from '../../commands/parse.js';
 import { runDoctor } from '../../doctor/run.js';
 import { doctorView } from '../views/doctor.js';
@@ -19,7 +19,6 @@ import { helpView, parseErrorView } from '../views/help.js';
 import { createModal, requestsListView, statusView } from '../views/requests.js';
 import { readerCheck } from '../readers.js';
 import { slackPort } from '../web.js';
-import { workflowDeps } from './requests.js';
 import { compareView } from './compare.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 import { langCommand, localeField, userLocale } from './locale.js';
@@ -89,7 +88,7 @@ async function requestCommand(
     case 'cancel': {
       // The answer needs only the write; the message and the thread are told by a job.
       const id = command.requestId;
-      const outcome = await recordCancel(workflowDeps(services, client, logger), id, payload.user_id);
+      const outcome = await recordCancel(services.workflow, id, payload.user_id);
       if (
         needsFollowUp(outcome) &&
         !(await handOff(services, { kind: 'decision', action: 'cancel', requestId: id, actor: payload.user_id, outcome: summarize(outcome) }, arrivedAt))

@@ -1,6 +1,6 @@
 /** The compare walkthrough's buttons: answer, Back, Start over, Share in channel. */
 import type { App, BlockButtonAction, Logger } from '@slack/bolt';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 import { channelMessagesOf, userMessages } from './locale.js';
 import { decide, nextQuestion } from '../../decision/engine.js';
 import { decodeAnswers, type Answers, type QuestionKey } from '../../decision/questions.js';

@@ -2,7 +2,7 @@
 import { SLACK_BUDGET, realClock, settleBy, type Clock } from '../../deadline.js';
 import type { Job } from '../../jobs/queue.js';
 import type { DecisionOutcome } from '../../requests/workflow.js';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 
 export const clockOf = (services: Pick<BotServices, 'clock'>): Clock => services.clock ?? realClock;
 

@@ -2,7 +2,7 @@
 import type { Logger } from '@slack/bolt';
 import { messagesFor, resolveLocale, type Locale, type Messages } from '../../i18n.js';
 import type { LangCommand } from '../../commands/parse.js';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 import { noticeView } from '../views/blocks.js';
 import type { SlackMessage } from '../views/blocks.js';
 

@@ -1,41 +1,25 @@
 /** Approve, Reject and Cancel buttons, and the create modal's submission. */
 import type { App, BlockButtonAction, Logger, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
 import { messagesFor } from '../../i18n.js';
 import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
 import type { Job } from '../../jobs/job.js';
 import { patched, type RequestStore } from '../../requests/store.js';
-import {
-  checkDecision,
-  recordCancel,
-  recordDecision,
-  summarize,
-  updateRequest,
-  workflowDependencies,
-  type ClickOrigin,
-  type DecisionOutcome,
-  type WorkflowDependencies,
-} from '../../requests/workflow.js';
+import { checkDecision, recordCancel, recordDecision, summarize, updateRequest, type ClickOrigin, type DecisionOutcome } from '../../requests/workflow.js';
 import type { EndpointRequest } from '../../requests/model.js';
-import { channelMessagesOf, localeField, userLocale } from './locale.js';
+import { localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
-import { slackPort } from '../web.js';
-import { slackNotifier } from '../notifier.js';
 import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin } from '../views/notices.js';
 import { truncate } from '../views/blocks.js';
 import { toSlackError } from '../web.js';
+import { HOME_ACTIONS } from '../views/home.js';
+import { publishHome } from './home.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 
 const markStale = (store: RequestStore, id: string) =>
   updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
-
-export function workflowDeps(services: BotServices, client: WebClient, logger: Logger): WorkflowDependencies {
-  const slack = slackPort(client);
-  return workflowDependencies(services, slack, logger, slackNotifier(slack, channelMessagesOf(services), services.config.approvals));
-}
 
 const ephemeralNote = (text: string) => ({
   response_type: 'ephemeral' as const,
@@ -87,13 +71,13 @@ export function registerRequestListeners(app: App, services: BotServices): void 
   };
 
   for (const decision of ['approve'] as const) {
-    app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, client, respond, logger, context }) => {
+    app.action<BlockButtonAction>(REQUEST_ACTIONS[decision], async ({ ack, action, body, respond, logger, context }) => {
       await ack();
       const arrivedAt = arrivalOf(context, clockOf(services));
       const id = action.value ?? '';
       const actor = body.user.id;
       const origin = clickOrigin(body);
-      const deps = workflowDeps(services, client, logger);
+      const deps = services.workflow;
       await answeringFailures(respond, logger, () =>
         decideThenHandOff(
           { kind: 'decision', action: decision, requestId: id, actor, responseUrl: body.response_url, ...(origin && { origin }) },
@@ -115,7 +99,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     const clock = clockOf(services);
     const arrivedAt = arrivalOf(context, clock);
     const origin = clickOrigin(body);
-    const msg = channelMessagesOf(services);
+    const msg = services.channelMessages;
     const view = rejectModal({ requestId: action.value ?? '', channel: origin?.channel ?? '', ts: origin?.ts ?? '' }, msg);
     const opened = await settleBy(clock, arrivedAt + SLACK_BUDGET.handOff, () => client.views.open({ trigger_id: body.trigger_id, view })).catch(
       (error: unknown) => void logger.error(`request ${action.value}: could not open the reject form`, toSlackError(error, 'views.open')),
@@ -132,7 +116,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
    */
   app.view(REJECT_MODAL_ID, async ({ ack, view, body, client, logger, context }) => {
     const arrivedAt = arrivalOf(context, clockOf(services));
-    const msg = channelMessagesOf(services);
+    const msg = services.channelMessages;
     const origin = rejectModalOrigin(view.private_metadata);
     const reason = (view.state.values[REJECT_REASON_BLOCK]?.value?.value ?? '').trim();
     const refuse = (text: string) => ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK]: truncate(text, 150) } });
@@ -147,7 +131,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     const { requestId: id } = origin;
     const actor = body.user.id;
     const where = { channel: origin.channel, ts: origin.ts };
-    const deps = workflowDeps(services, client, logger);
+    const deps = services.workflow;
     const job = { kind: 'decision' as const, action: 'reject' as const, requestId: id, actor, origin: where, reason };
     prepareHandOff(services);
     const checked = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, () => checkDecision(deps, id, actor, 'reject', where));
@@ -157,18 +141,24 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     else await ack();
     // What is left: the redraw, thread and direct message of a decision, voiding a copy, or the decision itself.
     const followUp = !outcome || outcome.kind === 'decided' || needsFollowUp(outcome) || (outcome.kind === 'foreign-copy' && where.channel !== '');
-    if (!followUp) return;
-    if (await handOff(services, { ...job, ...(outcome && { outcome: summarize(outcome) }) }, arrivedAt)) return;
-    logger.error(`request ${id}: reject (form) by ${actor} could not be handed over in time (${outcome ? outcome.kind : 'undecided'})`);
-    if (outcome && needsFollowUp(outcome)) await markStale(services.store, id).catch(() => undefined);
+    if (followUp && !(await handOff(services, { ...job, ...(outcome && { outcome: summarize(outcome) }) }, arrivedAt))) {
+      logger.error(`request ${id}: reject (form) by ${actor} could not be handed over in time (${outcome ? outcome.kind : 'undecided'})`);
+      if (outcome && needsFollowUp(outcome)) await markStale(services.store, id).catch(() => undefined);
+    }
+    // A form opened from the App Home: the clicker's Home is drawn again with what it came to (no response_url there).
+    if (origin.fromHome && outcome?.kind === 'decided') {
+      await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.answerBy, () =>
+        publishHome(services, client, actor, logger, (m) => outcomeText(outcome, id, 'decide', m)),
+      ).catch((error: unknown) => logger.error(`could not redraw the App Home of ${actor}`, error));
+    }
   });
 
-  app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, client, respond, logger, context }) => {
+  app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, respond, logger, context }) => {
     await ack();
     const arrivedAt = arrivalOf(context, clockOf(services));
     const id = action.value ?? '';
     const actor = body.user.id;
-    const deps = workflowDeps(services, client, logger);
+    const deps = services.workflow;
     await answeringFailures(respond, logger, () =>
       decideThenHandOff(
         { kind: 'decision', action: 'cancel', requestId: id, actor, responseUrl: body.response_url },
@@ -211,7 +201,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
 /** Buttons this version does not know (an old message, a forged payload): acknowledged, answered, nothing done. */
 export function registerUnknownActions(app: App): void {
   const known = new RegExp(
-    `^(?!compare_|${Object.values(REQUEST_ACTIONS)
+    `^(?!compare_|${Object.values({ ...REQUEST_ACTIONS, ...HOME_ACTIONS })
       .map((a) => `${a}$`)
       .join('|')})`,
   );

@@ -153,6 +153,8 @@ export interface RejectModalOrigin {
   requestId: string;
   channel: string;
   ts: string;
+  /** Opened from the App Home: the clicker's Home is drawn again with the outcome once the form is submitted. */
+  fromHome?: boolean;
 }
 
 /** The small modal Reject opens: one required plain_text input for the reason. */
@@ -183,7 +185,7 @@ export function rejectModalOrigin(privateMetadata: string | undefined): RejectMo
   try {
     const o = JSON.parse(privateMetadata ?? '') as Partial<RejectModalOrigin>;
     return typeof o.requestId === 'string' && typeof o.channel === 'string' && typeof o.ts === 'string'
-      ? { requestId: o.requestId, channel: o.channel, ts: o.ts }
+      ? { requestId: o.requestId, channel: o.channel, ts: o.ts, ...(o.fromHome === true && { fromHome: true }) }
       : undefined;
   } catch {
     return undefined;
