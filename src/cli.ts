@@ -16,7 +16,7 @@ import { decide } from './decision/engine.js';
 import { reportDecision } from './decision/report.js';
 import { isLocale, localeFromPosix, messagesFor, type Locale } from './i18n.js';
 import { compareResultView } from './slack/views/compare.js';
-import { lookupView } from './slack/views/endpoints.js';
+import { failureLines, lookupView } from './slack/views/endpoints.js';
 import { runDoctor } from './doctor/run.js';
 import { doctorJson, doctorView } from './slack/views/doctor.js';
 import { noticeView } from './slack/views/blocks.js';
@@ -124,8 +124,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(`${cliText(lookupView(result, en).blocks)}`);
         return 1;
       }
-      if (json) io.stdout(`${JSON.stringify(lookupJson(result), null, 2)}\n`);
-      else printView(lookupView(result, en));
+      if (json) {
+        io.stdout(`${JSON.stringify(lookupJson(result), null, 2)}\n`);
+        // The accounts that could not be searched: on stderr, so the JSON stays the list of endpoints found.
+        if (result.kind === 'estate' && result.failures.length > 0)
+          io.stderr(cliText(noticeView([en.estate.failuresTitle, ...failureLines(result, en)].join('\n')).blocks));
+      } else printView(lookupView(result, en));
       return 0;
     }
     case 'requests':

@@ -4,6 +4,9 @@
  * EC2. The launcher's `--assume-role-needs-role` makes AssumeRole fail, as AWS does, for a role that does not exist
  * or whose trust policy's sts:ExternalId does not match.
  */
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import * as sdk from '@aws-sdk/client-ec2';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { credentialCache, stsAssumeRole } from '../../src/accounts/credentials.js';
@@ -15,7 +18,7 @@ import { type LookupCommand, type LookupResult, lookupJson, runLookup } from '..
 import { messagesFor } from '../../src/i18n.js';
 import { lookupView } from '../../src/slack/views/endpoints.js';
 import { blockText } from '../helpers/slack.js';
-import { MOTO_CREDENTIALS, MOTO_REGION, motoAdapter, seedVpc, startMoto, type MotoServer } from './moto.js';
+import { MOTO_CREDENTIALS, MOTO_REGION, motoAdapter, motoEnv, seedVpc, startMoto, type MotoServer } from './moto.js';
 import { describeWithMoto } from './suite.js';
 
 const PROD_ROLE = 'arn:aws:iam::111111111111:role/privatelink-bot';
@@ -146,5 +149,25 @@ describeWithMoto('many accounts (moto with STS)', () => {
     const result = await runLookup(lookup(`dns ${endpointId} account=prd`), access, POLICY);
     expect(result).toEqual({ kind: 'problem', problem: { code: 'unknownAccount', alias: 'prd', suggestion: 'prod' } });
     expect(credentials.calls).toBe(0);
+  });
+
+  it('the CLI reads ACCOUNTS and AWS_ENDPOINT_URL_STS from the environment: --json names the account', async () => {
+    const root = path.join(__dirname, '..', '..');
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      ['--import', require.resolve('tsx'), path.join(root, 'src', 'cli.ts'), 'dns', endpointId, '--json'],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH ?? '',
+          ...motoEnv(moto.url),
+          AWS_ENDPOINT_URL_STS: moto.url,
+          ACCOUNTS: `prod=${PROD_ROLE},broken=${MISSING_ROLE}`,
+          AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        },
+      },
+    );
+    expect(JSON.parse(stdout)).toMatchObject([{ account: 'prod', region: MOTO_REGION, id: endpointId }]);
+    expect(stderr).toMatch(/broken.*ap-northeast-1.*the bot may not assume the account's role/);
   });
 });

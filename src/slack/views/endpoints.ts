@@ -237,7 +237,8 @@ function accountLabel(result: Extract<LookupResult, { kind: 'endpoints' }>, msg:
   return result.account ? [context(msg.estate.where(escapeText(result.account), escapeText(result.region)))] : [];
 }
 
-function failureLines(result: EstateResult, msg: Messages): string[] {
+/** One line per account and region that could not be searched (also the CLI's stderr beside --json). */
+export function failureLines(result: EstateResult, msg: Messages): string[] {
   const t = msg.estate;
   return result.failures.map((f) => {
     const known = f.code === 'UnauthorizedOperation' ? 'AccessDenied' : f.code === 'RequestLimitExceeded' ? 'Throttling' : f.code;
