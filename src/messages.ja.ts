@@ -307,6 +307,10 @@ function parseError(e: ParseError): string {
 const iamHint = (a: string) =>
   `ボットの AWS ロールには ${code(a)} を呼び出す権限がありません。IAM ポリシーにこのアクションを追加してください（README の「IAM permissions」）。`;
 
+// ボットがメンバーアカウントで引き受けるロールの権限不足
+const memberIamHint = (a: string, account: string) =>
+  `ボットがアカウント ${code(account)} で引き受けるロールには ${code(a)} を呼び出す権限がありません。そのロールにこのアクションを追加してください（deploy/ テンプレートの読み取りアクション）。`;
+
 const ec2Problems: Record<string, (action: string, region: string, account?: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) =>
     `そのエンドポイントは ${code(r)} に存在しません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
@@ -316,8 +320,8 @@ const ec2Problems: Record<string, (action: string, region: string, account?: str
   'InvalidSubnetID.NotFound': (_a, r) => `${code(r)} に存在しないサブネットがあります。ID と ${code('region=')} を確認してください。`,
   'InvalidSecurityGroupID.NotFound': (_a, r) => `${code(r)} に存在しないセキュリティグループがあります。ID と ${code('region=')} を確認してください。`,
   InvalidServiceName: (_a, r) => `${code(r)} にその名前のエンドポイントサービスはありません。${code('/privatelink services <text>')} で一覧を表示できます。`,
-  UnauthorizedOperation: (a) => iamHint(a),
-  AccessDenied: (a) => iamHint(a),
+  UnauthorizedOperation: (a, _r, account) => (account ? memberIamHint(a, account) : iamHint(a)),
+  AccessDenied: (a, _r, account) => (account ? memberIamHint(a, account) : iamHint(a)),
   AuthFailure: () => 'AWS がボットの認証情報を拒否しました。ボットが使用しているロールまたはキーを確認してください。',
   NoCredentials: () => 'ボットに AWS の認証情報がありません。ロールを付与する（Lambda）か、AWS_PROFILE / AWS_ACCESS_KEY_ID を設定してください（ローカル）。',
   RequestLimitExceeded: (_a, r) =>

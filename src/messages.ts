@@ -282,6 +282,12 @@ function parseError(e: ParseError): string {
   }
 }
 
+/** Issue 17: in a member account the missing permission belongs to the role the bot assumes there. */
+const roleMayNot = (a: string, account?: string) =>
+  account
+    ? `The role the bot assumes in account ${code(account)} may not call ${code(a)}. Add that action to that role (the deploy/ template's read actions).`
+    : `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`;
+
 const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, account?: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) => `That endpoint does not exist in ${code(r)}. Check the id, or the region with ${code('region=')}.`,
   'InvalidVpcEndpointId.Malformed': () => 'That is not a valid endpoint id (vpce- followed by 8 or 17 hex characters).',
@@ -289,8 +295,8 @@ const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, accou
   'InvalidSubnetID.NotFound': (_a, r) => `A subnet does not exist in ${code(r)}. Check the ids and ${code('region=')}.`,
   'InvalidSecurityGroupID.NotFound': (_a, r) => `A security group does not exist in ${code(r)}. Check the ids and ${code('region=')}.`,
   InvalidServiceName: (_a, r) => `No endpoint service by that name in ${code(r)}. List them with ${code('/privatelink services <text>')}.`,
-  UnauthorizedOperation: (a) => `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`,
-  AccessDenied: (a) => `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`,
+  UnauthorizedOperation: (a, _r, account) => roleMayNot(a, account),
+  AccessDenied: (a, _r, account) => roleMayNot(a, account),
   AuthFailure: () => "AWS rejected the bot's credentials. Check the role or keys the bot runs with.",
   NoCredentials: () => 'The bot has no AWS credentials. Give it a role (Lambda) or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally).',
   RequestLimitExceeded: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,

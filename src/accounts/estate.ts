@@ -45,9 +45,23 @@ export function estateEc2(options: EstateOptions): Ec2For {
       ...(options.externalId && { externalId: options.externalId }),
     });
     const cache = credentials;
-    const made = adapter({ clientConfig: { credentials: () => cache.get(account, onBehalfOf) } });
+    const made = namingAccount(adapter({ clientConfig: { credentials: () => cache.get(account, onBehalfOf) } }), account.alias);
     if (adapters.size >= maxAdapters) adapters.delete(adapters.keys().next().value!);
     adapters.set(key, made);
     return made;
   };
+}
+
+/** A member account's errors carry its alias, so a message can say in which account a permission is missing. */
+function namingAccount(ec2: Ec2Api, alias: string): Ec2Api {
+  return new Proxy(ec2, {
+    get(target, key, receiver) {
+      const value = Reflect.get(target, key, receiver) as unknown;
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((error: unknown) => {
+          throw error instanceof Ec2Error && !error.account ? new Ec2Error(error.code, error.message, error.action, error.region, alias) : error;
+        });
+    },
+  });
 }

@@ -6,7 +6,8 @@ import { estateEc2 } from '../../src/accounts/estate.js';
 import { HOME, parseAccounts } from '../../src/accounts/model.js';
 import { createEc2Adapter } from '../../src/endpoints/ec2.js';
 import { Ec2Error } from '../../src/endpoints/ec2-api.js';
-import { EC2_HOST, endpointXml, fakeEc2, formOf, REGION } from '../helpers/ec2.js';
+import { EC2_HOST, endpointXml, errorXml, fakeEc2, formOf, REGION } from '../helpers/ec2.js';
+import { messagesFor } from '../../src/i18n.js';
 
 const STS_HOST = `https://sts.${REGION}.amazonaws.com`;
 const PROD = 'arn:aws:iam::111111111111:role/privatelink-bot';
@@ -197,5 +198,17 @@ describe('estateEc2', () => {
     expect(error).toBeInstanceOf(Ec2Error);
     expect(error).toMatchObject({ code: 'AssumeRoleDenied', account: 'prod' });
     expect(ec2Calls).toHaveLength(0);
+  });
+
+  it("a permission missing in a member account names that account's role, in both languages", async () => {
+    fakeSts(() => [200, assumed('ASIAPRODKEY', new Date(Date.now() + HOUR))]);
+    fakeEc2({ DescribeVpcEndpoints: () => [403, errorXml('UnauthorizedOperation', 'You are not authorized to perform this operation.')] });
+    const error = (await estate()('prod')
+      .describeEndpoints(REGION, { ids: ['vpce-0123456789abcdef0'] })
+      .catch((e: unknown) => e)) as Ec2Error;
+    expect(error).toMatchObject({ code: 'UnauthorizedOperation', account: 'prod' });
+    const say = (locale: 'en' | 'ja') => messagesFor(locale).ec2Problem(error.code, error.action, error.region, error.message, error.account);
+    expect(say('en')).toContain('The role the bot assumes in account `prod` may not call `ec2:DescribeVpcEndpoints`');
+    expect(say('ja')).toContain('アカウント `prod` で引き受けるロール');
   });
 });
