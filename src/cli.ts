@@ -4,17 +4,17 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { parseCommand } from './commands/parse.js';
 import { ConfigError, loadConfig } from './config.js';
-import { dnsNames } from './endpoints/dns.js';
 import type { Ec2Api } from './endpoints/ec2.js';
-import { runLookup } from './endpoints/lookups.js';
+import { accountEc2, lookupJson, runLookup } from './endpoints/lookups.js';
+import type { EstateAccess } from './accounts/model.js';
 import { silenceSdkNodeWarning } from './node-support.js';
 import type { RequestStore } from './requests/store.js';
-import { composeBot } from './services.js';
+import { composeBot, type Bot } from './services.js';
 import { decide } from './decision/engine.js';
 import { reportDecision } from './decision/report.js';
 import { isLocale, localeFromPosix, messagesFor, type Locale } from './i18n.js';
 import { compareResultView } from './slack/views/compare.js';
-import { lookupView } from './slack/views/endpoints.js';
+import { failureLines, lookupView } from './slack/views/endpoints.js';
 import { runDoctor } from './doctor/run.js';
 import { doctorJson, doctorView } from './slack/views/doctor.js';
 import { noticeView } from './slack/views/blocks.js';
@@ -31,6 +31,11 @@ export interface CliIo {
   ec2?: Ec2Api;
   /** The request store; REQUESTS_TABLE or DATA_DIR when not given. */
   store?: RequestStore;
+}
+
+/** Every account of ACCOUNTS, reached with the terminal's credentials (home) and the roles they may assume. */
+function cliEstate(bot: Bot): EstateAccess {
+  return { ec2For: bot.ec2For, ...(bot.config.accounts && { accounts: bot.config.accounts }) };
 }
 
 /** A view as terminal text. There the command is `privatelink …`: the catalog's slash-command examples say so. */
@@ -106,17 +111,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'describe':
     case 'dns':
     case 'services': {
-      const { config, ec2 } = compose();
-      const result = await runLookup(command, ec2, config);
+      const bot = compose();
+      const result = await runLookup(command, cliEstate(bot), bot.config);
       if (result.kind === 'problem') {
         io.stderr(`${cliText(lookupView(result, en).blocks)}`);
         return 1;
       }
-      if (json)
-        io.stdout(
-          `${JSON.stringify(result.kind === 'services' ? result.services : result.endpoints.map((e) => ({ ...e, dns: dnsNames(e, result.services[e.serviceName]?.privateDnsName) })), null, 2)}\n`,
-        );
-      else printView(lookupView(result, en));
+      if (json) {
+        io.stdout(`${JSON.stringify(lookupJson(result), null, 2)}\n`);
+        // The accounts that could not be searched: on stderr, so the JSON stays the list of endpoints found.
+        if (result.kind === 'estate' && result.failures.length > 0)
+          io.stderr(cliText(noticeView([en.estate.failuresTitle, ...failureLines(result, en)].join('\n')).blocks));
+      } else printView(lookupView(result, en));
       return 0;
     }
     case 'requests':
@@ -138,8 +144,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     case 'doctor': {
-      const { config, ec2 } = compose();
-      const outcome = await runDoctor(command, ec2, config);
+      const bot = compose();
+      const picked = accountEc2(cliEstate(bot), command.account);
+      if ('code' in picked) {
+        io.stderr(`${cliText(lookupView({ kind: 'problem', problem: picked }, en).blocks)}`);
+        return 1;
+      }
+      const outcome = await runDoctor(command, picked.ec2, bot.config);
       if (json) io.stdout(`${JSON.stringify(doctorJson(outcome), null, 2)}\n`);
       else if (outcome.kind === 'report') printView(doctorView(outcome, en));
       else io.stderr(blocksToText(doctorView(outcome, en).blocks));

@@ -15,15 +15,15 @@ const usage: Messages['usage'] = {
   help: '/privatelink help',
   compare:
     '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
-  services: '/privatelink services [text] [region=R]',
-  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
-  dns: '/privatelink dns <vpce-…|service-text> [region=R]',
+  services: '/privatelink services [text] [region=R] [account=A]',
+  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R|all] [state=S] [account=A]',
+  dns: '/privatelink dns <vpce-…|service-text> [region=R|all] [account=A]',
   create:
     '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
-  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R]',
+  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R] [account=A]',
   lang: '/privatelink lang [en|ja]',
 };
 
@@ -307,7 +307,11 @@ function parseError(e: ParseError): string {
 const iamHint = (a: string) =>
   `ボットの AWS ロールには ${code(a)} を呼び出す権限がありません。IAM ポリシーにこのアクションを追加してください（README の「IAM permissions」）。`;
 
-const ec2Problems: Record<string, (action: string, region: string) => string> = {
+// ボットがメンバーアカウントで引き受けるロールの権限不足
+const memberIamHint = (a: string, account: string) =>
+  `ボットがアカウント ${code(account)} で引き受けるロールには ${code(a)} を呼び出す権限がありません。そのロールにこのアクションを追加してください（deploy/ テンプレートの読み取りアクション）。`;
+
+const ec2Problems: Record<string, (action: string, region: string, account?: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) =>
     `そのエンドポイントは ${code(r)} に存在しません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
   'InvalidVpcEndpointId.Malformed': () => '有効なエンドポイント ID ではありません（vpce- の後に 16 進数 8 文字または 17 文字）。',
@@ -316,8 +320,8 @@ const ec2Problems: Record<string, (action: string, region: string) => string> = 
   'InvalidSubnetID.NotFound': (_a, r) => `${code(r)} に存在しないサブネットがあります。ID と ${code('region=')} を確認してください。`,
   'InvalidSecurityGroupID.NotFound': (_a, r) => `${code(r)} に存在しないセキュリティグループがあります。ID と ${code('region=')} を確認してください。`,
   InvalidServiceName: (_a, r) => `${code(r)} にその名前のエンドポイントサービスはありません。${code('/privatelink services <text>')} で一覧を表示できます。`,
-  UnauthorizedOperation: (a) => iamHint(a),
-  AccessDenied: (a) => iamHint(a),
+  UnauthorizedOperation: (a, _r, account) => (account ? memberIamHint(a, account) : iamHint(a)),
+  AccessDenied: (a, _r, account) => (account ? memberIamHint(a, account) : iamHint(a)),
   AuthFailure: () => 'AWS がボットの認証情報を拒否しました。ボットが使用しているロールまたはキーを確認してください。',
   NoCredentials: () => 'ボットに AWS の認証情報がありません。ロールを付与する（Lambda）か、AWS_PROFILE / AWS_ACCESS_KEY_ID を設定してください（ローカル）。',
   RequestLimitExceeded: (_a, r) =>
@@ -338,9 +342,15 @@ ec2Problems.Throttling = ec2Problems.RequestLimitExceeded!;
 ec2Problems.RegionNotAllowed = (_a, r) =>
   `リージョン ${code(r)} は ${code('ALLOWED_REGIONS')} に含まれなくなりました。何も作成していません。許可されているリージョンで新しく申請してください。`;
 
-function ec2Problem(errorCode: string, action: string, region: string, detail: string): string {
+// Issue 17 (estate): member accounts.
+ec2Problems.AssumeRoleDenied = (_a, _r, account) =>
+  `ボットはアカウント ${code(account ?? '?')} のロールを引き受けることができません（${code('sts:AssumeRole')} が拒否されました）。そのアカウントのロールの信頼ポリシーを修正してください。ボットのロールを信頼し、${code('ACCOUNTS_EXTERNAL_ID')} を設定している場合はその外部 ID を条件にする必要があります。または ${code('ACCOUNTS')} のロール ARN を修正してください。`;
+ec2Problems.AccountNotConfigured = (_a, _r, account) =>
+  `アカウント ${code(account ?? '?')} は ${code('ACCOUNTS')} に含まれていません（含まれなくなりました）。そのアカウントでは何も実行していません。設定済みのアカウントを指定してください。`;
+
+function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
   const known = ec2Problems[errorCode];
-  return known ? known(action, region) : `${code(region)} で ${code(action)} を呼び出したところ、EC2 が ${code(errorCode)} を返しました：${detail}`;
+  return known ? known(action, region, account) : `${code(region)} で ${code(action)} を呼び出したところ、EC2 が ${code(errorCode)} を返しました：${detail}`;
 }
 
 const preflightFindings: Messages['preflight']['findings'] = {
@@ -1067,5 +1077,26 @@ export const ja = {
       `申請 ${code(id)} はこの画面の表示後に変更されたため、判断していません。現在の内容で表示し直しました。確認してからもう一度クリックしてください。`,
     tooSlow: (id: string) => `申請 ${code(id)} へのクリックを時間内に確認できなかったため、判断していません。もう一度クリックしてください。`,
     notYours: 'このボタンは指定された申請と一致しません。何も実行していません。',
+  },
+  // ACCOUNTS のアカウントと ALLOWED_REGIONS のリージョンにまたがる検索
+  estate: {
+    account: 'アカウント',
+    where: (account: string, region: string) => `アカウント ${code(account)} · リージョン ${code(region)}`,
+    searched: (accounts: number, regions: number, calls: number) =>
+      `${accounts} 個のアカウント × ${regions} 個のリージョンを検索しました（呼び出し ${calls} 回）。`,
+    nothingFound: (what: string, accounts: number, regions: string) =>
+      `${accounts} 個のアカウントの ${regions} のいずれにも ${code(what)} に一致するエンドポイントはありません。ID を確認するか、${code('region=all')} で他のリージョンも検索してください。`,
+    failuresTitle: '検索できなかった範囲（ここにある可能性があります）：',
+    failure: (account: string, region: string, reason: string) => `• アカウント ${code(account)}、リージョン ${code(region)}：${reason}`,
+    reasons: {
+      AssumeRoleDenied: 'ボットはこのアカウントのロールを引き受けることができません。そのロールの信頼ポリシーを修正してください',
+      AccessDenied: 'このアカウントのロールには ec2:DescribeVpcEndpoints を呼び出す権限がありません。読み取りアクションをロールに追加してください',
+      Throttling: 'AWS が呼び出しをスロットリングしました。1 分ほど待ってからもう一度お試しください',
+      Timeout: '時間内に応答がありませんでした。もう一度お試しいただくか、account= でアカウントを指定してください',
+      other: (errorCode: string) => `失敗しました（${code(errorCode)}）`,
+    },
+    unknownAccount: (alias: string, suggestion?: string) =>
+      `アカウント ${code(alias)} は設定されていません。${suggestion ? `${code(`account=${suggestion}`)} のことですか？` : ''}${code('account=home')} はボット自身のアカウントです。その他のアカウントは ${code('ACCOUNTS')} で設定します。`,
+    allRegionsNeedList: `${code('region=all')} は ${code('ALLOWED_REGIONS')} のリージョンを検索しますが、このボットでは設定されていません。${code('region=')} でリージョンを 1 つ指定してください。`,
   },
 } satisfies Messages;

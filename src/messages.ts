@@ -23,15 +23,15 @@ const usage: Record<Subcommand, string> = {
   help: '/privatelink help',
   compare:
     '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
-  services: '/privatelink services [text] [region=R]',
-  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
-  dns: '/privatelink dns <vpce-…|service-text> [region=R]',
+  services: '/privatelink services [text] [region=R] [account=A]',
+  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R|all] [state=S] [account=A]',
+  dns: '/privatelink dns <vpce-…|service-text> [region=R|all] [account=A]',
   create:
     '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
-  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R]',
+  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R] [account=A]',
   lang: '/privatelink lang [en|ja]',
 };
 
@@ -282,15 +282,21 @@ function parseError(e: ParseError): string {
   }
 }
 
-const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string) => string> = {
+/** Issue 17: in a member account the missing permission belongs to the role the bot assumes there. */
+const roleMayNot = (a: string, account?: string) =>
+  account
+    ? `The role the bot assumes in account ${code(account)} may not call ${code(a)}. Add that action to that role (the deploy/ template's read actions).`
+    : `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`;
+
+const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, account?: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) => `That endpoint does not exist in ${code(r)}. Check the id, or the region with ${code('region=')}.`,
   'InvalidVpcEndpointId.Malformed': () => 'That is not a valid endpoint id (vpce- followed by 8 or 17 hex characters).',
   'InvalidVpcID.NotFound': (_a, r) => `That VPC does not exist in ${code(r)} (or this account cannot see it). Check the id and ${code('region=')}.`,
   'InvalidSubnetID.NotFound': (_a, r) => `A subnet does not exist in ${code(r)}. Check the ids and ${code('region=')}.`,
   'InvalidSecurityGroupID.NotFound': (_a, r) => `A security group does not exist in ${code(r)}. Check the ids and ${code('region=')}.`,
   InvalidServiceName: (_a, r) => `No endpoint service by that name in ${code(r)}. List them with ${code('/privatelink services <text>')}.`,
-  UnauthorizedOperation: (a) => `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`,
-  AccessDenied: (a) => `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`,
+  UnauthorizedOperation: (a, _r, account) => roleMayNot(a, account),
+  AccessDenied: (a, _r, account) => roleMayNot(a, account),
   AuthFailure: () => "AWS rejected the bot's credentials. Check the role or keys the bot runs with.",
   NoCredentials: () => 'The bot has no AWS credentials. Give it a role (Lambda) or set AWS_PROFILE / AWS_ACCESS_KEY_ID (locally).',
   RequestLimitExceeded: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,
@@ -305,11 +311,16 @@ const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string) => st
   Throttling: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,
   // Issue 12 (integrity): the worker's own code when the region left ALLOWED_REGIONS after approval.
   RegionNotAllowed: (_a, r) => `Region ${code(r)} is no longer in ${code('ALLOWED_REGIONS')}; nothing was created. File a new request in an allowed region.`,
+  // Issue 17 (estate): member accounts.
+  AssumeRoleDenied: (_a, _r, account) =>
+    `The bot may not assume the role of account ${code(account ?? '?')} (${code('sts:AssumeRole')} denied). Fix the role's trust policy in that account: it must trust the bot's roles (and require ${code('ACCOUNTS_EXTERNAL_ID')} if one is set), or correct its ARN in ${code('ACCOUNTS')}.`,
+  AccountNotConfigured: (_a, _r, account) =>
+    `Account ${code(account ?? '?')} is not in ${code('ACCOUNTS')} (any more); nothing was done there. Ask for one of the configured accounts.`,
 };
 
-function ec2Problem(errorCode: string, action: string, region: string, detail: string): string {
+function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
   const known = isEc2ProblemCode(errorCode) ? ec2Problems[errorCode] : undefined;
-  return known ? known(action, region) : `EC2 answered ${code(errorCode)} to ${code(action)} in ${code(region)}: ${detail}`;
+  return known ? known(action, region, account) : `EC2 answered ${code(errorCode)} to ${code(action)} in ${code(region)}: ${detail}`;
 }
 
 type Values = Record<string, string>;
@@ -985,6 +996,27 @@ export const en = {
       `Request ${code(id)} changed after this page was drawn; nothing was decided. It is shown again as it is now: check it and click again.`,
     tooSlow: (id: string) => `I could not check your click on ${code(id)} in time; nothing was decided. Click again.`,
     notYours: 'This button does not match the request it names; nothing was done.',
+  },
+  // Issue 17 (estate): lookups across the accounts of ACCOUNTS and the regions of ALLOWED_REGIONS.
+  estate: {
+    account: 'Account',
+    where: (account: string, region: string) => `Account ${code(account)} · region ${code(region)}`,
+    searched: (accounts: number, regions: number, calls: number) =>
+      `Searched ${accounts} account${accounts === 1 ? '' : 's'} × ${regions} region${regions === 1 ? '' : 's'} (${calls} call${calls === 1 ? '' : 's'}).`,
+    nothingFound: (what: string, accounts: number, regions: string) =>
+      `No endpoints match ${code(what)} in any of the ${accounts} accounts in ${regions}. Check the id, or search other regions with ${code('region=all')}.`,
+    failuresTitle: 'Not searched (the answer may be there):',
+    failure: (account: string, region: string, reason: string) => `• ${code(account)} in ${code(region)}: ${reason}`,
+    reasons: {
+      AssumeRoleDenied: "the bot may not assume the account's role; fix that role's trust policy",
+      AccessDenied: 'its role may not call ec2:DescribeVpcEndpoints; add the read actions to it',
+      Throttling: 'AWS throttled the calls; try again in a minute',
+      Timeout: 'no answer in time; try again, or name the account with account=',
+      other: (errorCode: string) => `failed (${code(errorCode)})`,
+    },
+    unknownAccount: (alias: string, suggestion?: string) =>
+      `No account ${code(alias)} is configured.${suggestion ? ` Did you mean ${code(`account=${suggestion}`)}?` : ''} ${code('account=home')} is the bot's own account; the others come from ${code('ACCOUNTS')}.`,
+    allRegionsNeedList: `${code('region=all')} searches the regions of ${code('ALLOWED_REGIONS')}, which is not set for this bot. Name one region with ${code('region=')}.`,
   },
 };
 

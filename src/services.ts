@@ -6,6 +6,7 @@
  * and a click reuses the workflow's dependencies instead of rebuilding them.
  */
 import type { Logger } from '@slack/bolt';
+import { estateEc2, type Ec2For } from './accounts/estate.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { SLACK_BUDGET } from './deadline.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
@@ -54,6 +55,8 @@ export interface Bot {
   /** The worker: runs one job (on Lambda, one asynchronous invocation; locally, the in-process queue's jobs). */
   readonly runJob: (job: Job) => Promise<void>;
   readonly ec2: Ec2Api;
+  /** The EC2 port acting in a configured account (ACCOUNTS): `home` is `ec2`; a member assumes its role, in the user's name. */
+  readonly ec2For: Ec2For;
   readonly store: RequestStore;
   readonly jobs: JobQueue;
   readonly logger: Logger;
@@ -72,6 +75,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   const limits = { ...WEB_CLIENT_LIMITS, ...overrides.webClient };
   const logger = once(() => overrides.logger ?? jsonLogger());
   const ec2 = once(() => overrides.ec2 ?? createEc2Adapter());
+  const ec2For = once(() => overrides.ec2For ?? accountsEc2(config, ec2()));
   const store = once(() => overrides.store ?? openStore(config));
   const preferences = once(() => overrides.preferences ?? openPreferences(config));
   const now = overrides.now ?? (() => new Date());
@@ -103,6 +107,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
     (): BotServices => ({
       config,
       ec2: ec2(),
+      ec2For: ec2For(),
       jobs: jobs(),
       store: store(),
       preferences: preferences(),
@@ -120,6 +125,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
     createWorker({
       config,
       ec2: ec2(),
+      ec2For: ec2For(),
       jobs: jobs(),
       store: store(),
       now,
@@ -140,6 +146,9 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
     get ec2() {
       return ec2();
     },
+    get ec2For() {
+      return ec2For();
+    },
     get store() {
       return store();
     },
@@ -150,6 +159,16 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
       return logger();
     },
   };
+}
+
+/** The EC2 port of each configured account: home is `home`; the members' roles are assumed with STS in the bot's region. */
+export function accountsEc2(config: Config, home: Ec2Api): Ec2For {
+  return estateEc2({
+    home,
+    ...(config.accounts && { accounts: config.accounts }),
+    ...(config.accountsExternalId && { externalId: config.accountsExternalId }),
+    ...(config.defaultRegion && { stsRegion: config.defaultRegion }),
+  });
 }
 
 /**

@@ -5,6 +5,7 @@
 import type { Logger } from '@slack/bolt';
 import type { Config } from '../config.js';
 import type { Clock } from '../deadline.js';
+import type { Ec2For } from '../accounts/model.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
 import type { Messages } from '../i18n.js';
 import type { JobQueue } from '../jobs/job.js';
@@ -22,6 +23,8 @@ export interface WebClientLimits {
 export interface BotServices {
   config: Config;
   ec2: Ec2Api;
+  /** The EC2 port acting in a configured account (ACCOUNTS): `home` is `ec2`; a member assumes its role, in the user's name. */
+  ec2For: Ec2For;
   jobs: JobQueue;
   store: RequestStore;
   /** Each user's language (`/privatelink lang`): PREFERENCES_TABLE, else a file under DATA_DIR. */
