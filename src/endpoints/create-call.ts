@@ -30,6 +30,13 @@ export interface CallParties {
 export const TAG_KEYS = { request: 'privatelink:request', requester: 'privatelink:requester', approver: 'privatelink:approver' } as const;
 
 /**
+ * The session tag the worker sets when it assumes a member account's role to preflight or create: that role's
+ * create statements require it, and only the worker's role may set it (deploy/member-role.yml), so a session of the
+ * Slack function can look up but never create. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
+ */
+export const CREATE_SESSION_TAG = { key: 'privatelink:purpose', value: 'create' } as const;
+
+/**
  * The parameters for CreateVpcEndpoint. Private DNS is always explicit; for S3 and DynamoDB the inbound-only
  * flag is explicit too, because EC2 defaults it to true when private DNS is on and then refuses the create unless
  * the VPC has a gateway endpoint for the service
