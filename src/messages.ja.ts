@@ -19,7 +19,7 @@ const usage: Messages['usage'] = {
   describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
   dns: '/privatelink dns <vpce-…|service-text> [region=R]',
   create:
-    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
+    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [account=A] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
@@ -267,6 +267,10 @@ function fieldError(field: string, e: FieldError): string {
       return `${code(e.value)} はポートではありません。${code(field)} には 1～65535 の TCP ポート番号をカンマ区切りで指定します（例：${code('ports=443,8443')}）。`;
     case 'duplicatePort':
       return `ポート ${code(String(e.value))} が ${code(field)} に 2 回指定されています。`;
+    case 'badAccount':
+      return `${code(e.value)} はアカウントのエイリアスではありません。${code(field)} には設定済みのエイリアス（英小文字、数字、-）または ${code('home')} を指定してください。`;
+    case 'unknownAccount':
+      return `アカウント ${code(e.value)} は設定されていません。${e.suggestion ? `${code(e.suggestion)} のことですか。` : ''}管理者に ${code('ACCOUNTS')} への追加を依頼するか、${code(field)} を省略してボット自身のアカウントを使用してください。`;
   }
 }
 

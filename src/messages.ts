@@ -27,7 +27,7 @@ const usage: Record<Subcommand, string> = {
   describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
   dns: '/privatelink dns <vpce-…|service-text> [region=R]',
   create:
-    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
+    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [account=A] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
@@ -253,6 +253,10 @@ function fieldError(field: string, e: FieldError): string {
       return `${code(e.value)} is not a port: ${code(field)} takes TCP port numbers from 1 to 65535, comma-separated (e.g. ${code('ports=443,8443')}).`;
     case 'duplicatePort':
       return `Port ${code(String(e.value))} is listed twice in ${code(field)}.`;
+    case 'badAccount':
+      return `${code(e.value)} is not an account alias: ${code(field)} takes one of the configured aliases (lowercase letters, digits and -), or ${code('home')}.`;
+    case 'unknownAccount':
+      return `No account ${code(e.value)} is configured.${e.suggestion ? ` Did you mean ${code(e.suggestion)}?` : ''} Ask an admin to add it to ${code('ACCOUNTS')}, or leave ${code(field)} out to use the bot's own account.`;
   }
 }
 

@@ -19,11 +19,25 @@ export interface CreateSpec {
   region?: string;
   /** The endpoint service lives in this other region (cross-region PrivateLink). */
   serviceRegion?: string;
+  /** The configured account (ACCOUNTS alias) to create in; absent: the bot's own account, `home`. */
+  account?: string;
   reason?: string;
 }
 
-export type CreateField = 'service' | 'vpc' | 'subnets' | 'sg' | 'private-dns' | 'ip' | 'ports' | 'region' | 'service-region' | 'reason';
-export const CREATE_FIELDS: readonly CreateField[] = ['service', 'vpc', 'subnets', 'sg', 'private-dns', 'ip', 'ports', 'region', 'service-region', 'reason'];
+export type CreateField = 'service' | 'vpc' | 'subnets' | 'sg' | 'private-dns' | 'ip' | 'ports' | 'region' | 'service-region' | 'account' | 'reason';
+export const CREATE_FIELDS: readonly CreateField[] = [
+  'service',
+  'vpc',
+  'subnets',
+  'sg',
+  'private-dns',
+  'ip',
+  'ports',
+  'region',
+  'service-region',
+  'account',
+  'reason',
+];
 
 export type FieldError =
   | { code: 'required' }
@@ -34,7 +48,9 @@ export type FieldError =
   | { code: 'badServiceName'; value: string }
   | { code: 'tooLong'; max: number }
   | { code: 'badPort'; value: string }
-  | { code: 'duplicatePort'; value: number };
+  | { code: 'duplicatePort'; value: number }
+  | { code: 'badAccount'; value: string }
+  | { code: 'unknownAccount'; value: string; suggestion?: string };
 
 export const ID_PATTERNS = {
   vpce: /^vpce-[0-9a-f]{8}([0-9a-f]{9})?$/,
@@ -77,11 +93,44 @@ function portList(raw: string): number[] | FieldError {
   return ports;
 }
 
+/** The bot's own account, as `account=` names it. */
+export const HOME_ALIAS = 'home';
+/** An ACCOUNTS alias as typed (the list's own rules are checked at start-up). */
+const ACCOUNT_ALIAS = /^[a-z0-9][a-z0-9-]{0,30}$/;
+
+/** The known alias nearest to a mistyped one (at most two edits), for "did you mean". */
+function nearestAlias(word: string, known: readonly string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+      const next = [i];
+      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row = next;
+    }
+    return row[b.length]!;
+  };
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const alias of known) {
+    const d = distance(word, alias);
+    if (d < bestDistance) [best, bestDistance] = [alias, d];
+  }
+  return best;
+}
+
+export interface CreateOptions {
+  /** The configured aliases (ACCOUNTS, `home` included); when given, an alias outside them is refused here. */
+  accounts?: readonly string[];
+}
+
 /**
  * Validates raw field values (absent or empty means not given). Returns the spec or every field's error,
  * so a modal can show all of them at once.
  */
-export function validateCreate(fields: Partial<Record<CreateField, string>>): { spec: CreateSpec } | { errors: Partial<Record<CreateField, FieldError>> } {
+export function validateCreate(
+  fields: Partial<Record<CreateField, string>>,
+  options: CreateOptions = {},
+): { spec: CreateSpec } | { errors: Partial<Record<CreateField, FieldError>> } {
   const errors: Partial<Record<CreateField, FieldError>> = {};
   const given = (f: CreateField) => {
     const v = fields[f]?.trim();
@@ -146,6 +195,16 @@ export function validateCreate(fields: Partial<Record<CreateField, string>>): { 
   const reason = given('reason');
   if (reason !== undefined && reason.length > MAX_REASON) errors.reason = { code: 'tooLong', max: MAX_REASON };
 
+  let account = given('account')?.toLowerCase();
+  if (account !== undefined) {
+    if (!ACCOUNT_ALIAS.test(account)) errors.account = { code: 'badAccount', value: account };
+    else if (options.accounts && !options.accounts.includes(account)) {
+      const suggestion = nearestAlias(account, options.accounts);
+      errors.account = { code: 'unknownAccount', value: account, ...(suggestion && { suggestion }) };
+    }
+    if (account === HOME_ALIAS) account = undefined;
+  }
+
   if (Object.keys(errors).length > 0 || !service || !vpcId) return { errors };
   return {
     spec: {
@@ -158,6 +217,7 @@ export function validateCreate(fields: Partial<Record<CreateField, string>>): { 
       ports,
       ...(region && { region }),
       ...(serviceRegion && { serviceRegion }),
+      ...(account && { account }),
       ...(reason && { reason }),
     },
   };
