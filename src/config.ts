@@ -1,5 +1,6 @@
 /** The environment, parsed and validated once. A bad value stops start-up with one line naming it and the fix. */
 import { isIP } from 'node:net';
+import { type Account, AccountsError, parseAccounts } from './accounts/model.js';
 import { KNOWN_REGIONS } from './aws/vocabulary.js';
 import { LOCALES, type Locale } from './locale.js';
 
@@ -44,6 +45,10 @@ export interface Config {
   locale?: Locale;
   /** PREFERENCES_TABLE: DynamoDB table of each user's language; unset → a file under DATA_DIR. */
   preferencesTable?: string;
+  /** ACCOUNTS: home first, then the member accounts whose roles the bot assumes; unset means home alone (accountsOf). */
+  accounts?: Account[];
+  /** ACCOUNTS_EXTERNAL_ID: the external id sent with every AssumeRole, when the member roles' trust policies require one. */
+  accountsExternalId?: string;
 }
 
 export class ConfigError extends Error {
@@ -180,6 +185,9 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
   const workerFunctionName = read(env, 'WORKER_FUNCTION_NAME');
   const locale = localeOf(env);
   const preferencesTable = matching(env, 'PREFERENCES_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name');
+  const accounts = accountsFrom(env);
+  // STS: 2 to 1224 characters of [\w+=,.@:/-] (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html).
+  const accountsExternalId = matching(env, 'ACCOUNTS_EXTERNAL_ID', /^[\w+=,.@:/-]{2,1224}$/, 'an external id (2 to 1224 letters, digits or +=,.@:/-)');
 
   return {
     ...(slack && { slack: loadSlack(env) }),
@@ -196,5 +204,18 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
     ...(workerFunctionName && { workerFunctionName }),
     ...(locale && { locale }),
     ...(preferencesTable && { preferencesTable }),
+    ...(accounts && { accounts }),
+    ...(accountsExternalId && { accountsExternalId }),
   };
+}
+
+function accountsFrom(env: Env): Account[] | undefined {
+  const value = read(env, 'ACCOUNTS');
+  if (value === undefined) return undefined;
+  try {
+    return parseAccounts(value);
+  } catch (error) {
+    if (error instanceof AccountsError) throw new ConfigError('ACCOUNTS', error.fix);
+    throw error;
+  }
 }

@@ -311,7 +311,7 @@ function parseError(e: ParseError): string {
 const iamHint = (a: string) =>
   `ボットの AWS ロールには ${code(a)} を呼び出す権限がありません。IAM ポリシーにこのアクションを追加してください（README の「IAM permissions」）。`;
 
-const ec2Problems: Record<string, (action: string, region: string) => string> = {
+const ec2Problems: Record<string, (action: string, region: string, account?: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) =>
     `そのエンドポイントは ${code(r)} に存在しません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
   'InvalidVpcEndpointId.Malformed': () => '有効なエンドポイント ID ではありません（vpce- の後に 16 進数 8 文字または 17 文字）。',
@@ -342,9 +342,15 @@ ec2Problems.Throttling = ec2Problems.RequestLimitExceeded!;
 ec2Problems.RegionNotAllowed = (_a, r) =>
   `リージョン ${code(r)} は ${code('ALLOWED_REGIONS')} に含まれなくなりました。何も作成していません。許可されているリージョンで新しく申請してください。`;
 
-function ec2Problem(errorCode: string, action: string, region: string, detail: string): string {
+// Issue 17 (estate): member accounts.
+ec2Problems.AssumeRoleDenied = (_a, _r, account) =>
+  `ボットはアカウント ${code(account ?? '?')} のロールを引き受けることができません（${code('sts:AssumeRole')} が拒否されました）。そのアカウントのロールの信頼ポリシーを修正してください。ボットのロールを信頼し、${code('ACCOUNTS_EXTERNAL_ID')} を設定している場合はその外部 ID を条件にする必要があります。または ${code('ACCOUNTS')} のロール ARN を修正してください。`;
+ec2Problems.AccountNotConfigured = (_a, _r, account) =>
+  `アカウント ${code(account ?? '?')} は ${code('ACCOUNTS')} に含まれていません（含まれなくなりました）。そのアカウントでは何も実行していません。設定済みのアカウントを指定してください。`;
+
+function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
   const known = ec2Problems[errorCode];
-  return known ? known(action, region) : `${code(region)} で ${code(action)} を呼び出したところ、EC2 が ${code(errorCode)} を返しました：${detail}`;
+  return known ? known(action, region, account) : `${code(region)} で ${code(action)} を呼び出したところ、EC2 が ${code(errorCode)} を返しました：${detail}`;
 }
 
 const preflightFindings: Messages['preflight']['findings'] = {

@@ -286,7 +286,7 @@ function parseError(e: ParseError): string {
   }
 }
 
-const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string) => string> = {
+const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, account?: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) => `That endpoint does not exist in ${code(r)}. Check the id, or the region with ${code('region=')}.`,
   'InvalidVpcEndpointId.Malformed': () => 'That is not a valid endpoint id (vpce- followed by 8 or 17 hex characters).',
   'InvalidVpcID.NotFound': (_a, r) => `That VPC does not exist in ${code(r)} (or this account cannot see it). Check the id and ${code('region=')}.`,
@@ -309,11 +309,16 @@ const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string) => st
   Throttling: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,
   // Issue 12 (integrity): the worker's own code when the region left ALLOWED_REGIONS after approval.
   RegionNotAllowed: (_a, r) => `Region ${code(r)} is no longer in ${code('ALLOWED_REGIONS')}; nothing was created. File a new request in an allowed region.`,
+  // Issue 17 (estate): member accounts.
+  AssumeRoleDenied: (_a, _r, account) =>
+    `The bot may not assume the role of account ${code(account ?? '?')} (${code('sts:AssumeRole')} denied). Fix the role's trust policy in that account: it must trust the bot's roles (and require ${code('ACCOUNTS_EXTERNAL_ID')} if one is set), or correct its ARN in ${code('ACCOUNTS')}.`,
+  AccountNotConfigured: (_a, _r, account) =>
+    `Account ${code(account ?? '?')} is not in ${code('ACCOUNTS')} (any more); nothing was done there. Ask for one of the configured accounts.`,
 };
 
-function ec2Problem(errorCode: string, action: string, region: string, detail: string): string {
+function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
   const known = isEc2ProblemCode(errorCode) ? ec2Problems[errorCode] : undefined;
-  return known ? known(action, region) : `EC2 answered ${code(errorCode)} to ${code(action)} in ${code(region)}: ${detail}`;
+  return known ? known(action, region, account) : `EC2 answered ${code(errorCode)} to ${code(action)} in ${code(region)}: ${detail}`;
 }
 
 type Values = Record<string, string>;

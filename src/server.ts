@@ -11,7 +11,7 @@ import { createSlackHandler } from './handler.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { openStore } from './requests/open-store.js';
 import { openPreferences } from './preferences/open.js';
-import { INLINE_LOOKUP_MS } from './services.js';
+import { accountsEc2, INLINE_LOOKUP_MS } from './services.js';
 import { serveSlackHttp } from './slack/http-door.js';
 import { slackPort, webClient } from './slack/web.js';
 
@@ -37,7 +37,17 @@ async function main(): Promise<void> {
   runSweep();
   setInterval(runSweep, SWEEP_INTERVAL_MS).unref();
   // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
-  const services = { config, ec2, jobs, store, preferences: openPreferences(config), now, inlineLookupMs: INLINE_LOOKUP_MS, clock: realClock };
+  const services = {
+    config,
+    ec2,
+    ec2For: accountsEc2(config, ec2),
+    jobs,
+    store,
+    preferences: openPreferences(config),
+    now,
+    inlineLookupMs: INLINE_LOOKUP_MS,
+    clock: realClock,
+  };
   const webClientLimits = { retries: 5, timeoutMs: 10_000 };
   if (slack.appToken) {
     // Listeners find the request's arrival in their context: Slack's deadlines count from it.

@@ -1,5 +1,6 @@
 /** The services the listeners and the worker use, built from the configuration unless a test passes its own. */
 import type { Logger } from '@slack/bolt';
+import { estateEc2, type Ec2For } from './accounts/estate.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { SLACK_BUDGET, type Clock } from './deadline.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
@@ -23,6 +24,8 @@ export interface BotServices {
   inlineLookupMs: number;
   /** The clock Slack's deadlines are measured on (tests drive their own). */
   clock?: Clock;
+  /** The EC2 port acting in a configured account (ACCOUNTS): `home` is `ec2`; a member assumes its role, in the user's name. */
+  ec2For: Ec2For;
 }
 
 /** Slack allows 3 s end to end, cold start included; a lookup not done this long after arrival is finished by the worker. */
@@ -31,9 +34,11 @@ export const INLINE_LOOKUP_MS = SLACK_BUDGET.inlineWork;
 export function botServices(config: Config, overrides: Partial<BotServices> = {}): BotServices {
   const workerFunctionName = config.workerFunctionName;
   if (!overrides.jobs && !workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME', 'missing; serverless.yml sets it to the worker function');
+  const ec2 = overrides.ec2 ?? createEc2Adapter();
   return {
     config,
-    ec2: overrides.ec2 ?? createEc2Adapter(),
+    ec2,
+    ec2For: overrides.ec2For ?? accountsEc2(config, ec2),
     jobs: overrides.jobs ?? lambdaJobQueue(workerFunctionName!),
     store: overrides.store ?? openStore(config),
     preferences: overrides.preferences ?? openPreferences(config),
@@ -41,6 +46,16 @@ export function botServices(config: Config, overrides: Partial<BotServices> = {}
     inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
     ...(overrides.clock && { clock: overrides.clock }),
   };
+}
+
+/** The EC2 port of each configured account: home is `home`; the members' roles are assumed with STS in the bot's region. */
+export function accountsEc2(config: Config, home: Ec2Api): Ec2For {
+  return estateEc2({
+    home,
+    ...(config.accounts && { accounts: config.accounts }),
+    ...(config.accountsExternalId && { externalId: config.accountsExternalId }),
+    ...(config.defaultRegion && { stsRegion: config.defaultRegion }),
+  });
 }
 
 /**

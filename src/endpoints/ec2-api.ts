@@ -177,6 +177,8 @@ export class Ec2Error extends Error {
     message: string,
     readonly action: string,
     readonly region: string,
+    /** The account alias (ACCOUNTS) the call was made in, when it was not home. */
+    readonly account?: string,
   ) {
     super(message);
     this.name = 'Ec2Error';
@@ -311,6 +313,9 @@ export const EC2_PROBLEM_CODES = [
   'InvalidParameter',
   'IdempotentParameterMismatch',
   'RegionNotAllowed',
+  // Issue 17 (estate): a member account's role could not be assumed, or the alias is no longer in ACCOUNTS.
+  'AssumeRoleDenied',
+  'AccountNotConfigured',
 ] as const;
 export type Ec2ProblemCode = (typeof EC2_PROBLEM_CODES)[number];
 export const isEc2ProblemCode = (code: string): code is Ec2ProblemCode => (EC2_PROBLEM_CODES as readonly string[]).includes(code);

@@ -48,6 +48,8 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/jobs/job.ts', 'core'],
   ['src/slack/port.ts', 'core'],
   ['src/config.ts', 'core'],
+  // Issue 17 (estate): the accounts of ACCOUNTS, parsed (pure); their credentials and EC2 ports are adapters.
+  ['src/accounts/model.ts', 'core'],
   // Placed ahead for branches in flight: the language ids (to move out of i18n.ts) and the preference store's port.
   ['src/locale.ts', 'core'],
   ['src/preferences/store.ts', 'core'],
@@ -76,6 +78,7 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/secrets.ts', 'adapter'],
   ['src/node-support.ts', 'adapter'],
   ['src/deadline.ts', 'adapter'],
+  ['src/accounts/', 'adapter'],
   // Surfaces: Slack listeners and views, the worker's dispatcher; they render outcomes in the catalog's words.
   ['src/slack/', 'surface'],
   ['src/jobs/', 'surface'],
