@@ -1,5 +1,6 @@
 /** The fields of a create request, validated the same way whether typed as text or entered in the modal. */
 import { DEFAULT_PORTS, PRIVATE_DNS_MODES, type IpAddressType, type PrivateDnsMode } from '../aws/endpoint.js';
+import { ALIAS_PATTERN, type Account, HOME_ACCOUNT, findAccount, suggestAlias } from '../accounts/model.js';
 import { KNOWN_REGIONS } from '../aws/vocabulary.js';
 
 // Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
@@ -93,34 +94,9 @@ function portList(raw: string): number[] | FieldError {
   return ports;
 }
 
-/** The bot's own account, as `account=` names it. */
-export const HOME_ALIAS = 'home';
-/** An ACCOUNTS alias as typed (the list's own rules are checked at start-up). */
-const ACCOUNT_ALIAS = /^[a-z0-9][a-z0-9-]{0,30}$/;
-
-/** The known alias nearest to a mistyped one (at most two edits), for "did you mean". */
-function nearestAlias(word: string, known: readonly string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-    for (let i = 1; i <= a.length; i++) {
-      const next = [i];
-      for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      row = next;
-    }
-    return row[b.length]!;
-  };
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const alias of known) {
-    const d = distance(word, alias);
-    if (d < bestDistance) [best, bestDistance] = [alias, d];
-  }
-  return best;
-}
-
 export interface CreateOptions {
-  /** The configured aliases (ACCOUNTS, `home` included); when given, an alias outside them is refused here. */
-  accounts?: readonly string[];
+  /** The configured accounts (ACCOUNTS, home included); when given, an alias outside them is refused here. */
+  accounts?: readonly Account[];
 }
 
 /**
@@ -197,12 +173,12 @@ export function validateCreate(
 
   let account = given('account')?.toLowerCase();
   if (account !== undefined) {
-    if (!ACCOUNT_ALIAS.test(account)) errors.account = { code: 'badAccount', value: account };
-    else if (options.accounts && !options.accounts.includes(account)) {
-      const suggestion = nearestAlias(account, options.accounts);
+    if (!ALIAS_PATTERN.test(account)) errors.account = { code: 'badAccount', value: account };
+    else if (options.accounts && !findAccount(options.accounts, account)) {
+      const suggestion = suggestAlias(account, options.accounts);
       errors.account = { code: 'unknownAccount', value: account, ...(suggestion && { suggestion }) };
     }
-    if (account === HOME_ALIAS) account = undefined;
+    if (account === HOME_ACCOUNT) account = undefined;
   }
 
   if (Object.keys(errors).length > 0 || !service || !vpcId) return { errors };

@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseAccounts } from '../../src/accounts/model.js';
 import { SUBCOMMANDS } from '../../src/commands/parse.js';
 import { createSlackHandler } from '../../src/handler.js';
 import { en } from '../../src/messages.js';
@@ -284,16 +285,38 @@ describe('serverless.yml', () => {
       roleArnsOf: (v: string) => string[];
     };
     const asked: string[] = [];
-    const value =
-      ' prod=arn:aws:iam::111111111111:role/privatelink-bot , dev=arn:aws-cn:iam::222222222222:role/ops/privatelink-bot,again=arn:aws:iam::111111111111:role/privatelink-bot';
+    const value = ' prod=arn:aws:iam::111111111111:role/privatelink-bot , dev=arn:aws-cn:iam::222222222222:role/ops/privatelink-bot';
     await expect(roleArns({ resolveVariable: async (v) => (asked.push(v), value) })).resolves.toEqual([
       'arn:aws:iam::111111111111:role/privatelink-bot',
       'arn:aws-cn:iam::222222222222:role/ops/privatelink-bot',
     ]);
     expect(asked).toEqual(['param:accounts']);
     expect(roleArnsOf('')).toEqual([]);
-    for (const bad of ['prod', 'prod=arn:aws:iam::1111:role/x', '=arn:aws:iam::111111111111:role/x', 'prod=arn:aws:iam::111111111111:user/x'])
-      expect(() => roleArnsOf(bad), bad).toThrow(/deploy parameter accounts/);
+    // The same rules as the bot's start-up (parseAccounts): what one accepts the other accepts, with the same ARNs.
+    const samples = [
+      '',
+      'prod=arn:aws:iam::111111111111:role/privatelink-bot',
+      'prod=arn:aws-us-gov:iam::111111111111:role/a/b/c,dev=arn:aws:iam::222222222222:role/x',
+      'prod',
+      'prod=arn:aws:iam::1111:role/x',
+      '=arn:aws:iam::111111111111:role/x',
+      'prod=arn:aws:iam::111111111111:user/x',
+      'home=arn:aws:iam::111111111111:role/x',
+      'Prod=arn:aws:iam::111111111111:role/x',
+      'a=arn:aws:iam::111111111111:role/x,a=arn:aws:iam::222222222222:role/x',
+      'a=arn:aws:iam::111111111111:role/x,b=arn:aws:iam::111111111111:role/x',
+      `a=arn:aws:iam::111111111111:role/${'n'.repeat(65)}`,
+    ];
+    for (const value of samples) {
+      let atStartUp: string[] | 'refused';
+      try {
+        atStartUp = parseAccounts(value).flatMap((a) => (a.roleArn ? [a.roleArn] : []));
+      } catch {
+        atStartUp = 'refused';
+      }
+      if (atStartUp === 'refused') expect(() => roleArnsOf(value), value).toThrow(/deploy parameter accounts/);
+      else expect(roleArnsOf(value), value).toEqual(atStartUp);
+    }
   });
 
   it('resolves through serverless itself, with and without accounts', { timeout: 180_000 }, async () => {

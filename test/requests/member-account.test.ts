@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseAccounts } from '../../src/accounts/model.js';
 import { validateCreate } from '../../src/commands/create-spec.js';
 import { parseCommand } from '../../src/commands/parse.js';
 import { clientTokenFor, createEndpointCall } from '../../src/endpoints/create-call.js';
@@ -37,13 +38,13 @@ describe('create … account=<alias>', () => {
       ok: false,
       error: { code: 'badField', command: 'create', field: 'account', error: { code: 'badAccount', value: 'prod_1' } },
     });
-    const accounts = ['home', 'prod', 'staging'];
+    const accounts = parseAccounts('prod=arn:aws:iam::111111111111:role/bot,staging=arn:aws:iam::222222222222:role/bot');
     expect(validateCreate({ ...BASE, account: 'prd' }, { accounts })).toEqual({
       errors: { account: { code: 'unknownAccount', value: 'prd', suggestion: 'prod' } },
     });
     expect(validateCreate({ ...BASE, account: 'sandbox' }, { accounts })).toEqual({ errors: { account: { code: 'unknownAccount', value: 'sandbox' } } });
     expect(validateCreate({ ...BASE, account: 'staging' }, { accounts })).toMatchObject({ spec: { account: 'staging' } });
-    expect(validateCreate({ ...BASE, account: 'home' }, { accounts: ['home'] })).not.toHaveProperty('errors');
+    expect(validateCreate({ ...BASE, account: 'home' }, { accounts: parseAccounts(undefined) })).not.toHaveProperty('errors');
   });
 
   it('says what to do in both languages, naming the alias and the suggestion', () => {
