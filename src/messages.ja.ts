@@ -347,6 +347,9 @@ ec2Problems.AssumeRoleDenied = (_a, _r, account) =>
   `ボットはアカウント ${code(account ?? '?')} のロールを引き受けることができません（${code('sts:AssumeRole')} が拒否されました）。そのアカウントのロールの信頼ポリシーを修正してください。ボットのロールを信頼し、${code('ACCOUNTS_EXTERNAL_ID')} を設定している場合はその外部 ID を条件にする必要があります。または ${code('ACCOUNTS')} のロール ARN を修正してください。`;
 ec2Problems.AccountNotConfigured = (_a, _r, account) =>
   `アカウント ${code(account ?? '?')} は ${code('ACCOUNTS')} に含まれていません（含まれなくなりました）。そのアカウントでは何も実行していません。設定済みのアカウントを指定してください。`;
+// Issue 17 (member): create in a member account.
+ec2Problems.AccountChanged = (_a, _r, account) =>
+  `エイリアス ${code(account ?? '?')} は、${code('ACCOUNTS')} で申請時とは別の AWS アカウントを指しています。何も作成していません。新しく申請してください。`;
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
   const known = ec2Problems[errorCode];
@@ -1024,6 +1027,14 @@ export const ja = {
     foreignCopy: (id: string) =>
       `これは申請 ${code(id)} が記録したメッセージではないため、ここでのクリックは無効です。承認用チャンネルにある申請のメッセージで判断してください。`,
     voidCopy: (id: string) => `:no_entry_sign: 申請 ${id} のこのコピーは無効です。承認用チャンネルにある申請自体のメッセージで判断してください。`,
+  },
+  // メンバーアカウントでの作成（ACCOUNTS）
+  memberAccounts: {
+    account: 'アカウント',
+    approveRefused: (id: string, account: string) =>
+      `申請 ${code(id)} のアカウント ${code(account)} は、申請時のとおりには ${code('ACCOUNTS')} に含まれなくなりました。承認していません。申請を却下するか、先にアカウントの設定を戻してください。`,
+    threadCreatingIn: (account: string, accountId: string, region: string) =>
+      `アカウント ${code(account)}${accountId ? `（${code(accountId)}）` : ''}、リージョン ${code(region)} に、そのアカウントのロールで作成しています。`,
   },
   // `/privatelink lang` と CLI の言語
   lang: {

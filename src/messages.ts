@@ -314,6 +314,9 @@ const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, accou
     `The bot may not assume the role of account ${code(account ?? '?')} (${code('sts:AssumeRole')} denied). Fix the role's trust policy in that account: it must trust the bot's roles (and require ${code('ACCOUNTS_EXTERNAL_ID')} if one is set), or correct its ARN in ${code('ACCOUNTS')}.`,
   AccountNotConfigured: (_a, _r, account) =>
     `Account ${code(account ?? '?')} is not in ${code('ACCOUNTS')} (any more); nothing was done there. Ask for one of the configured accounts.`,
+  // Issue 17 (member): create in a member account.
+  AccountChanged: (_a, _r, account) =>
+    `The alias ${code(account ?? '?')} now names another AWS account in ${code('ACCOUNTS')} than the one this request was filed for; nothing was created. File a new request.`,
 };
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
@@ -941,6 +944,15 @@ export const en = {
     foreignCopy: (id: string) =>
       `This copy of request ${code(id)} is not the one the request recorded; clicks here count for nothing. Decide on the request's message in the approvals channel.`,
     voidCopy: (id: string) => `:no_entry_sign: This copy of request ${id} is void; decide on the request's own message in the approvals channel.`,
+  },
+  // Issue 17 (member): create in a member account (ACCOUNTS).
+  memberAccounts: {
+    /** The card's and the modal's label. */
+    account: 'Account',
+    approveRefused: (id: string, account: string) =>
+      `Request ${code(id)} is for account ${code(account)}, which is no longer in ${code('ACCOUNTS')} as it was when the request was filed; it was not approved. Reject it, or restore the account first.`,
+    threadCreatingIn: (account: string, accountId: string, region: string) =>
+      `Creating in account ${code(account)}${accountId ? ` (${code(accountId)})` : ''}, region ${code(region)}, with that account's role.`,
   },
   // Issue 14 (i18n seam): `/privatelink lang`, and the CLI's language.
   lang: {

@@ -31,7 +31,8 @@ async function main(): Promise<void> {
     (job) => runJob(job),
     (error, job) => logger.error(`job ${job.kind} failed`, error),
   );
-  runJob = createWorker({ config, ec2, store, jobs, now, logger, slack: slackPort(webClient(slack, { retries: 5, timeoutMs: 10_000 })) });
+  const ec2For = accountsEc2(config, ec2);
+  runJob = createWorker({ config, ec2, ec2For, store, jobs, now, logger, slack: slackPort(webClient(slack, { retries: 5, timeoutMs: 10_000 })) });
   // The sweep resumes anything a restart interrupted, at start and then every few minutes.
   const runSweep = () => void jobs.enqueue({ kind: 'sweep' });
   runSweep();
@@ -40,7 +41,7 @@ async function main(): Promise<void> {
   const services = {
     config,
     ec2,
-    ec2For: accountsEc2(config, ec2),
+    ec2For,
     jobs,
     store,
     preferences: openPreferences(config),

@@ -20,9 +20,9 @@ export function createWorkerHandler(config: Config, overrides: WorkerOverrides =
   const slackConfig = config.slack;
   if (!slackConfig) throw new ConfigError('SLACK_BOT_TOKEN', 'missing; the worker posts to Slack');
   const logger = overrides.logger ?? jsonLogger();
-  const { ec2, jobs, store, now } = botServices(config, overrides);
+  const { ec2, ec2For, jobs, store, now } = botServices(config, overrides);
   const slack = overrides.slack ?? slackPort(webClient(slackConfig, { retries: 3, timeoutMs: 10_000 }));
-  const run = createWorker({ config, ec2, jobs, store, now, slack, logger, ...(overrides.timing && { timing: overrides.timing }) });
+  const run = createWorker({ config, ec2, ec2For, jobs, store, now, slack, logger, ...(overrides.timing && { timing: overrides.timing }) });
   return async (job, context) => {
     if (typeof job !== 'object' || job === null || typeof (job as { kind?: unknown }).kind !== 'string') {
       logger.warn('ignored an event that is not a job', job);

@@ -10,9 +10,10 @@ import { randomUUID } from 'node:crypto';
 import { TAG_KEYS, createEndpointCall } from '../endpoints/create-call.js';
 import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2-api.js';
-import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
+import { accountsOf } from '../accounts/model.js';
+import { CREATE_DEADLINE_MINUTES, accountStanding, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
-import { channelMessages, postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { accountEc2, channelMessages, postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { failureText } from '../slack/views/requests.js';
 
 export interface CreateTiming {
@@ -140,6 +141,18 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   };
   const failed = (r: EndpointRequest) => en.create.threadFailed(r.requester, failureText(r, en));
 
+  // A member account (issue 17): its allow-list checked again, then every call below made with its role.
+  const standing = accountStanding(request, accountsOf(deps.accounts));
+  if (standing !== 'ok') {
+    const code = standing === 'removed' ? 'AccountNotConfigured' : 'AccountChanged';
+    await finish('failed', { failure: { code, message: request.account ?? '' } }, failed);
+    return;
+  }
+  if (request.account) {
+    deps = { ...deps, ec2: accountEc2(deps, request.account, request.requester, 'create') };
+    if (firstClaim) await postInThread(deps, request, en.memberAccounts.threadCreatingIn(request.account, request.accountId ?? '', request.params.region));
+  }
+
   const p = request.params;
   let endpoint: Endpoint | undefined;
   if (!request.endpointId) {
@@ -222,7 +235,12 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
       let error: Ec2Error;
       try {
         // The same builder as the preflight's DryRun: what was proven permitted is what is sent, token included.
-        const call = createEndpointCall(p, { requestId: request.id, requester: request.requester, approver: request.decidedBy ?? '' });
+        const call = createEndpointCall(p, {
+          requestId: request.id,
+          requester: request.requester,
+          approver: request.decidedBy ?? '',
+          ...(request.account && { account: request.accountId ?? request.account }),
+        });
         const created = await deps.ec2.createEndpoint(p.region, call, { dryRun: false });
         if (created) return { kind: 'created', endpoint: created };
         error = new Ec2Error('Unreachable', 'CreateVpcEndpoint answered without an endpoint', 'ec2:CreateVpcEndpoint', p.region);

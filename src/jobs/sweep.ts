@@ -5,7 +5,7 @@
  */
 import { Ec2Error, type Endpoint } from '../endpoints/ec2-api.js';
 import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
-import { channelMessages, postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { accountEc2, channelMessages, postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { failureText } from '../slack/views/requests.js';
 import { dnsNames } from '../endpoints/dns.js';
 
@@ -48,7 +48,8 @@ async function followAcceptance(deps: WorkflowDependencies, request: EndpointReq
   const en = channelMessages(deps);
   let endpoint: Endpoint | undefined;
   try {
-    endpoint = (await deps.ec2.describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
+    // A member account's endpoint is described there (issue 17); an account gone from ACCOUNTS throws an Ec2Error.
+    endpoint = (await accountEc2(deps, request.account, undefined, 'read').describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
   } catch (error) {
     if (error instanceof Ec2Error) return false;
     throw error;

@@ -6,7 +6,7 @@ import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
 import { isLookup, runLookup } from '../endpoints/lookups.js';
 import type { RequestStore } from '../requests/store.js';
-import { submitRequest, workflowDependencies, type Reply } from '../requests/workflow.js';
+import { submitRequest, workflowDependencies, type AccountEc2, type Reply } from '../requests/workflow.js';
 import { postToResponseUrl } from '../slack/respond.js';
 import { lookupView } from '../slack/views/endpoints.js';
 import { runDoctor } from '../doctor/run.js';
@@ -26,6 +26,8 @@ export interface WorkerDependencies {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
   timing?: CreateTiming;
+  /** Member accounts (ACCOUNTS): preflight and create in a request's account. */
+  ec2For?: AccountEc2;
 }
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {

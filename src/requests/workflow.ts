@@ -2,8 +2,9 @@
  * The approval workflow: submit (preflight, store, post), decideRequest (approve, reject), cancel. Every state change
  * is a conditional write, so double clicks, concurrent approvers and retried deliveries produce one outcome.
  */
+import { type Account, accountsOf, findAccount, suggestAlias } from '../accounts/model.js';
 import type { ApprovalConfig, Config } from '../config.js';
-import type { Ec2Api } from '../endpoints/ec2-api.js';
+import { Ec2Error, type Ec2Api } from '../endpoints/ec2-api.js';
 import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { ClickOrigin, DecisionAction, DecisionSummary, JobQueue, Submission } from '../jobs/job.js';
@@ -13,7 +14,7 @@ import { messagesFor, type Messages } from '../i18n.js';
 import { message, noticeView, section, type SlackMessage } from '../slack/views/blocks.js';
 import { preflightFailedView, requestMessage, requesterNoteView, voidCopyView } from '../slack/views/requests.js';
 import type { SlackPort } from '../slack/port.js';
-import { isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
+import { accountStanding, isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
 import { VersionConflict, patched, type RequestStore } from './store.js';
 
 export interface WorkflowDependencies {
@@ -27,6 +28,27 @@ export interface WorkflowDependencies {
   log: (message: string, error?: unknown) => void;
   /** The channel's language (`LOCALE`): the approval card, its thread and the DMs. English when not given. */
   channelMessages?: Messages;
+  /** Member accounts (ACCOUNTS): the EC2 port of each, and the allow-list re-checked at approval and creation. */
+  ec2For?: AccountEc2;
+  accounts?: readonly Account[];
+}
+
+/**
+ * The EC2 port acting in a configured account (services.ec2For). `create`: the worker's create session there, which
+ * the member role's create statements require (deploy/member-role.yml).
+ */
+export type AccountEc2 = (account: string, onBehalfOf?: string, purpose?: 'read' | 'create') => Ec2Api;
+
+/** The EC2 port a request acts through: its member account's (in `onBehalfOf`'s name) or, absent, the bot's own. */
+export function accountEc2(
+  deps: Pick<WorkflowDependencies, 'ec2' | 'ec2For'>,
+  account: string | undefined,
+  onBehalfOf: string | undefined,
+  purpose: 'read' | 'create',
+): Ec2Api {
+  if (!account) return deps.ec2;
+  if (!deps.ec2For) throw new Ec2Error('AccountNotConfigured', `${account} is not in ACCOUNTS`, 'sts:AssumeRole', '', account);
+  return deps.ec2For(account, onBehalfOf, purpose);
 }
 
 /** The words of what everyone in the approvals channel reads. */
@@ -36,7 +58,7 @@ export function channelMessages(deps: { channelMessages?: Messages }): Messages 
 
 /** The workflow's dependencies from the services a listener or the worker already has. */
 export function workflowDependencies(
-  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date; channelMessages?: Messages },
+  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date; channelMessages?: Messages; ec2For?: AccountEc2 },
   slack: SlackPort,
   logger: { info: (message: string) => void; error: (message: string, error?: unknown) => void },
 ): WorkflowDependencies {
@@ -50,6 +72,8 @@ export function workflowDependencies(
     now: services.now,
     log: (message, error) => (error ? logger.error(message, error) : logger.info(message)),
     ...(services.channelMessages && { channelMessages: services.channelMessages }),
+    ...(services.ec2For && { ec2For: services.ec2For }),
+    ...(services.config.accounts && { accounts: services.config.accounts }),
   };
 }
 
@@ -157,8 +181,17 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
   const id = requestIdFor(submission.submissionKey);
   const existing = await deps.store.get(id);
   let request = existing;
+  // A member account must be configured: the grammar cannot know ACCOUNTS, so it is checked here, before any call.
+  const alias = submission.spec.account;
+  const account = alias ? findAccount(deps.accounts, alias) : undefined;
+  if (!request && alias && !account) {
+    const suggestion = suggestAlias(alias, deps.accounts);
+    await reply(noticeView(en.fieldError('account', { code: 'unknownAccount', value: alias, ...(suggestion && { suggestion }) })));
+    return undefined;
+  }
   if (!request) {
-    const { params, checks } = await runPreflight(submission.spec, deps.ec2, deps.regions, { requestId: id, requester: submission.requester });
+    const ec2 = accountEc2(deps, alias, submission.requester, 'create');
+    const { params, checks } = await runPreflight(submission.spec, ec2, deps.regions, { requestId: id, requester: submission.requester });
     if (!params || !preflightPassed(checks)) {
       await reply(preflightFailedView(checks, en));
       return undefined;
@@ -171,6 +204,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
       preflight: checks,
       now: deps.now(),
       ttlHours: deps.approvals.ttlHours,
+      ...(account && { account: { alias: account.alias, ...(account.accountId && { accountId: account.accountId }) } }),
     });
     if (!(await deps.store.create(request))) request = (await deps.store.get(id))!;
   }
@@ -204,6 +238,8 @@ export type DecisionOutcome =
   | { kind: 'not-found' }
   | { kind: 'refused'; reason: 'not-approver' | 'requester' }
   | { kind: 'region-not-allowed'; request: EndpointRequest; allowed: string[] }
+  /** Its account left ACCOUNTS, or its alias names another account, since the request was filed. */
+  | { kind: 'account-not-allowed'; request: EndpointRequest }
   | { kind: 'foreign-copy'; request: EndpointRequest }
   /** `moved`: this call moved it to expired (its message and thread still need telling). */
   | { kind: 'expired'; request: EndpointRequest; moved?: boolean }
@@ -289,7 +325,7 @@ async function closePending(
  * `cancel` do all of it in one go.
  */
 export async function mayDecide(
-  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions'>,
+  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions' | 'accounts'>,
   id: string,
   actor: string,
   decision: 'approve' | 'reject',
@@ -300,7 +336,7 @@ export async function mayDecide(
 
 /** `mayDecide`, also giving the record it read, which `recordDecision` can write from (one read per click). */
 export async function checkDecision(
-  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions'>,
+  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions' | 'accounts'>,
   id: string,
   actor: string,
   decision: 'approve' | 'reject',
@@ -315,6 +351,8 @@ export async function checkDecision(
   if (decision === 'approve' && !regionAllowed(request.params.region, deps.regions)) {
     return { refusal: { kind: 'region-not-allowed', request, allowed: deps.regions.allowedRegions ?? [] } };
   }
+  // So may the account allow-list (ACCOUNTS): an approval may not send it to an account removed or re-pointed.
+  if (decision === 'approve' && accountStanding(request, accountsOf(deps.accounts)) !== 'ok') return { refusal: { kind: 'account-not-allowed', request } };
   return { read: request };
 }
 
@@ -402,6 +440,8 @@ export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decid
       return outcome.reason === 'requester' ? en.requests.refusedRequester(id) : en.requests.refusedNotApprover;
     case 'region-not-allowed':
       return en.integrity.approveRegionRefused(id, outcome.request.params.region, outcome.allowed.join(', '));
+    case 'account-not-allowed':
+      return en.memberAccounts.approveRefused(id, outcome.request.account ?? '');
     case 'foreign-copy':
       return en.integrity.foreignCopy(id);
     case 'expired':
