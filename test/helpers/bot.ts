@@ -13,6 +13,7 @@ import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';
 import type { EndpointRequest } from '../../src/requests/model.js';
 import type { RequestStore } from '../../src/requests/store.js';
+import type { BotServices } from '../../src/services.js';
 import { manualClock } from './clock.js';
 import { testEc2 } from './ec2.js';
 import { startDynalite } from './dynalite.js';
@@ -55,6 +56,8 @@ export interface BotOptions {
   wrapStore?: (store: RequestStore) => RequestStore;
   /** The clock Slack's deadlines run on; by default one that stands still, so no budget runs out on a busy machine. */
   deadlineClock?: Clock;
+  /** The EC2 port of each configured account (ACCOUNTS); by default the bot's own, assuming roles with STS. */
+  ec2For?: BotServices['ec2For'];
 }
 
 export async function startBot(options: BotOptions = {}) {
@@ -77,8 +80,18 @@ export async function startBot(options: BotOptions = {}) {
   const jobs = recordingJobs();
   const logger = quietLogger();
   const ec2 = options.ec2 ?? testEc2(2);
-  const http = createSlackHandler(config, { ec2, jobs, store, logger, now, clock: options.deadlineClock ?? manualClock(), preferences: memoryPreferences() });
-  const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock) });
+  const ec2For = options.ec2For && { ec2For: options.ec2For };
+  const http = createSlackHandler(config, {
+    ec2,
+    jobs,
+    store,
+    logger,
+    now,
+    clock: options.deadlineClock ?? manualClock(),
+    preferences: memoryPreferences(),
+    ...ec2For,
+  });
+  const worker = createWorkerHandler(config, { ec2, jobs, store, logger, now, timing: options.timing ?? virtualTiming(clock), ...ec2For });
 
   /** Runs the decision jobs queued so far: the worker's half of a click or `cancel` (redraw, thread, hand-off, note). */
   async function finishDecisions(): Promise<void> {
