@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { type Account, parseAccounts } from '../../src/accounts/model.js';
 import { createEc2Adapter } from '../../src/endpoints/ec2.js';
 import type { Ec2Api } from '../../src/endpoints/ec2-api.js';
-import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
+import { REQUEST_ACTIONS, createModal } from '../../src/slack/views/requests.js';
 import { handleEc2Request, seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
 import { fakeEc2World, formOf, type Ec2Call } from '../helpers/ec2.js';
@@ -148,5 +148,55 @@ describe('create in a member account', () => {
     expect(creates(memberCalls)).toEqual([]);
     expect(creates(homeCalls)).toEqual([]);
     expect(blockText(callsTo(slack, 'chat.update').at(-1)!.body)).toContain(words);
+  });
+});
+
+interface SelectBlock {
+  element: { type: string; options: { value: string }[]; initial_option: { value: string } };
+}
+
+describe('the create modal with member accounts', () => {
+  const accountBlock = (blocks: unknown[]) => blocks.find((b) => (b as { block_id?: string }).block_id === 'account') as SelectBlock | undefined;
+
+  it('offers an account select, home first and chosen, only when more than home is configured', () => {
+    const select = accountBlock(createModal({ accounts: ['home', 'prod', 'staging'] }).blocks)!;
+    expect(select.element.type).toBe('static_select');
+    expect(select.element.options.map((o) => o.value)).toEqual(['home', 'prod', 'staging']);
+    expect(select.element.initial_option.value).toBe('home');
+    expect(accountBlock(createModal({ accounts: ['home'] }).blocks)).toBeUndefined();
+    expect(accountBlock(createModal({}).blocks)).toBeUndefined();
+  });
+
+  it('hands a submission for a configured account to the worker and refuses one for an account no longer configured', async () => {
+    await submitted();
+    const view = (account: string) => ({
+      type: 'view_submission',
+      team: { id: 'T0TEAM' },
+      user: { id: 'U0ALICE', team_id: 'T0TEAM' },
+      api_app_id: 'A0APP',
+      token: 'unused',
+      trigger_id: '1.2.3',
+      view: {
+        id: `V0${account.toUpperCase()}`,
+        type: 'modal',
+        callback_id: 'create_request',
+        state: {
+          values: {
+            service: { value: { type: 'plain_text_input', value: 'kinesis-streams' } },
+            vpc: { value: { type: 'plain_text_input', value: 'vpc-0a1b2c3d' } },
+            subnets: { value: { type: 'plain_text_input', value: 'subnet-0a1b2c3d' } },
+            account: { value: { type: 'static_select', selected_option: { value: account } } },
+          },
+        },
+      },
+    });
+    const gone = await bot.interact(view('staging'));
+    expect(gone.body).toEqual({
+      response_action: 'errors',
+      errors: { account: expect.stringContaining('No account staging is configured.') },
+    });
+    expect(bot.jobs.jobs).toEqual([]);
+    expect((await bot.interact(view('prod'))).status).toBe(200);
+    expect(bot.jobs.jobs).toMatchObject([{ kind: 'submit', submission: { spec: { account: 'prod' } } }]);
   });
 });
