@@ -155,6 +155,28 @@ interface SelectBlock {
   element: { type: string; options: { value: string }[]; initial_option: { value: string } };
 }
 
+describe('the sweep and member accounts', () => {
+  it("follows a member account's endpoint waiting for acceptance in that account, not in the bot's own", async () => {
+    const { member, homeCalls, memberCalls } = await submitted();
+    await bot.command(
+      REQUEST.replace('kinesis-streams', 'com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0').replace(' sg=', ' private-dns=off sg='),
+    );
+    await bot.drain();
+    const [request] = await bot.store.list({ openOnly: true, limit: 1 });
+    await bot.click(REQUEST_ACTIONS.approve, request!.id, 'U0BOB');
+    await bot.drain();
+    expect((await bot.store.get(request!.id))?.state).toBe('pending-acceptance');
+
+    member.endpoints[0]!.state = 'available';
+    const before = memberCalls.length;
+    await bot.worker({ kind: 'sweep' });
+
+    expect((await bot.store.get(request!.id))?.state).toBe('available');
+    expect(memberCalls.slice(before).map((c) => c.action)).toContain('DescribeVpcEndpoints');
+    expect(homeCalls).toEqual([]);
+  });
+});
+
 describe('the create modal with member accounts', () => {
   const accountBlock = (blocks: unknown[]) => blocks.find((b) => (b as { block_id?: string }).block_id === 'account') as SelectBlock | undefined;
 
