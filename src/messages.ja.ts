@@ -498,11 +498,17 @@ const preflightFindings: Messages['preflight']['findings'] = {
     fix: `プロバイダーがサービスのサポート対象リージョンに ${code(v.region!)} を追加する必要があります。${code('service-region=')} と、${code(`/privatelink services <text> region=${v.serviceRegion}`)} で名前を確認してください。`,
   }),
   permitted: () => ({ text: 'DryRun：ボットのロールはこのエンドポイントを作成できます。' }),
-  notPermitted: (v) => ({
-    text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
-    fix: 'ロールの IAM ポリシーに追加してください（README の「IAM permissions」）。',
-  }),
-  ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '') }),
+  notPermitted: (v) =>
+    v.account
+      ? {
+          text: `DryRun：アカウント ${code(v.account)} のボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
+          fix: `そのアカウントに ${code('deploy/member-role.yml')} を展開し、AllowedRegions にこのリージョンを含めてください（作成のステートメントにはワーカーの作成用セッションが必要です）。`,
+        }
+      : {
+          text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
+          fix: 'ロールの IAM ポリシーに追加してください（README の「IAM permissions」）。',
+        },
+  ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
 
 const reach: Messages['reach'] = {

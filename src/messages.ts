@@ -452,11 +452,17 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
     fix: `The provider must add ${code(v.region!)} to the service's supported regions; check ${code('service-region=')} and the name with ${code(`/privatelink services <text> region=${v.serviceRegion}`)}.`,
   }),
   permitted: () => ({ text: "DryRun: the bot's role may create this endpoint." }),
-  notPermitted: (v) => ({
-    text: `DryRun: the bot's role may not call ${code(v.action!)}.`,
-    fix: 'Add it to the role\'s IAM policy (README, "IAM permissions").',
-  }),
-  ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '') }),
+  notPermitted: (v) =>
+    v.account
+      ? {
+          text: `DryRun: the bot's role in account ${code(v.account)} may not call ${code(v.action!)}.`,
+          fix: `Roll out ${code('deploy/member-role.yml')} in that account with this region in its AllowedRegions (its create statements need the worker's create session).`,
+        }
+      : {
+          text: `DryRun: the bot's role may not call ${code(v.action!)}.`,
+          fix: 'Add it to the role\'s IAM policy (README, "IAM permissions").',
+        },
+  ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
 
 // ---- reach: which name routes where (describe), and the companions a private subnet may need ----

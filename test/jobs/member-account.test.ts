@@ -5,9 +5,11 @@
  */
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
+import { credentialCache } from '../../src/accounts/credentials.js';
+import { estateEc2 } from '../../src/accounts/estate.js';
 import { type Account, parseAccounts } from '../../src/accounts/model.js';
 import { createEc2Adapter } from '../../src/endpoints/ec2.js';
-import type { Ec2Api } from '../../src/endpoints/ec2-api.js';
+import { Ec2Error, type Ec2Api } from '../../src/endpoints/ec2-api.js';
 import { REQUEST_ACTIONS, createModal } from '../../src/slack/views/requests.js';
 import { handleEc2Request, seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
@@ -154,6 +156,35 @@ describe('create in a member account', () => {
 interface SelectBlock {
   element: { type: string; options: { value: string }[]; initial_option: { value: string } };
 }
+
+describe('preflight in a member account the bot cannot act in', () => {
+  it('answers with one finding that names the account and the fix, and asks nothing of EC2', async () => {
+    const homeCalls = fakeEc2World(seedState());
+    const memberCalls = memberWorld(seedState());
+    const accounts = parseAccounts(PROD);
+    const ec2For = estateEc2({
+      home: createEc2Adapter({ clientConfig: { credentials: { accessKeyId: 'AKIDHOME', secretAccessKey: 'home' }, maxAttempts: 1 } }),
+      accounts,
+      credentials: credentialCache({
+        assumeRole: async () => {
+          throw new Ec2Error('AssumeRoleDenied', 'not authorized to perform sts:AssumeRole', 'sts:AssumeRole', 'ap-northeast-1');
+        },
+      }),
+      adapter: (options) => createEc2Adapter({ clientConfig: { ...options.clientConfig, endpoint: MEMBER_HOST, maxAttempts: 1 } }),
+    });
+    bot = await startBot({ config: { accounts }, ec2For });
+    fakeSlack();
+    const replies = captureResponseUrl(5);
+    await bot.command(REQUEST);
+    await bot.drain();
+
+    expect(await bot.store.list({ openOnly: false, limit: 10 })).toEqual([]);
+    expect([...homeCalls, ...memberCalls]).toEqual([]);
+    const answer = JSON.stringify(replies);
+    expect(answer).toContain('The bot may not assume the role of account `prod`');
+    expect(answer.match(/may not assume the role/g)).toHaveLength(1);
+  });
+});
 
 describe('the sweep and member accounts', () => {
   it("follows a member account's endpoint waiting for acceptance in that account, not in the bot's own", async () => {
