@@ -4,9 +4,11 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { parseCommand } from './commands/parse.js';
 import { ConfigError, loadConfig } from './config.js';
-import { dnsNames } from './endpoints/dns.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
-import { runLookup } from './endpoints/lookups.js';
+import { accountEc2, lookupJson, runLookup } from './endpoints/lookups.js';
+import { estateEc2 } from './accounts/estate.js';
+import type { EstateAccess } from './accounts/model.js';
+import type { Config } from './config.js';
 import { silenceSdkNodeWarning } from './node-support.js';
 import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
@@ -31,6 +33,18 @@ export interface CliIo {
   ec2?: Ec2Api;
   /** The request store; REQUESTS_TABLE or DATA_DIR when not given. */
   store?: RequestStore;
+}
+
+/** Every account of ACCOUNTS, reached with the terminal's credentials (home) and the roles they may assume. */
+function cliEstate(config: Config, io: CliIo): EstateAccess {
+  const home = io.ec2 ?? createEc2Adapter();
+  const ec2For = estateEc2({
+    home,
+    ...(config.accounts && { accounts: config.accounts }),
+    ...(config.accountsExternalId && { externalId: config.accountsExternalId }),
+    ...(config.defaultRegion && { stsRegion: config.defaultRegion }),
+  });
+  return { ec2For, ...(config.accounts && { accounts: config.accounts }) };
 }
 
 /** A view as terminal text. There the command is `privatelink …`: the catalog's slash-command examples say so. */
@@ -105,15 +119,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'dns':
     case 'services': {
       const config = loadConfig(io.env, { slack: false });
-      const result = await runLookup(command, io.ec2 ?? createEc2Adapter(), config);
+      const result = await runLookup(command, cliEstate(config, io), config);
       if (result.kind === 'problem') {
         io.stderr(`${cliText(lookupView(result, en).blocks)}`);
         return 1;
       }
-      if (json)
-        io.stdout(
-          `${JSON.stringify(result.kind === 'services' ? result.services : result.endpoints.map((e) => ({ ...e, dns: dnsNames(e, result.services[e.serviceName]?.privateDnsName) })), null, 2)}\n`,
-        );
+      if (json) io.stdout(`${JSON.stringify(lookupJson(result), null, 2)}\n`);
       else printView(lookupView(result, en));
       return 0;
     }
@@ -137,7 +148,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     case 'doctor': {
       const config = loadConfig(io.env, { slack: false });
-      const outcome = await runDoctor(command, io.ec2 ?? createEc2Adapter(), config);
+      const picked = accountEc2(cliEstate(config, io), command.account);
+      if ('code' in picked) {
+        io.stderr(`${cliText(lookupView({ kind: 'problem', problem: picked }, en).blocks)}`);
+        return 1;
+      }
+      const outcome = await runDoctor(command, picked.ec2, config);
       if (json) io.stdout(`${JSON.stringify(doctorJson(outcome), null, 2)}\n`);
       else if (outcome.kind === 'report') printView(doctorView(outcome, en));
       else io.stderr(blocksToText(doctorView(outcome, en).blocks));

@@ -15,15 +15,15 @@ const usage: Messages['usage'] = {
   help: '/privatelink help',
   compare:
     '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
-  services: '/privatelink services [text] [region=R]',
-  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
-  dns: '/privatelink dns <vpce-…|service-text> [region=R]',
+  services: '/privatelink services [text] [region=R] [account=A]',
+  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R|all] [state=S] [account=A]',
+  dns: '/privatelink dns <vpce-…|service-text> [region=R|all] [account=A]',
   create:
     '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [account=A] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
-  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R]',
+  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R] [account=A]',
   lang: '/privatelink lang [en|ja]',
 };
 
@@ -1050,5 +1050,26 @@ export const ja = {
     set: (name: string) => `今後は ${name} で応答します。承認カード、そのスレッド、ダイレクトメッセージはチャンネルの言語のままです。`,
     cli: `ターミナルでは ${code('--lang en|ja')} または環境変数 ${code('LANG')}（例: ${code('LANG=ja_JP.UTF-8')}）で言語を指定します。`,
     notSaved: '言語を保存できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
+  },
+  // ACCOUNTS のアカウントと ALLOWED_REGIONS のリージョンにまたがる検索
+  estate: {
+    account: 'アカウント',
+    where: (account: string, region: string) => `アカウント ${code(account)} · リージョン ${code(region)}`,
+    searched: (accounts: number, regions: number, calls: number) =>
+      `${accounts} 個のアカウント × ${regions} 個のリージョンを検索しました（呼び出し ${calls} 回）。`,
+    nothingFound: (what: string, accounts: number, regions: string) =>
+      `${accounts} 個のアカウントの ${regions} のいずれにも ${code(what)} に一致するエンドポイントはありません。ID を確認するか、${code('region=all')} で他のリージョンも検索してください。`,
+    failuresTitle: '検索できなかった範囲（ここにある可能性があります）：',
+    failure: (account: string, region: string, reason: string) => `• アカウント ${code(account)}、リージョン ${code(region)}：${reason}`,
+    reasons: {
+      AssumeRoleDenied: 'ボットはこのアカウントのロールを引き受けることができません。そのロールの信頼ポリシーを修正してください',
+      AccessDenied: 'このアカウントのロールには ec2:DescribeVpcEndpoints を呼び出す権限がありません。読み取りアクションをロールに追加してください',
+      Throttling: 'AWS が呼び出しをスロットリングしました。1 分ほど待ってからもう一度お試しください',
+      Timeout: '時間内に応答がありませんでした。もう一度お試しいただくか、account= でアカウントを指定してください',
+      other: (errorCode: string) => `失敗しました（${code(errorCode)}）`,
+    },
+    unknownAccount: (alias: string, suggestion?: string) =>
+      `アカウント ${code(alias)} は設定されていません。${suggestion ? `${code(`account=${suggestion}`)} のことですか？` : ''}${code('account=home')} はボット自身のアカウントです。その他のアカウントは ${code('ACCOUNTS')} で設定します。`,
+    allRegionsNeedList: `${code('region=all')} は ${code('ALLOWED_REGIONS')} のリージョンを検索しますが、このボットでは設定されていません。${code('region=')} でリージョンを 1 つ指定してください。`,
   },
 } satisfies Messages;

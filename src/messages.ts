@@ -23,15 +23,15 @@ const usage: Record<Subcommand, string> = {
   help: '/privatelink help',
   compare:
     '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
-  services: '/privatelink services [text] [region=R]',
-  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R] [state=S]',
-  dns: '/privatelink dns <vpce-…|service-text> [region=R]',
+  services: '/privatelink services [text] [region=R] [account=A]',
+  describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R|all] [state=S] [account=A]',
+  dns: '/privatelink dns <vpce-…|service-text> [region=R|all] [account=A]',
   create:
     '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [account=A] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
-  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R]',
+  doctor: '/privatelink doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R] [account=A]',
   lang: '/privatelink lang [en|ja]',
 };
 
@@ -968,6 +968,27 @@ export const en = {
     set: (name: string) => `From now on I answer you in ${name}. The approval card, its thread and the direct messages keep the channel's language.`,
     cli: `In a terminal the language comes from ${code('--lang en|ja')} or the ${code('LANG')} environment variable (e.g. ${code('LANG=ja_JP.UTF-8')}).`,
     notSaved: 'I could not remember your language just now; nothing was changed. Try again in a minute.',
+  },
+  // Issue 17 (estate): lookups across the accounts of ACCOUNTS and the regions of ALLOWED_REGIONS.
+  estate: {
+    account: 'Account',
+    where: (account: string, region: string) => `Account ${code(account)} · region ${code(region)}`,
+    searched: (accounts: number, regions: number, calls: number) =>
+      `Searched ${accounts} account${accounts === 1 ? '' : 's'} × ${regions} region${regions === 1 ? '' : 's'} (${calls} call${calls === 1 ? '' : 's'}).`,
+    nothingFound: (what: string, accounts: number, regions: string) =>
+      `No endpoints match ${code(what)} in any of the ${accounts} accounts in ${regions}. Check the id, or search other regions with ${code('region=all')}.`,
+    failuresTitle: 'Not searched (the answer may be there):',
+    failure: (account: string, region: string, reason: string) => `• ${code(account)} in ${code(region)}: ${reason}`,
+    reasons: {
+      AssumeRoleDenied: "the bot may not assume the account's role; fix that role's trust policy",
+      AccessDenied: 'its role may not call ec2:DescribeVpcEndpoints; add the read actions to it',
+      Throttling: 'AWS throttled the calls; try again in a minute',
+      Timeout: 'no answer in time; try again, or name the account with account=',
+      other: (errorCode: string) => `failed (${code(errorCode)})`,
+    },
+    unknownAccount: (alias: string, suggestion?: string) =>
+      `No account ${code(alias)} is configured.${suggestion ? ` Did you mean ${code(`account=${suggestion}`)}?` : ''} ${code('account=home')} is the bot's own account; the others come from ${code('ACCOUNTS')}.`,
+    allRegionsNeedList: `${code('region=all')} searches the regions of ${code('ALLOWED_REGIONS')}, which is not set for this bot. Name one region with ${code('region=')}.`,
   },
 };
 

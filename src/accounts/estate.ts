@@ -5,10 +5,10 @@
 import { type Ec2AdapterOptions, createEc2Adapter } from '../endpoints/ec2.js';
 import { Ec2Error, type Ec2Api } from '../endpoints/ec2-api.js';
 import { type CredentialCache, credentialCache, sessionName, stsAssumeRole } from './credentials.js';
-import { type Account, HOME_ACCOUNT, findAccount } from './model.js';
+import { type Account, type Ec2For, HOME_ACCOUNT, findAccount } from './model.js';
 
 /** `ec2For(account, onBehalfOf)`: the EC2 port acting in that account; throws Ec2Error AccountNotConfigured for an alias not in ACCOUNTS. */
-export type Ec2For = (account: string, onBehalfOf?: string) => Ec2Api;
+export type { Ec2For };
 
 export interface EstateOptions {
   accounts?: readonly Account[];

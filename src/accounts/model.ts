@@ -2,6 +2,7 @@
  * The AWS accounts the bot works in (ACCOUNTS): its own, `home`, and members reached by assuming a role in each.
  * Pure: parsing, validation and "did you mean"; the STS calls live in credentials.ts.
  */
+import type { Ec2Api } from '../endpoints/ec2-api.js';
 
 /** The bot's own account: the credentials it runs with, no role to assume. */
 export const HOME_ACCOUNT = 'home';
@@ -113,4 +114,19 @@ export function suggestAlias(input: string, accounts: readonly Account[] | undef
     if (!best || d < best.d) best = { alias, d };
   }
   return best && best.d <= Math.max(1, Math.floor(best.alias.length / 3)) ? best.alias : undefined;
+}
+
+/** The EC2 port acting in a configured account, in a Slack user's name when there is one (estate.ts builds it). */
+export type Ec2For = (account: string, onBehalfOf?: string) => Ec2Api;
+
+/** What a lookup needs to reach every configured account. */
+export interface EstateAccess {
+  ec2For: Ec2For;
+  accounts?: readonly Account[];
+  /** The Slack user asking: named in the AssumeRole session. */
+  onBehalfOf?: string;
+}
+
+export function estateAccess(ec2For: Ec2For, accounts: readonly Account[] | undefined, onBehalfOf: string | undefined): EstateAccess {
+  return { ec2For, ...(accounts && { accounts }), ...(onBehalfOf && { onBehalfOf }) };
 }

@@ -1,4 +1,5 @@
 /** The `/privatelink` grammar: text in, a typed command or a precise error out. Pure. */
+import { ALIAS_PATTERN } from '../accounts/model.js';
 import { QUESTION_KEYS, setAnswer, type Answers, type QuestionKey } from '../decision/questions.js';
 import type { DoctorSourceSpec } from '../doctor/model.js';
 import { CREATE_FIELDS, ID_PATTERNS, isKnownRegion, validateCreate, type CreateField, type CreateSpec, type FieldError } from './create-spec.js';
@@ -13,9 +14,9 @@ export const ENDPOINT_STATES = ['pending', 'pendingacceptance', 'available', 'de
 export type Command =
   | { name: 'help' }
   | { name: 'compare'; answers: Answers; order: QuestionKey[] }
-  | { name: 'services'; filter?: string; region?: string }
-  | { name: 'describe'; target?: LookupTarget; region?: string; state?: string }
-  | { name: 'dns'; target: LookupTarget; region?: string }
+  | { name: 'services'; filter?: string; region?: string; account?: string }
+  | { name: 'describe'; target?: LookupTarget; region?: string; state?: string; account?: string }
+  | { name: 'dns'; target: LookupTarget; region?: string; account?: string }
   | { name: 'create'; spec?: CreateSpec }
   | { name: 'requests'; filter: 'pending' | 'all' }
   | { name: 'status'; requestId: string }
@@ -108,14 +109,14 @@ export function closest(word: string, known: readonly string[]): string | undefi
 const OPTION_KEYS: Record<Subcommand, readonly string[]> = {
   help: [],
   compare: QUESTION_KEYS,
-  services: ['region'],
-  describe: ['region', 'state'],
-  dns: ['region'],
+  services: ['region', 'account'],
+  describe: ['region', 'state', 'account'],
+  dns: ['region', 'account'],
   create: CREATE_FIELDS.filter((f) => f !== 'service'),
   requests: [],
   status: [],
   cancel: [],
-  doctor: ['from', 'port', 'region'],
+  doctor: ['from', 'port', 'region', 'account'],
   lang: [],
 };
 
@@ -157,10 +158,14 @@ export function parseCommand(text: string): ParseResult {
   }
 
   const region = options.get('region')?.toLowerCase();
-  if (region !== undefined && name !== 'create' && !isKnownRegion(region)) {
+  // `region=all`: dns and describe search every allowed region (issue 17).
+  const allRegions = region === ALL_REGIONS && (name === 'dns' || name === 'describe');
+  if (region !== undefined && name !== 'create' && !allRegions && !isKnownRegion(region)) {
     return { ok: false, error: { code: 'badRegion', command: name, value: region } };
   }
-  const withRegion = region ? { region } : {};
+  const account = name === 'create' ? undefined : accountOption(name, options.get('account'));
+  if (account && typeof account !== 'string') return { ok: false, error: account };
+  const withRegion = { ...(region && { region }), ...(account && { account }) };
   const tooMany = (max: number): ParseResult | undefined =>
     positional.length > max ? { ok: false, error: { code: 'unexpectedArgument', command: name, word: positional[max]! } } : undefined;
 
@@ -239,6 +244,17 @@ export function parseCommand(text: string): ParseResult {
   }
 }
 
+// ---- account=<alias> on lookups (issue 17): the alias's form here; whether it is configured, at run time ----
+
+/** `region=all` on dns and describe: every allowed region. */
+export const ALL_REGIONS = 'all';
+
+function accountOption(command: Subcommand, value: string | undefined): string | ParseError | undefined {
+  if (value === undefined) return undefined;
+  const alias = value.toLowerCase();
+  return ALIAS_PATTERN.test(alias) ? alias : { code: 'badValue', command, key: 'account', value, allowed: ['home', '<alias>'] };
+}
+
 // ---- doctor <vpce-…|service-text> from=<subnet-…|i-…|vpc-…|IP or CIDR|onprem> [port=N] [region=R] ----
 
 export type DoctorCommand = {
@@ -247,6 +263,7 @@ export type DoctorCommand = {
   from: DoctorSourceSpec;
   port?: number;
   region?: string;
+  account?: string;
 };
 
 const DOCTOR_FROM = ['subnet-…', 'i-…', 'vpc-…', '10.1.2.3', '10.1.0.0/16', 'onprem'];
@@ -268,7 +285,7 @@ function doctorSource(value: string): DoctorSourceSpec | ParseError {
   return { code: 'badValue', command: 'doctor', key: 'from', value, allowed: DOCTOR_FROM };
 }
 
-function parseDoctor(positional: string[], options: Map<string, string>, withRegion: { region?: string }): ParseResult {
+function parseDoctor(positional: string[], options: Map<string, string>, withRegion: { region?: string; account?: string }): ParseResult {
   if (positional.length > 1) return { ok: false, error: { code: 'unexpectedArgument', command: 'doctor', word: positional[1]! } };
   const first = positional[0];
   if (first === undefined) return { ok: false, error: { code: 'missingArgument', command: 'doctor', what: 'endpoint id or service' } };

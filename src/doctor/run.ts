@@ -8,10 +8,7 @@ import type { DoctorOutcome } from './model.js';
 
 export async function runDoctor(command: DoctorCommand, ec2: Ec2Api, policy: RegionPolicy, signal?: AbortSignal): Promise<DoctorOutcome> {
   const resolved = resolveRegion(command.region, policy);
-  if ('code' in resolved) {
-    if (resolved.code === 'ec2') throw resolved.error;
-    return { kind: 'problem', problem: resolved };
-  }
+  if ('code' in resolved) return { kind: 'problem', problem: resolved };
   const gathered = await gather(ec2, resolved.region, command, signal);
   if ('problem' in gathered) return { kind: 'problem', problem: gathered.problem };
   return { kind: 'report', report: evaluate(gathered.facts) };

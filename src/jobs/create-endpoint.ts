@@ -13,7 +13,7 @@ import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2-api.
 import { accountsOf } from '../accounts/model.js';
 import { CREATE_DEADLINE_MINUTES, accountStanding, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
-import { accountEc2, channelMessages, postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { channelMessages, ec2InAccount, postInThread, refreshMessage, regionAllowed, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { failureText } from '../slack/views/requests.js';
 
 export interface CreateTiming {
@@ -149,7 +149,7 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
     return;
   }
   if (request.account) {
-    deps = { ...deps, ec2: accountEc2(deps, request.account, request.requester, 'create') };
+    deps = { ...deps, ec2: ec2InAccount(deps, request.account, request.requester, 'create') };
     if (firstClaim) await postInThread(deps, request, en.memberAccounts.threadCreatingIn(request.account, request.accountId ?? '', request.params.region));
   }
 

@@ -5,7 +5,7 @@
  */
 import { Ec2Error, type Endpoint } from '../endpoints/ec2-api.js';
 import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
-import { accountEc2, channelMessages, postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { channelMessages, ec2InAccount, postInThread, refreshMessage, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { failureText } from '../slack/views/requests.js';
 import { dnsNames } from '../endpoints/dns.js';
 
@@ -49,7 +49,7 @@ async function followAcceptance(deps: WorkflowDependencies, request: EndpointReq
   let endpoint: Endpoint | undefined;
   try {
     // A member account's endpoint is described there (issue 17); an account gone from ACCOUNTS throws an Ec2Error.
-    endpoint = (await accountEc2(deps, request.account, undefined, 'read').describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
+    endpoint = (await ec2InAccount(deps, request.account, undefined, 'read').describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
   } catch (error) {
     if (error instanceof Ec2Error) return false;
     throw error;

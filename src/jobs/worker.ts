@@ -4,11 +4,13 @@ import { parseCommand } from '../commands/parse.js';
 import { messagesFor } from '../i18n.js';
 import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
-import { isLookup, runLookup } from '../endpoints/lookups.js';
+import { accountEc2, isLookup, runLookup } from '../endpoints/lookups.js';
+import { estateEc2 } from '../accounts/estate.js';
+import { type Ec2For, estateAccess } from '../accounts/model.js';
 import type { RequestStore } from '../requests/store.js';
-import { submitRequest, workflowDependencies, type AccountEc2, type Reply } from '../requests/workflow.js';
+import { submitRequest, workflowDependencies, type Reply } from '../requests/workflow.js';
 import { postToResponseUrl } from '../slack/respond.js';
-import { lookupView } from '../slack/views/endpoints.js';
+import { lookupView, problemView } from '../slack/views/endpoints.js';
 import { runDoctor } from '../doctor/run.js';
 import { doctorView } from '../slack/views/doctor.js';
 import type { SlackPort } from '../slack/web.js';
@@ -26,33 +28,46 @@ export interface WorkerDependencies {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now?: () => Date;
   timing?: CreateTiming;
-  /** Member accounts (ACCOUNTS): preflight and create in a request's account. */
-  ec2For?: AccountEc2;
+  /** Issue 17: the EC2 port of each configured account; by default built from config.accounts around `ec2`. */
+  ec2For?: Ec2For;
 }
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
   const channelMessages = messagesFor(deps.config.locale ?? 'en');
-  const workflow = workflowDependencies({ ...deps, now: deps.now ?? (() => new Date()), channelMessages }, deps.slack, deps.logger);
   const slackApiUrl = deps.config.slack?.apiUrl;
   const reply = (to: ReplyTo): Reply =>
     'responseUrl' in to
       ? (message) => postToResponseUrl(to.responseUrl, { replace_original: true, response_type: 'ephemeral', ...message }, slackApiUrl)
       : async (message) => void (await deps.slack.postMessage(to.userId, message));
 
+  const ec2For =
+    deps.ec2For ??
+    estateEc2({
+      home: deps.ec2,
+      ...(deps.config.accounts && { accounts: deps.config.accounts }),
+      ...(deps.config.accountsExternalId && { externalId: deps.config.accountsExternalId }),
+      ...(deps.config.defaultRegion && { stsRegion: deps.config.defaultRegion }),
+    });
+  // The same accounts for requests: preflight and create in a request's account (issue 17, member).
+  const workflow = workflowDependencies({ ...deps, ec2For, now: deps.now ?? (() => new Date()), channelMessages }, deps.slack, deps.logger);
+
   return async (job) => {
     switch (job.kind) {
       case 'lookup': {
         const parsed = parseCommand(job.text);
         const msg = messagesFor(job.locale ?? deps.config.locale ?? 'en');
+        const estate = estateAccess(ec2For, deps.config.accounts, job.userId);
         if (parsed.ok && parsed.command.name === 'doctor') {
-          await reply({ responseUrl: job.responseUrl })(doctorView(await runDoctor(parsed.command, deps.ec2, deps.config), msg));
+          const picked = accountEc2(estate, parsed.command.account);
+          const view = 'code' in picked ? problemView(picked, msg) : doctorView(await runDoctor(parsed.command, picked.ec2, deps.config), msg);
+          await reply({ responseUrl: job.responseUrl })(view);
           return;
         }
         if (!parsed.ok || !isLookup(parsed.command)) {
           deps.logger.warn('lookup job with a text that is not a lookup; dropped');
           return;
         }
-        await reply({ responseUrl: job.responseUrl })(lookupView(await runLookup(parsed.command, deps.ec2, deps.config), msg));
+        await reply({ responseUrl: job.responseUrl })(lookupView(await runLookup(parsed.command, estate, deps.config), msg));
         return;
       }
       case 'submit':

@@ -40,7 +40,7 @@ export interface WorkflowDependencies {
 export type AccountEc2 = (account: string, onBehalfOf?: string, purpose?: 'read' | 'create') => Ec2Api;
 
 /** The EC2 port a request acts through: its member account's (in `onBehalfOf`'s name) or, absent, the bot's own. */
-export function accountEc2(
+export function ec2InAccount(
   deps: Pick<WorkflowDependencies, 'ec2' | 'ec2For'>,
   account: string | undefined,
   onBehalfOf: string | undefined,
@@ -190,7 +190,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
     return undefined;
   }
   if (!request) {
-    const ec2 = accountEc2(deps, alias, submission.requester, 'create');
+    const ec2 = ec2InAccount(deps, alias, submission.requester, 'create');
     const { params, checks } = await runPreflight(submission.spec, ec2, deps.regions, { requestId: id, requester: submission.requester });
     if (!params || !preflightPassed(checks)) {
       await reply(preflightFailedView(checks, en));

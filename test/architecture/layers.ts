@@ -62,6 +62,7 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/endpoints/detail.ts', 'usecase'],
   ['src/endpoints/preflight.ts', 'usecase'],
   ['src/doctor/', 'usecase'],
+  ['src/accounts/search.ts', 'usecase'],
   ['src/requests/workflow.ts', 'usecase'],
   ['src/jobs/create-endpoint.ts', 'usecase'],
   ['src/jobs/sweep.ts', 'usecase'],

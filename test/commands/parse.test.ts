@@ -183,3 +183,26 @@ describe('parseCommand', () => {
     expect(parseCommand('cancel plr-0123456789 now')).toEqual({ ok: false, error: { code: 'unexpectedArgument', command: 'cancel', word: 'now' } });
   });
 });
+
+describe('account= and region=all on lookups (issue 17)', () => {
+  it('takes an alias on dns, describe, services and doctor, lower-cased', () => {
+    expect(parseCommand('dns vpce-0123456789abcdef0 account=Prod')).toEqual({
+      ok: true,
+      command: { name: 'dns', target: { kind: 'endpoint', id: 'vpce-0123456789abcdef0' }, account: 'prod' },
+    });
+    expect(parseCommand('describe vpc-0a1b2c3d account=payments-prod')).toMatchObject({ ok: true, command: { account: 'payments-prod' } });
+    expect(parseCommand('services kinesis account=home')).toMatchObject({ ok: true, command: { name: 'services', account: 'home' } });
+    expect(parseCommand('doctor vpce-0123456789abcdef0 from=onprem account=prod')).toMatchObject({ ok: true, command: { name: 'doctor', account: 'prod' } });
+  });
+
+  it('refuses what cannot be an alias before anything runs', () => {
+    expect(parseCommand('dns kinesis account=prod_1')).toMatchObject({ ok: false, error: { code: 'badValue', key: 'account', value: 'prod_1' } });
+  });
+
+  it('takes region=all on dns and describe only', () => {
+    expect(parseCommand('dns vpce-0123456789abcdef0 region=ALL')).toMatchObject({ ok: true, command: { region: 'all' } });
+    expect(parseCommand('describe vpce-0123456789abcdef0 region=all')).toMatchObject({ ok: true, command: { region: 'all' } });
+    expect(parseCommand('services region=all')).toMatchObject({ ok: false, error: { code: 'badRegion', value: 'all' } });
+    expect(parseCommand('doctor s3 from=onprem region=all')).toMatchObject({ ok: false, error: { code: 'badRegion', value: 'all' } });
+  });
+});

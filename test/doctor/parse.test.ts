@@ -31,7 +31,7 @@ describe('doctor grammar', () => {
     ['doctor s3 from=onprem port=443x', { code: 'badValue', key: 'port' }],
     ['doctor vpc-0a1b2c3d from=onprem', { code: 'badId', expected: 'vpce-' }],
     ['doctor s3 kinesis from=onprem', { code: 'unexpectedArgument', word: 'kinesis' }],
-    ['doctor s3 from=onprem account=prod', { code: 'unknownOption', key: 'account' }],
+    ['doctor s3 from=onprem account=-prod', { code: 'badValue', key: 'account' }],
     ['doctor s3 from=onprem region=mars-1', { code: 'badRegion' }],
   ])('%s is refused precisely', (text, error) => {
     expect(parseCommand(text)).toMatchObject({ ok: false, error: { command: 'doctor', ...error } });

@@ -8,13 +8,14 @@ import { runDoctor } from '../../doctor/run.js';
 import { doctorView } from '../views/doctor.js';
 import { decide } from '../../decision/engine.js';
 import { reportDecision } from '../../decision/report.js';
-import { isLookup, runLookup } from '../../endpoints/lookups.js';
+import { accountEc2, isLookup, runLookup } from '../../endpoints/lookups.js';
+import { estateAccess } from '../../accounts/model.js';
 import type { Locale, Messages } from '../../i18n.js';
 import { SLACK_BUDGET, Slots, settleBy } from '../../deadline.js';
 import { approvalsConfigured, outcomeText, recordCancel, summarize } from '../../requests/workflow.js';
 import { escapeText, noticeView, unescapeText, type SlackMessage } from '../views/blocks.js';
 import { compareResultView } from '../views/compare.js';
-import { lookupView } from '../views/endpoints.js';
+import { lookupView, problemView } from '../views/endpoints.js';
 import { helpView, parseErrorView } from '../views/help.js';
 import { createModal, requestsListView, statusView } from '../views/requests.js';
 import { readerCheck } from '../readers.js';
@@ -124,8 +125,10 @@ async function doctorCommand(
 ): Promise<void> {
   const { services, payload, text, ack, logger, slots, arrivedAt, en, locale } = args;
   try {
+    const picked = accountEc2(estateAccess(services.ec2For, services.config.accounts, payload.user_id), command.account);
+    if ('code' in picked) return await ack(problemView(picked, en));
     prepareHandOff(services);
-    const outcome = await lookupWithin((signal) => runDoctor(command, services.ec2, services.config, signal), services, slots, arrivedAt);
+    const outcome = await lookupWithin((signal) => runDoctor(command, picked.ec2, services.config, signal), services, slots, arrivedAt);
     if (outcome) return await ack(doctorView(outcome, en));
     const handedOff = await handOff(
       services,
@@ -181,7 +184,9 @@ export function registerCommand(app: App, services: BotServices): void {
 
     try {
       prepareHandOff(services);
-      const result = await lookupWithin((signal) => runLookup(command, services.ec2, services.config, signal), services, slots, arrivedAt);
+      // Every configured account (ACCOUNTS) in the user's name; a search too slow for Slack's 3 s goes to the worker.
+      const estate = estateAccess(services.ec2For, services.config.accounts, payload.user_id);
+      const result = await lookupWithin((signal) => runLookup(command, estate, services.config, signal), services, slots, arrivedAt);
       if (result) return await ack(ephemeral(lookupView(result, en)));
       const handedOff = await handOff(
         services,

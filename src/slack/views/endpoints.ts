@@ -8,7 +8,7 @@ import type { EndpointDnsNames } from '../../aws/endpoint.js';
 import { dnsNames, routingRows, type RoutingRow } from '../../endpoints/dns.js';
 import type { Endpoint, EndpointService } from '../../endpoints/ec2-api.js';
 import { dnsModeOf, type Known, type NameReach } from '../../endpoints/reach.js';
-import type { LookupProblem, LookupResult } from '../../endpoints/lookups.js';
+import type { EstateResult, LookupProblem, LookupResult } from '../../endpoints/lookups.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import { capBlocks, context, escapeText, fields, header, message, section, sections, type SlackMessage } from './blocks.js';
 
@@ -118,7 +118,7 @@ export function dnsView(result: Extract<LookupResult, { kind: 'endpoints' }>, ms
   if (result.endpoints.length === 0) return nothingFound(result, msg);
   const title = t.dnsTitle(targetLabel(result.command.target, msg), result.region);
   const shown = result.endpoints.slice(0, MAX_DNS_CARDS);
-  const blocks: KnownBlock[] = [header(title)];
+  const blocks: KnownBlock[] = [header(title), ...accountLabel(result, msg)];
   for (const e of shown) blocks.push(section([endpointLine(e, msg), ...dnsLines(namesOf(e, result.services), msg)].join('\n')));
   if (result.endpoints.length > shown.length || !result.complete) blocks.push(context(t.shown(shown.length, total(result), t.narrowEndpoints)));
   return message(
@@ -169,11 +169,16 @@ export function describeView(result: Extract<LookupResult, { kind: 'endpoints' }
   if (endpoints.length === 0) return nothingFound(result, msg);
   if (endpoints.length === 1) {
     const only = endpoints[0]!;
-    return message(`${only.id}: ${only.serviceName} (${only.state})`, endpointCard(only, result.services, result.region, msg, result.detail));
+    const [cardHeader, ...card] = endpointCard(only, result.services, result.region, msg, result.detail);
+    return message(`${only.id}: ${only.serviceName} (${only.state})`, [cardHeader!, ...accountLabel(result, msg), ...card]);
   }
   const title = t.describeTitle(targetLabel(result.command.target, msg), result.region);
   const shown = endpoints.slice(0, MAX_LIST_LINES);
-  const blocks: KnownBlock[] = [header(`${title} (${total(result)})`), ...sections(shown.map((e) => endpointLine(e, msg)).join('\n'))];
+  const blocks: KnownBlock[] = [
+    header(`${title} (${total(result)})`),
+    ...accountLabel(result, msg),
+    ...sections(shown.map((e) => endpointLine(e, msg)).join('\n')),
+  ];
   if (endpoints.length > shown.length || !result.complete) blocks.push(context(t.shown(shown.length, total(result), t.narrowEndpoints)));
   return message(
     `${title} (${total(result)})`,
@@ -217,8 +222,44 @@ export function problemText(problem: LookupProblem, msg: Messages = english): st
     case 'regionNotAllowed':
       return msg.regionNotAllowed(problem.region, problem.allowed);
     case 'ec2':
-      return msg.ec2Problem(problem.error.code, problem.error.action, problem.error.region, escapeText(problem.error.message));
+      return msg.ec2Problem(problem.error.code, problem.error.action, problem.error.region, escapeText(problem.error.message), problem.error.account);
+    case 'unknownAccount':
+      return msg.estate.unknownAccount(escapeText(problem.alias), problem.suggestion);
+    case 'allRegionsNeedList':
+      return msg.estate.allRegionsNeedList;
   }
+}
+
+// ---- Issue 17 (estate): results labelled with their account and region; a search of many, with its failures ----
+
+/** "Account prod · region ap-northeast-1" under the title, when the result names its account. */
+function accountLabel(result: Extract<LookupResult, { kind: 'endpoints' }>, msg: Messages): KnownBlock[] {
+  return result.account ? [context(msg.estate.where(escapeText(result.account), escapeText(result.region)))] : [];
+}
+
+function failureLines(result: EstateResult, msg: Messages): string[] {
+  const t = msg.estate;
+  return result.failures.map((f) => {
+    const known = f.code === 'UnauthorizedOperation' ? 'AccessDenied' : f.code === 'RequestLimitExceeded' ? 'Throttling' : f.code;
+    const reason = known in t.reasons && known !== 'other' ? (t.reasons[known as keyof typeof t.reasons] as string) : t.reasons.other(escapeText(f.code));
+    return t.failure(escapeText(f.account), escapeText(f.region), reason);
+  });
+}
+
+export function estateView(result: EstateResult, msg: Messages = english): SlackMessage {
+  const t = msg.estate;
+  const searched = t.searched(result.accounts.length, result.regions.length, result.asked);
+  const failures = failureLines(result, msg);
+  const failureBlocks = failures.length > 0 ? sections([`*${t.failuresTitle}*`, ...failures].join('\n')) : [];
+  if (result.hits.length === 0) {
+    const text = t.nothingFound(escapeText(targetLabel(result.command.target, msg)), result.accounts.length, result.regions.map(c).join(', '));
+    return message(text, [section(`:mag: ${text}`), ...failureBlocks, context(searched)]);
+  }
+  const views = result.hits.map((hit) => (hit.command.name === 'dns' ? dnsView(hit, msg) : describeView(hit, msg)));
+  return message(
+    views.map((v) => v.text).join('\n'),
+    capBlocks([...views.flatMap((v) => v.blocks as KnownBlock[]), ...failureBlocks, context(searched)], () => msg.lookups.narrowEndpoints),
+  );
 }
 
 export function problemView(problem: LookupProblem, msg: Messages = english): SlackMessage {
@@ -234,5 +275,7 @@ export function lookupView(result: LookupResult, msg: Messages = english): Slack
       return servicesView(result, msg);
     case 'endpoints':
       return result.command.name === 'dns' ? dnsView(result, msg) : describeView(result, msg);
+    case 'estate':
+      return estateView(result, msg);
   }
 }
