@@ -73,6 +73,8 @@ describe('create in a member account', () => {
   it("runs preflight and the create with that account's EC2, in the requester's name, and names the account everywhere", async () => {
     const { member, homeCalls, memberCalls, asked, slack } = await submitted();
     await bot.command(REQUEST);
+    // The Slack function only hands the request over: it never asks for a session in the member account.
+    expect(asked).toEqual([]);
     await bot.drain();
     const [request] = await bot.store.list({ openOnly: true, limit: 1 });
     expect(request).toMatchObject({ state: 'pending', account: 'prod', accountId: '111111111111' });
