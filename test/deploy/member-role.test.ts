@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -130,5 +131,16 @@ describe('deploy/member-role.yml', () => {
       if (s.Resource === '*') expect(actions(s).every(isRead), s.Sid).toBe(true);
     }
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+  });
+});
+
+/** cfn-lint (AWS's CloudFormation linter: resource schemas, intrinsic functions, IAM policy grammar), when installed. */
+const cfnLint = spawnSync('cfn-lint', ['--version'], { encoding: 'utf8' });
+
+describe.runIf(cfnLint.status === 0)('deploy/member-role.yml under cfn-lint', () => {
+  it('passes with no error or warning', { timeout: 120_000 }, () => {
+    const run = spawnSync('cfn-lint', ['deploy/member-role.yml'], { encoding: 'utf8' });
+    expect(run.stdout + run.stderr).toBe('');
+    expect(run.status).toBe(0);
   });
 });
