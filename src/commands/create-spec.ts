@@ -97,6 +97,8 @@ function portList(raw: string): number[] | FieldError {
 export interface CreateOptions {
   /** The configured accounts (ACCOUNTS, home included); when given, an alias outside them is refused here. */
   accounts?: readonly Account[];
+  /** False where reader allow-lists exist: a refusal then names no configured alias ("did you mean"). */
+  suggest?: boolean;
 }
 
 /**
@@ -175,7 +177,7 @@ export function validateCreate(
   if (account !== undefined) {
     if (!ALIAS_PATTERN.test(account)) errors.account = { code: 'badAccount', value: account };
     else if (options.accounts && !findAccount(options.accounts, account)) {
-      const suggestion = suggestAlias(account, options.accounts);
+      const suggestion = options.suggest === false ? undefined : suggestAlias(account, options.accounts);
       errors.account = { code: 'unknownAccount', value: account, ...(suggestion && { suggestion }) };
     }
     if (account === HOME_ACCOUNT) account = undefined;

@@ -31,6 +31,8 @@ export interface WorkflowDependencies {
   /** Member accounts (ACCOUNTS): the EC2 port of each, and the allow-list re-checked at approval and creation. */
   ec2For?: AccountEc2;
   accounts?: readonly Account[];
+  /** Reader allow-lists exist (READER_*): refusals name no configured alias. */
+  quietAccounts?: boolean;
 }
 
 /**
@@ -74,6 +76,7 @@ export function workflowDependencies(
     ...(services.channelMessages && { channelMessages: services.channelMessages }),
     ...(services.ec2For && { ec2For: services.ec2For }),
     ...(services.config.accounts && { accounts: services.config.accounts }),
+    ...(services.config.readers && { quietAccounts: true }),
   };
 }
 
@@ -185,7 +188,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
   const alias = submission.spec.account;
   const account = alias ? findAccount(deps.accounts, alias) : undefined;
   if (!request && alias && !account) {
-    const suggestion = suggestAlias(alias, deps.accounts);
+    const suggestion = deps.quietAccounts ? undefined : suggestAlias(alias, deps.accounts);
     await reply(noticeView(en.fieldError('account', { code: 'unknownAccount', value: alias, ...(suggestion && { suggestion }) })));
     return undefined;
   }

@@ -114,6 +114,23 @@ describe('create in a member account', () => {
     expect(JSON.stringify(replies.at(-1))).toContain('No account `prd` is configured. Did you mean `prod`?');
   });
 
+  it('names no configured alias to anyone when reader allow-lists exist', async () => {
+    const home = seedState();
+    const homeCalls = fakeEc2World(home);
+    bot = await startBot({ config: { accounts: parseAccounts(PROD), readers: { userIds: ['U0READER'] } } });
+    fakeSlack();
+    const replies = captureResponseUrl(5);
+    await bot.command(REQUEST.replace('account=prod', 'account=prd'));
+    await bot.drain();
+    const answer = JSON.stringify(replies);
+    expect(answer).toContain('No account `prd` is configured.');
+    expect(answer).not.toContain('prod');
+    expect(homeCalls).toEqual([]);
+    const form = createModal({ accounts: ['home', 'prod'], accountsHidden: true });
+    expect(JSON.stringify(form)).not.toContain('prod');
+    expect(form.blocks.find((b) => (b as { block_id?: string }).block_id === 'account')).toMatchObject({ element: { type: 'plain_text_input' } });
+  });
+
   it('refuses the approval of a request whose account left ACCOUNTS since it was filed; it stays pending, nothing is created', async () => {
     const accounts = parseAccounts(PROD);
     const { memberCalls, homeCalls, replies } = await submitted({ accounts });

@@ -47,6 +47,13 @@ describe('create … account=<alias>', () => {
     expect(validateCreate({ ...BASE, account: 'home' }, { accounts: parseAccounts(undefined) })).not.toHaveProperty('errors');
   });
 
+  it('names no configured alias where reader allow-lists exist (suggest: false)', () => {
+    const accounts = parseAccounts('prod=arn:aws:iam::111111111111:role/bot');
+    expect(validateCreate({ ...BASE, account: 'prd' }, { accounts, suggest: false })).toEqual({
+      errors: { account: { code: 'unknownAccount', value: 'prd' } },
+    });
+  });
+
   it('says what to do in both languages, naming the alias and the suggestion', () => {
     for (const locale of ['en', 'ja'] as const) {
       const text = messagesFor(locale).fieldError('account', { code: 'unknownAccount', value: 'prd', suggestion: 'prod' });

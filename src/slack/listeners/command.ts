@@ -72,6 +72,8 @@ async function requestCommand(
           {
             ...(services.config.defaultRegion && { region: services.config.defaultRegion }),
             accounts: accountsOf(services.config.accounts).map((a) => a.alias),
+            // With reader allow-lists, the form lists no account: whoever creates in one names it.
+            accountsHidden: Boolean(services.config.readers),
           },
           en,
         );

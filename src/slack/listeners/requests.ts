@@ -124,7 +124,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       return input?.selected_option?.value ?? input?.value ?? undefined;
     };
     const fields = Object.fromEntries(CREATE_FIELDS.map((f) => [f, field(f) ?? ''])) as Record<CreateField, string>;
-    const result = validateCreate(fields, { accounts: accountsOf(services.config.accounts) });
+    const result = validateCreate(fields, { accounts: accountsOf(services.config.accounts), suggest: !services.config.readers });
     const { locale } = await userLocale(services, body.user.id, logger);
     const en = messagesFor(locale);
     if ('errors' in result) {

@@ -229,6 +229,8 @@ export interface ModalDefaults {
   region?: string;
   /** The configured account aliases (home first): a select when there is more than home. */
   accounts?: readonly string[];
+  /** Reader allow-lists exist: a text field instead, so the form shows no alias to someone who may not read. */
+  accountsHidden?: boolean;
 }
 
 export function createModal(defaults: ModalDefaults, msg: Messages = english): ModalView {
@@ -290,12 +292,14 @@ export function createModal(defaults: ModalDefaults, msg: Messages = english): M
       text('service-region', m.serviceRegion, { optional: true, hint: m.serviceRegionHint }),
       ...(defaults.accounts && defaults.accounts.length > 1
         ? [
-            choice(
-              'account',
-              msg.memberAccounts.account,
-              defaults.accounts.map((a) => [a, a]),
-              defaults.accounts[0],
-            ),
+            defaults.accountsHidden
+              ? text('account', msg.memberAccounts.account, { optional: true, placeholder: 'home' })
+              : choice(
+                  'account',
+                  msg.memberAccounts.account,
+                  defaults.accounts.map((a) => [a, a]),
+                  defaults.accounts[0],
+                ),
           ]
         : []),
       text('reason', m.reason, { optional: true, multiline: true }),
