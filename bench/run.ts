@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: figures, not verdicts. Cold start against the baseline (Bolt's Lambda example with the EC2
  * client, unbundled), warm handler latency, and lookups over large accounts. Everything runs on loopback;
- * medians, because machines here are noisy. BENCH_QUICK=1 runs fewer rounds; BENCH_ONLY=cold (warm, scale) some parts.
+ * medians, because machines here are noisy. BENCH_QUICK=1 runs fewer rounds; BENCH_ONLY=cold (warm, scale, estate) some parts.
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -327,6 +327,8 @@ async function main(): Promise<void> {
   if (!only || only.includes('cold')) await coldStart();
   if (!only || only.includes('warm')) await warmLatency();
   if (!only || only.includes('scale')) await scale();
+  // Issue 17: one endpoint id searched across 50 accounts × 4 regions (bench/estate.ts; runnable alone).
+  if (!only || only.includes('estate')) await (await import('./estate.js')).estateBench();
 }
 
 main().then(

@@ -4,13 +4,14 @@ import { type Ec2For, parseAccounts } from '../../src/accounts/model.js';
 import { fanOut } from '../../src/accounts/search.js';
 import { parseCommand, type Command } from '../../src/commands/parse.js';
 import { createSlackHandler } from '../../src/handler.js';
+import { createWorkerHandler } from '../../src/worker-handler.js';
 import { Ec2Error, type Ec2Api, type Endpoint } from '../../src/endpoints/ec2-api.js';
 import { type LookupCommand, type LookupResult, lookupJson, runLookup } from '../../src/endpoints/lookups.js';
 import { messagesFor } from '../../src/i18n.js';
 import { lookupView } from '../../src/slack/views/endpoints.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
-import { manualClock } from '../helpers/clock.js';
-import { TEST_CONFIG, apiGatewayV2Event, blockText, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
+import { manualClock, until } from '../helpers/clock.js';
+import { TEST_CONFIG, apiGatewayV2Event, blockText, captureResponseUrl, parseAckBody, quietLogger, recordingJobs, slashCommandBody } from '../helpers/slack.js';
 
 const REGION = 'ap-northeast-1';
 const ENDPOINT = 'vpce-0123456789abcdef0';
@@ -257,5 +258,24 @@ describe('account= through the Slack handler', () => {
   it('doctor with an unknown account is refused before any EC2 call', async () => {
     const send = setup();
     expect(await send(`doctor ${ENDPOINT} from=10.0.0.1 account=prd`)).toContain('Did you mean `account=prod`?');
+  });
+
+  it('a search too slow for Slack is handed to the worker, which answers from the same accounts in the user’s name', async () => {
+    const jobs = recordingJobs();
+    const clock = manualClock();
+    const config = { ...TEST_CONFIG, accounts };
+    const slow = estate({ home: {}, prod: { [REGION]: { hang: true } }, staging: {}, payments: {} });
+    const handler = createSlackHandler(config, { ec2For: slow.access.ec2For, jobs, logger: quietLogger(), clock });
+    const answer = handler(apiGatewayV2Event(slashCommandBody(`dns ${ENDPOINT}`)), {});
+    await until(() => slow.log.includes(`prod/${REGION}`) && clock.waiting > 0, 'the fan-out and the in-line deadline');
+    clock.advance(1500);
+    expect(blockText(parseAckBody((await answer).body) as { blocks: unknown[] })).toContain('Looking up');
+    expect(jobs.jobs).toMatchObject([{ kind: 'lookup', text: `dns ${ENDPOINT}`, userId: 'U0ALICE' }]);
+
+    const quick = estate({ home: {}, prod: {}, staging: { [REGION]: { endpoints: [endpoint(ENDPOINT)] } }, payments: {} });
+    const posted = captureResponseUrl();
+    await createWorkerHandler(config, { ec2For: quick.access.ec2For, jobs: recordingJobs(), logger: quietLogger() })(jobs.jobs[0]!);
+    expect(blockText(posted[0]!.body)).toContain('Account `staging` · region `ap-northeast-1`');
+    expect(new Set(quick.users)).toEqual(new Set(['U0ALICE']));
   });
 });

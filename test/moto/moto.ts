@@ -52,6 +52,8 @@ export interface MotoOptions {
   pageSize?: number;
   /** How long to wait for the server to say it is ready. */
   startTimeoutMs?: number;
+  /** Issue 17: AssumeRole only into roles that exist in their account (and match their sts:ExternalId condition). */
+  assumeRoleNeedsRole?: boolean;
 }
 
 /** Starts the launcher on an ephemeral loopback port and resolves once it is listening. */
@@ -59,6 +61,7 @@ export function startMoto(options: MotoOptions = {}): Promise<MotoServer> {
   const args = [LAUNCHER, '--port', String(options.port ?? 0), '--host', '127.0.0.1'];
   if (options.pendingDescribes !== undefined) args.push('--pending-describes', String(options.pendingDescribes));
   if (options.pageSize !== undefined) args.push('--page-size', String(options.pageSize));
+  if (options.assumeRoleNeedsRole) args.push('--assume-role-needs-role');
   const child = spawn(python(), args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8').on('data', (d: string) => {

@@ -369,6 +369,54 @@ def apply_patches(options):
 
         VPCs.describe_vpc_endpoints = describe_vpc_endpoints
 
+    # --- Opt-in (--assume-role-needs-role; issue 17, many accounts): AssumeRole succeeds only into a role that
+    # exists in its account and whose trust policy's sts:ExternalId condition, if any, matches. moto issues
+    # credentials for any role ARN ("the role does not need to exist"); AWS answers AccessDenied.
+    # Source: https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html (Errors; ExternalId) and
+    # https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html (sts:ExternalId).
+    if options.assume_role_needs_role:
+
+        @patch("assume-role-needs-role")
+        def _():
+            from moto.iam.models import iam_backends
+            from moto.sts.exceptions import STSClientError
+            from moto.sts.models import STSBackend
+
+            original_assume = STSBackend.assume_role
+
+            def external_ids(document):
+                try:
+                    statements = json.loads(document).get("Statement", [])
+                except (TypeError, ValueError):
+                    return []
+                if isinstance(statements, dict):
+                    statements = [statements]
+                wanted = []
+                for statement in statements:
+                    for values in (statement.get("Condition") or {}).values():
+                        value = values.get("sts:ExternalId") if isinstance(values, dict) else None
+                        if value is not None:
+                            wanted.extend(value if isinstance(value, list) else [value])
+                return wanted
+
+            def assume_role(self, region_name, role_session_name, role_arn, policy, duration, external_id):
+                denied = STSClientError(
+                    "AccessDenied", f"User: arn:aws:sts::{self.account_id}:assumed-role/bot is not authorized to perform: sts:AssumeRole on resource: {role_arn}"
+                )
+                parts = role_arn.split(":")
+                if len(parts) < 6 or parts[2] != "iam":
+                    raise denied
+                try:
+                    role = iam_backends[parts[4]][parts[1]].get_role_by_arn(role_arn)
+                except Exception:
+                    raise denied
+                wanted = external_ids(role.assume_role_policy_document)
+                if wanted and external_id not in wanted:
+                    raise denied
+                return original_assume(self, region_name, role_session_name, role_arn, policy, duration, external_id)
+
+            STSBackend.assume_role = assume_role
+
     for _name, fn in PATCHES:
         fn()
     return [name for name, _ in PATCHES]
@@ -381,6 +429,7 @@ def main():
     parser.add_argument("--pending-describes", type=int, default=1, help="describes a new interface endpoint stays pending")
     parser.add_argument("--page-size", type=int, default=1000, help="largest DescribeVpcEndpoints page (AWS: 1000)")
     parser.add_argument("--check", action="store_true", help="report whether moto's server can run here, then exit")
+    parser.add_argument("--assume-role-needs-role", action="store_true", help="AssumeRole only into roles that exist (and match sts:ExternalId)")
     options = parser.parse_args()
 
     try:
