@@ -19,7 +19,7 @@ const usage: Messages['usage'] = {
   describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R|all] [state=S] [account=A]',
   dns: '/privatelink dns <vpce-…|service-text> [region=R|all] [account=A]',
   create:
-    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
+    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [account=A] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
@@ -267,6 +267,10 @@ function fieldError(field: string, e: FieldError): string {
       return `${code(e.value)} はポートではありません。${code(field)} には 1～65535 の TCP ポート番号をカンマ区切りで指定します（例：${code('ports=443,8443')}）。`;
     case 'duplicatePort':
       return `ポート ${code(String(e.value))} が ${code(field)} に 2 回指定されています。`;
+    case 'badAccount':
+      return `${code(e.value)} はアカウントのエイリアスではありません。${code(field)} には設定済みのエイリアス（英小文字、数字、-）または ${code('home')} を指定してください。`;
+    case 'unknownAccount':
+      return `アカウント ${code(e.value)} は設定されていません。${e.suggestion ? `${code(e.suggestion)} のことですか。` : ''}管理者に ${code('ACCOUNTS')} への追加を依頼するか、${code(field)} を省略してボット自身のアカウントを使用してください。`;
   }
 }
 
@@ -347,6 +351,9 @@ ec2Problems.AssumeRoleDenied = (_a, _r, account) =>
   `ボットはアカウント ${code(account ?? '?')} のロールを引き受けることができません（${code('sts:AssumeRole')} が拒否されました）。そのアカウントのロールの信頼ポリシーを修正してください。ボットのロールを信頼し、${code('ACCOUNTS_EXTERNAL_ID')} を設定している場合はその外部 ID を条件にする必要があります。または ${code('ACCOUNTS')} のロール ARN を修正してください。`;
 ec2Problems.AccountNotConfigured = (_a, _r, account) =>
   `アカウント ${code(account ?? '?')} は ${code('ACCOUNTS')} に含まれていません（含まれなくなりました）。そのアカウントでは何も実行していません。設定済みのアカウントを指定してください。`;
+// Issue 17 (member): create in a member account.
+ec2Problems.AccountChanged = (_a, _r, account) =>
+  `エイリアス ${code(account ?? '?')} は、${code('ACCOUNTS')} で申請時とは別の AWS アカウントを指しています。何も作成していません。新しく申請してください。`;
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
   const known = ec2Problems[errorCode];
@@ -495,11 +502,17 @@ const preflightFindings: Messages['preflight']['findings'] = {
     fix: `プロバイダーがサービスのサポート対象リージョンに ${code(v.region!)} を追加する必要があります。${code('service-region=')} と、${code(`/privatelink services <text> region=${v.serviceRegion}`)} で名前を確認してください。`,
   }),
   permitted: () => ({ text: 'DryRun：ボットのロールはこのエンドポイントを作成できます。' }),
-  notPermitted: (v) => ({
-    text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
-    fix: 'ロールの IAM ポリシーに追加してください（README の「IAM permissions」）。',
-  }),
-  ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '') }),
+  notPermitted: (v) =>
+    v.account
+      ? {
+          text: `DryRun：アカウント ${code(v.account)} のボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
+          fix: `そのアカウントに ${code('deploy/member-role.yml')} を展開し、AllowedRegions にこのリージョンを含めてください（作成のステートメントにはワーカーの作成用セッションが必要です）。`,
+        }
+      : {
+          text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
+          fix: 'ロールの IAM ポリシーに追加してください（README の「IAM permissions」）。',
+        },
+  ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
 
 const reach: Messages['reach'] = {
@@ -1024,6 +1037,14 @@ export const ja = {
     foreignCopy: (id: string) =>
       `これは申請 ${code(id)} が記録したメッセージではないため、ここでのクリックは無効です。承認用チャンネルにある申請のメッセージで判断してください。`,
     voidCopy: (id: string) => `:no_entry_sign: 申請 ${id} のこのコピーは無効です。承認用チャンネルにある申請自体のメッセージで判断してください。`,
+  },
+  // メンバーアカウントでの作成（ACCOUNTS）
+  memberAccounts: {
+    account: 'アカウント',
+    approveRefused: (id: string, account: string) =>
+      `申請 ${code(id)} のアカウント ${code(account)} は、申請時のとおりには ${code('ACCOUNTS')} に含まれなくなりました。承認していません。申請を却下するか、先にアカウントの設定を戻してください。`,
+    threadCreatingIn: (account: string, accountId: string, region: string) =>
+      `アカウント ${code(account)}${accountId ? `（${code(accountId)}）` : ''}、リージョン ${code(region)} に、そのアカウントのロールで作成しています。`,
   },
   // `/privatelink lang` と CLI の言語
   lang: {

@@ -27,7 +27,7 @@ const usage: Record<Subcommand, string> = {
   describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R|all] [state=S] [account=A]',
   dns: '/privatelink dns <vpce-…|service-text> [region=R|all] [account=A]',
   create:
-    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [reason="…"]',
+    '/privatelink create <service> vpc=vpc-… subnets=subnet-…,… [sg=sg-…,…] [private-dns=on|off|inbound-only] [ip=ipv4|dualstack|ipv6] [ports=443,…] [region=R] [service-region=R2] [account=A] [reason="…"]',
   requests: '/privatelink requests [pending|all]',
   status: '/privatelink status <request-id>',
   cancel: '/privatelink cancel <request-id>',
@@ -253,6 +253,10 @@ function fieldError(field: string, e: FieldError): string {
       return `${code(e.value)} is not a port: ${code(field)} takes TCP port numbers from 1 to 65535, comma-separated (e.g. ${code('ports=443,8443')}).`;
     case 'duplicatePort':
       return `Port ${code(String(e.value))} is listed twice in ${code(field)}.`;
+    case 'badAccount':
+      return `${code(e.value)} is not an account alias: ${code(field)} takes one of the configured aliases (lowercase letters, digits and -), or ${code('home')}.`;
+    case 'unknownAccount':
+      return `No account ${code(e.value)} is configured.${e.suggestion ? ` Did you mean ${code(e.suggestion)}?` : ''} Ask an admin to add it to ${code('ACCOUNTS')}, or leave ${code(field)} out to use the bot's own account.`;
   }
 }
 
@@ -316,6 +320,9 @@ const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, accou
     `The bot may not assume the role of account ${code(account ?? '?')} (${code('sts:AssumeRole')} denied). Fix the role's trust policy in that account: it must trust the bot's roles (and require ${code('ACCOUNTS_EXTERNAL_ID')} if one is set), or correct its ARN in ${code('ACCOUNTS')}.`,
   AccountNotConfigured: (_a, _r, account) =>
     `Account ${code(account ?? '?')} is not in ${code('ACCOUNTS')} (any more); nothing was done there. Ask for one of the configured accounts.`,
+  // Issue 17 (member): create in a member account.
+  AccountChanged: (_a, _r, account) =>
+    `The alias ${code(account ?? '?')} now names another AWS account in ${code('ACCOUNTS')} than the one this request was filed for; nothing was created. File a new request.`,
 };
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
@@ -451,11 +458,17 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
     fix: `The provider must add ${code(v.region!)} to the service's supported regions; check ${code('service-region=')} and the name with ${code(`/privatelink services <text> region=${v.serviceRegion}`)}.`,
   }),
   permitted: () => ({ text: "DryRun: the bot's role may create this endpoint." }),
-  notPermitted: (v) => ({
-    text: `DryRun: the bot's role may not call ${code(v.action!)}.`,
-    fix: 'Add it to the role\'s IAM policy (README, "IAM permissions").',
-  }),
-  ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '') }),
+  notPermitted: (v) =>
+    v.account
+      ? {
+          text: `DryRun: the bot's role in account ${code(v.account)} may not call ${code(v.action!)}.`,
+          fix: `Roll out ${code('deploy/member-role.yml')} in that account with this region in its AllowedRegions (its create statements need the worker's create session).`,
+        }
+      : {
+          text: `DryRun: the bot's role may not call ${code(v.action!)}.`,
+          fix: 'Add it to the role\'s IAM policy (README, "IAM permissions").',
+        },
+  ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
 
 // ---- reach: which name routes where (describe), and the companions a private subnet may need ----
@@ -943,6 +956,15 @@ export const en = {
     foreignCopy: (id: string) =>
       `This copy of request ${code(id)} is not the one the request recorded; clicks here count for nothing. Decide on the request's message in the approvals channel.`,
     voidCopy: (id: string) => `:no_entry_sign: This copy of request ${id} is void; decide on the request's own message in the approvals channel.`,
+  },
+  // Issue 17 (member): create in a member account (ACCOUNTS).
+  memberAccounts: {
+    /** The card's and the modal's label. */
+    account: 'Account',
+    approveRefused: (id: string, account: string) =>
+      `Request ${code(id)} is for account ${code(account)}, which is no longer in ${code('ACCOUNTS')} as it was when the request was filed; it was not approved. Reject it, or restore the account first.`,
+    threadCreatingIn: (account: string, accountId: string, region: string) =>
+      `Creating in account ${code(account)}${accountId ? ` (${code(accountId)})` : ''}, region ${code(region)}, with that account's role.`,
   },
   // Issue 14 (i18n seam): `/privatelink lang`, and the CLI's language.
   lang: {

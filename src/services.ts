@@ -95,7 +95,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   const workflowFor = (door: Door) =>
     once(() =>
       workflowDependencies(
-        { config, ec2: ec2(), store: store(), jobs: jobs(), now },
+        { config, ec2: ec2(), ec2For: ec2For(), store: store(), jobs: jobs(), now },
         slack[door](),
         logger(),
         slackNotifier(slack[door](), channelMessages, config.approvals),

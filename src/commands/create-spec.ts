@@ -1,5 +1,6 @@
 /** The fields of a create request, validated the same way whether typed as text or entered in the modal. */
 import { DEFAULT_PORTS, PRIVATE_DNS_MODES, type IpAddressType, type PrivateDnsMode } from '../aws/endpoint.js';
+import { ALIAS_PATTERN, type Account, HOME_ACCOUNT, findAccount, suggestAlias } from '../accounts/model.js';
 import { KNOWN_REGIONS } from '../aws/vocabulary.js';
 
 // Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
@@ -19,11 +20,25 @@ export interface CreateSpec {
   region?: string;
   /** The endpoint service lives in this other region (cross-region PrivateLink). */
   serviceRegion?: string;
+  /** The configured account (ACCOUNTS alias) to create in; absent: the bot's own account, `home`. */
+  account?: string;
   reason?: string;
 }
 
-export type CreateField = 'service' | 'vpc' | 'subnets' | 'sg' | 'private-dns' | 'ip' | 'ports' | 'region' | 'service-region' | 'reason';
-export const CREATE_FIELDS: readonly CreateField[] = ['service', 'vpc', 'subnets', 'sg', 'private-dns', 'ip', 'ports', 'region', 'service-region', 'reason'];
+export type CreateField = 'service' | 'vpc' | 'subnets' | 'sg' | 'private-dns' | 'ip' | 'ports' | 'region' | 'service-region' | 'account' | 'reason';
+export const CREATE_FIELDS: readonly CreateField[] = [
+  'service',
+  'vpc',
+  'subnets',
+  'sg',
+  'private-dns',
+  'ip',
+  'ports',
+  'region',
+  'service-region',
+  'account',
+  'reason',
+];
 
 export type FieldError =
   | { code: 'required' }
@@ -34,7 +49,9 @@ export type FieldError =
   | { code: 'badServiceName'; value: string }
   | { code: 'tooLong'; max: number }
   | { code: 'badPort'; value: string }
-  | { code: 'duplicatePort'; value: number };
+  | { code: 'duplicatePort'; value: number }
+  | { code: 'badAccount'; value: string }
+  | { code: 'unknownAccount'; value: string; suggestion?: string };
 
 export const ID_PATTERNS = {
   vpce: /^vpce-[0-9a-f]{8}([0-9a-f]{9})?$/,
@@ -77,11 +94,21 @@ function portList(raw: string): number[] | FieldError {
   return ports;
 }
 
+export interface CreateOptions {
+  /** The configured accounts (ACCOUNTS, home included); when given, an alias outside them is refused here. */
+  accounts?: readonly Account[];
+  /** False where reader allow-lists exist: a refusal then names no configured alias ("did you mean"). */
+  suggest?: boolean;
+}
+
 /**
  * Validates raw field values (absent or empty means not given). Returns the spec or every field's error,
  * so a modal can show all of them at once.
  */
-export function validateCreate(fields: Partial<Record<CreateField, string>>): { spec: CreateSpec } | { errors: Partial<Record<CreateField, FieldError>> } {
+export function validateCreate(
+  fields: Partial<Record<CreateField, string>>,
+  options: CreateOptions = {},
+): { spec: CreateSpec } | { errors: Partial<Record<CreateField, FieldError>> } {
   const errors: Partial<Record<CreateField, FieldError>> = {};
   const given = (f: CreateField) => {
     const v = fields[f]?.trim();
@@ -146,6 +173,16 @@ export function validateCreate(fields: Partial<Record<CreateField, string>>): { 
   const reason = given('reason');
   if (reason !== undefined && reason.length > MAX_REASON) errors.reason = { code: 'tooLong', max: MAX_REASON };
 
+  let account = given('account')?.toLowerCase();
+  if (account !== undefined) {
+    if (!ALIAS_PATTERN.test(account)) errors.account = { code: 'badAccount', value: account };
+    else if (options.accounts && !findAccount(options.accounts, account)) {
+      const suggestion = options.suggest === false ? undefined : suggestAlias(account, options.accounts);
+      errors.account = { code: 'unknownAccount', value: account, ...(suggestion && { suggestion }) };
+    }
+    if (account === HOME_ACCOUNT) account = undefined;
+  }
+
   if (Object.keys(errors).length > 0 || !service || !vpcId) return { errors };
   return {
     spec: {
@@ -158,6 +195,7 @@ export function validateCreate(fields: Partial<Record<CreateField, string>>): { 
       ports,
       ...(region && { region }),
       ...(serviceRegion && { serviceRegion }),
+      ...(account && { account }),
       ...(reason && { reason }),
     },
   };

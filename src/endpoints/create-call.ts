@@ -25,9 +25,28 @@ export interface CallParties {
   requester: string;
   /** Unknown at preflight: the DryRun sends the same tag key with an empty value. */
   approver?: string;
+  /** A member account's 12-digit id (or its alias when the role ARN did not say): part of the ClientToken. */
+  account?: string;
+}
+
+/**
+ * The ClientToken of a request's create: the request id in the bot's own account (as before accounts existed, so a
+ * create resumed across an upgrade keeps its token), and request, account and region in a member account. EC2 keeps
+ * a token per account and region; naming both makes one request's token never match another create.
+ * At most 64 ASCII characters: https://docs.aws.amazon.com/ec2/latest/devguide/ec2-api-idempotency.html
+ */
+export function clientTokenFor(requestId: string, region: string, account?: string): string {
+  return account ? `${requestId}-${account}-${region}`.slice(0, 64) : requestId;
 }
 
 export const TAG_KEYS = { request: 'privatelink:request', requester: 'privatelink:requester', approver: 'privatelink:approver' } as const;
+
+/**
+ * The session tag the worker sets when it assumes a member account's role to preflight or create: that role's
+ * create statements require it, and only the worker's role may set it (deploy/member-role.yml), so a session of the
+ * Slack function can look up but never create. https://docs.aws.amazon.com/IAM/latest/UserGuide/id_session-tags.html
+ */
+export const CREATE_SESSION_TAG = { key: 'privatelink:purpose', value: 'create' } as const;
 
 /**
  * The parameters for CreateVpcEndpoint. Private DNS is always explicit; for S3 and DynamoDB the inbound-only
@@ -47,7 +66,7 @@ export function createEndpointCall(params: EndpointParams, parties: CallParties)
     ...(inboundFlag && { privateDnsOnlyForInboundResolverEndpoint: params.privateDns === 'inbound-only' }),
     ...(params.ipAddressType && { ipAddressType: params.ipAddressType }),
     ...(params.serviceRegion && { serviceRegion: params.serviceRegion }),
-    clientToken: parties.requestId,
+    clientToken: clientTokenFor(parties.requestId, params.region, parties.account),
     tags: {
       Name: `${params.serviceName.split('.').at(-1)} (${parties.requestId})`,
       [TAG_KEYS.request]: parties.requestId,

@@ -316,6 +316,8 @@ export const EC2_PROBLEM_CODES = [
   // Issue 17 (estate): a member account's role could not be assumed, or the alias is no longer in ACCOUNTS.
   'AssumeRoleDenied',
   'AccountNotConfigured',
+  // Issue 17 (member): the alias of a request now names another account than the one approved.
+  'AccountChanged',
 ] as const;
 export type Ec2ProblemCode = (typeof EC2_PROBLEM_CODES)[number];
 export const isEc2ProblemCode = (code: string): code is Ec2ProblemCode => (EC2_PROBLEM_CODES as readonly string[]).includes(code);

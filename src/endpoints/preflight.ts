@@ -351,6 +351,14 @@ export async function runPreflight(
     orEc2Error(ec2.createEndpoint(r, call, { dryRun: true })),
   ]);
 
+  // A member account whose role cannot be assumed answers nothing: one finding naming the account and the fix.
+  if (dryRun instanceof Ec2Error && dryRun.account && ACCOUNT_PROBLEMS.has(dryRun.code)) {
+    return {
+      params,
+      checks: [check('permission', 'fail', 'ec2Error', { code: dryRun.code, action: dryRun.action, region: r, message: '', account: dryRun.account })],
+    };
+  }
+
   const service = Array.isArray(services) ? services.find((s) => s.serviceName === params.serviceName) : undefined;
   const vpc = Array.isArray(vpcs) ? vpcs.find((v) => v.id === params.vpcId) : undefined;
   const cidrs = clientCidrs(params, vpc);
@@ -371,14 +379,23 @@ export async function runPreflight(
   if (dryRun instanceof Ec2Error) {
     checks.push(
       dryRun.code === 'UnauthorizedOperation'
-        ? check('permission', 'fail', 'notPermitted', { action: 'ec2:CreateVpcEndpoint' })
-        : check('permission', 'fail', 'ec2Error', { code: dryRun.code, action: dryRun.action, region: r, message: dryRun.message }),
+        ? check('permission', 'fail', 'notPermitted', { action: 'ec2:CreateVpcEndpoint', ...(dryRun.account && { account: dryRun.account }) })
+        : check('permission', 'fail', 'ec2Error', {
+            code: dryRun.code,
+            action: dryRun.action,
+            region: r,
+            message: dryRun.message,
+            ...(dryRun.account && { account: dryRun.account }),
+          }),
     );
   } else {
     checks.push(check('permission', 'pass', 'permitted', {}));
   }
   return { params, checks: checks.filter((c): c is PreflightCheck => c !== undefined) };
 }
+
+/** A member account the bot could not act in at all (issue 17): its role refused, or it left ACCOUNTS. */
+const ACCOUNT_PROBLEMS = new Set(['AssumeRoleDenied', 'AccountNotConfigured']);
 
 export function preflightPassed(checks: PreflightCheck[]): boolean {
   return checks.every((c) => c.status !== 'fail');

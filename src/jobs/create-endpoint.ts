@@ -10,10 +10,11 @@ import { randomUUID } from 'node:crypto';
 import { TAG_KEYS, createEndpointCall } from '../endpoints/create-call.js';
 import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2-api.js';
-import { CREATE_DEADLINE_MINUTES, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
+import { accountsOf } from '../accounts/model.js';
+import { CREATE_DEADLINE_MINUTES, accountStanding, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
 import { VersionConflict, patched } from '../requests/store.js';
 import type { RequesterNotice, ThreadNote } from '../requests/notify.js';
-import { postInThread, refreshMessage, regionAllowed, tellRequester, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { ec2InAccount, postInThread, refreshMessage, regionAllowed, tellRequester, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 
 export interface CreateTiming {
   /** How long to follow a pending endpoint, counted from the `creating` step. */
@@ -143,6 +144,24 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
   };
   const failed = [{ kind: 'failed' }, { kind: 'failed' }] as const;
 
+  // A member account (issue 17): its allow-list checked again, then every call below made with its role.
+  const standing = accountStanding(request, accountsOf(deps.accounts));
+  if (standing !== 'ok') {
+    const code = standing === 'removed' ? 'AccountNotConfigured' : 'AccountChanged';
+    await finish('failed', { failure: { code, message: request.account ?? '' } }, ...failed);
+    return;
+  }
+  if (request.account) {
+    deps = { ...deps, ec2: ec2InAccount(deps, request.account, request.requester, 'create') };
+    if (firstClaim)
+      await postInThread(deps, request, {
+        kind: 'creating-in-account',
+        account: request.account,
+        accountId: request.accountId ?? '',
+        region: request.params.region,
+      });
+  }
+
   const p = request.params;
   let endpoint: Endpoint | undefined;
   if (!request.endpointId) {
@@ -232,7 +251,12 @@ export async function runCreateJob(deps: WorkflowDependencies, requestId: string
       let error: Ec2Error;
       try {
         // The same builder as the preflight's DryRun: what was proven permitted is what is sent, token included.
-        const call = createEndpointCall(p, { requestId: request.id, requester: request.requester, approver: request.decidedBy ?? '' });
+        const call = createEndpointCall(p, {
+          requestId: request.id,
+          requester: request.requester,
+          approver: request.decidedBy ?? '',
+          ...(request.account && { account: request.accountId ?? request.account }),
+        });
         const created = await deps.ec2.createEndpoint(p.region, call, { dryRun: false });
         if (created) return { kind: 'created', endpoint: created };
         error = new Ec2Error('Unreachable', 'CreateVpcEndpoint answered without an endpoint', 'ec2:CreateVpcEndpoint', p.region);

@@ -27,7 +27,7 @@ export interface ClickOrigin {
 export type DecisionAction = 'approve' | 'reject' | 'cancel';
 
 /** What a decision came to, as the workflow's outcome kinds. */
-export type DecisionKind = 'not-found' | 'refused' | 'region-not-allowed' | 'foreign-copy' | 'expired' | 'already' | 'decided';
+export type DecisionKind = 'not-found' | 'refused' | 'region-not-allowed' | 'account-not-allowed' | 'foreign-copy' | 'expired' | 'already' | 'decided';
 
 /** An outcome without its record, as a job carries it; the workflow's `restoreOutcome` reads the record again. */
 export type DecisionSummary = { kind: DecisionKind; reason?: 'not-approver' | 'requester'; moved?: boolean; allowed?: string[] };

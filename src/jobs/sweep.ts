@@ -6,7 +6,7 @@
 import { Ec2Error, type Endpoint } from '../endpoints/ec2-api.js';
 import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
 import type { Reminder } from '../requests/notify.js';
-import { postInThread, refreshMessage, remindApprovers, tellRequester, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { ec2InAccount, postInThread, refreshMessage, remindApprovers, tellRequester, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
 import { dnsNames } from '../endpoints/dns.js';
 
 /** An approved request older than this with no worker on it was lost on the way to the worker. */
@@ -68,7 +68,8 @@ export async function sweep(deps: WorkflowDependencies): Promise<{ expired: numb
 async function followAcceptance(deps: WorkflowDependencies, request: EndpointRequest): Promise<boolean> {
   let endpoint: Endpoint | undefined;
   try {
-    endpoint = (await deps.ec2.describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
+    // A member account's endpoint is described there (issue 17); an account gone from ACCOUNTS throws an Ec2Error.
+    endpoint = (await ec2InAccount(deps, request.account, undefined, 'read').describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
   } catch (error) {
     if (error instanceof Ec2Error) return false;
     throw error;

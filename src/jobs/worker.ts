@@ -42,14 +42,6 @@ export interface WorkerDependencies {
 
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
   const channelMessages = messagesFor(deps.config.locale ?? 'en');
-  const workflow =
-    deps.workflow ??
-    workflowDependencies(
-      { ...deps, now: deps.now ?? (() => new Date()) },
-      deps.slack,
-      deps.logger,
-      slackNotifier(deps.slack, channelMessages, deps.config.approvals),
-    );
   const slackApiUrl = deps.config.slack?.apiUrl;
   const reply = (to: ReplyTo): Reply =>
     'responseUrl' in to
@@ -64,6 +56,15 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
       ...(deps.config.accountsExternalId && { externalId: deps.config.accountsExternalId }),
       ...(deps.config.defaultRegion && { stsRegion: deps.config.defaultRegion }),
     });
+  // The same accounts for requests: preflight and create in a request's account (issue 17).
+  const workflow =
+    deps.workflow ??
+    workflowDependencies(
+      { ...deps, ec2For, now: deps.now ?? (() => new Date()) },
+      deps.slack,
+      deps.logger,
+      slackNotifier(deps.slack, channelMessages, deps.config.approvals),
+    );
 
   return async (job) => {
     switch (job.kind) {

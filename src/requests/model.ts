@@ -70,6 +70,10 @@ export interface EndpointRequest {
   decisionReason?: string;
   /** What the requester and approvers have been told (`NoticeKey`s, src/requests/notify.ts): each is said once. */
   notified?: string[];
+  /** The ACCOUNTS alias the endpoint is created in; absent: the bot's own account (`home`). */
+  account?: string;
+  /** That alias's 12-digit account when the request was filed: an alias pointed elsewhere since is refused. */
+  accountId?: string;
 }
 
 /** A request id derived from something unique to one submission (Slack's trigger or view id): a retried submission maps to the same request. */
@@ -89,6 +93,7 @@ export function newRequest(args: {
   preflight: PreflightCheck[];
   now: Date;
   ttlHours: number;
+  account?: { alias: string; accountId?: string };
 }): EndpointRequest {
   const createdAt = args.now.toISOString();
   return {
@@ -102,7 +107,24 @@ export function newRequest(args: {
     createdAt,
     expiresAt: new Date(args.now.getTime() + args.ttlHours * 3_600_000).toISOString(),
     history: [{ state: 'pending', actor: args.requester, at: createdAt }],
+    ...(args.account && { account: args.account.alias }),
+    ...(args.account?.accountId && { accountId: args.account.accountId }),
   };
+}
+
+/**
+ * Whether a request may still act in its account: `removed` when its alias left ACCOUNTS, `changed` when the alias
+ * now names another account than the one the approver saw. A request in the bot's own account always may.
+ */
+export function accountStanding(
+  request: Pick<EndpointRequest, 'account' | 'accountId'>,
+  accounts: readonly { alias: string; accountId?: string }[],
+): 'ok' | 'removed' | 'changed' {
+  if (!request.account) return 'ok';
+  const configured = accounts.find((a) => a.alias === request.account);
+  if (!configured) return 'removed';
+  if (request.accountId && configured.accountId && configured.accountId !== request.accountId) return 'changed';
+  return 'ok';
 }
 
 export type Patch = Partial<

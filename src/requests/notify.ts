@@ -27,6 +27,8 @@ export type ThreadNote =
   | { kind: 'pending-acceptance'; endpointId: string; serviceOwner: string }
   | { kind: 'accepted'; endpointId: string }
   | { kind: 'failed' }
+  /** The create job starts acting in a member account (issue 17): which one, by alias and 12-digit id. */
+  | { kind: 'creating-in-account'; account: string; accountId: string; region: string }
   /** A call to the approvers while the request waits: at about half its time, and shortly before it expires. */
   | { kind: 'reminder'; which: Reminder };
 

@@ -2,8 +2,9 @@
  * The approval workflow: submit (preflight, store, post), decideRequest (approve, reject), cancel. Every state change
  * is a conditional write, so double clicks, concurrent approvers and retried deliveries produce one outcome.
  */
+import { type Account, accountsOf, findAccount, suggestAlias } from '../accounts/model.js';
 import type { ApprovalConfig, Config } from '../config.js';
-import type { Ec2Api } from '../endpoints/ec2-api.js';
+import { Ec2Error, type Ec2Api } from '../endpoints/ec2-api.js';
 import type { RegionPolicy } from '../endpoints/lookups.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
 import type { ClickOrigin, DecisionAction, DecisionSummary, JobQueue, Submission } from '../jobs/job.js';
@@ -12,7 +13,7 @@ export type { ClickOrigin, DecisionAction, DecisionSummary, Submission } from '.
 import { CHANNEL_PROBLEMS, SlackError, type SlackErrorCode, type SlackPort } from '../slack/port.js';
 import type { PreflightCheck } from '../aws/endpoint.js';
 import type { NoticeKey, Notifier, Progress, Reminder, RequesterNotice, ThreadNote } from './notify.js';
-import { isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
+import { accountStanding, isExpired, newRequest, requestIdFor, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
 import { VersionConflict, patched, type RequestStore } from './store.js';
 
 export interface WorkflowDependencies {
@@ -27,11 +28,34 @@ export interface WorkflowDependencies {
   regions: RegionPolicy;
   now: () => Date;
   log: (message: string, error?: unknown) => void;
+  /** Member accounts (ACCOUNTS): the EC2 port of each, and the allow-list re-checked at approval and creation. */
+  ec2For?: AccountEc2;
+  accounts?: readonly Account[];
+  /** Reader allow-lists exist (READER_*): refusals name no configured alias. */
+  quietAccounts?: boolean;
+}
+
+/**
+ * The EC2 port acting in a configured account (services.ec2For). `create`: the worker's create session there, which
+ * the member role's create statements require (deploy/member-role.yml).
+ */
+export type AccountEc2 = (account: string, onBehalfOf?: string, purpose?: 'read' | 'create') => Ec2Api;
+
+/** The EC2 port a request acts through: its member account's (in `onBehalfOf`'s name) or, absent, the bot's own. */
+export function ec2InAccount(
+  deps: Pick<WorkflowDependencies, 'ec2' | 'ec2For'>,
+  account: string | undefined,
+  onBehalfOf: string | undefined,
+  purpose: 'read' | 'create',
+): Ec2Api {
+  if (!account) return deps.ec2;
+  if (!deps.ec2For) throw new Ec2Error('AccountNotConfigured', `${account} is not in ACCOUNTS`, 'sts:AssumeRole', '', account);
+  return deps.ec2For(account, onBehalfOf, purpose);
 }
 
 /** The workflow's dependencies from the services a listener or the worker already has. */
 export function workflowDependencies(
-  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date },
+  services: { config: Config; ec2: Ec2Api; store: RequestStore; jobs: JobQueue; now: () => Date; ec2For?: AccountEc2 },
   slack: SlackPort,
   logger: { info: (message: string) => void; error: (message: string, error?: unknown) => void },
   notifier: Notifier,
@@ -46,6 +70,9 @@ export function workflowDependencies(
     regions: services.config,
     now: services.now,
     log: (message, error) => (error ? logger.error(message, error) : logger.info(message)),
+    ...(services.ec2For && { ec2For: services.ec2For }),
+    ...(services.config.accounts && { accounts: services.config.accounts }),
+    ...(services.config.readers && { quietAccounts: true }),
   };
 }
 
@@ -181,6 +208,8 @@ export async function remindApprovers(
 export type SubmitOutcome =
   | { kind: 'not-configured' }
   | { kind: 'preflight-failed'; checks: PreflightCheck[] }
+  /** `account=` names no configured ACCOUNTS alias (the suggestion only where readers may learn the aliases). */
+  | { kind: 'unknown-account'; alias: string; suggestion?: string }
   /** A repeated delivery of a submission that was withdrawn meanwhile: nothing posted. */
   | { kind: 'already-decided'; request: EndpointRequest }
   /** The approvals channel cannot be posted to: the request was withdrawn. */
@@ -193,8 +222,16 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
   const id = requestIdFor(submission.submissionKey);
   const existing = await deps.store.get(id);
   let request = existing;
+  // A member account must be configured: the grammar cannot know ACCOUNTS, so it is checked here, before any call.
+  const alias = submission.spec.account;
+  const account = alias ? findAccount(deps.accounts, alias) : undefined;
+  if (!request && alias && !account) {
+    const suggestion = deps.quietAccounts ? undefined : suggestAlias(alias, deps.accounts);
+    return { kind: 'unknown-account', alias, ...(suggestion && { suggestion }) };
+  }
   if (!request) {
-    const { params, checks } = await runPreflight(submission.spec, deps.ec2, deps.regions, { requestId: id, requester: submission.requester });
+    const ec2 = ec2InAccount(deps, alias, submission.requester, 'create');
+    const { params, checks } = await runPreflight(submission.spec, ec2, deps.regions, { requestId: id, requester: submission.requester });
     if (!params || !preflightPassed(checks)) return { kind: 'preflight-failed', checks };
     request = newRequest({
       id,
@@ -204,6 +241,7 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
       preflight: checks,
       now: deps.now(),
       ttlHours: deps.approvals.ttlHours,
+      ...(account && { account: { alias: account.alias, ...(account.accountId && { accountId: account.accountId }) } }),
     });
     if (!(await deps.store.create(request))) request = (await deps.store.get(id))!;
   }
@@ -231,6 +269,8 @@ export type DecisionOutcome =
   | { kind: 'not-found' }
   | { kind: 'refused'; reason: 'not-approver' | 'requester' }
   | { kind: 'region-not-allowed'; request: EndpointRequest; allowed: string[] }
+  /** Its account left ACCOUNTS, or its alias names another account, since the request was filed. */
+  | { kind: 'account-not-allowed'; request: EndpointRequest }
   | { kind: 'foreign-copy'; request: EndpointRequest }
   /** `moved`: this call moved it to expired (its message and thread still need telling). */
   | { kind: 'expired'; request: EndpointRequest; moved?: boolean }
@@ -316,7 +356,7 @@ async function closePending(
  * `cancel` do all of it in one go.
  */
 export async function mayDecide(
-  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions'>,
+  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions' | 'accounts'>,
   id: string,
   actor: string,
   decision: 'approve' | 'reject',
@@ -327,7 +367,7 @@ export async function mayDecide(
 
 /** `mayDecide`, also giving the record it read, which `recordDecision` can write from (one read per click). */
 export async function checkDecision(
-  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions'>,
+  deps: Pick<WorkflowDependencies, 'store' | 'approvals' | 'slack' | 'regions' | 'accounts'>,
   id: string,
   actor: string,
   decision: 'approve' | 'reject',
@@ -342,6 +382,8 @@ export async function checkDecision(
   if (decision === 'approve' && !regionAllowed(request.params.region, deps.regions)) {
     return { refusal: { kind: 'region-not-allowed', request, allowed: deps.regions.allowedRegions ?? [] } };
   }
+  // So may the account allow-list (ACCOUNTS): an approval may not send it to an account removed or re-pointed.
+  if (decision === 'approve' && accountStanding(request, accountsOf(deps.accounts)) !== 'ok') return { refusal: { kind: 'account-not-allowed', request } };
   return { read: request };
 }
 

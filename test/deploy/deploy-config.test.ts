@@ -1,8 +1,10 @@
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { parseAccounts } from '../../src/accounts/model.js';
 import { SUBCOMMANDS } from '../../src/commands/parse.js';
 import { createSlackHandler } from '../../src/handler.js';
 import { en } from '../../src/messages.js';
@@ -243,6 +245,108 @@ describe('serverless.yml', () => {
   it('passes the reader allow-list to the functions', () => {
     expect(serverless.provider.environment.READER_USER_IDS).toBe('${param:readerUserIds}');
     expect(serverless.provider.environment.READER_USERGROUP_ID).toBe('${param:readerUsergroupId}');
+  });
+
+  // Member accounts (ACCOUNTS, deploy/README.md): sts:AssumeRole on exactly the configured role ARNs, none when empty.
+  const assumePolicies = () =>
+    Object.entries<{ Type: string; Condition?: string; Properties: { Roles: unknown; PolicyDocument: { Statement: Statement[] } } }>(
+      serverless.resources.Resources,
+    ).filter(([, r]) => r.Type === 'AWS::IAM::Policy' && r.Properties.PolicyDocument.Statement.some((s) => s.Action.some((a) => a.startsWith('sts:'))));
+
+  it('passes the accounts and their external id to the functions, empty by default', () => {
+    expect(serverless.provider.environment.ACCOUNTS).toBe('${param:accounts}');
+    expect(serverless.provider.environment.ACCOUNTS_EXTERNAL_ID).toBe('${param:accountsExternalId}');
+    expect(serverless.params.default.accounts).toBe('');
+    expect(serverless.params.default.accountsExternalId).toBe('');
+  });
+
+  it('assumes exactly the configured member roles: the Slack function to read, the worker also tagging its create session', () => {
+    expect(statements.flatMap((s) => s.Action).filter((a) => a.startsWith('sts:'))).toEqual([]);
+    const byRole = Object.fromEntries(assumePolicies().map(([name, r]) => [JSON.stringify(r.Properties.Roles), { name, ...r }]));
+    expect(Object.keys(byRole).sort()).toEqual([JSON.stringify([{ Ref: 'IamRoleLambdaExecution' }]), JSON.stringify([{ Ref: 'WorkerRole' }])].sort());
+    const slack = byRole[JSON.stringify([{ Ref: 'IamRoleLambdaExecution' }])]!;
+    const worker = byRole[JSON.stringify([{ Ref: 'WorkerRole' }])]!;
+    const ARNS = '${file(./deploy/accounts.cjs):roleArns}';
+    expect(slack.Properties.PolicyDocument.Statement).toEqual([{ Sid: 'AssumeMemberRoles', Effect: 'Allow', Action: ['sts:AssumeRole'], Resource: ARNS }]);
+    expect(worker.Properties.PolicyDocument.Statement).toEqual([
+      { Sid: 'AssumeMemberRoles', Effect: 'Allow', Action: ['sts:AssumeRole', 'sts:TagSession'], Resource: ARNS },
+    ]);
+    // No accounts, no policy at all (an IAM statement cannot name zero resources).
+    for (const p of [slack, worker]) expect(p.Condition, p.name).toBe('HasMemberAccounts');
+    expect(serverless.resources.Conditions.HasMemberAccounts).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['${param:accounts}', ''] }] });
+    // The roles a member account trusts are the stack's outputs.
+    expect(serverless.resources.Outputs.SlackRoleArn.Value).toEqual({ 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] });
+    expect(serverless.resources.Outputs.WorkerRoleArn.Value).toEqual({ 'Fn::GetAtt': ['WorkerRole', 'Arn'] });
+  });
+
+  it('reads the role ARNs from the accounts parameter, and refuses a malformed one by name', async () => {
+    const { roleArns, roleArnsOf } = createRequire(__filename)('../../deploy/accounts.cjs') as {
+      roleArns: (a: { resolveVariable: (v: string) => Promise<string> }) => Promise<string[]>;
+      roleArnsOf: (v: string) => string[];
+    };
+    const asked: string[] = [];
+    const value = ' prod=arn:aws:iam::111111111111:role/privatelink-bot , dev=arn:aws-cn:iam::222222222222:role/ops/privatelink-bot';
+    await expect(roleArns({ resolveVariable: async (v) => (asked.push(v), value) })).resolves.toEqual([
+      'arn:aws:iam::111111111111:role/privatelink-bot',
+      'arn:aws-cn:iam::222222222222:role/ops/privatelink-bot',
+    ]);
+    expect(asked).toEqual(['param:accounts']);
+    expect(roleArnsOf('')).toEqual([]);
+    // The same rules as the bot's start-up (parseAccounts): what one accepts the other accepts, with the same ARNs.
+    const samples = [
+      '',
+      'prod=arn:aws:iam::111111111111:role/privatelink-bot',
+      'prod=arn:aws-us-gov:iam::111111111111:role/a/b/c,dev=arn:aws:iam::222222222222:role/x',
+      'prod',
+      'prod=arn:aws:iam::1111:role/x',
+      '=arn:aws:iam::111111111111:role/x',
+      'prod=arn:aws:iam::111111111111:user/x',
+      'home=arn:aws:iam::111111111111:role/x',
+      'Prod=arn:aws:iam::111111111111:role/x',
+      'a=arn:aws:iam::111111111111:role/x,a=arn:aws:iam::222222222222:role/x',
+      'a=arn:aws:iam::111111111111:role/x,b=arn:aws:iam::111111111111:role/x',
+      `a=arn:aws:iam::111111111111:role/${'n'.repeat(65)}`,
+    ];
+    for (const value of samples) {
+      let atStartUp: string[] | 'refused';
+      try {
+        atStartUp = parseAccounts(value).flatMap((a) => (a.roleArn ? [a.roleArn] : []));
+      } catch {
+        atStartUp = 'refused';
+      }
+      if (atStartUp === 'refused') expect(() => roleArnsOf(value), value).toThrow(/deploy parameter accounts/);
+      else expect(roleArnsOf(value), value).toEqual(atStartUp);
+    }
+  });
+
+  it('resolves through serverless itself, with and without accounts', { timeout: 180_000 }, async () => {
+    const print = (...args: string[]) =>
+      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+        const child = spawn(process.execPath, [require.resolve('osls/bin/serverless.js'), 'print', '--stage', 'ci', '--format', 'json', ...args], {
+          env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', SLS_DEPRECATION_DISABLE: '*' },
+        });
+        let out = '';
+        let err = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.stderr.on('data', (d) => (err += d));
+        child.on('close', (code) => resolve({ code, out, err }));
+      });
+    const accounts = 'prod=arn:aws:iam::111111111111:role/privatelink-bot,dev=arn:aws:iam::222222222222:role/privatelink-bot';
+    const [withAccounts, without] = await Promise.all([print(`--param=accounts=${accounts}`), print()]);
+    for (const r of [withAccounts, without]) expect(r.code, r.err + r.out).toBe(0);
+    const resolved = (r: { out: string }) => JSON.parse(r.out);
+    const a = resolved(withAccounts);
+    expect(a.provider.environment.ACCOUNTS).toBe(accounts);
+    for (const name of ['SlackAssumesMemberRoles', 'WorkerAssumesMemberRoles'])
+      expect(a.resources.Resources[name].Properties.PolicyDocument.Statement[0].Resource, name).toEqual([
+        'arn:aws:iam::111111111111:role/privatelink-bot',
+        'arn:aws:iam::222222222222:role/privatelink-bot',
+      ]);
+    expect(a.resources.Conditions.HasMemberAccounts).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [accounts, ''] }] });
+    const b = resolved(without);
+    expect(b.provider.environment.ACCOUNTS).toBe('');
+    // Not created: the condition is false.
+    expect(b.resources.Conditions.HasMemberAccounts).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['', ''] }] });
   });
 });
 

@@ -14,6 +14,7 @@ import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';
 import type { EndpointRequest } from '../../src/requests/model.js';
 import type { RequestStore } from '../../src/requests/store.js';
+import type { BotServices } from '../../src/services.js';
 import { manualClock } from './clock.js';
 import { testEc2 } from './ec2.js';
 import { startDynalite } from './dynalite.js';
@@ -56,6 +57,8 @@ export interface BotOptions {
   wrapStore?: (store: RequestStore) => RequestStore;
   /** The clock Slack's deadlines run on; by default one that stands still, so no budget runs out on a busy machine. */
   deadlineClock?: Clock;
+  /** The EC2 port of each configured account (ACCOUNTS); by default the bot's own, assuming roles with STS. */
+  ec2For?: BotServices['ec2For'];
 }
 
 export async function startBot(options: BotOptions = {}) {
@@ -78,6 +81,7 @@ export async function startBot(options: BotOptions = {}) {
   const jobs = recordingJobs();
   const logger = quietLogger();
   const ec2 = options.ec2 ?? testEc2(2);
+  const ec2For = options.ec2For && { ec2For: options.ec2For };
   // One composition, as in one deployment: both functions share the store, the queue and EC2.
   const bot = composeBot(config, {
     ec2,
@@ -88,6 +92,7 @@ export async function startBot(options: BotOptions = {}) {
     clock: options.deadlineClock ?? manualClock(),
     preferences: memoryPreferences(),
     timing: options.timing ?? virtualTiming(clock),
+    ...ec2For,
   });
   const http = slackHandlerOf(bot);
   const worker = workerHandlerOf(bot);

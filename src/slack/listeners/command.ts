@@ -2,6 +2,7 @@
 import type { App, Logger, RespondArguments, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { BotServices } from '../services.js';
+import { accountsOf } from '../../accounts/model.js';
 import { parseCommand, type Command, type DoctorCommand } from '../../commands/parse.js';
 import { runDoctor } from '../../doctor/run.js';
 import { doctorView } from '../views/doctor.js';
@@ -67,7 +68,15 @@ async function requestCommand(
       if (!approvalsConfigured(services.config.approvals)) return noticeView(en.requests.notConfigured);
       if (!command.spec) {
         // The trigger expires 3 s after Slack sent it: the form opens while Slack waits, or not at all.
-        const view = createModal({ ...(services.config.defaultRegion && { region: services.config.defaultRegion }) }, en);
+        const view = createModal(
+          {
+            ...(services.config.defaultRegion && { region: services.config.defaultRegion }),
+            accounts: accountsOf(services.config.accounts).map((a) => a.alias),
+            // With reader allow-lists, the form lists no account: whoever creates in one names it.
+            accountsHidden: Boolean(services.config.readers),
+          },
+          en,
+        );
         const opened = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.handOff, () => client.views.open({ trigger_id: payload.trigger_id, view }));
         return opened ? undefined : noticeView(en.deadline.modalTooSlow);
       }

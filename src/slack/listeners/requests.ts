@@ -2,6 +2,7 @@
 import type { App, BlockButtonAction, Logger, RespondFn } from '@slack/bolt';
 import type { BotServices } from '../services.js';
 import { CREATE_FIELDS, validateCreate, type CreateField } from '../../commands/create-spec.js';
+import { accountsOf } from '../../accounts/model.js';
 import { messagesFor } from '../../i18n.js';
 import { SLACK_BUDGET, realClock, settleBy } from '../../deadline.js';
 import type { Job } from '../../jobs/job.js';
@@ -176,7 +177,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       return input?.selected_option?.value ?? input?.value ?? undefined;
     };
     const fields = Object.fromEntries(CREATE_FIELDS.map((f) => [f, field(f) ?? ''])) as Record<CreateField, string>;
-    const result = validateCreate(fields);
+    const result = validateCreate(fields, { accounts: accountsOf(services.config.accounts), suggest: !services.config.readers });
     const { locale } = await userLocale(services, body.user.id, logger);
     const en = messagesFor(locale);
     if ('errors' in result) {

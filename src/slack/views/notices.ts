@@ -80,6 +80,8 @@ export function threadNoteText(request: EndpointRequest, note: ThreadNote, msg: 
       return c.accepted(note.endpointId, request.requester);
     case 'failed':
       return c.threadFailed(request.requester, failureText(request, msg));
+    case 'creating-in-account':
+      return msg.memberAccounts.threadCreatingIn(note.account, note.accountId, note.region);
     case 'reminder':
       return (note.which === 'half' ? msg.notify.reminderHalf : msg.notify.reminderFinal)(approvers, slackTime(request.expiresAt));
   }
@@ -110,6 +112,10 @@ export function submitOutcomeView(outcome: SubmitOutcome, msg: Messages): SlackM
       return noticeView(msg.requests.notConfigured);
     case 'preflight-failed':
       return preflightFailedView(outcome.checks, msg);
+    case 'unknown-account':
+      return noticeView(
+        msg.fieldError('account', { code: 'unknownAccount', value: outcome.alias, ...(outcome.suggestion && { suggestion: outcome.suggestion }) }),
+      );
     case 'already-decided':
       return noticeView(msg.requests.alreadyDecided(outcome.request.id, outcome.request.state));
     case 'channel-problem':
@@ -132,6 +138,8 @@ export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decid
       return outcome.reason === 'requester' ? msg.requests.refusedRequester(id) : msg.requests.refusedNotApprover;
     case 'region-not-allowed':
       return msg.integrity.approveRegionRefused(id, outcome.request.params.region, outcome.allowed.join(', '));
+    case 'account-not-allowed':
+      return msg.memberAccounts.approveRefused(id, outcome.request.account ?? '');
     case 'foreign-copy':
       return msg.integrity.foreignCopy(id);
     case 'expired':

@@ -38,7 +38,12 @@ export function messageLink(channel: string, ts: string): string {
 /** The call the bot will make, as an AWS CLI line an auditor can read (and re-run). */
 export function createCallLine(request: EndpointRequest): string {
   const p = request.params;
-  const call = createEndpointCall(p, { requestId: request.id, requester: request.requester, ...(request.decidedBy && { approver: request.decidedBy }) });
+  const call = createEndpointCall(p, {
+    requestId: request.id,
+    requester: request.requester,
+    ...(request.decidedBy && { approver: request.decidedBy }),
+    ...(request.account && { account: request.accountId ?? request.account }),
+  });
   const dnsOptions = [
     call.ipAddressType && `DnsRecordIpType=${call.ipAddressType}`,
     call.privateDnsOnlyForInboundResolverEndpoint !== undefined && `PrivateDnsOnlyForInboundResolverEndpoint=${call.privateDnsOnlyForInboundResolverEndpoint}`,
@@ -54,7 +59,7 @@ export function createCallLine(request: EndpointRequest): string {
     call.ipAddressType ? `--ip-address-type ${call.ipAddressType}` : undefined,
     dnsOptions.length > 0 ? `--dns-options ${dnsOptions.join(',')}` : undefined,
     call.serviceRegion ? `--service-region ${call.serviceRegion}` : undefined,
-    `--client-token ${request.id}`,
+    `--client-token ${call.clientToken}`,
     `--tag-specifications 'ResourceType=vpc-endpoint,Tags=[{Key=privatelink:request,Value=${request.id}},…]'`,
   ]
     .filter(Boolean)
@@ -131,7 +136,7 @@ export function failureText(request: EndpointRequest, msg: Messages = english): 
       escapeText(`${failure.code === request.endpointState ? '' : failure.code} ${failure.message}`.trim()),
     );
   }
-  return msg.ec2Problem(failure.code, 'ec2:CreateVpcEndpoint', request.params.region, escapeText(failure.message));
+  return msg.ec2Problem(failure.code, 'ec2:CreateVpcEndpoint', request.params.region, escapeText(failure.message), request.account);
 }
 
 const FAILED_ENDPOINT_STATES = ['failed', 'rejected', 'expired', 'deleted', 'deleting'];
@@ -168,6 +173,9 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
       [r.region, c(p.region)],
       [r.ports, `TCP ${p.ports.join(', ')}`],
       ...(p.serviceRegion ? [[r.serviceRegion, c(p.serviceRegion)] as [string, string]] : []),
+      ...(request.account
+        ? [[msg.memberAccounts.account, c(request.accountId ? `${request.account} (${request.accountId})` : request.account)] as [string, string]]
+        : []),
     ]),
     section(`*${r.exactCall}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
   ];
@@ -221,6 +229,10 @@ export function requestsListView(requests: EndpointRequest[], filter: 'pending' 
 
 export interface ModalDefaults {
   region?: string;
+  /** The configured account aliases (home first): a select when there is more than home. */
+  accounts?: readonly string[];
+  /** Reader allow-lists exist: a text field instead, so the form shows no alias to someone who may not read. */
+  accountsHidden?: boolean;
 }
 
 export function createModal(defaults: ModalDefaults, msg: Messages = english): ModalView {
@@ -280,6 +292,18 @@ export function createModal(defaults: ModalDefaults, msg: Messages = english): M
       text('ports', m.ports, { optional: true, hint: m.portsHint, placeholder: '443' }),
       text('region', m.region, { optional: true, ...(defaults.region && { initial: defaults.region }) }),
       text('service-region', m.serviceRegion, { optional: true, hint: m.serviceRegionHint }),
+      ...(defaults.accounts && defaults.accounts.length > 1
+        ? [
+            defaults.accountsHidden
+              ? text('account', msg.memberAccounts.account, { optional: true, placeholder: 'home' })
+              : choice(
+                  'account',
+                  msg.memberAccounts.account,
+                  defaults.accounts.map((a) => [a, a]),
+                  defaults.accounts[0],
+                ),
+          ]
+        : []),
       text('reason', m.reason, { optional: true, multiline: true }),
     ],
   };
