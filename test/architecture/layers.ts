@@ -48,6 +48,8 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/jobs/job.ts', 'core'],
   ['src/slack/port.ts', 'core'],
   ['src/config.ts', 'core'],
+  // Slack mrkdwn: the one escaping rule and the builders of mentions, links and dates (catalogs and views use it).
+  ['src/mrkdwn.ts', 'core'],
   // Placed ahead for branches in flight: the language ids (to move out of i18n.ts) and the preference store's port.
   ['src/locale.ts', 'core'],
   ['src/preferences/store.ts', 'core'],

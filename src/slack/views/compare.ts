@@ -4,6 +4,7 @@ import type { OptionId } from '../../decision/engine.js';
 import { encodeAnswers, question, type Answers, type QuestionKey } from '../../decision/questions.js';
 import { reportSources, type DecisionReport } from '../../decision/report.js';
 import { messagesFor, type Messages } from '../../i18n.js';
+import { link } from '../../mrkdwn.js';
 import { actions, button, context, divider, escapeText, header, message, section, type SlackMessage } from './blocks.js';
 
 export const COMPARE_ACTIONS = {
@@ -121,7 +122,7 @@ export function compareResultView(
     context(
       `${m.rerun} \`${escapeText(rerun)}\``,
       `${m.factsAsOf(report.factsAsOf)} ${m.sources}: ${reportSources(report)
-        .map((url, i) => `<${url}|[${i + 1}]>`)
+        .map((url, i) => link(url, `[${i + 1}]`))
         .join(' ')}`,
     ),
   );

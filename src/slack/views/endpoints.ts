@@ -10,6 +10,7 @@ import type { Endpoint, EndpointService } from '../../endpoints/ec2-api.js';
 import { dnsModeOf, type Known, type NameReach } from '../../endpoints/reach.js';
 import type { LookupProblem, LookupResult } from '../../endpoints/lookups.js';
 import { messagesFor, type Messages } from '../../i18n.js';
+import { link } from '../../mrkdwn.js';
 import { capBlocks, context, escapeText, fields, header, message, section, sections, type SlackMessage } from './blocks.js';
 
 /** English when no catalog is given (the CLI's and the tests' default). */
@@ -96,7 +97,7 @@ function companionsText(detail: EndpointDetail, region: string, msg: Messages): 
   if (detail.vpcEndpoints === 'unknown') return r.companionsUnknown;
   const missing = missingCompanions(region, detail.vpcEndpoints);
   if (missing.length === 0) return r.companionsNone;
-  return [r.companionsIntro, ...missing.map((m) => `• ${r.companionLine(r.companions[m.group.id], m.missing)} (<${m.group.source}|${r.source}>)`)].join('\n');
+  return [r.companionsIntro, ...missing.map((m) => `• ${r.companionLine(r.companions[m.group.id], m.missing)} (${link(m.group.source, r.source)})`)].join('\n');
 }
 
 function namesOf(e: Endpoint, services: Record<string, EndpointService>): EndpointDnsNames {

@@ -10,8 +10,9 @@ import { createEndpointCall } from '../../endpoints/create-call.js';
 import { isPreflightCode } from '../../endpoints/preflight.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import type { DecidedState } from '../../messages.js';
-import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
+import { actions, button, confirmDialog, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
 import { quotedUserText } from './sanitize.js';
+import { mention, slackDate } from '../../mrkdwn.js';
 
 export const REQUEST_ACTIONS = {
   approve: 'approve_request',
@@ -27,7 +28,7 @@ const c = (s: string) => `\`${escapeText(s)}\``;
 
 /** A timestamp Slack shows in each reader's time zone, with the ISO time as the fallback. */
 export function slackTime(iso: string): string {
-  return `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
+  return slackDate(iso);
 }
 
 /** A link to a message that works in any workspace (Slack redirects it). */
@@ -90,12 +91,7 @@ function decisionLine(request: EndpointRequest, msg: Messages): string | undefin
 function decisionButtons(request: EndpointRequest, msg: Messages): Button[] {
   const r = msg.requests;
   const approve = button(r.approve, REQUEST_ACTIONS.approve, request.id, 'primary');
-  approve.confirm = {
-    title: { type: 'plain_text', text: r.confirmTitle },
-    text: { type: 'mrkdwn', text: r.confirmText(request.params.serviceName, request.params.vpcId) },
-    confirm: { type: 'plain_text', text: r.confirmYes },
-    deny: { type: 'plain_text', text: r.confirmNo },
-  };
+  approve.confirm = confirmDialog(r.confirmTitle, r.confirmText(request.params.serviceName, request.params.vpcId), r.confirmYes, r.confirmNo);
   return [approve, button(r.reject, REQUEST_ACTIONS.reject, request.id, 'danger')];
 }
 
@@ -153,7 +149,7 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
   const p = request.params;
   const blocks: KnownBlock[] = [
     header(r.title(request.id)),
-    section(`*${r.requester}:* <@${request.requester}>\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
+    section(`*${r.requester}:* ${mention(request.requester)}\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
     // The requester's words in a quote of their own, one inert line: they cannot pass for the bot's lines.
     section(`*${r.reason}:*\n${request.reason ? quotedUserText(request.reason) : r.noReason}`),
     fields([
@@ -194,10 +190,7 @@ export function requesterNoteView(request: EndpointRequest, channel: string, ts:
 export function statusView(request: EndpointRequest, msg: Messages = english): SlackMessage {
   const r = msg.requests;
   const base = requestMessage(request, {}, msg);
-  const history = request.history.map(
-    (h) =>
-      `• ${r.historyLine(h.state, h.actor.startsWith('U') || h.actor.startsWith('W') ? `<@${h.actor}>` : h.actor, slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`,
-  );
+  const history = request.history.map((h) => `• ${r.historyLine(h.state, mention(h.actor), slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`);
   const blocks = base.blocks.filter((b) => b.type !== 'actions');
   blocks.push(section(`*${r.history}*\n${history.join('\n')}`));
   return message(base.text, blocks);
