@@ -1040,4 +1040,35 @@ export const ja = {
     cli: `ターミナルでは ${code('--lang en|ja')} または環境変数 ${code('LANG')}（例: ${code('LANG=ja_JP.UTF-8')}）で言語を指定します。`,
     notSaved: '言語を保存できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
   },
+  // Issue 15（カード）：一目でわかる承認カード、`requests` のページ、compare の結果の要約と出典。
+  cards: {
+    titles: {
+      pending: (id: string) => `エンドポイントの申請 ${esc(id)}：承認待ち`,
+      approved: (id: string) => `エンドポイントの申請 ${esc(id)}：承認済み`,
+      creating: (id: string) => `エンドポイントの申請 ${esc(id)}：エンドポイントを作成中`,
+      available: (id: string) => `エンドポイントを作成しました（申請 ${esc(id)}）`,
+      'pending-acceptance': (id: string) => `エンドポイントを作成しました。承諾待ちです（申請 ${esc(id)}）`,
+      failed: (id: string) => `エンドポイントの申請 ${esc(id)}：失敗`,
+      rejected: (id: string) => `エンドポイントの申請 ${esc(id)}：却下`,
+      cancelled: (id: string) => `エンドポイントの申請 ${esc(id)}：取り下げ`,
+      expired: (id: string) => `エンドポイントの申請 ${esc(id)}：期限切れ`,
+    },
+    endpoint: 'エンドポイント',
+    // 1 つの項目の値の区切り（サブネット、グループ、ポート）
+    separator: '、',
+    openInConsole: 'AWS コンソールで開く',
+    willCall: '実行する呼び出し',
+    called: '実行した呼び出し',
+    notCalled: '申請された呼び出し（実行していません）',
+    expiredHowTo: (command: string) =>
+      `期限までに判断されなかったため、何も作成していません。もう一度依頼するには、同じ申請を送信してください：${code(command)}`,
+    showing: (from: number, to: number, total: number) => `${esc(total)} 件中 ${esc(from)}～${esc(to)} 件目を表示しています。`,
+    more: '次のページ',
+    openCard: 'カード',
+    recap: '回答：',
+    changesButton: (count: number) => `2018 年からの変更（${esc(count)} 件）`,
+    changesFolded: (count: number) => `2018 年の助言のうち ${esc(count)} 件が、この答えに関わる形で変わりました。下のボタンで表示します。`,
+    source: '出典',
+    actors: { system: 'ボット', worker: 'ワーカー' },
+  },
 } satisfies Messages;

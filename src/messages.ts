@@ -949,6 +949,38 @@ export const en = {
     cli: `In a terminal the language comes from ${code('--lang en|ja')} or the ${code('LANG')} environment variable (e.g. ${code('LANG=ja_JP.UTF-8')}).`,
     notSaved: 'I could not remember your language just now; nothing was changed. Try again in a minute.',
   },
+  // Issue 15 (cards): the approval card at a glance, the `requests` pages, the compare result's recap and sources.
+  cards: {
+    titles: {
+      pending: (id: string) => `Endpoint request ${esc(id)}: waiting for approval`,
+      approved: (id: string) => `Endpoint request ${esc(id)}: approved`,
+      creating: (id: string) => `Endpoint request ${esc(id)}: creating the endpoint`,
+      available: (id: string) => `Endpoint created (request ${esc(id)})`,
+      'pending-acceptance': (id: string) => `Endpoint created, waiting for acceptance (request ${esc(id)})`,
+      failed: (id: string) => `Endpoint request ${esc(id)}: failed`,
+      rejected: (id: string) => `Endpoint request ${esc(id)}: rejected`,
+      cancelled: (id: string) => `Endpoint request ${esc(id)}: cancelled`,
+      expired: (id: string) => `Endpoint request ${esc(id)}: expired`,
+    } satisfies Record<RequestState, (id: string) => string>,
+    endpoint: 'Endpoint',
+    // Between values of one field (subnets, groups, ports).
+    separator: ', ',
+    openInConsole: 'open in the AWS console',
+    willCall: 'What will be called',
+    called: 'What was called',
+    notCalled: 'What was asked for (nothing was called)',
+    expiredHowTo: (command: string) =>
+      `Nobody decided before the request expired, so nothing was created. To ask again, send the same request: ${code(command)}`,
+    showing: (from: number, to: number, total: number) => `Showing ${esc(from)}–${esc(to)} of ${esc(total)}.`,
+    more: 'More',
+    openCard: 'card',
+    recap: 'Your answers:',
+    changesButton: (count: number) => `Changed since 2018 (${esc(count)})`,
+    changesFolded: (count: number) =>
+      `${esc(count)} ${count === 1 ? 'piece' : 'pieces'} of the 2018 advice changed in ways that bear on this answer: see them with the button below.`,
+    source: 'source',
+    actors: { system: 'the bot', worker: 'the worker' } satisfies Record<'system' | 'worker', string>,
+  },
 };
 
 export type Messages = typeof en;

@@ -12,7 +12,7 @@ import { messagesFor, type Messages } from '../../i18n.js';
 import type { DecidedState } from '../../messages.js';
 import { actions, button, confirmDialog, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
 import { quotedUserText } from './sanitize.js';
-import { mention, slackDate } from '../../mrkdwn.js';
+import { link, mention, slackDate } from '../../mrkdwn.js';
 
 export const REQUEST_ACTIONS = {
   approve: 'approve_request',
@@ -143,34 +143,87 @@ function resultSection(request: EndpointRequest, msg: Messages): string | undefi
   }
 }
 
-/** `line`: the worker's progress while it creates and polls. */
+/**
+ * The endpoint in the VPC console of its region (the console's own link form for an endpoint's details page, as
+ * the console writes it in the address bar; commercial partition only).
+ */
+export function consoleUrl(region: string, endpointId: string): string {
+  return `https://${region}.console.aws.amazon.com/vpcconsole/home?region=${region}#EndpointDetails:vpcEndpointId=${endpointId}`;
+}
+
+/** The same request as a command line, for a requester whose request expired or was rejected and who asks again. */
+export function createCommandLine(request: EndpointRequest): string {
+  const p = request.params;
+  return [
+    `/privatelink create ${p.serviceName}`,
+    `vpc=${p.vpcId}`,
+    `subnets=${p.subnetIds.join(',')}`,
+    p.securityGroupIds.length > 0 ? `sg=${p.securityGroupIds.join(',')}` : undefined,
+    p.privateDns !== 'on' ? `private-dns=${p.privateDns}` : undefined,
+    p.ipAddressType && p.ipAddressType !== 'ipv4' ? `ip=${p.ipAddressType}` : undefined,
+    p.ports.length !== 1 || p.ports[0] !== 443 ? `ports=${p.ports.join(',')}` : undefined,
+    `region=${p.region}`,
+    p.serviceRegion ? `service-region=${p.serviceRegion}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Which words the call section takes: before the call, once made, or when it never will be. */
+function callTitle(request: EndpointRequest, msg: Messages): string {
+  const k = msg.cards;
+  switch (request.state) {
+    case 'pending':
+    case 'approved':
+      return k.willCall;
+    case 'rejected':
+    case 'cancelled':
+    case 'expired':
+      return k.notCalled;
+    default:
+      return k.called;
+  }
+}
+
+/**
+ * The approval card, read from the top: what state it is in (and who decided, when), the endpoint and its console
+ * link once there is one, the buttons while it waits, the result; then who asked and why, the fields, the call and
+ * the preflight. Title, tense and fields follow the state: "Expires" only while pending, "What was called" once
+ * the call happened, no buttons once decided. `line`: the worker's progress while it creates and polls.
+ */
 export function requestMessage(request: EndpointRequest, progress: { line?: string } = {}, msg: Messages = english): SlackMessage {
   const r = msg.requests;
+  const k = msg.cards;
   const p = request.params;
-  const blocks: KnownBlock[] = [
-    header(r.title(request.id)),
-    section(`*${r.requester}:* ${mention(request.requester)}\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
+  const pending = request.state === 'pending';
+  const top = [
+    [`*${r.states[request.state]}*`, decisionLine(request, msg), progress.line].filter(Boolean).join(' · '),
+    request.endpointId && `*${k.endpoint}:* ${c(request.endpointId)} · ${link(consoleUrl(p.region, request.endpointId), k.openInConsole)}`,
+    `*${r.requester}:* ${mention(request.requester)}`,
+    pending && `*${r.expires}:* ${slackTime(request.expiresAt)}`,
+  ].filter(Boolean);
+  const blocks: KnownBlock[] = [header(k.titles[request.state](request.id)), section(top.join('\n'))];
+  if (pending) blocks.push(actions(`request_${request.id}`, decisionButtons(request, msg)));
+  if (request.state === 'expired') blocks.push(section(k.expiredHowTo(createCommandLine(request))));
+  const result = resultSection(request, msg);
+  if (result) blocks.push(section(result));
+  blocks.push(
     // The requester's words in a quote of their own, one inert line: they cannot pass for the bot's lines.
     section(`*${r.reason}:*\n${request.reason ? quotedUserText(request.reason) : r.noReason}`),
     fields([
       [r.service, c(p.serviceName)],
       [r.vpc, c(p.vpcId)],
-      [r.subnets, p.subnetIds.map(c).join(', ')],
-      [r.securityGroups, p.securityGroupIds.length > 0 ? p.securityGroupIds.map(c).join(', ') : r.defaultGroup],
+      [r.subnets, p.subnetIds.map(c).join(k.separator)],
+      [r.securityGroups, p.securityGroupIds.length > 0 ? p.securityGroupIds.map(c).join(k.separator) : r.defaultGroup],
       [r.privateDns, r.dnsModes[p.privateDns]],
       [r.ipType, p.ipAddressType ?? 'ipv4'],
       [r.region, c(p.region)],
-      [r.ports, `TCP ${p.ports.join(', ')}`],
+      [r.ports, `TCP ${p.ports.join(k.separator)}`],
       ...(p.serviceRegion ? [[r.serviceRegion, c(p.serviceRegion)] as [string, string]] : []),
     ]),
-    section(`*${r.exactCall}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
-  ];
+    section(`*${callTitle(request, msg)}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
+  );
   if (request.preflight.length > 0) blocks.push(section(`*${msg.preflight.title}*\n${preflightLines(request.preflight, msg)}`));
-  const status = [`*${r.states[request.state]}*`, decisionLine(request, msg), progress.line].filter(Boolean).join(' · ');
-  blocks.push(section(status));
-  const result = resultSection(request, msg);
-  if (result) blocks.push(section(result));
-  if (request.state === 'pending') blocks.push(actions(`request_${request.id}`, decisionButtons(request, msg)));
   return message(`${r.title(request.id)}: ${r.states[request.state].replace(/^:[a-z_]+: /, '')}`, blocks);
 }
 
@@ -187,10 +240,18 @@ export function requesterNoteView(request: EndpointRequest, channel: string, ts:
   return message(text, [section(`:incoming_envelope: ${text}`, button(r.cancel, REQUEST_ACTIONS.cancel, request.id))]);
 }
 
+/** A person as a mention; the bot's own actors (`system`, `worker`) in the reader's words. */
+function actorName(actor: string, msg: Messages): string {
+  const own: Readonly<Record<string, string>> = msg.cards.actors;
+  return own[actor] ?? mention(actor);
+}
+
 export function statusView(request: EndpointRequest, msg: Messages = english): SlackMessage {
   const r = msg.requests;
   const base = requestMessage(request, {}, msg);
-  const history = request.history.map((h) => `• ${r.historyLine(h.state, mention(h.actor), slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`);
+  const history = request.history.map(
+    (h) => `• ${r.historyLine(h.state, actorName(h.actor, msg), slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`,
+  );
   const blocks = base.blocks.filter((b) => b.type !== 'actions');
   blocks.push(section(`*${r.history}*\n${history.join('\n')}`));
   return message(base.text, blocks);
