@@ -4,6 +4,7 @@ import type { SlackConfig } from './config.js';
 import type { BotServices } from './services.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
+import { registerListActions } from './slack/listeners/list.js';
 import { registerRequestListeners, registerUnknownActions } from './slack/listeners/requests.js';
 
 export interface WebClientLimits {
@@ -39,6 +40,7 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
   });
   registerCommand(app, deps.services);
   registerCompareActions(app, deps.services);
+  registerListActions(app, deps.services);
   registerRequestListeners(app, deps.services);
   registerUnknownActions(app);
   app.error(async (error) => {

@@ -2,15 +2,15 @@
  * Views of endpoint requests. The approval message is a pure function of the stored request, so every update
  * (decision, progress, result) re-renders it from the record and a late or repeated update is still right.
  */
-import type { Button, KnownBlock, ModalView } from '@slack/types';
+import type { Button, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import type { PreflightCheck } from '../../aws/endpoint.js';
-import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest } from '../../requests/model.js';
+import { CREATE_DEADLINE_MINUTES, OPEN_STATES, isExpired, type EndpointRequest } from '../../requests/model.js';
 import { smokeTestCommands } from '../../endpoints/smoke-tests.js';
 import { createEndpointCall } from '../../endpoints/create-call.js';
 import { isPreflightCode } from '../../endpoints/preflight.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import type { DecidedState } from '../../messages.js';
-import { actions, button, confirmDialog, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
+import { LIMITS, actions, button, confirmDialog, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
 import { quotedUserText } from './sanitize.js';
 import { link, mention, slackDate } from '../../mrkdwn.js';
 
@@ -257,18 +257,66 @@ export function statusView(request: EndpointRequest, msg: Messages = english): S
   return message(base.text, blocks);
 }
 
-/** `now`: a pending request past its expiry is shown as expired, though the sweep may not have recorded it yet. */
-export function requestsListView(requests: EndpointRequest[], filter: 'pending' | 'all', now: Date, msg: Messages = english): SlackMessage {
+/** Rows per page of `requests`, and how many of the most recent requests the list reads at most. */
+export const REQUESTS_PAGE = 20;
+export const REQUESTS_LISTED = 1000;
+
+export const LIST_ACTIONS = { more: 'requests_more' } as const;
+
+export type ListFilter = 'pending' | 'all';
+
+/** The More button's value: the filter and the offset of the next page (`all:20`). */
+export function listPageValue(filter: ListFilter, offset: number): string {
+  return `${filter}:${offset}`;
+}
+
+export function parseListPageValue(value: string | undefined): { filter: ListFilter; offset: number } {
+  const [filter, offset] = (value ?? '').split(':');
+  const n = Number(offset);
+  return { filter: filter === 'all' ? 'all' : 'pending', offset: Number.isInteger(n) && n > 0 ? n : 0 };
+}
+
+/** Rows packed into sections, each within Slack's section limit, never cutting a row in two. */
+function rowSections(rows: string[]): SectionBlock[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const row of rows) {
+    const candidate = current ? `${current}\n${row}` : row;
+    if (candidate.length <= LIMITS.sectionText) current = candidate;
+    else {
+      if (current) chunks.push(current);
+      current = row;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks.map((chunk) => section(chunk));
+}
+
+/**
+ * One page of `requests`: "showing N–M of T", one row per request with a link to its approval message, and a
+ * More button that carries the filter and the next page's offset. `requests` is everything the store listed, newest
+ * first. `now`: a pending request past its expiry is expired, though the sweep may not have recorded it yet, so the
+ * open list leaves it out and the full list names it expired.
+ */
+export function requestsListView(requests: EndpointRequest[], filter: ListFilter, now: Date, msg: Messages = english, offset = 0): SlackMessage {
   const r = msg.requests;
-  const title = r.listTitle(filter, requests.length);
-  if (requests.length === 0) return message(r.none(filter), [section(r.none(filter))]);
-  const lines = requests.map((q) =>
-    r.listLine(q.id, r.states[isExpired(q, now) ? 'expired' : q.state], q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt)),
-  );
-  const blocks: KnownBlock[] = [header(title)];
-  for (let i = 0; i < lines.length && blocks.length < 48; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
+  const k = msg.cards;
+  const listed = filter === 'pending' ? requests.filter((q) => OPEN_STATES.includes(q.state) && !isExpired(q, now)) : requests;
+  const title = r.listTitle(filter, listed.length);
+  if (listed.length === 0) return message(r.none(filter), [section(r.none(filter))]);
+  const lastPage = Math.floor((listed.length - 1) / REQUESTS_PAGE) * REQUESTS_PAGE;
+  const start = Math.min(Math.max(0, Math.floor(offset)), lastPage);
+  const page = listed.slice(start, start + REQUESTS_PAGE);
+  const rows = page.map((q) => {
+    const line = r.listLine(q.id, r.states[isExpired(q, now) ? 'expired' : q.state], q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt));
+    return q.message ? `${line} · ${link(messageLink(q.message.channel, q.message.ts), k.openCard)}` : line;
+  });
+  const blocks: KnownBlock[] = [header(title), context(k.showing(start + 1, start + page.length, listed.length)), ...rowSections(rows)];
+  if (start + page.length < listed.length) {
+    blocks.push(actions('requests_list', [button(k.more, LIST_ACTIONS.more, listPageValue(filter, start + page.length))]));
+  }
   blocks.push(context(msg.code(msg.usage.status)));
-  return message(title, blocks);
+  return message(`${title} ${k.showing(start + 1, start + page.length, listed.length)}`, blocks);
 }
 
 export interface ModalDefaults {
