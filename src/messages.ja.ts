@@ -879,7 +879,6 @@ export const ja = {
     ports: 'ポート',
     serviceRegion: 'サービスのリージョン（クロスリージョン）',
     dnsModes: { on: 'オン', off: 'オフ', 'inbound-only': 'inbound-only（Resolver インバウンドエンドポイント経由のオンプレミスのみ）' },
-    exactCall: '実行する呼び出し',
     approve: '承認する',
     reject: '却下する',
     cancel: '申請の取り下げ',

@@ -791,7 +791,6 @@ export const en = {
     ports: 'Ports',
     serviceRegion: 'Service region (cross-region)',
     dnsModes: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (on-premises via the Resolver inbound endpoint)' } satisfies Record<DnsMode, string>,
-    exactCall: 'Exactly what will be called',
     approve: 'Approve',
     reject: 'Reject',
     cancel: 'Cancel request',

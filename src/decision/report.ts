@@ -63,10 +63,3 @@ export function reportDecision(decision: Decision, en: Messages = messagesFor('e
 export function claimSources(facts: readonly string[]): string[] {
   return [...new Set(facts.map((id) => fact(id).source))];
 }
-
-/** The distinct sources behind every fact a report cites. */
-export function reportSources(report: DecisionReport): string[] {
-  const ids = [...report.reasons, ...report.caveats, ...report.changedSince2018, ...report.alternatives].flatMap((n) => n.facts);
-  ids.push(...report.ruledOut.flatMap((r) => r.facts), ...report.alsoNeeded.flatMap((c) => c.facts));
-  return [...new Set(ids.map((id) => fact(id).source))];
-}

@@ -81,7 +81,7 @@ function recapLine(msg: Messages, answers: Answers, order: readonly QuestionKey[
 function withSources(msg: Messages, text: string, facts: readonly string[]): string {
   const k = msg.cards;
   const links = claimSources(facts).map((url, i) => link(url, i === 0 ? k.source : `${k.source} ${i + 1}`));
-  return links.length > 0 ? `${text} (${links.join(', ')})` : text;
+  return links.length > 0 ? `${text} (${links.join(msg.cards.separator)})` : text;
 }
 
 /** What an open question would change the answer to: the option, plus its companions. */

@@ -84,7 +84,7 @@ function eniLines(detail: EndpointDetail, msg: Messages): string {
     .map((n) =>
       r.eniLine(
         escapeText(n.availabilityZone),
-        escapeText([n.privateIp, ...n.ipv6s].filter(Boolean).join(', ') || '—'),
+        escapeText([n.privateIp, ...n.ipv6s].filter(Boolean).join(msg.cards.separator) || '—'),
         escapeText(n.id),
         escapeText(n.subnetId),
       ),
@@ -139,8 +139,8 @@ function endpointCard(e: Endpoint, services: Record<string, EndpointService>, re
       [t.type, escapeText(e.type)],
       [t.state, stateLabel(e.state)],
       [t.vpc, escapeText(e.vpcId)],
-      [t.subnets, escapeText(e.subnetIds.join(', ') || '—')],
-      [t.securityGroups, escapeText(e.securityGroupIds.join(', ') || '—')],
+      [t.subnets, escapeText(e.subnetIds.join(msg.cards.separator) || '—')],
+      [t.securityGroups, escapeText(e.securityGroupIds.join(msg.cards.separator) || '—')],
       [t.privateDns, r.dnsMode[dnsModeOf(e)]],
       [t.ipType, escapeText(e.ipAddressType ?? '—')],
       [t.created, escapeText(e.createdAt ?? '—')],
@@ -198,7 +198,7 @@ export function servicesView(result: Extract<LookupResult, { kind: 'services' }>
       s.privateDnsName ? `${t.privateDns} ${c(s.privateDnsName)}` : undefined,
       `${t.acceptance}: ${s.acceptanceRequired ? t.yes : t.no}`,
       `${t.policy}: ${s.policySupported ? t.yes : t.no}`,
-      `${t.azs}: ${escapeText(s.availabilityZones.join(', '))}`,
+      `${t.azs}: ${escapeText(s.availabilityZones.join(msg.cards.separator))}`,
     ]
       .filter(Boolean)
       .join(' · '),
