@@ -5,6 +5,7 @@ import type { BotServices, WebClientLimits } from './services.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
 import { registerHome } from './slack/listeners/home.js';
+import { registerListActions } from './slack/listeners/list.js';
 import { registerRequestListeners, registerUnknownActions } from './slack/listeners/requests.js';
 
 export type { WebClientLimits };
@@ -36,6 +37,7 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
   });
   registerCommand(app, deps.services);
   registerCompareActions(app, deps.services);
+  registerListActions(app, deps.services);
   registerRequestListeners(app, deps.services);
   registerHome(app, deps.services);
   registerUnknownActions(app);

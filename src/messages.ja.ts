@@ -6,7 +6,7 @@
  */
 import type { Messages } from './messages.js';
 
-const code = (s: string) => `\`${s}\``;
+import { channelRef, code, escapeMrkdwn as esc, link, mention } from './mrkdwn.js';
 
 type FieldError = Parameters<Messages['fieldError']>[1];
 type ParseError = Parameters<Messages['parseError']>[0];
@@ -252,7 +252,7 @@ function fieldError(field: string, e: FieldError): string {
     case 'required':
       return `${code(field)} は必須です。`;
     case 'badId':
-      return `${code(e.value)} は有効な ${e.prefix} の ID ではありません（${e.prefix} の後に 16 進数 8 文字または 17 文字）。`;
+      return `${code(e.value)} は有効な ${esc(e.prefix)} の ID ではありません（${esc(e.prefix)} の後に 16 進数 8 文字または 17 文字）。`;
     case 'duplicateId':
       return `${code(e.value)} が 2 回指定されています。`;
     case 'badChoice':
@@ -262,7 +262,7 @@ function fieldError(field: string, e: FieldError): string {
     case 'badServiceName':
       return `${code(e.value)} はサービス名ではありません。${code('kinesis-streams')} のような短い名前、または ${code('com.amazonaws.ap-northeast-1.kinesis-streams')} のような完全な名前を使用してください。`;
     case 'tooLong':
-      return `${code(field)} に指定できるのは最大 ${e.max} ${field === 'reason' ? '文字' : '個'}です。`;
+      return `${code(field)} に指定できるのは最大 ${esc(e.max)} ${field === 'reason' ? '文字' : '個'}です。`;
     case 'badPort':
       return `${code(e.value)} はポートではありません。${code(field)} には 1～65535 の TCP ポート番号をカンマ区切りで指定します（例：${code('ports=443,8443')}）。`;
     case 'duplicatePort':
@@ -292,13 +292,13 @@ function parseError(e: ParseError): string {
     case 'duplicateOption':
       return `${code(e.key)} が 2 回指定されています。`;
     case 'badValue':
-      return `${code(`${e.key}=${e.value}`)} は無効です。${e.allowed.map(code).join('、')} のいずれかを使用してください。`;
+      return `${code(`${esc(e.key)}=${esc(e.value)}`)} は無効です。${e.allowed.map(code).join('、')} のいずれかを使用してください。`;
     case 'badRegion':
       return fieldError('region', { code: 'badRegion', value: e.value });
     case 'badId':
-      return `${code(e.value)} は有効な ${e.expected} の ID ではありません。`;
+      return `${code(e.value)} は有効な ${esc(e.expected)} の ID ではありません。`;
     case 'missingArgument':
-      return `${code(e.command)} には${missingWhat[e.what] ?? ` ${e.what} `}の指定が必要です。`;
+      return `${code(e.command)} には${missingWhat[e.what] ?? ` ${esc(e.what)} `}の指定が必要です。`;
     case 'unexpectedArgument':
       return `ここに ${code(e.word)} は指定できません。`;
     case 'badField':
@@ -357,63 +357,70 @@ ec2Problems.AccountChanged = (_a, _r, account) =>
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
   const known = ec2Problems[errorCode];
-  return known ? known(action, region, account) : `${code(region)} で ${code(action)} を呼び出したところ、EC2 が ${code(errorCode)} を返しました：${detail}`;
+  return known
+    ? known(action, region, account)
+    : `${code(region)} で ${code(action)} を呼び出したところ、EC2 が ${code(errorCode)} を返しました：${esc(detail)}`;
 }
 
 const preflightFindings: Messages['preflight']['findings'] = {
   idsOk: (v) => ({ text: `ID の形式は正しく、リージョンは ${code(v.region!)} です。` }),
   noRegion: () => ({ text: 'リージョンが指定されていません。', fix: `${code('region=…')} を追加するか、ボットに AWS_REGION を設定してください。` }),
-  regionNotAllowed: (v) => ({ text: `リージョン ${code(v.region!)} はここでは許可されていません。`, fix: `${v.allowed} のいずれかを使用してください。` }),
-  serviceOk: (v) => ({ text: `${code(v.service!)} は ${v.azs} でインターフェイスエンドポイントを提供しています。` }),
+  regionNotAllowed: (v) => ({ text: `リージョン ${code(v.region!)} はここでは許可されていません。`, fix: `${esc(v.allowed)} のいずれかを使用してください。` }),
+  serviceOk: (v) => ({ text: `${code(v.service!)} は ${esc(v.azs)} でインターフェイスエンドポイントを提供しています。` }),
   serviceNotFound: (v) => ({
     text: `${code(v.region!)} にエンドポイントサービス ${code(v.service!)} はありません。`,
     fix: `${code('/privatelink services <text>')} で正しい名前を確認してください。`,
   }),
   serviceNotInterface: (v) => ({
-    text: `${code(v.service!)} が提供しているのは ${v.types} エンドポイントだけで、Interface はありません。`,
+    text: `${code(v.service!)} が提供しているのは ${esc(v.types)} エンドポイントだけで、Interface はありません。`,
     fix: 'ゲートウェイエンドポイント（ルートテーブル）を使用するか、別のサービスを選択してください。',
   }),
   serviceNeedsAcceptance: (v) => ({
-    text: `${code(v.service!)} は承諾が必要です。エンドポイントは、所有者${v.owner ? `（${v.owner}）` : ''}が承諾するまで pendingAcceptance のままになります。`,
+    text: `${code(v.service!)} は承諾が必要です。エンドポイントは、所有者${v.owner ? `（${esc(v.owner)}）` : ''}が承諾するまで pendingAcceptance のままになります。`,
   }),
-  subnetsOk: (v) => ({ text: `サブネットは VPC 内にあり、AZ ごとに 1 つです（${v.azs}）。` }),
+  subnetsOk: (v) => ({ text: `サブネットは VPC 内にあり、AZ ごとに 1 つです（${esc(v.azs)}）。` }),
   subnetNotFound: (v) => ({
-    text: `${code(v.region!)} に存在しないサブネットがあります：${v.detail}。`,
+    text: `${code(v.region!)} に存在しないサブネットがあります：${esc(v.detail)}。`,
     fix: 'サブネット ID とリージョンを確認してください。',
   }),
-  subnetOtherVpc: (v) => ({ text: `${code(v.vpc!)} の外にあるサブネット：${v.subnets}。`, fix: 'エンドポイントの VPC のサブネットを使用してください。' }),
+  subnetOtherVpc: (v) => ({ text: `${code(v.vpc!)} の外にあるサブネット：${esc(v.subnets)}。`, fix: 'エンドポイントの VPC のサブネットを使用してください。' }),
   subnetSameAz: (v) => ({
-    text: `${code(v.az!)} に 2 つのサブネットがあります：${v.subnets}。`,
+    text: `${code(v.az!)} に 2 つのサブネットがあります：${esc(v.subnets)}。`,
     fix: 'エンドポイントに指定できるサブネットは AZ ごとに 1 つまでです。1 つだけ残してください。',
   }),
-  subnetAzUnsupported: (v) => ({ text: `${v.subnets} の AZ ではこのサービスは提供されていません。`, fix: `${v.azs} のサブネットを使用してください。` }),
+  subnetAzUnsupported: (v) => ({
+    text: `${esc(v.subnets)} の AZ ではこのサービスは提供されていません。`,
+    fix: `${esc(v.azs)} のサブネットを使用してください。`,
+  }),
   defaultSecurityGroup: (v) => ({
     text: `セキュリティグループが指定されていません。${code(v.vpc!)} のデフォルトのセキュリティグループがアタッチされます。`,
-    fix: `クライアントからのインバウンド TCP ${v.ports} を許可するセキュリティグループを ${code('sg=sg-…')} で指定してください。`,
+    fix: `クライアントからのインバウンド TCP ${esc(v.ports)} を許可するセキュリティグループを ${code('sg=sg-…')} で指定してください。`,
   }),
-  groupsOk: (v) => ({ text: `${v.sources ? `VPC の CIDR（${v.sources}）` : '指定した送信元'}からのインバウンド TCP ${v.ports} が許可されています。` }),
+  groupsOk: (v) => ({
+    text: `${v.sources ? `VPC の CIDR（${esc(v.sources)}）` : '指定した送信元'}からのインバウンド TCP ${esc(v.ports)} が許可されています。`,
+  }),
   groupNotFound: (v) => ({
-    text: `${code(v.region!)} に存在しないセキュリティグループがあります：${v.detail}。`,
+    text: `${code(v.region!)} に存在しないセキュリティグループがあります：${esc(v.detail)}。`,
     fix: 'セキュリティグループ ID とリージョンを確認してください。',
   }),
   groupOtherVpc: (v) => ({
-    text: `${code(v.vpc!)} の外にあるセキュリティグループ：${v.groups}。`,
+    text: `${code(v.vpc!)} の外にあるセキュリティグループ：${esc(v.groups)}。`,
     fix: 'エンドポイントの VPC のセキュリティグループを使用してください。',
   }),
   groupNoPort: (v) => ({
-    text: `${v.groups} にインバウンド TCP ${v.ports} を許可するルールがありません。クライアントはこの${v.ports === '443' ? 'ポート' : 'ポート群'}でエンドポイントに到達できません。`,
-    fix: `${v.cidrs ? `VPC の CIDR（${v.cidrs}）` : 'クライアントの CIDR'}またはクライアントのセキュリティグループからの TCP ${v.ports} のインバウンドルールを追加してください。`,
+    text: `${esc(v.groups)} にインバウンド TCP ${esc(v.ports)} を許可するルールがありません。クライアントはこの${v.ports === '443' ? 'ポート' : 'ポート群'}でエンドポイントに到達できません。`,
+    fix: `${v.cidrs ? `VPC の CIDR（${esc(v.cidrs)}）` : 'クライアントの CIDR'}またはクライアントのセキュリティグループからの TCP ${esc(v.ports)} のインバウンドルールを追加してください。`,
   }),
   groupPartialCoverage: (v) => ({
-    text: `インバウンド TCP ${v.port} が許可されているのは ${v.allowed || 'なし'} からだけで、VPC の ${v.uncovered} が含まれていません。`,
-    fix: `${v.uncovered} からの TCP ${v.port} を許可するか、すべてのクライアントが許可された送信元に含まれることを確認してください。`,
+    text: `インバウンド TCP ${esc(v.port)} が許可されているのは ${esc(v.allowed) || 'なし'} からだけで、VPC の ${esc(v.uncovered)} が含まれていません。`,
+    fix: `${esc(v.uncovered)} からの TCP ${esc(v.port)} を許可するか、すべてのクライアントが許可された送信元に含まれることを確認してください。`,
   }),
   groupNoVpcSource: (v) => ({
-    text: `インバウンド TCP ${v.port} が許可されているのは VPC（${v.cidrs}）の外にある ${v.allowed} からだけです。VPC 内のクライアントはエンドポイントに到達できません。`,
-    fix: `VPC の CIDR（${v.cidrs}）またはクライアントのセキュリティグループからの TCP ${v.port} のインバウンドルールを追加してください。`,
+    text: `インバウンド TCP ${esc(v.port)} が許可されているのは VPC（${esc(v.cidrs)}）の外にある ${esc(v.allowed)} からだけです。VPC 内のクライアントはエンドポイントに到達できません。`,
+    fix: `VPC の CIDR（${esc(v.cidrs)}）またはクライアントのセキュリティグループからの TCP ${esc(v.port)} のインバウンドルールを追加してください。`,
   }),
   groupOpenToWorld: (v) => ({
-    text: `TCP ${v.ports} が ${v.cidrs} に開放されています。`,
+    text: `TCP ${esc(v.ports)} が ${esc(v.cidrs)} に開放されています。`,
     fix: 'VPC の CIDR またはクライアントのセキュリティグループに絞り込んでください。',
   }),
   privateDnsOff: () => ({
@@ -421,8 +428,8 @@ const preflightFindings: Messages['preflight']['findings'] = {
   }),
   vpcNotFound: (v) => ({ text: `VPC ${code(v.vpc!)} は ${code(v.region!)} に存在しません。`, fix: 'VPC ID とリージョンを確認してください。' }),
   vpcDnsAttributes: (v) => ({
-    text: `${code(v.vpc!)} では、プライベート DNS に必要な ${v.missing} が無効です。`,
-    fix: `aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-hostnames（または private-dns=off）`,
+    text: `${code(v.vpc!)} では、プライベート DNS に必要な ${esc(v.missing)} が無効です。`,
+    fix: `aws ec2 modify-vpc-attribute --vpc-id ${esc(v.vpc)} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${esc(v.vpc)} --enable-dns-hostnames（または private-dns=off）`,
   }),
   serviceNoPrivateDns: (v) => ({
     text: `${code(v.service!)} にはプライベート DNS 名がありません。`,
@@ -440,66 +447,66 @@ const preflightFindings: Messages['preflight']['findings'] = {
     text: `プライベート DNS は Route 53 Resolver インバウンドエンドポイントからのクエリ（オンプレミス）にだけ応答します。VPC 内のクライアントは引き続きゲートウェイエンドポイント ${code(v.gateway!)} を使用します。`,
   }),
   inboundOnlyNotBothTypes: (v) => ({
-    text: `${code('private-dns=inbound-only')} は、ゲートウェイエンドポイントとインターフェイスエンドポイントの両方を提供するサービス（S3、DynamoDB）専用です。${code(v.service!)} が提供しているのは ${v.types} です。`,
+    text: `${code('private-dns=inbound-only')} は、ゲートウェイエンドポイントとインターフェイスエンドポイントの両方を提供するサービス（S3、DynamoDB）専用です。${code(v.service!)} が提供しているのは ${esc(v.types)} です。`,
     fix: `${code('private-dns=on')} または ${code('private-dns=off')} を指定して再度申請してください。`,
   }),
   inboundOnlyNoGateway: (v) => ({
     text: `${code('private-dns=inbound-only')} には、${code(v.vpc!)} に ${code(v.service!)} のゲートウェイエンドポイントが必要です。ない場合、EC2 は作成を拒否します。`,
-    fix: `先にゲートウェイエンドポイントを作成するか（${code(`aws ec2 create-vpc-endpoint --region ${v.region} --vpc-id ${v.vpc} --service-name ${v.service} --route-table-ids rtb-…`)}）、${code('private-dns=on')} で申請して VPC 内のクライアントもインターフェイスエンドポイントを使用するようにしてください。`,
+    fix: `先にゲートウェイエンドポイントを作成するか（${code(`aws ec2 create-vpc-endpoint --region ${esc(v.region)} --vpc-id ${esc(v.vpc)} --service-name ${esc(v.service)} --route-table-ids rtb-…`)}）、${code('private-dns=on')} で申請して VPC 内のクライアントもインターフェイスエンドポイントを使用するようにしてください。`,
   }),
   ipTypeOk: (v) => ({ text: `IP タイプ ${code(v.type!)}：サブネットとサービスが対応しています。` }),
   ipv4NeedsIpv4Subnets: (v) => ({
-    text: `${v.subnets} は IPv6 専用です。IPv4 のエンドポイントには IPv4 アドレスを持つサブネットが必要です。`,
+    text: `${esc(v.subnets)} は IPv6 専用です。IPv4 のエンドポイントには IPv4 アドレスを持つサブネットが必要です。`,
     fix: `IPv4 CIDR のあるサブネットを使用するか、${code('ip=ipv6')} で申請してください。`,
   }),
   dualstackNeedsDualSubnets: (v) => ({
-    text: `${code('ip=dualstack')} には IPv4 と IPv6 の両方の CIDR を持つサブネットが必要です。${v.subnets} には両方はありません。`,
-    fix: `${v.subnets}（と VPC）に IPv6 CIDR を追加するか、${code('ip=ipv4')} で申請してください。`,
+    text: `${code('ip=dualstack')} には IPv4 と IPv6 の両方の CIDR を持つサブネットが必要です。${esc(v.subnets)} には両方はありません。`,
+    fix: `${esc(v.subnets)}（と VPC）に IPv6 CIDR を追加するか、${code('ip=ipv4')} で申請してください。`,
   }),
   ipv6NeedsIpv6OnlySubnets: (v) => ({
-    text: `${code('ip=ipv6')} には IPv6 専用のサブネットが必要です。${v.subnets} は IPv6 専用ではありません。`,
+    text: `${code('ip=ipv6')} には IPv6 専用のサブネットが必要です。${esc(v.subnets)} は IPv6 専用ではありません。`,
     fix: `IPv6 専用のサブネットを使用するか、デュアルスタックのサブネットで ${code('ip=dualstack')} を指定して申請してください。`,
   }),
   ipTypeUnsupported: (v) => ({
-    text: `${code(v.service!)} が対応しているのは ${v.supported} だけで、${code(v.type!)} には対応していません。`,
+    text: `${code(v.service!)} が対応しているのは ${esc(v.supported)} だけで、${code(v.type!)} には対応していません。`,
     fix: `サービスが対応している IP タイプで申請してください（${code('ip=ipv4')}${v.supported!.includes('ipv6') ? `、${code('ip=dualstack')}、${code('ip=ipv6')}` : ''}）。`,
   }),
-  freeIpsOk: (v) => ({ text: `すべてのサブネットに空きアドレスがあります（${v.counts || 'IPv6'}）。` }),
+  freeIpsOk: (v) => ({ text: `すべてのサブネットに空きアドレスがあります（${esc(v.counts) || 'IPv6'}）。` }),
   subnetFull: (v) => ({
-    text: `${v.subnets} に空き IP アドレスがありません。エンドポイントにはサブネットごとに 1 つ必要です。`,
+    text: `${esc(v.subnets)} に空き IP アドレスがありません。エンドポイントにはサブネットごとに 1 つ必要です。`,
     fix: 'その AZ の別のサブネットを選択するか、サブネットのアドレスを解放してください。',
   }),
   quotaOk: (v) => ({
-    text: `${code(v.vpc!)} のインターフェイスエンドポイントは ${v.count} 個です。デフォルトのクォータは VPC あたり ${v.quota} 個です（引き上げ可能）。`,
+    text: `${code(v.vpc!)} のインターフェイスエンドポイントは ${esc(v.count)} 個です。デフォルトのクォータは VPC あたり ${esc(v.quota)} 個です（引き上げ可能）。`,
   }),
   quotaReached: (v) => ({
-    text: `${code(v.vpc!)} にはすでに ${v.count} 個のインターフェイスエンドポイントがあります。デフォルトのクォータは VPC あたり ${v.quota} 個です。引き上げていない場合、EC2 は ${code('VpcEndpointLimitExceeded')} で拒否します。`,
+    text: `${code(v.vpc!)} にはすでに ${esc(v.count)} 個のインターフェイスエンドポイントがあります。デフォルトのクォータは VPC あたり ${esc(v.quota)} 個です。引き上げていない場合、EC2 は ${code('VpcEndpointLimitExceeded')} で拒否します。`,
     fix: 'クォータは引き上げ可能です。引き上げをリクエストする（Service Quotas → Amazon VPC → Interface VPC endpoints per VPC）か、使用していないエンドポイントを削除してください。',
   }),
   quotaUnchecked: (v) => ({ text: `VPC のエンドポイント数を取得できなかったため（${code(v.code!)}）、VPC あたり 50 個のクォータは確認していません。` }),
   singleAz: (v) => ({
-    text: `サブネットが 1 つだけです（${v.az}）。その AZ で障害が発生すると、エンドポイントに到達できなくなります。`,
+    text: `サブネットが 1 つだけです（${esc(v.az)}）。その AZ で障害が発生すると、エンドポイントに到達できなくなります。`,
     fix: '別のアベイラビリティーゾーンにサブネットを追加してください（AZ ごとに 1 つ）。',
   }),
-  multiAz: (v) => ({ text: `サブネットは ${v.count} 個のアベイラビリティーゾーンにあります。` }),
-  naclOk: (v) => ({ text: `サブネットのネットワーク ACL は、VPC からの TCP ${v.ports} と戻りのトラフィックを許可しています。` }),
+  multiAz: (v) => ({ text: `サブネットは ${esc(v.count)} 個のアベイラビリティーゾーンにあります。` }),
+  naclOk: (v) => ({ text: `サブネットのネットワーク ACL は、VPC からの TCP ${esc(v.ports)} と戻りのトラフィックを許可しています。` }),
   naclBlocksInbound: (v) => ({
-    text: `ネットワーク ACL ${code(v.acl!)}（${v.subnets}）は ${v.cidr} からの TCP ${v.ports} を許可していません。`,
-    fix: `${code(v.acl!)} に、${v.cidr} からの TCP ${v.ports} を許可するインバウンドルールを、拒否するルールより小さい番号で追加してください。`,
+    text: `ネットワーク ACL ${code(v.acl!)}（${esc(v.subnets)}）は ${esc(v.cidr)} からの TCP ${esc(v.ports)} を許可していません。`,
+    fix: `${code(v.acl!)} に、${esc(v.cidr)} からの TCP ${esc(v.ports)} を許可するインバウンドルールを、拒否するルールより小さい番号で追加してください。`,
   }),
   naclBlocksReturn: (v) => ({
-    text: `ネットワーク ACL ${code(v.acl!)}（${v.subnets}）は応答の送信を許可していません。${v.cidr} へのアウトバウンド TCP ${v.from}-${v.to} が許可されていません。`,
-    fix: `${code(v.acl!)} に、${v.cidr} への TCP ${v.from}-${v.to}（クライアントのエフェメラルポート）を許可するアウトバウンドルールを追加してください。`,
+    text: `ネットワーク ACL ${code(v.acl!)}（${esc(v.subnets)}）は応答の送信を許可していません。${esc(v.cidr)} へのアウトバウンド TCP ${esc(v.from)}-${esc(v.to)} が許可されていません。`,
+    fix: `${code(v.acl!)} に、${esc(v.cidr)} への TCP ${esc(v.from)}-${esc(v.to)}（クライアントのエフェメラルポート）を許可するアウトバウンドルールを追加してください。`,
   }),
   naclUnchecked: (v) => ({ text: `サブネットのネットワーク ACL を読み取れませんでした（${code(v.code!)}）。ポートが許可されているか手動で確認してください。` }),
   crossRegionOk: (v) => ({ text: `${code(v.serviceRegion!)} の ${code(v.service!)} は ${code(v.region!)} に提供されています（クロスリージョン）。` }),
   crossRegionNotListed: (v) => ({
-    text: `${code(v.service!)} は、AWS のクロスリージョンで到達できるサービスの一覧（${v.listed}）に含まれていません。`,
-    fix: `${code(v.serviceRegion!)} にエンドポイントを作成し（${code(`region=${v.serviceRegion}`)}）、リージョン間ピアリングまたは Transit Gateway 経由で到達してください。`,
+    text: `${code(v.service!)} は、AWS のクロスリージョンで到達できるサービスの一覧（${esc(v.listed)}）に含まれていません。`,
+    fix: `${code(v.serviceRegion!)} にエンドポイントを作成し（${code(`region=${esc(v.serviceRegion)}`)}）、リージョン間ピアリングまたは Transit Gateway 経由で到達してください。`,
   }),
   crossRegionNotOffered: (v) => ({
     text: `${code(v.service!)} は ${code(v.serviceRegion!)} から ${code(v.region!)} に提供されていません。`,
-    fix: `プロバイダーがサービスのサポート対象リージョンに ${code(v.region!)} を追加する必要があります。${code('service-region=')} と、${code(`/privatelink services <text> region=${v.serviceRegion}`)} で名前を確認してください。`,
+    fix: `プロバイダーがサービスのサポート対象リージョンに ${code(v.region!)} を追加する必要があります。${code('service-region=')} と、${code(`/privatelink services <text> region=${esc(v.serviceRegion)}`)} で名前を確認してください。`,
   }),
   permitted: () => ({ text: 'DryRun：ボットのロールはこのエンドポイントを作成できます。' }),
   notPermitted: (v) =>
@@ -519,7 +526,7 @@ const reach: Messages['reach'] = {
   dnsMode: { on: 'オン', off: 'オフ', 'inbound-only': 'inbound-only（Resolver インバウンドエンドポイントにのみ応答）' },
   serviceRegion: 'サービスのリージョン',
   enis: 'ENI（AZ ごとの IP）',
-  eniLine: (az: string, ip: string, eni: string, subnet: string) => `_${az}_  ${code(ip)}  ${eni} · ${subnet}`,
+  eniLine: (az: string, ip: string, eni: string, subnet: string) => `_${esc(az)}_  ${code(ip)}  ${esc(eni)} · ${esc(subnet)}`,
   enisUnknown: 'ENI を読み取れませんでした（ec2:DescribeNetworkInterfaces）。',
   routing: '名前ごとの経路',
   inVpc: 'VPC 内',
@@ -544,7 +551,7 @@ const reach: Messages['reach'] = {
       'no-route': '外部への経路がないため、呼び出しはタイムアウト',
       unknown: '経路は不明',
     };
-    return `${ips} → ${paths[path] ?? path}`;
+    return `${esc(ips)} → ${esc(paths[path] ?? path)}`;
   },
   why: {
     'endpoint-specific': 'エンドポイントのプライベート IP を持つパブリック DNS レコードです。どのリゾルバーでも応答します',
@@ -577,13 +584,13 @@ const reach: Messages['reach'] = {
     ecr: 'ECR からのイメージの pull（レイヤーはゲートウェイエンドポイントとしての S3 が伝送）',
     secrets: 'Secrets Manager とその背後の KMS キー',
   },
-  companionLine: (what: string, missing: string[]) => `${what}：${missing.map(code).join('、')}`,
+  companionLine: (what: string, missing: string[]) => `${esc(what)}：${missing.map(code).join('、')}`,
   source: '出典',
 };
 
 /** "TCP 443 out to X" / "TCP 443 in from X", in Japanese order. */
 const naclFlow = (direction: string | undefined, ports: string | undefined, peer: string) =>
-  direction === 'out' ? ` ${peer} へのアウトバウンド TCP ${ports} ` : ` ${peer} からのインバウンド TCP ${ports} `;
+  direction === 'out' ? ` ${esc(peer)} へのアウトバウンド TCP ${esc(ports)} ` : ` ${esc(peer)} からのインバウンド TCP ${esc(ports)} `;
 const reachWhy = (why: string | undefined) => (why && why in reach.why ? reach.why[why as keyof typeof reach.why] : why);
 
 const doctorFindings: Messages['doctor']['findings'] = {
@@ -595,7 +602,7 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'state.other': (v) => ({ text: `${code(v.endpoint!)} は ${code(v.state!)} で、available ではありません。`, fix: '最後のエラーを確認します：' }),
   'az.same': (v) => ({ text: `エンドポイントには、送信元の AZ ${code(v.az!)} に ENI があります${v.ip ? `（${code(v.ip)}）` : ''}。` }),
   'az.cross': (v) => ({
-    text: `送信元の AZ ${code(v.az!)} にエンドポイントの ENI がありません（ENI は ${v.azs} にあります）。通信はできますが、AZ 間のデータ転送は課金され、その AZ で障害が発生すると送信元は接続できなくなります。`,
+    text: `送信元の AZ ${code(v.az!)} にエンドポイントの ENI がありません（ENI は ${esc(v.azs)} にあります）。通信はできますが、AZ 間のデータ転送は課金され、その AZ で障害が発生すると送信元は接続できなくなります。`,
     fix: 'その AZ のサブネットをエンドポイントに追加します：',
   }),
   'az.none': (v) => ({
@@ -603,10 +610,10 @@ const doctorFindings: Messages['doctor']['findings'] = {
     fix: 'エンドポイントにサブネットを追加してください（AZ ごとに 1 つ）。',
   }),
   'az.unknown': () => ({ text: 'エンドポイントの ENI を読み取れませんでした。AZ は不明です。' }),
-  'az.list': (v) => ({ text: `エンドポイントの ENI は ${v.azs} にあります。` }),
+  'az.list': (v) => ({ text: `エンドポイントの ENI は ${esc(v.azs)} にあります。` }),
   'port.aws': () => ({ text: 'ポート 443（HTTPS）。AWS の API のポートです。' }),
-  'port.awsNot443': (v) => ({ text: `ポート ${v.port}：AWS の API が待ち受けるのは 443 だけです。`, fix: `${code('port=443')} で確認してください。` }),
-  'port.given': (v) => ({ text: `指定されたポート ${v.port}（プロバイダーのリスナーのポート）。` }),
+  'port.awsNot443': (v) => ({ text: `ポート ${esc(v.port)}：AWS の API が待ち受けるのは 443 だけです。`, fix: `${code('port=443')} で確認してください。` }),
+  'port.given': (v) => ({ text: `指定されたポート ${esc(v.port)}（プロバイダーのリスナーのポート）。` }),
   'port.assumed': () => ({
     text: 'ポート 443 を確認しました。エンドポイントサービスには、ロードバランサーのリスナーのポートで到達します。',
     fix: `プロバイダーのポートを ${code('port=N')} で指定してください。`,
@@ -644,9 +651,9 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'routing.noTable': (v) => ({ text: `${code(v.subnet!)} のルートテーブルが見つかりません。不明です。` }),
   'routing.noEndpointCidrs': () => ({ text: 'エンドポイントのサブネットの CIDR ブロックを読み取れませんでした。不明です。' }),
   'routing.onprem': () => ({ text: 'オンプレミスから：Direct Connect / VPN の経路とオンプレミスのファイアウォールはボットから参照できないため、不明です。' }),
-  'return.onprem': (v) => ({ text: `エンドポイントのサブネットのルートテーブル（${v.tables}）は、${code(v.cidr!)} を VGW または TGW に戻します。` }),
+  'return.onprem': (v) => ({ text: `エンドポイントのサブネットのルートテーブル（${esc(v.tables)}）は、${code(v.cidr!)} を VGW または TGW に戻します。` }),
   'return.onpremNoCidr': (v) => ({
-    text: `エンドポイントのサブネットのルートテーブル（${v.tables}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<on-premises CIDR>')} を指定してください。`,
+    text: `エンドポイントのサブネットのルートテーブル（${esc(v.tables)}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<on-premises CIDR>')} を指定してください。`,
   }),
   'return.onpremNone': (v) => ({
     text: `${code(v.table!)}（エンドポイントのサブネットのもの）には、VGW または TGW を経由して ${code(v.cidr!)} に戻るルートがありません。応答が戻れません。`,
@@ -658,11 +665,11 @@ const doctorFindings: Messages['doctor']['findings'] = {
   }),
   'nacl.allow': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は双方向とも許可しています。` }),
   'nacl.deny': (v) => ({
-    text: `${code(v.acl!)}（${code(v.subnet!)}）は${naclFlow(v.direction, v.port, code(v.peer!))}を拒否しています（ルール ${v.rule}）。`,
+    text: `${code(v.acl!)}（${code(v.subnet!)}）は${naclFlow(v.direction, v.port, code(v.peer!))}を拒否しています（ルール ${esc(v.rule)}）。`,
     fix: '拒否ルールより小さい番号のルールで許可します：',
   }),
   'nacl.denyEphemeral': (v) => ({
-    text: `${code(v.acl!)}（${code(v.subnet!)}）は応答を拒否しています：${naclFlow(v.direction, v.ports, code(v.peer!)).trim()}（ルール ${v.rule}）。ネットワーク ACL はステートレスなので、エフェメラルポートの戻りを許可する必要があります。`,
+    text: `${code(v.acl!)}（${code(v.subnet!)}）は応答を拒否しています：${naclFlow(v.direction, v.ports, code(v.peer!)).trim()}（ルール ${esc(v.rule)}）。ネットワーク ACL はステートレスなので、エフェメラルポートの戻りを許可する必要があります。`,
     fix: 'エフェメラルポートを許可します：',
   }),
   'nacl.partEphemeral': (v) => ({
@@ -679,41 +686,48 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'nacl.noSourceCidr': () => ({
     text: `送信元のアドレスが不明です。エンドポイントのサブネットのネットワーク ACL を確認するには ${code('from=<CIDR>')} を指定してください。`,
   }),
-  'sg.endpointAdmits': (v) => ({ text: `エンドポイントのセキュリティグループ（${v.groups}）は ${code(v.cidrs!)} からの TCP ${v.port} を許可しています。` }),
+  'sg.endpointAdmits': (v) => ({
+    text: `エンドポイントのセキュリティグループ（${esc(v.groups)}）は ${code(v.cidrs!)} からの TCP ${esc(v.port)} を許可しています。`,
+  }),
   'sg.endpointRefuses': (v) => ({
-    text: `エンドポイントのセキュリティグループ（${v.groups}）は ${code(v.cidr!)} からの TCP ${v.port} を許可していません。呼び出しはタイムアウトします。`,
+    text: `エンドポイントのセキュリティグループ（${esc(v.groups)}）は ${code(v.cidr!)} からの TCP ${esc(v.port)} を許可していません。呼び出しはタイムアウトします。`,
     fix: '送信元を許可します：',
   }),
   'sg.sourceAllows': (v) => ({
-    text: `${code(v.instance!)} のセキュリティグループ（${v.groups}）は、エンドポイントへのアウトバウンド TCP ${v.port} を許可しています。`,
+    text: `${code(v.instance!)} のセキュリティグループ（${esc(v.groups)}）は、エンドポイントへのアウトバウンド TCP ${esc(v.port)} を許可しています。`,
   }),
   'sg.sourceRefuses': (v) => ({
-    text: `${code(v.instance!)} のセキュリティグループ（${v.groups}）は、${code(v.cidr!)} へのアウトバウンド TCP ${v.port} を許可していません。`,
+    text: `${code(v.instance!)} のセキュリティグループ（${esc(v.groups)}）は、${code(v.cidr!)} へのアウトバウンド TCP ${esc(v.port)} を許可していません。`,
     fix: 'アウトバウンドで許可します：',
   }),
   'sg.notInstance': () => ({
     text: `インスタンス自身のセキュリティグループでポートのアウトバウンドを許可する必要があります。確認するには ${code('from=i-…')} でインスタンスを指定してください。`,
   }),
   'sg.noSourceCidr': (v) => ({
-    text: `送信元のアドレスが不明です。エンドポイントのセキュリティグループ（${v.groups}）を確認するには ${code('from=<CIDR>')} を指定してください。`,
+    text: `送信元のアドレスが不明です。エンドポイントのセキュリティグループ（${esc(v.groups)}）を確認するには ${code('from=<CIDR>')} を指定してください。`,
   }),
   'sg.unreadable': (v) => ({ text: `セキュリティグループを読み取れませんでした${v.action ? `（${code(v.action)}）` : ''}。不明です。` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} では、プライベート DNS に必要な ${code('enableDnsSupport')} と ${code('enableDnsHostnames')} が有効です。` }),
-  'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} では ${v.missing} が無効です。エンドポイントのプライベート DNS は使用されません。`, fix: '有効にします：' }),
+  'dnsAttrs.off': (v) => ({
+    text: `${code(v.vpc!)} では ${esc(v.missing)} が無効です。エンドポイントのプライベート DNS は使用されません。`,
+    fix: '有効にします：',
+  }),
   'dnsAttrs.unknown': (v) => ({ text: `${code(v.vpc!)} の DNS 属性を読み取れませんでした。不明です。` }),
   'dnsAttrs.notNeeded': () => ({ text: 'プライベート DNS はオフです。VPC の DNS 属性はエンドポイントに影響しません。' }),
   'dns.private': (v) => ({ text: `${code(v.name!)} はここからエンドポイントのプライベート IP に解決されます。` }),
   'dns.gateway': (v) => ({ text: `${code(v.name!)} はパブリック IP に解決され、このルートテーブルのゲートウェイエンドポイントがプライベートに伝送します。` }),
   'dns.internet': (v) => ({
-    text: `${code(v.name!)} はここからパブリック IP に解決されます（${reachWhy(v.why)}）。呼び出しはエンドポイントではなく、${v.path === 'internet-nat' ? 'NAT ゲートウェイ' : v.path === 'internet-igw' ? 'インターネットゲートウェイ' : 'オンプレミス自身のインターネット経路'}を通って出ていきます。エンドポイント固有の DNS 名はエンドポイントを経由します。`,
+    text: `${code(v.name!)} はここからパブリック IP に解決されます（${esc(reachWhy(v.why))}）。呼び出しはエンドポイントではなく、${v.path === 'internet-nat' ? 'NAT ゲートウェイ' : v.path === 'internet-igw' ? 'インターネットゲートウェイ' : 'オンプレミス自身のインターネット経路'}を通って出ていきます。エンドポイント固有の DNS 名はエンドポイントを経由します。`,
     fix: 'プライベートに保つには：',
   }),
   'dns.noRoute': (v) => ({
-    text: `${code(v.name!)} はここからパブリック IP に解決されます（${reachWhy(v.why)}）が、サブネットには外部への経路がありません。この名前を使った呼び出しはタイムアウトします。エンドポイント固有の DNS 名は使用できます。`,
+    text: `${code(v.name!)} はここからパブリック IP に解決されます（${esc(reachWhy(v.why))}）が、サブネットには外部への経路がありません。この名前を使った呼び出しはタイムアウトします。エンドポイント固有の DNS 名は使用できます。`,
     fix: '修正するには：',
   }),
-  'dns.nothing': (v) => ({ text: `${code(v.name!)} はここから解決されません（${reachWhy(v.why)}）。`, fix: 'VPC の DNS を有効にします：' }),
-  'dns.unknown': (v) => ({ text: `${code(v.name!)}：${reachWhy(v.why)}。エンドポイント固有の DNS 名は、どこからでもエンドポイントの IP に解決されます。` }),
+  'dns.nothing': (v) => ({ text: `${code(v.name!)} はここから解決されません（${esc(reachWhy(v.why))}）。`, fix: 'VPC の DNS を有効にします：' }),
+  'dns.unknown': (v) => ({
+    text: `${code(v.name!)}：${esc(reachWhy(v.why))}。エンドポイント固有の DNS 名は、どこからでもエンドポイントの IP に解決されます。`,
+  }),
   'resolver.onprem': (v) => ({
     text: `オンプレミスの DNS には、${code(v.name!)} を ${code(v.vpc!)} の Route 53 Resolver インバウンドエンドポイントに送る条件付きフォワーダーが必要です。ボットからは Route 53 Resolver も DNS サーバーも参照できないため、不明です。`,
     fix: 'インバウンドエンドポイントがあることを確認します：',
@@ -728,14 +742,14 @@ const dnsModeWords: Record<string, string> = { on: 'オン', off: 'オフ' };
 
 const doctor: Messages['doctor'] = {
   findings: doctorFindings,
-  title: (service: string, source: string) => `診断：${source} から ${service}`,
+  title: (service: string, source: string) => `診断：${esc(source)} から ${esc(service)}`,
   verdicts: {
     'reachable-privately': ':large_green_circle: プライベートに到達可能',
     'reachable-over-internet': ':large_orange_circle: 到達可能（ただしインターネット経由）',
     'not-reachable': ':red_circle: 到達不可',
   },
-  firstFailing: (check: string) => `最初に失敗した箇所：${check}`,
-  asFarAsVisible: (links: string) => `ボットから参照できる範囲での結果（不明：${links}）`,
+  firstFailing: (check: string) => `最初に失敗した箇所：${esc(check)}`,
+  asFarAsVisible: (links: string) => `ボットから参照できる範囲での結果（不明：${esc(links)}）`,
   fixIt: '修正方法：',
   checkNames: {
     'endpoint-state': 'エンドポイント',
@@ -753,7 +767,7 @@ const doctor: Messages['doctor'] = {
   },
   marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' },
   summary: (endpoint: string, vpc: string, mode: string, source: string, location: string, port: number) =>
-    `エンドポイント ${code(endpoint)}（${code(vpc)}、プライベート DNS ${dnsModeWords[mode] ?? mode}） · 送信元 ${source}（${location}） · TCP ${port}`,
+    `エンドポイント ${code(endpoint)}（${code(vpc)}、プライベート DNS ${esc(dnsModeWords[mode] ?? mode)}） · 送信元 ${esc(source)}（${esc(location)}） · TCP ${esc(port)}`,
   locations: {
     'endpoint-vpc': '同じ VPC',
     'peered-vpc': '別の VPC',
@@ -762,19 +776,19 @@ const doctor: Messages['doctor'] = {
   },
   names: 'ここから各名前が解決される先',
   readOnly: '読み取り専用です。何も変更していません。ボットから参照できない要素に答えが左右される場合、その行は不明と表示します。',
-  checking: (source: string) => `${source} からの経路を確認しています… 結果はこのメッセージに置き換わります。`,
+  checking: (source: string) => `${esc(source)} からの経路を確認しています… 結果はこのメッセージに置き換わります。`,
   problems: {
     sourceNotFound: (source: string, region: string) =>
       `${code(source)} は ${code(region)} に存在しません（またはボットから参照できません）。別のリージョンにある場合は ${code('region=…')} を追加してください。`,
     endpointNotFound: (endpoint: string, region: string) =>
       `${code(region)} にエンドポイント ${code(endpoint)} はありません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
     noEndpoint: (service: string, where: string, create: string) =>
-      `該当なし：${where} ${code(service)} のインターフェイスエンドポイントはありません。${code(create)} で作成してください。`,
+      `該当なし：${esc(where)} ${code(service)} のインターフェイスエンドポイントはありません。${code(create)} で作成してください。`,
     inVpc: (vpc: string) => `${code(vpc)} にもリージョン内のほかの場所にも`,
     inRegion: (region: string) => `${code(region)} に`,
-    ambiguous: (service: string, candidates: string) => `${code(service)} に一致するエンドポイントが複数あります。1 つを指定してください：${candidates}`,
+    ambiguous: (service: string, candidates: string) => `${code(service)} に一致するエンドポイントが複数あります。1 つを指定してください：${esc(candidates)}`,
     notInterface: (endpoint: string, type: string) =>
-      `${code(endpoint)} は ${type} エンドポイントです。診断の対象はインターフェイスエンドポイントです。ゲートウェイエンドポイントは、追加されたルートテーブルを通じて、その VPC 内からのみ使用できます。`,
+      `${code(endpoint)} は ${esc(type)} エンドポイントです。診断の対象はインターフェイスエンドポイントです。ゲートウェイエンドポイントは、追加されたルートテーブルを通じて、その VPC 内からのみ使用できます。`,
     outsideNote: (cidr: string) => `${code(cidr)} はこのリージョンのどのサブネットにも含まれません。オンプレミスまたはピアリング先の CIDR として扱います。`,
   },
 };
@@ -836,14 +850,15 @@ export const ja = {
     `リージョン ${code(region)} はここでは許可されていません。許可されているリージョン：${allowed.map(code).join('、')}。`,
   lookingUp: '検索しています… AWS の応答に時間がかかっています。結果はこのメッセージに置き換わります。',
   lookups: {
-    dnsTitle: (what: string, region: string) => `DNS 名：${region} の ${what}`,
-    describeTitle: (what: string, region: string) => `エンドポイント：${region} の ${what}`,
-    servicesTitle: (what: string, region: string, count: number) => `${region} の${what ? `「${what}」に一致する` : ''}エンドポイントサービス（${count} 件）`,
+    dnsTitle: (what: string, region: string) => `DNS 名：${esc(region)} の ${esc(what)}`,
+    describeTitle: (what: string, region: string) => `エンドポイント：${esc(region)} の ${esc(what)}`,
+    servicesTitle: (what: string, region: string, count: number) =>
+      `${esc(region)} の${what ? `「${esc(what)}」に一致する` : ''}エンドポイントサービス（${esc(count)} 件）`,
     everything: 'すべて',
     nothingFound: (what: string, region: string) =>
       `${code(region)} に ${code(what)} に一致するエンドポイントはありません。リージョン（${code('region=')}）を確認するか、${code('/privatelink services <text>')} でどのサービスがあるかを確認してください。`,
     noServices: (what: string, region: string) => `${code(region)} に ${code(what)} に一致するエンドポイントサービスはありません。`,
-    shown: (shown: number, total: number | string, hint: string) => `${total} 件中 ${shown} 件を表示しています。${hint}`,
+    shown: (shown: number, total: number | string, hint: string) => `${esc(total)} 件中 ${esc(shown)} 件を表示しています。${esc(hint)}`,
     narrowEndpoints: `${code('vpce-…')} の ID、${code('vpc-…')} の ID、サービス名、または ${code('state=')} で絞り込んでください。`,
     narrowServices: '名前をさらに詳しく指定して絞り込んでください。',
     privateDns: 'プライベート DNS',
@@ -873,7 +888,7 @@ export const ja = {
     azs: 'AZ',
   },
   requests: {
-    title: (id: string) => `エンドポイントの申請 ${id}`,
+    title: (id: string) => `エンドポイントの申請 ${esc(id)}`,
     requester: '申請者',
     reason: '理由',
     noReason: '（記載なし）',
@@ -889,12 +904,12 @@ export const ja = {
     ports: 'ポート',
     serviceRegion: 'サービスのリージョン（クロスリージョン）',
     dnsModes: { on: 'オン', off: 'オフ', 'inbound-only': 'inbound-only（Resolver インバウンドエンドポイント経由のオンプレミスのみ）' },
-    exactCall: '実行する呼び出し',
     approve: '承認する',
     reject: '却下する',
     cancel: '申請の取り下げ',
     confirmTitle: 'このエンドポイントを作成しますか',
-    confirmText: (service: string, vpc: string) => `ボットが ${code(vpc)} に ${code(service)} へのインターフェイスエンドポイントを作成します。`,
+    // plain_text（確認ダイアログは mrkdwn を表示しません）：値はそのまま、コードスパンなし。
+    confirmText: (service: string, vpc: string) => `ボットが ${vpc} に ${service} へのインターフェイスエンドポイントを作成します。`,
     confirmYes: '承認する',
     confirmNo: 'キャンセル',
     states: {
@@ -908,15 +923,15 @@ export const ja = {
       cancelled: ':heavy_multiplication_x: 申請者が取り下げ',
       expired: ':alarm_clock: 期限切れ：期限内に判断されませんでした',
     },
-    historyLine: (state: string, actor: string, at: string) => `${requestStateWords[state] ?? state} · ${actor} · ${at}`,
+    historyLine: (state: string, actor: string, at: string) => `${esc(requestStateWords[state] ?? state)} · ${actor} · ${at}`,
     history: '履歴',
-    decidedBy: (verb: string, user: string, at: string) => `${verb}：<@${user}>（${at}）`,
+    decidedBy: (verb: string, user: string, at: string) => `${esc(verb)}：${mention(user)}（${at}）`,
     verbs: { approved: '承認済み', rejected: '却下済み', cancelled: '取り下げ済み', expired: '期限切れ' },
-    sentNote: (id: string, channel: string, link: string) =>
-      `申請 ${code(id)} は <#${channel}> で承認を待っています（<${link}|表示>）。判断されたらダイレクトメッセージでお知らせします。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
+    sentNote: (id: string, channel: string, url: string) =>
+      `申請 ${code(id)} は ${channelRef(channel)} で承認を待っています（${link(url, '表示')}）。判断されたらダイレクトメッセージでお知らせします。取り下げるには ${code(`/privatelink cancel ${esc(id)}`)} を実行してください。`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
-        ? `承認用チャンネル <#${channel}> に投稿できません。ボットがメンバーになっていません。チャンネルのメンバーに ${code('/invite @privatelink')} を実行してもらってから、もう一度申請してください。何も作成していません。`
+        ? `承認用チャンネル ${channelRef(channel)} に投稿できません。ボットがメンバーになっていません。チャンネルのメンバーに ${code('/invite @privatelink')} を実行してもらってから、もう一度申請してください。何も作成していません。`
         : `承認用チャンネル ${code(channel)} に投稿できません（${code(problem)}）。管理者が APPROVAL_CHANNEL_ID を修正する必要があります。何も作成していません。`,
     notConfigured:
       '承認が設定されていません。ボットには APPROVAL_CHANNEL_ID と、APPROVER_USER_IDS または APPROVER_USERGROUP_ID が必要です（README の「Configuration」）。',
@@ -924,19 +939,19 @@ export const ja = {
     refusedNotApprover:
       'エンドポイントの申請を判断できるのは承認者だけです。何も変更していません。このボットのデプロイの README に記載されている承認者に依頼してください。',
     refusedRequester: (id: string) =>
-      `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${id}`)} を実行してください。`,
-    alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${state} `}です。何も変更していません。`,
+      `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${esc(id)}`)} を実行してください。`,
+    alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${esc(state)} `}です。何も変更していません。`,
     expiredNow: (id: string) => `申請 ${code(id)} は期限切れのため、承認できなくなりました。申請者はもう一度申請できます。`,
     cancelOnlyRequester: '申請を取り下げられるのは申請者だけです。',
     cancelled: (id: string) => `申請 ${code(id)} を取り下げました。`,
-    approvedThread: (user: string) => `<@${user}> さんが承認しました。エンドポイントを作成しています…`,
-    rejectedThread: (user: string, requester: string) => `<@${user}> さんが却下しました。<@${requester}> さん、何も作成していません。`,
-    cancelledThread: (requester: string) => `<@${requester}> さんが取り下げました。`,
+    approvedThread: (user: string) => `${mention(user)} さんが承認しました。エンドポイントを作成しています…`,
+    rejectedThread: (user: string, requester: string) => `${mention(user)} さんが却下しました。${mention(requester)} さん、何も作成していません。`,
+    cancelledThread: (requester: string) => `${mention(requester)} さんが取り下げました。`,
     expiredThread: '期限切れ：期限内に判断されませんでした。',
-    listTitle: (filter: string, count: number) => `${filter === 'pending' ? '未処理' : '最近'}のエンドポイントの申請（${count} 件）`,
+    listTitle: (filter: string, count: number) => `${filter === 'pending' ? '未処理' : '最近'}のエンドポイントの申請（${esc(count)} 件）`,
     none: (filter: string) => (filter === 'pending' ? '未処理の申請はありません。' : '申請はまだありません。'),
     listLine: (id: string, state: string, requester: string, service: string, vpc: string, created: string) =>
-      `${code(id)} ${state} · <@${requester}> · ${code(vpc)} の ${code(service)} · ${created}`,
+      `${code(id)} ${esc(state)} · ${mention(requester)} · ${code(vpc)} の ${code(service)} · ${created}`,
     modal: {
       title: 'エンドポイントの申請',
       submit: 'チェックして送信',
@@ -963,23 +978,25 @@ export const ja = {
     },
   },
   create: {
-    progress: (endpointId: string | undefined, state: string, elapsed: string) => `${endpointId ? `${code(endpointId)} ` : ''}${state} · 経過時間 ${elapsed}`,
+    progress: (endpointId: string | undefined, state: string, elapsed: string) =>
+      `${endpointId ? `${code(endpointId)} ` : ''}${esc(state)} · 経過時間 ${esc(elapsed)}`,
     starting: 'CreateVpcEndpoint を呼び出しています',
     threadCreated: (endpointId: string) => `CreateVpcEndpoint が ${code(endpointId)} を返しました。available になるのを待っています…`,
-    threadState: (endpointId: string, state: string, elapsed: string) => `${code(endpointId)} は ${state} です（${elapsed}）。`,
+    threadState: (endpointId: string, state: string, elapsed: string) => `${code(endpointId)} は ${esc(state)} です（${esc(elapsed)}）。`,
     threadAvailable: (requester: string, endpointId: string) =>
-      `<@${requester}> さん、${code(endpointId)} が利用可能になりました。DNS 名は上の申請に表示しています。`,
+      `${mention(requester)} さん、${code(endpointId)} が利用可能になりました。DNS 名は上の申請に表示しています。`,
     threadPendingAcceptance: (requester: string, endpointId: string, owner: string) =>
-      `<@${requester}> さん、${code(endpointId)} を作成しました。サービスの所有者${owner ? `（アカウント ${owner}）` : ''}による承諾を待っています。所有者に承諾を依頼してください（VPC コンソール → エンドポイントサービス → エンドポイント接続）。利用可能になったらお知らせします。`,
-    threadFailed: (requester: string, text: string) => `<@${requester}> さん、エンドポイントを作成できませんでした：${text}`,
+      `${mention(requester)} さん、${code(endpointId)} を作成しました。サービスの所有者${owner ? `（アカウント ${esc(owner)}）` : ''}による承諾を待っています。所有者に承諾を依頼してください（VPC コンソール → エンドポイントサービス → エンドポイント接続）。利用可能になったらお知らせします。`,
+    threadFailed: (requester: string, text: string) => `${mention(requester)} さん、エンドポイントを作成できませんでした：${esc(text)}`,
     timedOut: (endpointId: string, minutes: number) =>
-      `${code(endpointId)} は ${minutes} 分たっても pending のままでした。この後 available になる可能性があります。${code(`/privatelink describe ${endpointId}`)} で確認してください。`,
-    endpointFailed: (endpointId: string, state: string, detail: string) => `${code(endpointId)} は ${state} で終了しました${detail ? `：${detail}` : ''}。`,
+      `${code(endpointId)} は ${esc(minutes)} 分たっても pending のままでした。この後 available になる可能性があります。${code(`/privatelink describe ${esc(endpointId)}`)} で確認してください。`,
+    endpointFailed: (endpointId: string, state: string, detail: string) =>
+      `${code(endpointId)} は ${esc(state)} で終了しました${detail ? `：${esc(detail)}` : ''}。`,
     endpointPartial: (endpointId: string, detail: string) =>
-      `${code(endpointId)} は partial で終了しました。一部のサブネットでは作成されましたが、すべてではありません${detail ? `（失敗：${detail}）` : ''}。該当するサブネットの原因（空きアドレス、サービスが提供されている AZ）を修正して作成し直すか、このまま使用してください。${code(`/privatelink describe ${endpointId}`)} で確認できます。`,
+      `${code(endpointId)} は partial で終了しました。一部のサブネットでは作成されましたが、すべてではありません${detail ? `（失敗：${esc(detail)}）` : ''}。該当するサブネットの原因（空きアドレス、サービスが提供されている AZ）を修正して作成し直すか、このまま使用してください。${code(`/privatelink describe ${esc(endpointId)}`)} で確認できます。`,
     dnsNames: 'DNS 名',
     tryIt: 'VPC 内で試す',
-    accepted: (endpointId: string, requester: string) => `<@${requester}> さん、サービスの所有者が ${code(endpointId)} を承諾しました。利用可能です。`,
+    accepted: (endpointId: string, requester: string) => `${mention(requester)} さん、サービスの所有者が ${code(endpointId)} を承諾しました。利用可能です。`,
   },
   unknownAction: 'このボタンは、このバージョンのボットではもう使われていない操作のものです。何も変更していません。コマンドをもう一度実行してください。',
   internalError:
@@ -992,7 +1009,7 @@ export const ja = {
   },
   compare: {
     title: 'VPC ピアリング、PrivateLink、ゲートウェイエンドポイント、Transit Gateway、VPC Lattice の比較',
-    step: (n: number) => `質問 ${n}`,
+    step: (n: number) => `質問 ${esc(n)}`,
     answersSoFar: 'これまでの回答：',
     noAnswersYet: 'いくつかの質問に答えてください。結果を左右する質問だけをお聞きします。',
     back: '戻る',
@@ -1002,21 +1019,21 @@ export const ja = {
     needTarget: '推奨はまだありません（接続先によって異なります）',
     alsoNeeded: '併せて必要なもの',
     alternatives: 'ほかに取れる方法',
-    alone: (option: string) => `${option} のみ`,
+    alone: (option: string) => `${esc(option)} のみ`,
     why: '理由',
     alsoPossible: 'ほかの選択肢（優先順）',
     ruledOut: '除外した選択肢',
     caveats: '注意点',
     changedSince2018: '2018 年以降の変更点',
     in2018: '2018 年時点：',
-    since: (date: string) => `${date} 以降：`,
+    since: (date: string) => `${esc(date)} 以降：`,
     nextSteps: '次の手順',
     openQuestions: '回答によって結果が変わる質問',
-    wouldChange: (key: string, value: string, to: string) => `${code(`${key}=${value}`)} → ${to}`,
+    wouldChange: (key: string, value: string, to: string) => `${code(`${esc(key)}=${esc(value)}`)} → ${esc(to)}`,
     share: 'チャンネルに共有',
-    sharedBy: (user: string) => `<@${user}> さんが共有`,
+    sharedBy: (user: string) => `${mention(user)} さんが共有`,
     sources: '出典',
-    factsAsOf: (date: string) => `${date} 時点の情報です。`,
+    factsAsOf: (date: string) => `${esc(date)} 時点の情報です。`,
     rerun: '同じ条件で再実行：',
   },
   readers: {
@@ -1031,12 +1048,12 @@ export const ja = {
     threadStillUnknown: (errorCode: string) =>
       `EC2 ではまだ作成が確定していません（${code(errorCode)}）。申請は作成中のままです。数分以内に申請タグでエンドポイントを探し、同じトークンで呼び出しを繰り返します。`,
     regionNotAllowed: (region: string, allowed: string) =>
-      `リージョン ${code(region)} は許可されなくなりました（${code('ALLOWED_REGIONS')}：${allowed || 'なし'}）。何も作成していません。許可されているリージョンで新しく申請してください。`,
+      `リージョン ${code(region)} は許可されなくなりました（${code('ALLOWED_REGIONS')}：${esc(allowed) || 'なし'}）。何も作成していません。許可されているリージョンで新しく申請してください。`,
     approveRegionRefused: (id: string, region: string, allowed: string) =>
-      `申請 ${code(id)} のリージョン ${code(region)} は許可されなくなりました（${code('ALLOWED_REGIONS')}：${allowed || 'なし'}）。承認していません。申請を却下するか、先に許可リストを変更してください。`,
+      `申請 ${code(id)} のリージョン ${code(region)} は許可されなくなりました（${code('ALLOWED_REGIONS')}：${esc(allowed) || 'なし'}）。承認していません。申請を却下するか、先に許可リストを変更してください。`,
     foreignCopy: (id: string) =>
       `これは申請 ${code(id)} が記録したメッセージではないため、ここでのクリックは無効です。承認用チャンネルにある申請のメッセージで判断してください。`,
-    voidCopy: (id: string) => `:no_entry_sign: 申請 ${id} のこのコピーは無効です。承認用チャンネルにある申請自体のメッセージで判断してください。`,
+    voidCopy: (id: string) => `:no_entry_sign: 申請 ${esc(id)} のこのコピーは無効です。承認用チャンネルにある申請自体のメッセージで判断してください。`,
   },
   // メンバーアカウントでの作成（ACCOUNTS）
   memberAccounts: {
@@ -1050,24 +1067,25 @@ export const ja = {
   lang: {
     names: { en: 'English（英語）', ja: '日本語' },
     current: (name: string, chosen: boolean) =>
-      `現在の言語: ${name}${chosen ? '' : '（このワークスペースの既定）'}。${code('/privatelink lang en')} または ${code('/privatelink lang ja')} で変更できます。`,
-    set: (name: string) => `今後は ${name} で応答します。承認カード、そのスレッド、ダイレクトメッセージはチャンネルの言語のままです。`,
+      `現在の言語: ${esc(name)}${chosen ? '' : '（このワークスペースの既定）'}。${code('/privatelink lang en')} または ${code('/privatelink lang ja')} で変更できます。`,
+    set: (name: string) => `今後は ${esc(name)} で応答します。承認カード、そのスレッド、ダイレクトメッセージはチャンネルの言語のままです。`,
     cli: `ターミナルでは ${code('--lang en|ja')} または環境変数 ${code('LANG')}（例: ${code('LANG=ja_JP.UTF-8')}）で言語を指定します。`,
     notSaved: '言語を保存できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
   },
   // 課題 15（利用者への連絡）: 申請者へのダイレクトメッセージ、承認者への呼びかけとリマインダー、却下の理由
   notify: {
     callApprovers: (who: string) => `${who} さん、新しいエンドポイントの申請が承認を待っています。`,
-    dmApproved: (id: string, link: string, by: string) =>
-      `申請 ${code(id)} は <@${by}> さんが承認しました。エンドポイントを作成しています。完了したらここでお知らせします（<${link}|申請を表示>）。`,
-    dmRejected: (id: string, link: string, by: string) => `申請 ${code(id)} は <@${by}> さんが却下しました。何も作成していません（<${link}|申請を表示>）。`,
-    dmAvailable: (id: string, endpointId: string, link: string) =>
-      `エンドポイント ${code(endpointId)} が利用可能になりました（申請 ${code(id)}、<${link}|申請を表示>）。DNS 名と、VPC 内から確認するコマンドは次のとおりです。`,
+    dmApproved: (id: string, url: string, by: string) =>
+      `申請 ${code(id)} は ${mention(by)} さんが承認しました。エンドポイントを作成しています。完了したらここでお知らせします（${link(url, '申請を表示')}）。`,
+    dmRejected: (id: string, url: string, by: string) =>
+      `申請 ${code(id)} は ${mention(by)} さんが却下しました。何も作成していません（${link(url, '申請を表示')}）。`,
+    dmAvailable: (id: string, endpointId: string, url: string) =>
+      `エンドポイント ${code(endpointId)} が利用可能になりました（申請 ${code(id)}、${link(url, '申請を表示')}）。DNS 名と、VPC 内から確認するコマンドは次のとおりです。`,
     dmPendingAcceptance: (id: string, endpointId: string, owner: string) =>
       `エンドポイント ${code(endpointId)}（申請 ${code(id)}）を作成しました。サービスの所有者${owner ? `（AWS アカウント ${code(owner)}）` : ''}による承諾を待っています。VPC コンソール（エンドポイントサービス → エンドポイント接続）で承諾するよう依頼してください。利用可能になったらお知らせします。`,
-    dmFailed: (id: string, link: string, text: string) => `申請 ${code(id)} を完了できませんでした（<${link}|申請を表示>）: ${text}`,
-    dmExpired: (id: string, link: string) =>
-      `申請 ${code(id)} は期限切れになりました。期限内に承認者が判断しなかったため、何も作成していません（<${link}|申請を表示>）。まだ必要な場合は ${code('/privatelink create')} でもう一度申請してください。`,
+    dmFailed: (id: string, url: string, text: string) => `申請 ${code(id)} を完了できませんでした（${link(url, '申請を表示')}）: ${text}`,
+    dmExpired: (id: string, url: string) =>
+      `申請 ${code(id)} は期限切れになりました。期限内に承認者が判断しなかったため、何も作成していません（${link(url, '申請を表示')}）。まだ必要な場合は ${code('/privatelink create')} でもう一度申請してください。`,
     reasonLabel: '理由:',
     reminderHalf: (who: string, expires: string) => `${who} さん、この申請はまだ判断を待っています。期限は ${expires} です。`,
     reminderFinal: (who: string, expires: string) =>
@@ -1086,9 +1104,11 @@ export const ja = {
   // App Home（ホームタブ）
   home: {
     title: 'エンドポイントの申請',
-    waiting: (shown: number, total: number) => (shown < total ? `承認待ちの申請（新しい順に ${total} 件中 ${shown} 件）` : `承認待ちの申請（${total} 件）`),
+    waiting: (shown: number, total: number) =>
+      shown < total ? `承認待ちの申請（新しい順に ${esc(total)} 件中 ${esc(shown)} 件）` : `承認待ちの申請（${esc(total)} 件）`,
     noneWaiting: 'あなたの判断を待っている申請はありません。',
-    yours: (shown: number, total: number) => (shown < total ? `あなたの申請（新しい順に ${total} 件中 ${shown} 件）` : `あなたの申請（${total} 件）`),
+    yours: (shown: number, total: number) =>
+      shown < total ? `あなたの申請（新しい順に ${esc(total)} 件中 ${esc(shown)} 件）` : `あなたの申請（${esc(total)} 件）`,
     noneYours: `申請はまだありません。${code('/privatelink create')} でエンドポイントを申請できます。`,
     expires: (at: string) => `有効期限: ${at}`,
     approvalMessage: '承認メッセージ',
@@ -1104,11 +1124,11 @@ export const ja = {
     account: 'アカウント',
     where: (account: string, region: string) => `アカウント ${code(account)} · リージョン ${code(region)}`,
     searched: (accounts: number, regions: number, calls: number) =>
-      `${accounts} 個のアカウント × ${regions} 個のリージョンを検索しました（呼び出し ${calls} 回）。`,
+      `${esc(accounts)} 個のアカウント × ${esc(regions)} 個のリージョンを検索しました（呼び出し ${esc(calls)} 回）。`,
     nothingFound: (what: string, accounts: number, regions: string) =>
-      `${accounts} 個のアカウントの ${regions} のいずれにも ${code(what)} に一致するエンドポイントはありません。ID を確認するか、${code('region=all')} で他のリージョンも検索してください。`,
+      `${esc(accounts)} 個のアカウントの ${esc(regions)} のいずれにも ${code(what)} に一致するエンドポイントはありません。ID を確認するか、${code('region=all')} で他のリージョンも検索してください。`,
     failuresTitle: '検索できなかった範囲（ここにある可能性があります）：',
-    failure: (account: string, region: string, reason: string) => `• アカウント ${code(account)}、リージョン ${code(region)}：${reason}`,
+    failure: (account: string, region: string, reason: string) => `• アカウント ${code(account)}、リージョン ${code(region)}：${esc(reason)}`,
     reasons: {
       AssumeRoleDenied: 'ボットはこのアカウントのロールを引き受けることができません。そのロールの信頼ポリシーを修正してください',
       AccessDenied: 'このアカウントのロールには ec2:DescribeVpcEndpoints を呼び出す権限がありません。読み取りアクションをロールに追加してください',
@@ -1119,5 +1139,36 @@ export const ja = {
     unknownAccount: (alias: string, suggestion?: string) =>
       `アカウント ${code(alias)} は設定されていません。${suggestion ? `${code(`account=${suggestion}`)} のことですか？` : ''}${code('account=home')} はボット自身のアカウントです。その他のアカウントは ${code('ACCOUNTS')} で設定します。`,
     allRegionsNeedList: `${code('region=all')} は ${code('ALLOWED_REGIONS')} のリージョンを検索しますが、このボットでは設定されていません。${code('region=')} でリージョンを 1 つ指定してください。`,
+  },
+  // Issue 15（カード）：一目でわかる承認カード、`requests` のページ、compare の結果の要約と出典。
+  cards: {
+    titles: {
+      pending: (id: string) => `エンドポイントの申請 ${esc(id)}：承認待ち`,
+      approved: (id: string) => `エンドポイントの申請 ${esc(id)}：承認済み`,
+      creating: (id: string) => `エンドポイントの申請 ${esc(id)}：エンドポイントを作成中`,
+      available: (id: string) => `エンドポイントを作成しました（申請 ${esc(id)}）`,
+      'pending-acceptance': (id: string) => `エンドポイントを作成しました。承諾待ちです（申請 ${esc(id)}）`,
+      failed: (id: string) => `エンドポイントの申請 ${esc(id)}：失敗`,
+      rejected: (id: string) => `エンドポイントの申請 ${esc(id)}：却下`,
+      cancelled: (id: string) => `エンドポイントの申請 ${esc(id)}：取り下げ`,
+      expired: (id: string) => `エンドポイントの申請 ${esc(id)}：期限切れ`,
+    },
+    endpoint: 'エンドポイント',
+    // 1 つの項目の値の区切り（サブネット、グループ、ポート）
+    separator: '、',
+    openInConsole: 'AWS コンソールで開く',
+    willCall: '実行する呼び出し',
+    called: '実行した呼び出し',
+    notCalled: '申請された呼び出し（実行していません）',
+    expiredHowTo: (command: string) =>
+      `期限までに判断されなかったため、何も作成していません。もう一度依頼するには、同じ申請を送信してください：${code(command)}`,
+    showing: (from: number, to: number, total: number) => `${esc(total)} 件中 ${esc(from)}～${esc(to)} 件目を表示しています。`,
+    more: '次のページ',
+    openCard: 'カード',
+    recap: '回答：',
+    changesButton: (count: number) => `2018 年からの変更（${esc(count)} 件）`,
+    changesFolded: (count: number) => `2018 年の助言のうち ${esc(count)} 件が、この答えに関わる形で変わりました。下のボタンで表示します。`,
+    source: '出典',
+    actors: { system: 'ボット', worker: 'ワーカー' },
   },
 } satisfies Messages;

@@ -14,7 +14,7 @@ import type { CompanionGroup } from './endpoints/companions.js';
 import type { IpAddressType } from './commands/create-spec.js';
 import type { CheckStatus, PreflightCheck, RequestState } from './requests/model.js';
 
-const code = (s: string) => `\`${s}\``;
+import { channelRef, code, escapeMrkdwn as esc, link, mention } from './mrkdwn.js';
 
 /** The states a request card names with a verb ("Approved by …"). */
 export type DecidedState = Extract<RequestState, 'approved' | 'rejected' | 'cancelled' | 'expired'>;
@@ -238,7 +238,7 @@ function fieldError(field: string, e: FieldError): string {
     case 'required':
       return `${code(field)} is required.`;
     case 'badId':
-      return `${code(e.value)} is not a valid ${e.prefix} id (${e.prefix} followed by 8 or 17 hex characters).`;
+      return `${code(e.value)} is not a valid ${esc(e.prefix)} id (${esc(e.prefix)} followed by 8 or 17 hex characters).`;
     case 'duplicateId':
       return `${code(e.value)} is listed twice.`;
     case 'badChoice':
@@ -248,7 +248,7 @@ function fieldError(field: string, e: FieldError): string {
     case 'badServiceName':
       return `${code(e.value)} is not a service name: use a short name like ${code('kinesis-streams')} or a full one like ${code('com.amazonaws.ap-northeast-1.kinesis-streams')}.`;
     case 'tooLong':
-      return `${code(field)} takes at most ${e.max} ${field === 'reason' ? 'characters' : 'entries'}.`;
+      return `${code(field)} takes at most ${esc(e.max)} ${field === 'reason' ? 'characters' : 'entries'}.`;
     case 'badPort':
       return `${code(e.value)} is not a port: ${code(field)} takes TCP port numbers from 1 to 65535, comma-separated (e.g. ${code('ports=443,8443')}).`;
     case 'duplicatePort':
@@ -270,13 +270,13 @@ function parseError(e: ParseError): string {
     case 'duplicateOption':
       return `${code(e.key)} is given twice.`;
     case 'badValue':
-      return `${code(`${e.key}=${e.value}`)} is not valid: use ${e.allowed.map(code).join(', ')}.`;
+      return `${code(`${esc(e.key)}=${esc(e.value)}`)} is not valid: use ${e.allowed.map(code).join(', ')}.`;
     case 'badRegion':
       return fieldError('region', { code: 'badRegion', value: e.value });
     case 'badId':
-      return `${code(e.value)} is not a valid ${e.expected} id.`;
+      return `${code(e.value)} is not a valid ${esc(e.expected)} id.`;
     case 'missingArgument':
-      return `${code(e.command)} needs a ${e.what}.`;
+      return `${code(e.command)} needs a ${esc(e.what)}.`;
     case 'unexpectedArgument':
       return `I didn't expect ${code(e.word)} here.`;
     case 'badField':
@@ -327,7 +327,7 @@ const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, accou
 
 function ec2Problem(errorCode: string, action: string, region: string, detail: string, account?: string): string {
   const known = isEc2ProblemCode(errorCode) ? ec2Problems[errorCode] : undefined;
-  return known ? known(action, region, account) : `EC2 answered ${code(errorCode)} to ${code(action)} in ${code(region)}: ${detail}`;
+  return known ? known(action, region, account) : `EC2 answered ${code(errorCode)} to ${code(action)} in ${code(region)}: ${esc(detail)}`;
 }
 
 type Values = Record<string, string>;
@@ -339,51 +339,54 @@ interface Finding {
 const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
   idsOk: (v) => ({ text: `Ids well-formed; region ${code(v.region!)}.` }),
   noRegion: () => ({ text: 'No region given.', fix: `Add ${code('region=…')} or set AWS_REGION for the bot.` }),
-  regionNotAllowed: (v) => ({ text: `Region ${code(v.region!)} is not allowed here.`, fix: `Use one of ${v.allowed}.` }),
-  serviceOk: (v) => ({ text: `${code(v.service!)} offers interface endpoints in ${v.azs}.` }),
+  regionNotAllowed: (v) => ({ text: `Region ${code(v.region!)} is not allowed here.`, fix: `Use one of ${esc(v.allowed)}.` }),
+  serviceOk: (v) => ({ text: `${code(v.service!)} offers interface endpoints in ${esc(v.azs)}.` }),
   serviceNotFound: (v) => ({
     text: `No endpoint service ${code(v.service!)} in ${code(v.region!)}.`,
     fix: `Find the right name with ${code('/privatelink services <text>')}.`,
   }),
   serviceNotInterface: (v) => ({
-    text: `${code(v.service!)} offers ${v.types} endpoints only, not Interface.`,
+    text: `${code(v.service!)} offers ${esc(v.types)} endpoints only, not Interface.`,
     fix: 'Use a gateway endpoint for it (route tables), or pick another service.',
   }),
   serviceNeedsAcceptance: (v) => ({
-    text: `${code(v.service!)} requires acceptance: the endpoint waits in pendingAcceptance until its owner${v.owner ? ` (${v.owner})` : ''} accepts it.`,
+    text: `${code(v.service!)} requires acceptance: the endpoint waits in pendingAcceptance until its owner${v.owner ? ` (${esc(v.owner)})` : ''} accepts it.`,
   }),
-  subnetsOk: (v) => ({ text: `Subnets are in the VPC, one per AZ (${v.azs}).` }),
-  subnetNotFound: (v) => ({ text: `A subnet does not exist in ${code(v.region!)}: ${v.detail}.`, fix: 'Check the subnet ids and the region.' }),
-  subnetOtherVpc: (v) => ({ text: `Subnets outside ${code(v.vpc!)}: ${v.subnets}.`, fix: "Use subnets of the endpoint's VPC." }),
-  subnetSameAz: (v) => ({ text: `Two subnets in ${code(v.az!)}: ${v.subnets}.`, fix: 'An endpoint takes at most one subnet per AZ: keep one.' }),
-  subnetAzUnsupported: (v) => ({ text: `The service is not offered in the AZ of ${v.subnets}.`, fix: `Use subnets in ${v.azs}.` }),
+  subnetsOk: (v) => ({ text: `Subnets are in the VPC, one per AZ (${esc(v.azs)}).` }),
+  subnetNotFound: (v) => ({ text: `A subnet does not exist in ${code(v.region!)}: ${esc(v.detail)}.`, fix: 'Check the subnet ids and the region.' }),
+  subnetOtherVpc: (v) => ({ text: `Subnets outside ${code(v.vpc!)}: ${esc(v.subnets)}.`, fix: "Use subnets of the endpoint's VPC." }),
+  subnetSameAz: (v) => ({ text: `Two subnets in ${code(v.az!)}: ${esc(v.subnets)}.`, fix: 'An endpoint takes at most one subnet per AZ: keep one.' }),
+  subnetAzUnsupported: (v) => ({ text: `The service is not offered in the AZ of ${esc(v.subnets)}.`, fix: `Use subnets in ${esc(v.azs)}.` }),
   defaultSecurityGroup: (v) => ({
     text: `No security group given: the default security group of ${code(v.vpc!)} will be attached.`,
-    fix: `Name one with ${code('sg=sg-…')} that allows inbound TCP ${v.ports} from the clients.`,
+    fix: `Name one with ${code('sg=sg-…')} that allows inbound TCP ${esc(v.ports)} from the clients.`,
   }),
-  groupsOk: (v) => ({ text: `Inbound TCP ${v.ports} allowed from ${v.sources ? `the VPC's CIDRs (${v.sources})` : 'the listed sources'}.` }),
-  groupNotFound: (v) => ({ text: `A security group does not exist in ${code(v.region!)}: ${v.detail}.`, fix: 'Check the security group ids and the region.' }),
-  groupOtherVpc: (v) => ({ text: `Security groups outside ${code(v.vpc!)}: ${v.groups}.`, fix: "Use security groups of the endpoint's VPC." }),
+  groupsOk: (v) => ({ text: `Inbound TCP ${esc(v.ports)} allowed from ${v.sources ? `the VPC's CIDRs (${esc(v.sources)})` : 'the listed sources'}.` }),
+  groupNotFound: (v) => ({
+    text: `A security group does not exist in ${code(v.region!)}: ${esc(v.detail)}.`,
+    fix: 'Check the security group ids and the region.',
+  }),
+  groupOtherVpc: (v) => ({ text: `Security groups outside ${code(v.vpc!)}: ${esc(v.groups)}.`, fix: "Use security groups of the endpoint's VPC." }),
   groupNoPort: (v) => ({
-    text: `No rule in ${v.groups} allows inbound TCP ${v.ports}: clients could not reach the endpoint on ${v.ports === '443' ? 'that port' : 'those ports'}.`,
-    fix: `Add an inbound rule for TCP ${v.ports} from ${v.cidrs ? `the VPC's CIDRs (${v.cidrs})` : "the clients' CIDRs"} or the clients' security group.`,
+    text: `No rule in ${esc(v.groups)} allows inbound TCP ${esc(v.ports)}: clients could not reach the endpoint on ${v.ports === '443' ? 'that port' : 'those ports'}.`,
+    fix: `Add an inbound rule for TCP ${esc(v.ports)} from ${v.cidrs ? `the VPC's CIDRs (${esc(v.cidrs)})` : "the clients' CIDRs"} or the clients' security group.`,
   }),
   groupPartialCoverage: (v) => ({
-    text: `Inbound TCP ${v.port} is allowed only from ${v.allowed || 'nothing'}, which leaves out ${v.uncovered} of the VPC.`,
-    fix: `Allow TCP ${v.port} from ${v.uncovered}, or make sure every client is inside the allowed sources.`,
+    text: `Inbound TCP ${esc(v.port)} is allowed only from ${esc(v.allowed) || 'nothing'}, which leaves out ${esc(v.uncovered)} of the VPC.`,
+    fix: `Allow TCP ${esc(v.port)} from ${esc(v.uncovered)}, or make sure every client is inside the allowed sources.`,
   }),
   groupNoVpcSource: (v) => ({
-    text: `Inbound TCP ${v.port} is allowed only from ${v.allowed}, which is outside the VPC (${v.cidrs}): clients in the VPC could not reach the endpoint.`,
-    fix: `Add an inbound rule for TCP ${v.port} from the VPC's CIDRs (${v.cidrs}) or the clients' security group.`,
+    text: `Inbound TCP ${esc(v.port)} is allowed only from ${esc(v.allowed)}, which is outside the VPC (${esc(v.cidrs)}): clients in the VPC could not reach the endpoint.`,
+    fix: `Add an inbound rule for TCP ${esc(v.port)} from the VPC's CIDRs (${esc(v.cidrs)}) or the clients' security group.`,
   }),
-  groupOpenToWorld: (v) => ({ text: `TCP ${v.ports} is open to ${v.cidrs}.`, fix: "Narrow it to the VPC's CIDR or the clients' security group." }),
+  groupOpenToWorld: (v) => ({ text: `TCP ${esc(v.ports)} is open to ${esc(v.cidrs)}.`, fix: "Narrow it to the VPC's CIDR or the clients' security group." }),
   privateDnsOff: () => ({
     text: "Private DNS off: the service's default name keeps resolving to public addresses, so it goes over the internet from public subnets and from private subnets with a NAT gateway, and fails from private subnets without one; to stay private, clients must use the endpoint-specific names.",
   }),
   vpcNotFound: (v) => ({ text: `VPC ${code(v.vpc!)} does not exist in ${code(v.region!)}.`, fix: 'Check the VPC id and the region.' }),
   vpcDnsAttributes: (v) => ({
-    text: `${code(v.vpc!)} lacks ${v.missing}, which private DNS needs.`,
-    fix: `aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${v.vpc} --enable-dns-hostnames (or private-dns=off)`,
+    text: `${code(v.vpc!)} lacks ${esc(v.missing)}, which private DNS needs.`,
+    fix: `aws ec2 modify-vpc-attribute --vpc-id ${esc(v.vpc)} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${esc(v.vpc)} --enable-dns-hostnames (or private-dns=off)`,
   }),
   serviceNoPrivateDns: (v) => ({ text: `${code(v.service!)} offers no private DNS name.`, fix: `Ask again with ${code('private-dns=off')}.` }),
   privateDnsTaken: (v) => ({
@@ -398,64 +401,64 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
     text: `Private DNS will answer only queries from the Route 53 Resolver inbound endpoint (on-premises); in-VPC clients keep using gateway endpoint ${code(v.gateway!)}.`,
   }),
   inboundOnlyNotBothTypes: (v) => ({
-    text: `${code('private-dns=inbound-only')} is only for services offering both gateway and interface endpoints (S3, DynamoDB); ${code(v.service!)} offers ${v.types}.`,
+    text: `${code('private-dns=inbound-only')} is only for services offering both gateway and interface endpoints (S3, DynamoDB); ${code(v.service!)} offers ${esc(v.types)}.`,
     fix: `Ask again with ${code('private-dns=on')} or ${code('private-dns=off')}.`,
   }),
   inboundOnlyNoGateway: (v) => ({
     text: `${code('private-dns=inbound-only')} needs a gateway endpoint for ${code(v.service!)} in ${code(v.vpc!)}; EC2 refuses the create without one.`,
-    fix: `Create the gateway endpoint first (${code(`aws ec2 create-vpc-endpoint --region ${v.region} --vpc-id ${v.vpc} --service-name ${v.service} --route-table-ids rtb-…`)}), or ask with ${code('private-dns=on')} so in-VPC clients use the interface endpoint too.`,
+    fix: `Create the gateway endpoint first (${code(`aws ec2 create-vpc-endpoint --region ${esc(v.region)} --vpc-id ${esc(v.vpc)} --service-name ${esc(v.service)} --route-table-ids rtb-…`)}), or ask with ${code('private-dns=on')} so in-VPC clients use the interface endpoint too.`,
   }),
   ipTypeOk: (v) => ({ text: `IP type ${code(v.type!)}: the subnets and the service support it.` }),
   ipv4NeedsIpv4Subnets: (v) => ({
-    text: `${v.subnets} ${v.subnets!.includes(',') ? 'are' : 'is'} IPv6-only; an IPv4 endpoint needs subnets with IPv4 addresses.`,
+    text: `${esc(v.subnets)} ${v.subnets!.includes(',') ? 'are' : 'is'} IPv6-only; an IPv4 endpoint needs subnets with IPv4 addresses.`,
     fix: `Use subnets with an IPv4 CIDR, or ask with ${code('ip=ipv6')}.`,
   }),
   dualstackNeedsDualSubnets: (v) => ({
-    text: `${code('ip=dualstack')} needs subnets with both IPv4 and IPv6 CIDRs; ${v.subnets} ${v.subnets!.includes(',') ? 'do' : 'does'} not have both.`,
-    fix: `Add an IPv6 CIDR to ${v.subnets} (and to the VPC), or ask with ${code('ip=ipv4')}.`,
+    text: `${code('ip=dualstack')} needs subnets with both IPv4 and IPv6 CIDRs; ${esc(v.subnets)} ${v.subnets!.includes(',') ? 'do' : 'does'} not have both.`,
+    fix: `Add an IPv6 CIDR to ${esc(v.subnets)} (and to the VPC), or ask with ${code('ip=ipv4')}.`,
   }),
   ipv6NeedsIpv6OnlySubnets: (v) => ({
-    text: `${code('ip=ipv6')} needs IPv6-only subnets; ${v.subnets} ${v.subnets!.includes(',') ? 'are' : 'is'} not IPv6-only.`,
+    text: `${code('ip=ipv6')} needs IPv6-only subnets; ${esc(v.subnets)} ${v.subnets!.includes(',') ? 'are' : 'is'} not IPv6-only.`,
     fix: `Use IPv6-only subnets, or ask with ${code('ip=dualstack')} on dual-stack subnets.`,
   }),
   ipTypeUnsupported: (v) => ({
-    text: `${code(v.service!)} supports ${v.supported} only, not ${code(v.type!)}.`,
+    text: `${code(v.service!)} supports ${esc(v.supported)} only, not ${code(v.type!)}.`,
     fix: `Ask with an IP type the service supports (${code('ip=ipv4')}${v.supported!.includes('ipv6') ? `, ${code('ip=dualstack')} or ${code('ip=ipv6')}` : ''}).`,
   }),
-  freeIpsOk: (v) => ({ text: `Every subnet has free addresses (${v.counts || 'IPv6'}).` }),
+  freeIpsOk: (v) => ({ text: `Every subnet has free addresses (${esc(v.counts) || 'IPv6'}).` }),
   subnetFull: (v) => ({
-    text: `No free IP address in ${v.subnets}: the endpoint needs one per subnet.`,
+    text: `No free IP address in ${esc(v.subnets)}: the endpoint needs one per subnet.`,
     fix: 'Pick another subnet in that AZ, or free addresses in it.',
   }),
-  quotaOk: (v) => ({ text: `${v.count} interface endpoints in ${code(v.vpc!)}; the default quota is ${v.quota} per VPC (adjustable).` }),
+  quotaOk: (v) => ({ text: `${esc(v.count)} interface endpoints in ${code(v.vpc!)}; the default quota is ${esc(v.quota)} per VPC (adjustable).` }),
   quotaReached: (v) => ({
-    text: `${code(v.vpc!)} already has ${v.count} interface endpoints: the default quota is ${v.quota} per VPC. Unless it was raised, EC2 will refuse with ${code('VpcEndpointLimitExceeded')}.`,
+    text: `${code(v.vpc!)} already has ${esc(v.count)} interface endpoints: the default quota is ${esc(v.quota)} per VPC. Unless it was raised, EC2 will refuse with ${code('VpcEndpointLimitExceeded')}.`,
     fix: 'The quota is adjustable: request an increase (Service Quotas → Amazon VPC → Interface VPC endpoints per VPC), or delete endpoints no longer used.',
   }),
   quotaUnchecked: (v) => ({ text: `Could not count the VPC's endpoints (${code(v.code!)}), so the quota of 50 per VPC was not checked.` }),
   singleAz: (v) => ({
-    text: `One subnet only (${v.az}): if that AZ fails, the endpoint is unreachable.`,
+    text: `One subnet only (${esc(v.az)}): if that AZ fails, the endpoint is unreachable.`,
     fix: 'Add a subnet in another Availability Zone (one per AZ).',
   }),
-  multiAz: (v) => ({ text: `Subnets in ${v.count} Availability Zones.` }),
-  naclOk: (v) => ({ text: `The subnets' network ACLs admit TCP ${v.ports} from the VPC and the return traffic.` }),
+  multiAz: (v) => ({ text: `Subnets in ${esc(v.count)} Availability Zones.` }),
+  naclOk: (v) => ({ text: `The subnets' network ACLs admit TCP ${esc(v.ports)} from the VPC and the return traffic.` }),
   naclBlocksInbound: (v) => ({
-    text: `Network ACL ${code(v.acl!)} (${v.subnets}) does not admit TCP ${v.ports} from ${v.cidr}.`,
-    fix: `Add an inbound allow rule for TCP ${v.ports} from ${v.cidr} to ${code(v.acl!)}, numbered below any rule that denies it.`,
+    text: `Network ACL ${code(v.acl!)} (${esc(v.subnets)}) does not admit TCP ${esc(v.ports)} from ${esc(v.cidr)}.`,
+    fix: `Add an inbound allow rule for TCP ${esc(v.ports)} from ${esc(v.cidr)} to ${code(v.acl!)}, numbered below any rule that denies it.`,
   }),
   naclBlocksReturn: (v) => ({
-    text: `Network ACL ${code(v.acl!)} (${v.subnets}) does not let the replies out: outbound TCP ${v.from}-${v.to} to ${v.cidr} is not allowed.`,
-    fix: `Add an outbound allow rule for TCP ${v.from}-${v.to} (the clients' ephemeral ports) to ${v.cidr} on ${code(v.acl!)}.`,
+    text: `Network ACL ${code(v.acl!)} (${esc(v.subnets)}) does not let the replies out: outbound TCP ${esc(v.from)}-${esc(v.to)} to ${esc(v.cidr)} is not allowed.`,
+    fix: `Add an outbound allow rule for TCP ${esc(v.from)}-${esc(v.to)} (the clients' ephemeral ports) to ${esc(v.cidr)} on ${code(v.acl!)}.`,
   }),
   naclUnchecked: (v) => ({ text: `Could not read the subnets' network ACLs (${code(v.code!)}); check by hand that they admit the ports.` }),
   crossRegionOk: (v) => ({ text: `${code(v.service!)} in ${code(v.serviceRegion!)} is offered to ${code(v.region!)} (cross-region).` }),
   crossRegionNotListed: (v) => ({
-    text: `${code(v.service!)} is not on AWS's list of services reachable cross-region (${v.listed}).`,
-    fix: `Create the endpoint in ${code(v.serviceRegion!)} (${code(`region=${v.serviceRegion}`)}) and reach it over inter-region peering or Transit Gateway.`,
+    text: `${code(v.service!)} is not on AWS's list of services reachable cross-region (${esc(v.listed)}).`,
+    fix: `Create the endpoint in ${code(v.serviceRegion!)} (${code(`region=${esc(v.serviceRegion)}`)}) and reach it over inter-region peering or Transit Gateway.`,
   }),
   crossRegionNotOffered: (v) => ({
     text: `${code(v.service!)} is not offered from ${code(v.serviceRegion!)} to ${code(v.region!)}.`,
-    fix: `The provider must add ${code(v.region!)} to the service's supported regions; check ${code('service-region=')} and the name with ${code(`/privatelink services <text> region=${v.serviceRegion}`)}.`,
+    fix: `The provider must add ${code(v.region!)} to the service's supported regions; check ${code('service-region=')} and the name with ${code(`/privatelink services <text> region=${esc(v.serviceRegion)}`)}.`,
   }),
   permitted: () => ({ text: "DryRun: the bot's role may create this endpoint." }),
   notPermitted: (v) =>
@@ -476,7 +479,7 @@ const reach = {
   dnsMode: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (answered only for the Resolver inbound endpoint)' } satisfies Record<DnsMode, string>,
   serviceRegion: 'Service region',
   enis: 'ENIs (IP per AZ)',
-  eniLine: (az: string, ip: string, eni: string, subnet: string) => `_${az}_  ${code(ip)}  ${eni} · ${subnet}`,
+  eniLine: (az: string, ip: string, eni: string, subnet: string) => `_${esc(az)}_  ${code(ip)}  ${esc(eni)} · ${esc(subnet)}`,
   enisUnknown: 'Could not read the ENIs (ec2:DescribeNetworkInterfaces).',
   routing: 'Which name goes where',
   inVpc: 'In the VPC',
@@ -499,7 +502,7 @@ const reach = {
       'no-route': 'no route out: the call times out',
       unknown: 'path not known',
     };
-    return `${ips} → ${paths[path]}`;
+    return `${esc(ips)} → ${paths[path]}`;
   },
   why: {
     'endpoint-specific': "a public DNS record holding the endpoint's private IPs: any resolver answers it",
@@ -532,7 +535,7 @@ const reach = {
     ecr: 'pulling images from ECR (S3 as a gateway endpoint carries the layers)',
     secrets: 'Secrets Manager and the KMS keys behind them',
   } satisfies Record<CompanionGroup['id'], string>,
-  companionLine: (what: string, missing: string[]) => `${what}: ${missing.map(code).join(', ')}`,
+  companionLine: (what: string, missing: string[]) => `${esc(what)}: ${missing.map(code).join(', ')}`,
   source: 'source',
 };
 
@@ -549,15 +552,15 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
   'state.other': (v) => ({ text: `${code(v.endpoint!)} is ${code(v.state!)}, not available.`, fix: 'See its last error:' }),
   'az.same': (v) => ({ text: `The endpoint has an ENI in the source's AZ ${code(v.az!)}${v.ip ? ` (${code(v.ip)})` : ''}.` }),
   'az.cross': (v) => ({
-    text: `No endpoint ENI in the source's AZ ${code(v.az!)} (ENIs in ${v.azs}): it works, but cross-AZ data is billed and an outage of that AZ cuts the source off.`,
+    text: `No endpoint ENI in the source's AZ ${code(v.az!)} (ENIs in ${esc(v.azs)}): it works, but cross-AZ data is billed and an outage of that AZ cuts the source off.`,
     fix: 'Add a subnet in that AZ to the endpoint:',
   }),
   'az.none': (v) => ({ text: `${code(v.endpoint!)} has no ENI in any subnet.`, fix: 'Add subnets to the endpoint (one per AZ).' }),
   'az.unknown': () => ({ text: "Could not read the endpoint's ENIs: AZ unknown." }),
-  'az.list': (v) => ({ text: `Endpoint ENIs in ${v.azs}.` }),
+  'az.list': (v) => ({ text: `Endpoint ENIs in ${esc(v.azs)}.` }),
   'port.aws': () => ({ text: 'Port 443 (HTTPS), the port of AWS APIs.' }),
-  'port.awsNot443': (v) => ({ text: `Port ${v.port}: AWS APIs listen on 443 only.`, fix: `Check with ${code('port=443')}.` }),
-  'port.given': (v) => ({ text: `Port ${v.port}, as given (the provider's listener port).` }),
+  'port.awsNot443': (v) => ({ text: `Port ${esc(v.port)}: AWS APIs listen on 443 only.`, fix: `Check with ${code('port=443')}.` }),
+  'port.given': (v) => ({ text: `Port ${esc(v.port)}, as given (the provider's listener port).` }),
   'port.assumed': () => ({
     text: "Checked port 443; an endpoint service is reached on its load balancer's listener ports.",
     fix: `Give the provider's port with ${code('port=N')}.`,
@@ -587,9 +590,9 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
   'routing.noTable': (v) => ({ text: `No route table found for ${code(v.subnet!)}: unknown.` }),
   'routing.noEndpointCidrs': () => ({ text: "Could not read the endpoint subnets' CIDR blocks: unknown." }),
   'routing.onprem': () => ({ text: 'From on-premises: the Direct Connect / VPN path and on-premises firewalls are not visible to the bot: unknown.' }),
-  'return.onprem': (v) => ({ text: `The endpoint subnets' route tables (${v.tables}) send ${code(v.cidr!)} back to a VGW or TGW.` }),
+  'return.onprem': (v) => ({ text: `The endpoint subnets' route tables (${esc(v.tables)}) send ${code(v.cidr!)} back to a VGW or TGW.` }),
   'return.onpremNoCidr': (v) => ({
-    text: `The endpoint subnets' route tables (${v.tables}) have routes to a VGW or TGW; give ${code('from=<on-premises CIDR>')} to check the one you use.`,
+    text: `The endpoint subnets' route tables (${esc(v.tables)}) have routes to a VGW or TGW; give ${code('from=<on-premises CIDR>')} to check the one you use.`,
   }),
   'return.onpremNone': (v) => ({
     text: `${code(v.table!)} (an endpoint subnet's) has no route back to ${code(v.cidr!)} through a VGW or TGW: replies cannot return.`,
@@ -601,15 +604,15 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
   }),
   'nacl.allow': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) allows it both ways.` }),
   'nacl.deny': (v) => ({
-    text: `${code(v.acl!)} (${code(v.subnet!)}) denies TCP ${v.port} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${v.rule}).`,
+    text: `${code(v.acl!)} (${code(v.subnet!)}) denies TCP ${esc(v.port)} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${esc(v.rule)}).`,
     fix: 'Allow it in a rule numbered below the deny:',
   }),
   'nacl.denyEphemeral': (v) => ({
-    text: `${code(v.acl!)} (${code(v.subnet!)}) denies the replies: TCP ${v.ports} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${v.rule}). NACLs are stateless: the ephemeral ports must be allowed back.`,
+    text: `${code(v.acl!)} (${code(v.subnet!)}) denies the replies: TCP ${esc(v.ports)} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${esc(v.rule)}). NACLs are stateless: the ephemeral ports must be allowed back.`,
     fix: 'Allow the ephemeral ports:',
   }),
   'nacl.partEphemeral': (v) => ({
-    text: `${code(v.acl!)} (${code(v.subnet!)}) allows Linux's ephemeral ports but not ${v.ports} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)}: other clients (Windows, NAT) may fail.`,
+    text: `${code(v.acl!)} (${code(v.subnet!)}) allows Linux's ephemeral ports but not ${esc(v.ports)} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)}: other clients (Windows, NAT) may fail.`,
     fix: 'Allow 1024–65535:',
   }),
   'nacl.sameSubnet': () => ({ text: 'Source and endpoint share the subnet: NACLs do not apply.' }),
@@ -618,37 +621,37 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
   'nacl.outside': () => ({ text: 'On-premises firewalls are not visible to the bot: unknown.' }),
   'nacl.noSubnet': (v) => ({ text: `A whole VPC (${code(v.vpc!)}) has many subnets: give ${code('from=subnet-…')} or ${code('from=i-…')} to check its NACL.` }),
   'nacl.noSourceCidr': () => ({ text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint subnets' NACLs.` }),
-  'sg.endpointAdmits': (v) => ({ text: `The endpoint's security groups (${v.groups}) admit TCP ${v.port} from ${code(v.cidrs!)}.` }),
+  'sg.endpointAdmits': (v) => ({ text: `The endpoint's security groups (${esc(v.groups)}) admit TCP ${esc(v.port)} from ${code(v.cidrs!)}.` }),
   'sg.endpointRefuses': (v) => ({
-    text: `The endpoint's security groups (${v.groups}) do not admit TCP ${v.port} from ${code(v.cidr!)}: the call times out.`,
+    text: `The endpoint's security groups (${esc(v.groups)}) do not admit TCP ${esc(v.port)} from ${code(v.cidr!)}: the call times out.`,
     fix: 'Allow the source:',
   }),
-  'sg.sourceAllows': (v) => ({ text: `${code(v.instance!)}'s security groups (${v.groups}) allow TCP ${v.port} out to the endpoint.` }),
+  'sg.sourceAllows': (v) => ({ text: `${code(v.instance!)}'s security groups (${esc(v.groups)}) allow TCP ${esc(v.port)} out to the endpoint.` }),
   'sg.sourceRefuses': (v) => ({
-    text: `${code(v.instance!)}'s security groups (${v.groups}) do not allow TCP ${v.port} out to ${code(v.cidr!)}.`,
+    text: `${code(v.instance!)}'s security groups (${esc(v.groups)}) do not allow TCP ${esc(v.port)} out to ${code(v.cidr!)}.`,
     fix: 'Allow it outbound:',
   }),
   'sg.notInstance': () => ({ text: `The instances' own security groups must allow the port outbound: give ${code('from=i-…')} to check one.` }),
   'sg.noSourceCidr': (v) => ({
-    text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint's security groups (${v.groups}).`,
+    text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint's security groups (${esc(v.groups)}).`,
   }),
   'sg.unreadable': (v) => ({ text: `Could not read the security groups${v.action ? ` (${code(v.action)})` : ''}: unknown.` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} has ${code('enableDnsSupport')} and ${code('enableDnsHostnames')}, which private DNS needs.` }),
-  'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} lacks ${v.missing}: the endpoint's private DNS is not used.`, fix: 'Turn it on:' }),
+  'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} lacks ${esc(v.missing)}: the endpoint's private DNS is not used.`, fix: 'Turn it on:' }),
   'dnsAttrs.unknown': (v) => ({ text: `Could not read the DNS attributes of ${code(v.vpc!)}: unknown.` }),
   'dnsAttrs.notNeeded': () => ({ text: "Private DNS is off: the VPC's DNS attributes do not matter to the endpoint." }),
   'dns.private': (v) => ({ text: `${code(v.name!)} resolves to the endpoint's private IPs from here.` }),
   'dns.gateway': (v) => ({ text: `${code(v.name!)} resolves to public IPs, carried privately by the gateway endpoint in this route table.` }),
   'dns.internet': (v) => ({
-    text: `${code(v.name!)} resolves to public IPs from here (${whyText(v.why)}): calls leave through ${v.path === 'internet-nat' ? 'the NAT gateway' : v.path === 'internet-igw' ? 'the internet gateway' : "on-premises' own internet path"}, not the endpoint. The endpoint-specific names go through the endpoint.`,
+    text: `${code(v.name!)} resolves to public IPs from here (${esc(whyText(v.why))}): calls leave through ${v.path === 'internet-nat' ? 'the NAT gateway' : v.path === 'internet-igw' ? 'the internet gateway' : "on-premises' own internet path"}, not the endpoint. The endpoint-specific names go through the endpoint.`,
     fix: 'Keep it private:',
   }),
   'dns.noRoute': (v) => ({
-    text: `${code(v.name!)} resolves to public IPs from here (${whyText(v.why)}), and the subnet has no way out: calls using it time out. The endpoint-specific names work.`,
+    text: `${code(v.name!)} resolves to public IPs from here (${esc(whyText(v.why))}), and the subnet has no way out: calls using it time out. The endpoint-specific names work.`,
     fix: 'Fix it:',
   }),
-  'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${whyText(v.why)}).`, fix: "Turn the VPC's DNS on:" }),
-  'dns.unknown': (v) => ({ text: `${code(v.name!)}: ${whyText(v.why)}. The endpoint-specific names resolve to the endpoint's IPs from anywhere.` }),
+  'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${esc(whyText(v.why))}).`, fix: "Turn the VPC's DNS on:" }),
+  'dns.unknown': (v) => ({ text: `${code(v.name!)}: ${esc(whyText(v.why))}. The endpoint-specific names resolve to the endpoint's IPs from anywhere.` }),
   'resolver.onprem': (v) => ({
     text: `On-premises DNS needs a conditional forwarder for ${code(v.name!)} to a Route 53 Resolver inbound endpoint in ${code(v.vpc!)}; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`,
     fix: 'Check that an inbound endpoint exists:',
@@ -661,14 +664,14 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
 
 const doctor = {
   findings: doctorFindings,
-  title: (service: string, source: string) => `Doctor: ${service} from ${source}`,
+  title: (service: string, source: string) => `Doctor: ${esc(service)} from ${esc(source)}`,
   verdicts: {
     'reachable-privately': ':large_green_circle: Reachable privately',
     'reachable-over-internet': ':large_orange_circle: Reachable, but over the internet',
     'not-reachable': ':red_circle: Not reachable',
   } satisfies Record<VerdictId, string>,
-  firstFailing: (check: string) => `first failing link: ${check}`,
-  asFarAsVisible: (links: string) => `as far as the bot can see (unknown: ${links})`,
+  firstFailing: (check: string) => `first failing link: ${esc(check)}`,
+  asFarAsVisible: (links: string) => `as far as the bot can see (unknown: ${esc(links)})`,
   fixIt: 'Fix it with:',
   checkNames: {
     'endpoint-state': 'Endpoint',
@@ -686,7 +689,7 @@ const doctor = {
   } satisfies Record<DoctorCheckId, string>,
   marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' } satisfies Record<DoctorStatus, string>,
   summary: (endpoint: string, vpc: string, mode: string, source: string, location: string, port: number) =>
-    `Endpoint ${code(endpoint)} in ${code(vpc)} (private DNS ${mode}) · source ${source} (${location}) · TCP ${port}`,
+    `Endpoint ${code(endpoint)} in ${code(vpc)} (private DNS ${esc(mode)}) · source ${esc(source)} (${esc(location)}) · TCP ${esc(port)}`,
   locations: {
     'endpoint-vpc': 'same VPC',
     'peered-vpc': 'another VPC',
@@ -695,19 +698,19 @@ const doctor = {
   } satisfies Record<ClientLocation, string>,
   names: 'What each name resolves to from here',
   readOnly: 'Read-only: nothing was changed. Where the answer depends on what the bot cannot see, the line says unknown.',
-  checking: (source: string) => `Checking the path from ${source}… the result will replace this message.`,
+  checking: (source: string) => `Checking the path from ${esc(source)}… the result will replace this message.`,
   problems: {
     sourceNotFound: (source: string, region: string) =>
       `${code(source)} does not exist in ${code(region)} (or the bot may not see it). If it is in another region, add ${code('region=…')}.`,
     endpointNotFound: (endpoint: string, region: string) =>
       `No endpoint ${code(endpoint)} in ${code(region)}. Check the id, or the region with ${code('region=')}.`,
     noEndpoint: (service: string, where: string, create: string) =>
-      `None: no interface endpoint for ${code(service)} ${where}. Create one with ${code(create)}`,
+      `None: no interface endpoint for ${code(service)} ${esc(where)}. Create one with ${code(create)}`,
     inVpc: (vpc: string) => `in ${code(vpc)} or elsewhere in the region`,
     inRegion: (region: string) => `in ${code(region)}`,
-    ambiguous: (service: string, candidates: string) => `${code(service)} matches several endpoints; name one: ${candidates}`,
+    ambiguous: (service: string, candidates: string) => `${code(service)} matches several endpoints; name one: ${esc(candidates)}`,
     notInterface: (endpoint: string, type: string) =>
-      `${code(endpoint)} is a ${type} endpoint: the doctor checks interface endpoints. A gateway endpoint works only from inside its VPC, through the route tables it is added to.`,
+      `${code(endpoint)} is a ${esc(type)} endpoint: the doctor checks interface endpoints. A gateway endpoint works only from inside its VPC, through the route tables it is added to.`,
     outsideNote: (cidr: string) => `${code(cidr)} is in no subnet of this region: treated as on-premises or a peer's CIDR.`,
   },
 };
@@ -755,14 +758,15 @@ export const en = {
   regionNotAllowed: (region: string, allowed: string[]) => `Region ${code(region)} is not allowed here. Allowed: ${allowed.map(code).join(', ')}.`,
   lookingUp: 'Looking up… AWS is slow to answer; the result will replace this message.',
   lookups: {
-    dnsTitle: (what: string, region: string) => `DNS names: ${what} in ${region}`,
-    describeTitle: (what: string, region: string) => `Endpoints: ${what} in ${region}`,
-    servicesTitle: (what: string, region: string, count: number) => `Endpoint services${what ? ` matching "${what}"` : ''} in ${region} (${count})`,
+    dnsTitle: (what: string, region: string) => `DNS names: ${esc(what)} in ${esc(region)}`,
+    describeTitle: (what: string, region: string) => `Endpoints: ${esc(what)} in ${esc(region)}`,
+    servicesTitle: (what: string, region: string, count: number) =>
+      `Endpoint services${what ? ` matching "${esc(what)}"` : ''} in ${esc(region)} (${esc(count)})`,
     everything: 'all',
     nothingFound: (what: string, region: string) =>
       `No endpoints match ${code(what)} in ${code(region)}. Check the region (${code('region=')}), or see which services exist with ${code('/privatelink services <text>')}.`,
     noServices: (what: string, region: string) => `No endpoint services match ${code(what)} in ${code(region)}.`,
-    shown: (shown: number, total: number | string, hint: string) => `Showing ${shown} of ${total}. ${hint}`,
+    shown: (shown: number, total: number | string, hint: string) => `Showing ${esc(shown)} of ${esc(total)}. ${esc(hint)}`,
     narrowEndpoints: `Narrow it with a ${code('vpce-…')} id, a ${code('vpc-…')} id, a service name or ${code('state=')}.`,
     narrowServices: 'Narrow it with more of the name.',
     privateDns: 'Private DNS',
@@ -795,7 +799,7 @@ export const en = {
     azs: 'AZs',
   },
   requests: {
-    title: (id: string) => `Endpoint request ${id}`,
+    title: (id: string) => `Endpoint request ${esc(id)}`,
     requester: 'Requested by',
     reason: 'Reason',
     noReason: '(none given)',
@@ -811,12 +815,12 @@ export const en = {
     ports: 'Ports',
     serviceRegion: 'Service region (cross-region)',
     dnsModes: { on: 'on', off: 'off', 'inbound-only': 'inbound-only (on-premises via the Resolver inbound endpoint)' } satisfies Record<DnsMode, string>,
-    exactCall: 'Exactly what will be called',
     approve: 'Approve',
     reject: 'Reject',
     cancel: 'Cancel request',
     confirmTitle: 'Create this endpoint?',
-    confirmText: (service: string, vpc: string) => `The bot will create an interface endpoint to ${code(service)} in ${code(vpc)}.`,
+    // plain_text (a confirm dialog shows no mrkdwn): values as they are, no code spans.
+    confirmText: (service: string, vpc: string) => `The bot will create an interface endpoint to ${service} in ${vpc}.`,
     confirmYes: 'Approve',
     confirmNo: 'Not yet',
     states: {
@@ -830,34 +834,34 @@ export const en = {
       cancelled: ':heavy_multiplication_x: Cancelled by the requester',
       expired: ':alarm_clock: Expired: nobody decided in time',
     } satisfies Record<RequestState, string>,
-    historyLine: (state: string, actor: string, at: string) => `${state} · ${actor} · ${at}`,
+    historyLine: (state: string, actor: string, at: string) => `${esc(state)} · ${actor} · ${at}`,
     history: 'History',
-    decidedBy: (verb: string, user: string, at: string) => `${verb} by <@${user}> at ${at}`,
+    decidedBy: (verb: string, user: string, at: string) => `${esc(verb)} by ${mention(user)} at ${at}`,
     verbs: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled', expired: 'Expired' } satisfies Record<DecidedState, string>,
-    sentNote: (id: string, channel: string, link: string) =>
-      `Request ${code(id)} is waiting for approval in <#${channel}> (<${link}|see it>). I will tell you by direct message when it is decided; cancel it with ${code(`/privatelink cancel ${id}`)}.`,
+    sentNote: (id: string, channel: string, url: string) =>
+      `Request ${code(id)} is waiting for approval in ${channelRef(channel)} (${link(url, 'see it')}). I will tell you by direct message when it is decided; cancel it with ${code(`/privatelink cancel ${esc(id)}`)}.`,
     channelProblem: (channel: string, problem: string) =>
       problem === 'not_in_channel'
-        ? `I cannot post in <#${channel}>, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
+        ? `I cannot post in ${channelRef(channel)}, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
         : `I cannot post in the approvals channel ${code(channel)} (${code(problem)}): an admin must fix APPROVAL_CHANNEL_ID. Nothing was created.`,
     notConfigured: 'Approvals are not set up: the bot needs APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID (README, "Configuration").',
     notFound: (id: string) => `There is no request ${code(id)}. See the recent ones with ${code('/privatelink requests all')}.`,
     refusedNotApprover:
       "Only approvers may decide endpoint requests; nothing was changed. Ask one of the approvers listed in the README of this bot's deployment.",
     refusedRequester: (id: string) =>
-      `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${id}`)}.`,
-    alreadyDecided: (id: string, state: string) => `Request ${code(id)} is already ${state}; nothing was changed.`,
+      `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${esc(id)}`)}.`,
+    alreadyDecided: (id: string, state: string) => `Request ${code(id)} is already ${esc(state)}; nothing was changed.`,
     expiredNow: (id: string) => `Request ${code(id)} has expired and can no longer be approved. The requester can ask again.`,
     cancelOnlyRequester: 'Only the requester can cancel a request.',
     cancelled: (id: string) => `Request ${code(id)} is cancelled.`,
-    approvedThread: (user: string) => `Approved by <@${user}>. Creating the endpoint…`,
-    rejectedThread: (user: string, requester: string) => `Rejected by <@${user}>. <@${requester}>, nothing was created.`,
-    cancelledThread: (requester: string) => `Cancelled by <@${requester}>.`,
+    approvedThread: (user: string) => `Approved by ${mention(user)}. Creating the endpoint…`,
+    rejectedThread: (user: string, requester: string) => `Rejected by ${mention(user)}. ${mention(requester)}, nothing was created.`,
+    cancelledThread: (requester: string) => `Cancelled by ${mention(requester)}.`,
     expiredThread: 'Expired: nobody decided in time.',
-    listTitle: (filter: string, count: number) => `${filter === 'pending' ? 'Open' : 'Recent'} endpoint requests (${count})`,
+    listTitle: (filter: string, count: number) => `${filter === 'pending' ? 'Open' : 'Recent'} endpoint requests (${esc(count)})`,
     none: (filter: string): string => (filter === 'pending' ? 'No open requests.' : 'No requests yet.'),
     listLine: (id: string, state: string, requester: string, service: string, vpc: string, created: string) =>
-      `${code(id)} ${state} · <@${requester}> · ${code(service)} in ${code(vpc)} · ${created}`,
+      `${code(id)} ${esc(state)} · ${mention(requester)} · ${code(service)} in ${code(vpc)} · ${created}`,
     modal: {
       title: 'Request an endpoint',
       submit: 'Check and send',
@@ -884,22 +888,24 @@ export const en = {
     },
   },
   create: {
-    progress: (endpointId: string | undefined, state: string, elapsed: string) => `${endpointId ? `${code(endpointId)} ` : ''}${state} · ${elapsed} elapsed`,
+    progress: (endpointId: string | undefined, state: string, elapsed: string) =>
+      `${endpointId ? `${code(endpointId)} ` : ''}${esc(state)} · ${esc(elapsed)} elapsed`,
     starting: 'calling CreateVpcEndpoint',
     threadCreated: (endpointId: string) => `CreateVpcEndpoint returned ${code(endpointId)}; waiting for it to become available…`,
-    threadState: (endpointId: string, state: string, elapsed: string) => `${code(endpointId)} is ${state} (${elapsed}).`,
-    threadAvailable: (requester: string, endpointId: string) => `<@${requester}>, ${code(endpointId)} is available. Its DNS names are on the request above.`,
+    threadState: (endpointId: string, state: string, elapsed: string) => `${code(endpointId)} is ${esc(state)} (${esc(elapsed)}).`,
+    threadAvailable: (requester: string, endpointId: string) =>
+      `${mention(requester)}, ${code(endpointId)} is available. Its DNS names are on the request above.`,
     threadPendingAcceptance: (requester: string, endpointId: string, owner: string) =>
-      `<@${requester}>, ${code(endpointId)} was created and waits for the service owner${owner ? ` (account ${owner})` : ''} to accept it. Ask them to accept it (VPC console → Endpoint services → Endpoint connections); I will report when it is available.`,
-    threadFailed: (requester: string, text: string) => `<@${requester}>, the endpoint could not be created: ${text}`,
+      `${mention(requester)}, ${code(endpointId)} was created and waits for the service owner${owner ? ` (account ${esc(owner)})` : ''} to accept it. Ask them to accept it (VPC console → Endpoint services → Endpoint connections); I will report when it is available.`,
+    threadFailed: (requester: string, text: string) => `${mention(requester)}, the endpoint could not be created: ${esc(text)}`,
     timedOut: (endpointId: string, minutes: number) =>
-      `${code(endpointId)} was still pending after ${minutes} minutes. It may still become available: check with ${code(`/privatelink describe ${endpointId}`)}.`,
-    endpointFailed: (endpointId: string, state: string, detail: string) => `${code(endpointId)} ended ${state}${detail ? `: ${detail}` : ''}.`,
+      `${code(endpointId)} was still pending after ${esc(minutes)} minutes. It may still become available: check with ${code(`/privatelink describe ${esc(endpointId)}`)}.`,
+    endpointFailed: (endpointId: string, state: string, detail: string) => `${code(endpointId)} ended ${esc(state)}${detail ? `: ${esc(detail)}` : ''}.`,
     endpointPartial: (endpointId: string, detail: string) =>
-      `${code(endpointId)} ended partial: it was created in some subnets but not all${detail ? ` (failed: ${detail})` : ''}. Fix the cause in those subnets (free addresses, an AZ the service offers) and create it again, or keep it as is; check it with ${code(`/privatelink describe ${endpointId}`)}.`,
+      `${code(endpointId)} ended partial: it was created in some subnets but not all${detail ? ` (failed: ${esc(detail)})` : ''}. Fix the cause in those subnets (free addresses, an AZ the service offers) and create it again, or keep it as is; check it with ${code(`/privatelink describe ${esc(endpointId)}`)}.`,
     dnsNames: 'DNS names',
     tryIt: 'Try it from inside the VPC',
-    accepted: (endpointId: string, requester: string) => `<@${requester}>, the service owner accepted ${code(endpointId)}: it is available.`,
+    accepted: (endpointId: string, requester: string) => `${mention(requester)}, the service owner accepted ${code(endpointId)}: it is available.`,
   },
   unknownAction: 'This button belongs to something this version of the bot no longer does; nothing was changed. Run the command again.',
   internalError: "Something went wrong on my side; nothing was changed. Try again in a minute, and tell the bot's maintainers if it keeps happening.",
@@ -910,7 +916,7 @@ export const en = {
   },
   compare: {
     title: 'Peering, PrivateLink, gateway endpoint, Transit Gateway or VPC Lattice?',
-    step: (n: number) => `Question ${n}`,
+    step: (n: number) => `Question ${esc(n)}`,
     answersSoFar: 'Your answers so far:',
     noAnswersYet: 'Answer a few questions; I only ask what can still change the answer.',
     back: 'Back',
@@ -920,21 +926,21 @@ export const en = {
     needTarget: 'No recommendation yet: it depends on what must be reached',
     alsoNeeded: 'Together with',
     alternatives: 'What you can still do',
-    alone: (option: string) => `${option} alone`,
+    alone: (option: string) => `${esc(option)} alone`,
     why: 'Why',
     alsoPossible: 'Also possible, in order',
     ruledOut: 'Ruled out',
     caveats: 'Watch out for',
     changedSince2018: 'Changed since the 2018 advice',
     in2018: 'In 2018:',
-    since: (date: string) => `Since ${date}:`,
+    since: (date: string) => `Since ${esc(date)}:`,
     nextSteps: 'Next steps',
     openQuestions: 'Would change the answer',
-    wouldChange: (key: string, value: string, to: string) => `${code(`${key}=${value}`)} → ${to}`,
+    wouldChange: (key: string, value: string, to: string) => `${code(`${esc(key)}=${esc(value)}`)} → ${esc(to)}`,
     share: 'Share in channel',
-    sharedBy: (user: string) => `Shared by <@${user}>`,
+    sharedBy: (user: string) => `Shared by ${mention(user)}`,
     sources: 'Sources',
-    factsAsOf: (date: string) => `Facts as of ${date}.`,
+    factsAsOf: (date: string) => `Facts as of ${esc(date)}.`,
     rerun: 'Run again with:',
   },
   readers: {
@@ -950,12 +956,12 @@ export const en = {
     threadStillUnknown: (errorCode: string) =>
       `EC2 has not settled the create yet (${code(errorCode)}); the request stays creating, and within a few minutes I will look for the endpoint by its request tag and repeat the call with the same token.`,
     regionNotAllowed: (region: string, allowed: string) =>
-      `Region ${code(region)} is no longer allowed (${code('ALLOWED_REGIONS')}: ${allowed || 'none'}); nothing was created. File a new request in an allowed region.`,
+      `Region ${code(region)} is no longer allowed (${code('ALLOWED_REGIONS')}: ${esc(allowed) || 'none'}); nothing was created. File a new request in an allowed region.`,
     approveRegionRefused: (id: string, region: string, allowed: string) =>
-      `Request ${code(id)} is for ${code(region)}, which is no longer allowed (${code('ALLOWED_REGIONS')}: ${allowed || 'none'}); it was not approved. Reject it, or change the allow-list first.`,
+      `Request ${code(id)} is for ${code(region)}, which is no longer allowed (${code('ALLOWED_REGIONS')}: ${esc(allowed) || 'none'}); it was not approved. Reject it, or change the allow-list first.`,
     foreignCopy: (id: string) =>
       `This copy of request ${code(id)} is not the one the request recorded; clicks here count for nothing. Decide on the request's message in the approvals channel.`,
-    voidCopy: (id: string) => `:no_entry_sign: This copy of request ${id} is void; decide on the request's own message in the approvals channel.`,
+    voidCopy: (id: string) => `:no_entry_sign: This copy of request ${esc(id)} is void; decide on the request's own message in the approvals channel.`,
   },
   // Issue 17 (member): create in a member account (ACCOUNTS).
   memberAccounts: {
@@ -970,24 +976,25 @@ export const en = {
   lang: {
     names: { en: 'English', ja: '日本語 (Japanese)' } satisfies Record<'en' | 'ja', string>,
     current: (name: string, chosen: boolean) =>
-      `Your language: ${name}${chosen ? '' : ' (the default here)'}. Change it with ${code('/privatelink lang en')} or ${code('/privatelink lang ja')}.`,
-    set: (name: string) => `From now on I answer you in ${name}. The approval card, its thread and the direct messages keep the channel's language.`,
+      `Your language: ${esc(name)}${chosen ? '' : ' (the default here)'}. Change it with ${code('/privatelink lang en')} or ${code('/privatelink lang ja')}.`,
+    set: (name: string) => `From now on I answer you in ${esc(name)}. The approval card, its thread and the direct messages keep the channel's language.`,
     cli: `In a terminal the language comes from ${code('--lang en|ja')} or the ${code('LANG')} environment variable (e.g. ${code('LANG=ja_JP.UTF-8')}).`,
     notSaved: 'I could not remember your language just now; nothing was changed. Try again in a minute.',
   },
   // Issue 15 (the people loop): the requester told by direct message, approvers called and reminded, the reason for a rejection.
   notify: {
     callApprovers: (who: string) => `${who}: a new endpoint request waits for your decision.`,
-    dmApproved: (id: string, link: string, by: string) =>
-      `Your request ${code(id)} was approved by <@${by}>. I am creating the endpoint now and will tell you here when it is ready (<${link}|see the request>).`,
-    dmRejected: (id: string, link: string, by: string) => `Your request ${code(id)} was rejected by <@${by}>; nothing was created (<${link}|see the request>).`,
-    dmAvailable: (id: string, endpointId: string, link: string) =>
-      `Your endpoint ${code(endpointId)} is available (request ${code(id)}, <${link}|see the request>). Its DNS names, and what to run from inside the VPC to check it:`,
+    dmApproved: (id: string, url: string, by: string) =>
+      `Your request ${code(id)} was approved by ${mention(by)}. I am creating the endpoint now and will tell you here when it is ready (${link(url, 'see the request')}).`,
+    dmRejected: (id: string, url: string, by: string) =>
+      `Your request ${code(id)} was rejected by ${mention(by)}; nothing was created (${link(url, 'see the request')}).`,
+    dmAvailable: (id: string, endpointId: string, url: string) =>
+      `Your endpoint ${code(endpointId)} is available (request ${code(id)}, ${link(url, 'see the request')}). Its DNS names, and what to run from inside the VPC to check it:`,
     dmPendingAcceptance: (id: string, endpointId: string, owner: string) =>
       `Your endpoint ${code(endpointId)} (request ${code(id)}) was created and waits for the service owner${owner ? ` (AWS account ${code(owner)})` : ''} to accept it. Ask them to accept it in the VPC console (Endpoint services → Endpoint connections); I will tell you when it is available.`,
-    dmFailed: (id: string, link: string, text: string) => `Your request ${code(id)} could not be completed (<${link}|see the request>): ${text}`,
-    dmExpired: (id: string, link: string) =>
-      `Your request ${code(id)} expired: no approver decided in time, and nothing was created (<${link}|see the request>). If you still need it, send it again with ${code('/privatelink create')}.`,
+    dmFailed: (id: string, url: string, text: string) => `Your request ${code(id)} could not be completed (${link(url, 'see the request')}): ${text}`,
+    dmExpired: (id: string, url: string) =>
+      `Your request ${code(id)} expired: no approver decided in time, and nothing was created (${link(url, 'see the request')}). If you still need it, send it again with ${code('/privatelink create')}.`,
     reasonLabel: 'Reason:',
     reminderHalf: (who: string, expires: string) => `${who}: this request is still waiting for a decision. It expires ${expires}.`,
     reminderFinal: (who: string, expires: string) => `${who}: last call: this request expires ${expires} unless someone approves or rejects it.`,
@@ -1006,9 +1013,9 @@ export const en = {
   home: {
     title: 'Endpoint requests',
     waiting: (shown: number, total: number) =>
-      shown < total ? `Waiting for your decision (newest ${shown} of ${total})` : `Waiting for your decision (${total})`,
+      shown < total ? `Waiting for your decision (newest ${esc(shown)} of ${esc(total)})` : `Waiting for your decision (${esc(total)})`,
     noneWaiting: 'Nothing is waiting for your decision.',
-    yours: (shown: number, total: number) => (shown < total ? `Your requests (newest ${shown} of ${total})` : `Your requests (${total})`),
+    yours: (shown: number, total: number) => (shown < total ? `Your requests (newest ${esc(shown)} of ${esc(total)})` : `Your requests (${esc(total)})`),
     noneYours: `You have no requests yet. Ask for an endpoint with ${code('/privatelink create')}.`,
     expires: (at: string) => `Expires ${at}`,
     approvalMessage: 'approval message',
@@ -1024,11 +1031,11 @@ export const en = {
     account: 'Account',
     where: (account: string, region: string) => `Account ${code(account)} · region ${code(region)}`,
     searched: (accounts: number, regions: number, calls: number) =>
-      `Searched ${accounts} account${accounts === 1 ? '' : 's'} × ${regions} region${regions === 1 ? '' : 's'} (${calls} call${calls === 1 ? '' : 's'}).`,
+      `Searched ${esc(accounts)} account${accounts === 1 ? '' : 's'} × ${esc(regions)} region${regions === 1 ? '' : 's'} (${esc(calls)} call${calls === 1 ? '' : 's'}).`,
     nothingFound: (what: string, accounts: number, regions: string) =>
-      `No endpoints match ${code(what)} in any of the ${accounts} accounts in ${regions}. Check the id, or search other regions with ${code('region=all')}.`,
+      `No endpoints match ${code(what)} in any of the ${esc(accounts)} accounts in ${esc(regions)}. Check the id, or search other regions with ${code('region=all')}.`,
     failuresTitle: 'Not searched (the answer may be there):',
-    failure: (account: string, region: string, reason: string) => `• ${code(account)} in ${code(region)}: ${reason}`,
+    failure: (account: string, region: string, reason: string) => `• ${code(account)} in ${code(region)}: ${esc(reason)}`,
     reasons: {
       AssumeRoleDenied: "the bot may not assume the account's role; fix that role's trust policy",
       AccessDenied: 'its role may not call ec2:DescribeVpcEndpoints; add the read actions to it',
@@ -1039,6 +1046,38 @@ export const en = {
     unknownAccount: (alias: string, suggestion?: string) =>
       `No account ${code(alias)} is configured.${suggestion ? ` Did you mean ${code(`account=${suggestion}`)}?` : ''} ${code('account=home')} is the bot's own account; the others come from ${code('ACCOUNTS')}.`,
     allRegionsNeedList: `${code('region=all')} searches the regions of ${code('ALLOWED_REGIONS')}, which is not set for this bot. Name one region with ${code('region=')}.`,
+  },
+  // Issue 15 (cards): the approval card at a glance, the `requests` pages, the compare result's recap and sources.
+  cards: {
+    titles: {
+      pending: (id: string) => `Endpoint request ${esc(id)}: waiting for approval`,
+      approved: (id: string) => `Endpoint request ${esc(id)}: approved`,
+      creating: (id: string) => `Endpoint request ${esc(id)}: creating the endpoint`,
+      available: (id: string) => `Endpoint created (request ${esc(id)})`,
+      'pending-acceptance': (id: string) => `Endpoint created, waiting for acceptance (request ${esc(id)})`,
+      failed: (id: string) => `Endpoint request ${esc(id)}: failed`,
+      rejected: (id: string) => `Endpoint request ${esc(id)}: rejected`,
+      cancelled: (id: string) => `Endpoint request ${esc(id)}: cancelled`,
+      expired: (id: string) => `Endpoint request ${esc(id)}: expired`,
+    } satisfies Record<RequestState, (id: string) => string>,
+    endpoint: 'Endpoint',
+    // Between values of one field (subnets, groups, ports).
+    separator: ', ',
+    openInConsole: 'open in the AWS console',
+    willCall: 'What will be called',
+    called: 'What was called',
+    notCalled: 'What was asked for (nothing was called)',
+    expiredHowTo: (command: string) =>
+      `Nobody decided before the request expired, so nothing was created. To ask again, send the same request: ${code(command)}`,
+    showing: (from: number, to: number, total: number) => `Showing ${esc(from)}–${esc(to)} of ${esc(total)}.`,
+    more: 'More',
+    openCard: 'card',
+    recap: 'Your answers:',
+    changesButton: (count: number) => `Changed since 2018 (${esc(count)})`,
+    changesFolded: (count: number) =>
+      `${esc(count)} ${count === 1 ? 'piece' : 'pieces'} of the 2018 advice changed in ways that bear on this answer: see them with the button below.`,
+    source: 'source',
+    actors: { system: 'the bot', worker: 'the worker' } satisfies Record<'system' | 'worker', string>,
   },
 };
 

@@ -2,9 +2,15 @@
  * A decision with its words in the catalog it is given: the JSON the CLI prints (always worded in English, so that
  * `--json` is the same whatever the reader's language) and what the Slack view renders.
  */
-import { messagesFor, type Messages } from '../i18n.js';
+import { LOCALES, messagesFor, type Messages } from '../i18n.js';
 import type { Decision, Note, OptionId } from './engine.js';
+import { factDate, factText, type FactLocale } from './fact-text.js';
 import { fact } from './facts.js';
+
+/** The language of a catalog, so the facts' own words (facts.ja.ts) follow it. */
+function localeOf(msg: Messages): FactLocale {
+  return LOCALES.find((l) => messagesFor(l) === msg) ?? 'en';
+}
 
 export interface TextWithFacts {
   text: string;
@@ -26,6 +32,7 @@ export interface DecisionReport {
 }
 
 export function reportDecision(decision: Decision, en: Messages = messagesFor('en')): DecisionReport {
+  const locale = localeOf(en);
   const withText = (note: Note): TextWithFacts => ({ text: en.notes[note.id], facts: note.facts });
   return {
     recommendation: decision.recommendation,
@@ -35,26 +42,24 @@ export function reportDecision(decision: Decision, en: Messages = messagesFor('e
     reasons: decision.reasons.map(withText),
     caveats: decision.caveats.map(withText),
     changedSince2018: decision.changedSince2018.map((id) => {
-      const f = fact(id);
-      const changed = f.changed ?? '';
+      const words = factText(id, locale);
+      const changed = factDate(fact(id).changed ?? '', locale);
       return {
-        text: `${en.compare.in2018} ${f.was2018 ?? '—'} ${en.compare.since(changed)} ${f.today}`,
+        text: `${en.compare.in2018} ${words.was2018 ?? '—'} ${en.compare.since(changed)} ${words.today}`,
         facts: [id],
-        was2018: f.was2018 ?? '',
-        today: f.today,
+        was2018: words.was2018 ?? '',
+        today: words.today,
         changed,
       };
     }),
     nextSteps: decision.nextSteps.map((s) => ({ text: en.notes[s.id], command: s.command })),
     alternatives: decision.alternatives.map(withText),
     openQuestions: decision.openQuestions,
-    factsAsOf: decision.factsAsOf,
+    factsAsOf: factDate(decision.factsAsOf, locale),
   };
 }
 
-/** The distinct sources behind every fact a report cites. */
-export function reportSources(report: DecisionReport): string[] {
-  const ids = [...report.reasons, ...report.caveats, ...report.changedSince2018, ...report.alternatives].flatMap((n) => n.facts);
-  ids.push(...report.ruledOut.flatMap((r) => r.facts), ...report.alsoNeeded.flatMap((c) => c.facts));
-  return [...new Set(ids.map((id) => fact(id).source))];
+/** The distinct sources of the facts behind one claim, in the order the claim cites them. */
+export function claimSources(facts: readonly string[]): string[] {
+  return [...new Set(facts.map((id) => fact(id).source))];
 }

@@ -51,6 +51,8 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/config.ts', 'core'],
   // Issue 17 (estate): the accounts of ACCOUNTS, parsed (pure); their credentials and EC2 ports are adapters.
   ['src/accounts/model.ts', 'core'],
+  // Slack mrkdwn: the one escaping rule and the builders of mentions, links and dates (catalogs and views use it).
+  ['src/mrkdwn.ts', 'core'],
   // Placed ahead for branches in flight: the language ids (to move out of i18n.ts) and the preference store's port.
   ['src/locale.ts', 'core'],
   ['src/preferences/store.ts', 'core'],

@@ -328,7 +328,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     );
     expect(lineOf(d.en, 'Route there')).toContain(`\`${p.routeTableId}\` has no route to \`${target}\` (\`${e.vpcId}\`).`);
     expect(verdictLine(d.ja)).toBe(
-      '*:red_circle: 到達不可* · 最初に失敗した箇所：往路のルート · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ, ここからの DNS, Resolver / 転送）',
+      '*:red_circle: 到達不可* · 最初に失敗した箇所：往路のルート · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ、ここからの DNS、Resolver / 転送）',
     );
     expect(lineOf(d.ja, '往路のルート')).toContain(`\`${p.routeTableId}\` に \`${target}\`（\`${e.vpcId}\`）へのルートがありません。`);
   });
@@ -368,7 +368,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
       `*Resolver / forwarding*: On-premises DNS needs a conditional forwarder for \`${name}\` to a Route 53 Resolver inbound endpoint in \`${v.vpcId}\`; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`,
     );
     expect(verdictLine(d.ja)).toBe(
-      '*:large_green_circle: プライベートに到達可能* · ボットから参照できる範囲での結果（不明：往路のルート, ネットワーク ACL（送信元サブネット）, ここからの DNS, Resolver / 転送）',
+      '*:large_green_circle: プライベートに到達可能* · ボットから参照できる範囲での結果（不明：往路のルート、ネットワーク ACL（送信元サブネット）、ここからの DNS、Resolver / 転送）',
     );
     expect(lineOf(d.ja, 'Resolver / 転送')).toContain(
       `*Resolver / 転送*: オンプレミスの DNS には、\`${name}\` を \`${v.vpcId}\` の Route 53 Resolver インバウンドエンドポイントに送る条件付きフォワーダーが必要です。ボットからは Route 53 Resolver も DNS サーバーも参照できないため、不明です。`,

@@ -63,7 +63,8 @@ describe('compare through the Lambda handler', () => {
 
     const message = parseAckBody(response.body) as unknown as Message;
     expect(message.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Recommendation: Interface endpoint (PrivateLink)' } });
-    expect(message.blocks[1]!.text!.text).toMatch(/^\*Together with\*\n• \*Gateway endpoint\*: /);
+    expect(JSON.stringify(message.blocks[1])).toContain('Your answers: target: *An AWS API (S3, Kinesis, …)* · service: *S3* · onprem: *Yes*');
+    expect(message.blocks[2]!.text!.text).toMatch(/^\*Together with\*\n• \*Gateway endpoint\*: /);
     expect(blockText(message)).toContain('private-dns=inbound-only');
     expect(blockText(message)).not.toContain('sg=sg-… private-dns=on');
   });

@@ -196,7 +196,7 @@ describe('lookups through the Lambda handler', () => {
     const { send } = setup();
 
     expect((await send('dns kinesis')).text).toBe(
-      'No endpoints match `kinesis` in `ap-northeast-1`. Check the region (`region=`), or see which services exist with `/privatelink services <text>`.',
+      'No endpoints match `kinesis` in `ap-northeast-1`. Check the region (`region=`), or see which services exist with `/privatelink services &lt;text&gt;`.',
     );
   });
 

@@ -18,7 +18,7 @@ import { escapeText, noticeView, unescapeText, type SlackMessage } from '../view
 import { compareResultView } from '../views/compare.js';
 import { lookupView, problemView } from '../views/endpoints.js';
 import { helpView, parseErrorView } from '../views/help.js';
-import { createModal, requestsListView, statusView } from '../views/requests.js';
+import { REQUESTS_LISTED, createModal, requestsListView, statusView } from '../views/requests.js';
 import { readerCheck } from '../readers.js';
 import { slackPort } from '../web.js';
 import { compareView } from './compare.js';
@@ -88,7 +88,7 @@ async function requestCommand(
       return (await handOff(services, job, arrivedAt)) ? noticeView(en.preflight.checking(command.spec.vpcId)) : noticeView(en.deadline.handOffFailed);
     }
     case 'requests': {
-      const requests = await services.store.list({ openOnly: command.filter === 'pending', limit: 50 });
+      const requests = await services.store.list({ openOnly: command.filter === 'pending', limit: REQUESTS_LISTED });
       return requestsListView(requests, command.filter, services.now(), en);
     }
     case 'status': {

@@ -1,4 +1,4 @@
-/** The compare walkthrough's buttons: answer, Back, Start over, Share in channel. */
+/** The compare walkthrough's buttons: answer, Back, Start over, Share in channel, and the 2018 changes unfolded. */
 import type { App, BlockButtonAction, Logger } from '@slack/bolt';
 import type { BotServices } from '../services.js';
 import { channelMessagesOf, userMessages } from './locale.js';
@@ -40,6 +40,13 @@ export function registerCompareActions(app: App, services?: Pick<BotServices, 'c
   app.action<BlockButtonAction>(COMPARE_ACTIONS.restart, async ({ ack, body, respond, logger }) => {
     await ack();
     await respond({ replace_original: true, ...compareView({}, [], await wordsFor(body.user.id, logger)) });
+  });
+  // "Changed since 2018 (n)": the same result with those lines unfolded, in place.
+  app.action<BlockButtonAction>(COMPARE_ACTIONS.changes, async ({ ack, action, body, respond, logger }) => {
+    await ack();
+    const { answers, order } = decodeAnswers(action.value ?? '');
+    const en = await wordsFor(body.user.id, logger);
+    await respond({ replace_original: true, ...compareResultView(reportDecision(decide(answers), en), answers, order, { showChanges: true }, en) });
   });
   app.action<BlockButtonAction>(COMPARE_ACTIONS.share, async ({ ack, action, body, respond }) => {
     await ack();

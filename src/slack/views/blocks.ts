@@ -3,7 +3,8 @@
  * long or there are too many blocks, so every builder truncates here rather than trusting its input.
  */
 import type { SlackMessage } from '../port.js';
-import type { ActionsBlock, Button, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import type { ActionsBlock, Button, ConfirmationDialog, ContextBlock, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { escapeMrkdwn } from '../../mrkdwn.js';
 import { stripControls } from './sanitize.js';
 
 export const LIMITS = {
@@ -20,9 +21,12 @@ export const LIMITS = {
   fallbackText: 3000,
 } as const;
 
-/** Escapes what Slack treats as markup, so user text cannot mention `<!channel>` or hide a link. */
+/**
+ * Outside text made safe for mrkdwn: controls stripped, then Slack's one escaping rule (`escapeMrkdwn`, see
+ * src/mrkdwn.ts), so user text cannot mention `<!channel>` or hide a link.
+ */
 export function escapeText(text: string): string {
-  return stripControls(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escapeMrkdwn(stripControls(text));
 }
 
 /** Slack sends slash-command text with &, < and > escaped; this gives back what the user typed. */
@@ -72,6 +76,16 @@ export function button(text: string, actionId: string, value: string, style?: 'p
     value,
     ...(style && { style }),
   };
+}
+
+/**
+ * A confirmation dialog. Slack documents title, confirm and deny as plain_text only, and the dialog's text at most
+ * 300 characters (title 100, buttons 30): https://api.slack.com/reference/block-kit/composition-objects#confirm.
+ * plain_text throughout, so what it shows is exactly the text given, with nothing to escape.
+ */
+export function confirmDialog(title: string, text: string, confirm: string, deny: string): ConfirmationDialog {
+  const plain = (value: string, max: number) => ({ type: 'plain_text' as const, text: truncate(stripControls(value), max) });
+  return { title: plain(title, 100), text: plain(text, 300), confirm: plain(confirm, 30), deny: plain(deny, 30) };
 }
 
 export function actions(blockId: string, elements: Button[]): ActionsBlock {

@@ -2,8 +2,9 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { OptionId } from '../../decision/engine.js';
 import { encodeAnswers, question, type Answers, type QuestionKey } from '../../decision/questions.js';
-import { reportSources, type DecisionReport } from '../../decision/report.js';
+import { claimSources, type DecisionReport } from '../../decision/report.js';
 import { messagesFor, type Messages } from '../../i18n.js';
+import { code, escapeMrkdwn, link } from '../../mrkdwn.js';
 import { actions, button, context, divider, escapeText, header, message, section, type SlackMessage } from './blocks.js';
 
 export const COMPARE_ACTIONS = {
@@ -11,6 +12,7 @@ export const COMPARE_ACTIONS = {
   back: 'compare_back',
   restart: 'compare_restart',
   share: 'compare_share',
+  changes: 'compare_changes',
 } as const;
 
 /** English when no catalog is given (the CLI's and the tests' default). */
@@ -62,6 +64,24 @@ const bullets = (items: string[]) => items.map((item) => `• ${item}`).join('\n
 export interface ResultOptions {
   /** Set when the card is posted in the channel: who shared it; it then carries no buttons. */
   sharedBy?: string;
+  /** The "changed since 2018" lines, folded behind a button until asked for (always shown on a shared card). */
+  showChanges?: boolean;
+}
+
+/** The answers in one line: each question's word and the chosen label. */
+function recapLine(msg: Messages, answers: Answers, order: readonly QuestionKey[]): string {
+  const keys = [...order, ...(Object.keys(answers) as QuestionKey[]).filter((k) => !order.includes(k))];
+  return keys
+    .filter((key) => answers[key] !== undefined)
+    .map((key) => `${key}: *${escapeMrkdwn(answerLabel(msg, key, String(answers[key])))}*`)
+    .join(' · ');
+}
+
+/** A claim followed by the links to its own sources. */
+function withSources(msg: Messages, text: string, facts: readonly string[]): string {
+  const k = msg.cards;
+  const links = claimSources(facts).map((url, i) => link(url, i === 0 ? k.source : `${k.source} ${i + 1}`));
+  return links.length > 0 ? `${text} (${links.join(msg.cards.separator)})` : text;
 }
 
 /** What an open question would change the answer to: the option, plus its companions. */
@@ -89,25 +109,25 @@ export function compareResultView(
     : answers.target === undefined
       ? m.needTarget
       : m.noRecommendation;
+  const k = msg.cards;
   const blocks: KnownBlock[] = [header(title)];
+  const recap = recapLine(msg, answers, order);
+  if (recap) blocks.push(context(`${k.recap} ${recap}`));
   if (options.sharedBy) blocks.push(context(m.sharedBy(options.sharedBy)));
   if (report.alsoNeeded.length > 0) {
-    blocks.push(section(`*${m.alsoNeeded}*\n${bullets(report.alsoNeeded.map((c) => `*${optionName(c.option)}*: ${c.reason}`))}`));
+    blocks.push(section(`*${m.alsoNeeded}*\n${bullets(report.alsoNeeded.map((c) => withSources(msg, `*${optionName(c.option)}*: ${c.reason}`, c.facts)))}`));
   }
-  if (report.reasons.length > 0) blocks.push(section(`*${m.why}*\n${bullets(report.reasons.map((r) => r.text))}`));
-  if (report.alternatives.length > 0) blocks.push(section(`*${m.alternatives}*\n${bullets(report.alternatives.map((a) => a.text))}`));
+  if (report.reasons.length > 0) blocks.push(section(`*${m.why}*\n${bullets(report.reasons.map((r) => withSources(msg, r.text, r.facts)))}`));
   if (report.nextSteps.length > 0) {
     blocks.push(section(`*${m.nextSteps}*\n${report.nextSteps.map((s) => `${s.text}\n\`\`\`${escapeText(s.command)}\`\`\``).join('\n')}`));
   }
-  if (report.caveats.length > 0) blocks.push(section(`*${m.caveats}*\n${bullets(report.caveats.map((c) => c.text))}`));
+  if (report.caveats.length > 0) blocks.push(section(`*${m.caveats}*\n${bullets(report.caveats.map((c) => withSources(msg, c.text, c.facts)))}`));
+  if (report.alternatives.length > 0)
+    blocks.push(section(`*${m.alternatives}*\n${bullets(report.alternatives.map((a) => withSources(msg, a.text, a.facts)))}`));
   const others = report.ranked.slice(1);
   if (others.length > 0) blocks.push(section(`*${m.alsoPossible}*\n${bullets(others.map(optionName))}`));
   if (report.ruledOut.length > 0) {
-    blocks.push(section(`*${m.ruledOut}*\n${bullets(report.ruledOut.map((r) => `*${optionName(r.option)}*: ${r.reason}`))}`));
-  }
-  if (report.changedSince2018.length > 0) {
-    const lines = report.changedSince2018.map((c) => `${m.in2018} _${c.was2018}_ → ${m.since(c.changed)} ${c.today}`);
-    blocks.push(section(`*${m.changedSince2018}*\n${bullets(lines)}`));
+    blocks.push(section(`*${m.ruledOut}*\n${bullets(report.ruledOut.map((r) => withSources(msg, `*${optionName(r.option)}*: ${r.reason}`, r.facts)))}`));
   }
   if (report.openQuestions.length > 0) {
     const lines = report.openQuestions.flatMap((q) =>
@@ -115,16 +135,18 @@ export function compareResultView(
     );
     blocks.push(section(`*${m.openQuestions}*\n${bullets(lines)}`));
   }
+  const changes = report.changedSince2018;
+  if (changes.length > 0 && (options.showChanges || options.sharedBy)) {
+    const lines = changes.map((c) => withSources(msg, `${m.in2018} _${escapeMrkdwn(c.was2018)}_ → ${m.since(c.changed)} ${escapeMrkdwn(c.today)}`, c.facts));
+    blocks.push(section(`*${m.changedSince2018}*\n${bullets(lines)}`));
+  } else if (changes.length > 0) {
+    blocks.push(
+      section(k.changesFolded(changes.length), button(k.changesButton(changes.length), COMPARE_ACTIONS.changes, encodeAnswers(answers, order) || '-')),
+    );
+  }
   blocks.push(divider());
   const rerun = `/privatelink compare ${encodeAnswers(answers, order)}`.trim();
-  blocks.push(
-    context(
-      `${m.rerun} \`${escapeText(rerun)}\``,
-      `${m.factsAsOf(report.factsAsOf)} ${m.sources}: ${reportSources(report)
-        .map((url, i) => `<${url}|[${i + 1}]>`)
-        .join(' ')}`,
-    ),
-  );
+  blocks.push(context(`${m.rerun} ${code(rerun)}`, m.factsAsOf(report.factsAsOf)));
   if (!options.sharedBy) {
     blocks.push(
       actions('compare_result', [button(m.share, COMPARE_ACTIONS.share, encodeAnswers(answers, order) || '-', 'primary'), ...navigation(m, answers, order)]),

@@ -31,7 +31,7 @@ function reportView(report: DoctorReport, msg: Messages): SlackMessage {
   const title = d.title(report.endpoint.serviceName, report.source.label);
   const failing = report.checks.find((c) => c.id === report.firstFailing);
   const verdict = [
-    `*${d.verdicts[report.verdict]}*${failing ? ` · ${d.firstFailing(d.checkNames[failing.id])}` : ''}${report.unknown.length > 0 ? ` · ${d.asFarAsVisible(report.unknown.map((id) => d.checkNames[id]).join(', '))}` : ''}`,
+    `*${d.verdicts[report.verdict]}*${failing ? ` · ${d.firstFailing(d.checkNames[failing.id])}` : ''}${report.unknown.length > 0 ? ` · ${d.asFarAsVisible(report.unknown.map((id) => d.checkNames[id]).join(msg.cards.separator))}` : ''}`,
     ...(failing ? [checkText(failing, msg).text] : []),
     ...(report.fix ? [`${d.fixIt} ${code(report.fix)}`] : []),
   ].join('\n');
@@ -81,7 +81,7 @@ export function doctorProblemText(problem: DoctorProblem, msg: Messages = englis
     case 'ambiguous':
       return d.problems.ambiguous(
         escapeText(problem.service),
-        problem.candidates.map((c) => `${code(c.id)} (${escapeText(c.serviceName)}, ${escapeText(c.vpcId)})`).join(', '),
+        problem.candidates.map((c) => `${code(c.id)} (${escapeText(c.serviceName)}, ${escapeText(c.vpcId)})`).join(msg.cards.separator),
       );
     case 'notInterface':
       return d.problems.notInterface(problem.endpoint, problem.type);

@@ -10,6 +10,7 @@ import type { Endpoint, EndpointService } from '../../endpoints/ec2-api.js';
 import { dnsModeOf, type Known, type NameReach } from '../../endpoints/reach.js';
 import type { EstateResult, LookupProblem, LookupResult } from '../../endpoints/lookups.js';
 import { messagesFor, type Messages } from '../../i18n.js';
+import { link } from '../../mrkdwn.js';
 import { capBlocks, context, escapeText, fields, header, message, section, sections, type SlackMessage } from './blocks.js';
 
 /** English when no catalog is given (the CLI's and the tests' default). */
@@ -83,7 +84,7 @@ function eniLines(detail: EndpointDetail, msg: Messages): string {
     .map((n) =>
       r.eniLine(
         escapeText(n.availabilityZone),
-        escapeText([n.privateIp, ...n.ipv6s].filter(Boolean).join(', ') || '—'),
+        escapeText([n.privateIp, ...n.ipv6s].filter(Boolean).join(msg.cards.separator) || '—'),
         escapeText(n.id),
         escapeText(n.subnetId),
       ),
@@ -96,7 +97,7 @@ function companionsText(detail: EndpointDetail, region: string, msg: Messages): 
   if (detail.vpcEndpoints === 'unknown') return r.companionsUnknown;
   const missing = missingCompanions(region, detail.vpcEndpoints);
   if (missing.length === 0) return r.companionsNone;
-  return [r.companionsIntro, ...missing.map((m) => `• ${r.companionLine(r.companions[m.group.id], m.missing)} (<${m.group.source}|${r.source}>)`)].join('\n');
+  return [r.companionsIntro, ...missing.map((m) => `• ${r.companionLine(r.companions[m.group.id], m.missing)} (${link(m.group.source, r.source)})`)].join('\n');
 }
 
 function namesOf(e: Endpoint, services: Record<string, EndpointService>): EndpointDnsNames {
@@ -138,8 +139,8 @@ function endpointCard(e: Endpoint, services: Record<string, EndpointService>, re
       [t.type, escapeText(e.type)],
       [t.state, stateLabel(e.state)],
       [t.vpc, escapeText(e.vpcId)],
-      [t.subnets, escapeText(e.subnetIds.join(', ') || '—')],
-      [t.securityGroups, escapeText(e.securityGroupIds.join(', ') || '—')],
+      [t.subnets, escapeText(e.subnetIds.join(msg.cards.separator) || '—')],
+      [t.securityGroups, escapeText(e.securityGroupIds.join(msg.cards.separator) || '—')],
       [t.privateDns, r.dnsMode[dnsModeOf(e)]],
       [t.ipType, escapeText(e.ipAddressType ?? '—')],
       [t.created, escapeText(e.createdAt ?? '—')],
@@ -202,7 +203,7 @@ export function servicesView(result: Extract<LookupResult, { kind: 'services' }>
       s.privateDnsName ? `${t.privateDns} ${c(s.privateDnsName)}` : undefined,
       `${t.acceptance}: ${s.acceptanceRequired ? t.yes : t.no}`,
       `${t.policy}: ${s.policySupported ? t.yes : t.no}`,
-      `${t.azs}: ${escapeText(s.availabilityZones.join(', '))}`,
+      `${t.azs}: ${escapeText(s.availabilityZones.join(msg.cards.separator))}`,
     ]
       .filter(Boolean)
       .join(' · '),

@@ -12,10 +12,11 @@ import type { DecisionOutcome, SubmitOutcome } from '../../requests/workflow.js'
 import { context, message, noticeView, section, type SlackMessage } from './blocks.js';
 import { dnsResult, failureText, messageLink, preflightFailedView, requesterNoteView, slackTime } from './requests.js';
 import { quotedUserText } from './sanitize.js';
+import { mention, usergroupMention } from '../../mrkdwn.js';
 
 /** Who the approvers are, as Slack mentions: the user group if there is one, else each listed approver. */
 export function approverMentions(approvals: Pick<ApprovalConfig, 'userIds' | 'usergroupId'>): string {
-  return approvals.usergroupId ? `<!subteam^${approvals.usergroupId}>` : approvals.userIds.map((u) => `<@${u}>`).join(' ');
+  return approvals.usergroupId ? usergroupMention(approvals.usergroupId) : approvals.userIds.map(mention).join(' ');
 }
 
 const linkOf = (request: EndpointRequest) => (request.message ? messageLink(request.message.channel, request.message.ts) : '');

@@ -2,16 +2,17 @@
  * Views of endpoint requests. The approval message is a pure function of the stored request, so every update
  * (decision, progress, result) re-renders it from the record and a late or repeated update is still right.
  */
-import type { Button, KnownBlock, ModalView } from '@slack/types';
+import type { Button, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import type { PreflightCheck } from '../../aws/endpoint.js';
-import { CREATE_DEADLINE_MINUTES, isExpired, type EndpointRequest } from '../../requests/model.js';
+import { CREATE_DEADLINE_MINUTES, OPEN_STATES, isExpired, type EndpointRequest } from '../../requests/model.js';
 import { smokeTestCommands } from '../../endpoints/smoke-tests.js';
 import { createEndpointCall } from '../../endpoints/create-call.js';
 import { isPreflightCode } from '../../endpoints/preflight.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import type { DecidedState } from '../../messages.js';
-import { actions, button, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
+import { LIMITS, actions, button, confirmDialog, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
 import { quotedUserText } from './sanitize.js';
+import { link, mention, slackDate } from '../../mrkdwn.js';
 
 export const REQUEST_ACTIONS = {
   approve: 'approve_request',
@@ -27,7 +28,7 @@ const c = (s: string) => `\`${escapeText(s)}\``;
 
 /** A timestamp Slack shows in each reader's time zone, with the ISO time as the fallback. */
 export function slackTime(iso: string): string {
-  return `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${iso}>`;
+  return slackDate(iso);
 }
 
 /** A link to a message that works in any workspace (Slack redirects it). */
@@ -95,12 +96,7 @@ function decisionLine(request: EndpointRequest, msg: Messages): string | undefin
 function decisionButtons(request: EndpointRequest, msg: Messages): Button[] {
   const r = msg.requests;
   const approve = button(r.approve, REQUEST_ACTIONS.approve, request.id, 'primary');
-  approve.confirm = {
-    title: { type: 'plain_text', text: r.confirmTitle },
-    text: { type: 'mrkdwn', text: r.confirmText(request.params.serviceName, request.params.vpcId) },
-    confirm: { type: 'plain_text', text: r.confirmYes },
-    deny: { type: 'plain_text', text: r.confirmNo },
-  };
+  approve.confirm = confirmDialog(r.confirmTitle, r.confirmText(request.params.serviceName, request.params.vpcId), r.confirmYes, r.confirmNo);
   return [approve, button(r.reject, REQUEST_ACTIONS.reject, request.id, 'danger')];
 }
 
@@ -154,37 +150,90 @@ function resultSection(request: EndpointRequest, msg: Messages): string | undefi
   }
 }
 
-/** `line`: the worker's progress while it creates and polls. */
+/**
+ * The endpoint in the VPC console of its region (the console's own link form for an endpoint's details page, as
+ * the console writes it in the address bar; commercial partition only).
+ */
+export function consoleUrl(region: string, endpointId: string): string {
+  return `https://${region}.console.aws.amazon.com/vpcconsole/home?region=${region}#EndpointDetails:vpcEndpointId=${endpointId}`;
+}
+
+/** The same request as a command line, for a requester whose request expired or was rejected and who asks again. */
+export function createCommandLine(request: EndpointRequest): string {
+  const p = request.params;
+  return [
+    `/privatelink create ${p.serviceName}`,
+    `vpc=${p.vpcId}`,
+    `subnets=${p.subnetIds.join(',')}`,
+    p.securityGroupIds.length > 0 ? `sg=${p.securityGroupIds.join(',')}` : undefined,
+    p.privateDns !== 'on' ? `private-dns=${p.privateDns}` : undefined,
+    p.ipAddressType && p.ipAddressType !== 'ipv4' ? `ip=${p.ipAddressType}` : undefined,
+    p.ports.length !== 1 || p.ports[0] !== 443 ? `ports=${p.ports.join(',')}` : undefined,
+    `region=${p.region}`,
+    p.serviceRegion ? `service-region=${p.serviceRegion}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** Which words the call section takes: before the call, once made, or when it never will be. */
+function callTitle(request: EndpointRequest, msg: Messages): string {
+  const k = msg.cards;
+  switch (request.state) {
+    case 'pending':
+    case 'approved':
+      return k.willCall;
+    case 'rejected':
+    case 'cancelled':
+    case 'expired':
+      return k.notCalled;
+    default:
+      return k.called;
+  }
+}
+
+/**
+ * The approval card, read from the top: what state it is in (and who decided, when), the endpoint and its console
+ * link once there is one, the buttons while it waits, the result; then who asked and why, the fields, the call and
+ * the preflight. Title, tense and fields follow the state: "Expires" only while pending, "What was called" once
+ * the call happened, no buttons once decided. `line`: the worker's progress while it creates and polls.
+ */
 export function requestMessage(request: EndpointRequest, progress: { line?: string } = {}, msg: Messages = english): SlackMessage {
   const r = msg.requests;
+  const k = msg.cards;
   const p = request.params;
-  const blocks: KnownBlock[] = [
-    header(r.title(request.id)),
-    section(`*${r.requester}:* <@${request.requester}>\n*${r.expires}:* ${slackTime(request.expiresAt)}`),
+  const pending = request.state === 'pending';
+  const top = [
+    [`*${r.states[request.state]}*`, decisionLine(request, msg), progress.line].filter(Boolean).join(' · '),
+    request.endpointId && `*${k.endpoint}:* ${c(request.endpointId)} · ${link(consoleUrl(p.region, request.endpointId), k.openInConsole)}`,
+    `*${r.requester}:* ${mention(request.requester)}`,
+    pending && `*${r.expires}:* ${slackTime(request.expiresAt)}`,
+  ].filter(Boolean);
+  const blocks: KnownBlock[] = [header(k.titles[request.state](request.id)), section(top.join('\n'))];
+  if (pending) blocks.push(actions(`request_${request.id}`, decisionButtons(request, msg)));
+  if (request.state === 'expired') blocks.push(section(k.expiredHowTo(createCommandLine(request))));
+  const result = resultSection(request, msg);
+  if (result) blocks.push(section(result));
+  blocks.push(
     // The requester's words in a quote of their own, one inert line: they cannot pass for the bot's lines.
     section(`*${r.reason}:*\n${request.reason ? quotedUserText(request.reason) : r.noReason}`),
     fields([
       [r.service, c(p.serviceName)],
       [r.vpc, c(p.vpcId)],
-      [r.subnets, p.subnetIds.map(c).join(', ')],
-      [r.securityGroups, p.securityGroupIds.length > 0 ? p.securityGroupIds.map(c).join(', ') : r.defaultGroup],
+      [r.subnets, p.subnetIds.map(c).join(k.separator)],
+      [r.securityGroups, p.securityGroupIds.length > 0 ? p.securityGroupIds.map(c).join(k.separator) : r.defaultGroup],
       [r.privateDns, r.dnsModes[p.privateDns]],
       [r.ipType, p.ipAddressType ?? 'ipv4'],
       [r.region, c(p.region)],
-      [r.ports, `TCP ${p.ports.join(', ')}`],
+      [r.ports, `TCP ${p.ports.join(k.separator)}`],
       ...(p.serviceRegion ? [[r.serviceRegion, c(p.serviceRegion)] as [string, string]] : []),
       ...(request.account
         ? [[msg.memberAccounts.account, c(request.accountId ? `${request.account} (${request.accountId})` : request.account)] as [string, string]]
         : []),
     ]),
-    section(`*${r.exactCall}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
-  ];
+    section(`*${callTitle(request, msg)}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
+  );
   if (request.preflight.length > 0) blocks.push(section(`*${msg.preflight.title}*\n${preflightLines(request.preflight, msg)}`));
-  const status = [`*${r.states[request.state]}*`, decisionLine(request, msg), progress.line].filter(Boolean).join(' · ');
-  blocks.push(section(status));
-  const result = resultSection(request, msg);
-  if (result) blocks.push(section(result));
-  if (request.state === 'pending') blocks.push(actions(`request_${request.id}`, decisionButtons(request, msg)));
   return message(`${r.title(request.id)}: ${r.states[request.state].replace(/^:[a-z_]+: /, '')}`, blocks);
 }
 
@@ -201,30 +250,83 @@ export function requesterNoteView(request: EndpointRequest, channel: string, ts:
   return message(text, [section(`:incoming_envelope: ${text}`, button(r.cancel, REQUEST_ACTIONS.cancel, request.id))]);
 }
 
+/** A person as a mention; the bot's own actors (`system`, `worker`) in the reader's words. */
+function actorName(actor: string, msg: Messages): string {
+  const own: Readonly<Record<string, string>> = msg.cards.actors;
+  return own[actor] ?? mention(actor);
+}
+
 export function statusView(request: EndpointRequest, msg: Messages = english): SlackMessage {
   const r = msg.requests;
   const base = requestMessage(request, {}, msg);
   const history = request.history.map(
-    (h) =>
-      `• ${r.historyLine(h.state, h.actor.startsWith('U') || h.actor.startsWith('W') ? `<@${h.actor}>` : h.actor, slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`,
+    (h) => `• ${r.historyLine(h.state, actorName(h.actor, msg), slackTime(h.at))}${h.note ? ` · ${escapeText(h.note)}` : ''}`,
   );
   const blocks = base.blocks.filter((b) => b.type !== 'actions');
   blocks.push(section(`*${r.history}*\n${history.join('\n')}`));
   return message(base.text, blocks);
 }
 
-/** `now`: a pending request past its expiry is shown as expired, though the sweep may not have recorded it yet. */
-export function requestsListView(requests: EndpointRequest[], filter: 'pending' | 'all', now: Date, msg: Messages = english): SlackMessage {
+/** Rows per page of `requests`, and how many of the most recent requests the list reads at most. */
+export const REQUESTS_PAGE = 20;
+export const REQUESTS_LISTED = 1000;
+
+export const LIST_ACTIONS = { more: 'requests_more' } as const;
+
+export type ListFilter = 'pending' | 'all';
+
+/** The More button's value: the filter and the offset of the next page (`all:20`). */
+export function listPageValue(filter: ListFilter, offset: number): string {
+  return `${filter}:${offset}`;
+}
+
+export function parseListPageValue(value: string | undefined): { filter: ListFilter; offset: number } {
+  const [filter, offset] = (value ?? '').split(':');
+  const n = Number(offset);
+  return { filter: filter === 'all' ? 'all' : 'pending', offset: Number.isInteger(n) && n > 0 ? n : 0 };
+}
+
+/** Rows packed into sections, each within Slack's section limit, never cutting a row in two. */
+function rowSections(rows: string[]): SectionBlock[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const row of rows) {
+    const candidate = current ? `${current}\n${row}` : row;
+    if (candidate.length <= LIMITS.sectionText) current = candidate;
+    else {
+      if (current) chunks.push(current);
+      current = row;
+    }
+  }
+  if (current) chunks.push(current);
+  return chunks.map((chunk) => section(chunk));
+}
+
+/**
+ * One page of `requests`: "showing N–M of T", one row per request with a link to its approval message, and a
+ * More button that carries the filter and the next page's offset. `requests` is everything the store listed, newest
+ * first. `now`: a pending request past its expiry is expired, though the sweep may not have recorded it yet, so the
+ * open list leaves it out and the full list names it expired.
+ */
+export function requestsListView(requests: EndpointRequest[], filter: ListFilter, now: Date, msg: Messages = english, offset = 0): SlackMessage {
   const r = msg.requests;
-  const title = r.listTitle(filter, requests.length);
-  if (requests.length === 0) return message(r.none(filter), [section(r.none(filter))]);
-  const lines = requests.map((q) =>
-    r.listLine(q.id, r.states[isExpired(q, now) ? 'expired' : q.state], q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt)),
-  );
-  const blocks: KnownBlock[] = [header(title)];
-  for (let i = 0; i < lines.length && blocks.length < 48; i += 20) blocks.push(section(lines.slice(i, i + 20).join('\n')));
+  const k = msg.cards;
+  const listed = filter === 'pending' ? requests.filter((q) => OPEN_STATES.includes(q.state) && !isExpired(q, now)) : requests;
+  const title = r.listTitle(filter, listed.length);
+  if (listed.length === 0) return message(r.none(filter), [section(r.none(filter))]);
+  const lastPage = Math.floor((listed.length - 1) / REQUESTS_PAGE) * REQUESTS_PAGE;
+  const start = Math.min(Math.max(0, Math.floor(offset)), lastPage);
+  const page = listed.slice(start, start + REQUESTS_PAGE);
+  const rows = page.map((q) => {
+    const line = r.listLine(q.id, r.states[isExpired(q, now) ? 'expired' : q.state], q.requester, q.params.serviceName, q.params.vpcId, slackTime(q.createdAt));
+    return q.message ? `${line} · ${link(messageLink(q.message.channel, q.message.ts), k.openCard)}` : line;
+  });
+  const blocks: KnownBlock[] = [header(title), context(k.showing(start + 1, start + page.length, listed.length)), ...rowSections(rows)];
+  if (start + page.length < listed.length) {
+    blocks.push(actions('requests_list', [button(k.more, LIST_ACTIONS.more, listPageValue(filter, start + page.length))]));
+  }
   blocks.push(context(msg.code(msg.usage.status)));
-  return message(title, blocks);
+  return message(`${title} ${k.showing(start + 1, start + page.length, listed.length)}`, blocks);
 }
 
 export interface ModalDefaults {
