@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCommand } from '../src/commands/parse.js';
 import { createEc2Adapter } from '../src/endpoints/ec2.js';
@@ -172,6 +172,21 @@ function signed(body: string, contentType = 'application/x-www-form-urlencoded')
   };
 }
 
+type Handler = (e: unknown, c: unknown) => Promise<{ statusCode: number }>;
+
+const noOpHandler: Handler = async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  return { statusCode: 200 };
+};
+
+/** A fixed amount of CPU work (about a millisecond here) with one turn of the event loop, and no I/O. */
+const fixedWorkHandler: Handler = async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  let digest = Buffer.alloc(32);
+  for (let i = 0; i < 400; i++) digest = createHmac('sha256', digest).update('fixed work').digest();
+  return { statusCode: digest.length === 32 ? 200 : 500 };
+};
+
 async function warmLatency(): Promise<void> {
   const iterations = QUICK ? 100 : 400;
   const ec2 = await startEc2Emulator(seedState());
@@ -219,8 +234,10 @@ async function warmLatency(): Promise<void> {
     pending.push(request.id);
   }
 
+  // BENCH_HANDLER=path/to/handler.js measures another build of the handler (an A/B of two builds, alternating runs).
+  const handlerPath = path.resolve(ROOT, process.env.BENCH_HANDLER ?? 'dist/handler.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { slack: handler } = require(path.join(ROOT, 'dist/handler.js')) as { slack: (e: unknown, c: unknown) => Promise<{ statusCode: number }> };
+  const { slack: ourHandler } = require(handlerPath) as { slack: Handler };
   const command = (text: string) =>
     new URLSearchParams({
       command: '/privatelink',
@@ -244,7 +261,10 @@ async function warmLatency(): Promise<void> {
       }),
     }).toString();
 
-  const cases: [string, (i: number) => string][] = [
+  const cases: [string, (i: number) => string, Handler?][] = [
+    // Controls: what the machine's load alone does to a p99 in this run (no I/O, no disk, no network).
+    ['control: no-op handler', () => '', noOpHandler],
+    ['control: fixed CPU work, no I/O', () => '', fixedWorkHandler],
     ['help', () => command('help')],
     ['compare (answers given)', () => command('compare target=own-service overlap=yes')],
     ['walkthrough click', () => click('compare_answer:target:aws-service', 'target=aws-service', 'U0ALICE')],
@@ -253,11 +273,19 @@ async function warmLatency(): Promise<void> {
     ['approve click', (i) => click('approve_request', pending[i]!, 'U0BOB')],
   ];
   console.log(`\nWarm handler latency: the bundled Lambda handler in one process, ${iterations} signed events each`);
-  console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}`);
-  const only = process.env.BENCH_CASES;
-  for (const [name, body] of cases.filter(([n]) => !only || n.includes(only))) {
+  console.log(
+    `  handler: ${path.relative(ROOT, handlerPath)} · load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'cpu ms'.padStart(8)}`);
+  const only = process.env.BENCH_CASES?.split(',');
+  for (const [name, body, handler = ourHandler] of cases.filter(([n]) => !only || only.some((o) => n.includes(o)))) {
     await handler(signed(body(iterations + 10)), {});
     const times: number[] = [];
+    // CPU time per event (this process: the handler and the loopback fakes it calls) depends far less on the
+    // machine's load than wall time does.
+    const cpuBefore = process.cpuUsage();
     for (let i = 0; i < iterations; i++) {
       const event = signed(body(i));
       const t = performance.now();
@@ -265,8 +293,15 @@ async function warmLatency(): Promise<void> {
       times.push(performance.now() - t);
       if (response.statusCode !== 200) throw new Error(`${name}: status ${response.statusCode}`);
     }
-    console.log(`${name.padEnd(36)}${fmt(percentile(times, 50), 2)}${fmt(percentile(times, 99), 2)}`);
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuPerEvent = (cpu.user + cpu.system) / 1000 / iterations;
+    console.log(`${name.padEnd(36)}${fmt(percentile(times, 50), 2)}${fmt(percentile(times, 99), 2)}${fmt(cpuPerEvent, 2)}`);
   }
+  console.log(
+    `  load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   await Promise.all([ec2.close(), slack.close(), new Promise((resolve) => lambda.close(resolve)), rm(dataDir, { recursive: true, force: true })]);
 }
 

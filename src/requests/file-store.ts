@@ -10,7 +10,7 @@
  * a lock, breaking a stale one and listing stay asynchronous.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, promises as fs, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, promises as fs, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
 import { VersionConflict, assertHistoryExtends, needsSweep, type RequestStore } from './store.js';
@@ -24,6 +24,15 @@ function readIfExistsSync(file: string): string | undefined {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
+  }
+}
+
+/** unlink, where `rmSync` would first lstat the path to choose between a file and a directory. */
+function removeIfExistsSync(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 
@@ -51,7 +60,7 @@ export class FileRequestStore implements RequestStore {
 
   /**
    * Runs `fn` holding the request's lock. The lock file holds its owner's token; only that owner removes it.
-   * It is created with its content in one step (a hard link of a written file: link fails if the lock exists).
+   * It is created exclusively (O_CREAT|O_EXCL: fails if the lock exists) and its token written by the same call.
    */
   private async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
     const lock = `${this.file(id)}.lock`;
@@ -71,37 +80,39 @@ export class FileRequestStore implements RequestStore {
   }
 
   /** Writes a file, making the directory first if it is not there yet (once per store, or if it was removed). */
-  private writeFileMakingDir(file: string, content: string): void {
+  private writeFileMakingDir(file: string, content: string, flag = 'w'): void {
     if (!this.dirMade) {
       mkdirSync(this.dir, { recursive: true });
       this.dirMade = true;
     }
     try {
-      writeFileSync(file, content);
+      writeFileSync(file, content, { flag });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(file, content);
+      writeFileSync(file, content, { flag });
     }
   }
 
+  /**
+   * One exclusive create with the token (open, write, close), where a hard link of a written temporary file took
+   * six system calls and a second file. The lock can be seen empty between the open and the write: its owner is
+   * then inside that call, the lock's time is fresh, so no one breaks it or takes it; a lock left empty by a crash
+   * or a failed write is stale after LOCK_STALE_MS and broken like any other.
+   */
   private tryLock(lock: string, token: string): boolean {
-    const tmp = path.join(this.dir, `.${path.basename(lock)}.${token}.tmp`);
-    this.writeFileMakingDir(tmp, token);
     try {
-      linkSync(tmp, lock);
+      this.writeFileMakingDir(lock, token, 'wx');
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw error;
-    } finally {
-      rmSync(tmp, { force: true });
     }
   }
 
   private unlock(lock: string, token: string): void {
     if (readIfExistsSync(lock) !== token) return;
-    rmSync(lock, { force: true });
+    removeIfExistsSync(lock);
   }
 
   /**
