@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -368,10 +368,15 @@ async function burst(): Promise<void> {
   const slack = await startFakeSlack();
   const dataDir = await mkdtemp(path.join(tmpdir(), 'privatelink-bench-burst-'));
   const port = await freePort();
-  const server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server.ts')], {
+  const loopDelayFile = path.join(dataDir, 'loop-delay.json');
+  // BENCH_SERVER_NODE_ARGS: more Node options for the server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const serverArgs = [...nodeArgs, '--require', path.join(ROOT, 'bench/loop-delay.cjs'), '--import', 'tsx', path.join(ROOT, 'src/server.ts')];
+  const server = spawn(process.execPath, serverArgs, {
     cwd: ROOT,
     env: {
       ...baseEnv,
+      BENCH_LOOP_DELAY_FILE: loopDelayFile,
       SLACK_API_URL: slack.apiUrl,
       PORT: String(port),
       AWS_ENDPOINT_URL_EC2: ec2.url,
@@ -424,6 +429,8 @@ async function burst(): Promise<void> {
   };
   // The server loads the EC2 client while it waits; one lookup makes sure that is done before the burst.
   await post('warm-up');
+  server.kill('SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 100));
   const loadBefore = loadavg()[0]!;
   const answers = await Promise.all(Array.from({ length: count }, (_, i) => post(`burst-${i}`)));
   const loadAfter = loadavg()[0]!;
@@ -431,6 +438,8 @@ async function burst(): Promise<void> {
   const deadline = performance.now() + 60_000;
   const answeredLater = () => handedOff.filter((a) => slack.calls.some((c) => c.method === `/response/${a.name}`)).length;
   while (answeredLater() < handedOff.length && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const loop = JSON.parse(await readFile(loopDelayFile, 'utf8')) as { p50: number; p99: number; max: number; cpuMs: number };
   const server_ = answers.map((a) => a.serverMs);
   const client = answers.map((a) => a.clientMs);
   console.log(
@@ -438,12 +447,14 @@ async function burst(): Promise<void> {
   );
   console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(8)}`);
   console.log(`${'server: arrival to answer'.padEnd(36)}${fmt(percentile(server_, 50))}${fmt(percentile(server_, 99))}${fmt(Math.max(...server_))}`);
+  console.log(`${"server's event loop delay (burst, jobs)".padEnd(36)}${fmt(loop.p50)}${fmt(loop.p99)}${fmt(loop.max)}`);
   const queued = answers.map((a) => a.queuedMs);
   console.log(`${'before the server saw it'.padEnd(36)}${fmt(percentile(queued, 50))}${fmt(percentile(queued, 99))}${fmt(Math.max(...queued))}`);
   console.log(`${'client: sent to answer read'.padEnd(36)}${fmt(percentile(client, 50))}${fmt(percentile(client, 99))}${fmt(Math.max(...client))}`);
   console.log(
     `answered ${answers.filter((a) => a.status === 200).length}/${count} (${count - handedOff.length} in-line, ${handedOff.length} handed off, ${answeredLater()} of those answered later); within 3 s of arrival: ${server_.filter((ms) => ms < 3000).length}/${count}`,
   );
+  console.log(`server CPU for the burst and its jobs: ${loop.cpuMs.toFixed(0)} ms, ${(loop.cpuMs / count).toFixed(1)} ms a command`);
   server.kill('SIGTERM');
   await new Promise((resolve) => server.once('exit', resolve));
   await Promise.all([ec2.close(), slack.close(), rm(dataDir, { recursive: true, force: true })]);
