@@ -52,10 +52,10 @@ export function arrivalTime(clock: Clock): number {
  */
 const INIT_PHASE_LIMIT_MS = 10_000;
 
-export function lambdaArrival(): () => number {
+export function lambdaArrival(sinceProcessStart: () => number = () => performance.now()): () => number {
   let first = true;
   return () => {
-    const now = performance.now(); // milliseconds since the process started
+    const now = sinceProcessStart();
     const cold = first && now < INIT_PHASE_LIMIT_MS;
     first = false;
     return cold ? 0 : now;
