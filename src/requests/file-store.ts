@@ -10,7 +10,7 @@
  * a lock, breaking a stale one and listing stay asynchronous.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdirSync, promises as fs, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, promises as fs, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
 import { VersionConflict, assertHistoryExtends, needsSweep, type RequestStore } from './store.js';
@@ -60,7 +60,7 @@ export class FileRequestStore implements RequestStore {
 
   /**
    * Runs `fn` holding the request's lock. The lock file holds its owner's token; only that owner removes it.
-   * It is created exclusively (O_CREAT|O_EXCL: fails if the lock exists) and its token written by the same call.
+   * It is created with its content in one step (a hard link of a written file: link fails if the lock exists).
    */
   private async withLock<T>(id: string, fn: () => Promise<T>): Promise<T> {
     const lock = `${this.file(id)}.lock`;
@@ -80,33 +80,36 @@ export class FileRequestStore implements RequestStore {
   }
 
   /** Writes a file, making the directory first if it is not there yet (once per store, or if it was removed). */
-  private writeFileMakingDir(file: string, content: string, flag = 'w'): void {
+  private writeFileMakingDir(file: string, content: string): void {
     if (!this.dirMade) {
       mkdirSync(this.dir, { recursive: true });
       this.dirMade = true;
     }
     try {
-      writeFileSync(file, content, { flag });
+      writeFileSync(file, content);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
       mkdirSync(this.dir, { recursive: true });
-      writeFileSync(file, content, { flag });
+      writeFileSync(file, content);
     }
   }
 
   /**
-   * One exclusive create with the token (open, write, close), where a hard link of a written temporary file took
-   * six system calls and a second file. The lock can be seen empty between the open and the write: its owner is
-   * then inside that call, the lock's time is fresh, so no one breaks it or takes it; a lock left empty by a crash
-   * or a failed write is stale after LOCK_STALE_MS and broken like any other.
+   * A hard link of a written temporary file: the lock appears with its token in one step, and link is atomic
+   * on network file systems too, where Node warns that an exclusive create (`wx`) might not be
+   * (https://nodejs.org/api/fs.html#file-system-flags). Removals are plain unlinks (`rmSync` would lstat first).
    */
   private tryLock(lock: string, token: string): boolean {
+    const tmp = path.join(this.dir, `.${path.basename(lock)}.${token}.tmp`);
+    this.writeFileMakingDir(tmp, token);
     try {
-      this.writeFileMakingDir(lock, token, 'wx');
+      linkSync(tmp, lock);
       return true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw error;
+    } finally {
+      removeIfExistsSync(tmp);
     }
   }
 
