@@ -11,7 +11,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import type { Logger } from '@slack/bolt';
-import { realClock, withArrival, type Clock } from '../deadline.js';
+import { SLACK_BUDGET, realClock, withArrival, type Clock } from '../deadline.js';
+
+const ANSWERED = Symbol('answered');
 
 /** The Lambda function's handler, as the door calls it (src/handler.ts builds it). */
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
@@ -92,7 +94,12 @@ export async function serveSlackHttp(handler: HttpHandler, options: { host: stri
     if (path !== SLACK_EVENTS_PATH) return send(404);
     if (request.method !== 'POST') return send(405, '', { allow: 'POST' });
     readBody(request)
-      .then((body) => withArrival(arrivedAt, () => handler(toEvent(request, path, body), {})))
+      .then((body) =>
+        answerInTime(
+          withArrival(arrivedAt, () => handler(toEvent(request, path, body), {})),
+          arrivedAt,
+        ),
+      )
       .then((result) => {
         const headers = Object.fromEntries(Object.entries(result.headers ?? {}).map(([k, v]) => [k, String(v)]));
         send(result.statusCode, result.body ?? '', headers);
@@ -103,6 +110,28 @@ export async function serveSlackHttp(handler: HttpHandler, options: { host: stri
         send(500);
       });
   });
+  /**
+   * The catch-all: if the handler has not answered by SLACK_BUDGET.answerBy after arrival (a step without its own
+   * deadline hangs, say a store that does not answer), Slack gets an empty 200 rather than a timeout error, and
+   * the handler's work goes on in this process. (Not on Lambda: there, answering freezes the unfinished work.)
+   */
+  async function answerInTime(handled: Promise<AwsResponse>, arrivedAt: number): Promise<AwsResponse> {
+    const stop = new AbortController();
+    const late = clock.sleepUntil(arrivedAt + SLACK_BUDGET.answerBy, stop.signal).then(() => undefined);
+    try {
+      const result = await Promise.race([handled, late]);
+      if (result) return result;
+    } finally {
+      stop.abort(ANSWERED);
+    }
+    handled.then(
+      () => logger.warn('local HTTP door: answered after the deadline; Slack had an empty acknowledgement'),
+      (error: unknown) => logger.error('local HTTP door: the handler failed after the deadline', error),
+    );
+    logger.warn(`local HTTP door: no answer ${SLACK_BUDGET.answerBy} ms after arrival; acknowledged with an empty 200, the work goes on`);
+    return { statusCode: 200, body: '' };
+  }
+
   // A client that trickles its request must not hold a connection for long; Slack sends a request at once.
   server.requestTimeout = 10_000;
   server.headersTimeout = 10_000;

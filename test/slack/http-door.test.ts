@@ -4,9 +4,9 @@
  */
 import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { arrivalTime } from '../../src/deadline.js';
+import { SLACK_BUDGET, arrivalTime } from '../../src/deadline.js';
 import { serveSlackHttp, type HttpDoor } from '../../src/slack/http-door.js';
-import { manualClock } from '../helpers/clock.js';
+import { manualClock, until } from '../helpers/clock.js';
 import { quietLogger } from '../helpers/slack.js';
 
 describe('the local door and the arrival time', () => {
@@ -46,6 +46,24 @@ describe('the local door and the arrival time', () => {
     expect(status).toBe(200);
     expect(seen).toEqual([10_000]);
     expect(timing).toMatch(/^app;dur=1000\.0, arrival;desc="\d+(\.\d)?"$/);
+  });
+
+  it('acknowledges with an empty 200 at SLACK_BUDGET.answerBy when the handler has not answered, and lets it finish', async () => {
+    const clock = manualClock();
+    const logger = quietLogger();
+    let finish: (response: { statusCode: number; body: string }) => void = () => undefined;
+    door = await serveSlackHttp(() => new Promise((resolve) => (finish = resolve)), { host: '127.0.0.1', port: 0, logger, clock });
+    const answer = fetch(door.url, { method: 'POST', body: 'x' });
+    await until(() => clock.waiting > 0, "the door's deadline");
+    clock.advance(SLACK_BUDGET.answerBy - 1);
+    expect(clock.waiting).toBe(1);
+    clock.advance(1);
+    const response = await answer;
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('');
+    expect(response.headers.get('server-timing')).toMatch(new RegExp(`^app;dur=${SLACK_BUDGET.answerBy}\\.0, `));
+    finish({ statusCode: 200, body: 'too late' });
+    await until(() => JSON.stringify(logger.lines).includes('answered after the deadline'), 'the late answer logged');
   });
 
   it('times refusals too (a wrong path)', async () => {
