@@ -5,16 +5,17 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseCommand } from '../src/commands/parse.js';
 import { createEc2Adapter } from '../src/endpoints/ec2.js';
 import { runLookup, type LookupCommand } from '../src/endpoints/lookups.js';
 import { FileRequestStore } from '../src/requests/file-store.js';
 import { newRequest, requestIdFor } from '../src/requests/model.js';
+import { en } from '../src/messages.js';
 import { LIMITS } from '../src/slack/views/blocks.js';
 import { lookupView } from '../src/slack/views/endpoints.js';
 import { seedState, startEc2Emulator } from '../test/emulator/ec2-emulator.js';
@@ -172,6 +173,21 @@ function signed(body: string, contentType = 'application/x-www-form-urlencoded')
   };
 }
 
+type Handler = (e: unknown, c: unknown) => Promise<{ statusCode: number }>;
+
+const noOpHandler: Handler = async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  return { statusCode: 200 };
+};
+
+/** A fixed amount of CPU work (about a millisecond here) with one turn of the event loop, and no I/O. */
+const fixedWorkHandler: Handler = async () => {
+  await new Promise((resolve) => setImmediate(resolve));
+  let digest = Buffer.alloc(32);
+  for (let i = 0; i < 400; i++) digest = createHmac('sha256', digest).update('fixed work').digest();
+  return { statusCode: digest.length === 32 ? 200 : 500 };
+};
+
 async function warmLatency(): Promise<void> {
   const iterations = QUICK ? 100 : 400;
   const ec2 = await startEc2Emulator(seedState());
@@ -219,8 +235,10 @@ async function warmLatency(): Promise<void> {
     pending.push(request.id);
   }
 
+  // BENCH_HANDLER=path/to/handler.js measures another build of the handler (an A/B of two builds, alternating runs).
+  const handlerPath = path.resolve(ROOT, process.env.BENCH_HANDLER ?? 'dist/handler.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { slack: handler } = require(path.join(ROOT, 'dist/handler.js')) as { slack: (e: unknown, c: unknown) => Promise<{ statusCode: number }> };
+  const { slack: ourHandler } = require(handlerPath) as { slack: Handler };
   const command = (text: string) =>
     new URLSearchParams({
       command: '/privatelink',
@@ -244,7 +262,10 @@ async function warmLatency(): Promise<void> {
       }),
     }).toString();
 
-  const cases: [string, (i: number) => string][] = [
+  const cases: [string, (i: number) => string, Handler?][] = [
+    // Controls: what the machine's load alone does to a p99 in this run (no I/O, no disk, no network).
+    ['control: no-op handler', () => '', noOpHandler],
+    ['control: fixed CPU work, no I/O', () => '', fixedWorkHandler],
     ['help', () => command('help')],
     ['compare (answers given)', () => command('compare target=own-service overlap=yes')],
     ['walkthrough click', () => click('compare_answer:target:aws-service', 'target=aws-service', 'U0ALICE')],
@@ -253,11 +274,19 @@ async function warmLatency(): Promise<void> {
     ['approve click', (i) => click('approve_request', pending[i]!, 'U0BOB')],
   ];
   console.log(`\nWarm handler latency: the bundled Lambda handler in one process, ${iterations} signed events each`);
-  console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}`);
-  const only = process.env.BENCH_CASES;
-  for (const [name, body] of cases.filter(([n]) => !only || n.includes(only))) {
+  console.log(
+    `  handler: ${path.relative(ROOT, handlerPath)} · load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'cpu ms'.padStart(8)}`);
+  const only = process.env.BENCH_CASES?.split(',');
+  for (const [name, body, handler = ourHandler] of cases.filter(([n]) => !only || only.some((o) => n.includes(o)))) {
     await handler(signed(body(iterations + 10)), {});
     const times: number[] = [];
+    // CPU time per event (this process: the handler and the loopback fakes it calls) depends far less on the
+    // machine's load than wall time does.
+    const cpuBefore = process.cpuUsage();
     for (let i = 0; i < iterations; i++) {
       const event = signed(body(i));
       const t = performance.now();
@@ -265,8 +294,15 @@ async function warmLatency(): Promise<void> {
       times.push(performance.now() - t);
       if (response.statusCode !== 200) throw new Error(`${name}: status ${response.statusCode}`);
     }
-    console.log(`${name.padEnd(36)}${fmt(percentile(times, 50), 2)}${fmt(percentile(times, 99), 2)}`);
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuPerEvent = (cpu.user + cpu.system) / 1000 / iterations;
+    console.log(`${name.padEnd(36)}${fmt(percentile(times, 50), 2)}${fmt(percentile(times, 99), 2)}${fmt(cpuPerEvent, 2)}`);
   }
+  console.log(
+    `  load average ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   await Promise.all([ec2.close(), slack.close(), new Promise((resolve) => lambda.close(resolve)), rm(dataDir, { recursive: true, force: true })]);
 }
 
@@ -320,6 +356,119 @@ async function emulatorProcess(endpoints: number): Promise<{ url: string; close:
   return { url: `http://127.0.0.1:${port}`, close: () => child.kill() };
 }
 
+/**
+ * 200 concurrent `dns` commands at the local server (`npm start`, HTTP, its own process; EC2 emulator and Slack
+ * on loopback in this process). Each answer's time is the server's own (its Server-Timing header: from the
+ * request's arrival to the answer), which leaves out this client's queueing on the same cores.
+ */
+async function burst(): Promise<void> {
+  const count = 200;
+  const ec2 = await startEc2Emulator(seedState());
+  ec2.state.endpoints.push({ id: ENDPOINT_ID, state: 'available', describesUntilReady: 0 });
+  const slack = await startFakeSlack();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'privatelink-bench-burst-'));
+  const port = await freePort();
+  const loopDelayFile = path.join(dataDir, 'loop-delay.json');
+  // BENCH_SERVER_NODE_ARGS: more Node options for the server (e.g. --cpu-prof --cpu-prof-dir=/tmp/prof).
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const serverArgs = [...nodeArgs, '--require', path.join(ROOT, 'bench/loop-delay.cjs'), '--import', 'tsx', path.join(ROOT, 'src/server.ts')];
+  const server = spawn(process.execPath, serverArgs, {
+    cwd: ROOT,
+    env: {
+      ...baseEnv,
+      BENCH_LOOP_DELAY_FILE: loopDelayFile,
+      SLACK_API_URL: slack.apiUrl,
+      PORT: String(port),
+      AWS_ENDPOINT_URL_EC2: ec2.url,
+      DATA_DIR: dataDir,
+      APPROVAL_CHANNEL_ID: 'C0APPROVALS',
+      APPROVER_USER_IDS: 'U0BOB',
+      // As `npm start` logs by default: every answer is a line.
+      LOG_LEVEL: 'info',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  server.stdout!.on('data', (d: Buffer) => (output += d.toString()));
+  while (!output.includes('listening on')) {
+    if (server.exitCode !== null) throw new Error(`the local server exited: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const url = `http://127.0.0.1:${port}/slack/events`;
+  const post = async (name: string) => {
+    const body = new URLSearchParams({
+      command: '/privatelink',
+      text: `dns ${ENDPOINT_ID}`,
+      user_id: 'U0ALICE',
+      channel_id: 'C0CHAN',
+      team_id: 'T0TEAM',
+      response_url: slack.responseUrl(name),
+      trigger_id: '1.2.3',
+    }).toString();
+    const event = signed(body);
+    const t = performance.now();
+    // node:http, one connection each: `sentAt` is when the request was handed to the kernel.
+    const response = await new Promise<{ status: number; text: string; timing: string; sentAt: number }>((resolve, reject) => {
+      let sentAt = Number.NaN;
+      const req = httpRequest(url, { method: 'POST', headers: event.headers, agent: false }, (res) => {
+        let text = '';
+        res.on('data', (d: Buffer) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text, timing: String(res.headers['server-timing'] ?? ''), sentAt }));
+      });
+      req.on('finish', () => (sentAt = performance.timeOrigin + performance.now()));
+      req.on('error', reject);
+      req.end(body);
+    });
+    const { text, timing, sentAt } = response;
+    const clientMs = performance.now() - t;
+    const serverMs = Number(/app;dur=([\d.]+)/.exec(timing)?.[1] ?? Number.NaN);
+    // Between the request's last byte leaving this client and the server seeing it: the kernel's accept queue and
+    // the server's event loop.
+    const queuedMs = Number(/arrival;desc="([\d.]+)"/.exec(timing)?.[1] ?? Number.NaN) - sentAt;
+    return { status: response.status, handedOff: text.includes(en.lookingUp), serverMs, clientMs, queuedMs, name };
+  };
+  // The server loads the EC2 client while it waits; one lookup makes sure that is done before the burst.
+  await post('warm-up');
+  server.kill('SIGUSR2');
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  const loadBefore = loadavg()[0]!;
+  const answers = await Promise.all(Array.from({ length: count }, (_, i) => post(`burst-${i}`)));
+  const loadAfter = loadavg()[0]!;
+  const handedOff = answers.filter((a) => a.handedOff);
+  const deadline = performance.now() + 60_000;
+  const answeredLater = () => handedOff.filter((a) => slack.calls.some((c) => c.method === `/response/${a.name}`)).length;
+  while (answeredLater() < handedOff.length && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const loop = JSON.parse(await readFile(loopDelayFile, 'utf8')) as { p50: number; p99: number; max: number; cpuMs: number };
+  const server_ = answers.map((a) => a.serverMs);
+  const client = answers.map((a) => a.clientMs);
+  console.log(
+    `\nBurst: ${count} concurrent dns ${ENDPOINT_ID} at the local server (npm start, HTTP), load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)}`,
+  );
+  console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'max ms'.padStart(8)}`);
+  console.log(`${'server: arrival to answer'.padEnd(36)}${fmt(percentile(server_, 50))}${fmt(percentile(server_, 99))}${fmt(Math.max(...server_))}`);
+  console.log(`${"server's event loop delay (burst, jobs)".padEnd(36)}${fmt(loop.p50)}${fmt(loop.p99)}${fmt(loop.max)}`);
+  const queued = answers.map((a) => a.queuedMs);
+  console.log(`${'before the server saw it'.padEnd(36)}${fmt(percentile(queued, 50))}${fmt(percentile(queued, 99))}${fmt(Math.max(...queued))}`);
+  console.log(`${'client: sent to answer read'.padEnd(36)}${fmt(percentile(client, 50))}${fmt(percentile(client, 99))}${fmt(Math.max(...client))}`);
+  console.log(
+    `answered ${answers.filter((a) => a.status === 200).length}/${count} (${count - handedOff.length} in-line, ${handedOff.length} handed off, ${answeredLater()} of those answered later); within 3 s of arrival: ${server_.filter((ms) => ms < 3000).length}/${count}`,
+  );
+  console.log(`server CPU for the burst and its jobs: ${loop.cpuMs.toFixed(0)} ms, ${(loop.cpuMs / count).toFixed(1)} ms a command`);
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
+  await Promise.all([ec2.close(), slack.close(), rm(dataDir, { recursive: true, force: true })]);
+}
+
+function freePort(): Promise<number> {
+  return new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 async function main(): Promise<void> {
   console.log(`privatelink-bot bench · node ${process.version} · ${new Date().toISOString()}`);
   // BENCH_ONLY=cold,warm,scale runs some parts only.
@@ -329,6 +478,7 @@ async function main(): Promise<void> {
   if (!only || only.includes('scale')) await scale();
   // Issue 17: one endpoint id searched across 50 accounts × 4 regions (bench/estate.ts; runnable alone).
   if (!only || only.includes('estate')) await (await import('./estate.js')).estateBench();
+  if (!only || only.includes('burst')) await burst();
 }
 
 main().then(

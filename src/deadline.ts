@@ -52,15 +52,21 @@ export function arrivalTime(clock: Clock): number {
  */
 const INIT_PHASE_LIMIT_MS = 10_000;
 
-export function lambdaArrival(): () => number {
+export function lambdaArrival(sinceProcessStart: () => number = () => performance.now()): () => number {
   let first = true;
   return () => {
-    const now = performance.now(); // milliseconds since the process started
+    const now = sinceProcessStart();
     const cold = first && now < INIT_PHASE_LIMIT_MS;
     first = false;
     return cold ? 0 : now;
   };
 }
+
+/**
+ * The reason given when a wait is no longer needed. Aborting without one makes a DOMException, whose stack trace
+ * costs more than the rest of a settled wait (it showed in the approve click's profile).
+ */
+const SETTLED = Symbol('settled');
 
 /** The work's value if it settles before `at` on the clock; otherwise `undefined`, with the work's signal aborted. */
 export async function settleBy<T>(clock: Clock, at: number, work: (signal: AbortSignal) => Promise<T>): Promise<{ value: T } | undefined> {
@@ -77,7 +83,7 @@ export async function settleBy<T>(clock: Clock, at: number, work: (signal: Abort
     if (!result) controller.abort();
     return result;
   } finally {
-    stop.abort();
+    stop.abort(SETTLED);
   }
 }
 

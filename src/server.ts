@@ -52,6 +52,9 @@ async function main(): Promise<void> {
 /** Loads the EC2 client while the bot waits for its first command, so a first burst of lookups does not pay for it. */
 function warmUpEc2(): void {
   setImmediate(() => void import('./sdk/ec2.js').catch(() => undefined));
+  // Node loads its fetch (undici) on the first call, blocking for 0.1–0.4 s: the first lookup handed off to a job,
+  // which answers on response_url, would otherwise stall every request of a burst. A data: URL needs no network.
+  setImmediate(() => void fetch('data:,').catch(() => undefined));
 }
 
 main().catch((error: unknown) => {

@@ -4,7 +4,7 @@
  */
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SLACK_BUDGET, Slots, realClock, settleBy, withArrival } from '../src/deadline.js';
+import { SLACK_BUDGET, Slots, arrivalTime, lambdaArrival, realClock, settleBy, withArrival } from '../src/deadline.js';
 import { createSlackHandler } from '../src/handler.js';
 import { INLINE_LOOKUPS } from '../src/slack/listeners/command.js';
 import type { Job, JobQueue } from '../src/jobs/queue.js';
@@ -58,6 +58,29 @@ describe('settleBy', () => {
 
   it('passes on a failure that comes in time', async () => {
     await expect(settleBy(manualClock(), 100, async () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+  });
+});
+
+describe('lambdaArrival', () => {
+  it("takes a cold start's first request as arrived when the process started, and later ones when they come", () => {
+    let now = 850; // milliseconds since the process started: the Init phase (loading the code) took 850 ms
+    const arrival = lambdaArrival(() => now);
+    expect(arrival()).toBe(0);
+    now = 60_000;
+    expect(arrival()).toBe(60_000);
+    now = 60_500;
+    expect(arrival()).toBe(60_500);
+  });
+
+  it('takes the first request of a process initialised ahead of time (older than the Init limit) as arriving now', () => {
+    const arrival = lambdaArrival(() => 42_000);
+    expect(arrival()).toBe(42_000);
+  });
+
+  it('the Lambda entry hands its listeners the arrival it took before anything else', async () => {
+    const arrival = lambdaArrival(() => 300);
+    const seen = await withArrival(arrival(), async () => arrivalTime(manualClock(2_000)));
+    expect(seen).toBe(0);
   });
 });
 

@@ -10,7 +10,7 @@
  * a lock, breaking a stale one and listing stay asynchronous.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { linkSync, mkdirSync, promises as fs, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, promises as fs, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { OPEN_STATES, readStoredRequest, type EndpointRequest } from './model.js';
 import { VersionConflict, assertHistoryExtends, needsSweep, type RequestStore } from './store.js';
@@ -24,6 +24,15 @@ function readIfExistsSync(file: string): string | undefined {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
+  }
+}
+
+/** unlink, where `rmSync` would first lstat the path to choose between a file and a directory. */
+function removeIfExistsSync(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
 }
 
@@ -85,6 +94,11 @@ export class FileRequestStore implements RequestStore {
     }
   }
 
+  /**
+   * A hard link of a written temporary file: the lock appears with its token in one step, and link is atomic
+   * on network file systems too, where Node warns that an exclusive create (`wx`) might not be
+   * (https://nodejs.org/api/fs.html#file-system-flags). Removals are plain unlinks (`rmSync` would lstat first).
+   */
   private tryLock(lock: string, token: string): boolean {
     const tmp = path.join(this.dir, `.${path.basename(lock)}.${token}.tmp`);
     this.writeFileMakingDir(tmp, token);
@@ -95,13 +109,13 @@ export class FileRequestStore implements RequestStore {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
       throw error;
     } finally {
-      rmSync(tmp, { force: true });
+      removeIfExistsSync(tmp);
     }
   }
 
   private unlock(lock: string, token: string): void {
     if (readIfExistsSync(lock) !== token) return;
-    rmSync(lock, { force: true });
+    removeIfExistsSync(lock);
   }
 
   /**

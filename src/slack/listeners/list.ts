@@ -1,6 +1,6 @@
 /** The `requests` list's More button: the next page, in place of the page the user clicked on. */
 import type { App, BlockButtonAction } from '@slack/bolt';
-import type { BotServices } from '../../services.js';
+import type { BotServices } from '../services.js';
 import { readerCheck } from '../readers.js';
 import { noticeView } from '../views/blocks.js';
 import { LIST_ACTIONS, REQUESTS_LISTED, parseListPageValue, requestsListView } from '../views/requests.js';
