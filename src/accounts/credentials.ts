@@ -5,7 +5,8 @@
  */
 import type { STSClient, STSClientConfig } from '@aws-sdk/client-sts';
 import { Ec2Error, THROTTLING_CODES } from '../endpoints/ec2-api.js';
-import { type Account, HOME_ACCOUNT } from './model.js';
+import { CREATE_SESSION_TAG } from '../endpoints/create-call.js';
+import { type Account, type AccountPurpose, HOME_ACCOUNT } from './model.js';
 
 export interface AssumedCredentials {
   accessKeyId: string;
@@ -19,6 +20,8 @@ export interface AssumeRoleInput {
   sessionName: string;
   externalId?: string;
   durationSeconds: number;
+  /** Session tags: the create session carries CREATE_SESSION_TAG (the caller needs sts:TagSession too). */
+  tags?: { key: string; value: string }[];
 }
 
 /** One AssumeRole call; rejects with an Ec2Error whose code says what to fix. */
@@ -52,7 +55,7 @@ export interface CredentialCacheOptions {
 
 export interface CredentialCache {
   /** Credentials for a member account, assumed on behalf of a Slack user when there is one. */
-  get(account: Account, onBehalfOf?: string): Promise<AssumedCredentials>;
+  get(account: Account, onBehalfOf?: string, purpose?: AccountPurpose): Promise<AssumedCredentials>;
   /** How many AssumeRole calls were made (the bench reports it). */
   readonly calls: number;
 }
@@ -67,15 +70,15 @@ export function credentialCache(options: CredentialCacheOptions): CredentialCach
     return credentials.expiration.getTime() - refreshBeforeMs > now();
   }
 
-  async function get(account: Account, onBehalfOf?: string): Promise<AssumedCredentials> {
+  async function get(account: Account, onBehalfOf?: string, purpose: AccountPurpose = 'read'): Promise<AssumedCredentials> {
     if (!account.roleArn) throw new Ec2Error('AccountNotConfigured', `${account.alias} has no role to assume`, 'sts:AssumeRole', '', account.alias);
     const name = sessionName(onBehalfOf);
-    const key = `${account.roleArn} ${name}`;
+    const key = `${account.roleArn} ${name} ${purpose}`;
     const pending = cached.get(key);
     if (pending) {
       const credentials = await pending.catch(() => undefined);
       if (credentials && fresh(credentials)) return credentials;
-      if (cached.get(key) !== pending) return get(account, onBehalfOf);
+      if (cached.get(key) !== pending) return get(account, onBehalfOf, purpose);
     }
     calls++;
     const call = options
@@ -84,6 +87,7 @@ export function credentialCache(options: CredentialCacheOptions): CredentialCach
         sessionName: name,
         ...(options.externalId && { externalId: options.externalId }),
         durationSeconds: SESSION_SECONDS,
+        ...(purpose === 'create' && { tags: [{ key: CREATE_SESSION_TAG.key, value: CREATE_SESSION_TAG.value }] }),
       })
       .catch((error: unknown) => {
         if (cached.get(key) === call) cached.delete(key);
@@ -135,6 +139,7 @@ export function stsAssumeRole(options: StsOptions): AssumeRole {
           RoleSessionName: input.sessionName,
           DurationSeconds: input.durationSeconds,
           ...(input.externalId && { ExternalId: input.externalId }),
+          ...(input.tags && { Tags: input.tags.map((t) => ({ Key: t.key, Value: t.value })) }),
         }),
       );
       const c = out.Credentials;

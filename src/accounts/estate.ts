@@ -32,12 +32,12 @@ export function estateEc2(options: EstateOptions): Ec2For {
   let credentials = options.credentials;
   const adapters = new Map<string, Ec2Api>();
 
-  return (alias, onBehalfOf) => {
+  return (alias, onBehalfOf, purpose = 'read') => {
     if (alias === HOME_ACCOUNT) return options.home;
     const account = findAccount(options.accounts, alias);
     if (!account) throw new Ec2Error('AccountNotConfigured', `${alias} is not in ACCOUNTS`, 'sts:AssumeRole', '', alias);
     if (!account.roleArn) return options.home;
-    const key = `${account.alias} ${sessionName(onBehalfOf)}`;
+    const key = `${account.alias} ${sessionName(onBehalfOf)} ${purpose}`;
     const known = adapters.get(key);
     if (known) return known;
     credentials ??= credentialCache({
@@ -45,7 +45,7 @@ export function estateEc2(options: EstateOptions): Ec2For {
       ...(options.externalId && { externalId: options.externalId }),
     });
     const cache = credentials;
-    const made = namingAccount(adapter({ clientConfig: { credentials: () => cache.get(account, onBehalfOf) } }), account.alias);
+    const made = namingAccount(adapter({ clientConfig: { credentials: () => cache.get(account, onBehalfOf, purpose) } }), account.alias);
     if (adapters.size >= maxAdapters) adapters.delete(adapters.keys().next().value!);
     adapters.set(key, made);
     return made;

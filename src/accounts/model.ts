@@ -116,8 +116,15 @@ export function suggestAlias(input: string, accounts: readonly Account[] | undef
   return best && best.d <= Math.max(1, Math.floor(best.alias.length / 3)) ? best.alias : undefined;
 }
 
+/**
+ * What a member-account session is for: `read` (lookups, doctor, following an endpoint) or `create` (preflight's
+ * DryRun and the create), which the member role's create statements require as a session tag
+ * (deploy/member-role.yml); only the worker's role may set it.
+ */
+export type AccountPurpose = 'read' | 'create';
+
 /** The EC2 port acting in a configured account, in a Slack user's name when there is one (estate.ts builds it). */
-export type Ec2For = (account: string, onBehalfOf?: string) => Ec2Api;
+export type Ec2For = (account: string, onBehalfOf?: string, purpose?: AccountPurpose) => Ec2Api;
 
 /** What a lookup needs to reach every configured account. */
 export interface EstateAccess {

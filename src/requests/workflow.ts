@@ -2,7 +2,7 @@
  * The approval workflow: submit (preflight, store, post), decideRequest (approve, reject), cancel. Every state change
  * is a conditional write, so double clicks, concurrent approvers and retried deliveries produce one outcome.
  */
-import { type Account, accountsOf, findAccount, suggestAlias } from '../accounts/model.js';
+import { type Account, type Ec2For, accountsOf, findAccount, suggestAlias } from '../accounts/model.js';
 import type { ApprovalConfig, Config } from '../config.js';
 import { Ec2Error, type Ec2Api } from '../endpoints/ec2-api.js';
 import type { RegionPolicy } from '../endpoints/lookups.js';
@@ -39,7 +39,7 @@ export interface WorkflowDependencies {
  * The EC2 port acting in a configured account (services.ec2For). `create`: the worker's create session there, which
  * the member role's create statements require (deploy/member-role.yml).
  */
-export type AccountEc2 = (account: string, onBehalfOf?: string, purpose?: 'read' | 'create') => Ec2Api;
+export type AccountEc2 = Ec2For;
 
 /** The EC2 port a request acts through: its member account's (in `onBehalfOf`'s name) or, absent, the bot's own. */
 export function ec2InAccount(

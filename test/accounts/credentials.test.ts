@@ -66,6 +66,13 @@ describe('stsAssumeRole (STS Query API)', () => {
       ExternalId: 'org-1',
       DurationSeconds: '3600',
     });
+    expect(Object.keys(calls[0]!).filter((k) => k.startsWith('Tags'))).toEqual([]);
+  });
+
+  it('sends the create session tag in the Query form STS documents (Tags.member.N.Key/Value)', async () => {
+    const calls = fakeSts(() => [200, assumed('ASIACREATE', new Date(Date.UTC(2030, 0, 1)))]);
+    await sts()({ roleArn: PROD, sessionName: 'privatelink-bot-U1', durationSeconds: 3600, tags: [{ key: 'privatelink:purpose', value: 'create' }] });
+    expect(calls[0]).toMatchObject({ 'Tags.member.1.Key': 'privatelink:purpose', 'Tags.member.1.Value': 'create' });
   });
 
   it('turns AccessDenied into AssumeRoleDenied naming the role', async () => {
@@ -99,6 +106,15 @@ describe('credentialCache', () => {
       },
     };
   }
+
+  it('tags the create session (privatelink:purpose=create) and keeps it apart from the read session', async () => {
+    const sts = counting();
+    const cache = credentialCache({ assumeRole: sts.assumeRole, now: sts.now });
+    expect((await cache.get(prod, 'U1')).accessKeyId).toBe('ASIA1');
+    expect((await cache.get(prod, 'U1', 'create')).accessKeyId).toBe('ASIA2');
+    expect((await cache.get(prod, 'U1', 'read')).accessKeyId).toBe('ASIA1');
+    expect(sts.inputs.map((i) => i.tags)).toEqual([undefined, [{ key: 'privatelink:purpose', value: 'create' }]]);
+  });
 
   it('assumes once per role and user while the credentials are fresh', async () => {
     const sts = counting();
