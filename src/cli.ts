@@ -11,7 +11,7 @@ import { silenceSdkNodeWarning } from './node-support.js';
 import type { RequestStore } from './requests/store.js';
 import { composeBot, type Bot } from './services.js';
 import { decide } from './decision/engine.js';
-import { reportDecision } from './decision/report.js';
+import { reportDecision } from './slack/views/report.js';
 import { isLocale, localeFromPosix, messagesFor, type Locale } from './i18n.js';
 import { compareResultView } from './slack/views/compare.js';
 import { failureLines, lookupView } from './slack/views/endpoints.js';

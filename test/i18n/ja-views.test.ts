@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCommand, SUBCOMMANDS } from '../../src/commands/parse.js';
 import { decide } from '../../src/decision/engine.js';
 import type { Answers, QuestionKey } from '../../src/decision/questions.js';
-import { reportDecision } from '../../src/decision/report.js';
+import { reportDecision } from '../../src/slack/views/report.js';
 import { en } from '../../src/messages.js';
 import { ja } from '../../src/messages.ja.js';
 import { newRequest, transition } from '../../src/requests/model.js';

@@ -8,7 +8,7 @@ import { decide } from '../../src/decision/engine.js';
 import { fact } from '../../src/decision/facts.js';
 import { FACT_TEXT_JA } from '../../src/decision/facts.ja.js';
 import type { Answers, QuestionKey } from '../../src/decision/questions.js';
-import { reportDecision } from '../../src/decision/report.js';
+import { reportDecision } from '../../src/slack/views/report.js';
 import { createSlackHandler } from '../../src/handler.js';
 import { messagesFor } from '../../src/i18n.js';
 import { COMPARE_ACTIONS, compareResultView } from '../../src/slack/views/compare.js';

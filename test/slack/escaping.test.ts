@@ -15,7 +15,7 @@ import { helpView, parseErrorView } from '../../src/slack/views/help.js';
 import { preflightFailedView, requestMessage, requesterNoteView, requestsListView, statusView } from '../../src/slack/views/requests.js';
 import { compareResultView } from '../../src/slack/views/compare.js';
 import { newRequest, transition } from '../../src/requests/model.js';
-import { reportDecision } from '../../src/decision/report.js';
+import { reportDecision } from '../../src/slack/views/report.js';
 import { decide } from '../../src/decision/engine.js';
 
 const HOSTILE = '<!channel> a&b <https://evil.example|ok> *x* <@U0EVIL> &lt;';

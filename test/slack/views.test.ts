@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decide } from '../../src/decision/engine.js';
 import { QUESTIONS, type Answers } from '../../src/decision/questions.js';
-import { reportDecision } from '../../src/decision/report.js';
+import { reportDecision } from '../../src/slack/views/report.js';
 import { LIMITS, capBlocks, context, escapeText, section, sections } from '../../src/slack/views/blocks.js';
 import { compareQuestionView, compareResultView } from '../../src/slack/views/compare.js';
 import { helpView, parseErrorView } from '../../src/slack/views/help.js';

@@ -7,7 +7,7 @@ import { parseCommand, type Command, type DoctorCommand } from '../../commands/p
 import { runDoctor } from '../../doctor/run.js';
 import { doctorView } from '../views/doctor.js';
 import { decide } from '../../decision/engine.js';
-import { reportDecision } from '../../decision/report.js';
+import { reportDecision } from '../views/report.js';
 import { accountEc2, isLookup, runLookup } from '../../endpoints/lookups.js';
 import { estateAccess } from '../../accounts/model.js';
 import type { Locale, Messages } from '../../i18n.js';

@@ -4,7 +4,7 @@ import type { BotServices } from '../services.js';
 import { channelMessagesOf, userMessages } from './locale.js';
 import { decide, nextQuestion } from '../../decision/engine.js';
 import { decodeAnswers, type Answers, type QuestionKey } from '../../decision/questions.js';
-import { reportDecision } from '../../decision/report.js';
+import { reportDecision } from '../views/report.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import type { SlackMessage } from '../views/blocks.js';
 import { COMPARE_ACTIONS, compareQuestionView, compareResultView } from '../views/compare.js';

@@ -2,7 +2,7 @@
 import type { Button, KnownBlock } from '@slack/types';
 import type { OptionId } from '../../decision/engine.js';
 import { encodeAnswers, question, type Answers, type QuestionKey } from '../../decision/questions.js';
-import { claimSources, type DecisionReport } from '../../decision/report.js';
+import { claimSources, type DecisionReport } from './report.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import { code, escapeMrkdwn, link } from '../../mrkdwn.js';
 import { actions, button, context, divider, escapeText, header, message, section, type SlackMessage } from './blocks.js';

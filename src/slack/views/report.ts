@@ -2,10 +2,10 @@
  * A decision with its words in the catalog it is given: the JSON the CLI prints (always worded in English, so that
  * `--json` is the same whatever the reader's language) and what the Slack view renders.
  */
-import { LOCALES, messagesFor, type Messages } from '../i18n.js';
-import type { Decision, Note, OptionId } from './engine.js';
-import { factDate, factText, type FactLocale } from './fact-text.js';
-import { fact } from './facts.js';
+import { LOCALES, messagesFor, type Messages } from '../../i18n.js';
+import type { Decision, Note, OptionId } from '../../decision/engine.js';
+import { factDate, factText, type FactLocale } from '../../decision/fact-text.js';
+import { fact } from '../../decision/facts.js';
 
 /** The language of a catalog, so the facts' own words (facts.ja.ts) follow it. */
 function localeOf(msg: Messages): FactLocale {
