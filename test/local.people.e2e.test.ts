@@ -11,7 +11,7 @@ import { en } from '../src/messages.js';
 import { ja } from '../src/messages.ja.js';
 import { REQUEST_ACTIONS } from '../src/slack/views/requests.js';
 import { seedState } from './emulator/ec2-emulator.js';
-import { startBot, type Bot, type BotOptions } from './helpers/bot.js';
+import { rejectFormSubmission, startBot, type Bot, type BotOptions } from './helpers/bot.js';
 import { manualClock, until } from './helpers/clock.js';
 import { fakeEc2World } from './helpers/ec2.js';
 import { blockText, callsTo, captureResponseUrl, fakeSlack, fakeSlackApi, type Captured } from './helpers/slack.js';
@@ -191,19 +191,7 @@ describe("the Reject form against Slack's deadline", () => {
       .delay(60_000)
       .reply(200, { ok: true, users: ['U0DAVE'] });
 
-    const submission = bot.interact({
-      type: 'view_submission',
-      team: { id: 'T0TEAM' },
-      user: { id: 'U0DAVE', team_id: 'T0TEAM' },
-      api_app_id: 'A0APP',
-      view: {
-        id: 'V0REJECT',
-        type: 'modal',
-        callback_id: 'reject_reason',
-        private_metadata: JSON.stringify({ requestId: id, ...message }),
-        state: { values: { reason: { value: { type: 'plain_text_input', value: 'Wrong VPC' } } } },
-      },
-    });
+    const submission = bot.interact(rejectFormSubmission('U0DAVE', JSON.stringify({ requestId: id, ...message }), 'Wrong VPC', 'V0REJECT'));
     await until(() => asked && clock.waiting > 0, 'the approver check');
     clock.advance(SLACK_BUDGET.inlineWork);
     const answer = await submission;

@@ -148,19 +148,7 @@ export async function startBot(options: BotOptions = {}) {
     async reject(value: string, user: string, reason = 'Use the shared VPC instead.', on?: { channel: string; ts: string }) {
       const where = on ?? (await store.get(value))?.message ?? { channel: '', ts: '' };
       await http(apiGatewayV1Event(await clickBody('reject_request', value, user, on)), {});
-      const payload = {
-        type: 'view_submission',
-        team: { id: 'T0TEAM' },
-        user: { id: user, team_id: 'T0TEAM' },
-        api_app_id: 'A0APP',
-        view: {
-          id: `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
-          type: 'modal',
-          callback_id: 'reject_reason',
-          private_metadata: JSON.stringify({ requestId: value, channel: where.channel, ts: where.ts }),
-          state: { values: { reason: { value: { type: 'plain_text_input', value: reason } } } },
-        },
-      };
+      const payload = rejectFormSubmission(user, JSON.stringify({ requestId: value, channel: where.channel, ts: where.ts }), reason);
       const response = await http(apiGatewayV1Event(new URLSearchParams({ payload: JSON.stringify(payload) }).toString()), {});
       await finishDecisions();
       return { status: response.statusCode, body: response.body ? parseAckBody(response.body) : {} };
@@ -202,3 +190,25 @@ export async function startBot(options: BotOptions = {}) {
 }
 
 export type Bot = Awaited<ReturnType<typeof startBot>>;
+
+/** The Reject form's submission as Slack sends it (`view_submission`): `privateMetadata` as the form carried it. */
+export function rejectFormSubmission(
+  user: string,
+  privateMetadata: string,
+  reason: string,
+  viewId = `V${Math.random().toString(36).slice(2, 10).toUpperCase()}`,
+) {
+  return {
+    type: 'view_submission',
+    team: { id: 'T0TEAM' },
+    user: { id: user, team_id: 'T0TEAM' },
+    api_app_id: 'A0APP',
+    view: {
+      id: viewId,
+      type: 'modal',
+      callback_id: 'reject_reason',
+      private_metadata: privateMetadata,
+      state: { values: { reason: { value: { type: 'plain_text_input', value: reason } } } },
+    },
+  };
+}

@@ -8,7 +8,7 @@ import { patched } from '../../src/requests/store.js';
 import { HOME_ACTIONS, HOME_LIMITS, HOME_MAX_BLOCKS, homeBlockId } from '../../src/slack/views/home.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState } from '../emulator/ec2-emulator.js';
-import { startBot, type Bot } from '../helpers/bot.js';
+import { rejectFormSubmission, startBot, type Bot } from '../helpers/bot.js';
 import { manualClock, until } from '../helpers/clock.js';
 import type { RequestStore } from '../../src/requests/store.js';
 import { fakeEc2World } from '../helpers/ec2.js';
@@ -186,19 +186,7 @@ describe('App Home', () => {
     const form = callsTo(slack, 'views.open').at(-1)!.body as { view: { private_metadata: string } };
     const origin = JSON.parse(form.view.private_metadata) as Record<string, unknown>;
     expect(origin).toEqual({ requestId: id, ...(await bot.store.get(id))!.message, fromHome: true });
-    const submitted = await bot.interact({
-      type: 'view_submission',
-      team: { id: 'T0TEAM' },
-      user: { id: 'U0BOB', team_id: 'T0TEAM' },
-      api_app_id: 'A0APP',
-      view: {
-        id: 'V0FORM',
-        type: 'modal',
-        callback_id: 'reject_reason',
-        private_metadata: form.view.private_metadata,
-        state: { values: { reason: { value: { type: 'plain_text_input', value: '共有 VPC を使ってください' } } } },
-      },
-    });
+    const submitted = await bot.interact(rejectFormSubmission('U0BOB', form.view.private_metadata, '共有 VPC を使ってください'));
     expect(submitted.status).toBe(200);
     await bot.finishDecisions();
 

@@ -51,6 +51,19 @@ export async function publishHome(
   await client.views.publish({ user_id: user, view: homeView({ ...content, ...(notice && { notice: notice(msg) }) }, msg) });
 }
 
+/**
+ * The request a Home click names, when the button's value and its block (`home:<id>:<version>`) agree and the click
+ * comes from the clicker's own Home tab; undefined for anything else (a forged or mismatched click).
+ */
+function boundHomeClick(body: BlockButtonAction): { id: string; version: number } | undefined {
+  const action = body.actions[0];
+  const bound = parseHomeBlockId(action?.block_id);
+  const id = action?.value ?? '';
+  const container = body.container as { type?: string } | undefined;
+  const onOwnHome = container?.type === 'view' && body.view?.type === 'home';
+  return bound && bound.requestId === id && onOwnHome ? { id, version: bound.version } : undefined;
+}
+
 /** What a Home click came to: a decision outcome, or one of the Home's own refusals (nothing decided). */
 export type HomeClickOutcome = { kind: 'outcome'; outcome: DecisionOutcome } | { kind: 'changed' | 'mismatch' | 'too-slow' };
 
@@ -69,12 +82,9 @@ export async function decideFromHome(
   arrivedAt: number,
   logger: Pick<Logger, 'info' | 'error'>,
 ): Promise<HomeClickOutcome> {
-  const action = body.actions[0];
-  const bound = parseHomeBlockId(action?.block_id);
-  const id = action?.value ?? '';
-  const container = body.container as { type?: string } | undefined;
-  const onOwnHome = container?.type === 'view' && body.view?.type === 'home';
-  if (!bound || bound.requestId !== id || !onOwnHome) return { kind: 'mismatch' };
+  const bound = boundHomeClick(body);
+  if (!bound) return { kind: 'mismatch' };
+  const { id } = bound;
   const actor = body.user.id;
   const deps = services.workflow;
   prepareHandOff(services);
@@ -109,12 +119,9 @@ export async function decideFromHome(
  * other. Returns undefined when the form opened, else what to say on the redrawn Home.
  */
 async function openRejectFromHome(services: BotServices, body: BlockButtonAction, client: WebClient, arrivedAt: number): Promise<HomeClickOutcome | undefined> {
-  const action = body.actions[0];
-  const bound = parseHomeBlockId(action?.block_id);
-  const id = action?.value ?? '';
-  const container = body.container as { type?: string } | undefined;
-  const onOwnHome = container?.type === 'view' && body.view?.type === 'home';
-  if (!bound || bound.requestId !== id || !onOwnHome) return { kind: 'mismatch' };
+  const bound = boundHomeClick(body);
+  if (!bound) return { kind: 'mismatch' };
+  const { id } = bound;
   const clock = clockOf(services);
   const read = await settleBy(clock, arrivedAt + SLACK_BUDGET.inlineWork, () => services.store.get(id));
   if (!read) return { kind: 'too-slow' };
