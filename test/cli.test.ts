@@ -8,6 +8,7 @@ import { runCli, type CliIo } from '../src/cli.js';
 import { FileRequestStore } from '../src/requests/file-store.js';
 import { newRequest, transition } from '../src/requests/model.js';
 import { seedState, startEc2Emulator, type RunningEmulator } from './emulator/ec2-emulator.js';
+import { kinesisParams } from './helpers/requests.js';
 
 async function run(args: string[], extra: Partial<CliIo> = {}) {
   let stdout = '';
@@ -83,15 +84,7 @@ describe('privatelink CLI', () => {
     const request = newRequest({
       id: 'plr-0123456789',
       requester: 'U0ALICE',
-      params: {
-        region: 'ap-northeast-1',
-        serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
-        vpcId: 'vpc-0a1b2c3d',
-        subnetIds: ['subnet-0a1b2c3d'],
-        securityGroupIds: [],
-        privateDns: 'on',
-        ports: [443],
-      },
+      params: kinesisParams(),
       preflight: [],
       now: at,
       ttlHours: 24,

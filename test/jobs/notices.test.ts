@@ -10,6 +10,7 @@ import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot, type BotOptions } from '../helpers/bot.js';
 import { fakeEc2World } from '../helpers/ec2.js';
 import { blockText, callsTo, captureResponseUrl, fakeSlack, type Captured } from '../helpers/slack.js';
+import { kinesisParams } from '../helpers/requests.js';
 
 const KINESIS = 'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d';
 const PARTNER = 'create com.amazonaws.vpce.ap-northeast-1.vpce-svc-0123456789abcdef0 vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d sg=sg-0a1b2c3d private-dns=off';
@@ -83,15 +84,7 @@ describe('reminderDue', () => {
     ...newRequest({
       id: 'plr-0000000000',
       requester: 'U0ALICE',
-      params: {
-        region: 'ap-northeast-1',
-        serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
-        vpcId: 'vpc-0a1b2c3d',
-        subnetIds: ['subnet-0a1b2c3d'],
-        securityGroupIds: [],
-        privateDns: 'on',
-        ports: [443],
-      },
+      params: kinesisParams(),
       preflight: [],
       now: T0,
       ttlHours,

@@ -10,6 +10,7 @@ import { FileRequestStore } from '../../src/requests/file-store.js';
 import { newRequest, requestIdFor, transition, type EndpointRequest } from '../../src/requests/model.js';
 import { patched } from '../../src/requests/store.js';
 import { checkDecision, recordDecision, type WorkflowDependencies } from '../../src/requests/workflow.js';
+import { kinesisParams } from '../helpers/requests.js';
 
 const T0 = new Date('2026-11-29T10:00:00Z');
 const MESSAGE = { channel: 'C0APPROVALS', ts: '1700000000.000100' };
@@ -52,15 +53,7 @@ describe('a decision from the record the check read', () => {
       ...newRequest({
         id: requestIdFor(`decide-${Math.random()}`),
         requester: 'U0ALICE',
-        params: {
-          region: 'ap-northeast-1',
-          serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
-          vpcId: 'vpc-0a1b2c3d',
-          subnetIds: ['subnet-0a1b2c3d'],
-          securityGroupIds: [],
-          privateDns: 'on',
-          ports: [443],
-        },
+        params: kinesisParams(),
         preflight: [],
         now: T0,
         ttlHours: 24,

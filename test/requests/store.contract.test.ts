@@ -9,6 +9,7 @@ import { IllegalTransition, isExpired, newRequest, requestIdFor, transition, typ
 import { HistoryRewrite, VersionConflict, patched, type RequestStore } from '../../src/requests/store.js';
 import { startDynalite, type LocalDynamo } from '../helpers/dynalite.js';
 import { count } from '../reliability/figures.js';
+import { kinesisParams } from '../helpers/requests.js';
 
 const T0 = new Date('2026-11-29T10:00:00Z');
 let counter = 0;
@@ -19,15 +20,7 @@ function sample(overrides: Partial<EndpointRequest> = {}): EndpointRequest {
       id: requestIdFor(`trigger-${++counter}-${Math.random()}`),
       requester: 'U0ALICE',
       reason: 'orders stream',
-      params: {
-        region: 'ap-northeast-1',
-        serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
-        vpcId: 'vpc-0a1b2c3d',
-        subnetIds: ['subnet-0a1b2c3d'],
-        securityGroupIds: [],
-        privateDns: 'on',
-        ports: [443],
-      },
+      params: kinesisParams(),
       preflight: [],
       now: T0,
       ttlHours: 24,
