@@ -11,7 +11,7 @@ import { checkDecision, recordCancel, recordDecision, summarize, updateRequest, 
 import type { EndpointRequest } from '../../requests/model.js';
 import { localeField, userLocale } from './locale.js';
 import { escapeText } from '../views/blocks.js';
-import { CREATE_MODAL_ID, REQUEST_ACTIONS } from '../views/requests.js';
+import { CREATE_MODAL_ID, LIST_ACTIONS, REQUEST_ACTIONS } from '../views/requests.js';
 import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin } from '../views/notices.js';
 import { truncate } from '../views/blocks.js';
 import { toSlackError } from '../web.js';
@@ -200,12 +200,17 @@ export function registerRequestListeners(app: App, services: BotServices): void 
 }
 
 /** Buttons this version does not know (an old message, a forged payload): acknowledged, answered, nothing done. */
+/**
+ * The action ids no listener of ours answers: a button from an older version of the bot. Built from every list of
+ * ids as arrays (spreading the id objects into one would let one list's `approve` hide another's).
+ */
+export function unknownActionPattern(): RegExp {
+  const known = [...Object.values(REQUEST_ACTIONS), ...Object.values(HOME_ACTIONS), ...Object.values(LIST_ACTIONS)];
+  return new RegExp(`^(?!compare_|${known.map((a) => `${a}$`).join('|')})`);
+}
+
 export function registerUnknownActions(app: App): void {
-  const known = new RegExp(
-    `^(?!compare_|${Object.values({ ...REQUEST_ACTIONS, ...HOME_ACTIONS })
-      .map((a) => `${a}$`)
-      .join('|')})`,
-  );
+  const known = unknownActionPattern();
   app.action(known, async ({ ack, respond, context }) => {
     await ack();
     await settleBy(realClock, arrivalOf(context, realClock) + SLACK_BUDGET.answerBy, () => respond(ephemeralNote(messagesFor('en').unknownAction))).catch(
