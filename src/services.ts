@@ -6,7 +6,7 @@
  * and a click reuses the workflow's dependencies instead of rebuilding them.
  */
 import type { Logger } from '@slack/bolt';
-import { estateEc2, type Ec2For } from './accounts/estate.js';
+import { estateFromConfig, type Ec2For } from './accounts/estate.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { SLACK_BUDGET } from './deadline.js';
 import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
@@ -75,7 +75,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   const limits = { ...WEB_CLIENT_LIMITS, ...overrides.webClient };
   const logger = once(() => overrides.logger ?? jsonLogger());
   const ec2 = once(() => overrides.ec2 ?? createEc2Adapter());
-  const ec2For = once(() => overrides.ec2For ?? accountsEc2(config, ec2()));
+  const ec2For = once(() => overrides.ec2For ?? estateFromConfig(config, ec2()));
   const store = once(() => overrides.store ?? openStore(config));
   const preferences = once(() => overrides.preferences ?? openPreferences(config));
   const now = overrides.now ?? (() => new Date());
@@ -159,16 +159,6 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
       return logger();
     },
   };
-}
-
-/** The EC2 port of each configured account: home is `home`; the members' roles are assumed with STS in the bot's region. */
-export function accountsEc2(config: Config, home: Ec2Api): Ec2For {
-  return estateEc2({
-    home,
-    ...(config.accounts && { accounts: config.accounts }),
-    ...(config.accountsExternalId && { externalId: config.accountsExternalId }),
-    ...(config.defaultRegion && { stsRegion: config.defaultRegion }),
-  });
 }
 
 /**

@@ -2,6 +2,7 @@
  * The EC2 port for any configured account: home is the bot's own adapter; a member account gets an EC2 adapter whose
  * credentials come from the credential cache (AssumeRole into that account's role, in the Slack user's name).
  */
+import type { Config } from '../config.js';
 import { type Ec2AdapterOptions, createEc2Adapter } from '../endpoints/ec2.js';
 import { Ec2Error, type Ec2Api } from '../endpoints/ec2-api.js';
 import { type CredentialCache, credentialCache, sessionName, stsAssumeRole } from './credentials.js';
@@ -50,6 +51,16 @@ export function estateEc2(options: EstateOptions): Ec2For {
     adapters.set(key, made);
     return made;
   };
+}
+
+/** The EC2 port of each configured account from the Config: home is `home`; the members' roles are assumed with STS in the bot's region. */
+export function estateFromConfig(config: Pick<Config, 'accounts' | 'accountsExternalId' | 'defaultRegion'>, home: Ec2Api): Ec2For {
+  return estateEc2({
+    home,
+    ...(config.accounts && { accounts: config.accounts }),
+    ...(config.accountsExternalId && { externalId: config.accountsExternalId }),
+    ...(config.defaultRegion && { stsRegion: config.defaultRegion }),
+  });
 }
 
 /** A member account's errors carry its alias, so a message can say in which account a permission is missing. */

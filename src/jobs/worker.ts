@@ -5,7 +5,7 @@ import { messagesFor } from '../i18n.js';
 import type { Config } from '../config.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
 import { accountEc2, isLookup, runLookup } from '../endpoints/lookups.js';
-import { estateEc2 } from '../accounts/estate.js';
+import { estateFromConfig } from '../accounts/estate.js';
 import { type Ec2For, estateAccess } from '../accounts/model.js';
 import type { RequestStore } from '../requests/store.js';
 import { submitRequest, workflowDependencies, type WorkflowDependencies } from '../requests/workflow.js';
@@ -48,14 +48,7 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
       ? (message) => postToResponseUrl(to.responseUrl, { replace_original: true, response_type: 'ephemeral', ...message }, slackApiUrl)
       : async (message) => void (await deps.slack.postMessage(to.userId, message));
 
-  const ec2For =
-    deps.ec2For ??
-    estateEc2({
-      home: deps.ec2,
-      ...(deps.config.accounts && { accounts: deps.config.accounts }),
-      ...(deps.config.accountsExternalId && { externalId: deps.config.accountsExternalId }),
-      ...(deps.config.defaultRegion && { stsRegion: deps.config.defaultRegion }),
-    });
+  const ec2For = deps.ec2For ?? estateFromConfig(deps.config, deps.ec2);
   // The same accounts for requests: preflight and create in a request's account (issue 17).
   const workflow =
     deps.workflow ??

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FieldError } from '../../src/commands/create-spec.js';
 import type { ParseError } from '../../src/commands/parse.js';
+import { EC2_PROBLEM_CODES } from '../../src/endpoints/ec2-api.js';
 import { en } from '../../src/messages.js';
 import { ja } from '../../src/messages.ja.js';
 
@@ -145,28 +146,8 @@ const FIELD_ERRORS: [string, FieldError][] = [
   ['ports', { code: 'duplicatePort', value: 443 }],
 ];
 
-const EC2_CODES = [
-  'InvalidVpcEndpointId.NotFound',
-  'InvalidVpcEndpointId.Malformed',
-  'InvalidVpcID.NotFound',
-  'InvalidSubnetID.NotFound',
-  'InvalidSecurityGroupID.NotFound',
-  'InvalidServiceName',
-  'UnauthorizedOperation',
-  'AccessDenied',
-  'AuthFailure',
-  'NoCredentials',
-  'RequestLimitExceeded',
-  'Throttling',
-  'Timeout',
-  'Unreachable',
-  'VpcEndpointLimitExceeded',
-  'DuplicateSubnetsInSameZone',
-  'InvalidParameter',
-  'IdempotentParameterMismatch',
-  'RegionNotAllowed',
-  'SomethingNew',
-];
+// Every code the catalog explains, and one it does not (shown as it is).
+const EC2_CODES = [...EC2_PROBLEM_CODES, 'SomethingNew'];
 
 const RESOLVES_TO = ['endpoint-ips', 'public-ips', 'nothing', 'unknown'];
 const PATHS = ['endpoint', 'gateway-endpoint', 'internet-igw', 'internet-nat', 'internet-onprem', 'no-route', 'unknown', 'other'];
