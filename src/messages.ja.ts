@@ -1006,6 +1006,7 @@ export const ja = {
     handOffFailed: 'AWS または Slack の応答が遅いため、時間内に処理を完了できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
     modalTooSlow:
       'Slack の応答が遅く、フォームを開けませんでした。もう一度 `/privatelink create` を実行するか、コマンドラインで各項目を指定してください（`/privatelink help`）。',
+    storeTooSlow: '申請の保存先が時間内に応答しなかったため、何も変更していません。しばらくしてからもう一度お試しください。',
   },
   compare: {
     title: 'VPC ピアリング、PrivateLink、ゲートウェイエンドポイント、Transit Gateway、VPC Lattice の比較',
@@ -1038,6 +1039,7 @@ export const ja = {
   },
   readers: {
     onlyReaders: `申し訳ありません。検索と申請の一覧を使用できるのはこのボットの閲覧者だけで、あなたは含まれていません。${code('/privatelink help')} と ${code('/privatelink compare')} はどなたでも使用できます。追加はこのボットの運用者に依頼してください。`,
+    checkTooSlow: 'あなたがこのボットの閲覧者かどうかを Slack が時間内に返さなかったため、何も検索していません。しばらくしてからもう一度お試しください。',
   },
   reach,
   doctor,

@@ -913,6 +913,7 @@ export const en = {
   deadline: {
     handOffFailed: 'AWS or Slack is slow right now and I could not finish this in time; nothing was changed. Try again in a minute.',
     modalTooSlow: 'Slack was too slow to open the form. Run `/privatelink create` again, or give the fields on the command line (`/privatelink help`).',
+    storeTooSlow: 'The request store did not answer in time; nothing was changed. Try again in a moment.',
   },
   compare: {
     title: 'Peering, PrivateLink, gateway endpoint, Transit Gateway or VPC Lattice?',
@@ -945,6 +946,7 @@ export const en = {
   },
   readers: {
     onlyReaders: `Sorry, lookups and request lists are limited to this bot's readers, and you are not one of them. ${code('/privatelink help')} and ${code('/privatelink compare')} work for everyone; the people who run this bot can add you.`,
+    checkTooSlow: 'Slack did not say in time whether you are one of this bot’s readers, so nothing was looked up. Try again in a moment.',
   },
   reach,
   doctor,

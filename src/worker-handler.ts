@@ -26,7 +26,7 @@ export function workerHandlerOf(bot: Bot): WorkerHandler {
     }
     const awsRequestId = awsRequestIdOf(context);
     const requestId = job.kind === 'create' || job.kind === 'decision' ? job.requestId : undefined;
-    const slackUser = job.kind === 'lookup' ? job.userId : job.kind === 'submit' ? job.submission.requester : job.kind === 'decision' ? job.actor : undefined;
+    const slackUser = userOf(job);
     await withLogContext({ awsRequestId, job: job.kind, requestId, slackUser }, async () => {
       try {
         await run(job);
@@ -41,3 +41,21 @@ export function workerHandlerOf(bot: Bot): WorkerHandler {
 }
 
 export const worker: WorkerHandler = lambdaEntry((config, logger) => createWorkerHandler(config, { logger }));
+
+/** Who the job acts for, named on each of its log lines. */
+function userOf(job: Job): string | undefined {
+  switch (job.kind) {
+    case 'lookup':
+    case 'home':
+      return job.userId;
+    case 'submit':
+      return job.submission.requester;
+    case 'decision':
+      return job.actor;
+    case 'compare':
+    case 'requests-page':
+      return job.user;
+    default:
+      return undefined;
+  }
+}

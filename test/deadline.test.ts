@@ -12,13 +12,17 @@ import { REQUEST_ACTIONS } from '../src/slack/views/requests.js';
 import { seedState } from './emulator/ec2-emulator.js';
 import { startBot, type Bot } from './helpers/bot.js';
 import { manualClock, until } from './helpers/clock.js';
-import { EC2_HOST, KINESIS, describeEndpointsXml, describeServicesXml, fakeEc2World, formOf, testEc2 } from './helpers/ec2.js';
+import { EC2_HOST, describeEndpointsXml, fakeEc2World, formOf, testEc2 } from './helpers/ec2.js';
+import { handleEc2Request } from './emulator/ec2-emulator.js';
+import { everyRequest, uncovered, type Fixture } from './helpers/every-request.js';
 import {
   TEST_CONFIG,
+  apiGatewayV1Event,
   apiGatewayV2Event,
   blockActionBody,
   captureResponseUrl,
   fakeSlack,
+  fakeSlackApi,
   parseAckBody,
   quietLogger,
   recordingJobs,
@@ -212,86 +216,128 @@ describe("deadlines on the request's clock (Lambda handler)", () => {
   });
 });
 
-describe('Slack slow or rate-limited, EC2 slow: every answer leaves in time (Lambda handler, real clock)', () => {
-  // A wall-clock bound, kept meaningful: the budgets end at 1.5 s (in-line work) and 2 s (hand-off, the form), the slow
-  // calls take 1.5 s, 2.5 s and 4 s; an answer that waited for any of them would take 2.5 s or more.
+describe('Slack slow or rate-limited, EC2 slow: every kind of request answered in time (Lambda handler, real clock)', () => {
+  // A wall-clock bound, kept meaningful: the budgets end at 1.5 s (in-line work) and 2 s (hand-off, a form, a
+  // response_url post), the slow calls take 1.5 s (Slack), 2.5 s (EC2) and 4 s (Retry-After); an answer that waited
+  // for two Slack calls in a row, or for EC2, or for a retry, would take 2.5 s or more. Sent one at a time, so that
+  // each is timed alone.
   const BOUND_MS = SLACK_BUDGET.answerBy;
   let bot: Bot | undefined;
   afterEach(async () => {
     await bot?.close();
     bot = undefined;
+    nock.cleanAll();
   });
 
-  async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-    const started = performance.now();
-    const value = await work();
-    return { ms: performance.now() - started, value };
+  const fastWorld = () => {
+    const world = seedState();
+    world.endpoints.push({ id: ENDPOINT, state: 'available', describesUntilReady: 0 });
+    return world;
+  };
+
+  /** Four pending requests by U0ALICE on their cards; readers and approvers are user groups, so checks ask Slack. */
+  async function prepared(): Promise<{ bot: Bot; fixture: Fixture }> {
+    const started = await startBot({
+      config: { approvals: USERGROUP_APPROVALS, readers: { userIds: [], usergroupId: 'S0READERS' } },
+      deadlineClock: realClock,
+    });
+    // A world without the looked-up endpoint: it would take the VPC's private DNS name, and preflight would refuse.
+    fakeEc2World(seedState());
+    fakeSlack({ usergroupMembers: ['U0DAVE', 'U0ALICE'] });
+    captureResponseUrl(10);
+    for (let i = 0; i < 4; i++) await started.command(CREATE);
+    await started.drain();
+    const requests = (await started.store.list({ openOnly: true, limit: 4 })).map((r) => ({ id: r.id, version: r.version, ...r.message! }));
+    nock.cleanAll();
+    const fixture: Fixture = {
+      endpoint: ENDPOINT,
+      requests,
+      requester: 'U0ALICE',
+      approver: 'U0DAVE',
+      responseUrl: (name) => `https://hooks.slack.com/actions/T0TEAM/every/${name}`,
+    };
+    return { bot: started, fixture };
   }
 
-  it('dns with EC2 answering after 2.5 s', async () => {
+  const slowEc2 = (world = fastWorld()) =>
     nock(EC2_HOST)
+      .persist()
       .post('/')
       .delay(2500)
-      .reply(200, describeEndpointsXml([{ id: ENDPOINT }]));
-    nock(EC2_HOST)
-      .post('/')
-      .reply(200, describeServicesXml([KINESIS]));
-    const jobs = recordingJobs();
-    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs, logger: quietLogger(), clock: realClock });
-    await handler(apiGatewayV2Event(slashCommandBody('help')), {});
+      .reply((_uri, body) => {
+        const [status, xml] = handleEc2Request(world, formOf(body));
+        return [status, xml, { 'content-type': 'text/xml;charset=UTF-8' }];
+      });
 
-    const { ms, value } = await timed(() => handler(apiGatewayV2Event(slashCommandBody(`dns ${ENDPOINT}`)), {}));
-
-    expect(parseAckBody(value.body).text).toContain('Looking up…');
-    expect(jobs.jobs).toHaveLength(1);
-    expect(ms).toBeLessThan(BOUND_MS);
-  });
+  const SLACK_METHODS = ['usergroups.users.list', 'chat.update', 'chat.postMessage', 'views.open', 'views.publish'];
+  const slackAnswer = { ok: true, users: ['U0DAVE', 'U0ALICE'], channel: 'C0APPROVALS', ts: '1700000099.000100', view: { id: 'V0' } };
 
   it.each([
-    [
-      'answers after 1.5 s',
-      (scope: nock.Scope, path: string) =>
-        scope
-          .post(path)
-          .delay(1500)
-          .reply(200, { ok: true, users: ['U0DAVE'], ts: '1.2' }),
-    ],
+    ['answers after 1.5 s', (scope: nock.Scope, path: string) => scope.post(path).delay(1500).reply(200, slackAnswer)],
     [
       'answers 429 with Retry-After 4',
       (scope: nock.Scope, path: string) => scope.post(path).reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '4' }),
     ],
   ])(
-    'Approve, Reject, Cancel and a bare create when Slack %s',
+    'every command, button, form and event when Slack %s and EC2 after 2.5 s; nothing handed off is lost',
     async (_name, slow) => {
-      bot = await startBot({ config: { approvals: USERGROUP_APPROVALS }, deadlineClock: realClock });
-      fakeEc2World(seedState());
-      fakeSlack({ usergroupMembers: ['U0DAVE'] });
-      captureResponseUrl(10);
-      await bot.command(CREATE);
-      await bot.command(CREATE);
-      await bot.command(CREATE);
-      await bot.drain();
-      const [a, b, c] = (await bot.store.list({ openOnly: true, limit: 3 })).map((r) => r.id);
-      nock.cleanAll();
-      const slack = nock('https://slack.com');
-      for (const method of ['usergroups.users.list', 'chat.update', 'chat.postMessage', 'views.open']) slow(slack.persist(), `/api/${method}`);
-      nock('https://hooks.slack.com').persist().post(/.*/).delay(1500).reply(200, 'ok');
+      const ready = await prepared();
+      bot = ready.bot;
+      const requests = everyRequest(ready.fixture);
+      expect(uncovered(requests)).toEqual([]);
+      const slack = nock('https://slack.com').persist();
+      for (const method of SLACK_METHODS) slow(slack, `/api/${method}`);
+      const posted: string[] = [];
+      nock('https://hooks.slack.com')
+        .persist()
+        .post(/.*/)
+        .delay(1500)
+        .reply((uri) => {
+          posted.push(uri);
+          return [200, 'ok'];
+        });
+      slowEc2();
 
-      const answers = [
-        // First, while no click has queued a job for `command` to run.
-        await timed(async () => (await bot!.command('create')).status),
-        await timed(() => bot!.clickOnly(REQUEST_ACTIONS.approve, a!, 'U0DAVE')),
-        await timed(() => bot!.clickOnly(REQUEST_ACTIONS.reject, b!, 'U0DAVE')),
-        await timed(() => bot!.clickOnly(REQUEST_ACTIONS.cancel, c!, 'U0ALICE')),
-        await timed(() => bot!.clickOnly(REQUEST_ACTIONS.approve, a!, 'U0ALICE')),
-      ];
+      const answers: { name: string; status: number; ms: number }[] = [];
+      for (const request of requests) {
+        const started = performance.now();
+        const response = await bot.http(apiGatewayV1Event(request.body, request.contentType ? { contentType: request.contentType } : {}));
+        answers.push({ name: request.name, status: response.statusCode, ms: Math.round(performance.now() - started) });
+      }
 
-      expect(answers.map((x) => (typeof x.value === 'number' ? x.value : x.value.statusCode))).toEqual([200, 200, 200, 200, 200]);
-      expect(Math.max(...answers.map((x) => x.ms))).toBeLessThan(BOUND_MS);
-      expect((await bot.store.get(c!))?.state).toBe('cancelled');
+      expect(answers.filter((a) => a.status !== 200)).toEqual([]);
+      expect(answers.filter((a) => a.ms >= BOUND_MS)).toEqual([]);
+
+      // Then Slack and EC2 recover: the worker finishes what was handed over, and every decision is made once.
       nock.cleanAll();
+      fakeEc2World(fastWorld());
+      const calls = fakeSlack({ usergroupMembers: ['U0DAVE', 'U0ALICE'] });
+      const published = fakeSlackApi({ 'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }) });
+      nock('https://hooks.slack.com')
+        .persist()
+        .post(/.*/)
+        .reply((uri) => {
+          posted.push(uri);
+          return [200, 'ok'];
+        });
+      const ran = await bot.drain();
+      const [approveMe, , cancelMe, homeMe] = ready.fixture.requests;
+      expect((await bot.store.get(approveMe!.id))?.state).not.toBe('pending');
+      expect((await bot.store.get(cancelMe!.id))?.state).toBe('cancelled');
+      // A Home click whose check did not finish decides nothing and says so on the Home, drawn by the worker.
+      const home = ran.find((j) => j.kind === 'home' && j.notice?.includes(homeMe!.id));
+      expect(home).toBeDefined();
+      expect(['pending', 'approved']).toContain((await bot.store.get(homeMe!.id))?.state);
+      // The More page reached the user, while Slack waited or from the worker.
+      expect(posted.filter((uri) => uri.endsWith('/requests-more')).length).toBeGreaterThan(0);
+      expect(ran.map((j) => j.kind)).toEqual(expect.arrayContaining(['decision', 'home', 'lookup', 'submit']));
+      // The Share reaches the channel once, posted by the worker alone.
+      expect(ran.filter((j) => j.kind === 'compare' && j.step === 'share')).toHaveLength(1);
+      expect(posted.filter((uri) => uri.endsWith('/compare-share'))).toHaveLength(1);
+      expect(published.length).toBeGreaterThan(0);
+      expect(calls.length).toBeGreaterThan(0);
     },
-    30_000,
+    150_000,
   );
 });
 

@@ -26,6 +26,9 @@ export interface ClickOrigin {
 
 export type DecisionAction = 'approve' | 'reject' | 'cancel';
 
+/** A click in the compare walkthrough: an answer, Back, Start over, the 2018 changes unfolded, or Share in channel. */
+export type CompareStep = 'answer' | 'back' | 'restart' | 'changes' | 'share';
+
 /** What a decision came to, as the workflow's outcome kinds. */
 export type DecisionKind = 'not-found' | 'refused' | 'region-not-allowed' | 'account-not-allowed' | 'foreign-copy' | 'expired' | 'already' | 'decided';
 
@@ -33,10 +36,31 @@ export type DecisionKind = 'not-found' | 'refused' | 'region-not-allowed' | 'acc
 export type DecisionSummary = { kind: DecisionKind; reason?: 'not-approver' | 'requester'; moved?: boolean; allowed?: string[] };
 
 export type Job =
-  | { kind: 'lookup'; text: string; userId: string; responseUrl: string /** The user's language, when not LOCALE. */; locale?: Locale }
+  | {
+      kind: 'lookup';
+      text: string;
+      userId: string;
+      responseUrl: string;
+      /** The user's language, when not LOCALE. */
+      locale?: Locale;
+      /** READER_*: Slack did not say in time whether the user may read; the worker checks before it looks up. */
+      readerCheck?: boolean;
+    }
   | { kind: 'submit'; submission: Submission; replyTo: ReplyTo }
   | { kind: 'create'; requestId: string }
   | { kind: 'sweep' }
+  /**
+   * A compare click whose answer could not be posted while Slack waited (a Share always: it is posted in the channel
+   * once, by the worker). `value` is the button's, `user` the clicker.
+   */
+  | { kind: 'compare'; step: CompareStep; value: string; user: string; responseUrl: string; locale?: Locale }
+  /** The `requests` list's More: a page not posted while Slack waited. `value` is the button's (filter and offset). */
+  | { kind: 'requests-page'; value: string; user: string; responseUrl: string; locale?: Locale }
+  /**
+   * Draws a user's App Home (opened, or after a click on it). `notice` is what the click came to, one line of mrkdwn
+   * the Slack function wrote from the catalog in the user's language (`locale`).
+   */
+  | { kind: 'home'; userId: string; notice?: string; locale?: Locale }
   /**
    * What a click or `cancel` leaves to do after Slack's answer: redraw the approval message, tell the thread,
    * hand an approved request on, answer the clicker at `responseUrl`. Without `outcome` the decision itself is left

@@ -13,6 +13,11 @@ import type { SlackMessage } from '../slack/port.js';
 import { slackNotifier } from '../slack/notifier.js';
 import { submitOutcomeView } from '../slack/views/notices.js';
 import { postToResponseUrl } from '../slack/respond.js';
+import { compareStepAnswer } from '../slack/listeners/compare.js';
+import { drawHome } from '../slack/home.js';
+import { requestsPage } from '../slack/listeners/list.js';
+import { readerCheck, refusalText } from '../slack/readers.js';
+import { noticeView } from '../slack/views/blocks.js';
 import { lookupView, problemView } from '../slack/views/endpoints.js';
 import { runDoctor } from '../doctor/run.js';
 import { doctorView } from '../slack/views/doctor.js';
@@ -64,6 +69,18 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
       case 'lookup': {
         const parsed = parseCommand(job.text);
         const msg = messagesFor(job.locale ?? deps.config.locale ?? 'en');
+        if (job.readerCheck && parsed.ok) {
+          const access = await readerCheck(
+            parsed.command.name,
+            job.userId,
+            { ...deps.config, usergroupMembers: (g) => deps.slack.usergroupMembers(g) },
+            deps.logger,
+          );
+          if (access !== 'allowed') {
+            await reply({ responseUrl: job.responseUrl })(noticeView(refusalText(access, msg)));
+            return;
+          }
+        }
         const estate = estateAccess(ec2For, deps.config.accounts, job.userId);
         if (parsed.ok && parsed.command.name === 'doctor') {
           const picked = accountEc2(estate, parsed.command.account);
@@ -92,6 +109,27 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
           job,
           job.responseUrl ? (message) => postToResponseUrl(job.responseUrl!, message, slackApiUrl) : undefined,
           channelMessages,
+        );
+        return;
+      case 'compare': {
+        // A Share is for the whole channel: its words are the channel's (LOCALE), as when posted while Slack waited.
+        const msg = job.step === 'share' ? channelMessages : messagesFor(job.locale ?? deps.config.locale ?? 'en');
+        await postToResponseUrl(job.responseUrl, compareStepAnswer(job.step, job.value, job.user, msg), slackApiUrl);
+        return;
+      }
+      case 'requests-page': {
+        const msg = messagesFor(job.locale ?? deps.config.locale ?? 'en');
+        await postToResponseUrl(job.responseUrl, await requestsPage(deps.store, job.value, (deps.now ?? (() => new Date()))(), msg), slackApiUrl);
+        return;
+      }
+      case 'home':
+        await drawHome(
+          { store: deps.store, workflow, now: deps.now ?? (() => new Date()) },
+          deps.slack,
+          job.userId,
+          messagesFor(job.locale ?? deps.config.locale ?? 'en'),
+          deps.logger,
+          job.notice,
         );
         return;
       case 'sweep': {

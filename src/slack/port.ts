@@ -4,7 +4,7 @@
  * WebClient is web.ts; it turns the WebClient's errors into `SlackError`s, so nothing above it reads
  * `error.data.error`. Tests fake Slack at its wire instead.
  */
-import type { KnownBlock } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 
 export interface SlackMessage {
   text: string;
@@ -15,6 +15,8 @@ export interface SlackPort {
   postMessage(channel: string, message: SlackMessage, threadTs?: string): Promise<{ channel: string; ts: string }>;
   update(channel: string, ts: string, message: SlackMessage): Promise<void>;
   usergroupMembers(usergroupId: string): Promise<string[]>;
+  /** views.publish: the user's App Home. */
+  publishHome(userId: string, view: HomeView): Promise<void>;
 }
 
 /**

@@ -4,6 +4,7 @@
  * new command is covered unless it is added here as open.
  */
 import type { ApprovalConfig, ReaderConfig } from '../config.js';
+import type { Messages } from '../i18n.js';
 
 /**
  * Commands anyone may use: help, the compare walkthrough and the language reveal nothing about this AWS account;
@@ -42,4 +43,9 @@ export async function readerCheck(
     logger.error('could not check whether the user is a reader', error);
     return 'unknown';
   }
+}
+
+/** Why a reader check did not let the user in, in their words ('too-slow': Slack did not answer in time). */
+export function refusalText(access: 'refused' | 'unknown' | 'too-slow', en: Messages): string {
+  return access === 'refused' ? en.readers.onlyReaders : access === 'too-slow' ? en.readers.checkTooSlow : en.internalError;
 }

@@ -58,6 +58,9 @@ export function slackPort(client: WebClient): SlackPort {
       const result = await calling('usergroups.users.list', () => client.usergroups.users.list({ usergroup: usergroupId }));
       return result.users ?? [];
     },
+    async publishHome(userId, view) {
+      await calling('views.publish', () => client.views.publish({ user_id: userId, view }));
+    },
   };
 }
 

@@ -97,9 +97,13 @@ export async function startBot(options: BotOptions = {}) {
   const http = slackHandlerOf(bot);
   const worker = workerHandlerOf(bot);
 
-  /** Runs the decision jobs queued so far: the worker's half of a click or `cancel` (redraw, thread, hand-off, note). */
+  /**
+   * Runs the follow-up jobs queued so far: the worker's half of a click, `cancel` or a Home opened (the card redrawn,
+   * the thread, the hand-off, the clicker's note, the App Home drawn, a compare step posted).
+   */
   async function finishDecisions(): Promise<void> {
-    for (let i = jobs.jobs.findIndex((j) => j.kind === 'decision'); i >= 0; i = jobs.jobs.findIndex((j) => j.kind === 'decision')) {
+    const followUp = (j: Job) => j.kind === 'decision' || j.kind === 'home' || j.kind === 'compare' || j.kind === 'requests-page';
+    for (let i = jobs.jobs.findIndex(followUp); i >= 0; i = jobs.jobs.findIndex(followUp)) {
       await worker(jobs.jobs.splice(i, 1)[0]!);
     }
   }
@@ -160,8 +164,14 @@ export async function startBot(options: BotOptions = {}) {
     },
     /** The Slack function's HTTP handler itself, for a request built by the test. */
     http: (event: Parameters<typeof http>[0]) => http(event, {}),
-    /** Sends a signed Events API callback (JSON) carrying `event`, as Slack delivers `app_home_opened`. */
+    /** Sends a signed Events API callback (JSON) carrying `event`, as Slack delivers `app_home_opened`, then runs the Home job it queued. */
     async event(event: Record<string, unknown>) {
+      const answer = await this.eventOnly(event);
+      await finishDecisions();
+      return answer;
+    },
+    /** Sends a signed Events API callback carrying `event` and returns Slack's answer, leaving the jobs it queued. */
+    async eventOnly(event: Record<string, unknown>) {
       const body = JSON.stringify({
         token: 'unused',
         team_id: 'T0TEAM',

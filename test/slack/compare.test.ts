@@ -1,6 +1,8 @@
 import nock from 'nock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createSlackHandler, type HttpHandler } from '../../src/handler.js';
+import { createWorkerHandler } from '../../src/worker-handler.js';
+import { testEc2 } from '../helpers/ec2.js';
 import {
   TEST_CONFIG,
   apiGatewayV1Event,
@@ -114,11 +116,19 @@ describe('compare through the Lambda handler', () => {
     expect(buttons(calls[0]!.body as unknown as Message)[0]!.action_id).toBe('compare_answer:target:aws-service');
   });
 
-  it('shares the result in the channel, naming who shared it, without buttons', async () => {
+  it('shares the result in the channel through the worker (posted once), naming who shared it, without buttons', async () => {
+    const jobs = recordingJobs();
+    const slackApi = nock('https://slack.com').post(/.*/).reply(500);
+    await createSlackHandler(TEST_CONFIG, { jobs, logger: quietLogger() })(apiGatewayV1Event(blockActionBody('compare_share', 'target=saas', 'U0BOB')), {});
+    expect(jobs.jobs).toEqual([
+      { kind: 'compare', step: 'share', value: 'target=saas', user: 'U0BOB', responseUrl: expect.stringMatching(/^https:\/\/hooks\.slack\.com\//) },
+    ]);
+
     const calls = captureResponseUrl();
+    await createWorkerHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger() })(jobs.jobs[0]!);
 
-    await handler(apiGatewayV1Event(blockActionBody('compare_share', 'target=saas', 'U0BOB')), {});
-
+    expect(calls).toHaveLength(1);
+    expect(slackApi.isDone()).toBe(false);
     const shared = calls[0]!.body as unknown as Message;
     expect(shared.response_type).toBe('in_channel');
     expect(shared.replace_original).toBe(false);

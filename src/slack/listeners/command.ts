@@ -14,15 +14,14 @@ import type { Locale, Messages } from '../../i18n.js';
 import { SLACK_BUDGET, Slots, settleBy } from '../../deadline.js';
 import { approvalsConfigured, recordCancel, summarize } from '../../requests/workflow.js';
 import { outcomeText } from '../views/notices.js';
+import { refusalText } from '../readers.js';
 import { escapeText, noticeView, unescapeText, type SlackMessage } from '../views/blocks.js';
 import { compareResultView } from '../views/compare.js';
 import { lookupView, problemView } from '../views/endpoints.js';
 import { helpView, parseErrorView } from '../views/help.js';
 import { REQUESTS_LISTED, createModal, requestsListView, statusView } from '../views/requests.js';
-import { readerCheck } from '../readers.js';
-import { slackPort } from '../web.js';
 import { compareView } from './compare.js';
-import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
+import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff, readerCheckInTime } from './in-time.js';
 import { langCommand, localeField, userLocale } from './locale.js';
 import { messagesFor } from '../../i18n.js';
 
@@ -88,12 +87,15 @@ async function requestCommand(
       return (await handOff(services, job, arrivedAt)) ? noticeView(en.preflight.checking(command.spec.vpcId)) : noticeView(en.deadline.handOffFailed);
     }
     case 'requests': {
-      const requests = await services.store.list({ openOnly: command.filter === 'pending', limit: REQUESTS_LISTED });
-      return requestsListView(requests, command.filter, services.now(), en);
+      const read = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, () =>
+        services.store.list({ openOnly: command.filter === 'pending', limit: REQUESTS_LISTED }),
+      );
+      return read ? requestsListView(read.value, command.filter, services.now(), en) : noticeView(en.deadline.storeTooSlow);
     }
     case 'status': {
-      const request = await services.store.get(command.requestId);
-      return request ? statusView(request, en) : noticeView(en.requests.notFound(command.requestId));
+      const read = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, () => services.store.get(command.requestId));
+      if (!read) return noticeView(en.deadline.storeTooSlow);
+      return read.value ? statusView(read.value, en) : noticeView(en.requests.notFound(command.requestId));
     }
     case 'cancel': {
       // The answer needs only the write; the message and the thread are told by a job.
@@ -162,13 +164,23 @@ export function registerCommand(app: App, services: BotServices): void {
     if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error, en)));
     const command = parsed.command;
     // READER_*: one check for every command, before any of them runs.
-    const access = await readerCheck(
-      command.name,
-      payload.user_id,
-      { ...services.config, usergroupMembers: (g) => slackPort(client).usergroupMembers(g) },
-      logger,
-    );
-    if (access !== 'allowed') return ack(ephemeral(noticeView(access === 'refused' ? en.readers.onlyReaders : en.internalError)));
+    prepareHandOff(services);
+    const access = await readerCheckInTime(services, command.name, payload.user_id, client, logger, arrivedAt);
+    // A lookup whose reader check Slack did not answer in time goes to the worker, which checks before it looks up.
+    if (access === 'too-slow' && (isLookup(command) || command.name === 'doctor')) {
+      const job = {
+        kind: 'lookup' as const,
+        text,
+        userId: payload.user_id,
+        responseUrl: payload.response_url,
+        readerCheck: true,
+        ...localeField(services, locale),
+      };
+      const handedOff = await handOff(services, job, arrivedAt);
+      if (!handedOff) logger.error('a lookup whose reader check was slow could not be handed over in time');
+      return ack(ephemeral(noticeView(handedOff ? en.lookingUp : en.deadline.handOffFailed)));
+    }
+    if (access !== 'allowed') return ack(ephemeral(noticeView(refusalText(access, en))));
     if (command.name === 'help' || command.name === 'compare') return ack(ephemeral(instantAnswer(command, en)));
     if (command.name === 'lang') return ack(ephemeral(await langCommand(command, services, payload.user_id, logger)));
     if (command.name === 'doctor')

@@ -6,49 +6,31 @@
 import type { App, BlockButtonAction, Logger } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { SLACK_BUDGET, settleBy } from '../../deadline.js';
-import type { Messages } from '../../i18n.js';
+import { messagesFor, type Locale, type Messages } from '../../i18n.js';
 import type { Job } from '../../jobs/job.js';
-import { isExpired, type EndpointRequest } from '../../requests/model.js';
 import { patched } from '../../requests/store.js';
-import { checkDecision, isApprover, recordDecision, summarize, updateRequest, type DecisionOutcome } from '../../requests/workflow.js';
+import { checkDecision, recordDecision, summarize, updateRequest, type DecisionOutcome } from '../../requests/workflow.js';
 import { outcomeText, rejectModal } from '../views/notices.js';
 import type { BotServices } from '../services.js';
-import { HOME_ACTIONS, homeView, parseHomeBlockId, type HomeContent } from '../views/home.js';
+import { HOME_ACTIONS, parseHomeBlockId } from '../views/home.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
-import { userMessages } from './locale.js';
+import { localeField, userLocale } from './locale.js';
 
-/** How many of the newest requests the Home looks through (one scan of the table either way). */
-export const HOME_SCAN_LIMIT = 1000;
-
-/** What a Home shows this user: their own requests and, for an approver, the pending requests they may decide. */
-export async function homeContent(services: BotServices, user: string, logger: Pick<Logger, 'warn'>): Promise<HomeContent> {
-  const now = services.now();
-  const [recent, approver] = await Promise.all([
-    services.store.list({ openOnly: false, limit: HOME_SCAN_LIMIT }),
-    isApprover(services.workflow, user).catch((error: unknown) => {
-      // Without an answer from Slack the Home shows no buttons: a click would be checked again anyway.
-      logger.warn(`could not tell whether ${user} is an approver: ${error instanceof Error ? error.message : String(error)}`);
-      return false;
-    }),
-  ]);
-  const own = recent.filter((r) => r.requester === user);
-  // The same requests an approver could decide in the channel: pending, not yet past expiry, on a recorded
-  // message, and not their own (requesters may not approve themselves).
-  const decidable = (r: EndpointRequest) => r.state === 'pending' && !isExpired(r, now) && Boolean(r.message) && r.requester !== user;
-  return { own, now, ...(approver && { waiting: recent.filter(decidable) }) };
-}
-
-/** Draws this user's Home, in their language, with `notice` (what their click came to) at the top. */
-export async function publishHome(
+/**
+ * Hands the drawing of `user`'s Home to the worker (the `home` job), with `notice` in the user's language: on Lambda
+ * a draw still running when the answer leaves would be frozen, and Slack may be slow or rate-limited.
+ */
+export async function redrawHome(
   services: BotServices,
-  client: WebClient,
   user: string,
-  logger: Pick<Logger, 'warn'>,
+  arrivedAt: number,
+  logger: Pick<Logger, 'warn' | 'error'>,
   notice?: (msg: Messages) => string,
+  language: Promise<{ locale: Locale }> = userLocale(services, user, logger),
 ): Promise<void> {
-  const msg = await userMessages(services, user, logger);
-  const content = await homeContent(services, user, logger);
-  await client.views.publish({ user_id: user, view: homeView({ ...content, ...(notice && { notice: notice(msg) }) }, msg) });
+  const { locale } = await language;
+  const job: Job = { kind: 'home', userId: user, ...(notice && { notice: notice(messagesFor(locale)) }), ...localeField(services, locale) };
+  if (!(await handOff(services, job, arrivedAt))) logger.error(`the App Home of ${user} could not be handed over for drawing in time`);
 }
 
 /**
@@ -148,17 +130,12 @@ function noticeOf(result: HomeClickOutcome, id: string): (msg: Messages) => stri
 }
 
 export function registerHome(app: App, services: BotServices): void {
-  // Events are answered like commands: the HTTP response (and so Slack's 3 s) waits for the listener.
-  app.event('app_home_opened', async ({ event, client, logger, context }) => {
+  // Events are answered like commands: the HTTP response (and so Slack's 3 s) waits for the listener. The Home is
+  // drawn by the worker, so the answer waits for nothing slower than the hand-off.
+  app.event('app_home_opened', async ({ event, logger, context }) => {
     if (event.tab !== 'home') return;
-    const clock = clockOf(services);
-    const arrivedAt = arrivalOf(context, clock);
-    try {
-      const done = await settleBy(clock, arrivedAt + SLACK_BUDGET.answerBy, () => publishHome(services, client, event.user, logger));
-      if (!done) logger.warn(`the App Home of ${event.user} was not drawn in time; it is drawn again when next opened`);
-    } catch (error) {
-      logger.error(`could not draw the App Home of ${event.user}`, error);
-    }
+    prepareHandOff(services);
+    await redrawHome(services, event.user, arrivalOf(context, clockOf(services)), logger);
   });
 
   for (const decision of ['approve', 'reject'] as const) {
@@ -167,6 +144,8 @@ export function registerHome(app: App, services: BotServices): void {
       const clock = clockOf(services);
       const arrivedAt = arrivalOf(context, clock);
       const id = body.actions[0]?.value ?? '';
+      // Read while the click is checked: the Home is drawn in the clicker's language.
+      const language = userLocale(services, body.user.id, logger);
       let result: HomeClickOutcome;
       try {
         if (decision === 'reject') {
@@ -179,12 +158,7 @@ export function registerHome(app: App, services: BotServices): void {
         result = { kind: 'too-slow' };
       }
       // The clicker's Home, drawn again with what the click came to (a Home click has no response_url).
-      try {
-        const done = await settleBy(clock, arrivedAt + SLACK_BUDGET.answerBy, () => publishHome(services, client, body.user.id, logger, noticeOf(result, id)));
-        if (!done) logger.warn(`the App Home of ${body.user.id} was not redrawn in time after a click`);
-      } catch (error) {
-        logger.error(`could not redraw the App Home of ${body.user.id}`, error);
-      }
+      await redrawHome(services, body.user.id, arrivedAt, logger, noticeOf(result, id), language);
     });
   }
 }

@@ -3,6 +3,9 @@ import { SLACK_BUDGET, realClock, settleBy, type Clock } from '../../deadline.js
 import type { Job } from '../../jobs/queue.js';
 import type { DecisionOutcome } from '../../requests/workflow.js';
 import type { BotServices } from '../services.js';
+import type { WebClient } from '@slack/web-api';
+import { readerCheck } from '../readers.js';
+import { slackPort } from '../web.js';
 
 export const clockOf = (services: Pick<BotServices, 'clock'>): Clock => services.clock ?? realClock;
 
@@ -29,3 +32,21 @@ export function prepareHandOff(services: Pick<BotServices, 'jobs'>): void {
 
 /** A decision whose message and thread still need telling. */
 export const needsFollowUp = (outcome: DecisionOutcome) => outcome.kind === 'decided' || (outcome.kind === 'expired' && Boolean(outcome.moved));
+
+/**
+ * READER_*: whether `user` may run `command`, within the in-line budget. Asking Slack who is in a user group can be
+ * slow or rate-limited (the client then waits out Retry-After); 'too-slow' when it has not answered in time.
+ */
+export async function readerCheckInTime(
+  services: Pick<BotServices, 'config' | 'clock'>,
+  command: string,
+  user: string,
+  client: WebClient,
+  logger: { error: (...m: unknown[]) => void },
+  arrivedAt: number,
+): Promise<'allowed' | 'refused' | 'unknown' | 'too-slow'> {
+  if (!services.config.readers) return 'allowed';
+  const access = { ...services.config, usergroupMembers: (g: string) => slackPort(client).usergroupMembers(g) };
+  const checked = await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.inlineWork, () => readerCheck(command, user, access, logger));
+  return checked ? checked.value : 'too-slow';
+}

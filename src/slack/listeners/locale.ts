@@ -3,6 +3,7 @@ import type { Logger } from '@slack/bolt';
 import { messagesFor, resolveLocale, type Locale, type Messages } from '../../i18n.js';
 import type { LangCommand } from '../../commands/parse.js';
 import type { BotServices } from '../services.js';
+import { realClock, settleBy } from '../../deadline.js';
 import { noticeView } from '../views/blocks.js';
 import type { SlackMessage } from '../views/blocks.js';
 
@@ -15,15 +16,24 @@ export const localeField = (services: Pick<BotServices, 'config'>, locale: Local
 /** The channel's words: the approval card, its thread, the requester's DMs, the sweep's redraws. */
 export const channelMessagesOf = (services: Pick<BotServices, 'config'>): Messages => messagesFor(configuredLocale(services));
 
-/** The user's remembered language; a store that cannot answer falls back to LOCALE (logged), never fails the command. */
+/** How long a listener waits for the user's language before it speaks LOCALE: the read comes before every answer. */
+export const PREFERENCE_READ_MS = 500;
+
+/**
+ * The user's remembered language; a store that cannot answer, or not within PREFERENCE_READ_MS, falls back to
+ * LOCALE (logged), never fails or delays the command.
+ */
 export async function userLocale(
-  services: Pick<BotServices, 'config' | 'preferences'>,
+  services: Pick<BotServices, 'config' | 'preferences' | 'clock'>,
   userId: string,
   logger: Pick<Logger, 'warn'>,
 ): Promise<{ locale: Locale; chosen: boolean }> {
   let preference: Locale | undefined;
+  const clock = services.clock ?? realClock;
   try {
-    preference = await services.preferences.getLocale(userId);
+    const read = await settleBy(clock, clock.now() + PREFERENCE_READ_MS, () => services.preferences.getLocale(userId));
+    if (read) preference = read.value;
+    else logger.warn(`the language of ${userId} was not read within ${PREFERENCE_READ_MS} ms; speaking LOCALE`);
   } catch (error) {
     logger.warn(`could not read the language of ${userId}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -31,14 +41,18 @@ export async function userLocale(
 }
 
 /** The words of what only this user sees: ephemeral answers, modals. */
-export async function userMessages(services: Pick<BotServices, 'config' | 'preferences'>, userId: string, logger: Pick<Logger, 'warn'>): Promise<Messages> {
+export async function userMessages(
+  services: Pick<BotServices, 'config' | 'preferences' | 'clock'>,
+  userId: string,
+  logger: Pick<Logger, 'warn'>,
+): Promise<Messages> {
   return messagesFor((await userLocale(services, userId, logger)).locale);
 }
 
 /** `lang` shows the current language; `lang en|ja` remembers it and answers in the new one. */
 export async function langCommand(
   command: LangCommand,
-  services: Pick<BotServices, 'config' | 'preferences'>,
+  services: Pick<BotServices, 'config' | 'preferences' | 'clock'>,
   userId: string,
   logger: Pick<Logger, 'warn' | 'error'>,
 ): Promise<SlackMessage> {

@@ -16,7 +16,7 @@ import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectM
 import { truncate } from '../views/blocks.js';
 import { toSlackError } from '../web.js';
 import { HOME_ACTIONS } from '../views/home.js';
-import { publishHome } from './home.js';
+import { redrawHome } from './home.js';
 import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in-time.js';
 
 const markStale = (store: RequestStore, id: string) =>
@@ -115,7 +115,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
    * write), before the answer: a refusal keeps the form open and says why on it. A check that does not finish in
    * time closes the form and leaves the decision to the job, as for a click.
    */
-  app.view(REJECT_MODAL_ID, async ({ ack, view, body, client, logger, context }) => {
+  app.view(REJECT_MODAL_ID, async ({ ack, view, body, logger, context }) => {
     const arrivedAt = arrivalOf(context, clockOf(services));
     const msg = services.channelMessages;
     const origin = rejectModalOrigin(view.private_metadata);
@@ -147,11 +147,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       if (outcome && needsFollowUp(outcome)) await markStale(services.store, id).catch(() => undefined);
     }
     // A form opened from the App Home: the clicker's Home is drawn again with what it came to (no response_url there).
-    if (origin.fromHome && outcome?.kind === 'decided') {
-      await settleBy(clockOf(services), arrivedAt + SLACK_BUDGET.answerBy, () =>
-        publishHome(services, client, actor, logger, (m) => outcomeText(outcome, id, 'decide', m)),
-      ).catch((error: unknown) => logger.error(`could not redraw the App Home of ${actor}`, error));
-    }
+    if (origin.fromHome && outcome?.kind === 'decided') await redrawHome(services, actor, arrivedAt, logger, (m) => outcomeText(outcome, id, 'decide', m));
   });
 
   app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, respond, logger, context }) => {
@@ -213,7 +209,7 @@ export function registerUnknownActions(app: App): void {
   const known = unknownActionPattern();
   app.action(known, async ({ ack, respond, context }) => {
     await ack();
-    await settleBy(realClock, arrivalOf(context, realClock) + SLACK_BUDGET.answerBy, () => respond(ephemeralNote(messagesFor('en').unknownAction))).catch(
+    await settleBy(realClock, arrivalOf(context, realClock) + SLACK_BUDGET.handOff, () => respond(ephemeralNote(messagesFor('en').unknownAction))).catch(
       () => undefined,
     );
   });
