@@ -59,6 +59,8 @@ export interface BotOptions {
   deadlineClock?: Clock;
   /** The EC2 port of each configured account (ACCOUNTS); by default the bot's own, assuming roles with STS. */
   ec2For?: BotServices['ec2For'];
+  /** Each user's language; by default kept in memory. */
+  preferences?: BotServices['preferences'];
 }
 
 export async function startBot(options: BotOptions = {}) {
@@ -90,7 +92,7 @@ export async function startBot(options: BotOptions = {}) {
     logger,
     now,
     clock: options.deadlineClock ?? manualClock(),
-    preferences: memoryPreferences(),
+    preferences: options.preferences ?? memoryPreferences(),
     timing: options.timing ?? virtualTiming(clock),
     ...ec2For,
   });
