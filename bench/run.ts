@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -204,6 +204,10 @@ async function coldStart(): Promise<void> {
   ] as const) {
     console.log(`${name}: ${((await stat(path.join(ROOT, file))).size / 1e6).toFixed(2)} MB`);
   }
+  // The SDK's ES modules beside the bundles, read on first use (scripts/esbuild-plugins.cjs).
+  const sdkFiles = await readdir(path.join(ROOT, 'dist/sdk'));
+  const sdkBytes = (await Promise.all(sdkFiles.map((f) => stat(path.join(ROOT, 'dist/sdk', f))))).reduce((n, s) => n + s.size, 0);
+  console.log(`AWS SDK beside them (dist/sdk, loaded on first use): ${sdkFiles.length} files, ${(sdkBytes / 1e6).toFixed(2)} MB`);
   await Promise.all([ec2.close(), lambda.close(), ec2Door?.close()]);
 }
 
