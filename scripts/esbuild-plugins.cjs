@@ -42,42 +42,48 @@ const sdkSchemaKeys = {
 // src/sdk/*.ts are loaded by dynamic import(), and only by the paths that call AWS. They are bundled apart, all
 // together from static entries where tree-shaking works (a wrapped module's imports are kept whole: a client
 // package's index re-exports every command), split so that the parts they share (@smithy/core, credentials,
-// signing) are one chunk, as ES modules written beside the bundle in `sdk/` (`import('./sdk/ec2.mjs')`). So the
-// bundle a cold start compiles does not carry the SDK (half its bytes): `help` never reads it, and a `dns` reads
-// the EC2 and Lambda clients and their shared core, not DynamoDB's, SSM's or STS's (bench/README.md, issue 13).
+// signing) are one chunk, then turned into CommonJS files written beside the bundle in `sdk/`; the bundle
+// require()s `./sdk/ec2.cjs` where the source says `import('../sdk/ec2.js')`. So the bundle a cold start compiles
+// does not carry the SDK (half its bytes): `help` never reads it, and a `dns` reads the EC2 and Lambda clients and
+// their shared core, not DynamoDB's, SSM's or STS's. CommonJS rather than ES modules: Node's ES module loader cost
+// a cold `dns` 20–40 ms more CPU than require() (bench/README.md, issue 13).
 const SDK_DIR = path.resolve(__dirname, '../src/sdk');
-/** The SDK's ES modules import CommonJS dependencies (and Node's modules) with require(). */
-const ESM_REQUIRE = "import { createRequire as __sdkRequire } from 'node:module'; const require = __sdkRequire(import.meta.url);";
 
-/** The prebundled SDK: file name (`ec2.mjs`, `chunk-….mjs`) to text, and the source files it read. */
+/** The prebundled SDK: file name (`ec2.cjs`, `chunk-….cjs`) to CommonJS text. */
 async function prebundleSdk(esbuild, { target = 'node20', minify = true } = {}) {
   const entries = fs
     .readdirSync(SDK_DIR)
     .filter((f) => f.endsWith('.ts'))
     .map((f) => path.join(SDK_DIR, f));
+  // esbuild splits ES modules only; each file is then converted on its own, its imports of the others becoming
+  // require() calls (the SDK's own lazy imports included: `dynamic-import` unsupported).
   const result = await esbuild.build({
     entryPoints: entries,
     outdir: '/sdk',
-    outExtension: { '.js': '.mjs' },
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     splitting: true,
     write: false,
     format: 'esm',
     platform: 'node',
     target,
-    minify,
-    legalComments: 'none',
-    banner: { js: ESM_REQUIRE },
     mainFields: ['module', 'main'],
     plugins: [sdkSchemaKeys],
     logLevel: 'warning',
-    metafile: true,
   });
-  return {
-    files: new Map(result.outputFiles.map((f) => [path.basename(f.path), f.text])),
-    inputs: Object.keys(result.metafile.inputs),
-    metafile: result.metafile,
-  };
+  const files = new Map();
+  for (const file of result.outputFiles) {
+    const { code } = await esbuild.transform(file.text, {
+      format: 'cjs',
+      platform: 'node',
+      target,
+      minify,
+      legalComments: 'none',
+      supported: { 'dynamic-import': false },
+    });
+    files.set(path.basename(file.path), code);
+  }
+  return { files };
 }
 
 const sdkEntries = {
@@ -86,20 +92,23 @@ const sdkEntries = {
     // A build that leaves the SDK to the runtime (external) has nothing to do here.
     if ((build.initialOptions.external ?? []).includes('@aws-sdk/*')) return;
     build.initialOptions.metafile = true;
+    const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
     build.onResolve({ filter: /(^|[\\/])sdk[\\/][a-z0-9-]+\.js$/ }, (args) => {
       const file = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
       if (path.dirname(file) !== SDK_DIR) return undefined;
       if (args.kind !== 'dynamic-import') {
         return { errors: [{ text: `${args.path} is imported statically: load src/sdk/*.ts with import(), so that the SDK stays out of the cold start` }] };
       }
-      return { path: `./sdk/${path.basename(file, '.ts')}.mjs`, external: true };
+      return { path: path.basename(file, '.ts'), namespace: 'sdk-file' };
     });
+    build.onLoad({ filter: /.*/, namespace: 'sdk-file' }, (args) => ({ contents: `module.exports = require('./sdk/${args.path}.cjs');`, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/sdk\/[\w-]+\.cjs$/ }, (args) => (args.namespace === 'sdk-file' ? { path: args.path, external: true } : undefined));
     // Written beside the bundles, once each build is done (and only when it writes).
     build.onEnd(async (result) => {
-      if (result.errors.length > 0 || build.initialOptions.write === false) return;
-      const outdir = path.resolve(build.initialOptions.absWorkingDir ?? process.cwd(), build.initialOptions.outdir ?? '.');
+      if (result.errors.length > 0 || build.initialOptions.write === false) return undefined;
+      const outdir = path.resolve(cwd, build.initialOptions.outdir ?? '.');
       for (const [file, output] of Object.entries(result.metafile?.outputs ?? {})) {
-        if (output.entryPoint && file.endsWith('.js') && path.dirname(path.resolve(build.initialOptions.absWorkingDir ?? process.cwd(), file)) !== outdir) {
+        if (output.entryPoint && file.endsWith('.js') && path.dirname(path.resolve(cwd, file)) !== outdir) {
           return { errors: [{ text: `${file}: a bundle that loads the SDK from ./sdk/ must be written at the top of outdir` }] };
         }
       }

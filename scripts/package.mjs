@@ -1,5 +1,5 @@
 // `npm run package`: builds the deployable artifacts offline (no AWS credentials) with serverless + esbuild,
-// then checks that each function's zip holds its bundled handler, the AWS SDK's files beside it (src/sdk/*.mjs,
+// then checks that each function's zip holds its bundled handler, the AWS SDK's files beside it (src/sdk/*.cjs,
 // loaded on first use: scripts/esbuild-plugins.cjs) and nothing else.
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 
 const expected = {
@@ -15,7 +14,7 @@ const expected = {
   'worker.zip': 'src/worker-handler.js',
 };
 /** The SDK's ES modules beside each bundle; the clients the bundles import by name must be among them. */
-const SDK_FILE = /^src\/sdk\/[\w-]+\.mjs$/;
+const SDK_FILE = /^src\/sdk\/[\w-]+\.cjs$/;
 const SDK_CLIENTS = ['ec2', 'lambda', 'dynamodb', 'ssm', 'sts'];
 
 const result = spawnSync('npx', ['serverless', 'package', '--stage', 'ci'], {
@@ -58,7 +57,7 @@ for (const [artifact, handler] of Object.entries(expected)) {
   const fine =
     names.includes(handler) &&
     names.every((name) => name === handler || SDK_FILE.test(name)) &&
-    SDK_CLIENTS.every((client) => names.includes(`src/sdk/${client}.mjs`));
+    SDK_CLIENTS.every((client) => names.includes(`src/sdk/${client}.cjs`));
   ok &&= fine;
   const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
   console.log(
@@ -121,9 +120,9 @@ for (const [client, name] of [
   ['ssm', 'SSMClient'],
   ['sts', 'STSClient'],
 ]) {
-  const sdk = await import(pathToFileURL(path.join(dir, `src/sdk/${client}.mjs`)).href);
+  const sdk = createRequire(import.meta.url)(path.join(dir, `src/sdk/${client}.cjs`));
   if (typeof sdk[name] !== 'function') {
-    console.error(`The packaged src/sdk/${client}.mjs does not export ${name}`);
+    console.error(`The packaged src/sdk/${client}.cjs does not export ${name}`);
     process.exit(1);
   }
   new sdk[name]({ region: 'us-east-1' }).destroy();

@@ -1,6 +1,6 @@
 /**
  * What the Lambda bundles carry (scripts/lambda-options.cjs, built in memory). The AWS SDK is not in them: the
- * bundles load it with import() from the ES modules written beside them (`sdk/*.mjs`, prebundled from
+ * bundles load it with require() from the CommonJS files written beside them (`sdk/*.cjs`, prebundled from
  * src/sdk/*.ts and tree-shaken to the commands listed there), so a cold start compiles only the bot. A module that
  * imported a client package itself (even lazily) would put that whole client and a second copy of the SDK's core
  * back into the bundle: that is what slowed a cold `dns` from 0.34× to 0.46× the baseline's wall time (issue 13;
@@ -43,13 +43,13 @@ describe('the Lambda bundles', () => {
   it.each(['handler', 'worker-handler'])('%s loads the AWS SDK from the files beside it, never bundles it', (entry) => {
     const bundle = bundles.get(entry)!;
     expect(bundle.inputs.filter((input) => /node_modules[\\/]@(aws-sdk|smithy)[\\/]/.test(input))).toEqual([]);
-    expect(bundle.external).toEqual(expect.arrayContaining(['./sdk/ec2.mjs', './sdk/lambda.mjs', './sdk/dynamodb.mjs']));
+    expect(bundle.external).toEqual(expect.arrayContaining(['./sdk/ec2.cjs', './sdk/lambda.cjs', './sdk/dynamodb.cjs']));
     for (const file of bundle.external.filter((f) => f.startsWith('./sdk/'))) expect(sdkFiles.has(path.basename(file))).toBe(true);
   });
 
   it('keeps only the EC2 shapes of the commands the bot sends', () => {
     // The whole EC2 schema is ≈ 1.3 MB; the shapes of the commands in src/sdk/ec2.ts are ≈ 60 KB.
-    expect(sdkFiles.get('ec2.mjs')!.length).toBeLessThan(150_000);
+    expect(sdkFiles.get('ec2.cjs')!.length).toBeLessThan(150_000);
   });
 
   it('keeps the Slack handler small', () => {
