@@ -113,10 +113,16 @@ const sdkEntries = {
         }
       }
       const { files } = await prebundleSdk(build.esbuild, { target: build.initialOptions.target, minify: build.initialOptions.minify });
+      // serverless-esbuild builds the functions at once into one folder: each build writes the same files (a
+      // temporary name, then a rename), and removes only files of earlier builds that neither build wrote.
       const dir = path.join(outdir, 'sdk');
-      fs.rmSync(dir, { recursive: true, force: true });
       fs.mkdirSync(dir, { recursive: true });
-      for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text);
+      for (const [name, text] of files) {
+        const temporary = path.join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}`);
+        fs.writeFileSync(temporary, text);
+        fs.renameSync(temporary, path.join(dir, name));
+      }
+      for (const name of fs.readdirSync(dir)) if (name.endsWith('.cjs') && !files.has(name)) fs.rmSync(path.join(dir, name), { force: true });
       return undefined;
     });
   },
