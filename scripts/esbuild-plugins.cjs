@@ -50,7 +50,7 @@ const sdkSchemaKeys = {
 const SDK_DIR = path.resolve(__dirname, '../src/sdk');
 
 /** The prebundled SDK: file name (`ec2.cjs`, `chunk-….cjs`) to CommonJS text. */
-async function prebundleSdk(esbuild, { target = 'node20', minify = true } = {}) {
+async function prebundleSdk(esbuild, { target = 'node20', minify = true, keepNames = false } = {}) {
   const entries = fs
     .readdirSync(SDK_DIR)
     .filter((f) => f.endsWith('.ts'))
@@ -67,6 +67,7 @@ async function prebundleSdk(esbuild, { target = 'node20', minify = true } = {}) 
     format: 'esm',
     platform: 'node',
     target,
+    keepNames,
     mainFields: ['module', 'main'],
     plugins: [sdkSchemaKeys],
     logLevel: 'warning',
@@ -78,6 +79,7 @@ async function prebundleSdk(esbuild, { target = 'node20', minify = true } = {}) 
       platform: 'node',
       target,
       minify,
+      keepNames,
       legalComments: 'none',
       supported: { 'dynamic-import': false },
     });
@@ -112,7 +114,9 @@ const sdkEntries = {
           return { errors: [{ text: `${file}: a bundle that loads the SDK from ./sdk/ must be written at the top of outdir` }] };
         }
       }
-      const { files } = await prebundleSdk(build.esbuild, { target: build.initialOptions.target, minify: build.initialOptions.minify });
+      const { target, minify, keepNames } = build.initialOptions;
+      // As the bundles: serverless.yml keeps names (keepNames), scripts/build.mjs does not.
+      const { files } = await prebundleSdk(build.esbuild, { target, minify, keepNames });
       // serverless-esbuild builds the functions at once into one folder: each build writes the same files (a
       // temporary name, then a rename), and removes only files of earlier builds that neither build wrote.
       const dir = path.join(outdir, 'sdk');
