@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -55,6 +55,8 @@ interface ColdRun {
   totalMs: number;
   cpuMs: number;
   rssMiB: number;
+  /** How the first answer was given: in-line, or handed off to the worker ("Looking up…"). */
+  answered: 'in-line' | 'handed-off';
 }
 
 type Scenario = 'help' | 'dns' | 'describe';
@@ -78,9 +80,11 @@ function coldRun(modulePath: string, exportName: string, scenario: Scenario, env
 
 const ENDPOINT_ID = 'vpce-0123456789abcdef0';
 
-/** A Lambda Invoke API on loopback that accepts every asynchronous invocation (the worker hand-off). */
-async function fakeLambda(): Promise<{ url: string; close: () => Promise<void> }> {
+/** A Lambda Invoke API on loopback that accepts every asynchronous invocation (the worker hand-off) and counts them. */
+async function fakeLambda(): Promise<{ url: string; invocations: () => number; close: () => Promise<void> }> {
+  let invocations = 0;
   const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url?.includes('/invocations')) invocations++;
     req.resume();
     req.on('end', () => {
       res.writeHead(202);
@@ -88,31 +92,65 @@ async function fakeLambda(): Promise<{ url: string; close: () => Promise<void> }
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    invocations: () => invocations,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 interface Variant {
   name: string;
+  /** For the line of in-line / handed-off counts. */
+  short: string;
   module: string;
   exportName: string;
   baseline?: boolean;
 }
 
-const OURS: Variant = { name: 'privatelink-bot (bundled handler)', module: 'dist/handler.js', exportName: 'slack' };
+const OURS: Variant = { name: 'privatelink-bot (bundled handler)', short: 'ours', module: 'dist/handler.js', exportName: 'slack' };
 /** The alternative measured and not chosen: the same bundle relying on the runtime's SDK (here: node_modules). */
-const OURS_RUNTIME_SDK: Variant = { name: "  alternative: runtime's SDK", module: 'dist/sdk-external/handler.js', exportName: 'slack' };
-const BASELINE: Variant = { name: 'baseline (Bolt example + EC2)', module: 'bench/baseline/app.cjs', exportName: 'handler', baseline: true };
+const OURS_RUNTIME_SDK: Variant = { name: "  alternative: runtime's SDK", short: 'alternative', module: 'dist/sdk-external/handler.js', exportName: 'slack' };
+const BASELINE: Variant = { name: 'baseline (Bolt example + EC2)', short: 'baseline', module: 'bench/baseline/app.cjs', exportName: 'handler', baseline: true };
+
+/** A loopback proxy that holds every request `delayMs` before passing it on (BENCH_EC2_DELAY_MS: shows hand-offs). */
+async function delayed(target: string, delayMs: number): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (d: Buffer) => chunks.push(d));
+    req.on('end', () => {
+      setTimeout(() => {
+        const forward = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        forward.on('error', () => res.destroy());
+        forward.end(Buffer.concat(chunks));
+      }, delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 async function coldStart(): Promise<void> {
   const ec2 = await startEc2Emulator(seedState());
   ec2.state.endpoints.push({ id: ENDPOINT_ID, state: 'available', describesUntilReady: 0 });
   const lambda = await fakeLambda();
+  // BENCH_EC2_DELAY_MS=1600: every EC2 answer late, so the bot's lookups hand off (the baseline just waits).
+  const ec2Delay = Number(process.env.BENCH_EC2_DELAY_MS ?? 0);
+  const ec2Door = ec2Delay > 0 ? await delayed(ec2.url, ec2Delay) : undefined;
   const env = {
     ...baseEnv,
     REQUESTS_TABLE: 'bench-requests',
-    AWS_ENDPOINT_URL_EC2: ec2.url,
+    AWS_ENDPOINT_URL_EC2: ec2Door?.url ?? ec2.url,
     AWS_ENDPOINT_URL_LAMBDA: lambda.url,
     BENCH_ENDPOINT: ENDPOINT_ID,
+    // The hand-off's answer, which a lookup past its in-line budget gets (a loaded machine): counted, not refused.
+    BENCH_LOOKING_UP: en.lookingUp,
   };
   const scenarios: { scenario: Scenario; title: string; first: string; rounds: number; variants: Variant[] }[] = [
     { scenario: 'help', title: 'one signed help then one compare', first: 'help ms', rounds: QUICK ? 5 : 15, variants: [OURS, BASELINE] },
@@ -135,7 +173,13 @@ async function coldStart(): Promise<void> {
     const runs = new Map<Variant, ColdRun[]>(variants.map((v) => [v, []]));
     for (let i = 0; i < rounds; i++) {
       // Alternate, so drift in the machine's load hits all alike.
-      for (const v of variants) runs.get(v)!.push(await coldRun(v.module, v.exportName, scenario, env));
+      for (const v of variants) {
+        const invokedBefore = lambda.invocations();
+        const run = await coldRun(v.module, v.exportName, scenario, env);
+        if (run.answered === 'handed-off' && lambda.invocations() === invokedBefore)
+          throw new Error(`${v.name} ${scenario}: answered "Looking up…" without invoking the worker`);
+        runs.get(v)!.push(run);
+      }
     }
     const pick = (v: Variant, f: (r: ColdRun) => number) => median(runs.get(v)!.map(f));
     const fields: ((r: ColdRun) => number)[] = [(r) => r.wallMs, (r) => r.helpMs, (r) => r.totalMs, (r) => r.cpuMs, (r) => r.rssMiB];
@@ -145,6 +189,14 @@ async function coldStart(): Promise<void> {
     const ratio = (v: Variant) =>
       `${`ratio ${v === OURS ? 'ours' : 'alternative'} / baseline`.padEnd(36)}${fields.map((f) => (pick(v, f) / pick(BASELINE, f)).toFixed(2).padStart(8)).join('')}`;
     for (const v of variants.filter((x) => !x.baseline)) console.log(ratio(v));
+    // Medians are over all runs: a hand-off ("Looking up…", the worker answers later) is what the user got.
+    if (scenario !== 'help') {
+      const answeredHow = variants.map((v) => {
+        const inLine = runs.get(v)!.filter((r) => r.answered === 'in-line').length;
+        return `${v.short} ${inLine}/${rounds - inLine}`;
+      });
+      console.log(`  answered in-line / handed off (of ${rounds}): ${answeredHow.join(' · ')}`);
+    }
   }
   for (const [name, file] of [
     ['slack handler bundle', 'dist/handler.js'],
@@ -152,7 +204,11 @@ async function coldStart(): Promise<void> {
   ] as const) {
     console.log(`${name}: ${((await stat(path.join(ROOT, file))).size / 1e6).toFixed(2)} MB`);
   }
-  await Promise.all([ec2.close(), lambda.close()]);
+  // The SDK's ES modules beside the bundles, read on first use (scripts/esbuild-plugins.cjs).
+  const sdkFiles = await readdir(path.join(ROOT, 'dist/sdk'));
+  const sdkBytes = (await Promise.all(sdkFiles.map((f) => stat(path.join(ROOT, 'dist/sdk', f))))).reduce((n, s) => n + s.size, 0);
+  console.log(`AWS SDK beside them (dist/sdk, loaded on first use): ${sdkFiles.length} files, ${(sdkBytes / 1e6).toFixed(2)} MB`);
+  await Promise.all([ec2.close(), lambda.close(), ec2Door?.close()]);
 }
 
 function signed(body: string, contentType = 'application/x-www-form-urlencoded') {

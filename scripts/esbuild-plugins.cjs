@@ -3,6 +3,7 @@
 // Bolt's index loads every receiver at start-up: Socket Mode (with undici and ws), Express, the OAuth installer
 // and body parsing (iconv-lite, mime-db). On Lambda only AwsLambdaReceiver runs, so those modules are replaced
 // by a stub that fails loudly if anything ever calls it. This halves the cold start (bench/, "Cold start").
+const fs = require('node:fs');
 const path = require('node:path');
 
 const UNUSED_ON_LAMBDA = ['@slack/socket-mode', '@slack/oauth', 'express', 'raw-body'];
@@ -38,63 +39,99 @@ const sdkSchemaKeys = {
   },
 };
 
-// src/sdk/*.ts are loaded by dynamic import(), so esbuild wraps them to run on first use; a wrapped module's
-// imports are kept whole (a client package's index re-exports every command). So they are bundled first, all
-// together from static entries where tree-shaking works, split so that the parts they share (@smithy/core,
-// credentials, signing) are one chunk; the outer bundle then wraps those small results.
+// src/sdk/*.ts are loaded by dynamic import(), and only by the paths that call AWS. They are bundled apart, all
+// together from static entries where tree-shaking works (a wrapped module's imports are kept whole: a client
+// package's index re-exports every command), split so that the parts they share (@smithy/core, credentials,
+// signing) are one chunk, then turned into CommonJS files written beside the bundle in `sdk/`; the bundle
+// require()s `./sdk/ec2.cjs` where the source says `import('../sdk/ec2.js')`. So the bundle a cold start compiles
+// does not carry the SDK (half its bytes): `help` never reads it, and a `dns` reads the EC2 and Lambda clients and
+// their shared core, not DynamoDB's, SSM's or STS's. CommonJS rather than ES modules: Node's ES module loader cost
+// a cold `dns` 20–40 ms more CPU than require() (bench/README.md, issue 13).
 const SDK_DIR = path.resolve(__dirname, '../src/sdk');
-const SDK_ENTRY = /[\\/]src[\\/]sdk[\\/][a-z0-9-]+\.ts$/;
+
+/** The prebundled SDK: file name (`ec2.cjs`, `chunk-….cjs`) to CommonJS text. */
+async function prebundleSdk(esbuild, { target = 'node20', minify = true, keepNames = false } = {}) {
+  const entries = fs
+    .readdirSync(SDK_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(SDK_DIR, f));
+  // esbuild splits ES modules only; each file is then converted on its own, its imports of the others becoming
+  // require() calls (the SDK's own lazy imports included: `dynamic-import` unsupported).
+  const result = await esbuild.build({
+    entryPoints: entries,
+    outdir: '/sdk',
+    outExtension: { '.js': '.cjs' },
+    bundle: true,
+    splitting: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target,
+    keepNames,
+    mainFields: ['module', 'main'],
+    plugins: [sdkSchemaKeys],
+    logLevel: 'warning',
+  });
+  const files = new Map();
+  for (const file of result.outputFiles) {
+    const { code } = await esbuild.transform(file.text, {
+      format: 'cjs',
+      platform: 'node',
+      target,
+      minify,
+      keepNames,
+      legalComments: 'none',
+      supported: { 'dynamic-import': false },
+    });
+    files.set(path.basename(file.path), code);
+  }
+  return { files };
+}
 
 const sdkEntries = {
   name: 'sdk-entries',
   setup(build) {
     // A build that leaves the SDK to the runtime (external) has nothing to do here.
     if ((build.initialOptions.external ?? []).includes('@aws-sdk/*')) return;
-    let bundled;
-    const prebundle = async () => {
-      const entries = require('node:fs')
-        .readdirSync(SDK_DIR)
-        .filter((f) => f.endsWith('.ts'))
-        .map((f) => path.join(SDK_DIR, f));
-      const result = await build.esbuild.build({
-        entryPoints: entries,
-        outdir: '/sdk',
-        bundle: true,
-        splitting: true,
-        write: false,
-        format: 'esm',
-        platform: 'node',
-        target: build.initialOptions.target,
-        mainFields: ['module', 'main'],
-        plugins: [sdkSchemaKeys],
-        logLevel: 'warning',
-        metafile: true,
-      });
-      return { files: new Map(result.outputFiles.map((f) => [path.basename(f.path), f.text])), inputs: Object.keys(result.metafile.inputs) };
-    };
-    build.onStart(() => {
-      bundled = undefined;
+    build.initialOptions.metafile = true;
+    const cwd = build.initialOptions.absWorkingDir ?? process.cwd();
+    build.onResolve({ filter: /(^|[\\/])sdk[\\/][a-z0-9-]+\.js$/ }, (args) => {
+      const file = path.resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
+      if (path.dirname(file) !== SDK_DIR) return undefined;
+      if (args.kind !== 'dynamic-import') {
+        return { errors: [{ text: `${args.path} is imported statically: load src/sdk/*.ts with import(), so that the SDK stays out of the cold start` }] };
+      }
+      return { path: path.basename(file, '.ts'), namespace: 'sdk-file' };
     });
-    build.onLoad({ filter: SDK_ENTRY }, async (args) => {
-      bundled ??= prebundle();
-      const { files, inputs } = await bundled;
-      return {
-        contents: files.get(path.basename(args.path).replace(/\.ts$/, '.js')),
-        loader: 'js',
-        resolveDir: SDK_DIR,
-        pluginData: 'sdk',
-        watchFiles: inputs,
-      };
+    build.onLoad({ filter: /.*/, namespace: 'sdk-file' }, (args) => ({ contents: `module.exports = require('./sdk/${args.path}.cjs');`, loader: 'js' }));
+    build.onResolve({ filter: /^\.\/sdk\/[\w-]+\.cjs$/ }, (args) => (args.namespace === 'sdk-file' ? { path: args.path, external: true } : undefined));
+    // Written beside the bundles, once each build is done (and only when it writes).
+    build.onEnd(async (result) => {
+      if (result.errors.length > 0 || build.initialOptions.write === false) return undefined;
+      const outdir = path.resolve(cwd, build.initialOptions.outdir ?? '.');
+      for (const [file, output] of Object.entries(result.metafile?.outputs ?? {})) {
+        if (output.entryPoint && file.endsWith('.js') && path.dirname(path.resolve(cwd, file)) !== outdir) {
+          return { errors: [{ text: `${file}: a bundle that loads the SDK from ./sdk/ must be written at the top of outdir` }] };
+        }
+      }
+      const { target, minify, keepNames } = build.initialOptions;
+      // As the bundles: serverless.yml keeps names (keepNames), scripts/build.mjs does not.
+      const { files } = await prebundleSdk(build.esbuild, { target, minify, keepNames });
+      // serverless-esbuild builds the functions at once into one folder: each build writes the same files (a
+      // temporary name, then a rename), and removes only files of earlier builds that neither build wrote.
+      const dir = path.join(outdir, 'sdk');
+      fs.mkdirSync(dir, { recursive: true });
+      for (const [name, text] of files) {
+        const temporary = path.join(dir, `.${name}.${process.pid}.${Math.random().toString(36).slice(2)}`);
+        fs.writeFileSync(temporary, text);
+        fs.renameSync(temporary, path.join(dir, name));
+      }
+      for (const name of fs.readdirSync(dir)) if (name.endsWith('.cjs') && !files.has(name)) fs.rmSync(path.join(dir, name), { force: true });
+      return undefined;
     });
-    // The chunks (shared parts, and the credential providers the SDK itself imports on demand) live in memory.
-    build.onResolve({ filter: /^\.\/[\w-]+\.js$/ }, (args) => (args.pluginData === 'sdk' ? { path: args.path.slice(2), namespace: 'sdk-chunk' } : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'sdk-chunk' }, async (args) => ({
-      contents: (await bundled).files.get(args.path),
-      loader: 'js',
-      resolveDir: SDK_DIR,
-      pluginData: 'sdk',
-    }));
   },
 };
 
 module.exports = [lambdaSlim, sdkSchemaKeys, sdkEntries];
+// For test/deploy/bundle.test.ts: what the SDK files beside a bundle hold.
+module.exports.prebundleSdk = prebundleSdk;

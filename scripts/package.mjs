@@ -1,17 +1,21 @@
 // `npm run package`: builds the deployable artifacts offline (no AWS credentials) with serverless + esbuild,
-// then checks that each function's zip holds its bundled handler and nothing else.
+// then checks that each function's zip holds its bundled handler, the AWS SDK's files beside it (src/sdk/*.cjs,
+// loaded on first use: scripts/esbuild-plugins.cjs) and nothing else.
 import { spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 
 const expected = {
-  'slack.zip': ['src/handler.js'],
-  'worker.zip': ['src/worker-handler.js'],
+  'slack.zip': 'src/handler.js',
+  'worker.zip': 'src/worker-handler.js',
 };
+/** The SDK's ES modules beside each bundle; the clients the bundles import by name must be among them. */
+const SDK_FILE = /^src\/sdk\/[\w-]+\.cjs$/;
+const SDK_CLIENTS = ['ec2', 'lambda', 'dynamodb', 'ssm', 'sts'];
 
 const result = spawnSync('npx', ['serverless', 'package', '--stage', 'ci'], {
   stdio: 'inherit',
@@ -46,13 +50,18 @@ function zipEntries(path) {
 }
 
 let ok = true;
-for (const [artifact, files] of Object.entries(expected)) {
+for (const [artifact, handler] of Object.entries(expected)) {
   const { entries, bytes } = zipEntries(`.serverless/${artifact}`);
-  const names = entries.map((e) => e.name).sort();
-  const fine = JSON.stringify(names) === JSON.stringify([...files].sort());
+  const names = entries.map((e) => e.name);
+  const sdk = entries.filter((e) => SDK_FILE.test(e.name));
+  const fine =
+    names.includes(handler) &&
+    names.every((name) => name === handler || SDK_FILE.test(name)) &&
+    SDK_CLIENTS.every((client) => names.includes(`src/sdk/${client}.cjs`));
   ok &&= fine;
+  const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
   console.log(
-    `${fine ? 'ok  ' : 'FAIL'} ${artifact}: ${(bytes / 1e6).toFixed(2)} MB zipped; ${entries.map((e) => `${e.name} ${(e.size / 1e6).toFixed(2)} MB`).join(', ')}`,
+    `${fine ? 'ok  ' : 'FAIL'} ${artifact}: ${mb(bytes)} zipped; ${handler} ${mb(entries.find((e) => e.name === handler)?.size ?? 0)}, ${sdk.length} SDK files in src/sdk/ ${mb(sdk.reduce((n, e) => n + e.size, 0))}${fine ? '' : `; holds ${names.join(', ')}`}`,
   );
 }
 if (!ok) {
@@ -60,16 +69,21 @@ if (!ok) {
   process.exit(1);
 }
 
-// Smoke test: the packaged Slack handler, as Lambda would load it, answers a signed /privatelink help.
+// Smoke test: the packaged Slack handler, as Lambda would load it, answers a signed /privatelink help, and the
+// SDK files beside it load.
 const dir = mkdtempSync(path.join(tmpdir(), 'privatelink-package-'));
-const handlerFile = path.join(dir, 'handler.js');
-writeFileSync(handlerFile, zipEntries('.serverless/slack.zip').entries[0].content());
+for (const entry of zipEntries('.serverless/slack.zip').entries) {
+  mkdirSync(path.dirname(path.join(dir, entry.name)), { recursive: true });
+  writeFileSync(path.join(dir, entry.name), entry.content());
+}
+const handlerFile = path.join(dir, expected['slack.zip']);
 Object.assign(process.env, {
   SLACK_SIGNING_SECRET: 'smoke',
   SLACK_BOT_TOKEN: 'xoxb-smoke',
   WORKER_FUNCTION_NAME: 'smoke',
   REQUESTS_TABLE: 'smoke',
   LOG_LEVEL: 'error',
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 });
 const body = new URLSearchParams({
   command: '/privatelink',
@@ -99,3 +113,18 @@ if (response.statusCode !== 200 || !response.body.includes('/privatelink compare
   process.exit(1);
 }
 console.log('ok   the packaged Slack handler answers a signed /privatelink help');
+for (const [client, name] of [
+  ['ec2', 'EC2Client'],
+  ['lambda', 'LambdaClient'],
+  ['dynamodb', 'DynamoDBClient'],
+  ['ssm', 'SSMClient'],
+  ['sts', 'STSClient'],
+]) {
+  const sdk = createRequire(import.meta.url)(path.join(dir, `src/sdk/${client}.cjs`));
+  if (typeof sdk[name] !== 'function') {
+    console.error(`The packaged src/sdk/${client}.cjs does not export ${name}`);
+    process.exit(1);
+  }
+  new sdk[name]({ region: 'us-east-1' }).destroy();
+}
+console.log('ok   the packaged SDK files beside it load (EC2, Lambda, DynamoDB, SSM and STS clients)');

@@ -6,7 +6,7 @@ import type { DynamoDBClient, DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import type { Locale } from '../locale.js';
 import { assertUserId, storedLocale, type PreferenceStore } from './store.js';
 
-type Sdk = typeof import('@aws-sdk/client-dynamodb');
+type Sdk = typeof import('../sdk/dynamodb.js');
 
 export class DynamoPreferenceStore implements PreferenceStore {
   private sdk: Promise<{ sdk: Sdk; client: DynamoDBClient }> | undefined;
@@ -17,7 +17,7 @@ export class DynamoPreferenceStore implements PreferenceStore {
   ) {}
 
   private async db(): Promise<{ sdk: Sdk; client: DynamoDBClient }> {
-    this.sdk ??= import('@aws-sdk/client-dynamodb').then((sdk) => ({ sdk, client: new sdk.DynamoDBClient({ maxAttempts: 4, ...this.clientConfig }) }));
+    this.sdk ??= import('../sdk/dynamodb.js').then((sdk) => ({ sdk, client: new sdk.DynamoDBClient({ maxAttempts: 4, ...this.clientConfig }) }));
     return this.sdk;
   }
 
@@ -46,7 +46,7 @@ export class DynamoPreferenceStore implements PreferenceStore {
 
 /** For tests and local setups: the table serverless.yml declares. */
 export async function createPreferencesTable(table: string, clientConfig: DynamoDBClientConfig): Promise<void> {
-  const sdk = await import('@aws-sdk/client-dynamodb');
+  const sdk = await import('../sdk/dynamodb.js');
   const client = new sdk.DynamoDBClient(clientConfig);
   await client.send(
     new sdk.CreateTableCommand({
