@@ -295,6 +295,8 @@ async function warmLatency(): Promise<void> {
   const handlerPath = path.resolve(ROOT, process.env.BENCH_HANDLER ?? 'dist/handler.js');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { slack: ourHandler } = require(handlerPath) as { slack: Handler };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { handler: baselineHandler } = require(path.join(ROOT, BASELINE.module)) as { handler: Handler };
   const command = (text: string) =>
     new URLSearchParams({
       command: '/privatelink',
@@ -328,6 +330,9 @@ async function warmLatency(): Promise<void> {
     ['dns vpce-… (EC2 on loopback)', () => command('dns vpce-0123456789abcdef0')],
     ['describe vpce-… (EC2 on loopback)', () => command('describe vpce-0123456789abcdef0')],
     ['approve click', (i) => click('approve_request', pending[i]!, 'U0BOB')],
+    // The baseline app, warm in this process too: what a plain Bolt app answering the same commands costs.
+    ['baseline: help', () => command('help'), baselineHandler],
+    ['baseline: dns vpce-… (EC2 on loopback)', () => command('dns vpce-0123456789abcdef0'), baselineHandler],
   ];
   console.log(`\nWarm handler latency: the bundled Lambda handler in one process, ${iterations} signed events each`);
   console.log(
@@ -337,6 +342,7 @@ async function warmLatency(): Promise<void> {
   );
   console.log(`${''.padEnd(36)}${'p50 ms'.padStart(8)}${'p99 ms'.padStart(8)}${'cpu ms'.padStart(8)}`);
   const only = process.env.BENCH_CASES?.split(',');
+  const measured = new Map<string, number[]>();
   for (const [name, body, handler = ourHandler] of cases.filter(([n]) => !only || only.some((o) => n.includes(o)))) {
     await handler(signed(body(iterations + 10)), {});
     const times: number[] = [];
@@ -353,6 +359,14 @@ async function warmLatency(): Promise<void> {
     const cpu = process.cpuUsage(cpuBefore);
     const cpuPerEvent = (cpu.user + cpu.system) / 1000 / iterations;
     console.log(`${name.padEnd(36)}${fmt(percentile(times, 50), 2)}${fmt(percentile(times, 99), 2)}${fmt(cpuPerEvent, 2)}`);
+    measured.set(name, [percentile(times, 50), percentile(times, 99), cpuPerEvent]);
+  }
+  for (const [ours, theirs] of [
+    ['help', 'baseline: help'],
+    ['dns vpce-… (EC2 on loopback)', 'baseline: dns vpce-… (EC2 on loopback)'],
+  ] as const) {
+    const [a, b] = [measured.get(ours), measured.get(theirs)];
+    if (a && b) console.log(`${`ratio ${ours.split(' ')[0]} ours / baseline`.padEnd(36)}${a.map((x, i) => (x / b[i]!).toFixed(2).padStart(8)).join('')}`);
   }
   console.log(
     `  load average ${loadavg()

@@ -5,6 +5,7 @@
 import nock from 'nock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SLACK_BUDGET } from '../../src/deadline.js';
+import { createSlackHandler } from '../../src/handler.js';
 import { en } from '../../src/messages.js';
 import { ja } from '../../src/messages.ja.js';
 import { PREFERENCE_READ_MS } from '../../src/slack/listeners/locale.js';
@@ -14,7 +15,17 @@ import { seedState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot } from '../helpers/bot.js';
 import { manualClock, until, type ManualClock } from '../helpers/clock.js';
 import { fakeEc2World } from '../helpers/ec2.js';
-import { RESPONSE_HOST, RESPONSE_PATH, blockActionBody, blockText, fakeSlack, apiGatewayV1Event, slashCommandBody } from '../helpers/slack.js';
+import {
+  RESPONSE_HOST,
+  RESPONSE_PATH,
+  TEST_CONFIG,
+  apiGatewayV1Event,
+  blockActionBody,
+  blockText,
+  fakeSlack,
+  quietLogger,
+  slashCommandBody,
+} from '../helpers/slack.js';
 
 const ENDPOINT = 'vpce-0123456789abcdef0';
 const never = new Promise<never>(() => undefined);
@@ -178,3 +189,18 @@ describe("the user's language, read within its own budget", () => {
 });
 
 const COMPARE_BACK = 'compare_back';
+
+describe('what a cold help does not load', () => {
+  it('help, compare and lang never prepare the hand-off (the Lambda client), with or without readers', async () => {
+    for (const readers of [undefined, { userIds: ['U0ALICE'], usergroupId: 'S0READERS' }]) {
+      let prepared = 0;
+      const jobs = { enqueue: async () => undefined, prepare: () => void prepared++ };
+      const handler = createSlackHandler({ ...TEST_CONFIG, ...(readers && { readers }) }, { jobs, logger: quietLogger() });
+      for (const text of ['help', 'compare', 'compare target=saas', 'lang']) {
+        expect((await handler(apiGatewayV1Event(slashCommandBody(text)), {})).statusCode).toBe(200);
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+      expect({ readers: Boolean(readers), prepared }).toEqual({ readers: Boolean(readers), prepared: 0 });
+    }
+  });
+});

@@ -14,7 +14,7 @@ import type { Locale, Messages } from '../../i18n.js';
 import { SLACK_BUDGET, Slots, settleBy } from '../../deadline.js';
 import { approvalsConfigured, recordCancel, summarize } from '../../requests/workflow.js';
 import { outcomeText } from '../views/notices.js';
-import { refusalText } from '../readers.js';
+import { OPEN_COMMANDS, refusalText } from '../readers.js';
 import { escapeText, noticeView, unescapeText, type SlackMessage } from '../views/blocks.js';
 import { compareResultView } from '../views/compare.js';
 import { lookupView, problemView } from '../views/endpoints.js';
@@ -164,7 +164,9 @@ export function registerCommand(app: App, services: BotServices): void {
     if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error, en)));
     const command = parsed.command;
     // READER_*: one check for every command, before any of them runs.
-    prepareHandOff(services);
+    // A reader check may be slow enough to hand the command over: load the hand-off meanwhile (not for help or compare,
+    // whose cold start must not pay for it).
+    if (services.config.readers && !OPEN_COMMANDS.has(command.name)) prepareHandOff(services);
     const access = await readerCheckInTime(services, command.name, payload.user_id, client, logger, arrivedAt);
     // A lookup whose reader check Slack did not answer in time goes to the worker, which checks before it looks up.
     if (access === 'too-slow' && (isLookup(command) || command.name === 'doctor')) {
