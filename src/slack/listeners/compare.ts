@@ -70,20 +70,18 @@ export function registerCompareActions(app: App, services: BotServices): void {
       const user = body.user.id;
       const value = action.value ?? '';
       prepareHandOff(services);
-      const job: Job = { kind: 'compare', step, value, user, responseUrl: body.response_url };
-      if (step !== 'share') {
-        const { locale } = await userLocale(services, user, logger);
-        Object.assign(job, localeField(services, locale));
-        const answer = compareStepAnswer(step, value, user, messagesFor(locale));
-        const posted = await settleBy(clock, arrivedAt + SLACK_BUDGET.handOff, (signal) => postToResponseUrl(body.response_url, answer, apiUrl, signal)).catch(
-          (error: unknown) =>
-            void logger.warn(
-              `compare ${step}: the answer could not be posted (${error instanceof Error ? error.message : String(error)}); the worker posts it`,
-            ),
-        );
-        if (posted) return;
-      }
-      if (!(await handOff(services, job, arrivedAt))) logger.error(`compare ${step}: the answer could not be handed over in time`);
+      const handOver = async (job: Job) => {
+        if (!(await handOff(services, job, arrivedAt))) logger.error(`compare ${step}: the answer could not be handed over in time`);
+      };
+      if (step === 'share') return handOver({ kind: 'compare', step, value, user, responseUrl: body.response_url });
+      const { locale } = await userLocale(services, user, logger);
+      const answer = compareStepAnswer(step, value, user, messagesFor(locale));
+      const posted = await settleBy(clock, arrivedAt + SLACK_BUDGET.handOff, (signal) => postToResponseUrl(body.response_url, answer, apiUrl, signal)).catch(
+        (error: unknown) =>
+          void logger.warn(`compare ${step}: the answer could not be posted (${error instanceof Error ? error.message : String(error)}); the worker posts it`),
+      );
+      if (posted) return;
+      return handOver({ kind: 'compare', step, value, user, responseUrl: body.response_url, ...localeField(services, locale) });
     };
   };
   app.action<BlockButtonAction>(new RegExp(`^${COMPARE_ACTIONS.answer}:`), onClick('answer'));
