@@ -946,7 +946,7 @@ export const en = {
   },
   readers: {
     onlyReaders: `Sorry, lookups and request lists are limited to this bot's readers, and you are not one of them. ${code('/privatelink help')} and ${code('/privatelink compare')} work for everyone; the people who run this bot can add you.`,
-    checkTooSlow: 'Slack did not say in time whether you are one of this bot’s readers, so nothing was looked up. Try again in a moment.',
+    checkTooSlow: 'Slack did not say in time whether you are one of this bot’s readers, so nothing was read. Try again in a moment.',
   },
   reach,
   doctor,

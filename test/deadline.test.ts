@@ -6,6 +6,8 @@ import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SLACK_BUDGET, Slots, arrivalTime, lambdaArrival, realClock, settleBy, withArrival } from '../src/deadline.js';
 import { createSlackHandler } from '../src/handler.js';
+import type { Config } from '../src/config.js';
+import { en } from '../src/messages.js';
 import { INLINE_LOOKUPS } from '../src/slack/listeners/command.js';
 import type { Job, JobQueue } from '../src/jobs/queue.js';
 import { REQUEST_ACTIONS } from '../src/slack/views/requests.js';
@@ -235,19 +237,19 @@ describe('Slack slow or rate-limited, EC2 slow: every kind of request answered i
     return world;
   };
 
-  /** Four pending requests by U0ALICE on their cards; readers and approvers are user groups, so checks ask Slack. */
-  async function prepared(): Promise<{ bot: Bot; fixture: Fixture }> {
-    const started = await startBot({
-      config: { approvals: USERGROUP_APPROVALS, readers: { userIds: [], usergroupId: 'S0READERS' } },
-      deadlineClock: realClock,
-    });
+  /**
+   * Five pending requests by U0ALICE on their cards. Approvers are a user group, so every approver check asks Slack;
+   * readers are a user group too (every read asks Slack first) or listed ids (reads go straight to EC2 and the store).
+   */
+  async function prepared(readers: Config['readers']): Promise<{ bot: Bot; fixture: Fixture }> {
+    const started = await startBot({ config: { approvals: USERGROUP_APPROVALS, readers }, deadlineClock: realClock });
     // A world without the looked-up endpoint: it would take the VPC's private DNS name, and preflight would refuse.
     fakeEc2World(seedState());
     fakeSlack({ usergroupMembers: ['U0DAVE', 'U0ALICE'] });
     captureResponseUrl(10);
-    for (let i = 0; i < 4; i++) await started.command(CREATE);
+    for (let i = 0; i < 5; i++) await started.command(CREATE);
     await started.drain();
-    const requests = (await started.store.list({ openOnly: true, limit: 4 })).map((r) => ({ id: r.id, version: r.version, ...r.message! }));
+    const requests = (await started.store.list({ openOnly: true, limit: 5 })).map((r) => ({ id: r.id, version: r.version, ...r.message! }));
     nock.cleanAll();
     const fixture: Fixture = {
       endpoint: ENDPOINT,
@@ -272,30 +274,32 @@ describe('Slack slow or rate-limited, EC2 slow: every kind of request answered i
   const SLACK_METHODS = ['usergroups.users.list', 'chat.update', 'chat.postMessage', 'views.open', 'views.publish'];
   const slackAnswer = { ok: true, users: ['U0DAVE', 'U0ALICE'], channel: 'C0APPROVALS', ts: '1700000099.000100', view: { id: 'V0' } };
 
+  const slowSlack = (scope: nock.Scope, path: string) => scope.post(path).delay(1500).reply(200, slackAnswer);
+  const rateLimited = (scope: nock.Scope, path: string) => scope.post(path).reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '4' });
+  const BY_GROUP: Config['readers'] = { userIds: [], usergroupId: 'S0READERS' };
+  const BY_ID: Config['readers'] = { userIds: ['U0ALICE', 'U0DAVE'] };
+
   it.each([
-    ['answers after 1.5 s', (scope: nock.Scope, path: string) => scope.post(path).delay(1500).reply(200, slackAnswer)],
-    [
-      'answers 429 with Retry-After 4',
-      (scope: nock.Scope, path: string) => scope.post(path).reply(429, { ok: false, error: 'ratelimited' }, { 'Retry-After': '4' }),
-    ],
-  ])(
-    'every command, button, form and event when Slack %s and EC2 after 2.5 s; nothing handed off is lost',
-    async (_name, slow) => {
-      const ready = await prepared();
+    ['answers after 1.5 s', 'a user group', slowSlack, BY_GROUP],
+    ['answers 429 with Retry-After 4', 'a user group', rateLimited, BY_GROUP],
+    ['answers after 1.5 s', 'listed ids', slowSlack, BY_ID],
+    ['answers 429 with Retry-After 4', 'listed ids', rateLimited, BY_ID],
+  ] as const)(
+    'every command, button, form and event when Slack %s (readers: %s) and EC2 after 2.5 s; nothing handed off is lost',
+    async (_slack, _readers, slow, readers) => {
+      const ready = await prepared(readers);
       bot = ready.bot;
       const requests = everyRequest(ready.fixture);
       expect(uncovered(requests)).toEqual([]);
       const slack = nock('https://slack.com').persist();
       for (const method of SLACK_METHODS) slow(slack, `/api/${method}`);
-      const posted: string[] = [];
+      const posted: { uri: string; body: string }[] = [];
+      const record = (uri: string, body: unknown) => void posted.push({ uri, body: JSON.stringify(body) });
       nock('https://hooks.slack.com')
         .persist()
         .post(/.*/)
         .delay(1500)
-        .reply((uri) => {
-          posted.push(uri);
-          return [200, 'ok'];
-        });
+        .reply((uri, body) => (record(uri, body), [200, 'ok']));
       slowEc2();
 
       const answers: { name: string; status: number; ms: number }[] = [];
@@ -316,24 +320,32 @@ describe('Slack slow or rate-limited, EC2 slow: every kind of request answered i
       nock('https://hooks.slack.com')
         .persist()
         .post(/.*/)
-        .reply((uri) => {
-          posted.push(uri);
-          return [200, 'ok'];
-        });
+        .reply((uri, body) => (record(uri, body), [200, 'ok']));
       const ran = await bot.drain();
-      const [approveMe, , cancelMe, homeMe] = ready.fixture.requests;
-      expect((await bot.store.get(approveMe!.id))?.state).not.toBe('pending');
-      expect((await bot.store.get(cancelMe!.id))?.state).toBe('cancelled');
-      // A Home click whose check did not finish decides nothing and says so on the Home, drawn by the worker.
-      const home = ran.find((j) => j.kind === 'home' && j.notice?.includes(homeMe!.id));
-      expect(home).toBeDefined();
-      expect(['pending', 'approved']).toContain((await bot.store.get(homeMe!.id))?.state);
-      // The More page reached the user, while Slack waited or from the worker.
-      expect(posted.filter((uri) => uri.endsWith('/requests-more')).length).toBeGreaterThan(0);
-      expect(ran.map((j) => j.kind)).toEqual(expect.arrayContaining(['decision', 'home', 'lookup', 'submit']));
+      const [approveMe, rejectMe, cancelMe, homeMe, homeRejectMe] = ready.fixture.requests;
+      const stateOf = async (r: { id: string } | undefined) => (await bot!.store.get(r!.id))!;
+      // Each decision made once: approved once, rejected once (by the channel's form and by the Home's), cancelled once.
+      const times = (request: { history: { state: string }[] }, state: string) => request.history.filter((h) => h.state === state).length;
+      expect(times(await stateOf(approveMe), 'approved')).toBe(1);
+      expect((await stateOf(rejectMe)).state).toBe('rejected');
+      expect((await stateOf(homeRejectMe)).state).toBe('rejected');
+      expect(times(await stateOf(cancelMe), 'cancelled')).toBe(1);
+      // A Home click whose approver check did not finish decides nothing and says so on the Home, drawn by the worker.
+      expect((await stateOf(homeMe)).state).toBe('pending');
+      expect(ran.some((j) => j.kind === 'home' && j.notice?.includes(homeMe!.id))).toBe(true);
+      expect(ran.map((j) => j.kind)).toEqual(expect.arrayContaining(['decision', 'home', 'lookup', 'submit', 'compare']));
+      // Lookups: slow EC2 while Slack waited (listed readers), or the worker's own reader check (a slow user group).
+      const lookups = ran.filter((j) => j.kind === 'lookup');
+      expect(lookups.length).toBeGreaterThanOrEqual(4);
+      expect(lookups.every((j) => Boolean(j.readerCheck) === (readers === BY_GROUP))).toBe(true);
       // The Share reaches the channel once, posted by the worker alone.
       expect(ran.filter((j) => j.kind === 'compare' && j.step === 'share')).toHaveLength(1);
-      expect(posted.filter((uri) => uri.endsWith('/compare-share'))).toHaveLength(1);
+      expect(posted.filter((p) => p.uri.endsWith('/compare-share'))).toHaveLength(1);
+      // More: the next page (listed readers), or why not (Slack did not say in time who reads).
+      const more = posted.filter((p) => p.uri.endsWith('/requests-more')).map((p) => p.body);
+      expect(more.length).toBeGreaterThan(0);
+      if (readers === BY_GROUP) expect(more.every((b) => b.includes(en.readers.checkTooSlow.slice(0, 40)))).toBe(true);
+      else expect(more.every((b) => b.includes('"replace_original":true') && !b.includes(en.readers.checkTooSlow.slice(0, 40)))).toBe(true);
       expect(published.length).toBeGreaterThan(0);
       expect(calls.length).toBeGreaterThan(0);
     },

@@ -114,8 +114,10 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
       case 'compare': {
         // A Share is for the whole channel: its words are the channel's (LOCALE), as when posted while Slack waited.
         const msg = job.step === 'share' ? channelMessages : messagesFor(job.locale ?? deps.config.locale ?? 'en');
-        await postToResponseUrl(job.responseUrl, compareStepAnswer(job.step, job.value, job.user, msg), slackApiUrl);
-        return;
+        const post = postToResponseUrl(job.responseUrl, compareStepAnswer(job.step, job.value, job.user, msg), slackApiUrl);
+        if (job.step !== 'share') return post;
+        // Posted in the channel at most once: a post that failed is not retried (Slack may have taken it anyway).
+        return post.catch((error: unknown) => deps.logger.error('compare share: the result could not be posted in the channel', error));
       }
       case 'requests-page': {
         const msg = messagesFor(job.locale ?? deps.config.locale ?? 'en');

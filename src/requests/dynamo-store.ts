@@ -125,6 +125,8 @@ export class DynamoRequestStore implements RequestStore {
       const page = await client.send(
         new sdk.ScanCommand({
           TableName: this.table,
+          // Strongly consistent: a list drawn right after a decision (the App Home, `requests`) shows that decision.
+          ConsistentRead: true,
           ...filter,
           ...(this.scanPageSize && { Limit: this.scanPageSize }),
           ...(startKey && { ExclusiveStartKey: startKey }),

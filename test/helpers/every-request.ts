@@ -20,7 +20,7 @@ export interface SlackRequest {
 /** What the requests act on: pending requests (each decided at most once), their cards, and the users. */
 export interface Fixture {
   endpoint: string;
-  /** Four pending requests by `requester`, with their recorded card and version. */
+  /** Five pending requests by `requester`, with their recorded card and version. */
   requests: { id: string; version: number; channel: string; ts: string }[];
   requester: string;
   approver: string;
@@ -33,8 +33,8 @@ const CREATE_SPEC = 'kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,su
 const payloadBody = (payload: Record<string, unknown>) => new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 
 export function everyRequest(f: Fixture): SlackRequest[] {
-  const [approveMe, rejectMe, cancelMe, homeMe] = f.requests;
-  if (!approveMe || !rejectMe || !cancelMe || !homeMe) throw new Error('the fixture needs four pending requests');
+  const [approveMe, rejectMe, cancelMe, homeMe, homeRejectMe] = f.requests;
+  if (!approveMe || !rejectMe || !cancelMe || !homeMe || !homeRejectMe) throw new Error('the fixture needs five pending requests');
   const command = (name: string, text: string, user = f.requester): SlackRequest => ({
     name: `/privatelink ${name}`,
     body: slashCommandBody(text, { user_id: user, trigger_id: `trigger-${name}`, response_url: f.responseUrl(name.replace(/\W+/g, '-')) }),
@@ -116,6 +116,16 @@ export function everyRequest(f: Fixture): SlackRequest[] {
       name: 'form reject',
       body: payloadBody(
         rejectFormSubmission(f.approver, JSON.stringify({ requestId: rejectMe.id, channel: rejectMe.channel, ts: rejectMe.ts }), 'Use the shared VPC.'),
+      ),
+    },
+    {
+      name: 'form reject (from the Home)',
+      body: payloadBody(
+        rejectFormSubmission(
+          f.approver,
+          JSON.stringify({ requestId: homeRejectMe.id, channel: homeRejectMe.channel, ts: homeRejectMe.ts, fromHome: true }),
+          'Use the shared VPC.',
+        ),
       ),
     },
     {

@@ -9,6 +9,7 @@ import { createSlackHandler } from '../../src/handler.js';
 import { en } from '../../src/messages.js';
 import { ja } from '../../src/messages.ja.js';
 import { PREFERENCE_READ_MS } from '../../src/slack/listeners/locale.js';
+import { handOff } from '../../src/slack/listeners/in-time.js';
 import { helpView } from '../../src/slack/views/help.js';
 import type { RequestStore } from '../../src/requests/store.js';
 import { seedState } from '../emulator/ec2-emulator.js';
@@ -149,12 +150,13 @@ describe('steps that miss their deadline go to the worker', () => {
     expect(answer.body).toContain(en.lookingUp.slice(0, 10));
     expect(bot.jobs.jobs).toMatchObject([{ kind: 'lookup', userId: 'U0MALLORY', readerCheck: true }]);
     nock.cleanAll();
-    fakeEc2World(seedState());
+    const ec2Calls = fakeEc2World(seedState());
     fakeSlack({ usergroupMembers: ['U0ALICE'] });
     const posts = responseUrl();
     await bot.drain();
     // Not a reader: the worker refuses, and EC2 is never asked.
     expect(blockText(posts[0] as never)).toContain(en.readers.onlyReaders.slice(0, 40));
+    expect(ec2Calls).toEqual([]);
   });
 
   it('a reader check that finds the user in time lets the lookup run in-line', async () => {
@@ -202,5 +204,29 @@ describe('what a cold help does not load', () => {
       await new Promise((resolve) => setImmediate(resolve));
       expect({ readers: Boolean(readers), prepared }).toEqual({ readers: Boolean(readers), prepared: 0 });
     }
+  });
+});
+
+describe('a queue that refuses the hand-off', () => {
+  const refusing = { enqueue: () => Promise.reject(new Error('AccessDeniedException: not authorized to invoke the worker')) };
+
+  it('handOff says false and logs, rather than throwing (every caller then tells the user or marks the request)', async () => {
+    const logger = quietLogger();
+    expect(await handOff({ jobs: refusing, clock: manualClock(), logger }, { kind: 'sweep' }, 0)).toBe(false);
+    expect(logger.lines.some((l) => String(l.msg).includes('could not be handed to the worker'))).toBe(true);
+  });
+
+  it('the App Home opened still gets its 200 (a 500 would make Slack send the event again)', async () => {
+    const handler = createSlackHandler(TEST_CONFIG, { jobs: refusing, logger: quietLogger() });
+    const body = JSON.stringify({
+      token: 'unused',
+      team_id: 'T0TEAM',
+      api_app_id: 'A0APP',
+      type: 'event_callback',
+      event_id: 'Ev0REFUSED',
+      event_time: 1_700_000_000,
+      event: { type: 'app_home_opened', user: 'U0BOB', channel: 'D0HOME', tab: 'home' },
+    });
+    expect((await handler(apiGatewayV1Event(body, { contentType: 'application/json' }), {})).statusCode).toBe(200);
   });
 });

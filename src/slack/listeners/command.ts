@@ -158,16 +158,18 @@ export function registerCommand(app: App, services: BotServices): void {
     const arrivedAt = arrivalOf(context, clockOf(services));
     const text = unescapeText(payload.text ?? '');
     const parsed = parseCommand(text);
-    // Ephemeral answers speak the user's language (`lang`), else LOCALE.
-    const { locale } = await userLocale(services, payload.user_id, logger);
+    // Ephemeral answers speak the user's language (`lang`), else LOCALE. READER_*: one check for every command, before
+    // any of them runs. Both are asked at once: neither waits for the other's budget.
+    const language = userLocale(services, payload.user_id, logger);
+    const reader = parsed.ok ? readerCheckInTime(services, parsed.command.name, payload.user_id, client, logger, arrivedAt) : undefined;
+    const { locale } = await language;
     const en = messagesFor(locale);
     if (!parsed.ok) return ack(ephemeral(parseErrorView(parsed.error, en)));
     const command = parsed.command;
-    // READER_*: one check for every command, before any of them runs.
     // A reader check may be slow enough to hand the command over: load the hand-off meanwhile (not for help or compare,
     // whose cold start must not pay for it).
     if (services.config.readers && !OPEN_COMMANDS.has(command.name)) prepareHandOff(services);
-    const access = await readerCheckInTime(services, command.name, payload.user_id, client, logger, arrivedAt);
+    const access = await reader!;
     // A lookup whose reader check Slack did not answer in time goes to the worker, which checks before it looks up.
     if (access === 'too-slow' && (isLookup(command) || command.name === 'doctor')) {
       const job = {

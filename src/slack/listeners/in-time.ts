@@ -17,12 +17,23 @@ export function arrivalOf(context: Record<string, unknown>, clock: Clock): numbe
 /** Even a request already late gets this long to hand over (in-process, enqueueing is instant: nothing is lost). */
 const LATE_HAND_OFF_MS = 250;
 
-/** Enqueues `job` unless that cannot be done by `SLACK_BUDGET.handOff` after arrival; true once handed over. */
-export async function handOff(services: Pick<BotServices, 'jobs' | 'clock'>, job: Job, arrivedAt: number): Promise<boolean> {
+/**
+ * Enqueues `job` unless that cannot be done by `SLACK_BUDGET.handOff` after arrival; true once handed over, false
+ * when it was not (too slow, or the queue refused: every caller then says so or marks the request for the sweep).
+ */
+export async function handOff(
+  services: Pick<BotServices, 'jobs' | 'clock'> & { logger?: Pick<BotServices['logger'], 'error'> },
+  job: Job,
+  arrivedAt: number,
+): Promise<boolean> {
   const clock = clockOf(services);
   const at = Math.max(arrivedAt + SLACK_BUDGET.handOff, clock.now() + LATE_HAND_OFF_MS);
-  const done = await settleBy(clock, at, (signal) => services.jobs.enqueue(job, { signal }));
-  return done !== undefined;
+  try {
+    return (await settleBy(clock, at, (signal) => services.jobs.enqueue(job, { signal }))) !== undefined;
+  } catch (error) {
+    services.logger?.error(`a ${job.kind} job could not be handed to the worker`, error);
+    return false;
+  }
 }
 
 /** Starts loading what a hand-off needs once the current work is under way (it then costs nothing when needed). */

@@ -28,7 +28,10 @@ export function registerListActions(app: App, services: BotServices): void {
     const arrivedAt = arrivalOf(context, clock);
     const user = body.user.id;
     prepareHandOff(services);
-    const { locale } = await userLocale(services, user, logger);
+    // The user's language and the reader check (the same as `/privatelink requests`'s, for whoever clicks), at once.
+    const language = userLocale(services, user, logger);
+    const reader = readerCheckInTime(services, 'requests', user, client, logger, arrivedAt);
+    const { locale } = await language;
     const en = messagesFor(locale);
     /** Posted while Slack waits, until the hand-off deadline; false when it was not (Slack slow or refusing). */
     const post = async (message: ResponseUrlMessage): Promise<boolean> => {
@@ -37,8 +40,7 @@ export function registerListActions(app: App, services: BotServices): void {
       );
       return Boolean(posted);
     };
-    // The list is a read: the same reader check as `/privatelink requests`, for whoever clicks.
-    const access = await readerCheckInTime(services, 'requests', user, client, logger, arrivedAt);
+    const access = await reader;
     if (access !== 'allowed') {
       await post({ response_type: 'ephemeral', replace_original: false, ...noticeView(refusalText(access, en)) });
       return;

@@ -10,7 +10,8 @@ import { patched, type RequestStore } from '../../requests/store.js';
 import { checkDecision, recordCancel, recordDecision, summarize, updateRequest, type ClickOrigin, type DecisionOutcome } from '../../requests/workflow.js';
 import type { EndpointRequest } from '../../requests/model.js';
 import { localeField, userLocale } from './locale.js';
-import { escapeText } from '../views/blocks.js';
+import { postToResponseUrl } from '../respond.js';
+import { escapeText, noticeView } from '../views/blocks.js';
 import { CREATE_MODAL_ID, LIST_ACTIONS, REQUEST_ACTIONS } from '../views/requests.js';
 import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin } from '../views/notices.js';
 import { truncate } from '../views/blocks.js';
@@ -95,19 +96,27 @@ export function registerRequestListeners(app: App, services: BotServices): void 
    * https://docs.slack.dev/interactivity/handling-user-interaction#modal_responses). It carries the request id and
    * the card the click came from; its submission is checked against the record exactly like a click.
    */
-  app.action<BlockButtonAction>(REQUEST_ACTIONS.reject, async ({ ack, action, body, client, respond, logger, context }) => {
+  app.action<BlockButtonAction>(REQUEST_ACTIONS.reject, async ({ ack, action, body, client, logger, context }) => {
     await ack();
     const clock = clockOf(services);
     const arrivedAt = arrivalOf(context, clock);
     const origin = clickOrigin(body);
     const msg = services.channelMessages;
     const view = rejectModal({ requestId: action.value ?? '', channel: origin?.channel ?? '', ts: origin?.ts ?? '' }, msg);
-    const opened = await settleBy(clock, arrivedAt + SLACK_BUDGET.handOff, () => client.views.open({ trigger_id: body.trigger_id, view })).catch(
+    const opened = await settleBy(clock, arrivedAt + SLACK_BUDGET.inlineWork, () => client.views.open({ trigger_id: body.trigger_id, view })).catch(
       (error: unknown) => void logger.error(`request ${action.value}: could not open the reject form`, toSlackError(error, 'views.open')),
     );
     if (opened) return;
-    // Said without holding up the click's answer, which is already late (the form's own budget is spent).
-    void respond(ephemeralNote(msg.notify.rejectFormFailed)).catch(() => undefined);
+    // The form did not open: the approver is told so, by the hand-off deadline (nothing may run on after the answer).
+    const told = await settleBy(clock, arrivedAt + SLACK_BUDGET.handOff, (signal) =>
+      postToResponseUrl(
+        body.response_url,
+        { response_type: 'ephemeral', replace_original: false, ...noticeView(msg.notify.rejectFormFailed) },
+        services.config.slack?.apiUrl,
+        signal,
+      ),
+    ).catch(() => undefined);
+    if (!told) logger.warn(`request ${action.value}: the approver could not be told in time that the reject form did not open`);
   });
 
   /**
@@ -119,6 +128,8 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     const arrivedAt = arrivalOf(context, clockOf(services));
     const msg = services.channelMessages;
     const origin = rejectModalOrigin(view.private_metadata);
+    // A form opened from the App Home redraws the clicker's Home, in their language: read while the check runs.
+    const language = origin?.fromHome ? userLocale(services, body.user.id, logger) : undefined;
     const reason = (view.state.values[REJECT_REASON_BLOCK]?.value?.value ?? '').trim();
     const refuse = (text: string) => ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK]: truncate(text, 150) } });
     if (!origin) {
@@ -147,7 +158,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       if (outcome && needsFollowUp(outcome)) await markStale(services.store, id).catch(() => undefined);
     }
     // A form opened from the App Home: the clicker's Home is drawn again with what it came to (no response_url there).
-    if (origin.fromHome && outcome?.kind === 'decided') await redrawHome(services, actor, arrivedAt, logger, (m) => outcomeText(outcome, id, 'decide', m));
+    if (language && outcome?.kind === 'decided') await redrawHome(services, actor, arrivedAt, logger, (m) => outcomeText(outcome, id, 'decide', m), language);
   });
 
   app.action<BlockButtonAction>(REQUEST_ACTIONS.cancel, async ({ ack, action, body, respond, logger, context }) => {
