@@ -18,7 +18,17 @@ import type { BotServices } from '../../src/services.js';
 import { manualClock } from './clock.js';
 import { testEc2 } from './ec2.js';
 import { startDynalite } from './dynalite.js';
-import { TEST_CONFIG, apiGatewayV1Event, blockActionBody, parseAckBody, quietLogger, recordingJobs, slashCommandBody, memoryPreferences } from './slack.js';
+import {
+  TEST_CONFIG,
+  apiGatewayV1Event,
+  blockActionBody,
+  parseAckBody,
+  quietLogger,
+  recordingJobs,
+  slashCommandBody,
+  memoryPreferences,
+  eventCallbackBody,
+} from './slack.js';
 
 /** Real intervals on a virtual clock: sleeping moves the clock, so a 10-minute deadline passes in no time. */
 export function virtualTiming(clock: { now: Date }): CreateTiming {
@@ -44,6 +54,24 @@ export function beforeReplace(hook: (next: EndpointRequest, store: RequestStore)
       await hook(next, store);
       return store.replace(next);
     },
+  });
+}
+
+/** Which of the store's reads wait for ever (a slow or unreachable table); the test flips them as it goes. */
+export interface Stall {
+  list: boolean;
+  get: boolean;
+}
+
+/** Wraps a store so that its reads wait for ever while `stall` says so (for `wrapStore`). */
+export function stallingStore(stall: Stall): (store: RequestStore) => RequestStore {
+  const never = new Promise<never>(() => undefined);
+  return (store) => ({
+    create: (r) => store.create(r),
+    get: (id) => (stall.get ? never : store.get(id)),
+    list: (o) => (stall.list ? never : store.list(o)),
+    listForSweep: () => store.listForSweep(),
+    replace: (r) => store.replace(r),
   });
 }
 
@@ -174,16 +202,7 @@ export async function startBot(options: BotOptions = {}) {
     },
     /** Sends a signed Events API callback carrying `event` and returns Slack's answer, leaving the jobs it queued. */
     async eventOnly(event: Record<string, unknown>) {
-      const body = JSON.stringify({
-        token: 'unused',
-        team_id: 'T0TEAM',
-        api_app_id: 'A0APP',
-        type: 'event_callback',
-        event_id: 'Ev0TEST',
-        event_time: 1_700_000_000,
-        event,
-      });
-      const response = await http(apiGatewayV1Event(body, { contentType: 'application/json' }), {});
+      const response = await http(apiGatewayV1Event(eventCallbackBody(event), { contentType: 'application/json' }), {});
       return { status: response.statusCode, body: response.body ?? '' };
     },
     /** Runs queued jobs through the worker handler until none are left (jobs may queue more). */

@@ -9,7 +9,7 @@ import { HOME_ACTIONS, homeBlockId } from '../../src/slack/views/home.js';
 import { REJECT_MODAL_ID } from '../../src/slack/views/notices.js';
 import { CREATE_MODAL_ID, LIST_ACTIONS, REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { rejectFormSubmission } from './bot.js';
-import { blockActionBody, slashCommandBody } from './slack.js';
+import { blockActionBody, eventCallbackBody, slashCommandBody } from './slack.js';
 
 export interface SlackRequest {
   name: string;
@@ -131,15 +131,7 @@ export function everyRequest(f: Fixture): SlackRequest[] {
     {
       name: 'event app_home_opened',
       contentType: 'application/json',
-      body: JSON.stringify({
-        token: 'unused',
-        team_id: 'T0TEAM',
-        api_app_id: 'A0APP',
-        type: 'event_callback',
-        event_id: 'Ev0EVERY',
-        event_time: 1_700_000_000,
-        event: { type: 'app_home_opened', user: f.approver, channel: 'D0HOME', tab: 'home' },
-      }),
+      body: eventCallbackBody({ type: 'app_home_opened', user: f.approver, channel: 'D0HOME', tab: 'home' }, 'Ev0EVERY'),
     },
   ];
 }

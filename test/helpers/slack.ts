@@ -205,3 +205,16 @@ export function memoryPreferences(): PreferenceStore & { chosen: Map<string, Loc
   const chosen = new Map<string, Locale>();
   return { chosen, getLocale: async (user) => chosen.get(user), setLocale: async (user, locale) => void chosen.set(user, locale) };
 }
+
+/** A signed-body Events API callback (JSON) carrying `event`, as Slack delivers `app_home_opened`. */
+export function eventCallbackBody(event: Record<string, unknown>, eventId = 'Ev0TEST'): string {
+  return JSON.stringify({
+    token: 'unused',
+    team_id: 'T0TEAM',
+    api_app_id: 'A0APP',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1_700_000_000,
+    event,
+  });
+}

@@ -8,9 +8,8 @@ import { patched } from '../../src/requests/store.js';
 import { HOME_ACTIONS, HOME_LIMITS, HOME_MAX_BLOCKS, homeBlockId } from '../../src/slack/views/home.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState } from '../emulator/ec2-emulator.js';
-import { rejectFormSubmission, startBot, type Bot } from '../helpers/bot.js';
+import { rejectFormSubmission, startBot, type Bot, stallingStore, type Stall } from '../helpers/bot.js';
 import { manualClock, until } from '../helpers/clock.js';
-import type { RequestStore } from '../../src/requests/store.js';
 import { fakeEc2World } from '../helpers/ec2.js';
 import { apiGatewayV1Event, blockActionBody, callsTo, captureResponseUrl, fakeSlack, fakeSlackApi, type Captured } from '../helpers/slack.js';
 
@@ -295,19 +294,11 @@ describe("App Home against Slack's 3 seconds", () => {
   let published: Captured[];
   const clock = manualClock();
   /** While set, the store's reads wait for ever (a slow or unreachable table). */
-  let stalled = { list: false, get: false };
-  const never = new Promise<never>(() => undefined);
-  const stalling = (store: RequestStore): RequestStore => ({
-    create: (r) => store.create(r),
-    get: (id) => (stalled.get ? never : store.get(id)),
-    list: (o) => (stalled.list ? never : store.list(o)),
-    listForSweep: () => store.listForSweep(),
-    replace: (r) => store.replace(r),
-  });
+  const stalled: Stall = { list: false, get: false };
 
   beforeEach(async () => {
-    stalled = { list: false, get: false };
-    bot = await startBot({ deadlineClock: clock, wrapStore: stalling });
+    Object.assign(stalled, { list: false, get: false });
+    bot = await startBot({ deadlineClock: clock, wrapStore: stallingStore(stalled) });
     fakeEc2World(seedState());
     fakeSlack();
     published = fakeSlackApi({ 'views.publish': () => ({ ok: true, view: { id: 'V0HOME' } }) });

@@ -11,9 +11,8 @@ import { ja } from '../../src/messages.ja.js';
 import { PREFERENCE_READ_MS } from '../../src/slack/listeners/locale.js';
 import { handOff } from '../../src/slack/listeners/in-time.js';
 import { helpView } from '../../src/slack/views/help.js';
-import type { RequestStore } from '../../src/requests/store.js';
 import { seedState } from '../emulator/ec2-emulator.js';
-import { startBot, type Bot } from '../helpers/bot.js';
+import { startBot, type Bot, stallingStore, type Stall } from '../helpers/bot.js';
 import { manualClock, until, type ManualClock } from '../helpers/clock.js';
 import { fakeEc2World } from '../helpers/ec2.js';
 import {
@@ -23,6 +22,7 @@ import {
   apiGatewayV1Event,
   blockActionBody,
   blockText,
+  eventCallbackBody,
   fakeSlack,
   quietLogger,
   slashCommandBody,
@@ -48,19 +48,12 @@ function responseUrl(answer: () => number = () => 200) {
 describe('steps that miss their deadline go to the worker', () => {
   let bot: Bot;
   let clock: ManualClock;
-  let stalled: { list: boolean; get: boolean };
-  const stalling = (store: RequestStore): RequestStore => ({
-    create: (r) => store.create(r),
-    get: (id) => (stalled.get ? never : store.get(id)),
-    list: (o) => (stalled.list ? never : store.list(o)),
-    listForSweep: () => store.listForSweep(),
-    replace: (r) => store.replace(r),
-  });
+  const stalled: Stall = { list: false, get: false };
 
   beforeEach(async () => {
     clock = manualClock();
-    stalled = { list: false, get: false };
-    bot = await startBot({ deadlineClock: clock, wrapStore: stalling, config: { readers: { userIds: ['U0ALICE'], usergroupId: 'S0READERS' } } });
+    Object.assign(stalled, { list: false, get: false });
+    bot = await startBot({ deadlineClock: clock, wrapStore: stallingStore(stalled), config: { readers: { userIds: ['U0ALICE'], usergroupId: 'S0READERS' } } });
     fakeEc2World(seedState());
   });
   afterEach(async () => {
@@ -132,7 +125,7 @@ describe('steps that miss their deadline go to the worker', () => {
 
   it('`requests` and `status` with a store that does not answer in time: said so, nothing changed', async () => {
     fakeSlack({ usergroupMembers: ['U0ALICE'] });
-    stalled = { list: true, get: true };
+    Object.assign(stalled, { list: true, get: true });
 
     const list = await sendPast(slashCommandBody('requests'), SLACK_BUDGET.inlineWork);
     const status = await sendPast(slashCommandBody('status plr-0123456789'), SLACK_BUDGET.inlineWork);
@@ -218,15 +211,7 @@ describe('a queue that refuses the hand-off', () => {
 
   it('the App Home opened still gets its 200 (a 500 would make Slack send the event again)', async () => {
     const handler = createSlackHandler(TEST_CONFIG, { jobs: refusing, logger: quietLogger() });
-    const body = JSON.stringify({
-      token: 'unused',
-      team_id: 'T0TEAM',
-      api_app_id: 'A0APP',
-      type: 'event_callback',
-      event_id: 'Ev0REFUSED',
-      event_time: 1_700_000_000,
-      event: { type: 'app_home_opened', user: 'U0BOB', channel: 'D0HOME', tab: 'home' },
-    });
+    const body = eventCallbackBody({ type: 'app_home_opened', user: 'U0BOB', channel: 'D0HOME', tab: 'home' }, 'Ev0REFUSED');
     expect((await handler(apiGatewayV1Event(body, { contentType: 'application/json' }), {})).statusCode).toBe(200);
   });
 });
