@@ -6,7 +6,7 @@ import type { Job } from '../../jobs/job.js';
 import type { RequestStore } from '../../requests/store.js';
 import type { BotServices } from '../services.js';
 import { refusalText } from '../readers.js';
-import { noticeView } from '../views/blocks.js';
+import { ephemeralNote } from '../views/blocks.js';
 import { LIST_ACTIONS, REQUESTS_LISTED, parseListPageValue, requestsListView } from '../views/requests.js';
 import { postToResponseUrl, type ResponseUrlMessage } from '../respond.js';
 import { arrivalOf, clockOf, handOff, prepareHandOff, readerCheckInTime } from './in-time.js';
@@ -42,7 +42,7 @@ export function registerListActions(app: App, services: BotServices): void {
     };
     const access = await reader;
     if (access !== 'allowed') {
-      await post({ response_type: 'ephemeral', replace_original: false, ...noticeView(refusalText(access, en)) });
+      await post(ephemeralNote(refusalText(access, en)));
       return;
     }
     // The page in time, or by the worker (it posts the same page in place: a late first post does no harm).

@@ -11,7 +11,7 @@ import { checkDecision, recordCancel, recordDecision, summarize, updateRequest, 
 import type { EndpointRequest } from '../../requests/model.js';
 import { localeField, userLocale } from './locale.js';
 import { postToResponseUrl } from '../respond.js';
-import { escapeText, noticeView } from '../views/blocks.js';
+import { ephemeralNote, escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, LIST_ACTIONS, REQUEST_ACTIONS } from '../views/requests.js';
 import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin } from '../views/notices.js';
 import { truncate } from '../views/blocks.js';
@@ -22,13 +22,6 @@ import { arrivalOf, clockOf, handOff, needsFollowUp, prepareHandOff } from './in
 
 const markStale = (store: RequestStore, id: string) =>
   updateRequest(store, id, (current) => (current.messageStale ? undefined : patched(current, { messageStale: true })));
-
-const ephemeralNote = (text: string) => ({
-  response_type: 'ephemeral' as const,
-  replace_original: false,
-  text,
-  blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }],
-});
 
 /** After the ack, an unexpected failure (store or Slack down) still gets a private answer instead of silence. */
 async function answeringFailures(respond: RespondFn, logger: Logger, work: () => Promise<void>): Promise<void> {
@@ -109,12 +102,7 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     if (opened) return;
     // The form did not open: the approver is told so, by the hand-off deadline (nothing may run on after the answer).
     const told = await settleBy(clock, arrivedAt + SLACK_BUDGET.handOff, (signal) =>
-      postToResponseUrl(
-        body.response_url,
-        { response_type: 'ephemeral', replace_original: false, ...noticeView(msg.notify.rejectFormFailed) },
-        services.config.slack?.apiUrl,
-        signal,
-      ),
+      postToResponseUrl(body.response_url, ephemeralNote(msg.notify.rejectFormFailed), services.config.slack?.apiUrl, signal),
     ).catch(() => undefined);
     if (!told) logger.warn(`request ${action.value}: the approver could not be told in time that the reject form did not open`);
   });

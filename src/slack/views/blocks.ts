@@ -126,3 +126,8 @@ export function message(text: string, blocks: KnownBlock[]): SlackMessage {
 export function noticeView(text: string): SlackMessage {
   return message(text, [section(text)]);
 }
+
+/** A notice posted to a response_url beside the message clicked (it replaces nothing), seen only by the clicker. */
+export function ephemeralNote(text: string): SlackMessage & { response_type: 'ephemeral'; replace_original: false } {
+  return { response_type: 'ephemeral', replace_original: false, ...noticeView(text) };
+}
