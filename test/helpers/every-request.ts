@@ -9,7 +9,7 @@ import { HOME_ACTIONS, homeBlockId } from '../../src/slack/views/home.js';
 import { REJECT_MODAL_ID } from '../../src/slack/views/notices.js';
 import { CREATE_MODAL_ID, LIST_ACTIONS, REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { rejectFormSubmission } from './bot.js';
-import { blockActionBody, eventCallbackBody, slashCommandBody } from './slack.js';
+import { blockActionBody, eventCallbackBody, homeClickBody, slashCommandBody } from './slack.js';
 
 export interface SlackRequest {
   name: string;
@@ -48,12 +48,9 @@ export function everyRequest(f: Fixture): SlackRequest[] {
     name: `button ${name}`,
     body: blockActionBody(actionId, value, user, { response_url: f.responseUrl(name.replace(/\W+/g, '-')), ...extra }),
   });
-  const onHome = (actionId: string, r: Fixture['requests'][number]) => ({
-    container: { type: 'view', view_id: 'V0HOME' },
-    channel: undefined,
-    response_url: undefined,
-    view: { id: 'V0HOME', type: 'home' },
-    actions: [{ type: 'button', action_id: actionId, block_id: homeBlockId(r), value: r.id, action_ts: '1', text: { type: 'plain_text', text: 'x' } }],
+  const homeClick = (name: string, actionId: string, r: Fixture['requests'][number]): SlackRequest => ({
+    name: `button ${name}`,
+    body: homeClickBody(actionId, r.id, f.approver, homeBlockId(r)),
   });
   const createForm = {
     type: 'view_submission',
@@ -109,8 +106,8 @@ export function everyRequest(f: Fixture): SlackRequest[] {
     click('reject (opens the form)', REQUEST_ACTIONS.reject, rejectMe.id, f.approver, onCard(rejectMe)),
     click('cancel', REQUEST_ACTIONS.cancel, cancelMe.id, f.requester, onCard(cancelMe)),
     click('unknown (an older version)', 'retired_button', 'x', f.requester),
-    click('home approve', HOME_ACTIONS.approve, homeMe.id, f.approver, onHome(HOME_ACTIONS.approve, homeMe)),
-    click('home reject (opens the form)', HOME_ACTIONS.reject, homeMe.id, f.approver, onHome(HOME_ACTIONS.reject, homeMe)),
+    homeClick('home approve', HOME_ACTIONS.approve, homeMe),
+    homeClick('home reject (opens the form)', HOME_ACTIONS.reject, homeMe),
     { name: 'form create', body: payloadBody(createForm) },
     {
       name: 'form reject',

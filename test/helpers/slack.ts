@@ -54,6 +54,23 @@ export function blockActionBody(actionId: string, value: string, user = 'U0ALICE
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** A click on an App Home button as Slack sends it: the container is the view (`view`), with no channel, message or response_url. */
+export function homeClickBody(
+  actionId: string,
+  value: string,
+  user: string,
+  blockId: string,
+  view: Record<string, unknown> = { id: 'V0HOME', type: 'home' },
+): string {
+  return blockActionBody(actionId, value, user, {
+    container: { type: 'view', view_id: 'V0HOME' },
+    channel: undefined,
+    response_url: undefined,
+    view,
+    actions: [{ type: 'button', action_id: actionId, block_id: blockId, value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
+  });
+}
+
 export interface EventOptions {
   timestamp?: number;
   signature?: string;

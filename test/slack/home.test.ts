@@ -11,7 +11,7 @@ import { seedState } from '../emulator/ec2-emulator.js';
 import { rejectFormSubmission, startBot, type Bot, stallingStore, type Stall } from '../helpers/bot.js';
 import { manualClock, until } from '../helpers/clock.js';
 import { fakeEc2World } from '../helpers/ec2.js';
-import { apiGatewayV1Event, blockActionBody, callsTo, captureResponseUrl, fakeSlack, fakeSlackApi, type Captured } from '../helpers/slack.js';
+import { apiGatewayV1Event, blockActionBody, callsTo, captureResponseUrl, fakeSlack, fakeSlackApi, homeClickBody, type Captured } from '../helpers/slack.js';
 
 const CREATE = 'create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d reason="orders stream"';
 
@@ -61,13 +61,7 @@ describe('App Home', () => {
 
   /** A click on the Home's button as Slack sends it: the container is the view, there is no channel or message. */
   async function homeClick(actionId: string, value: string, user: string, blockId: string, view: Record<string, unknown> = { id: 'V0HOME', type: 'home' }) {
-    const payload = blockActionBody(actionId, value, user, {
-      container: { type: 'view', view_id: 'V0HOME' },
-      channel: undefined,
-      response_url: undefined,
-      view,
-      actions: [{ type: 'button', action_id: actionId, block_id: blockId, value, action_ts: '1700000001.000200', text: { type: 'plain_text', text: 'x' } }],
-    });
+    const payload = homeClickBody(actionId, value, user, blockId, view);
     const response = await bot.interact(JSON.parse(new URLSearchParams(payload).get('payload')!));
     await bot.finishDecisions();
     return response.status;
@@ -327,26 +321,7 @@ describe("App Home against Slack's 3 seconds", () => {
     stalled.get = true;
     const waitsBefore = clock.waiting;
 
-    const payload = JSON.parse(
-      new URLSearchParams(
-        blockActionBody(HOME_ACTIONS.approve, id, 'U0BOB', {
-          container: { type: 'view', view_id: 'V0HOME' },
-          channel: undefined,
-          response_url: undefined,
-          view: { id: 'V0HOME', type: 'home' },
-          actions: [
-            {
-              type: 'button',
-              action_id: HOME_ACTIONS.approve,
-              block_id: homeBlockId(shown),
-              value: id,
-              action_ts: '1',
-              text: { type: 'plain_text', text: 'x' },
-            },
-          ],
-        }),
-      ).get('payload')!,
-    );
+    const payload = JSON.parse(new URLSearchParams(homeClickBody(HOME_ACTIONS.approve, id, 'U0BOB', homeBlockId(shown))).get('payload')!);
     const answer = bot.interact(payload);
     await until(() => clock.waiting > waitsBefore, 'the click to wait on its deadline');
     clock.advance(1600);
