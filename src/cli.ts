@@ -38,9 +38,12 @@ function cliEstate(bot: Bot): EstateAccess {
   return { ec2For: bot.ec2For, ...(bot.config.accounts && { accounts: bot.config.accounts }) };
 }
 
-/** A view as terminal text. There the command is `privatelink …`: the catalog's slash-command examples say so. */
-function cliText(blocks: SlackMessage['blocks']): string {
-  return blocksToText(blocks).replace(/\/privatelink\b/g, 'privatelink');
+/**
+ * A view as terminal text. There the command is `privatelink …`: the catalog's slash-command examples say so. Only a
+ * command word is rewritten, never the `/privatelink/` inside a documentation URL.
+ */
+export function cliText(blocks: SlackMessage['blocks']): string {
+  return blocksToText(blocks).replace(/(^|[\s`'"(])\/privatelink\b(?!\/)/gm, '$1privatelink');
 }
 
 function packageVersion(): string {

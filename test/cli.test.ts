@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, type CliIo } from '../src/cli.js';
+import { cliText, runCli, type CliIo } from '../src/cli.js';
 import { FileRequestStore } from '../src/requests/file-store.js';
 import { newRequest, transition } from '../src/requests/model.js';
 import { seedState, startEc2Emulator, type RunningEmulator } from './emulator/ec2-emulator.js';
@@ -164,5 +164,23 @@ describe('privatelink CLI against an EC2 emulator on loopback', () => {
 
     expect(error).toMatchObject({ code: 1 });
     expect((error as { stderr: string }).stderr).toContain('That endpoint does not exist in ap-northeast-1. Check the id, or the region with region=.');
+  });
+});
+
+describe('terminal text', () => {
+  it('rewrites the slash command but keeps every PrivateLink documentation link whole', async () => {
+    const { stdout } = await run(['compare', 'target=own-service', 'overlap=yes']);
+    const urls = stdout.match(/https:\/\/[^\s>|)]+/g) ?? [];
+    expect(urls.some((u) => u.includes('/privatelink/'))).toBe(true);
+    for (const url of urls) expect(url).not.toMatch(/amazon\.com(\/[\w.-]+)*[^/]privatelink\//);
+    expect(stdout).not.toMatch(/(^|\s)\/privatelink\s/m);
+  });
+
+  it('rewrites a command at the start of a line, after a space or inside backticks', () => {
+    const text = cliText([{ type: 'section', text: { type: 'mrkdwn', text: '/privatelink help · `/privatelink dns s3` see <https://docs.aws.amazon.com/vpc/latest/privatelink/x.html|docs>' } }]);
+    expect(text).toContain('privatelink help');
+    expect(text).toContain('privatelink dns s3');
+    expect(text).not.toContain('/privatelink dns');
+    expect(text).toContain('/vpc/latest/privatelink/x.html');
   });
 });
