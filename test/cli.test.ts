@@ -177,7 +177,12 @@ describe('terminal text', () => {
   });
 
   it('rewrites a command at the start of a line, after a space or inside backticks', () => {
-    const text = cliText([{ type: 'section', text: { type: 'mrkdwn', text: '/privatelink help · `/privatelink dns s3` see <https://docs.aws.amazon.com/vpc/latest/privatelink/x.html|docs>' } }]);
+    const text = cliText([
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: '/privatelink help · `/privatelink dns s3` see <https://docs.aws.amazon.com/vpc/latest/privatelink/x.html|docs>' },
+      },
+    ]);
     expect(text).toContain('privatelink help');
     expect(text).toContain('privatelink dns s3');
     expect(text).not.toContain('/privatelink dns');
