@@ -2,6 +2,7 @@
  * The AWS accounts the bot works in (ACCOUNTS): its own, `home`, and members reached by assuming a role in each.
  * Pure: parsing, validation and "did you mean"; the STS calls live in credentials.ts.
  */
+import { closest, editDistance } from '../commands/suggest.js';
 import type { Ec2Api } from '../endpoints/ec2-api.js';
 
 /** The bot's own account: the credentials it runs with, no role to assume. */
@@ -83,19 +84,6 @@ export function findAccount(accounts: readonly Account[] | undefined, alias: str
   return accountsOf(accounts).find((a) => a.alias === wanted);
 }
 
-/** Edit distance (insertions, deletions, substitutions), for "did you mean". */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 /**
  * The configured alias the user most likely meant: one that starts with or contains what was typed, else the
  * closest by edit distance within a third of its length (at least 1). Undefined when nothing is close.
@@ -108,12 +96,8 @@ export function suggestAlias(input: string, accounts: readonly Account[] | undef
   if (prefixed) return prefixed;
   const containing = aliases.find((a) => a.includes(typed));
   if (containing) return containing;
-  let best: { alias: string; d: number } | undefined;
-  for (const alias of aliases) {
-    const d = distance(typed, alias);
-    if (!best || d < best.d) best = { alias, d };
-  }
-  return best && best.d <= Math.max(1, Math.floor(best.alias.length / 3)) ? best.alias : undefined;
+  const best = closest(typed, aliases, Math.max(...aliases.map((a) => a.length), 0));
+  return best && editDistance(typed, best) <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
 
 /**

@@ -2,6 +2,7 @@
 import { ALIAS_PATTERN } from '../accounts/model.js';
 import { QUESTION_KEYS, setAnswer, type Answers, type QuestionKey } from '../decision/questions.js';
 import type { DoctorSourceSpec } from '../doctor/model.js';
+import { closest } from './suggest.js';
 import { CREATE_FIELDS, ID_PATTERNS, isKnownRegion, validateCreate, type CreateField, type CreateSpec, type FieldError } from './create-spec.js';
 
 export type LookupTarget = { kind: 'endpoint'; id: string } | { kind: 'vpc'; id: string } | { kind: 'service'; text: string };
@@ -79,31 +80,6 @@ export function tokenize(text: string): Token[] | ParseError {
     tokens.push(key === undefined ? { value: word } : { key, value: word });
   }
   return tokens;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return row[b.length]!;
-}
-
-/** The closest known word within two edits, for "did you mean …?". */
-export function closest(word: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of known) {
-    const d = distance(word.toLowerCase(), candidate);
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
 }
 
 const OPTION_KEYS: Record<Subcommand, readonly string[]> = {

@@ -81,6 +81,8 @@ describe('findAccount and suggestAlias', () => {
 
   it.each([
     ['prd', 'prod'],
+    ['prdo', 'prod'],
+    ['stgaing', 'staging'],
     ['stagign', 'staging'],
     ['stag', 'staging'],
     ['payments', 'payments-prod'],
