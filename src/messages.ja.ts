@@ -11,6 +11,33 @@ import { channelRef, code, escapeMrkdwn as esc, link, mention } from './mrkdwn.j
 type FieldError = Parameters<Messages['fieldError']>[1];
 type ParseError = Parameters<Messages['parseError']>[0];
 
+/** Joins Japanese text to what follows it: a space only after a Latin word (`Transit Gateway のみ`, `VPC ピアリングのみ`). */
+const spaced = (text: string, next: string) => `${text}${/[\x21-\x7e]$/.test(text) ? ' ' : ''}${next}`;
+
+/**
+ * Lists arrive joined with `, ` (the cores join ids, AZs, CIDRs and ports once for every language): in Japanese they
+ * are joined with 、, as plain text or as one code span per item.
+ */
+const list = (joined: string | undefined) => esc((joined ?? '').split(', ').join('、'));
+const codes = (joined: string | undefined) => (joined === undefined ? '' : joined.split(', ').map(code).join('、'));
+
+/** EC2 endpoint states as the Japanese console words, with the API value beside them. */
+const ENDPOINT_STATES: Record<string, string> = {
+  pending: '保留中',
+  pendingacceptance: '承諾待ち',
+  available: '使用可能',
+  deleting: '削除中',
+  deleted: '削除済み',
+  rejected: '却下',
+  failed: '失敗',
+  expired: '期限切れ',
+  partial: '一部のみ作成',
+};
+const endpointState = (state: string) => {
+  const word = ENDPOINT_STATES[state.toLowerCase()];
+  return word ? `${word}（${esc(state)}）` : esc(state);
+};
+
 const usage: Messages['usage'] = {
   help: '/privatelink help',
   compare:
@@ -63,12 +90,12 @@ const questionPrompts: Messages['questionPrompts'] = {
   target: '接続先は何ですか。',
   service: 'どの AWS サービスですか。',
   onprem: 'オンプレミス（Direct Connect または VPN）から到達する必要がありますか。',
-  'cross-region': 'サービスコンシューマーとサービスプロバイダーは別のリージョンにありますか。',
+  'cross-region': '接続先のサービスは、接続元の VPC とは別のリージョンにありますか。',
   overlap: '2 つの VPC の CIDR ブロックは重複していますか。',
   direction: '接続を開始するのはどちら側ですか。',
   protocol: '必要なプロトコルは何ですか。',
   ipv6: 'IPv6 は必要ですか。',
-  vpcs: '関係する VPC はいくつですか。（1 つのサービスの場合は、コンシューマーとプロバイダーの合計。VPC 全体の場合は、相互に到達する必要があるすべての VPC。）',
+  vpcs: '関係する VPC はいくつですか（1 つのサービスの場合はコンシューマーとプロバイダーの合計、VPC 全体の場合は相互に到達する必要があるすべての VPC）。',
 };
 
 const yesNo = { yes: 'はい', no: 'いいえ' };
@@ -96,7 +123,7 @@ const notes: Messages['notes'] = {
   'ruled.gateway-s3-dynamodb-only': 'ゲートウェイエンドポイントがあるのは S3 と DynamoDB だけです。',
   'ruled.gateway-no-outside': 'ゲートウェイエンドポイントは、オンプレミス、ピアリング接続先の VPC、Transit Gateway からは使用できません。',
   'ruled.gateway-same-region': 'ゲートウェイエンドポイントで到達できるのは同じリージョンだけです。',
-  'ruled.interface-own-service': '自社で運用しているサービスに到達するには、まずエンドポイントサービスとして公開します（endpoint-service の選択肢）。',
+  'ruled.interface-own-service': '自社で運用しているサービスに到達するには、まずエンドポイントサービスとして公開します（「エンドポイントサービス」の選択肢）。',
   'ruled.interface-resource':
     'ロードバランサーのない 1 つのリソースには、リソースエンドポイント（VPC Lattice）を使用するか、前段に NLB を置いてエンドポイントサービス経由で到達します。',
   'ruled.privatelink-one-service': 'PrivateLink が公開するのはロードバランサーの背後にある 1 つのサービスです。VPC 全体ではありません。',
@@ -317,7 +344,7 @@ const memberIamHint = (a: string, account: string) =>
 
 const ec2Problems: Record<string, (action: string, region: string, account?: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) =>
-    `そのエンドポイントは ${code(r)} に存在しません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
+    `そのエンドポイントは ${code(r)} に存在しません。ID を確認するか、${code('region=')} で別のリージョンを指定してください。`,
   'InvalidVpcEndpointId.Malformed': () => '有効なエンドポイント ID ではありません（vpce- の後に 16 進数 8 文字または 17 文字）。',
   'InvalidVpcID.NotFound': (_a, r) =>
     `その VPC は ${code(r)} に存在しません（またはこのアカウントから参照できません）。ID と ${code('region=')} を確認してください。`,
@@ -365,62 +392,62 @@ function ec2Problem(errorCode: string, action: string, region: string, detail: s
 const preflightFindings: Messages['preflight']['findings'] = {
   idsOk: (v) => ({ text: `ID の形式は正しく、リージョンは ${code(v.region!)} です。` }),
   noRegion: () => ({ text: 'リージョンが指定されていません。', fix: `${code('region=…')} を追加するか、ボットに AWS_REGION を設定してください。` }),
-  regionNotAllowed: (v) => ({ text: `リージョン ${code(v.region!)} はここでは許可されていません。`, fix: `${esc(v.allowed)} のいずれかを使用してください。` }),
-  serviceOk: (v) => ({ text: `${code(v.service!)} は ${esc(v.azs)} でインターフェイスエンドポイントを提供しています。` }),
+  regionNotAllowed: (v) => ({ text: `リージョン ${code(v.region!)} はここでは許可されていません。`, fix: `${list(v.allowed)} のいずれかを使用してください。` }),
+  serviceOk: (v) => ({ text: `${code(v.service!)} は ${list(v.azs)} でインターフェイスエンドポイントを提供しています。` }),
   serviceNotFound: (v) => ({
     text: `${code(v.region!)} にエンドポイントサービス ${code(v.service!)} はありません。`,
     fix: `${code('/privatelink services <text>')} で正しい名前を確認してください。`,
   }),
   serviceNotInterface: (v) => ({
-    text: `${code(v.service!)} が提供しているのは ${esc(v.types)} エンドポイントだけで、Interface はありません。`,
+    text: `${code(v.service!)} が提供しているのは ${list(v.types)} エンドポイントだけで、Interface はありません。`,
     fix: 'ゲートウェイエンドポイント（ルートテーブル）を使用するか、別のサービスを選択してください。',
   }),
   serviceNeedsAcceptance: (v) => ({
-    text: `${code(v.service!)} は承諾が必要です。エンドポイントは、所有者${v.owner ? `（${esc(v.owner)}）` : ''}が承諾するまで pendingAcceptance のままになります。`,
+    text: `${code(v.service!)} は承諾が必要です。エンドポイントは、サービスプロバイダー${v.owner ? `（${esc(v.owner)}）` : ''}が承諾するまで承諾待ち（pendingAcceptance）のままになります。`,
   }),
-  subnetsOk: (v) => ({ text: `サブネットは VPC 内にあり、AZ ごとに 1 つです（${esc(v.azs)}）。` }),
+  subnetsOk: (v) => ({ text: `サブネットは VPC 内にあり、AZ ごとに 1 つです（${list(v.azs)}）。` }),
   subnetNotFound: (v) => ({
-    text: `${code(v.region!)} に存在しないサブネットがあります：${esc(v.detail)}。`,
+    text: `${code(v.region!)} に存在しないサブネットがあります：${list(v.detail)}。`,
     fix: 'サブネット ID とリージョンを確認してください。',
   }),
-  subnetOtherVpc: (v) => ({ text: `${code(v.vpc!)} の外にあるサブネット：${esc(v.subnets)}。`, fix: 'エンドポイントの VPC のサブネットを使用してください。' }),
+  subnetOtherVpc: (v) => ({ text: `${code(v.vpc!)} の外にあるサブネット：${list(v.subnets)}。`, fix: 'エンドポイントの VPC のサブネットを使用してください。' }),
   subnetSameAz: (v) => ({
-    text: `${code(v.az!)} に 2 つのサブネットがあります：${esc(v.subnets)}。`,
+    text: `${code(v.az!)} に 2 つのサブネットがあります：${list(v.subnets)}。`,
     fix: 'エンドポイントに指定できるサブネットは AZ ごとに 1 つまでです。1 つだけ残してください。',
   }),
   subnetAzUnsupported: (v) => ({
-    text: `${esc(v.subnets)} の AZ ではこのサービスは提供されていません。`,
-    fix: `${esc(v.azs)} のサブネットを使用してください。`,
+    text: `${list(v.subnets)} の AZ ではこのサービスは提供されていません。`,
+    fix: `${list(v.azs)} のサブネットを使用してください。`,
   }),
   defaultSecurityGroup: (v) => ({
     text: `セキュリティグループが指定されていません。${code(v.vpc!)} のデフォルトのセキュリティグループがアタッチされます。`,
-    fix: `クライアントからのインバウンド TCP ${esc(v.ports)} を許可するセキュリティグループを ${code('sg=sg-…')} で指定してください。`,
+    fix: `クライアントからのインバウンド TCP ${list(v.ports)} を許可するセキュリティグループを ${code('sg=sg-…')} で指定してください。`,
   }),
   groupsOk: (v) => ({
-    text: `${v.sources ? `VPC の CIDR（${esc(v.sources)}）` : '指定した送信元'}からのインバウンド TCP ${esc(v.ports)} が許可されています。`,
+    text: `${v.sources ? `VPC の CIDR（${esc(v.sources)}）` : '指定した送信元'}からのインバウンド TCP ${list(v.ports)} が許可されています。`,
   }),
   groupNotFound: (v) => ({
-    text: `${code(v.region!)} に存在しないセキュリティグループがあります：${esc(v.detail)}。`,
+    text: `${code(v.region!)} に存在しないセキュリティグループがあります：${list(v.detail)}。`,
     fix: 'セキュリティグループ ID とリージョンを確認してください。',
   }),
   groupOtherVpc: (v) => ({
-    text: `${code(v.vpc!)} の外にあるセキュリティグループ：${esc(v.groups)}。`,
+    text: `${code(v.vpc!)} の外にあるセキュリティグループ：${codes(v.groups)}。`,
     fix: 'エンドポイントの VPC のセキュリティグループを使用してください。',
   }),
   groupNoPort: (v) => ({
-    text: `${esc(v.groups)} にインバウンド TCP ${esc(v.ports)} を許可するルールがありません。クライアントはこの${v.ports === '443' ? 'ポート' : 'ポート群'}でエンドポイントに到達できません。`,
-    fix: `${v.cidrs ? `VPC の CIDR（${esc(v.cidrs)}）` : 'クライアントの CIDR'}またはクライアントのセキュリティグループからの TCP ${esc(v.ports)} のインバウンドルールを追加してください。`,
+    text: `${codes(v.groups)} にインバウンド TCP ${list(v.ports)} を許可するルールがありません。クライアントはこの${v.ports === '443' ? 'ポート' : 'ポート群'}でエンドポイントに到達できません。`,
+    fix: `${v.cidrs ? `VPC の CIDR（${list(v.cidrs)}）` : 'クライアントの CIDR'}またはクライアントのセキュリティグループからの TCP ${list(v.ports)} のインバウンドルールを追加してください。`,
   }),
   groupPartialCoverage: (v) => ({
-    text: `インバウンド TCP ${esc(v.port)} が許可されているのは ${esc(v.allowed) || 'なし'} からだけで、VPC の ${esc(v.uncovered)} が含まれていません。`,
-    fix: `${esc(v.uncovered)} からの TCP ${esc(v.port)} を許可するか、すべてのクライアントが許可された送信元に含まれることを確認してください。`,
+    text: `インバウンド TCP ${esc(v.port)} が許可されているのは ${list(v.allowed) || 'なし'} からだけで、VPC の ${list(v.uncovered)} が含まれていません。`,
+    fix: `${list(v.uncovered)} からの TCP ${esc(v.port)} を許可するか、すべてのクライアントが許可された送信元に含まれることを確認してください。`,
   }),
   groupNoVpcSource: (v) => ({
-    text: `インバウンド TCP ${esc(v.port)} が許可されているのは VPC（${esc(v.cidrs)}）の外にある ${esc(v.allowed)} からだけです。VPC 内のクライアントはエンドポイントに到達できません。`,
-    fix: `VPC の CIDR（${esc(v.cidrs)}）またはクライアントのセキュリティグループからの TCP ${esc(v.port)} のインバウンドルールを追加してください。`,
+    text: `インバウンド TCP ${esc(v.port)} が許可されているのは VPC（${list(v.cidrs)}）の外にある ${list(v.allowed)} からだけです。VPC 内のクライアントはエンドポイントに到達できません。`,
+    fix: `VPC の CIDR（${list(v.cidrs)}）またはクライアントのセキュリティグループからの TCP ${esc(v.port)} のインバウンドルールを追加してください。`,
   }),
   groupOpenToWorld: (v) => ({
-    text: `TCP ${esc(v.ports)} が ${esc(v.cidrs)} に開放されています。`,
+    text: `TCP ${list(v.ports)} が ${list(v.cidrs)} に開放されています。`,
     fix: 'VPC の CIDR またはクライアントのセキュリティグループに絞り込んでください。',
   }),
   privateDnsOff: () => ({
@@ -428,7 +455,7 @@ const preflightFindings: Messages['preflight']['findings'] = {
   }),
   vpcNotFound: (v) => ({ text: `VPC ${code(v.vpc!)} は ${code(v.region!)} に存在しません。`, fix: 'VPC ID とリージョンを確認してください。' }),
   vpcDnsAttributes: (v) => ({
-    text: `${code(v.vpc!)} では、プライベート DNS に必要な ${esc(v.missing)} が無効です。`,
+    text: `${code(v.vpc!)} では、プライベート DNS に必要な ${list(v.missing)} が無効です。`,
     fix: `aws ec2 modify-vpc-attribute --vpc-id ${esc(v.vpc)} --enable-dns-support; aws ec2 modify-vpc-attribute --vpc-id ${esc(v.vpc)} --enable-dns-hostnames（または private-dns=off）`,
   }),
   serviceNoPrivateDns: (v) => ({
@@ -439,41 +466,41 @@ const preflightFindings: Messages['preflight']['findings'] = {
     text: `この VPC では ${code(v.endpoint!)} がすでに ${code(v.service!)} のプライベート DNS を有効にしています。有効にできるエンドポイントは 1 つだけです。`,
     fix: `そのエンドポイントを使用するか、${code('private-dns=off')} で申請するか、先にそのエンドポイントを削除してください。`,
   }),
-  privateDnsOk: (v) => ({ text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? code(v.name) : 'サービス名'}はエンドポイントに解決されます。` }),
+  privateDnsOk: (v) => ({ text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? `${code(v.name)} ` : 'サービス名'}はエンドポイントに解決されます。` }),
   privateDnsAllResolvers: (v) => ({
-    text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? code(v.name) : 'サービス名'}は VPC 内とオンプレミスのクライアントからエンドポイントに解決されます（${code('PrivateDnsOnlyForInboundResolverEndpoint=false')} を送信するため、ゲートウェイエンドポイントは不要です）。`,
+    text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? `${code(v.name)} ` : 'サービス名'}は VPC 内とオンプレミスのクライアントからエンドポイントに解決されます（${code('PrivateDnsOnlyForInboundResolverEndpoint=false')} を送信するため、ゲートウェイエンドポイントは不要です）。`,
   }),
   privateDnsInboundOnly: (v) => ({
     text: `プライベート DNS は Route 53 Resolver インバウンドエンドポイントからのクエリ（オンプレミス）にだけ応答します。VPC 内のクライアントは引き続きゲートウェイエンドポイント ${code(v.gateway!)} を使用します。`,
   }),
   inboundOnlyNotBothTypes: (v) => ({
-    text: `${code('private-dns=inbound-only')} は、ゲートウェイエンドポイントとインターフェイスエンドポイントの両方を提供するサービス（S3、DynamoDB）専用です。${code(v.service!)} が提供しているのは ${esc(v.types)} です。`,
+    text: `${code('private-dns=inbound-only')} は、ゲートウェイエンドポイントとインターフェイスエンドポイントの両方を提供するサービス（S3、DynamoDB）専用です。${code(v.service!)} が提供しているのは ${list(v.types)} です。`,
     fix: `${code('private-dns=on')} または ${code('private-dns=off')} を指定して再度申請してください。`,
   }),
   inboundOnlyNoGateway: (v) => ({
     text: `${code('private-dns=inbound-only')} には、${code(v.vpc!)} に ${code(v.service!)} のゲートウェイエンドポイントが必要です。ない場合、EC2 は作成を拒否します。`,
     fix: `先にゲートウェイエンドポイントを作成するか（${code(`aws ec2 create-vpc-endpoint --region ${esc(v.region)} --vpc-id ${esc(v.vpc)} --service-name ${esc(v.service)} --route-table-ids rtb-…`)}）、${code('private-dns=on')} で申請して VPC 内のクライアントもインターフェイスエンドポイントを使用するようにしてください。`,
   }),
-  ipTypeOk: (v) => ({ text: `IP タイプ ${code(v.type!)}：サブネットとサービスが対応しています。` }),
+  ipTypeOk: (v) => ({ text: `IP アドレスタイプ ${code(v.type!)}：サブネットとサービスが対応しています。` }),
   ipv4NeedsIpv4Subnets: (v) => ({
-    text: `${esc(v.subnets)} は IPv6 専用です。IPv4 のエンドポイントには IPv4 アドレスを持つサブネットが必要です。`,
+    text: `${list(v.subnets)} は IPv6 専用です。IPv4 のエンドポイントには IPv4 アドレスを持つサブネットが必要です。`,
     fix: `IPv4 CIDR のあるサブネットを使用するか、${code('ip=ipv6')} で申請してください。`,
   }),
   dualstackNeedsDualSubnets: (v) => ({
-    text: `${code('ip=dualstack')} には IPv4 と IPv6 の両方の CIDR を持つサブネットが必要です。${esc(v.subnets)} には両方はありません。`,
-    fix: `${esc(v.subnets)}（と VPC）に IPv6 CIDR を追加するか、${code('ip=ipv4')} で申請してください。`,
+    text: `${code('ip=dualstack')} には IPv4 と IPv6 の両方の CIDR を持つサブネットが必要です。${list(v.subnets)} には両方はありません。`,
+    fix: `${list(v.subnets)}（と VPC）に IPv6 CIDR を追加するか、${code('ip=ipv4')} で申請してください。`,
   }),
   ipv6NeedsIpv6OnlySubnets: (v) => ({
-    text: `${code('ip=ipv6')} には IPv6 専用のサブネットが必要です。${esc(v.subnets)} は IPv6 専用ではありません。`,
+    text: `${code('ip=ipv6')} には IPv6 専用のサブネットが必要です。${list(v.subnets)} は IPv6 専用ではありません。`,
     fix: `IPv6 専用のサブネットを使用するか、デュアルスタックのサブネットで ${code('ip=dualstack')} を指定して申請してください。`,
   }),
   ipTypeUnsupported: (v) => ({
-    text: `${code(v.service!)} が対応しているのは ${esc(v.supported)} だけで、${code(v.type!)} には対応していません。`,
+    text: `${code(v.service!)} が対応しているのは ${list(v.supported)} だけで、${code(v.type!)} には対応していません。`,
     fix: `サービスが対応している IP タイプで申請してください（${code('ip=ipv4')}${v.supported!.includes('ipv6') ? `、${code('ip=dualstack')}、${code('ip=ipv6')}` : ''}）。`,
   }),
-  freeIpsOk: (v) => ({ text: `すべてのサブネットに空きアドレスがあります（${esc(v.counts) || 'IPv6'}）。` }),
+  freeIpsOk: (v) => ({ text: `すべてのサブネットに空きアドレスがあります（${list(v.counts) || 'IPv6'}）。` }),
   subnetFull: (v) => ({
-    text: `${esc(v.subnets)} に空き IP アドレスがありません。エンドポイントにはサブネットごとに 1 つ必要です。`,
+    text: `${list(v.subnets)} に空き IP アドレスがありません。エンドポイントにはサブネットごとに 1 つ必要です。`,
     fix: 'その AZ の別のサブネットを選択するか、サブネットのアドレスを解放してください。',
   }),
   quotaOk: (v) => ({
@@ -489,19 +516,19 @@ const preflightFindings: Messages['preflight']['findings'] = {
     fix: '別のアベイラビリティーゾーンにサブネットを追加してください（AZ ごとに 1 つ）。',
   }),
   multiAz: (v) => ({ text: `サブネットは ${esc(v.count)} 個のアベイラビリティーゾーンにあります。` }),
-  naclOk: (v) => ({ text: `サブネットのネットワーク ACL は、VPC からの TCP ${esc(v.ports)} と戻りのトラフィックを許可しています。` }),
+  naclOk: (v) => ({ text: `サブネットのネットワーク ACL は、VPC からの TCP ${list(v.ports)} と戻りのトラフィックを許可しています。` }),
   naclBlocksInbound: (v) => ({
-    text: `ネットワーク ACL ${code(v.acl!)}（${esc(v.subnets)}）は ${esc(v.cidr)} からの TCP ${esc(v.ports)} を許可していません。`,
-    fix: `${code(v.acl!)} に、${esc(v.cidr)} からの TCP ${esc(v.ports)} を許可するインバウンドルールを、拒否するルールより小さい番号で追加してください。`,
+    text: `ネットワーク ACL ${code(v.acl!)}（${list(v.subnets)}）は ${esc(v.cidr)} からの TCP ${list(v.ports)} を許可していません。`,
+    fix: `${code(v.acl!)} に、${esc(v.cidr)} からの TCP ${list(v.ports)} を許可するインバウンドルールを、拒否するルールより小さい番号で追加してください。`,
   }),
   naclBlocksReturn: (v) => ({
-    text: `ネットワーク ACL ${code(v.acl!)}（${esc(v.subnets)}）は応答の送信を許可していません。${esc(v.cidr)} へのアウトバウンド TCP ${esc(v.from)}-${esc(v.to)} が許可されていません。`,
+    text: `ネットワーク ACL ${code(v.acl!)}（${list(v.subnets)}）は応答の送信を許可していません。${esc(v.cidr)} へのアウトバウンド TCP ${esc(v.from)}-${esc(v.to)} が許可されていません。`,
     fix: `${code(v.acl!)} に、${esc(v.cidr)} への TCP ${esc(v.from)}-${esc(v.to)}（クライアントのエフェメラルポート）を許可するアウトバウンドルールを追加してください。`,
   }),
   naclUnchecked: (v) => ({ text: `サブネットのネットワーク ACL を読み取れませんでした（${code(v.code!)}）。ポートが許可されているか手動で確認してください。` }),
   crossRegionOk: (v) => ({ text: `${code(v.serviceRegion!)} の ${code(v.service!)} は ${code(v.region!)} に提供されています（クロスリージョン）。` }),
   crossRegionNotListed: (v) => ({
-    text: `${code(v.service!)} は、AWS のクロスリージョンで到達できるサービスの一覧（${esc(v.listed)}）に含まれていません。`,
+    text: `${code(v.service!)} は、AWS のクロスリージョンで到達できるサービスの一覧（${list(v.listed)}）に含まれていません。`,
     fix: `${code(v.serviceRegion!)} にエンドポイントを作成し（${code(`region=${esc(v.serviceRegion)}`)}）、リージョン間ピアリングまたは Transit Gateway 経由で到達してください。`,
   }),
   crossRegionNotOffered: (v) => ({
@@ -554,8 +581,8 @@ const reach: Messages['reach'] = {
     return `${esc(ips)} → ${esc(paths[path] ?? path)}`;
   },
   why: {
-    'endpoint-specific': 'エンドポイントのプライベート IP を持つパブリック DNS レコードです。どのリゾルバーでも応答します',
-    'private-dns-on': 'プライベート DNS がオンです。VPC のプライベートゾーンがエンドポイントの IP で応答します',
+    'endpoint-specific': 'エンドポイントのプライベート IP を返すパブリック DNS レコードのため、どのネットワークからでも解決できます',
+    'private-dns-on': 'プライベート DNS がオンです。VPC に関連付けられたプライベートホストゾーンがエンドポイントの IP を返します',
     'vpc-dns-attributes-off': 'プライベート DNS にはエンドポイントの VPC の `enableDnsSupport` と `enableDnsHostnames` が必要ですが、一方が無効です',
     'vpc-dns-attributes-unknown': 'VPC の DNS 属性を読み取れませんでした',
     'client-dns-off':
@@ -572,16 +599,16 @@ const reach: Messages['reach'] = {
     'onprem-forwarder-unknown':
       'オンプレミスの DNS が名前をエンドポイントの VPC の Route 53 Resolver インバウンドエンドポイントに転送していない限り、パブリック IP です。ボットからはどちらも参照できません',
   },
-  tryIt: (region: string) => `VPC 内で試す（${code(region)} で署名）`,
+  tryIt: (region: string) => `VPC 内から試す（署名リージョン：${code(region)}）`,
   companionsTitle: 'この VPC に必要な可能性のあるほかのエンドポイント',
-  companionsIntro: 'エンドポイントのない（かつ NAT のない）AWS の API をプライベートサブネットから呼び出すと、タイムアウトします。この VPC にないもの：',
+  companionsIntro: 'NAT ゲートウェイのないプライベートサブネットから、エンドポイントのない AWS の API を呼び出すとタイムアウトします。この VPC にないもの：',
   companionsNone: 'よく併用するエンドポイント（sts、logs、ssm、ecr、secrets）は、すべてこの VPC にあります。',
   companionsUnknown: 'VPC のほかのエンドポイントを一覧表示できませんでした。',
   companions: {
     sts: 'ロールの認証情報（AssumeRole、ウェブ ID）',
     logs: 'CloudWatch Logs（エージェント、Lambda、ECS）',
     ssm: 'インスタンスでの Session Manager と Systems Manager',
-    ecr: 'ECR からのイメージの pull（レイヤーはゲートウェイエンドポイントとしての S3 が伝送）',
+    ecr: 'ECR からのイメージ取得（レイヤーは S3 のゲートウェイエンドポイント経由）',
     secrets: 'Secrets Manager とその背後の KMS キー',
   },
   companionLine: (what: string, missing: string[]) => `${esc(what)}：${missing.map(code).join('、')}`,
@@ -594,15 +621,15 @@ const naclFlow = (direction: string | undefined, ports: string | undefined, peer
 const reachWhy = (why: string | undefined) => (why && why in reach.why ? reach.why[why as keyof typeof reach.why] : why);
 
 const doctorFindings: Messages['doctor']['findings'] = {
-  'state.available': (v) => ({ text: `${code(v.endpoint!)} は available です。` }),
+  'state.available': (v) => ({ text: `${code(v.endpoint!)} は使用可能（available）です。` }),
   'state.pendingAcceptance': (v) => ({
-    text: `${code(v.endpoint!)} はサービスの所有者による承諾を待っています。承諾されるまでトラフィックは通りません。`,
+    text: `${code(v.endpoint!)} はサービスプロバイダーによる承諾を待っています。承諾されるまでトラフィックは通りません。`,
     fix: 'プロバイダーが承諾します（VPC コンソール → エンドポイントサービス → エンドポイント接続）：',
   }),
-  'state.other': (v) => ({ text: `${code(v.endpoint!)} は ${code(v.state!)} で、available ではありません。`, fix: '最後のエラーを確認します：' }),
+  'state.other': (v) => ({ text: `${code(v.endpoint!)} は ${code(v.state!)} で、使用可能（available）ではありません。`, fix: '最後のエラーを確認します：' }),
   'az.same': (v) => ({ text: `エンドポイントには、送信元の AZ ${code(v.az!)} に ENI があります${v.ip ? `（${code(v.ip)}）` : ''}。` }),
   'az.cross': (v) => ({
-    text: `送信元の AZ ${code(v.az!)} にエンドポイントの ENI がありません（ENI は ${esc(v.azs)} にあります）。通信はできますが、AZ 間のデータ転送は課金され、その AZ で障害が発生すると送信元は接続できなくなります。`,
+    text: `送信元の AZ ${code(v.az!)} にエンドポイントの ENI がありません（ENI は ${list(v.azs)} にあります）。通信はできますが、AZ 間のデータ転送は課金され、その AZ で障害が発生すると送信元は接続できなくなります。`,
     fix: 'その AZ のサブネットをエンドポイントに追加します：',
   }),
   'az.none': (v) => ({
@@ -610,7 +637,7 @@ const doctorFindings: Messages['doctor']['findings'] = {
     fix: 'エンドポイントにサブネットを追加してください（AZ ごとに 1 つ）。',
   }),
   'az.unknown': () => ({ text: 'エンドポイントの ENI を読み取れませんでした。AZ は不明です。' }),
-  'az.list': (v) => ({ text: `エンドポイントの ENI は ${esc(v.azs)} にあります。` }),
+  'az.list': (v) => ({ text: `エンドポイントの ENI は ${list(v.azs)} にあります。` }),
   'port.aws': () => ({ text: 'ポート 443（HTTPS）。AWS の API のポートです。' }),
   'port.awsNot443': (v) => ({ text: `ポート ${esc(v.port)}：AWS の API が待ち受けるのは 443 だけです。`, fix: `${code('port=443')} で確認してください。` }),
   'port.given': (v) => ({ text: `指定されたポート ${esc(v.port)}（プロバイダーのリスナーのポート）。` }),
@@ -651,9 +678,9 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'routing.noTable': (v) => ({ text: `${code(v.subnet!)} のルートテーブルが見つかりません。不明です。` }),
   'routing.noEndpointCidrs': () => ({ text: 'エンドポイントのサブネットの CIDR ブロックを読み取れませんでした。不明です。' }),
   'routing.onprem': () => ({ text: 'オンプレミスから：Direct Connect / VPN の経路とオンプレミスのファイアウォールはボットから参照できないため、不明です。' }),
-  'return.onprem': (v) => ({ text: `エンドポイントのサブネットのルートテーブル（${esc(v.tables)}）は、${code(v.cidr!)} を VGW または TGW に戻します。` }),
+  'return.onprem': (v) => ({ text: `エンドポイントのサブネットのルートテーブル（${list(v.tables)}）は、${code(v.cidr!)} を VGW または TGW に戻します。` }),
   'return.onpremNoCidr': (v) => ({
-    text: `エンドポイントのサブネットのルートテーブル（${esc(v.tables)}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<on-premises CIDR>')} を指定してください。`,
+    text: `エンドポイントのサブネットのルートテーブル（${list(v.tables)}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<on-premises CIDR>')} を指定してください。`,
   }),
   'return.onpremNone': (v) => ({
     text: `${code(v.table!)}（エンドポイントのサブネットのもの）には、VGW または TGW を経由して ${code(v.cidr!)} に戻るルートがありません。応答が戻れません。`,
@@ -663,7 +690,7 @@ const doctorFindings: Messages['doctor']['findings'] = {
     text: `${code(v.table!)}（エンドポイントのサブネットのもの）には VGW または TGW へのルートがまったくありません。応答がオンプレミスに戻れません。`,
     fix: 'VPN/DX のルートを伝播させます（または VGW/TGW への静的ルートを追加します）：',
   }),
-  'nacl.allow': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は双方向とも許可しています。` }),
+  'nacl.allow': (v) => ({ text: `${codes(v.acl)}（${codes(v.subnet)}）は双方向とも許可しています。` }),
   'nacl.deny': (v) => ({
     text: `${code(v.acl!)}（${code(v.subnet!)}）は${naclFlow(v.direction, v.port, code(v.peer!))}を拒否しています（ルール ${esc(v.rule)}）。`,
     fix: '拒否ルールより小さい番号のルールで許可します：',
@@ -687,29 +714,29 @@ const doctorFindings: Messages['doctor']['findings'] = {
     text: `送信元のアドレスが不明です。エンドポイントのサブネットのネットワーク ACL を確認するには ${code('from=<CIDR>')} を指定してください。`,
   }),
   'sg.endpointAdmits': (v) => ({
-    text: `エンドポイントのセキュリティグループ（${esc(v.groups)}）は ${code(v.cidrs!)} からの TCP ${esc(v.port)} を許可しています。`,
+    text: `エンドポイントのセキュリティグループ（${codes(v.groups)}）は ${codes(v.cidrs)} からの TCP ${esc(v.port)} を許可しています。`,
   }),
   'sg.endpointRefuses': (v) => ({
-    text: `エンドポイントのセキュリティグループ（${esc(v.groups)}）は ${code(v.cidr!)} からの TCP ${esc(v.port)} を許可していません。呼び出しはタイムアウトします。`,
+    text: `エンドポイントのセキュリティグループ（${codes(v.groups)}）は ${code(v.cidr!)} からの TCP ${esc(v.port)} を許可していません。呼び出しはタイムアウトします。`,
     fix: '送信元を許可します：',
   }),
   'sg.sourceAllows': (v) => ({
-    text: `${code(v.instance!)} のセキュリティグループ（${esc(v.groups)}）は、エンドポイントへのアウトバウンド TCP ${esc(v.port)} を許可しています。`,
+    text: `${code(v.instance!)} のセキュリティグループ（${codes(v.groups)}）は、エンドポイントへのアウトバウンド TCP ${esc(v.port)} を許可しています。`,
   }),
   'sg.sourceRefuses': (v) => ({
-    text: `${code(v.instance!)} のセキュリティグループ（${esc(v.groups)}）は、${code(v.cidr!)} へのアウトバウンド TCP ${esc(v.port)} を許可していません。`,
+    text: `${code(v.instance!)} のセキュリティグループ（${codes(v.groups)}）は、${code(v.cidr!)} へのアウトバウンド TCP ${esc(v.port)} を許可していません。`,
     fix: 'アウトバウンドで許可します：',
   }),
   'sg.notInstance': () => ({
     text: `インスタンス自身のセキュリティグループでポートのアウトバウンドを許可する必要があります。確認するには ${code('from=i-…')} でインスタンスを指定してください。`,
   }),
   'sg.noSourceCidr': (v) => ({
-    text: `送信元のアドレスが不明です。エンドポイントのセキュリティグループ（${esc(v.groups)}）を確認するには ${code('from=<CIDR>')} を指定してください。`,
+    text: `送信元のアドレスが不明です。エンドポイントのセキュリティグループ（${codes(v.groups)}）を確認するには ${code('from=<CIDR>')} を指定してください。`,
   }),
   'sg.unreadable': (v) => ({ text: `セキュリティグループを読み取れませんでした${v.action ? `（${code(v.action)}）` : ''}。不明です。` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} では、プライベート DNS に必要な ${code('enableDnsSupport')} と ${code('enableDnsHostnames')} が有効です。` }),
   'dnsAttrs.off': (v) => ({
-    text: `${code(v.vpc!)} では ${esc(v.missing)} が無効です。エンドポイントのプライベート DNS は使用されません。`,
+    text: `${code(v.vpc!)} では ${list(v.missing)} が無効です。エンドポイントのプライベート DNS は使用されません。`,
     fix: '有効にします：',
   }),
   'dnsAttrs.unknown': (v) => ({ text: `${code(v.vpc!)} の DNS 属性を読み取れませんでした。不明です。` }),
@@ -762,7 +789,7 @@ const doctor: Messages['doctor'] = {
     'sg-endpoint': 'エンドポイントのセキュリティグループ',
     'sg-source': '送信元のセキュリティグループ',
     'dns-attributes': 'VPC の DNS 属性',
-    dns: 'ここからの DNS',
+    dns: '送信元での名前解決',
     resolver: 'Resolver / 転送',
   },
   marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:', unknown: ':grey_question:' },
@@ -772,16 +799,16 @@ const doctor: Messages['doctor'] = {
     'endpoint-vpc': '同じ VPC',
     'peered-vpc': '別の VPC',
     'tgw-vpc': 'Transit Gateway の背後の VPC',
-    onprem: 'どの VPC にも属さない（オンプレミスまたはピアリング先）',
+    onprem: 'VPC 外：オンプレミスまたはピアリング先',
   },
-  names: 'ここから各名前が解決される先',
+  names: '送信元からの名前解決の結果',
   readOnly: '読み取り専用です。何も変更していません。ボットから参照できない要素に答えが左右される場合、その行は不明と表示します。',
   checking: (source: string) => `${esc(source)} からの経路を確認しています… 結果はこのメッセージに置き換わります。`,
   problems: {
     sourceNotFound: (source: string, region: string) =>
       `${code(source)} は ${code(region)} に存在しません（またはボットから参照できません）。別のリージョンにある場合は ${code('region=…')} を追加してください。`,
     endpointNotFound: (endpoint: string, region: string) =>
-      `${code(region)} にエンドポイント ${code(endpoint)} はありません。ID を確認するか、${code('region=')} でリージョンを確認してください。`,
+      `${code(region)} にエンドポイント ${code(endpoint)} はありません。ID を確認するか、${code('region=')} で別のリージョンを指定してください。`,
     noEndpoint: (service: string, where: string, create: string) =>
       `該当なし：${esc(where)} ${code(service)} のインターフェイスエンドポイントはありません。${code(create)} で作成してください。`,
     inVpc: (vpc: string) => `${code(vpc)} にもリージョン内のほかの場所にも`,
@@ -841,9 +868,9 @@ export const ja = {
     },
     marks: { pass: ':white_check_mark:', warn: ':warning:', fail: ':x:' },
     fix: '対処：',
-    failed: '申請は送信されていません。失敗した項目を修正して、もう一度お試しください。投稿や作成は何も行っていません。',
+    failed: '申請は送信していません（投稿・作成もしていません）。:x: の項目を修正して、もう一度申請してください。',
     checking: (vpc: string) =>
-      `${code(vpc)} の申請を確認しています（サービス、サブネット、セキュリティグループ、プライベート DNS、IP アドレスタイプ、容量、ネットワーク ACL、権限）…`,
+      `${code(vpc)} の申請を確認しています（サービス、サブネット、セキュリティグループ、プライベート DNS、IP アドレスタイプ、空き IP アドレス、クォータ、ネットワーク ACL、権限）…`,
   },
   noRegion: `リージョンが指定されていません。${code('region=…')} を追加するか、ボットに AWS_REGION を設定してください。`,
   regionNotAllowed: (region: string, allowed: string[]) =>
@@ -890,7 +917,7 @@ export const ja = {
   requests: {
     title: (id: string) => `エンドポイントの申請 ${esc(id)}`,
     requester: '申請者',
-    reason: '理由',
+    reason: '申請理由',
     noReason: '（記載なし）',
     expires: '有効期限',
     service: 'サービス',
@@ -906,22 +933,22 @@ export const ja = {
     dnsModes: { on: 'オン', off: 'オフ', 'inbound-only': 'inbound-only（Resolver インバウンドエンドポイント経由のオンプレミスのみ）' },
     approve: '承認する',
     reject: '却下する',
-    cancel: '申請の取り下げ',
+    cancel: '取り下げる',
     confirmTitle: 'このエンドポイントを作成しますか',
     // plain_text（確認ダイアログは mrkdwn を表示しません）：値はそのまま、コードスパンなし。
     confirmText: (service: string, vpc: string) => `ボットが ${vpc} に ${service} へのインターフェイスエンドポイントを作成します。`,
     confirmYes: '承認する',
     confirmNo: 'キャンセル',
     states: {
-      pending: ':hourglass_flowing_sand: 承認者の承認待ち',
+      pending: ':hourglass_flowing_sand: 承認待ち',
       approved: ':white_check_mark: 承認済み：作成中…',
       creating: ':gear: 作成中…',
       available: ':large_green_circle: 利用可能',
-      'pending-acceptance': ':hourglass_flowing_sand: 作成済み。サービスの所有者の承諾待ち',
+      'pending-acceptance': ':hourglass_flowing_sand: 作成済み。サービスプロバイダーの承諾待ち',
       failed: ':red_circle: 失敗',
       rejected: ':no_entry: 却下',
       cancelled: ':heavy_multiplication_x: 申請者が取り下げ',
-      expired: ':alarm_clock: 期限切れ：期限内に判断されませんでした',
+      expired: ':alarm_clock: 期限切れ（期限内に判断されませんでした）',
     },
     historyLine: (state: string, actor: string, at: string) => `${esc(requestStateWords[state] ?? state)} · ${actor} · ${at}`,
     history: '履歴',
@@ -954,7 +981,7 @@ export const ja = {
       `${code(id)} ${esc(state)} · ${mention(requester)} · ${code(vpc)} の ${code(service)} · ${created}`,
     modal: {
       title: 'エンドポイントの申請',
-      submit: 'チェックして送信',
+      submit: '確認して送信',
       close: 'キャンセル',
       intro: 'ボットはまず申請を事前チェックし、その後承認者に依頼します。承認されるまで何も作成しません。',
       service: 'サービス',
@@ -979,24 +1006,24 @@ export const ja = {
   },
   create: {
     progress: (endpointId: string | undefined, state: string, elapsed: string) =>
-      `${endpointId ? `${code(endpointId)} ` : ''}${esc(state)} · 経過時間 ${esc(elapsed)}`,
+      `${endpointId ? `${code(endpointId)} ` : ''}${endpointState(state)} · 経過時間 ${esc(elapsed)}`,
     starting: 'CreateVpcEndpoint を呼び出しています',
-    threadCreated: (endpointId: string) => `CreateVpcEndpoint が ${code(endpointId)} を返しました。available になるのを待っています…`,
-    threadState: (endpointId: string, state: string, elapsed: string) => `${code(endpointId)} は ${esc(state)} です（${esc(elapsed)}）。`,
+    threadCreated: (endpointId: string) => `CreateVpcEndpoint が ${code(endpointId)} を返しました。使用可能（available）になるまで待っています…`,
+    threadState: (endpointId: string, state: string, elapsed: string) => `${code(endpointId)} の状態：${endpointState(state)}（経過時間 ${esc(elapsed)}）。`,
     threadAvailable: (requester: string, endpointId: string) =>
-      `${mention(requester)} さん、${code(endpointId)} が利用可能になりました。DNS 名は上の申請に表示しています。`,
+      `${mention(requester)} さん、${code(endpointId)} が利用可能になりました。DNS 名は上の承認メッセージに表示しています。`,
     threadPendingAcceptance: (requester: string, endpointId: string, owner: string) =>
-      `${mention(requester)} さん、${code(endpointId)} を作成しました。サービスの所有者${owner ? `（アカウント ${esc(owner)}）` : ''}による承諾を待っています。所有者に承諾を依頼してください（VPC コンソール → エンドポイントサービス → エンドポイント接続）。利用可能になったらお知らせします。`,
+      `${mention(requester)} さん、${code(endpointId)} を作成しました。サービスプロバイダー${owner ? `（アカウント ${esc(owner)}）` : ''}による承諾を待っています。プロバイダーに承諾を依頼してください（VPC コンソール → エンドポイントサービス → エンドポイント接続）。利用可能になったらお知らせします。`,
     threadFailed: (requester: string, text: string) => `${mention(requester)} さん、エンドポイントを作成できませんでした：${esc(text)}`,
     timedOut: (endpointId: string, minutes: number) =>
-      `${code(endpointId)} は ${esc(minutes)} 分たっても pending のままでした。この後 available になる可能性があります。${code(`/privatelink describe ${esc(endpointId)}`)} で確認してください。`,
+      `${code(endpointId)} は ${esc(minutes)} 分たっても保留中（pending）のままでした。この後、使用可能（available）になる可能性があります。${code(`/privatelink describe ${esc(endpointId)}`)} で確認してください。`,
     endpointFailed: (endpointId: string, state: string, detail: string) =>
       `${code(endpointId)} は ${esc(state)} で終了しました${detail ? `：${esc(detail)}` : ''}。`,
     endpointPartial: (endpointId: string, detail: string) =>
       `${code(endpointId)} は partial で終了しました。一部のサブネットでは作成されましたが、すべてではありません${detail ? `（失敗：${esc(detail)}）` : ''}。該当するサブネットの原因（空きアドレス、サービスが提供されている AZ）を修正して作成し直すか、このまま使用してください。${code(`/privatelink describe ${esc(endpointId)}`)} で確認できます。`,
     dnsNames: 'DNS 名',
     tryIt: 'VPC 内で試す',
-    accepted: (endpointId: string, requester: string) => `${mention(requester)} さん、サービスの所有者が ${code(endpointId)} を承諾しました。利用可能です。`,
+    accepted: (endpointId: string, requester: string) => `${mention(requester)} さん、サービスプロバイダーが ${code(endpointId)} を承諾しました。利用可能です。`,
   },
   unknownAction: 'このボタンは、このバージョンのボットではもう使われていない操作のものです。何も変更していません。コマンドをもう一度実行してください。',
   internalError:
@@ -1020,7 +1047,7 @@ export const ja = {
     needTarget: '推奨はまだありません（接続先によって異なります）',
     alsoNeeded: '併せて必要なもの',
     alternatives: 'ほかに取れる方法',
-    alone: (option: string) => `${esc(option)} のみ`,
+    alone: (option: string) => spaced(esc(option), 'のみ'),
     why: '理由',
     alsoPossible: 'ほかの選択肢（優先順）',
     ruledOut: '除外した選択肢',
@@ -1034,7 +1061,7 @@ export const ja = {
     share: 'チャンネルに共有',
     sharedBy: (user: string) => `${mention(user)} さんが共有`,
     sources: '出典',
-    factsAsOf: (date: string) => `${esc(date)} 時点の情報です。`,
+    factsAsOf: (date: string) => `${esc(date)}時点の情報です。`,
     rerun: '同じ条件で再実行：',
   },
   readers: {
@@ -1046,7 +1073,7 @@ export const ja = {
   integrity: {
     outcomeUnknown: (errorCode: string) => `CreateVpcEndpoint の応答がありませんでした（${code(errorCode)}）。同じトークンで再度呼び出しています`,
     threadAdopted: (endpointId: string) =>
-      `CreateVpcEndpoint の応答は失われましたが、${code(endpointId)} は存在します。申請タグで見つけたので、このエンドポイントを追跡します。available になるのを待っています…`,
+      `CreateVpcEndpoint の応答は失われましたが、${code(endpointId)} は存在します。申請タグで見つけたので、このエンドポイントを追跡します。使用可能（available）になるまで待っています…`,
     threadStillUnknown: (errorCode: string) =>
       `EC2 ではまだ作成が確定していません（${code(errorCode)}）。申請は作成中のままです。数分以内に申請タグでエンドポイントを探し、同じトークンで呼び出しを繰り返します。`,
     regionNotAllowed: (region: string, allowed: string) =>
@@ -1069,9 +1096,9 @@ export const ja = {
   lang: {
     names: { en: 'English（英語）', ja: '日本語' },
     current: (name: string, chosen: boolean) =>
-      `現在の言語: ${esc(name)}${chosen ? '' : '（このワークスペースの既定）'}。${code('/privatelink lang en')} または ${code('/privatelink lang ja')} で変更できます。`,
-    set: (name: string) => `今後は ${esc(name)} で応答します。承認カード、そのスレッド、ダイレクトメッセージはチャンネルの言語のままです。`,
-    cli: `ターミナルでは ${code('--lang en|ja')} または環境変数 ${code('LANG')}（例: ${code('LANG=ja_JP.UTF-8')}）で言語を指定します。`,
+      `現在の言語：${esc(name)}${chosen ? '' : '（このワークスペースの既定）'}。${code('/privatelink lang en')} または ${code('/privatelink lang ja')} で変更できます。`,
+    set: (name: string) => `今後は${esc(name)}で応答します。承認カード、そのスレッド、ダイレクトメッセージはチャンネルの言語のままです。`,
+    cli: `ターミナルでは ${code('--lang en|ja')} または環境変数 ${code('LANG')}（例：${code('LANG=ja_JP.UTF-8')}）で言語を指定します。`,
     notSaved: '言語を保存できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
   },
   // 課題 15（利用者への連絡）: 申請者へのダイレクトメッセージ、承認者への呼びかけとリマインダー、却下の理由
@@ -1084,12 +1111,12 @@ export const ja = {
     dmAvailable: (id: string, endpointId: string, url: string) =>
       `エンドポイント ${code(endpointId)} が利用可能になりました（申請 ${code(id)}、${link(url, '申請を表示')}）。DNS 名と、VPC 内から確認するコマンドは次のとおりです。`,
     dmPendingAcceptance: (id: string, endpointId: string, owner: string) =>
-      `エンドポイント ${code(endpointId)}（申請 ${code(id)}）を作成しました。サービスの所有者${owner ? `（AWS アカウント ${code(owner)}）` : ''}による承諾を待っています。VPC コンソール（エンドポイントサービス → エンドポイント接続）で承諾するよう依頼してください。利用可能になったらお知らせします。`,
-    dmFailed: (id: string, url: string, text: string) => `申請 ${code(id)} を完了できませんでした（${link(url, '申請を表示')}）: ${text}`,
+      `エンドポイント ${code(endpointId)}（申請 ${code(id)}）を作成しました。サービスプロバイダー${owner ? `（AWS アカウント ${code(owner)}）` : ''}による承諾を待っています。VPC コンソール（エンドポイントサービス → エンドポイント接続）で承諾するよう依頼してください。利用可能になったらお知らせします。`,
+    dmFailed: (id: string, url: string, text: string) => `申請 ${code(id)} を完了できませんでした（${link(url, '申請を表示')}）：${text}`,
     dmExpired: (id: string, url: string) =>
       `申請 ${code(id)} は期限切れになりました。期限内に承認者が判断しなかったため、何も作成していません（${link(url, '申請を表示')}）。まだ必要な場合は ${code('/privatelink create')} でもう一度申請してください。`,
-    reasonLabel: '理由:',
-    reminderHalf: (who: string, expires: string) => `${who} さん、この申請はまだ判断を待っています。期限は ${expires} です。`,
+    reasonLabel: '却下理由：',
+    reminderHalf: (who: string, expires: string) => `${who} さん、この申請はまだ承認も却下もされていません。期限は ${expires} です。`,
     reminderFinal: (who: string, expires: string) =>
       `${who} さん、最終のお知らせです。承認または却下されない場合、この申請は ${expires} に期限切れになります。`,
     rejectModal: {
@@ -1107,12 +1134,12 @@ export const ja = {
   home: {
     title: 'エンドポイントの申請',
     waiting: (shown: number, total: number) =>
-      shown < total ? `承認待ちの申請（新しい順に ${esc(total)} 件中 ${esc(shown)} 件）` : `承認待ちの申請（${esc(total)} 件）`,
+      shown < total ? `あなたの判断を待っている申請（新しい順に ${esc(total)} 件中 ${esc(shown)} 件）` : `あなたの判断を待っている申請（${esc(total)} 件）`,
     noneWaiting: 'あなたの判断を待っている申請はありません。',
     yours: (shown: number, total: number) =>
       shown < total ? `あなたの申請（新しい順に ${esc(total)} 件中 ${esc(shown)} 件）` : `あなたの申請（${esc(total)} 件）`,
     noneYours: `申請はまだありません。${code('/privatelink create')} でエンドポイントを申請できます。`,
-    expires: (at: string) => `有効期限: ${at}`,
+    expires: (at: string) => `有効期限：${at}`,
     approvalMessage: '承認メッセージ',
     confirmText: (service: string, vpc: string, region: string) => `${vpc}（${region}）に ${service} へのインターフェイスエンドポイントを作成します。`,
     footer: `詳細と履歴は ${code('/privatelink status plr-…')}、すべての申請は ${code('/privatelink requests all')} で確認できます。`,
@@ -1159,17 +1186,17 @@ export const ja = {
     // 1 つの項目の値の区切り（サブネット、グループ、ポート）
     separator: '、',
     openInConsole: 'AWS コンソールで開く',
-    willCall: '実行する呼び出し',
-    called: '実行した呼び出し',
-    notCalled: '申請された呼び出し（実行していません）',
+    willCall: '実行する API 呼び出し',
+    called: '実行した API 呼び出し',
+    notCalled: '申請された API 呼び出し（未実行）',
     expiredHowTo: (command: string) =>
       `期限までに判断されなかったため、何も作成していません。もう一度依頼するには、同じ申請を送信してください：${code(command)}`,
     showing: (from: number, to: number, total: number) => `${esc(total)} 件中 ${esc(from)}～${esc(to)} 件目を表示しています。`,
     more: '次のページ',
-    openCard: 'カード',
+    openCard: '承認メッセージ',
     recap: '回答：',
-    changesButton: (count: number) => `2018 年からの変更（${esc(count)} 件）`,
-    changesFolded: (count: number) => `2018 年の助言のうち ${esc(count)} 件が、この答えに関わる形で変わりました。下のボタンで表示します。`,
+    changesButton: (count: number) => `2018 年以降の変更点（${esc(count)} 件）`,
+    changesFolded: (count: number) => `2018 年当時の定説のうち ${esc(count)} 件は、現在は当てはまりません。ボタンで表示します。`,
     source: '出典',
     actors: { system: 'ボット', worker: 'ワーカー' },
   },
