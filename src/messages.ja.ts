@@ -835,6 +835,22 @@ const requestStateWords: Record<string, string> = {
 
 export const ja = {
   code,
+  punctuation: {
+    label: (name: string, text: string) => `${name}：${text}`,
+    sources: (text: string, links: string) => `${text}（${links}）`,
+    aside: (text: string) => `（${text}）`,
+  },
+  questionLabels: {
+    target: '接続先',
+    service: 'サービス',
+    onprem: 'オンプレミス',
+    'cross-region': 'クロスリージョン',
+    overlap: 'CIDR の重複',
+    direction: '接続の方向',
+    protocol: 'プロトコル',
+    ipv6: 'IPv6',
+    vpcs: 'VPC の数',
+  },
   usage,
   examples,
   optionNames,
@@ -1194,7 +1210,7 @@ export const ja = {
     showing: (from: number, to: number, total: number) => `${esc(total)} 件中 ${esc(from)}～${esc(to)} 件目を表示しています。`,
     more: '次のページ',
     openCard: '承認メッセージ',
-    recap: '回答：',
+    recap: '回答',
     changesButton: (count: number) => `2018 年以降の変更点（${esc(count)} 件）`,
     changesFolded: (count: number) => `2018 年当時の定説のうち ${esc(count)} 件は、現在は当てはまりません。ボタンで表示します。`,
     source: '出典',

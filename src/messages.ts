@@ -717,6 +717,24 @@ const doctor = {
 
 export const en = {
   code,
+  /** How this language joins a label to its text, a claim to its sources and an aside to its sentence. */
+  punctuation: {
+    label: (name: string, text: string) => `${name}: ${text}`,
+    sources: (text: string, links: string) => `${text} (${links})`,
+    aside: (text: string) => `_(${text})_`,
+  },
+  /** Each question's short name in a recap line ("target: own service"). */
+  questionLabels: {
+    target: 'target',
+    service: 'service',
+    onprem: 'onprem',
+    'cross-region': 'cross-region',
+    overlap: 'overlap',
+    direction: 'direction',
+    protocol: 'protocol',
+    ipv6: 'ipv6',
+    vpcs: 'vpcs',
+  } satisfies Record<QuestionKey, string>,
   usage,
   examples,
   optionNames,
@@ -1074,7 +1092,7 @@ export const en = {
     showing: (from: number, to: number, total: number) => `Showing ${esc(from)}–${esc(to)} of ${esc(total)}.`,
     more: 'More',
     openCard: 'card',
-    recap: 'Your answers:',
+    recap: 'Your answers',
     changesButton: (count: number) => `Changed since 2018 (${esc(count)})`,
     changesFolded: (count: number) =>
       `${esc(count)} ${count === 1 ? 'piece' : 'pieces'} of the 2018 advice changed in ways that bear on this answer: see them with the button below.`,

@@ -108,13 +108,13 @@ describe('views rendered with the ja catalog', () => {
     it("heads the card with 推奨 and the option's Japanese name, and words each section from the catalog", () => {
       expectWithinBlockKitLimits(view);
       expect(decision.recommendation).toBeTruthy();
-      expect(view.text).toBe(`${ja.compare.recommendation}: ${ja.optionNames[decision.recommendation!]}`);
+      expect(view.text).toBe(`${ja.compare.recommendation}：${ja.optionNames[decision.recommendation!]}`);
       for (const heading of [ja.compare.why, ja.compare.nextSteps, ja.compare.caveats, ja.compare.ruledOut]) expect(text).toContain(`*${heading}*`);
       expect(text).toContain(ja.notes['why.interface-inbound-only']);
       expect(text).toContain(ja.notes['caveat.gateway-routes']);
       expect(text).not.toContain(en.notes['why.interface-inbound-only']);
       const terminal = blocksToText(view.blocks);
-      expect(terminal).toContain(`${ja.compare.recommendation}: ${ja.optionNames[decision.recommendation!]}\n====`);
+      expect(terminal).toContain(`${ja.compare.recommendation}：${ja.optionNames[decision.recommendation!]}\n====`);
     });
 
     it("keeps the commands, the re-run line and the buttons' ids as in English", () => {

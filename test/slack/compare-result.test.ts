@@ -91,7 +91,7 @@ describe('the compare result', () => {
     expect(JSON.stringify(open[1])).toContain('回答：');
     expect(jaReport.factsAsOf).toMatch(/^\d{4} 年/);
     const folded = compareResultView(jaReport, answers, order, {}, ja).blocks;
-    expect(accessoryOf(folded, COMPARE_ACTIONS.changes)!.text.text).toBe(`2018 年からの変更（${decision.changedSince2018.length} 件）`);
+    expect(accessoryOf(folded, COMPARE_ACTIONS.changes)!.text.text).toBe(`2018 年以降の変更点（${decision.changedSince2018.length} 件）`);
   });
 
   it('keeps the JSON report in English whatever the language (the CLI prints reportDecision(…, en))', () => {

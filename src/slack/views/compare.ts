@@ -73,7 +73,7 @@ function recapLine(msg: Messages, answers: Answers, order: readonly QuestionKey[
   const keys = [...order, ...(Object.keys(answers) as QuestionKey[]).filter((k) => !order.includes(k))];
   return keys
     .filter((key) => answers[key] !== undefined)
-    .map((key) => `${key}: *${escapeMrkdwn(answerLabel(msg, key, String(answers[key])))}*`)
+    .map((key) => msg.punctuation.label(msg.questionLabels[key], `*${escapeMrkdwn(answerLabel(msg, key, String(answers[key])))}*`))
     .join(' · ');
 }
 
@@ -81,7 +81,7 @@ function recapLine(msg: Messages, answers: Answers, order: readonly QuestionKey[
 function withSources(msg: Messages, text: string, facts: readonly string[]): string {
   const k = msg.cards;
   const links = claimSources(facts).map((url, i) => link(url, i === 0 ? k.source : `${k.source} ${i + 1}`));
-  return links.length > 0 ? `${text} (${links.join(msg.cards.separator)})` : text;
+  return links.length > 0 ? msg.punctuation.sources(text, links.join(msg.cards.separator)) : text;
 }
 
 /** What an open question would change the answer to: the option, plus its companions. */
@@ -105,17 +105,17 @@ export function compareResultView(
   const m = msg.compare;
   const optionName = (id: OptionId) => msg.optionNames[id];
   const title = report.recommendation
-    ? `${m.recommendation}: ${optionName(report.recommendation)}`
+    ? msg.punctuation.label(m.recommendation, optionName(report.recommendation))
     : answers.target === undefined
       ? m.needTarget
       : m.noRecommendation;
   const k = msg.cards;
   const blocks: KnownBlock[] = [header(title)];
   const recap = recapLine(msg, answers, order);
-  if (recap) blocks.push(context(`${k.recap} ${recap}`));
+  if (recap) blocks.push(context(msg.punctuation.label(k.recap, recap)));
   if (options.sharedBy) blocks.push(context(m.sharedBy(options.sharedBy)));
   if (report.alsoNeeded.length > 0) {
-    blocks.push(section(`*${m.alsoNeeded}*\n${bullets(report.alsoNeeded.map((c) => withSources(msg, `*${optionName(c.option)}*: ${c.reason}`, c.facts)))}`));
+    blocks.push(section(`*${m.alsoNeeded}*\n${bullets(report.alsoNeeded.map((c) => withSources(msg, msg.punctuation.label(`*${optionName(c.option)}*`, c.reason), c.facts)))}`));
   }
   if (report.reasons.length > 0) blocks.push(section(`*${m.why}*\n${bullets(report.reasons.map((r) => withSources(msg, r.text, r.facts)))}`));
   if (report.nextSteps.length > 0) {
@@ -127,7 +127,7 @@ export function compareResultView(
   const others = report.ranked.slice(1);
   if (others.length > 0) blocks.push(section(`*${m.alsoPossible}*\n${bullets(others.map(optionName))}`));
   if (report.ruledOut.length > 0) {
-    blocks.push(section(`*${m.ruledOut}*\n${bullets(report.ruledOut.map((r) => withSources(msg, `*${optionName(r.option)}*: ${r.reason}`, r.facts)))}`));
+    blocks.push(section(`*${m.ruledOut}*\n${bullets(report.ruledOut.map((r) => withSources(msg, msg.punctuation.label(`*${optionName(r.option)}*`, r.reason), r.facts)))}`));
   }
   if (report.openQuestions.length > 0) {
     const lines = report.openQuestions.flatMap((q) =>
