@@ -466,7 +466,9 @@ const preflightFindings: Messages['preflight']['findings'] = {
     text: `この VPC では ${code(v.endpoint!)} がすでに ${code(v.service!)} のプライベート DNS を有効にしています。有効にできるエンドポイントは 1 つだけです。`,
     fix: `そのエンドポイントを使用するか、${code('private-dns=off')} で申請するか、先にそのエンドポイントを削除してください。`,
   }),
-  privateDnsOk: (v) => ({ text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? `${code(v.name)} ` : 'サービス名'}はエンドポイントに解決されます。` }),
+  privateDnsOk: (v) => ({
+    text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? `${code(v.name)} ` : 'サービス名'}はエンドポイントに解決されます。`,
+  }),
   privateDnsAllResolvers: (v) => ({
     text: `VPC の DNS サポートと DNS ホスト名は有効です。${v.name ? `${code(v.name)} ` : 'サービス名'}は VPC 内とオンプレミスのクライアントからエンドポイントに解決されます（${code('PrivateDnsOnlyForInboundResolverEndpoint=false')} を送信するため、ゲートウェイエンドポイントは不要です）。`,
   }),
@@ -1039,7 +1041,8 @@ export const ja = {
       `${code(endpointId)} は partial で終了しました。一部のサブネットでは作成されましたが、すべてではありません${detail ? `（失敗：${esc(detail)}）` : ''}。該当するサブネットの原因（空きアドレス、サービスが提供されている AZ）を修正して作成し直すか、このまま使用してください。${code(`/privatelink describe ${esc(endpointId)}`)} で確認できます。`,
     dnsNames: 'DNS 名',
     tryIt: 'VPC 内で試す',
-    accepted: (endpointId: string, requester: string) => `${mention(requester)} さん、サービスプロバイダーが ${code(endpointId)} を承諾しました。利用可能です。`,
+    accepted: (endpointId: string, requester: string) =>
+      `${mention(requester)} さん、サービスプロバイダーが ${code(endpointId)} を承諾しました。利用可能です。`,
   },
   unknownAction: 'このボタンは、このバージョンのボットではもう使われていない操作のものです。何も変更していません。コマンドをもう一度実行してください。',
   internalError:

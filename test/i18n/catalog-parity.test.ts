@@ -79,7 +79,13 @@ const CODE_ONLY_FUNCTIONS = [
   'code',
   'punctuation / label',
   'punctuation / sources',
-  'punctuation / aside', 'reach / eniLine', 'requests / historyLine', 'requests / decidedBy', 'compare / wouldChange', 'reach / companionLine'];
+  'punctuation / aside',
+  'reach / eniLine',
+  'requests / historyLine',
+  'requests / decidedBy',
+  'compare / wouldChange',
+  'reach / companionLine',
+];
 
 type Args = unknown[];
 

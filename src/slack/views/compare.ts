@@ -115,7 +115,11 @@ export function compareResultView(
   if (recap) blocks.push(context(msg.punctuation.label(k.recap, recap)));
   if (options.sharedBy) blocks.push(context(m.sharedBy(options.sharedBy)));
   if (report.alsoNeeded.length > 0) {
-    blocks.push(section(`*${m.alsoNeeded}*\n${bullets(report.alsoNeeded.map((c) => withSources(msg, msg.punctuation.label(`*${optionName(c.option)}*`, c.reason), c.facts)))}`));
+    blocks.push(
+      section(
+        `*${m.alsoNeeded}*\n${bullets(report.alsoNeeded.map((c) => withSources(msg, msg.punctuation.label(`*${optionName(c.option)}*`, c.reason), c.facts)))}`,
+      ),
+    );
   }
   if (report.reasons.length > 0) blocks.push(section(`*${m.why}*\n${bullets(report.reasons.map((r) => withSources(msg, r.text, r.facts)))}`));
   if (report.nextSteps.length > 0) {
@@ -127,7 +131,11 @@ export function compareResultView(
   const others = report.ranked.slice(1);
   if (others.length > 0) blocks.push(section(`*${m.alsoPossible}*\n${bullets(others.map(optionName))}`));
   if (report.ruledOut.length > 0) {
-    blocks.push(section(`*${m.ruledOut}*\n${bullets(report.ruledOut.map((r) => withSources(msg, msg.punctuation.label(`*${optionName(r.option)}*`, r.reason), r.facts)))}`));
+    blocks.push(
+      section(
+        `*${m.ruledOut}*\n${bullets(report.ruledOut.map((r) => withSources(msg, msg.punctuation.label(`*${optionName(r.option)}*`, r.reason), r.facts)))}`,
+      ),
+    );
   }
   if (report.openQuestions.length > 0) {
     const lines = report.openQuestions.flatMap((q) =>
