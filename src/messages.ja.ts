@@ -424,7 +424,7 @@ const preflightFindings: Messages['preflight']['findings'] = {
     fix: `クライアントからのインバウンド TCP ${list(v.ports)} を許可するセキュリティグループを ${code('sg=sg-…')} で指定してください。`,
   }),
   groupsOk: (v) => ({
-    text: `${v.sources ? `VPC の CIDR（${esc(v.sources)}）` : '指定した送信元'}からのインバウンド TCP ${list(v.ports)} が許可されています。`,
+    text: `${v.sources ? `VPC の CIDR（${list(v.sources)}）` : '指定した送信元'}からのインバウンド TCP ${list(v.ports)} が許可されています。`,
   }),
   groupNotFound: (v) => ({
     text: `${code(v.region!)} に存在しないセキュリティグループがあります：${list(v.detail)}。`,
@@ -619,7 +619,7 @@ const reach: Messages['reach'] = {
 
 /** "TCP 443 out to X" / "TCP 443 in from X", in Japanese order. */
 const naclFlow = (direction: string | undefined, ports: string | undefined, peer: string) =>
-  direction === 'out' ? ` ${esc(peer)} へのアウトバウンド TCP ${esc(ports)} ` : ` ${esc(peer)} からのインバウンド TCP ${esc(ports)} `;
+  direction === 'out' ? ` ${esc(peer)} へのアウトバウンド TCP ${list(ports)} ` : ` ${esc(peer)} からのインバウンド TCP ${list(ports)} `;
 const reachWhy = (why: string | undefined) => (why && why in reach.why ? reach.why[why as keyof typeof reach.why] : why);
 
 const doctorFindings: Messages['doctor']['findings'] = {
@@ -926,10 +926,17 @@ export const ja = {
     fromPrivate: 'プライベートサブネットから',
     routes: { endpoint: 'エンドポイント経由', internet: 'インターネット経由（IGW）', fails: '失敗（外部への経路なし）' },
     tryIt: 'VPC 内で試す',
-    acceptance: '承諾が必要',
-    policy: 'ポリシー',
-    yes: 'はい',
-    no: 'いいえ',
+    acceptance: '承諾',
+    acceptanceValues: { required: '必要', notRequired: '不要' },
+    policy: 'エンドポイントポリシー',
+    policyValues: { supported: '対応', unsupported: '非対応' },
+    endpointTypes: {
+      Interface: 'インターフェイス（Interface）',
+      Gateway: 'ゲートウェイ（Gateway）',
+      GatewayLoadBalancer: 'Gateway Load Balancer（GatewayLoadBalancer）',
+      Resource: 'リソース（Resource）',
+      ServiceNetwork: 'サービスネットワーク（ServiceNetwork）',
+    },
     azs: 'AZ',
   },
   requests: {
@@ -1006,7 +1013,7 @@ export const ja = {
       serviceHint: '短い名前（kinesis-streams）または完全な名前（com.amazonaws.vpce.…）',
       vpc: 'VPC ID',
       subnets: 'サブネット ID（AZ ごとに 1 つ）',
-      subnetsHint: 'カンマ区切り：subnet-…, subnet-…',
+      subnetsHint: 'カンマ区切りで指定（例：subnet-0a1b2c3d,subnet-4e5f6a7b）',
       sg: 'セキュリティグループ ID（下記のポートのインバウンドを許可するもの）',
       privateDns: 'プライベート DNS',
       ip: 'IP アドレスタイプ',
@@ -1134,7 +1141,7 @@ export const ja = {
     dmFailed: (id: string, url: string, text: string) => `申請 ${code(id)} を完了できませんでした（${link(url, '申請を表示')}）：${text}`,
     dmExpired: (id: string, url: string) =>
       `申請 ${code(id)} は期限切れになりました。期限内に承認者が判断しなかったため、何も作成していません（${link(url, '申請を表示')}）。まだ必要な場合は ${code('/privatelink create')} でもう一度申請してください。`,
-    reasonLabel: '却下理由：',
+    reasonLabel: '却下理由',
     reminderHalf: (who: string, expires: string) => `${who} さん、この申請はまだ承認も却下もされていません。期限は ${expires} です。`,
     reminderFinal: (who: string, expires: string) =>
       `${who} さん、最終のお知らせです。承認または却下されない場合、この申請は ${expires} に期限切れになります。`,

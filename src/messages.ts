@@ -721,7 +721,7 @@ export const en = {
   punctuation: {
     label: (name: string, text: string) => `${name}: ${text}`,
     sources: (text: string, links: string) => `${text} (${links})`,
-    aside: (text: string) => `_(${text})_`,
+    aside: (text: string) => ` _(${text})_`,
   },
   /** Each question's short name in a recap line ("target: own service"). */
   questionLabels: {
@@ -811,15 +811,23 @@ export const en = {
     >,
     tryIt: 'Try it from inside the VPC',
     acceptance: 'acceptance required',
+    acceptanceValues: { required: 'yes', notRequired: 'no' },
     policy: 'policy',
-    yes: 'yes',
-    no: 'no',
+    policyValues: { supported: 'yes', unsupported: 'no' },
+    /** EC2's endpoint types as shown beside their API value. */
+    endpointTypes: {
+      Interface: 'Interface',
+      Gateway: 'Gateway',
+      GatewayLoadBalancer: 'GatewayLoadBalancer',
+      Resource: 'Resource',
+      ServiceNetwork: 'ServiceNetwork',
+    } as Record<string, string>,
     azs: 'AZs',
   },
   requests: {
     title: (id: string) => `Endpoint request ${esc(id)}`,
     requester: 'Requested by',
-    reason: 'Reason',
+    reason: 'Reason for the request',
     noReason: '(none given)',
     expires: 'Expires',
     service: 'Service',
@@ -1015,7 +1023,7 @@ export const en = {
     dmFailed: (id: string, url: string, text: string) => `Your request ${code(id)} could not be completed (${link(url, 'see the request')}): ${text}`,
     dmExpired: (id: string, url: string) =>
       `Your request ${code(id)} expired: no approver decided in time, and nothing was created (${link(url, 'see the request')}). If you still need it, send it again with ${code('/privatelink create')}.`,
-    reasonLabel: 'Reason:',
+    reasonLabel: 'Reason for rejection',
     reminderHalf: (who: string, expires: string) => `${who}: this request is still waiting for a decision. It expires ${expires}.`,
     reminderFinal: (who: string, expires: string) => `${who}: last call: this request expires ${expires} unless someone approves or rejects it.`,
     rejectModal: {

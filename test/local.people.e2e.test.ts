@@ -96,7 +96,7 @@ describe('the requester hears every outcome; the approvers are called and remind
     expect(stored.state).toBe('rejected');
     expect(stored.decisionReason).toBe('Use the shared <!channel> VPC *instead*');
     const quoted = '>Use the shared &lt;!channel&gt; VPC ∗instead∗';
-    expect(threadTexts(slack).at(-1)).toBe(`Rejected by <@U0CAROL>. <@U0ALICE>, nothing was created.\n*Reason:*\n${quoted}`);
+    expect(threadTexts(slack).at(-1)).toBe(`Rejected by <@U0CAROL>. <@U0ALICE>, nothing was created.\n*Reason for rejection*\n${quoted}`);
     const dms = dmsTo(slack, 'U0ALICE');
     expect(dms).toHaveLength(1);
     expect(blockText(dms[0]!.body)).toContain(`Your request \`${id}\` was rejected by <@U0CAROL>`);
@@ -169,7 +169,7 @@ describe('the requester hears every outcome; the approvers are called and remind
     await sweep();
     await bot.reject(id, 'U0CAROL', '共有 VPC を使ってください');
 
-    expect(threadTexts(slack).some((t) => t.startsWith('<@U0BOB> <@U0CAROL> さん、この申請はまだ判断を待っています。'))).toBe(true);
+    expect(threadTexts(slack).some((t) => t.startsWith('<@U0BOB> <@U0CAROL> さん、この申請はまだ承認も却下もされていません。'))).toBe(true);
     const dm = blockText(dmsTo(slack, 'U0ALICE')[0]!.body);
     expect(dm).toContain(ja.notify.dmRejected(id, '', 'U0CAROL').split('（')[0]);
     expect(dm).toContain(`*${ja.notify.reasonLabel}*\n>共有 VPC を使ってください`);

@@ -69,7 +69,14 @@ const isLiteralLeaf = (path: Path) => LITERAL_LEAVES.some((re) => re.test(show(p
  * Leaves with no word to translate, though not equal to the English: '3 to 10' is '3～10'; 'AZs' is 'AZ' (no
  * plural in Japanese); 'VPC id' is 'VPC ID'.
  */
-const NO_WORD_LEAVES = ['choiceLabels / vpcs / 3', 'questionLabels / ipv6', 'lookups / azs', 'requests / modal / vpc', 'cards / separator'];
+const NO_WORD_LEAVES = [
+  'choiceLabels / vpcs / 3',
+  'questionLabels / ipv6',
+  'lookups / endpointTypes / GatewayLoadBalancer',
+  'lookups / azs',
+  'requests / modal / vpc',
+  'cards / separator',
+];
 
 /**
  * Functions whose words all come in through their arguments (ids, codes, and texts the views take from the catalog,

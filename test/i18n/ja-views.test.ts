@@ -136,9 +136,9 @@ describe('views rendered with the ja catalog', () => {
       const text = blockText(view);
       const r = ja.requests;
       expect(text).toContain(r.title('plr-0a1b2c3d4e'));
-      expect(text).toContain(`*${r.requester}:* <@U0ALICE>`);
-      expect(text).toContain(`*${r.expires}:*`);
-      expect(text).toContain(`*${r.reason}:*`);
+      expect(text).toContain(`*${r.requester}*：<@U0ALICE>`);
+      expect(text).toContain(`*${r.expires}*：`);
+      expect(text).toContain(`*${r.reason}*\n`);
       expect(text).toContain('orders &lt;!channel&gt; stream');
       expect(text).not.toContain('<!channel>');
       for (const label of [r.service, r.vpc, r.subnets, r.securityGroups, r.privateDns, r.region, r.ports]) expect(text).toContain(`*${label}*`);
@@ -224,7 +224,7 @@ describe('Japanese through the Lambda handler', () => {
       expectWithinBlockKitLimits(post as never);
       const card = blockText(post);
       expect(post.text).toContain(ja.requests.title(id));
-      expect(card).toContain(`*${ja.requests.requester}:* <@U0ALICE>`);
+      expect(card).toContain(`*${ja.requests.requester}*：<@U0ALICE>`);
       expect(card).toContain(`*${ja.requests.states.pending}*`);
       expect(card).toContain(`--client-token ${id}`);
       expect(card).not.toContain('Requested by');

@@ -82,7 +82,7 @@ describe('the create worker', () => {
     expect(updates.some((u) => u.includes(`\`${stored.endpointId}\` pending ·`))).toBe(true);
     const final = updates.at(-1)!;
     expect(final).toContain(':large_green_circle: Available');
-    expect(final).toContain('*Private DNS:* `kinesis.ap-northeast-1.amazonaws.com`');
+    expect(final).toContain('*Private DNS*: `kinesis.ap-northeast-1.amazonaws.com`');
     expect(final).toContain(
       `aws kinesis list-streams --region ap-northeast-1 --endpoint-url https://${stored.endpointId}-emu1.kinesis.ap-northeast-1.vpce.amazonaws.com`,
     );

@@ -77,7 +77,7 @@ describe('create with approval, through the Lambda handlers', () => {
     expectWithinBlockKitLimits(message);
     const text = blockText(message);
     expect(text).toContain(`Endpoint request ${id}`);
-    expect(text).toContain('*Requested by:* <@U0ALICE>');
+    expect(text).toContain('*Requested by*: <@U0ALICE>');
     expect(text).toContain('orders &lt;!channel&gt; stream');
     expect(text).not.toContain('<!channel>');
     expect(text).toContain('--service-name com.amazonaws.ap-northeast-1.kinesis-streams');
@@ -102,13 +102,13 @@ describe('create with approval, through the Lambda handlers', () => {
 
     const message = callsTo(slack, 'chat.postMessage')[0]!.body as unknown as { blocks: { type: string; text?: { text: string } }[] };
     const texts = message.blocks.flatMap((b) => (b.text ? [b.text.text] : []));
-    const reasonBlock = texts.find((t) => t.startsWith('*Reason:*'))!;
+    const reasonBlock = texts.find((t) => t.startsWith('*Reason for the request*'))!;
     expect(reasonBlock.split('\n')).toEqual([
-      '*Reason:*',
+      '*Reason for the request*',
       '>orders \u2217Expires:\u2217 never \u02d0whiteˍcheckˍmark: \u2217Security review:\u2217 approved by &lt;@U0BOB&gt;',
     ]);
     const all = texts.join('\n');
-    expect(all.match(/^\*Expires:\*/gm)).toHaveLength(1);
+    expect(all.match(/^\*Expires\*:/gm)).toHaveLength(1);
     expect(all).not.toContain(':white_check_mark: *Security review:*');
     expect(all).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     count('forged requests');
@@ -277,7 +277,7 @@ describe('create with approval, through the Lambda handlers', () => {
     expect((await bot.store.get(id))?.state).toBe('rejected');
     expect(blockText(callsTo(slack, 'chat.update')[0]!.body)).toContain('Rejected by <@U0CAROL>');
     const thread = callsTo(slack, 'chat.postMessage').find((c) => c.body.thread_ts);
-    expect(thread?.body.text).toBe('Rejected by <@U0CAROL>. <@U0ALICE>, nothing was created.\n*Reason:*\n>Use the shared VPC instead.');
+    expect(thread?.body.text).toBe('Rejected by <@U0CAROL>. <@U0ALICE>, nothing was created.\n*Reason for rejection*\n>Use the shared VPC instead.');
     expect(bot.jobs.jobs).toEqual([]);
   });
 

@@ -75,8 +75,8 @@ describe('the approval card, read from the top', () => {
     const { blocks } = requestMessage(pending());
     expect(headerOf(blocks)).toBe('Endpoint request plr-0123456789: waiting for approval');
     expect(sectionText(blocks[1])).toContain('Waiting for an approver');
-    expect(sectionText(blocks[1])).toContain('*Requested by:* <@U0ALICE>');
-    expect(sectionText(blocks[1])).toContain('*Expires:* <!date^');
+    expect(sectionText(blocks[1])).toContain('*Requested by*: <@U0ALICE>');
+    expect(sectionText(blocks[1])).toContain('*Expires*: <!date^');
     expect(blocks[2]!.type).toBe('actions');
     expect(text(blocks)).toContain('*What will be called*');
     expect(text(blocks)).not.toContain('open in the AWS console');
@@ -86,7 +86,7 @@ describe('the approval card, read from the top', () => {
     const { blocks } = requestMessage(inState('available'));
     expect(headerOf(blocks)).toBe('Endpoint created (request plr-0123456789)');
     const top = sectionText(blocks[1]);
-    expect(top).toContain(`*Endpoint:* \`${ENDPOINT}\``);
+    expect(top).toContain(`*Endpoint*: \`${ENDPOINT}\``);
     expect(top).toContain(
       `<https://ap-northeast-1.console.aws.amazon.com/vpcconsole/home?region=ap-northeast-1#EndpointDetails:vpcEndpointId=${ENDPOINT}|open in the AWS console>`,
     );
@@ -152,9 +152,9 @@ describe('the approval card, read from the top', () => {
     const card = requestMessage(inState('available'), {}, ja).blocks;
     expect(headerOf(card)).toBe('エンドポイントを作成しました（申請 plr-0123456789）');
     expect(sectionText(card[1])).toContain('|AWS コンソールで開く>');
-    expect(text(card)).toContain('*実行した呼び出し*');
+    expect(text(card)).toContain('*実行した API 呼び出し*');
     expect(text(card)).toContain('`subnet-0123456789abcdef0`、`subnet-0123456789abcdef1`');
-    expect(text(requestMessage(pending(), {}, ja).blocks)).toContain('*実行する呼び出し*');
+    expect(text(requestMessage(pending(), {}, ja).blocks)).toContain('*実行する API 呼び出し*');
     expect(headerOf(requestMessage(pending(), {}, ja).blocks)).toBe('エンドポイントの申請 plr-0123456789：承認待ち');
     const expired = requestMessage(inState('expired'), {}, ja).blocks;
     expect(text(expired)).toContain('期限までに判断されなかったため');

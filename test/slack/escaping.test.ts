@@ -56,6 +56,10 @@ const FRAGMENT_ARGUMENTS: Record<string, (i: number) => string | undefined> = {
   // The failure text: the catalog's own sentence (failureText), with its code spans.
   'notify / dmFailed': (i) => (i === 2 ? `EC2 answered ${code('Timeout')}.` : undefined),
   'home / expires': (i) => (i === 0 ? slackDate('2026-11-29T10:00:00Z') : undefined),
+  // Punctuation joins mrkdwn the views built and escaped: a label, a claim, its links, an aside.
+  'punctuation / label': () => escapeMrkdwn(HOSTILE),
+  'punctuation / sources': () => escapeMrkdwn(HOSTILE),
+  'punctuation / aside': () => escapeMrkdwn(HOSTILE),
 };
 
 const hostileValues = new Proxy({} as Record<string, string>, { get: () => HOSTILE });

@@ -186,9 +186,9 @@ describe('App Home', () => {
     expect((await bot.store.get(id))!.state).toBe('rejected');
     expect((await bot.store.get(id))!.decisionReason).toBe('共有 VPC を使ってください');
     const text = textOf(published.at(-1)!.body.view as PublishedView);
-    expect(text).toContain(`却下済み: \`${id}\``);
+    expect(text).toContain(`却下済み：\`${id}\``);
     expect(text).toContain(id);
-    expect(text).toContain('承認待ちの申請（0 件）');
+    expect(text).toContain('あなたの判断を待っている申請（0 件）');
   });
 
   it('gives one winner when the Home and the channel are clicked for the same request', async () => {

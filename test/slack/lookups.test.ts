@@ -38,8 +38,8 @@ describe('lookups through the Lambda handler', () => {
     expect(calls[1]!.params['ServiceName.1']).toBe(KINESIS.name);
     expect(message.response_type).toBe('ephemeral');
     const text = blockText(message);
-    expect(text).toContain('*Private DNS:* `kinesis.ap-northeast-1.amazonaws.com`');
-    expect(text).toContain(`*Regional:* \`${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com\``);
+    expect(text).toContain('*Private DNS*: `kinesis.ap-northeast-1.amazonaws.com`');
+    expect(text).toContain(`*Regional*: \`${ENDPOINT}-4f8h2k1m.kinesis.ap-northeast-1.vpce.amazonaws.com\``);
     expect(text).toContain(`\`${ENDPOINT}-4f8h2k1m-ap-northeast-1a.kinesis.ap-northeast-1.vpce.amazonaws.com\`  _ap-northeast-1a_`);
   });
 
@@ -239,7 +239,7 @@ describe('lookups through the Lambda handler', () => {
     await createWorkerHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger() })(jobs.jobs[0]!);
 
     expect(posted[0]!.body).toMatchObject({ replace_original: true, response_type: 'ephemeral' });
-    expect(blockText(posted[0]!.body)).toContain('*Private DNS:* `kinesis.ap-northeast-1.amazonaws.com`');
+    expect(blockText(posted[0]!.body)).toContain('*Private DNS*: `kinesis.ap-northeast-1.amazonaws.com`');
   });
 
   it('keeps 1,000 endpoints within Block Kit limits, with the count and how to narrow', async () => {

@@ -51,7 +51,7 @@ export function compareQuestionView(answers: Answers, order: readonly QuestionKe
   const blocks: KnownBlock[] = [
     header(m.title),
     order.length > 0 ? section(`${m.answersSoFar}\n${answersLine(msg, answers, order)}`) : context(m.noAnswersYet),
-    section(`*${m.step(step)}:* ${prompt}`),
+    section(msg.punctuation.label(`*${m.step(step)}*`, prompt)),
     actions(`compare_q_${key}`, choices),
   ];
   const nav = navigation(m, answers, order);

@@ -46,29 +46,33 @@ function targetLabel(target: LookupTarget | undefined, msg: Messages): string {
 function dnsLines(names: EndpointDnsNames, msg: Messages): string[] {
   const t = msg.lookups;
   const lines: string[] = [];
-  if (names.privateDnsName) lines.push(`*${t.privateDns}:* ${c(names.privateDnsName)}`);
-  if (names.regional) lines.push(`*${t.regional}:* ${c(names.regional)}`);
-  if (names.zonal.length > 0) lines.push(`*${t.zonal}:*`, ...names.zonal.map((z) => `${c(z.name)}  _${z.availabilityZone}_`));
+  const label = (name: string, text: string) => msg.punctuation.label(`*${name}*`, text);
+  if (names.privateDnsName) lines.push(label(t.privateDns, c(names.privateDnsName)));
+  if (names.regional) lines.push(label(t.regional, c(names.regional)));
+  if (names.zonal.length > 0) lines.push(label(t.zonal, '').trimEnd(), ...names.zonal.map((z) => `${c(z.name)}  _${z.availabilityZone}_`));
   return lines.length > 0 ? lines : [t.noDnsNames];
 }
 
 function endpointLine(e: Endpoint, msg: Messages): string {
   const t = msg.lookups;
-  return `*${escapeText(e.id)}*  ${c(e.serviceName)}  ${stateLabel(e.state)}  ${escapeText(e.vpcId)}  ${t.privateDns} ${dnsModeOf(e)}`;
+  const mode = dnsModeOf(e);
+  const dns = mode === 'on' ? t.on : mode === 'off' ? t.off : mode;
+  return `*${escapeText(e.id)}*  ${c(e.serviceName)}  ${stateLabel(e.state)}  ${escapeText(e.vpcId)}  ${msg.punctuation.label(t.privateDns, dns)}`;
 }
 
 function reachText(reach: NameReach, msg: Messages): string {
   const r = msg.reach;
-  return `${r.outcome(reach.resolvesTo, reach.path)} _(${r.why[reach.why]})_`;
+  return `${r.outcome(reach.resolvesTo, reach.path)}${msg.punctuation.aside(r.why[reach.why])}`;
 }
 
 function routingText(row: RoutingRow, msg: Messages): string {
   const r = msg.reach;
+  const label = msg.punctuation.label;
   const inVpc =
     row.inVpc.length === 1
-      ? [`• ${r.inVpc}: ${reachText(row.inVpc[0]!.reach, msg)}`]
-      : row.inVpc.map((v) => `• ${r.inVpc}, ${v.variants.map((k) => r.variants[k]).join(' / ')}: ${reachText(v.reach, msg)}`);
-  return [c(row.name), ...inVpc, `• ${r.remoteVpc}: ${reachText(row.remoteVpc, msg)}`, `• ${r.onprem}: ${reachText(row.onprem, msg)}`].join('\n');
+      ? [`• ${label(r.inVpc, reachText(row.inVpc[0]!.reach, msg))}`]
+      : row.inVpc.map((v) => `• ${label(`${r.inVpc}${msg.cards.separator}${v.variants.map((k) => r.variants[k]).join(' / ')}`, reachText(v.reach, msg))}`);
+  return [c(row.name), ...inVpc, `• ${label(r.remoteVpc, reachText(row.remoteVpc, msg))}`, `• ${label(r.onprem, reachText(row.onprem, msg))}`].join('\n');
 }
 
 function gatewayEndpointKnown(e: Endpoint, detail: EndpointDetail | undefined): Known {
@@ -136,7 +140,7 @@ function endpointCard(e: Endpoint, services: Record<string, EndpointService>, re
   const blocks: KnownBlock[] = [
     header(`${e.id}: ${e.serviceName}`),
     fields([
-      [t.type, escapeText(e.type)],
+      [t.type, escapeText(t.endpointTypes[e.type] ?? e.type)],
       [t.state, stateLabel(e.state)],
       [t.vpc, escapeText(e.vpcId)],
       [t.subnets, escapeText(e.subnetIds.join(msg.cards.separator) || '—')],
@@ -201,9 +205,9 @@ export function servicesView(result: Extract<LookupResult, { kind: 'services' }>
       c(s.serviceName),
       escapeText(s.types.join('/')),
       s.privateDnsName ? `${t.privateDns} ${c(s.privateDnsName)}` : undefined,
-      `${t.acceptance}: ${s.acceptanceRequired ? t.yes : t.no}`,
-      `${t.policy}: ${s.policySupported ? t.yes : t.no}`,
-      `${t.azs}: ${escapeText(s.availabilityZones.join(msg.cards.separator))}`,
+      msg.punctuation.label(t.acceptance, s.acceptanceRequired ? t.acceptanceValues.required : t.acceptanceValues.notRequired),
+      msg.punctuation.label(t.policy, s.policySupported ? t.policyValues.supported : t.policyValues.unsupported),
+      msg.punctuation.label(t.azs, escapeText(s.availabilityZones.join(msg.cards.separator))),
     ]
       .filter(Boolean)
       .join(' · '),

@@ -148,7 +148,7 @@ export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decid
     case 'already':
       return msg.requests.alreadyDecided(id, outcome.request.state);
     case 'decided':
-      return action === 'cancel' ? msg.requests.cancelled(id) : `${verbOf(msg, outcome.request.state)}: ${msg.code(id)}`;
+      return action === 'cancel' ? msg.requests.cancelled(id) : msg.punctuation.label(verbOf(msg, outcome.request.state), msg.code(id));
   }
 }
 

@@ -74,7 +74,7 @@ export function preflightLines(checks: PreflightCheck[], msg: Messages = english
       const values = Object.fromEntries(Object.entries(check.values).map(([k, v]) => [k, escapeText(v)]));
       const finding = isPreflightCode(check.code) ? t.findings[check.code](values) : { text: escapeText(check.code) };
       const fix = finding.fix ? `\n      _${t.fix}_ ${finding.fix}` : '';
-      return `${t.marks[check.status]} *${t.checkNames[check.check]}*: ${finding.text}${fix}`;
+      return `${t.marks[check.status]} ${msg.punctuation.label(`*${t.checkNames[check.check]}*`, finding.text)}${fix}`;
     })
     .join('\n');
 }
@@ -106,9 +106,9 @@ export function dnsResult(request: EndpointRequest, msg: Messages = english): st
   if (!names) return undefined;
   const t = msg.lookups;
   const lines = [
-    names.privateDnsName && `*${t.privateDns}:* ${c(names.privateDnsName)}`,
-    names.regional && `*${t.regional}:* ${c(names.regional)}`,
-    ...names.zonal.map((z) => `*${t.zonal}:* ${c(z.name)}  _${z.availabilityZone}_`),
+    names.privateDnsName && msg.punctuation.label(`*${t.privateDns}*`, c(names.privateDnsName)),
+    names.regional && msg.punctuation.label(`*${t.regional}*`, c(names.regional)),
+    ...names.zonal.map((z) => msg.punctuation.label(`*${t.zonal}*`, `${c(z.name)}  _${z.availabilityZone}_`)),
   ].filter(Boolean);
   const commands = request.state === 'available' ? smokeTestCommands(request.params.serviceName, request.params.region, names) : [];
   return [
@@ -205,9 +205,10 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
   const pending = request.state === 'pending';
   const top = [
     [`*${r.states[request.state]}*`, decisionLine(request, msg), progress.line].filter(Boolean).join(' · '),
-    request.endpointId && `*${k.endpoint}:* ${c(request.endpointId)} · ${link(consoleUrl(p.region, request.endpointId), k.openInConsole)}`,
-    `*${r.requester}:* ${mention(request.requester)}`,
-    pending && `*${r.expires}:* ${slackTime(request.expiresAt)}`,
+    request.endpointId &&
+      msg.punctuation.label(`*${k.endpoint}*`, `${c(request.endpointId)} · ${link(consoleUrl(p.region, request.endpointId), k.openInConsole)}`),
+    msg.punctuation.label(`*${r.requester}*`, mention(request.requester)),
+    pending && msg.punctuation.label(`*${r.expires}*`, slackTime(request.expiresAt)),
   ].filter(Boolean);
   const blocks: KnownBlock[] = [header(k.titles[request.state](request.id)), section(top.join('\n'))];
   if (pending) blocks.push(actions(`request_${request.id}`, decisionButtons(request, msg)));
@@ -216,7 +217,8 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
   if (result) blocks.push(section(result));
   blocks.push(
     // The requester's words in a quote of their own, one inert line: they cannot pass for the bot's lines.
-    section(`*${r.reason}:*\n${request.reason ? quotedUserText(request.reason) : r.noReason}`),
+    section(`*${r.reason}*\n${request.reason ? quotedUserText(request.reason) : r.noReason}`),
+    ...(request.decisionReason ? [section(`*${msg.notify.reasonLabel}*\n${quotedUserText(request.decisionReason)}`)] : []),
     fields([
       [r.service, c(p.serviceName)],
       [r.vpc, c(p.vpcId)],
