@@ -189,3 +189,15 @@ describe('terminal text', () => {
     expect(text).toContain('/vpc/latest/privatelink/x.html');
   });
 });
+
+describe('the terminal in Japanese', () => {
+  it('answers lang in the language --lang chose, wherever --lang stands', async () => {
+    for (const args of [
+      ['--lang', 'ja', 'lang'],
+      ['lang', 'ja', '--lang', 'ja'],
+    ]) {
+      const { stderr } = await run(args);
+      expect(stderr).toContain('ターミナルでは');
+    }
+  });
+});

@@ -29,7 +29,7 @@ const RULES: [string, RegExp][] = [
 ];
 
 /** The rules a text breaks, if it says anything in Japanese. */
-export function punctuationProblems(text: string): string[] {
+function punctuationProblems(text: string): string[] {
   const p = prose(text);
   if (!new RegExp(`[${JA}]`).test(p)) return [];
   return RULES.filter(([, rule]) => rule.test(p)).map(([name]) => name);
