@@ -33,7 +33,9 @@ async function startBuiltin(): Promise<void> {
   const vpc = Object.keys(state.vpcs)[0]!;
   say(`  VPC ${vpc} (${state.vpcs[vpc]!.cidrs.join(', ')}), subnets ${state.subnets.map((s) => `${s.id} (${s.az})`).join(', ')}`);
   say(`  security group ${state.groups.map((g) => g.id).join(', ')}; services ${state.services.map((s) => s.name.split('.').at(-1)).join(', ')}`);
-  say(`  try: npm run cli -- services; in Slack (npm start): /privatelink create kinesis-streams vpc=${vpc} subnets=${state.subnets[0]!.id},${state.subnets[1]!.id} sg=${state.groups[0]!.id}`);
+  say(
+    `  try: npm run cli -- services; in Slack (npm start): /privatelink create kinesis-streams vpc=${vpc} subnets=${state.subnets[0]!.id},${state.subnets[1]!.id} sg=${state.groups[0]!.id}`,
+  );
 }
 
 async function startMotoEmulator(): Promise<void> {
