@@ -61,6 +61,36 @@ export class ConfigError extends Error {
   }
 }
 
+/** Every problem of a configuration, found in one pass: the first names the variable, the message has one line each. */
+export class ConfigErrors extends ConfigError {
+  constructor(readonly problems: readonly ConfigError[]) {
+    super(problems[0]!.variable, problems[0]!.fix);
+    this.message = problems.map((p) => p.message).join('\n');
+    this.name = 'ConfigErrors';
+  }
+}
+
+/** Runs each read of a variable, keeping its ConfigError instead of stopping at the first. */
+function collector() {
+  const problems: ConfigError[] = [];
+  const check = <T>(read: () => T): T | undefined => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error);
+      return undefined;
+    }
+  };
+  const done = () => {
+    if (problems.length === 1) throw problems[0]!;
+    if (problems.length > 1) throw new ConfigErrors(problems);
+  };
+  return { check, done };
+}
+
+type Check = ReturnType<typeof collector>['check'];
+
 export const DEFAULT_HOST = '127.0.0.1';
 
 /** Variables whose values must never appear in a message or a log line: the error names them and says what is wrong. */
@@ -119,27 +149,37 @@ function notPlaceholder(name: string, value: string | undefined, where: string):
   if (value !== undefined && PLACEHOLDER.test(value)) throw new ConfigError(name, `still holds a placeholder, not a real value: ${where}; ${SLACK_HELP}`);
 }
 
-function loadSlack(env: Env): SlackConfig {
-  const signingSecret = require(env, 'SLACK_SIGNING_SECRET', `copy it from the app's Basic Information page; ${SLACK_HELP}`);
-  notPlaceholder('SLACK_SIGNING_SECRET', signingSecret, "copy the Signing Secret from the app's Basic Information page");
-  const botToken = require(env, 'SLACK_BOT_TOKEN', `install the app and copy the Bot User OAuth Token (xoxb-…); ${SLACK_HELP}`);
-  notPlaceholder('SLACK_BOT_TOKEN', botToken, 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
-  if (!botToken.startsWith('xoxb-')) throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
-  notPlaceholder(
-    'SLACK_APP_TOKEN',
-    read(env, 'SLACK_APP_TOKEN'),
-    'create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line to serve HTTP instead of Socket Mode',
-  );
-  const appToken = matching(
-    env,
-    'SLACK_APP_TOKEN',
-    /^xapp-/,
-    'an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)',
-  );
-  const apiUrl = matching(env, 'SLACK_API_URL', /^https?:\/\/[^\s]+\/$/, 'an http(s) URL ending in / (e.g. https://slack.com/api/)');
-  const botId = matching(env, 'SLACK_BOT_ID', /^B[A-Z0-9]+$/, 'a bot id (B…)');
-  const botUserId = matching(env, 'SLACK_BOT_USER_ID', /^[UW][A-Z0-9]+$/, 'a user id (U…)');
-  return { signingSecret, botToken, ...(appToken && { appToken }), ...(apiUrl && { apiUrl }), ...(botId && { botId }), ...(botUserId && { botUserId }) };
+function loadSlack(env: Env, check: Check): SlackConfig {
+  const signingSecret = check(() => {
+    const value = require(env, 'SLACK_SIGNING_SECRET', `copy it from the app's Basic Information page; ${SLACK_HELP}`);
+    notPlaceholder('SLACK_SIGNING_SECRET', value, "copy the Signing Secret from the app's Basic Information page");
+    return value;
+  });
+  const botToken = check(() => {
+    const value = require(env, 'SLACK_BOT_TOKEN', `install the app and copy the Bot User OAuth Token (xoxb-…); ${SLACK_HELP}`);
+    notPlaceholder('SLACK_BOT_TOKEN', value, 'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions');
+    if (!value.startsWith('xoxb-')) throw new ConfigError('SLACK_BOT_TOKEN', 'must be a bot token starting with xoxb-');
+    return value;
+  });
+  const appToken = check(() => {
+    notPlaceholder(
+      'SLACK_APP_TOKEN',
+      read(env, 'SLACK_APP_TOKEN'),
+      'create an app-level token with connections:write (Basic Information → App-Level Tokens), or remove the line to serve HTTP instead of Socket Mode',
+    );
+    return matching(env, 'SLACK_APP_TOKEN', /^xapp-/, 'an app-level token starting with xapp- (Basic Information → App-Level Tokens, scope connections:write)');
+  });
+  const apiUrl = check(() => matching(env, 'SLACK_API_URL', /^https?:\/\/[^\s]+\/$/, 'an http(s) URL ending in / (e.g. https://slack.com/api/)'));
+  const botId = check(() => matching(env, 'SLACK_BOT_ID', /^B[A-Z0-9]+$/, 'a bot id (B…)'));
+  const botUserId = check(() => matching(env, 'SLACK_BOT_USER_ID', /^[UW][A-Z0-9]+$/, 'a user id (U…)'));
+  return {
+    signingSecret: signingSecret ?? '',
+    botToken: botToken ?? '',
+    ...(appToken && { appToken }),
+    ...(apiUrl && { apiUrl }),
+    ...(botId && { botId }),
+    ...(botUserId && { botUserId }),
+  };
 }
 
 function localeOf(env: Env): Locale | undefined {
@@ -151,46 +191,63 @@ function localeOf(env: Env): Locale | undefined {
 }
 
 /** `slack: false` for entry points that never talk to Slack (the CLI). */
+/**
+ * `slack: false` for entry points that never talk to Slack (the CLI). Every variable is read before anything is
+ * refused, so a first start names all that is missing or wrong at once (ConfigErrors), one line each.
+ */
 export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
+  const { check, done } = collector();
   const defaultRegion = read(env, 'AWS_REGION') ?? read(env, 'AWS_DEFAULT_REGION');
-  const allowed = list(env, 'ALLOWED_REGIONS', /^[a-z0-9-]+$/, 'a region').map((r) => region('ALLOWED_REGIONS', r));
-  if (defaultRegion !== undefined) region('AWS_REGION', defaultRegion);
-  if (defaultRegion !== undefined && allowed.length > 0 && !allowed.includes(defaultRegion)) {
-    throw new ConfigError('AWS_REGION', `${defaultRegion} is not in ALLOWED_REGIONS (${allowed.join(', ')})`);
-  }
+  const allowed = check(() => list(env, 'ALLOWED_REGIONS', /^[a-z0-9-]+$/, 'a region').map((r) => region('ALLOWED_REGIONS', r))) ?? [];
+  check(() => {
+    if (defaultRegion !== undefined) region('AWS_REGION', defaultRegion);
+    if (defaultRegion !== undefined && allowed.length > 0 && !allowed.includes(defaultRegion)) {
+      throw new ConfigError('AWS_REGION', `${defaultRegion} is not in ALLOWED_REGIONS (${allowed.join(', ')})`);
+    }
+  });
 
   const ttlRaw = read(env, 'REQUEST_TTL_HOURS') ?? '24';
   const ttlHours = Number(ttlRaw);
-  if (!Number.isFinite(ttlHours) || ttlHours <= 0 || ttlHours > 24 * 30) {
-    throw new ConfigError('REQUEST_TTL_HOURS', `${JSON.stringify(ttlRaw)} is not a number of hours between 0 and 720`);
-  }
+  check(() => {
+    if (!Number.isFinite(ttlHours) || ttlHours <= 0 || ttlHours > 24 * 30) {
+      throw new ConfigError('REQUEST_TTL_HOURS', `${JSON.stringify(ttlRaw)} is not a number of hours between 0 and 720`);
+    }
+  });
 
   const portRaw = read(env, 'PORT') ?? '3000';
   const port = Number(portRaw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT', `${JSON.stringify(portRaw)} is not a TCP port`);
+  check(() => {
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('PORT', `${JSON.stringify(portRaw)} is not a TCP port`);
+  });
 
-  const channelId = matching(env, 'APPROVAL_CHANNEL_ID', /^[CG][A-Z0-9]+$/, 'a channel id (C…; right-click the channel → Copy link)');
-  const usergroupId = matching(env, 'APPROVER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)');
-  const userIds = list(env, 'APPROVER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)');
+  const channelId = check(() => matching(env, 'APPROVAL_CHANNEL_ID', /^[CG][A-Z0-9]+$/, 'a channel id (C…; right-click the channel → Copy link)'));
+  const usergroupId = check(() => matching(env, 'APPROVER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)'));
+  const userIds = check(() => list(env, 'APPROVER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)')) ?? [];
   const host = read(env, 'HOST') ?? DEFAULT_HOST;
-  if (!isIP(host) && !/^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(host)) {
-    throw new ConfigError(
-      'HOST',
-      `${JSON.stringify(host)} is not an IP address or host name to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`,
-    );
-  }
-  const readerUserIds = list(env, 'READER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)');
-  const readerUsergroupId = matching(env, 'READER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)');
-  const requestsTable = matching(env, 'REQUESTS_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name');
+  check(() => {
+    if (!isIP(host) && !/^(?=.{1,253}$)[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(\.[a-zA-Z0-9]([a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/.test(host)) {
+      throw new ConfigError(
+        'HOST',
+        `${JSON.stringify(host)} is not an IP address or host name to listen on (default ${DEFAULT_HOST}; 0.0.0.0 for every interface)`,
+      );
+    }
+  });
+  const readerUserIds = check(() => list(env, 'READER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)')) ?? [];
+  const readerUsergroupId = check(() => matching(env, 'READER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)'));
+  const requestsTable = check(() => matching(env, 'REQUESTS_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name'));
   const workerFunctionName = read(env, 'WORKER_FUNCTION_NAME');
-  const locale = localeOf(env);
-  const preferencesTable = matching(env, 'PREFERENCES_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name');
-  const accounts = accountsFrom(env);
+  const locale = check(() => localeOf(env));
+  const preferencesTable = check(() => matching(env, 'PREFERENCES_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name'));
+  const accounts = check(() => accountsFrom(env));
   // STS: 2 to 1224 characters of [\w+=,.@:/-] (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html).
-  const accountsExternalId = matching(env, 'ACCOUNTS_EXTERNAL_ID', /^[\w+=,.@:/-]{2,1224}$/, 'an external id (2 to 1224 letters, digits or +=,.@:/-)');
+  const accountsExternalId = check(() =>
+    matching(env, 'ACCOUNTS_EXTERNAL_ID', /^[\w+=,.@:/-]{2,1224}$/, 'an external id (2 to 1224 letters, digits or +=,.@:/-)'),
+  );
+  const slackConfig = slack ? loadSlack(env, check) : undefined;
+  done();
 
   return {
-    ...(slack && { slack: loadSlack(env) }),
+    ...(slackConfig && { slack: slackConfig }),
     ...(defaultRegion && { defaultRegion }),
     ...(allowed.length > 0 && { allowedRegions: allowed }),
     approvals: { ...(channelId && { channelId }), userIds, ...(usergroupId && { usergroupId }), ttlHours },

@@ -7,6 +7,7 @@ import { realClock } from './deadline.js';
 import { slackHandlerOf } from './handler.js';
 import { InProcessJobQueue, type Job } from './jobs/queue.js';
 import { jsonLogger, logLevelFrom } from './log.js';
+import { approvalsConfigured } from './requests/workflow.js';
 import { composeBot } from './services.js';
 import { serveSlackHttp } from './slack/http-door.js';
 
@@ -28,6 +29,9 @@ async function main(): Promise<void> {
   // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
   const bot = composeBot(config, { jobs, logger, clock: realClock, webClient: { slack: LOCAL_WEB_CLIENT, worker: LOCAL_WEB_CLIENT } });
   runJob = bot.runJob;
+  if (!approvalsConfigured(config.approvals)) {
+    logger.warn('approvals are not configured: create answers that it is off; set APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID');
+  }
   // The sweep resumes anything a restart interrupted, at start and then every few minutes.
   const runSweep = () => void jobs.enqueue({ kind: 'sweep' });
   runSweep();
@@ -60,7 +64,10 @@ function warmUpEc2(): void {
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     process.stderr.write(
-      `privatelink: ${error.message}\n  Put it in .env (see .env.example) or the environment; README.md, "Run it locally", explains each variable.\n`,
+      `${error.message
+        .split('\n')
+        .map((line) => `privatelink: ${line}\n`)
+        .join('')}  Put it in .env (see .env.example) or the environment; docs/operations.md, "Configuration", explains each variable.\n`,
     );
   } else {
     process.stderr.write(`privatelink: could not start: ${error instanceof Error ? error.message : String(error)}\n`);

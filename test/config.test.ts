@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, isSecretName, loadConfig } from '../src/config.js';
+import { ConfigError, ConfigErrors, isSecretName, loadConfig } from '../src/config.js';
 
 const slackEnv = { SLACK_SIGNING_SECRET: 'secret', SLACK_BOT_TOKEN: 'xoxb-1-2' };
 
@@ -10,6 +10,20 @@ describe('loadConfig', () => {
 
   it('names the missing Slack variable and how to get it', () => {
     expect(() => loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }, { slack: true })).toThrow(/^SLACK_SIGNING_SECRET: missing; copy it from/);
+  });
+
+  it('names everything missing or wrong at once, one line each, with no secret value', () => {
+    let error: unknown;
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'not-a-bot-token', PORT: 'eighty', APPROVAL_CHANNEL_ID: '#approvals', LOCALE: 'fr' }, { slack: true });
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(ConfigErrors);
+    const lines = (error as ConfigErrors).message.split('\n');
+    expect(lines.map((l) => l.split(':')[0])).toEqual(['PORT', 'APPROVAL_CHANNEL_ID', 'LOCALE', 'SLACK_SIGNING_SECRET', 'SLACK_BOT_TOKEN']);
+    expect((error as ConfigErrors).message).not.toContain('not-a-bot-token');
+    expect((error as ConfigErrors).variable).toBe('PORT');
   });
 
   it('parses the whole table', () => {

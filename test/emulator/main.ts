@@ -31,7 +31,7 @@ async function startBuiltin(): Promise<void> {
   say(`EC2 emulator on ${emulator.url}\n  export AWS_ENDPOINT_URL_EC2=${emulator.url} AWS_ACCESS_KEY_ID=local AWS_SECRET_ACCESS_KEY=local`);
   // Its ids are fixed (seedState): the same at every start, so a note or a script can keep them.
   const vpc = Object.keys(state.vpcs)[0]!;
-  say(`  VPC ${vpc} (${state.vpcs[vpc]!.cidrs.join(', ')}), subnets ${state.subnets.map((s) => `${s.id} (${s.az})`).join(', ')}`);
+  say(`  VPC ${vpc} (${(state.vpcs[vpc]!.cidrs ?? []).join(', ')}), subnets ${state.subnets.map((s) => `${s.id} (${s.az})`).join(', ')}`);
   say(`  security group ${state.groups.map((g) => g.id).join(', ')}; services ${state.services.map((s) => s.name.split('.').at(-1)).join(', ')}`);
   say(
     `  try: npm run cli -- services; in Slack (npm start): /privatelink create kinesis-streams vpc=${vpc} subnets=${state.subnets[0]!.id},${state.subnets[1]!.id} sg=${state.groups[0]!.id}`,
