@@ -1177,17 +1177,17 @@ export const ja = {
   money: {
     title: '月額の見積もり',
     units: {
-      endpoints: () => 'エンドポイント',
-      azs: () => 'AZ',
+      endpoints: (_n: number) => 'エンドポイント',
+      azs: (_n: number) => 'AZ',
       hours: () => '時間',
       gb: () => 'GB',
-      attachments: () => 'アタッチメント',
-      services: () => 'サービス',
-      directions: () => '方向',
+      attachments: (_n: number) => 'アタッチメント',
+      services: (_n: number) => 'サービス',
+      directions: (_n: number) => '方向',
     },
     perMonth: '／月',
     noCharge: '料金なし',
-    assumed: (regions: string) => `* このリージョンの料金が見つからないため、${esc(regions)} の料金で代用しています。`,
+    assumed: (regions: string) => `† このリージョンの料金が見つからないため、${esc(regions)} の料金で代用しています。`,
     missing: (charges: string) => `次の料金は含まれていません（料金表にありません）：${esc(charges)}。`,
     charges: {
       interfaceEndpointAzHour: 'インターフェイスエンドポイントの時間料金',
@@ -1232,11 +1232,11 @@ export const ja = {
         ? `${esc(vpcs)} 個の VPC のピアリングメッシュ（${esc(connections)} 接続、時間料金なし）は、どのトラフィック量でも Transit Gateway（アタッチメントで月 ${esc(tgwFixed)}）より安くなります。Transit Gateway の利点は料金ではなく運用（ルーティングを 1 か所で管理し、メッシュを保守しない）にあります。`
         : `Transit Gateway（アタッチメントで月 ${esc(tgwFixed)}）は、*月 ${esc(gb)} GB を超えると* ${esc(vpcs)} 個の VPC のピアリングメッシュ（${esc(connections)} 接続）より安くなります。`,
     sizing: (region: string, azs: number, gb: string, defaulted: string) =>
-      `${code(region)}、エンドポイントあたり ${esc(azs)} AZ、月 ${esc(gb)} GB で見積もっています${defaulted ? `（仮定の値です。${defaulted} で変更できます）` : ''}。`,
+      `${code(region)}、エンドポイントあたり ${esc(azs)} AZ、月 ${esc(gb)} GB で見積もっています${defaulted ? `（仮定の値です。${code(defaulted)} で変更できます）` : ''}。`,
     disclaimer: (date: string, url: string) =>
       `見積もりであり、請求額ではありません。ボットの料金表（${esc(date)}、${link(url, 'AWS PrivateLink の料金')}）の定価で、税、割引、無料利用枠は含みません。`,
-    request: (line: string, perGb: string) => `${line}、ほかにデータ処理料金（GB あたり ${esc(perGb)}）`,
-    requestNoData: (line: string) => `${line}、ほかにデータ処理料金`,
+    request: (line: string, perGb: string) => `${esc(line)}、ほかにデータ処理料金（GB あたり ${esc(perGb)}）`,
+    requestNoData: (line: string) => `${esc(line)}、ほかにデータ処理料金`,
     requestLabel: '見積もり料金',
   },
 } satisfies Messages;

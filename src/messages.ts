@@ -1098,7 +1098,7 @@ export const en = {
     } satisfies Record<Unit, (n: number) => string>,
     perMonth: ' / month',
     noCharge: 'no charge',
-    assumed: (regions: string) => `* No figure found for this region: the rate of ${esc(regions)} stands in.`,
+    assumed: (regions: string) => `† No figure found for this region: the rate of ${esc(regions)} stands in.`,
     missing: (charges: string) => `Not included (no price in the table): ${esc(charges)}.`,
     charges: {
       interfaceEndpointAzHour: 'interface endpoint hours',
@@ -1124,7 +1124,7 @@ export const en = {
       'peering-free-hours': 'Peering connections have no hourly charge.',
       'peering-cross-az': 'Traffic that stays in one AZ is free; this assumes all of it crosses AZs, charged in each direction.',
       'cross-region-transfer': "Includes inter-region data transfer at this region's rate.",
-      'tgw-peering-extra': "The Transit Gateway and its peering attachment in the other region are billed on top.",
+      'tgw-peering-extra': 'The Transit Gateway and its peering attachment in the other region are billed on top.',
       'onprem-attachment-extra': 'The VPN or Direct Connect attachment is billed on top.',
       'lattice-requests-extra': 'Requests are billed on top.',
       'resource-endpoint-hours-extra': 'The resource endpoint and resource gateway hours are billed on top.',
@@ -1143,11 +1143,11 @@ export const en = {
         ? `A peering mesh of ${esc(vpcs)} VPCs (${esc(connections)} connections, no hourly charge) stays cheaper than a Transit Gateway (${esc(tgwFixed)} a month in attachments) at any traffic: the Transit Gateway pays off in operations (one place to route, no mesh to keep), not on the bill.`
         : `A Transit Gateway (${esc(tgwFixed)} a month in attachments) becomes cheaper than a peering mesh of ${esc(vpcs)} VPCs (${esc(connections)} connections) past *${esc(gb)} GB a month*.`,
     sizing: (region: string, azs: number, gb: string, defaulted: string) =>
-      `Priced for ${code(region)}, ${esc(azs)} AZs per endpoint, ${esc(gb)} GB a month${defaulted ? ` (assumed: set ${defaulted} to change)` : ''}.`,
+      `Priced for ${code(region)}, ${esc(azs)} AZs per endpoint, ${esc(gb)} GB a month${defaulted ? ` (assumed: set ${code(defaulted)} to change)` : ''}.`,
     disclaimer: (date: string, url: string) =>
       `Estimates, not a quote: list prices from the bot's price table (${esc(date)}; ${link(url, 'AWS PrivateLink pricing')}), before taxes, discounts and free tiers.`,
-    request: (line: string, perGb: string) => `${line}, plus data processing (${esc(perGb)} per GB)`,
-    requestNoData: (line: string) => `${line}, plus data processing`,
+    request: (line: string, perGb: string) => `${esc(line)}, plus data processing (${esc(perGb)} per GB)`,
+    requestNoData: (line: string) => `${esc(line)}, plus data processing`,
     requestLabel: 'Estimated cost',
   },
 };

@@ -75,7 +75,17 @@ const NO_WORD_LEAVES = ['choiceLabels / vpcs / 3', 'lookups / azs', 'requests / 
  * Functions whose words all come in through their arguments (ids, codes, and texts the views take from the catalog,
  * such as `decidedBy`'s verb from `requests.verbs`): with ids-like arguments their output has no word of its own.
  */
-const CODE_ONLY_FUNCTIONS = ['code', 'reach / eniLine', 'requests / historyLine', 'requests / decidedBy', 'compare / wouldChange', 'reach / companionLine'];
+const CODE_ONLY_FUNCTIONS = [
+  'code',
+  'reach / eniLine',
+  'requests / historyLine',
+  'requests / decidedBy',
+  'compare / wouldChange',
+  'reach / companionLine',
+  // Unit symbols the AWS Japanese pricing pages also write in Latin letters.
+  'money / units / azs',
+  'money / units / gb',
+];
 
 type Args = unknown[];
 

@@ -109,7 +109,7 @@ function moneyBlocks(report: DecisionReport, msg: Messages): KnownBlock[] {
   const blocks: KnownBlock[] = [section(`*${k.title}*\n${lines.join('\n')}`)];
   if (report.breakEven.length > 0) blocks.push(section(`*${k.breakEvenTitle}*\n${bullets(report.breakEven)}`));
   const p = report.pricing;
-  const defaulted = p.defaulted.map((key) => code(`${key}=`)).join(' ');
+  const defaulted = p.defaulted.map((key) => `${key}=`).join(' ');
   const asOf = Object.values(report.costs).reduce((latest, c) => (c && c.asOf > latest ? c.asOf : latest), '');
   blocks.push(context(k.sizing(p.region, p.azs, count(p.gb), defaulted), k.disclaimer(asOf, PRICING_PAGE)));
   return blocks;

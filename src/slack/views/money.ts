@@ -13,6 +13,9 @@ import type { EndpointRequest } from '../../requests/model.js';
 const grouped = (value: number, decimals: number) =>
   value.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: true });
 
+/** Marks a rate that stands in for another region's (the catalog's `assumed` note explains it); no mrkdwn meaning. */
+export const ASSUMED_MARK = '†';
+
 const prefix = (currency: Currency) => (currency === 'USD' ? '$' : 'CNY ');
 
 /** An amount to the cent: $1,234.56, CNY 0.50. */
@@ -34,7 +37,7 @@ export function count(n: number): string {
 function term(t: Term, currency: Currency, assumed: boolean, msg: Messages): string {
   const units = msg.money.units;
   const quantities = t.quantities.map((q) => `${count(q.n)} ${units[q.unit](q.n)}`);
-  return [...quantities, `${rate(t.rate, currency)}${assumed ? '*' : ''}`].join(' × ');
+  return [...quantities, `${rate(t.rate, currency)}${assumed ? ASSUMED_MARK : ''}`].join(' × ');
 }
 
 /** The estimate's arithmetic on one line; an estimate with no term (a free option) says so. */
@@ -93,7 +96,7 @@ export function requestEstimate(request: Pick<EndpointRequest, 'params'>, msg: M
   const e = interfaceEndpointEstimate(request.params.region, request.params.subnetIds.length);
   if (e.terms.length === 0) return e.missing.length > 0 ? msg.money.missing(e.missing.map((key) => msg.money.charges[key]).join(', ')) : undefined;
   const line = arithmetic(e, msg);
-  const perGbAssumed = e.assumed.some((a) => a.figure === 'interfaceGbFirstPb') ? '*' : '';
+  const perGbAssumed = e.assumed.some((a) => a.figure === 'interfaceGbFirstPb') ? ASSUMED_MARK : '';
   const text = e.perGb === undefined ? msg.money.requestNoData(line) : msg.money.request(line, `${rate(e.perGb, e.currency)}${perGbAssumed}`);
   const from = [...new Set(e.assumed.map((a) => a.from))];
   return from.length > 0 ? `${text} ${msg.money.assumed(from.join(', '))}` : text;
