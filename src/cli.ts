@@ -40,7 +40,8 @@ function cliEstate(bot: Bot): EstateAccess {
 
 /** A view as terminal text. There the command is `privatelink …`: the catalog's slash-command examples say so. */
 function cliText(blocks: SlackMessage['blocks']): string {
-  return blocksToText(blocks).replace(/\/privatelink\b/g, 'privatelink');
+  // Only the command word, not a path in a link (https://aws.amazon.com/privatelink/…).
+  return blocksToText(blocks).replace(/(^|[^\w./-])\/privatelink\b/gm, '$1privatelink');
 }
 
 function packageVersion(): string {

@@ -108,3 +108,13 @@ describe('the compare card', () => {
     expect(blocksToText(view.blocks)).not.toContain('Monthly estimate');
   });
 });
+
+describe('the terminal text', () => {
+  it('turns the command word into the terminal one without touching links that hold /privatelink', async () => {
+    let stdout = '';
+    await runCli(['compare', 'target=aws-service', 'service=s3'], { stdout: (t) => (stdout += t), stderr: () => {}, env: {} });
+    expect(stdout).toContain('https://aws.amazon.com/privatelink/pricing/');
+    expect(stdout).toContain('https://docs.aws.amazon.com/vpc/latest/privatelink/gateway-endpoints.html');
+    expect(stdout).toContain('Run again with: privatelink compare target=aws-service service=s3');
+  });
+});
