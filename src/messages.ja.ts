@@ -41,7 +41,7 @@ const endpointState = (state: string) => {
 const usage: Messages['usage'] = {
   help: '/privatelink help',
   compare:
-    '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
+    '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=… gb=N azs=N region=R]',
   services: '/privatelink services [text] [region=R] [account=A]',
   describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R|all] [state=S] [account=A]',
   dns: '/privatelink dns <vpce-…|service-text> [region=R|all] [account=A]',
@@ -852,6 +852,9 @@ export const ja = {
     protocol: 'プロトコル',
     ipv6: 'IPv6',
     vpcs: 'VPC の数',
+    gb: '月間データ量（GB）',
+    azs: 'AZ 数',
+    region: 'リージョン',
   },
   usage,
   examples,
@@ -1225,5 +1228,71 @@ export const ja = {
     changesFolded: (count: number) => `2018 年当時の定説のうち ${esc(count)} 件は、現在は当てはまりません。ボタンで表示します。`,
     source: '出典',
     actors: { system: 'ボット', worker: 'ワーカー' },
+  },
+  // 料金：compare の結果と各申請の月額の見積もり。金額は書式済み（$32.66）で渡されます。
+  money: {
+    title: '月額の見積もり',
+    units: {
+      endpoints: (_n: number) => 'エンドポイント',
+      azs: (_n: number) => 'AZ',
+      hours: () => '時間',
+      gb: () => 'GB',
+      attachments: (_n: number) => 'アタッチメント',
+      services: (_n: number) => 'サービス',
+      directions: (_n: number) => '方向',
+    },
+    perMonth: '／月',
+    noCharge: '料金なし',
+    assumed: (regions: string) => `† このリージョンの料金が見つからないため、${esc(regions)} の料金で代用しています。`,
+    missing: (charges: string) => `次の料金は含まれていません（料金表にありません）：${esc(charges)}。`,
+    charges: {
+      interfaceEndpointAzHour: 'インターフェイスエンドポイントの時間料金',
+      interfaceGbFirstPb: 'インターフェイスエンドポイントのデータ処理（最初の 1 PB）',
+      interfaceGbNext4Pb: 'インターフェイスエンドポイントのデータ処理（次の 4 PB）',
+      interfaceGbOver5Pb: 'インターフェイスエンドポイントのデータ処理（5 PB 超）',
+      gatewayEndpointHour: 'ゲートウェイエンドポイント',
+      resourceEndpointGb: 'リソースエンドポイントのデータ処理',
+      serviceNetworkEndpointHour: 'リソースエンドポイントとサービスネットワークエンドポイントの時間料金',
+      tgwAttachmentHour: 'Transit Gateway アタッチメントの時間料金',
+      tgwGb: 'Transit Gateway のデータ処理',
+      crossAzGbEachWay: 'AZ 間のデータ転送',
+      interRegionGb: 'リージョン間のデータ転送',
+      natGatewayHour: 'NAT ゲートウェイの時間料金',
+      natGatewayGb: 'NAT ゲートウェイのデータ処理',
+      latticeServiceHour: 'VPC Lattice サービスの時間料金',
+      latticeGb: 'VPC Lattice のデータ処理',
+      latticeMillionRequests: 'VPC Lattice のリクエスト',
+    },
+    notes: {
+      'gateway-free': 'ゲートウェイエンドポイントには時間料金もデータ処理料金もかかりません。',
+      'nlb-extra': 'サービスプロバイダーの Network Load Balancer の料金が別途かかります。',
+      'peering-free-hours': 'ピアリング接続には時間料金がかかりません。',
+      'peering-cross-az': '同じ AZ 内のトラフィックは無料です。この見積もりでは、すべてのトラフィックが AZ をまたぎ、両方向に課金されるものとしています。',
+      'cross-region-transfer': 'このリージョンの料金でのリージョン間データ転送を含みます。',
+      'tgw-peering-extra': 'もう一方のリージョンの Transit Gateway とピアリングアタッチメントの料金が別途かかります。',
+      'onprem-attachment-extra': 'VPN または Direct Connect のアタッチメントの料金が別途かかります。',
+      'lattice-requests-extra': 'リクエストの料金が別途かかります。',
+      'resource-endpoint-hours-extra': 'リソースエンドポイントとリソースゲートウェイの時間料金が別途かかります。',
+    },
+    breakEvenTitle: '採算の分岐点',
+    endpointVsNat: (gb: string | undefined, fixed: string, azs: number, nat: string, endpoint: string) =>
+      gb === undefined
+        ? `この料金では、インターフェイスエンドポイント（${esc(azs)} AZ で月 ${esc(fixed)}）は NAT ゲートウェイの GB あたり ${esc(nat)} に対して元が取れません。`
+        : `${esc(azs)} AZ のインターフェイスエンドポイント（月 ${esc(fixed)}）は、*月 ${esc(gb)} GB を超えると* NAT ゲートウェイの GB あたりの料金より安くなります：${esc(fixed)} ÷（${esc(nat)} − ${esc(endpoint)}／GB）。`,
+    gatewayVsNat: (gb: string, saving: string, nat: string) =>
+      `ゲートウェイエンドポイントは無料です。同じ ${esc(gb)} GB を NAT ゲートウェイ経由で送ると月 ${esc(saving)}（GB あたり ${esc(nat)}）かかります。`,
+    centralize: (endpoints: number, saved: string, gb: string, tgwGb: string) =>
+      `${esc(endpoints)} 個の VPC にそれぞれエンドポイントを置くと、ハブ VPC に 1 つ置いて共有する場合より月 ${esc(saved)} 高くなります。すべての VPC にアタッチ済みの Transit Gateway（GB あたり ${esc(tgwGb)}）経由なら、*月 ${esc(gb)} GB 未満* では共有エンドポイントのほうが安くなります。`,
+    tgwVsPeering: (vpcs: number, connections: number, tgwFixed: string, gb: string | undefined) =>
+      gb === undefined
+        ? `${esc(vpcs)} 個の VPC のピアリングメッシュ（${esc(connections)} 接続、時間料金なし）は、どのトラフィック量でも Transit Gateway（アタッチメントで月 ${esc(tgwFixed)}）より安くなります。Transit Gateway の利点は料金ではなく運用（ルーティングを 1 か所で管理し、メッシュを保守しない）にあります。`
+        : `Transit Gateway（アタッチメントで月 ${esc(tgwFixed)}）は、*月 ${esc(gb)} GB を超えると* ${esc(vpcs)} 個の VPC のピアリングメッシュ（${esc(connections)} 接続）より安くなります。`,
+    sizing: (region: string, azs: number, gb: string, defaulted: string) =>
+      `${code(region)}、エンドポイントあたり ${esc(azs)} AZ、月 ${esc(gb)} GB で見積もっています${defaulted ? `（仮定の値です。${code(defaulted)} で変更できます）` : ''}。`,
+    disclaimer: (date: string, url: string) =>
+      `見積もりであり、請求額ではありません。ボットの料金表（${esc(date)}、${link(url, 'AWS PrivateLink の料金')}）の定価で、税、割引、無料利用枠は含みません。`,
+    request: (line: string, perGb: string) => `${esc(line)}、ほかにデータ処理料金（GB あたり ${esc(perGb)}）`,
+    requestNoData: (line: string) => `${esc(line)}、ほかにデータ処理料金`,
+    requestLabel: '見積もり料金',
   },
 } satisfies Messages;

@@ -4,8 +4,11 @@
  */
 import type { FieldError } from './commands/create-spec.js';
 import type { ParseError, Subcommand } from './commands/parse.js';
+import type { CostNoteId } from './decision/costs.js';
 import type { NoteId, OptionId } from './decision/engine.js';
-import type { ChoiceValues, QuestionKey } from './decision/questions.js';
+import type { Unit } from './pricing/estimate.js';
+import type { FigureKey } from './pricing/model.js';
+import type { ChoiceValues, QuestionKey, SizingKey } from './decision/questions.js';
 import type { CheckId as DoctorCheckId, CheckStatus as DoctorStatus, DoctorFindingId, VerdictId } from './doctor/model.js';
 import { isEc2ProblemCode, type Ec2ProblemCode } from './endpoints/ec2-api.js';
 import type { PreflightCode } from './aws/endpoint.js';
@@ -22,7 +25,7 @@ export type DecidedState = Extract<RequestState, 'approved' | 'rejected' | 'canc
 const usage: Record<Subcommand, string> = {
   help: '/privatelink help',
   compare:
-    '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=…]',
+    '/privatelink compare [target=… onprem=yes|no overlap=yes|no|unknown cross-region=yes|no direction=one-way|both protocol=tcp|udp|any ipv6=yes|no vpcs=N service=… gb=N azs=N region=R]',
   services: '/privatelink services [text] [region=R] [account=A]',
   describe: '/privatelink describe [vpce-…|vpc-…|service-text] [region=R|all] [state=S] [account=A]',
   dns: '/privatelink dns <vpce-…|service-text> [region=R|all] [account=A]',
@@ -734,7 +737,10 @@ export const en = {
     protocol: 'protocol',
     ipv6: 'ipv6',
     vpcs: 'vpcs',
-  } satisfies Record<QuestionKey, string>,
+    gb: 'gb',
+    azs: 'azs',
+    region: 'region',
+  } satisfies Record<QuestionKey | SizingKey, string>,
   usage,
   examples,
   optionNames,
@@ -1106,6 +1112,72 @@ export const en = {
       `${esc(count)} ${count === 1 ? 'piece' : 'pieces'} of the 2018 advice changed in ways that bear on this answer: see them with the button below.`,
     source: 'source',
     actors: { system: 'the bot', worker: 'the worker' } satisfies Record<'system' | 'worker', string>,
+  },
+  // What things cost: the estimates on compare results and on every request. Amounts arrive formatted ($32.66).
+  money: {
+    title: 'Monthly estimate',
+    units: {
+      endpoints: (n: number): string => (n === 1 ? 'endpoint' : 'endpoints'),
+      azs: (n: number): string => (n === 1 ? 'AZ' : 'AZs'),
+      hours: (): string => 'h',
+      gb: (): string => 'GB',
+      attachments: (n: number): string => (n === 1 ? 'attachment' : 'attachments'),
+      services: (n: number): string => (n === 1 ? 'service' : 'services'),
+      directions: (n: number): string => (n === 1 ? 'direction' : 'directions'),
+    } satisfies Record<Unit, (n: number) => string>,
+    perMonth: ' / month',
+    noCharge: 'no charge',
+    assumed: (regions: string) => `† No figure found for this region: the rate of ${esc(regions)} stands in.`,
+    missing: (charges: string) => `Not included (no price in the table): ${esc(charges)}.`,
+    charges: {
+      interfaceEndpointAzHour: 'interface endpoint hours',
+      interfaceGbFirstPb: 'interface endpoint data (first 1 PB)',
+      interfaceGbNext4Pb: 'interface endpoint data (next 4 PB)',
+      interfaceGbOver5Pb: 'interface endpoint data (over 5 PB)',
+      gatewayEndpointHour: 'gateway endpoint',
+      resourceEndpointGb: 'resource endpoint data',
+      serviceNetworkEndpointHour: 'resource and service-network endpoint hours',
+      tgwAttachmentHour: 'Transit Gateway attachment hours',
+      tgwGb: 'Transit Gateway data',
+      crossAzGbEachWay: 'data transfer across AZs',
+      interRegionGb: 'inter-region data transfer',
+      natGatewayHour: 'NAT gateway hours',
+      natGatewayGb: 'NAT gateway data',
+      latticeServiceHour: 'VPC Lattice service hours',
+      latticeGb: 'VPC Lattice data',
+      latticeMillionRequests: 'VPC Lattice requests',
+    } satisfies Record<FigureKey, string>,
+    notes: {
+      'gateway-free': 'Gateway endpoints have no hourly or per-GB charge.',
+      'nlb-extra': "The provider's Network Load Balancer is billed on top.",
+      'peering-free-hours': 'Peering connections have no hourly charge.',
+      'peering-cross-az': 'Traffic that stays in one AZ is free; this assumes all of it crosses AZs, charged in each direction.',
+      'cross-region-transfer': "Includes inter-region data transfer at this region's rate.",
+      'tgw-peering-extra': 'The Transit Gateway and its peering attachment in the other region are billed on top.',
+      'onprem-attachment-extra': 'The VPN or Direct Connect attachment is billed on top.',
+      'lattice-requests-extra': 'Requests are billed on top.',
+      'resource-endpoint-hours-extra': 'The resource endpoint and resource gateway hours are billed on top.',
+    } satisfies Record<CostNoteId, string>,
+    breakEvenTitle: 'Where one option pays off',
+    endpointVsNat: (gb: string | undefined, fixed: string, azs: number, nat: string, endpoint: string) =>
+      gb === undefined
+        ? `At these rates an interface endpoint (${esc(fixed)} a month in ${esc(azs)} AZs) never pays for itself against a NAT gateway's ${esc(nat)} per GB.`
+        : `An interface endpoint in ${esc(azs)} AZs (${esc(fixed)} a month) pays for itself against a NAT gateway's per-GB charge past *${esc(gb)} GB a month*: ${esc(fixed)} ÷ (${esc(nat)} − ${esc(endpoint)} per GB).`,
+    gatewayVsNat: (gb: string, saving: string, nat: string) =>
+      `A gateway endpoint is free: the same ${esc(gb)} GB through a NAT gateway would cost ${esc(saving)} a month (${esc(nat)} per GB).`,
+    centralize: (endpoints: number, saved: string, gb: string, tgwGb: string) =>
+      `One endpoint in each of ${esc(endpoints)} VPCs costs ${esc(saved)} a month more than one shared endpoint in a hub VPC. Reached over a Transit Gateway already attached to every VPC (${esc(tgwGb)} per GB), the shared endpoint stays cheaper *below ${esc(gb)} GB a month*.`,
+    tgwVsPeering: (vpcs: number, connections: number, tgwFixed: string, gb: string | undefined) =>
+      gb === undefined
+        ? `A peering mesh of ${esc(vpcs)} VPCs (${esc(connections)} connections, no hourly charge) stays cheaper than a Transit Gateway (${esc(tgwFixed)} a month in attachments) at any traffic: the Transit Gateway pays off in operations (one place to route, no mesh to keep), not on the bill.`
+        : `A Transit Gateway (${esc(tgwFixed)} a month in attachments) becomes cheaper than a peering mesh of ${esc(vpcs)} VPCs (${esc(connections)} connections) past *${esc(gb)} GB a month*.`,
+    sizing: (region: string, azs: number, gb: string, defaulted: string) =>
+      `Priced for ${code(region)}, ${esc(azs)} AZs per endpoint, ${esc(gb)} GB a month${defaulted ? ` (assumed: set ${code(defaulted)} to change)` : ''}.`,
+    disclaimer: (date: string, url: string) =>
+      `Estimates, not a quote: list prices from the bot's price table (${esc(date)}; ${link(url, 'AWS PrivateLink pricing')}), before taxes, discounts and free tiers.`,
+    request: (line: string, perGb: string) => `${esc(line)}, plus data processing (${esc(perGb)} per GB)`,
+    requestNoData: (line: string) => `${esc(line)}, plus data processing`,
+    requestLabel: 'Estimated cost',
   },
 };
 

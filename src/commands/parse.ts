@@ -1,6 +1,6 @@
 /** The `/privatelink` grammar: text in, a typed command or a precise error out. Pure. */
 import { ALIAS_PATTERN } from '../accounts/model.js';
-import { QUESTION_KEYS, setAnswer, type Answers, type QuestionKey } from '../decision/questions.js';
+import { ANSWER_KEYS, isSizingKey, setAnswer, type Answers, type QuestionKey } from '../decision/questions.js';
 import type { DoctorSourceSpec } from '../doctor/model.js';
 import { closest } from './suggest.js';
 import { CREATE_FIELDS, ID_PATTERNS, isKnownRegion, validateCreate, type CreateField, type CreateSpec, type FieldError } from './create-spec.js';
@@ -84,7 +84,7 @@ export function tokenize(text: string): Token[] | ParseError {
 
 const OPTION_KEYS: Record<Subcommand, readonly string[]> = {
   help: [],
-  compare: QUESTION_KEYS,
+  compare: ANSWER_KEYS,
   services: ['region', 'account'],
   describe: ['region', 'state', 'account'],
   dns: ['region', 'account'],
@@ -159,7 +159,8 @@ export function parseCommand(text: string): ParseResult {
           return { ok: false, error: { code: 'badValue', command: name, key, value, allowed: next.code === 'badValue' ? next.allowed : [] } };
         }
         answers = next;
-        order.push(key as QuestionKey);
+        // The sizing answers (gb=, azs=, region=) size the estimates only: they are not steps of the walkthrough.
+        if (!isSizingKey(key)) order.push(key as QuestionKey);
       }
       return { ok: true, command: { name, answers, order } };
     }

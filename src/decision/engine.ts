@@ -5,10 +5,13 @@
  * Each option is one entry of OPTIONS: what rules it out, how well it fits, why, what it needs beside it, what to
  * watch, which 2018 advice it corrects and what to run next. Adding an option is one more entry (plus its words).
  */
+import { costsOf, type Costs } from './costs.js';
 import { CROSS_REGION_AWS_SERVICES, FACTS_AS_OF, GATEWAY_SERVICES, GLOBAL_SERVICE_NAMES, fact } from './facts.js';
 import { QUESTIONS, encodeAnswers, question, type Answers, type QuestionKey, type Target } from './questions.js';
 
-export type OptionId = 'gateway-endpoint' | 'interface-endpoint' | 'endpoint-service' | 'vpc-peering' | 'transit-gateway' | 'vpc-lattice';
+import type { OptionId } from './options.js';
+
+export type { OptionId } from './options.js';
 
 export type NoteId =
   | 'ruled.gateway-aws-only'
@@ -163,6 +166,8 @@ export interface Decision {
   alternatives: Note[];
   openQuestions: OpenQuestion[];
   factsAsOf: string;
+  /** The monthly estimate of every option not ruled out (recommendation and companions first), and the break-evens. */
+  costs: Costs;
 }
 
 /** The answers, read once into the facts the rules test. */
@@ -718,6 +723,7 @@ export function decide(answers: Answers): Decision {
     alternatives: nothingFits ? notes(ALTERNATIVES, s) : [],
     openQuestions: openQuestions(answers, picked),
     factsAsOf: FACTS_AS_OF,
+    costs: costsOf(answers, [...ranked.slice(0, 1), ...alsoNeeded.map((c) => c.option), ...ranked.slice(1)]),
   };
 }
 

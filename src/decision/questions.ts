@@ -1,4 +1,8 @@
-/** The compare questions: their keys, allowed values, and the order the walkthrough asks them in. */
+/**
+ * The compare questions: their keys, allowed values, and the order the walkthrough asks them in; and the sizing
+ * answers (`gb=`, `azs=`, `region=`) that only the estimates read, typed by hand and never asked.
+ */
+import { KNOWN_REGIONS } from '../aws/vocabulary.js';
 
 export type Target = 'aws-service' | 'own-service' | 'saas' | 'whole-vpc' | 'resource';
 export type YesNo = 'yes' | 'no';
@@ -13,9 +17,24 @@ export interface Answers {
   protocol?: 'tcp' | 'udp' | 'any';
   ipv6?: YesNo;
   vpcs?: number;
+  /** GB a month through the connection (sizing: estimates only). */
+  gb?: number;
+  /** AZs per endpoint (sizing: estimates only). */
+  azs?: number;
+  /** The region the estimates are priced in (sizing: estimates only). */
+  region?: string;
 }
 
-export type QuestionKey = keyof Answers;
+/** Answers that size the estimates and change no recommendation. */
+export const SIZING_KEYS = ['gb', 'azs', 'region'] as const;
+export type SizingKey = (typeof SIZING_KEYS)[number];
+
+/** What the estimates assume when the sizing answers are not given (stated on every estimate). */
+export const SIZING_DEFAULTS = { gb: 100, azs: 2, region: 'us-east-1' } as const;
+
+export type QuestionKey = Exclude<keyof Answers, SizingKey>;
+
+export const isSizingKey = (key: string): key is SizingKey => (SIZING_KEYS as readonly string[]).includes(key);
 
 /** The values each question offers as buttons: the catalogs label each one (`choiceLabels`). */
 export interface ChoiceValues {
@@ -82,15 +101,36 @@ export const QUESTIONS: readonly Question[] = [
 
 export const QUESTION_KEYS: readonly QuestionKey[] = QUESTIONS.map((q) => q.key);
 
+/** Every key `compare` takes: the questions, then the sizing answers. */
+export const ANSWER_KEYS: readonly (QuestionKey | SizingKey)[] = [...QUESTION_KEYS, ...SIZING_KEYS];
+
+/** The most GB a month `gb=` takes: 100 PB, far past the last price tier. */
+export const MAX_GB = 104_857_600;
+
 export function question(key: QuestionKey): Question {
   return QUESTIONS.find((q) => q.key === key)!;
 }
 
-export type AnswerError = { code: 'unknownKey'; key: string; suggestion?: string } | { code: 'badValue'; key: QuestionKey; value: string; allowed: string[] };
+export type AnswerError =
+  | { code: 'unknownKey'; key: string; suggestion?: string }
+  | { code: 'badValue'; key: QuestionKey | SizingKey; value: string; allowed: string[] };
 
 /** Sets one answer from text, validating it; returns the new answers or why the value is wrong. */
-export function setAnswer(answers: Answers, key: QuestionKey, raw: string): Answers | AnswerError {
+export function setAnswer(answers: Answers, key: QuestionKey | SizingKey, raw: string): Answers | AnswerError {
   const value = raw.trim().toLowerCase();
+  if (key === 'gb') {
+    const n = Number(value);
+    if (!/^\d{1,9}(\.\d{1,3})?$/.test(value) || n > MAX_GB) return { code: 'badValue', key, value: raw, allowed: ['GB a month, e.g. 200'] };
+    return { ...answers, gb: n };
+  }
+  if (key === 'azs') {
+    if (!/^[1-6]$/.test(value)) return { code: 'badValue', key, value: raw, allowed: ['1', '2', '3', '4', '5', '6'] };
+    return { ...answers, azs: Number(value) };
+  }
+  if (key === 'region') {
+    if (!KNOWN_REGIONS.has(value)) return { code: 'badValue', key, value: raw, allowed: ['us-east-1', 'ap-northeast-1', '…'] };
+    return { ...answers, region: value };
+  }
   if (key === 'vpcs') {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < 2 || n > 10_000) return { code: 'badValue', key, value: raw, allowed: ['a number from 2'] };
@@ -105,9 +145,12 @@ export function setAnswer(answers: Answers, key: QuestionKey, raw: string): Answ
   return { ...answers, [key]: value } as Answers;
 }
 
-/** Answers in walkthrough order, as `key=value` pairs (the form a button carries and the CLI takes). */
+/**
+ * Answers in walkthrough order, as `key=value` pairs (the form a button carries and the CLI takes); the sizing
+ * answers, when given, follow in a fixed order, whatever `order` holds.
+ */
 export function encodeAnswers(answers: Answers, order: readonly QuestionKey[] = QUESTION_KEYS): string {
-  return order
+  return [...order, ...SIZING_KEYS]
     .filter((k) => answers[k] !== undefined)
     .map((k) => `${k}=${answers[k]}`)
     .join(' ');
@@ -119,11 +162,11 @@ export function decodeAnswers(encoded: string): { answers: Answers; order: Quest
   const order: QuestionKey[] = [];
   for (const pair of encoded.split(' ')) {
     const [key, value] = pair.split('=');
-    if (!key || value === undefined || !QUESTION_KEYS.includes(key as QuestionKey)) continue;
+    if (!key || value === undefined || !ANSWER_KEYS.includes(key as QuestionKey)) continue;
     const next = setAnswer(answers, key as QuestionKey, value);
     if ('code' in next) continue;
     answers = next;
-    if (!order.includes(key as QuestionKey)) order.push(key as QuestionKey);
+    if (!isSizingKey(key) && !order.includes(key as QuestionKey)) order.push(key as QuestionKey);
   }
   return { answers, order };
 }

@@ -33,6 +33,8 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   // Pure cores and ports (interfaces and the data they carry): no I/O, no Slack, no SDK, no catalog.
   ['src/commands/', 'core'],
   ['src/decision/', 'core'],
+  // The price model: the dated price table and the estimate arithmetic.
+  ['src/pricing/', 'core'],
   ['src/doctor/cidr.ts', 'core'],
   ['src/doctor/model.ts', 'core'],
   ['src/doctor/evaluate.ts', 'core'],

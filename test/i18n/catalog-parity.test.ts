@@ -92,6 +92,9 @@ const CODE_ONLY_FUNCTIONS = [
   'requests / decidedBy',
   'compare / wouldChange',
   'reach / companionLine',
+  // Unit symbols the AWS Japanese pricing pages also write in Latin letters.
+  'money / units / azs',
+  'money / units / gb',
 ];
 
 type Args = unknown[];

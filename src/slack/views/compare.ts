@@ -1,11 +1,13 @@
 /** Block Kit views of the compare walkthrough: one question at a time, then the result card. */
 import type { Button, KnownBlock } from '@slack/types';
 import type { OptionId } from '../../decision/engine.js';
-import { encodeAnswers, question, type Answers, type QuestionKey } from '../../decision/questions.js';
+import { encodeAnswers, isSizingKey, question, type Answers, type QuestionKey, type SizingKey } from '../../decision/questions.js';
 import { claimSources, type DecisionReport } from './report.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import { code, escapeMrkdwn, link } from '../../mrkdwn.js';
 import { actions, button, context, divider, escapeText, header, message, section, type SlackMessage } from './blocks.js';
+import { count } from './money.js';
+import { PRICING_PAGE } from '../../pricing/model.js';
 
 export const COMPARE_ACTIONS = {
   answer: 'compare_answer',
@@ -18,9 +20,10 @@ export const COMPARE_ACTIONS = {
 /** English when no catalog is given (the CLI's and the tests' default). */
 const english = messagesFor('en');
 
-function answerLabel(msg: Messages, key: QuestionKey, value: string): string {
-  const labels: Readonly<Record<string, string>> = msg.choiceLabels[key];
-  return labels[value] ?? value;
+function answerLabel(msg: Messages, key: QuestionKey | SizingKey, value: string): string {
+  // The sizing answers (gb=, azs=, region=) have no labels: they show as typed.
+  const labels: Readonly<Record<string, string>> | undefined = isSizingKey(key) ? undefined : msg.choiceLabels[key];
+  return labels?.[value] ?? value;
 }
 
 function answersLine(msg: Messages, answers: Answers, order: readonly QuestionKey[]): string {
@@ -70,7 +73,7 @@ export interface ResultOptions {
 
 /** The answers in one line: each question's word and the chosen label. */
 function recapLine(msg: Messages, answers: Answers, order: readonly QuestionKey[]): string {
-  const keys = [...order, ...(Object.keys(answers) as QuestionKey[]).filter((k) => !order.includes(k))];
+  const keys = [...order, ...(Object.keys(answers) as (QuestionKey | SizingKey)[]).filter((k) => !order.includes(k as QuestionKey))];
   return keys
     .filter((key) => answers[key] !== undefined)
     .map((key) => msg.punctuation.label(msg.questionLabels[key], `*${escapeMrkdwn(answerLabel(msg, key, String(answers[key])))}*`))
@@ -92,6 +95,24 @@ function outcomeName(msg: Messages, recommendation: OptionId | null, alsoNeeded:
   const companions = (alsoNeeded ?? []).filter((id) => id !== recommendation);
   if (companions.length === 0 && recommendation === current) return m.alone(optionName(recommendation));
   return [recommendation, ...companions].map(optionName).join(' + ');
+}
+
+/** The monthly estimate of each option not ruled out, the break-evens, and what they are priced for (an estimate, not a quote). */
+function moneyBlocks(report: DecisionReport, msg: Messages): KnownBlock[] {
+  const k = msg.money;
+  const priced = Object.entries(report.costs) as [OptionId, NonNullable<DecisionReport['costs'][OptionId]>][];
+  if (priced.length === 0) return [];
+  const lines = priced.map(([id, cost]) => {
+    const [line, ...notes] = cost.lines;
+    return `• ${msg.punctuation.label(`*${msg.optionNames[id]}*`, line)}${notes.length > 0 ? `\n      _${notes.join(' ')}_` : ''}`;
+  });
+  const blocks: KnownBlock[] = [section(`*${k.title}*\n${lines.join('\n')}`)];
+  if (report.breakEven.length > 0) blocks.push(section(`*${k.breakEvenTitle}*\n${bullets(report.breakEven)}`));
+  const p = report.pricing;
+  const defaulted = p.defaulted.map((key) => `${key}=`).join(' ');
+  const asOf = Object.values(report.costs).reduce((latest, c) => (c && c.asOf > latest ? c.asOf : latest), '');
+  blocks.push(context(k.sizing(p.region, p.azs, count(p.gb), defaulted), k.disclaimer(asOf, PRICING_PAGE)));
+  return blocks;
 }
 
 /** The report must have been worded with the same catalog (`reportDecision(decision, msg)`). */
@@ -122,6 +143,7 @@ export function compareResultView(
     );
   }
   if (report.reasons.length > 0) blocks.push(section(`*${m.why}*\n${bullets(report.reasons.map((r) => withSources(msg, r.text, r.facts)))}`));
+  blocks.push(...moneyBlocks(report, msg));
   if (report.nextSteps.length > 0) {
     blocks.push(section(`*${m.nextSteps}*\n${report.nextSteps.map((s) => `${s.text}\n\`\`\`${escapeText(s.command)}\`\`\``).join('\n')}`));
   }

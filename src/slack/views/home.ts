@@ -7,7 +7,7 @@ import type { Button, HomeView, KnownBlock } from '@slack/types';
 import type { Messages } from '../../i18n.js';
 import { isExpired, type EndpointRequest } from '../../requests/model.js';
 import { actions, button, context, divider, escapeText, header, section, truncate } from './blocks.js';
-import { messageLink, slackTime } from './requests.js';
+import { costLine, messageLink, slackTime } from './requests.js';
 
 /** The Home's buttons: their own ids, so that a Home click takes the Home's path (src/slack/listeners/home.ts). */
 export const HOME_ACTIONS = { approve: 'home_approve_request', reject: 'home_reject_request' } as const;
@@ -49,7 +49,8 @@ function approvalLink(request: EndpointRequest, msg: Messages): string {
 
 function ownLine(request: EndpointRequest, now: Date, msg: Messages): string {
   const state = msg.requests.states[isExpired(request, now) ? 'expired' : request.state];
-  return `${c(request.id)} ${state} · ${c(request.params.serviceName)} · ${c(request.params.vpcId)} · ${slackTime(request.createdAt)}${approvalLink(request, msg)}`;
+  const cost = costLine(request, msg);
+  return `${c(request.id)} ${state} · ${c(request.params.serviceName)} · ${c(request.params.vpcId)} · ${slackTime(request.createdAt)}${approvalLink(request, msg)}${cost ? `\n${cost}` : ''}`;
 }
 
 function waitingBlocks(request: EndpointRequest, msg: Messages): KnownBlock[] {
@@ -65,7 +66,13 @@ function waitingBlocks(request: EndpointRequest, msg: Messages): KnownBlock[] {
   };
   return [
     section(
-      `${c(request.id)} · <@${request.requester}> · ${c(p.serviceName)} · ${c(p.vpcId)} · ${c(p.region)}\n${h.expires(slackTime(request.expiresAt))}${approvalLink(request, msg)}`,
+      [
+        `${c(request.id)} · <@${request.requester}> · ${c(p.serviceName)} · ${c(p.vpcId)} · ${c(p.region)}`,
+        `${h.expires(slackTime(request.expiresAt))}${approvalLink(request, msg)}`,
+        costLine(request, msg),
+      ]
+        .filter(Boolean)
+        .join('\n'),
     ),
     actions(homeBlockId(request), [approve, button(msg.requests.reject, HOME_ACTIONS.reject, request.id, 'danger')]),
   ];

@@ -10,7 +10,7 @@ import type { EndpointRequest } from '../../requests/model.js';
 import type { Progress, RequesterNotice, ThreadNote } from '../../requests/notify.js';
 import type { DecisionOutcome, SubmitOutcome } from '../../requests/workflow.js';
 import { context, message, noticeView, section, type SlackMessage } from './blocks.js';
-import { dnsResult, failureText, messageLink, preflightFailedView, requesterNoteView, slackTime } from './requests.js';
+import { costLine, dnsResult, failureText, messageLink, preflightFailedView, requesterNoteView, slackTime } from './requests.js';
 import { quotedUserText } from './sanitize.js';
 import { mention, usergroupMention } from '../../mrkdwn.js';
 
@@ -32,8 +32,11 @@ export function requesterNoticeView(request: EndpointRequest, notice: RequesterN
   const link = linkOf(request);
   const endpointId = request.endpointId ?? '';
   switch (notice.kind) {
-    case 'approved':
-      return noticeView(t.dmApproved(request.id, link, request.decidedBy ?? ''));
+    case 'approved': {
+      const text = t.dmApproved(request.id, link, request.decidedBy ?? '');
+      const cost = costLine(request, msg);
+      return cost ? message(text, [section(text), context(cost)]) : noticeView(text);
+    }
     case 'rejected': {
       const text = t.dmRejected(request.id, link, request.decidedBy ?? '');
       return message(text, [section(`:no_entry: ${text}`), ...reasonLines(request, msg).map((line) => section(line))]);

@@ -6,6 +6,9 @@ import { LOCALES, messagesFor, type Messages } from '../../i18n.js';
 import type { Decision, Note, OptionId } from '../../decision/engine.js';
 import { factDate, factText, type FactLocale } from '../../decision/fact-text.js';
 import { fact } from '../../decision/facts.js';
+import type { SizingKey } from '../../decision/questions.js';
+import type { Currency } from '../../pricing/model.js';
+import { OPTION_PRICING_PAGES, arithmetic, breakEvenText, estimateNotes } from './money.js';
 
 /** The language of a catalog, so the facts' own words (facts.ja.ts) follow it. */
 function localeOf(msg: Messages): FactLocale {
@@ -29,6 +32,24 @@ export interface DecisionReport {
   alternatives: TextWithFacts[];
   openQuestions: Decision['openQuestions'];
   factsAsOf: string;
+  /** Each option not ruled out, by id: its monthly estimate, the arithmetic and notes as lines, the table's date and the pricing page. */
+  costs: Partial<Record<OptionId, OptionCostReport>>;
+  /** Where one option pays off only past a point, one sentence each. */
+  breakEven: string[];
+  /** What the estimates are priced for; `defaulted`: the sizing answers not given. */
+  pricing: { region: string; azs: number; gb: number; defaulted: SizingKey[] };
+}
+
+export interface OptionCostReport {
+  /** Present when the region is priced in US dollars (every region but the China regions). */
+  monthlyUsd?: number;
+  monthly: number;
+  currency: Currency;
+  lines: string[];
+  asOf: string;
+  source: string;
+  /** The sources of the figures behind the estimate. */
+  sources: string[];
 }
 
 export function reportDecision(decision: Decision, en: Messages = messagesFor('en')): DecisionReport {
@@ -56,6 +77,22 @@ export function reportDecision(decision: Decision, en: Messages = messagesFor('e
     alternatives: decision.alternatives.map(withText),
     openQuestions: decision.openQuestions,
     factsAsOf: factDate(decision.factsAsOf, locale),
+    costs: Object.fromEntries(
+      decision.costs.options.map((c) => [
+        c.option,
+        {
+          ...(c.currency === 'USD' && { monthlyUsd: c.monthly }),
+          monthly: c.monthly,
+          currency: c.currency,
+          lines: [arithmetic(c, en), ...estimateNotes(c, en)],
+          asOf: c.asOf,
+          source: OPTION_PRICING_PAGES[c.option],
+          sources: c.sources,
+        },
+      ]),
+    ),
+    breakEven: decision.costs.breakEvens.map((b) => breakEvenText(b, en)),
+    pricing: { ...decision.costs.sizing },
   };
 }
 

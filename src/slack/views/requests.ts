@@ -13,6 +13,7 @@ import type { DecidedState } from '../../messages.js';
 import { LIMITS, actions, button, confirmDialog, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
 import { quotedUserText } from './sanitize.js';
 import { link, mention, slackDate } from '../../mrkdwn.js';
+import { requestEstimate } from './money.js';
 
 export const REQUEST_ACTIONS = {
   approve: 'approve_request',
@@ -192,6 +193,12 @@ function callTitle(request: EndpointRequest, msg: Messages): string {
   }
 }
 
+/** The request's monthly estimate as a labelled line, shown before anyone approves. */
+export function costLine(request: EndpointRequest, msg: Messages = english): string | undefined {
+  const estimate = requestEstimate(request, msg);
+  return estimate && msg.punctuation.label(`*${msg.money.requestLabel}*`, estimate);
+}
+
 /**
  * The approval card, read from the top: what state it is in (and who decided, when), the endpoint and its console
  * link once there is one, the buttons while it waits, the result; then who asked and why, the fields, the call and
@@ -209,6 +216,7 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
       msg.punctuation.label(`*${k.endpoint}*`, `${c(request.endpointId)} · ${link(consoleUrl(p.region, request.endpointId), k.openInConsole)}`),
     msg.punctuation.label(`*${r.requester}*`, mention(request.requester)),
     pending && msg.punctuation.label(`*${r.expires}*`, slackTime(request.expiresAt)),
+    costLine(request, msg),
   ].filter(Boolean);
   const blocks: KnownBlock[] = [header(k.titles[request.state](request.id)), section(top.join('\n'))];
   if (pending) blocks.push(actions(`request_${request.id}`, decisionButtons(request, msg)));
@@ -249,7 +257,8 @@ export function voidCopyView(request: EndpointRequest, msg: Messages = english):
 export function requesterNoteView(request: EndpointRequest, channel: string, ts: string, msg: Messages = english): SlackMessage {
   const r = msg.requests;
   const text = r.sentNote(request.id, channel, messageLink(channel, ts));
-  return message(text, [section(`:incoming_envelope: ${text}`, button(r.cancel, REQUEST_ACTIONS.cancel, request.id))]);
+  const cost = costLine(request, msg);
+  return message(text, [section(`:incoming_envelope: ${text}`, button(r.cancel, REQUEST_ACTIONS.cancel, request.id)), ...(cost ? [context(cost)] : [])]);
 }
 
 /** A person as a mention; the bot's own actors (`system`, `worker`) in the reader's words. */
