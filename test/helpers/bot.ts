@@ -8,7 +8,7 @@ import type { Ec2Api } from '../../src/endpoints/ec2.js';
 import { slackHandlerOf } from '../../src/handler.js';
 import { composeBot } from '../../src/services.js';
 import { workerHandlerOf } from '../../src/worker-handler.js';
-import type { CreateTiming } from '../../src/jobs/create-endpoint.js';
+import type { CreateTiming } from '../../src/requests/create.js';
 import type { Job } from '../../src/jobs/queue.js';
 import { DynamoRequestStore } from '../../src/requests/dynamo-store.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';

@@ -11,10 +11,10 @@ import { TAG_KEYS, createEndpointCall } from '../endpoints/create-call.js';
 import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2-api.js';
 import { accountsOf } from '../accounts/model.js';
-import { CREATE_DEADLINE_MINUTES, accountStanding, transition, type EndpointRequest, type Patch, type RequestState } from '../requests/model.js';
-import { VersionConflict, patched } from '../requests/store.js';
-import type { RequesterNotice, ThreadNote } from '../requests/notify.js';
-import { ec2InAccount, postInThread, refreshMessage, regionAllowed, tellRequester, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { CREATE_DEADLINE_MINUTES, accountStanding, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
+import { VersionConflict, patched } from './store.js';
+import type { RequesterNotice, ThreadNote } from './notify.js';
+import { ec2InAccount, postInThread, refreshMessage, regionAllowed, tellRequester, updateRequest, type WorkflowDependencies } from './workflow.js';
 
 export interface CreateTiming {
   /** How long to follow a pending endpoint, counted from the `creating` step. */
