@@ -10,7 +10,6 @@ import { messagesFor, resolveLocale, type Locale, type Messages } from '../i18n.
 import type { Job } from '../jobs/job.js';
 import type { BotServices } from './services.js';
 import { readerCheck } from './readers.js';
-import { slackPort } from './web.js';
 
 export type ReaderAccess = 'allowed' | 'refused' | 'unknown' | 'too-slow';
 
@@ -78,7 +77,7 @@ async function readLanguage(services: BotServices, user: string, logger: Pick<Lo
 }
 
 /** The deadlines of one request, counted from `arrivedAt`, for `user`. */
-export function inTimeFor(services: BotServices, arrivedAt: number, user: string, client: Parameters<typeof slackPort>[0], logger: Logger): InTime {
+export function inTimeFor(services: BotServices, arrivedAt: number, user: string, logger: Logger): InTime {
   const clock = clockOf(services);
   const inlineBy = arrivedAt + services.inlineWorkMs;
   const answerBy = arrivedAt + SLACK_BUDGET.handOff;
@@ -96,7 +95,7 @@ export function inTimeFor(services: BotServices, arrivedAt: number, user: string
     },
     async mayRead(command) {
       if (!services.config.readers) return 'allowed';
-      const access = { ...services.config, usergroupMembers: (g: string) => slackPort(client).usergroupMembers(g) };
+      const access = { ...services.config, usergroupMembers: (g: string) => services.slack.usergroupMembers(g) };
       const checked = await settleBy(clock, inlineBy, () => readerCheck(command, user, access, logger));
       return checked ? checked.value : 'too-slow';
     },
@@ -105,9 +104,9 @@ export function inTimeFor(services: BotServices, arrivedAt: number, user: string
 
 /** The global middleware: reads the arrival (put on the context by the receiver; now if it did not) once. */
 export function inTimeMiddleware(services: BotServices): Middleware<AnyMiddlewareArgs> {
-  return async ({ context, client, logger, next }) => {
+  return async ({ context, logger, next }) => {
     const arrivedAt = typeof context.arrivedAt === 'number' ? context.arrivedAt : clockOf(services).now();
-    context.inTime = inTimeFor(services, arrivedAt, context.userId ?? '', client, logger);
+    context.inTime = inTimeFor(services, arrivedAt, context.userId ?? '', logger);
     await next();
   };
 }
