@@ -5,7 +5,7 @@
  * https://docs.slack.dev/tools/bolt-js/concepts/global-middleware
  */
 import type { Logger, Middleware, AnyMiddlewareArgs } from '@slack/bolt';
-import { SLACK_BUDGET, realClock, settleBy, type Clock } from '../deadline.js';
+import { SLACK_BUDGET, arrivalTime, realClock, settleBy, type Clock } from '../deadline.js';
 import { messagesFor, resolveLocale, type Locale, type Messages } from '../i18n.js';
 import type { Job } from '../jobs/job.js';
 import type { BotServices } from './services.js';
@@ -102,10 +102,13 @@ export function inTimeFor(services: BotServices, arrivedAt: number, user: string
   };
 }
 
-/** The global middleware: reads the arrival (put on the context by the receiver; now if it did not) once. */
+/**
+ * The global middleware: reads the arrival once, from the context (Socket Mode's receiver puts it there) or from
+ * `withArrival` (the HTTP handler, src/handler.ts); now when neither recorded it.
+ */
 export function inTimeMiddleware(services: BotServices): Middleware<AnyMiddlewareArgs> {
   return async ({ context, logger, next }) => {
-    const arrivedAt = typeof context.arrivedAt === 'number' ? context.arrivedAt : clockOf(services).now();
+    const arrivedAt = typeof context.arrivedAt === 'number' ? context.arrivedAt : arrivalTime(clockOf(services));
     context.inTime = inTimeFor(services, arrivedAt, context.userId ?? '', logger);
     await next();
   };
