@@ -2,6 +2,7 @@
 import { App, LogLevel, type Logger, type Receiver } from '@slack/bolt';
 import type { SlackConfig } from './config.js';
 import type { BotServices, WebClientLimits } from './services.js';
+import { inTimeMiddleware } from './slack/in-time.js';
 import { registerCommand } from './slack/listeners/command.js';
 import { registerCompareActions } from './slack/listeners/compare.js';
 import { registerHome } from './slack/listeners/home.js';
@@ -35,6 +36,8 @@ export function buildApp(slack: SlackConfig, deps: AppDependencies): App {
     // Bolt sets its logger's level from `logLevel` (INFO by default): pass the logger's own.
     ...(deps.logger ? { logger: deps.logger, logLevel: deps.logger.getLevel() } : { logLevel: LogLevel.INFO }),
   });
+  // Slack's 3 seconds: every listener finds its deadlines, language and reader check on its context.
+  app.use(inTimeMiddleware(deps.services));
   registerCommand(app, deps.services);
   registerCompareActions(app, deps.services);
   registerListActions(app, deps.services);

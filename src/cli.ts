@@ -4,7 +4,7 @@ import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { parseCommand } from './commands/parse.js';
 import { ConfigError, loadConfig } from './config.js';
-import type { Ec2Api } from './endpoints/ec2.js';
+import type { Ec2Api } from './endpoints/ec2-api.js';
 import { accountEc2, lookupJson, runLookup } from './endpoints/lookups.js';
 import type { EstateAccess } from './accounts/model.js';
 import { silenceSdkNodeWarning } from './node-support.js';

@@ -33,8 +33,8 @@ export function slackHandlerOf(bot: Bot): HttpHandler {
   const services = bot.services;
   const { logger } = services;
   const clock = services.clock ?? realClock;
-  // Listeners find the request's arrival in their context: Slack's deadlines count from it.
-  const receiver = new AwsLambdaReceiver({ signingSecret, logger, customPropertiesExtractor: () => ({ arrivedAt: arrivalTime(clock) }) });
+  // The request's arrival is carried to the listeners' middleware (src/slack/in-time.ts) by `withArrival`.
+  const receiver = new AwsLambdaReceiver({ signingSecret, logger });
   buildApp(slack, { receiver, logger, webClient: services.webClient, services });
   const boltHandler = receiver.toHandler();
 

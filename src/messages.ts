@@ -14,8 +14,9 @@ import { isEc2ProblemCode, type Ec2ProblemCode } from './endpoints/ec2-api.js';
 import type { PreflightCode } from './aws/endpoint.js';
 import type { ClientLocation, DnsMode, InternetPath, Path, ReachWhy, Resolution } from './endpoints/reach.js';
 import type { CompanionGroup } from './endpoints/companions.js';
-import type { IpAddressType } from './commands/create-spec.js';
-import type { CheckStatus, PreflightCheck, RequestState } from './requests/model.js';
+import type { IpAddressType } from './aws/endpoint.js';
+import type { RequestState } from './requests/model.js';
+import type { CheckStatus, PreflightCheck } from './aws/endpoint.js';
 
 import { channelRef, code, escapeMrkdwn as esc, link, mention } from './mrkdwn.js';
 

@@ -9,18 +9,20 @@ import type { Logger } from '@slack/bolt';
 import { estateFromConfig, type Ec2For } from './accounts/estate.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { SLACK_BUDGET } from './deadline.js';
-import { createEc2Adapter, type Ec2Api } from './endpoints/ec2.js';
+import { createEc2Adapter } from './endpoints/ec2.js';
+import type { Ec2Api } from './endpoints/ec2-api.js';
 import { messagesFor } from './i18n.js';
-import type { CreateTiming } from './jobs/create-endpoint.js';
+import type { CreateTiming } from './requests/create.js';
 import type { Job } from './jobs/job.js';
-import { lambdaJobQueue, type JobQueue } from './jobs/queue.js';
+import { lambdaJobQueue } from './jobs/queue.js';
+import type { JobQueue } from './jobs/job.js';
 import { createWorker } from './jobs/worker.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { openPreferences } from './preferences/open.js';
 import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
-import { workflowDependencies } from './requests/workflow.js';
-import { slackNotifier } from './slack/notifier.js';
+import type { WorkflowDependencies } from './requests/workflow.js';
+import { slackApprovers, slackNotifier } from './slack/notifier.js';
 import { withSecrets } from './secrets.js';
 import type { SlackPort } from './slack/port.js';
 import type { BotServices, WebClientLimits } from './slack/services.js';
@@ -36,9 +38,6 @@ export const WEB_CLIENT_LIMITS: Readonly<Record<Door, WebClientLimits>> = {
   slack: { retries: 1, timeoutMs: 2500 },
   worker: { retries: 3, timeoutMs: 10_000 },
 };
-
-/** Slack allows 3 s end to end, cold start included; a lookup not done this long after arrival is finished by the worker. */
-export const INLINE_LOOKUP_MS = SLACK_BUDGET.inlineWork;
 
 export interface BotOverrides extends Partial<Omit<BotServices, 'webClient' | 'slack' | 'workflow'>> {
   /** Slack's Web API for both doors (tests fake it as a port; by default a WebClient per door). */
@@ -93,13 +92,21 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   const slack = { slack: slackFor('slack'), worker: slackFor('worker') };
   // The workflow's ports, one set per door (their Web API limits differ); the notifier speaks the channel's language.
   const workflowFor = (door: Door) =>
-    once(() =>
-      workflowDependencies(
-        { config, ec2: ec2(), ec2For: ec2For(), store: store(), jobs: jobs(), now },
-        slack[door](),
-        logger(),
-        slackNotifier(slack[door](), channelMessages, config.approvals),
-      ),
+    once(
+      (): WorkflowDependencies => ({
+        store: store(),
+        ec2: ec2(),
+        ec2For: ec2For(),
+        approvers: slackApprovers(slack[door](), config.approvals),
+        notifier: slackNotifier(slack[door](), channelMessages, config.approvals),
+        jobs: jobs(),
+        approvals: config.approvals,
+        regions: config,
+        now,
+        log: (message, error) => (error ? logger().error(message, error) : logger().info(message)),
+        ...(config.accounts && { accounts: config.accounts }),
+        ...(config.readers && { quietAccounts: true }),
+      }),
     );
   const workflow = { slack: workflowFor('slack'), worker: workflowFor('worker') };
 
@@ -112,7 +119,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
       store: store(),
       preferences: preferences(),
       now,
-      inlineLookupMs: overrides.inlineLookupMs ?? INLINE_LOOKUP_MS,
+      inlineWorkMs: overrides.inlineWorkMs ?? SLACK_BUDGET.inlineWork,
       ...(overrides.clock && { clock: overrides.clock }),
       logger: logger(),
       channelMessages,
@@ -124,9 +131,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   const runJob = once(() =>
     createWorker({
       config,
-      ec2: ec2(),
       ec2For: ec2For(),
-      jobs: jobs(),
       store: store(),
       now,
       slack: slack.worker(),

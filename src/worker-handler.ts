@@ -1,6 +1,6 @@
 /** Lambda entry point of the worker: jobs invoked asynchronously by the Slack function, and the scheduled sweep. */
 import { ConfigError, type Config } from './config.js';
-import type { Job } from './jobs/queue.js';
+import type { Job } from './jobs/job.js';
 import { withLogContext } from './log.js';
 import { awsRequestIdOf, composeBot, lambdaEntry, type Bot, type BotOverrides } from './services.js';
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { sourceFiles } from './architecture/check.js';
+import { readFileSync } from 'node:fs';
+import { architectureProblems, sourceFiles } from './architecture/check.js';
+import { biomeLayerOverrides, layerOverrides } from './architecture/biome.js';
+import { documentDrift, layerTable } from './architecture/document.js';
 import { checkLayers, importsOf, layerOf, type Layer } from './architecture/layers.js';
 
 describe('the layers of src/', () => {
@@ -7,6 +10,51 @@ describe('the layers of src/', () => {
     const files = sourceFiles();
     expect(files.size).toBeGreaterThan(50);
     expect(checkLayers(files)).toEqual([]);
+  });
+
+  it('agrees with biome.json (generated from layers.ts) and with ARCHITECTURE.md’s table', () => {
+    expect(biomeLayerOverrides()).toEqual(layerOverrides(sourceFiles().keys()));
+    expect(architectureProblems()).toEqual([]);
+  });
+});
+
+describe('the editor’s copy of the rules (biome.json)', () => {
+  it('forbids a core module every file of a layer it may not import: by its path and, within a shared folder, relative to it', () => {
+    const files = ['src/aws/endpoint.ts', 'src/endpoints/dns.ts', 'src/endpoints/ec2.ts', 'src/messages.ts', 'src/slack/views/blocks.ts'];
+    const [vocabulary, core] = layerOverrides(files);
+    expect(vocabulary!.linter.rules.style.noRestrictedImports.options.patterns[0]!.group).toEqual(['../**']);
+    const group = core!.linter.rules.style.noRestrictedImports.options.patterns[0]!.group;
+    expect(group).toEqual(['**/endpoints/ec2.js', '**/messages.js', '**/slack/views/blocks.js', './ec2.js']);
+    expect(core!.includes).toContain('src/endpoints/dns.ts');
+  });
+});
+
+describe('ARCHITECTURE.md’s layer table against the code', () => {
+  const doc = readFileSync('ARCHITECTURE.md', 'utf8');
+  const files = sourceFiles();
+
+  it('reads one row per layer, bottom to top, with the paths it names', () => {
+    const rows = layerTable(doc);
+    expect(rows.map((r) => r.layer)).toEqual(['vocabulary', 'core', 'catalog', 'usecase', 'adapter', 'surface', 'entry']);
+    expect(rows[1]!.modules).toContain('doctor/evaluate.ts');
+    expect(rows[1]!.modules).not.toContain('Ec2Api');
+  });
+
+  it('fails when the table leaves a file out, names a missing path, puts a file in another layer or allows other imports', () => {
+    const left = doc.replace('`requests/types.ts` ', '');
+    expect(documentDrift(left, files)).toContain("src/requests/types.ts: not in the table's core row");
+    const missing = doc.replace('`locale.ts`', '`locale.ts`, `gone.ts`');
+    expect(documentDrift(missing, files)).toContain('core: `gone.ts` names no file in src/');
+    const moved = doc.replace('`slack/pages.ts`', '').replace('`locale.ts`', '`locale.ts`, `slack/pages.ts`');
+    expect(documentDrift(moved, files)).toContain('src/slack/pages.ts: the table puts it in core, the code in surface');
+    const wider = doc.replace('| vocabulary, core |\n| **usecase**', '| vocabulary, core, usecase |\n| **usecase**');
+    expect(documentDrift(wider, files)).toContain('catalog: the table says it may import "vocabulary, core, usecase", layers.ts says "core, vocabulary"');
+  });
+
+  it('fails on an import the table’s row does not allow', () => {
+    const upward = new Map(files);
+    upward.set('src/requests/decide.ts', `${files.get('src/requests/decide.ts')}\nimport { en } from '../messages.js';`);
+    expect(documentDrift(doc, upward).some((p) => p.startsWith('src/requests/decide.ts:') && p.includes('usecase row does not allow'))).toBe(true);
   });
 });
 

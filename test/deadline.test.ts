@@ -9,7 +9,7 @@ import { createSlackHandler } from '../src/handler.js';
 import type { Config } from '../src/config.js';
 import { en } from '../src/messages.js';
 import { INLINE_LOOKUPS } from '../src/slack/listeners/command.js';
-import type { Job, JobQueue } from '../src/jobs/queue.js';
+import type { Job, JobQueue } from '../src/jobs/job.js';
 import { REQUEST_ACTIONS } from '../src/slack/views/requests.js';
 import { seedState } from './emulator/ec2-emulator.js';
 import { startBot, type Bot } from './helpers/bot.js';

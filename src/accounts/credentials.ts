@@ -6,7 +6,7 @@
 import type { STSClient, STSClientConfig } from '@aws-sdk/client-sts';
 import { Ec2Error, THROTTLING_CODES } from '../endpoints/ec2-api.js';
 import { CREATE_SESSION_TAG } from '../endpoints/create-call.js';
-import { type Account, type AccountPurpose, HOME_ACCOUNT } from './model.js';
+import type { Account, AccountPurpose } from './model.js';
 
 export interface AssumedCredentials {
   accessKeyId: string;
@@ -169,6 +169,3 @@ export function stsError(error: unknown, region: string, roleArn: string): Ec2Er
   if (e?.$metadata !== undefined && e.name) return new Ec2Error(e.name, message, action, region);
   return new Ec2Error('Unreachable', message, action, region);
 }
-
-/** True for the home account, which uses the bot's own credentials. */
-export const isHome = (account: Account): boolean => account.alias === HOME_ACCOUNT || !account.roleArn;

@@ -3,8 +3,6 @@ import { DEFAULT_PORTS, PRIVATE_DNS_MODES, type IpAddressType, type PrivateDnsMo
 import { ALIAS_PATTERN, type Account, HOME_ACCOUNT, findAccount, suggestAlias } from '../accounts/model.js';
 import { KNOWN_REGIONS } from '../aws/vocabulary.js';
 
-// Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
-export { DEFAULT_PORTS, PRIVATE_DNS_MODES, type IpAddressType, type PrivateDnsMode };
 export const MAX_PORTS = 16;
 
 export interface CreateSpec {

@@ -3,9 +3,6 @@ import type { EndpointDnsNames } from '../aws/endpoint.js';
 import type { Endpoint } from './ec2-api.js';
 import { dnsModeOf, reach, type InternetPath, type Known, type NameReach } from './reach.js';
 
-// Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
-export type { EndpointDnsNames };
-
 const ZONAL_SUFFIX = /-([a-z]{2}(?:-gov)?-[a-z]+-\d[a-z])$/;
 
 export function dnsNames(endpoint: Endpoint, servicePrivateDnsName?: string): EndpointDnsNames {

@@ -18,8 +18,6 @@ import {
   type SecurityGroupRule,
   type Subnet,
 } from './ec2-api.js';
-// The port's types, re-exported so that modules written against this file still compile; new code imports ./ec2-api.js.
-export * from './ec2-api.js';
 
 function toEc2Error(error: unknown, action: string, region: string): Ec2Error {
   if (error instanceof Ec2Error) return error;

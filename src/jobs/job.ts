@@ -2,38 +2,14 @@
  * The job port: what the Slack function hands to the worker (on Lambda, the JSON payload of an asynchronous
  * invocation) and the queue interface use cases enqueue through. The adapters are in queue.ts.
  */
-import type { CreateSpec } from '../commands/create-spec.js';
+import type { ClickOrigin, DecisionAction, DecisionSummary, Submission } from '../requests/types.js';
 import type { Locale } from '../locale.js';
-
-/** A create request as submitted (typed or from the modal), before preflight. */
-export interface Submission {
-  spec: CreateSpec;
-  requester: string;
-  /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
-  submissionKey: string;
-  /** The requester's language, for what only they see (the job crosses to the worker as data). LOCALE when not given. */
-  locale?: Locale;
-}
 
 /** Where a job's answer goes: the slash command's response_url, or a direct message (modal submissions). */
 export type ReplyTo = { responseUrl: string } | { userId: string };
 
-/** The message a button was clicked on: the channel and ts of the block_actions payload's container. */
-export interface ClickOrigin {
-  channel: string;
-  ts: string;
-}
-
-export type DecisionAction = 'approve' | 'reject' | 'cancel';
-
 /** A click in the compare walkthrough: an answer, Back, Start over, the 2018 changes unfolded, or Share in channel. */
 export type CompareStep = 'answer' | 'back' | 'restart' | 'changes' | 'share';
-
-/** What a decision came to, as the workflow's outcome kinds. */
-export type DecisionKind = 'not-found' | 'refused' | 'region-not-allowed' | 'account-not-allowed' | 'foreign-copy' | 'expired' | 'already' | 'decided';
-
-/** An outcome without its record, as a job carries it; the workflow's `restoreOutcome` reads the record again. */
-export type DecisionSummary = { kind: DecisionKind; reason?: 'not-approver' | 'requester'; moved?: boolean; allowed?: string[] };
 
 export type Job =
   | {

@@ -6,9 +6,6 @@
 import { Slots } from '../deadline.js';
 import type { Job, JobQueue } from './job.js';
 
-// The port's types, re-exported so that modules written against this file still compile; new code imports ./job.js.
-export type { Job, JobQueue, ReplyTo } from './job.js';
-
 /** Invokes the worker Lambda with InvocationType Event; the client is loaded on first use. */
 export function lambdaJobQueue(functionName: string): JobQueue {
   let client: Promise<{ send: (job: Job, signal?: AbortSignal) => Promise<void> }> | undefined;

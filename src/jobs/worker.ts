@@ -1,144 +1,105 @@
-/** The worker: runs jobs handed off by the Slack function (Lambda) or the local queue, with the same code. */
+/**
+ * The worker: runs jobs handed off by the Slack function (Lambda) or the local queue, with the same code. One
+ * entry per job kind; each runs one use case and renders its outcome where the person who asked will see it.
+ */
 import type { Logger } from '@slack/bolt';
+import type { Ec2For } from '../accounts/model.js';
+import { estateAccess } from '../accounts/model.js';
 import { parseCommand } from '../commands/parse.js';
-import { messagesFor } from '../i18n.js';
 import type { Config } from '../config.js';
-import type { Ec2Api } from '../endpoints/ec2-api.js';
-import { accountEc2, isLookup, runLookup } from '../endpoints/lookups.js';
-import { estateFromConfig } from '../accounts/estate.js';
-import { type Ec2For, estateAccess } from '../accounts/model.js';
-import type { RequestStore } from '../requests/store.js';
-import { submitRequest, workflowDependencies, type WorkflowDependencies } from '../requests/workflow.js';
-import type { SlackMessage } from '../slack/port.js';
-import { slackNotifier } from '../slack/notifier.js';
-import { submitOutcomeView } from '../slack/views/notices.js';
-import { postToResponseUrl } from '../slack/respond.js';
-import { compareStepAnswer } from '../slack/listeners/compare.js';
-import { drawHome } from '../slack/home.js';
-import { requestsPage } from '../slack/listeners/list.js';
-import { readerCheck, refusalText } from '../slack/readers.js';
-import { noticeView } from '../slack/views/blocks.js';
-import { lookupView, problemView } from '../slack/views/endpoints.js';
 import { runDoctor } from '../doctor/run.js';
+import { accountEc2, isLookup, runLookup } from '../endpoints/lookups.js';
+import { messagesFor, type Locale, type Messages } from '../i18n.js';
+import { DEFAULT_TIMING, runCreateJob, type CreateTiming } from '../requests/create.js';
+import { finishDecision } from '../requests/decide.js';
+import type { RequestStore } from '../requests/store.js';
+import { submitRequest } from '../requests/submit.js';
+import { sweep } from '../requests/sweep.js';
+import type { Approvers } from '../requests/types.js';
+import type { WorkflowDependencies } from '../requests/workflow.js';
+import { drawHome, requestsPage } from '../slack/pages.js';
+import type { SlackMessage, SlackPort } from '../slack/port.js';
+import { readerCheck, refusalText } from '../slack/readers.js';
+import { postToResponseUrl } from '../slack/respond.js';
+import { noticeView } from '../slack/views/blocks.js';
+import { compareStepAnswer } from '../slack/views/compare.js';
 import { doctorView } from '../slack/views/doctor.js';
-import type { SlackPort } from '../slack/web.js';
-import { DEFAULT_TIMING, runCreateJob, type CreateTiming } from './create-endpoint.js';
-import { runDecisionJob } from './decision.js';
-import type { Job, JobQueue, ReplyTo } from './job.js';
-import { sweep } from './sweep.js';
+import { lookupView, problemView } from '../slack/views/endpoints.js';
+import { outcomeText, submitOutcomeView } from '../slack/views/notices.js';
+import type { Job, ReplyTo } from './job.js';
 
-/** Where the worker answers the person who asked. */
-type Reply = (message: SlackMessage) => Promise<void>;
-
+/** What the worker is given by the composition root (src/services.ts). */
 export interface WorkerDependencies {
   config: Config;
-  ec2: Ec2Api;
   store: RequestStore;
+  /** Slack's Web API with the worker's patience. */
   slack: SlackPort;
-  jobs: JobQueue;
+  ec2For: Ec2For;
+  /** The request lifecycle's ports, over the worker's Slack client. */
+  workflow: WorkflowDependencies & { approvers: Approvers };
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
-  now?: () => Date;
+  now: () => Date;
   timing?: CreateTiming;
-  /** The workflow's ports as the composition root built them (src/services.ts); built here when not given. */
-  workflow?: WorkflowDependencies;
-  /** Issue 17: the EC2 port of each configured account; by default built from config.accounts around `ec2`. */
-  ec2For?: Ec2For;
 }
 
+type Handlers = { [K in Job['kind']]: (job: Extract<Job, { kind: K }>) => Promise<void> };
+
 export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<void> {
-  const channelMessages = messagesFor(deps.config.locale ?? 'en');
-  const slackApiUrl = deps.config.slack?.apiUrl;
-  const reply = (to: ReplyTo): Reply =>
-    'responseUrl' in to
-      ? (message) => postToResponseUrl(to.responseUrl, { replace_original: true, response_type: 'ephemeral', ...message }, slackApiUrl)
-      : async (message) => void (await deps.slack.postMessage(to.userId, message));
-
-  const ec2For = deps.ec2For ?? estateFromConfig(deps.config, deps.ec2);
-  // The same accounts for requests: preflight and create in a request's account (issue 17).
-  const workflow =
-    deps.workflow ??
-    workflowDependencies(
-      { ...deps, ec2For, now: deps.now ?? (() => new Date()) },
-      deps.slack,
-      deps.logger,
-      slackNotifier(deps.slack, channelMessages, deps.config.approvals),
-    );
-
-  return async (job) => {
-    switch (job.kind) {
-      case 'lookup': {
-        const parsed = parseCommand(job.text);
-        const msg = messagesFor(job.locale ?? deps.config.locale ?? 'en');
-        if (job.readerCheck && parsed.ok) {
-          const access = await readerCheck(
-            parsed.command.name,
-            job.userId,
-            { ...deps.config, usergroupMembers: (g) => deps.slack.usergroupMembers(g) },
-            deps.logger,
-          );
-          if (access !== 'allowed') {
-            await reply({ responseUrl: job.responseUrl })(noticeView(refusalText(access, msg)));
-            return;
-          }
-        }
-        const estate = estateAccess(ec2For, deps.config.accounts, job.userId);
-        if (parsed.ok && parsed.command.name === 'doctor') {
-          const picked = accountEc2(estate, parsed.command.account);
-          const view = 'code' in picked ? problemView(picked, msg) : doctorView(await runDoctor(parsed.command, picked.ec2, deps.config), msg);
-          await reply({ responseUrl: job.responseUrl })(view);
-          return;
-        }
-        if (!parsed.ok || !isLookup(parsed.command)) {
-          deps.logger.warn('lookup job with a text that is not a lookup; dropped');
-          return;
-        }
-        await reply({ responseUrl: job.responseUrl })(lookupView(await runLookup(parsed.command, estate, deps.config), msg));
-        return;
-      }
-      case 'submit':
-        await reply(job.replyTo)(
-          submitOutcomeView(await submitRequest(workflow, job.submission), messagesFor(job.submission.locale ?? deps.config.locale ?? 'en')),
-        );
-        return;
-      case 'create':
-        await runCreateJob(workflow, job.requestId, deps.timing ?? DEFAULT_TIMING);
-        return;
-      case 'decision':
-        await runDecisionJob(
-          workflow,
-          job,
-          job.responseUrl ? (message) => postToResponseUrl(job.responseUrl!, message, slackApiUrl) : undefined,
-          channelMessages,
-        );
-        return;
-      case 'compare': {
-        // A Share is for the whole channel: its words are the channel's (LOCALE), as when posted while Slack waited.
-        const msg = job.step === 'share' ? channelMessages : messagesFor(job.locale ?? deps.config.locale ?? 'en');
-        const post = postToResponseUrl(job.responseUrl, compareStepAnswer(job.step, job.value, job.user, msg), slackApiUrl);
-        if (job.step !== 'share') return post;
-        // Posted in the channel at most once: a post that failed is not retried (Slack may have taken it anyway).
-        return post.catch((error: unknown) => deps.logger.error('compare share: the result could not be posted in the channel', error));
-      }
-      case 'requests-page': {
-        const msg = messagesFor(job.locale ?? deps.config.locale ?? 'en');
-        await postToResponseUrl(job.responseUrl, await requestsPage(deps.store, job.value, (deps.now ?? (() => new Date()))(), msg), slackApiUrl);
-        return;
-      }
-      case 'home':
-        await drawHome(
-          { store: deps.store, workflow, now: deps.now ?? (() => new Date()) },
-          deps.slack,
-          job.userId,
-          messagesFor(job.locale ?? deps.config.locale ?? 'en'),
-          deps.logger,
-          job.notice,
-        );
-        return;
-      case 'sweep': {
-        const counts = await sweep(workflow);
-        deps.logger.info(`sweep: ${JSON.stringify(counts)}`);
-        return;
-      }
-    }
+  const { config, logger, workflow } = deps;
+  const channelMessages = messagesFor(config.locale ?? 'en');
+  const wordsOf = (locale: Locale | undefined): Messages => messagesFor(locale ?? config.locale ?? 'en');
+  const apiUrl = config.slack?.apiUrl;
+  /** Where the worker answers the person who asked: in place of the ephemeral answer, or by direct message. */
+  const reply = async (to: ReplyTo, message: SlackMessage) => {
+    if ('responseUrl' in to) await postToResponseUrl(to.responseUrl, { replace_original: true, response_type: 'ephemeral', ...message }, apiUrl);
+    else await deps.slack.postMessage(to.userId, message);
   };
+
+  const handlers: Handlers = {
+    async lookup(job) {
+      const parsed = parseCommand(job.text);
+      const msg = wordsOf(job.locale);
+      const to = { responseUrl: job.responseUrl };
+      if (job.readerCheck && parsed.ok) {
+        const access = await readerCheck(parsed.command.name, job.userId, { ...config, usergroupMembers: (g) => deps.slack.usergroupMembers(g) }, logger);
+        if (access !== 'allowed') return reply(to, noticeView(refusalText(access, msg)));
+      }
+      const estate = estateAccess(deps.ec2For, config.accounts, job.userId);
+      if (parsed.ok && parsed.command.name === 'doctor') {
+        const picked = accountEc2(estate, parsed.command.account);
+        return reply(to, 'code' in picked ? problemView(picked, msg) : doctorView(await runDoctor(parsed.command, picked.ec2, config), msg));
+      }
+      if (!parsed.ok || !isLookup(parsed.command)) return void logger.warn('lookup job with a text that is not a lookup; dropped');
+      return reply(to, lookupView(await runLookup(parsed.command, estate, config), msg));
+    },
+    submit: async (job) => reply(job.replyTo, submitOutcomeView(await submitRequest(workflow, job.submission), wordsOf(job.submission.locale))),
+    create: (job) => runCreateJob(workflow, job.requestId, deps.timing ?? DEFAULT_TIMING),
+    async decision(job) {
+      const outcome = await finishDecision(workflow, job);
+      // An approver's own decision shows in the redrawn message; everything else is said to the clicker alone (LOCALE).
+      const { action, responseUrl } = job;
+      if (!responseUrl || (action !== 'cancel' && outcome.kind === 'decided')) return;
+      const text = outcomeText(outcome, job.requestId, action === 'cancel' ? 'cancel' : 'decide', channelMessages);
+      await postToResponseUrl(
+        responseUrl,
+        { response_type: 'ephemeral', replace_original: action === 'cancel' && outcome.kind === 'decided', ...noticeView(text) },
+        apiUrl,
+      );
+    },
+    async compare(job) {
+      // A Share is for the whole channel: its words are the channel's (LOCALE), as when posted while Slack waited.
+      const msg = job.step === 'share' ? channelMessages : wordsOf(job.locale);
+      const post = postToResponseUrl(job.responseUrl, compareStepAnswer(job.step, job.value, job.user, msg), apiUrl);
+      if (job.step !== 'share') return post;
+      // Posted in the channel at most once: a post that failed is not retried (Slack may have taken it anyway).
+      return post.catch((error: unknown) => logger.error('compare share: the result could not be posted in the channel', error));
+    },
+    'requests-page': async (job) => postToResponseUrl(job.responseUrl, await requestsPage(deps.store, job.value, deps.now(), wordsOf(job.locale)), apiUrl),
+    home: (job) =>
+      drawHome({ store: deps.store, approvers: workflow.approvers, now: deps.now }, deps.slack, job.userId, wordsOf(job.locale), logger, job.notice),
+    async sweep() {
+      logger.info(`sweep: ${JSON.stringify(await sweep(workflow))}`);
+    },
+  };
+  return (job) => (handlers[job.kind] as (job: Job) => Promise<void>)(job);
 }

@@ -2,9 +2,6 @@
 import { createHash } from 'node:crypto';
 import { DEFAULT_PORTS, type EndpointDnsNames, type EndpointParams, type PreflightCheck, type PrivateDnsMode } from '../aws/endpoint.js';
 
-// Moved to src/aws/endpoint.ts; re-exported so that branches written against this module still compile.
-export type { CheckStatus, EndpointParams, PreflightCheck } from '../aws/endpoint.js';
-
 export type RequestState = 'pending' | 'approved' | 'creating' | 'available' | 'pending-acceptance' | 'failed' | 'rejected' | 'cancelled' | 'expired';
 
 export const TRANSITIONS: Readonly<Record<RequestState, readonly RequestState[]>> = {

@@ -4,7 +4,7 @@
  * it as a direct message; nothing here knows the catalog, the views or Block Kit. Every method may throw (a
  * `SlackError` from the Slack port); the use cases decide which failures matter.
  */
-import type { ClickOrigin } from '../jobs/job.js';
+import type { ClickOrigin } from './types.js';
 import type { EndpointRequest } from './model.js';
 
 /** The worker's progress line on the card while it creates and polls. `elapsed` is m:ss since the `creating` step. */
@@ -47,8 +47,11 @@ export type RequesterNotice =
 export type NoticeKey = RequesterNotice['kind'] | `reminder-${Reminder}`;
 
 export interface Notifier {
-  /** Posts the approval card in `channel` (calling the approvers); where it landed. */
-  postCard(channel: string, request: EndpointRequest): Promise<{ channel: string; ts: string }>;
+  /**
+   * Posts the approval card in `channel` (calling the approvers): where it landed, or, when nobody can see it there
+   * (the bot not in the channel, the channel gone or archived), the platform's code for why.
+   */
+  postCard(channel: string, request: EndpointRequest): Promise<{ channel: string; ts: string } | { unreachable: string }>;
   /** Redraws the card at `request.message` from the record, with the worker's progress line if given. */
   drawCard(request: EndpointRequest, progress?: Progress): Promise<void>;
   /** Whether two records draw the same card (bookkeeping such as the lease aside). Pure: draws nothing. */

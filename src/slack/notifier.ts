@@ -11,7 +11,8 @@
 import type { ApprovalConfig } from '../config.js';
 import type { Messages } from '../i18n.js';
 import type { Notifier } from '../requests/notify.js';
-import type { SlackPort } from './port.js';
+import type { Approvers } from '../requests/types.js';
+import { CHANNEL_PROBLEMS, SlackError, type SlackPort } from './port.js';
 import { approverMentions, calledCard, progressLine, requesterNoticeView, threadNoteText } from './views/notices.js';
 import { message, section } from './views/blocks.js';
 import { requestMessage, voidCopyView } from './views/requests.js';
@@ -19,7 +20,14 @@ import { requestMessage, voidCopyView } from './views/requests.js';
 export function slackNotifier(slack: SlackPort, msg: Messages, approvals: Pick<ApprovalConfig, 'userIds' | 'usergroupId'>): Notifier {
   const approvers = approverMentions(approvals);
   return {
-    postCard: (channel, request) => slack.postMessage(channel, calledCard(requestMessage(request, {}, msg), approvers, msg)),
+    async postCard(channel, request) {
+      try {
+        return await slack.postMessage(channel, calledCard(requestMessage(request, {}, msg), approvers, msg));
+      } catch (error) {
+        if (error instanceof SlackError && CHANNEL_PROBLEMS.includes(error.code)) return { unreachable: error.code };
+        throw error;
+      }
+    },
     async drawCard(request, progress) {
       if (!request.message) return;
       const line = progress && progressLine(progress, msg);
@@ -36,6 +44,17 @@ export function slackNotifier(slack: SlackPort, msg: Messages, approvals: Pick<A
     },
     async dm(request, notice) {
       await slack.postMessage(request.requester, requesterNoticeView(request, notice, msg));
+    },
+  };
+}
+
+/** The approver port over Slack: the listed approvers, and the members of the approvers' user group. */
+export function slackApprovers(slack: Pick<SlackPort, 'usergroupMembers'>, approvals: Pick<ApprovalConfig, 'userIds' | 'usergroupId'>): Approvers {
+  return {
+    async isApprover(user) {
+      if (approvals.userIds.includes(user)) return true;
+      if (!approvals.usergroupId) return false;
+      return (await slack.usergroupMembers(approvals.usergroupId)).includes(user);
     },
   };
 }

@@ -30,8 +30,8 @@ export interface BotServices {
   /** Each user's language (`/privatelink lang`): PREFERENCES_TABLE, else a file under DATA_DIR. */
   preferences: PreferenceStore;
   now: () => Date;
-  /** How long after the request's arrival a lookup may still run before it is acknowledged and finished by a job. */
-  inlineLookupMs: number;
+  /** How long after the request's arrival work may still run while Slack waits (a lookup, a store read, an approver check); then a job finishes it. */
+  inlineWorkMs: number;
   /** The clock Slack's deadlines are measured on (tests drive their own). */
   clock?: Clock;
   logger: Logger;

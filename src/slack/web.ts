@@ -4,9 +4,6 @@ import type { KnownBlock } from '@slack/types';
 import type { SlackConfig } from '../config.js';
 import { SlackError, slackErrorCode, type SlackPort } from './port.js';
 
-// The port, re-exported so that modules written against this file still compile; new code imports ./port.js.
-export type { SlackPort };
-
 /**
  * The WebClient's error as a `SlackError`: a platform error (`{ ok: false, error }`) by its code, a 429 the
  * client's retries did not get past as `ratelimited` with its Retry-After, anything else (no answer, an HTTP

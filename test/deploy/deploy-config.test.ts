@@ -134,7 +134,7 @@ describe('serverless.yml', () => {
     captureResponseUrl(100);
     // `lang ja` is one of the examples: its choice stays in memory, not in a directory other tests read.
     const preferences = memoryPreferences();
-    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger(), inlineLookupMs: 60_000, preferences });
+    const handler = createSlackHandler(TEST_CONFIG, { ec2: testEc2(), jobs: recordingJobs(), logger: quietLogger(), inlineWorkMs: 60_000, preferences });
     for (const name of SUBCOMMANDS) {
       const text = en.examples[name].example.replace(/^\/privatelink\s*/, '');
       const response = await handler(apiGatewayV1Event(slashCommandBody(text)), {});

@@ -283,7 +283,7 @@ describe('doctor evaluator: a peered VPC', () => {
 
   it('a TGW route: the TGW route tables are not visible, said as unknown with the command to check', () => {
     const facts = peered({ there: false, back: false });
-    const tables = (facts.routeTables as { ok: true; value: import('../../src/endpoints/ec2.js').RouteTable[] }).value;
+    const tables = (facts.routeTables as { ok: true; value: import('../../src/endpoints/ec2-api.js').RouteTable[] }).value;
     tables[0]!.routes.push({ destination: '10.0.0.0/8', target: { kind: 'tgw', id: 'tgw-0123456789abcdef0' }, state: 'active' });
     tables[1]!.routes.push({ destination: '10.1.0.0/16', target: { kind: 'tgw', id: 'tgw-0123456789abcdef0' }, state: 'active' });
     const report = evaluate({ ...facts, peerings: ok([]) });

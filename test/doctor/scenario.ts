@@ -1,5 +1,5 @@
 /** A healthy VPC and an instance that reaches a Kinesis endpoint privately; tests break one link each. */
-import type { Endpoint, GroupRules, VpcNetworkAcl, RouteTable } from '../../src/endpoints/ec2.js';
+import type { Endpoint, GroupRules, VpcNetworkAcl, RouteTable } from '../../src/endpoints/ec2-api.js';
 import type { DoctorFacts, Read } from '../../src/doctor/model.js';
 
 export const REGION = 'ap-northeast-1';

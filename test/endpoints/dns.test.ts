@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { smokeTestCommands } from '../../src/endpoints/smoke-tests.js';
 import { dnsNames, routingRows } from '../../src/endpoints/dns.js';
-import type { Endpoint } from '../../src/endpoints/ec2.js';
+import type { Endpoint } from '../../src/endpoints/ec2-api.js';
 
 const id = 'vpce-0123456789abcdef0';
 const base: Endpoint = {

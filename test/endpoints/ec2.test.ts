@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { Ec2Error, mergeServiceTypes } from '../../src/endpoints/ec2.js';
+import { Ec2Error, mergeServiceTypes } from '../../src/endpoints/ec2-api.js';
 import { KINESIS, REGION, describeEndpointsXml, describeServicesXml, errorXml, fakeEc2, fakeId, faultyServer, loopbackEc2, testEc2 } from '../helpers/ec2.js';
 
 const ENDPOINT_ID = 'vpce-0123456789abcdef0';

@@ -3,7 +3,7 @@ import nock from 'nock';
 import { describe, expect, it } from 'vitest';
 import type { CreateSpec } from '../../src/commands/create-spec.js';
 import { covers, overlaps } from '../../src/endpoints/cidr.js';
-import type { NetworkAcl } from '../../src/endpoints/ec2.js';
+import type { NetworkAcl } from '../../src/endpoints/ec2-api.js';
 import { aclVerdict, endpointParams, expandServiceName, preflightPassed, runPreflight } from '../../src/endpoints/preflight.js';
 import { seedState, type EmulatorAclEntry, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { en } from '../../src/messages.js';

@@ -1,6 +1,7 @@
 /** EC2 faked at its real wire: the Query protocol (form POST, Action=…&Version=2016-11-15) answered with XML. */
 import nock from 'nock';
-import { createEc2Adapter, type Ec2Api } from '../../src/endpoints/ec2.js';
+import { createEc2Adapter } from '../../src/endpoints/ec2.js';
+import type { Ec2Api } from '../../src/endpoints/ec2-api.js';
 import { handleEc2Request, type EmulatorState } from '../emulator/ec2-emulator.js';
 
 export const REGION = 'ap-northeast-1';

@@ -2,7 +2,7 @@
 import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import nock from 'nock';
 import type { Config, SlackConfig } from '../../src/config.js';
-import type { Job, JobQueue } from '../../src/jobs/queue.js';
+import type { Job, JobQueue } from '../../src/jobs/job.js';
 import type { Locale } from '../../src/i18n.js';
 import type { PreferenceStore } from '../../src/preferences/store.js';
 import type { Logger } from '@slack/bolt';

@@ -8,7 +8,7 @@ import { en, type Messages } from '../../src/messages.js';
 import { ja } from '../../src/messages.ja.js';
 import { PREFLIGHT_CODES } from '../../src/endpoints/preflight.js';
 import { DOCTOR_FINDINGS } from '../../src/doctor/model.js';
-import { EC2_PROBLEM_CODES } from '../../src/endpoints/ec2.js';
+import { EC2_PROBLEM_CODES } from '../../src/endpoints/ec2-api.js';
 import { QUESTIONS } from '../../src/decision/questions.js';
 
 describe('a catalog missing an entry does not compile', () => {

@@ -3,7 +3,7 @@
  * accepted, failed), once each however many deliveries run; and when the approvers' reminders fall due.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { reminderDue } from '../../src/jobs/sweep.js';
+import { reminderDue } from '../../src/requests/sweep.js';
 import { newRequest, type EndpointRequest } from '../../src/requests/model.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';

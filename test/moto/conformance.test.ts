@@ -9,7 +9,7 @@ import * as sdk from '@aws-sdk/client-ec2';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PrivateDnsMode } from '../../src/aws/endpoint.js';
 import type { CreateSpec } from '../../src/commands/create-spec.js';
-import { Ec2Error, type CreateEndpointParams, type Ec2Api } from '../../src/endpoints/ec2.js';
+import { Ec2Error, type CreateEndpointParams, type Ec2Api } from '../../src/endpoints/ec2-api.js';
 import { preflightPassed, runPreflight } from '../../src/endpoints/preflight.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { beforeReplace, startBot, type Bot, type BotOptions } from '../helpers/bot.js';

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseCommand, type DoctorCommand } from '../../src/commands/parse.js';
 import type { Check, DoctorReport } from '../../src/doctor/model.js';
 import { runDoctor } from '../../src/doctor/run.js';
-import type { Ec2Api } from '../../src/endpoints/ec2.js';
+import type { Ec2Api } from '../../src/endpoints/ec2-api.js';
 import { messagesFor } from '../../src/i18n.js';
 import { doctorView } from '../../src/slack/views/doctor.js';
 import { blockText } from '../helpers/slack.js';

@@ -10,7 +10,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EC2Client } from '@aws-sdk/client-ec2';
-import { createEc2Adapter, type Ec2Api } from '../../src/endpoints/ec2.js';
+import { createEc2Adapter } from '../../src/endpoints/ec2.js';
+import type { Ec2Api } from '../../src/endpoints/ec2-api.js';
 
 export const LAUNCHER = path.join(__dirname, 'server.py');
 export const MOTO_REGION = 'ap-northeast-1';

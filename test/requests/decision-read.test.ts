@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FileRequestStore } from '../../src/requests/file-store.js';
 import { newRequest, requestIdFor, transition, type EndpointRequest } from '../../src/requests/model.js';
 import { patched } from '../../src/requests/store.js';
-import { checkDecision, recordDecision, type WorkflowDependencies } from '../../src/requests/workflow.js';
+import { checkDecision, recordDecision } from '../../src/requests/decide.js';
+import type { WorkflowDependencies } from '../../src/requests/workflow.js';
 import { kinesisParams } from '../helpers/requests.js';
 
 const T0 = new Date('2026-11-29T10:00:00Z');
@@ -45,6 +46,7 @@ describe('a decision from the record the check read', () => {
     deps = {
       store,
       approvals: { channelId: 'C0APPROVALS', userIds: ['U0BOB', 'U0CAROL'], ttlHours: 24 },
+      approvers: { isApprover: async (user: string) => ['U0BOB', 'U0CAROL'].includes(user) },
       regions: {},
       now: () => T0,
       log: () => undefined,

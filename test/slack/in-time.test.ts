@@ -8,8 +8,8 @@ import { SLACK_BUDGET } from '../../src/deadline.js';
 import { createSlackHandler } from '../../src/handler.js';
 import { en } from '../../src/messages.js';
 import { ja } from '../../src/messages.ja.js';
-import { PREFERENCE_READ_MS } from '../../src/slack/listeners/locale.js';
-import { handOff } from '../../src/slack/listeners/in-time.js';
+import { PREFERENCE_READ_MS } from '../../src/slack/in-time.js';
+import { handOffBy } from '../../src/slack/in-time.js';
 import { helpView } from '../../src/slack/views/help.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { startBot, type Bot, stallingStore, type Stall } from '../helpers/bot.js';
@@ -205,7 +205,7 @@ describe('a queue that refuses the hand-off', () => {
 
   it('handOff says false and logs, rather than throwing (every caller then tells the user or marks the request)', async () => {
     const logger = quietLogger();
-    expect(await handOff({ jobs: refusing, clock: manualClock(), logger }, { kind: 'sweep' }, 0)).toBe(false);
+    expect(await handOffBy({ jobs: refusing, clock: manualClock(), logger }, { kind: 'sweep' }, SLACK_BUDGET.handOff)).toBe(false);
     expect(logger.lines.some((l) => String(l.msg).includes('could not be handed to the worker'))).toBe(true);
   });
 

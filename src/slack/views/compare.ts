@@ -1,8 +1,10 @@
 /** Block Kit views of the compare walkthrough: one question at a time, then the result card. */
 import type { Button, KnownBlock } from '@slack/types';
-import type { OptionId } from '../../decision/engine.js';
-import { encodeAnswers, isSizingKey, question, type Answers, type QuestionKey, type SizingKey } from '../../decision/questions.js';
-import { claimSources, type DecisionReport } from './report.js';
+import { decide, nextQuestion, type OptionId } from '../../decision/engine.js';
+import { decodeAnswers, encodeAnswers, isSizingKey, question, type Answers, type QuestionKey, type SizingKey } from '../../decision/questions.js';
+import type { CompareStep } from '../../jobs/job.js';
+import type { ResponseUrlMessage } from '../respond.js';
+import { claimSources, reportDecision, type DecisionReport } from './report.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import { code, escapeMrkdwn, link } from '../../mrkdwn.js';
 import { actions, button, context, divider, escapeText, header, message, section, type SlackMessage } from './blocks.js';
@@ -104,7 +106,7 @@ function moneyBlocks(report: DecisionReport, msg: Messages): KnownBlock[] {
   if (priced.length === 0) return [];
   const lines = priced.map(([id, cost]) => {
     const [line, ...notes] = cost.lines;
-    return `• ${msg.punctuation.label(`*${msg.optionNames[id]}*`, line)}${notes.length > 0 ? `\n      _${notes.join(' ')}_` : ''}`;
+    return `• ${msg.punctuation.label(`*${msg.optionNames[id]}*`, line ?? '')}${notes.length > 0 ? `\n      _${notes.join(' ')}_` : ''}`;
   });
   const blocks: KnownBlock[] = [section(`*${k.title}*\n${lines.join('\n')}`)];
   if (report.breakEven.length > 0) blocks.push(section(`*${k.breakEvenTitle}*\n${bullets(report.breakEven)}`));
@@ -183,4 +185,34 @@ export function compareResultView(
     );
   }
   return message(title, blocks);
+}
+
+/** The next question, or the result once no unanswered question could change it. */
+export function compareView(answers: Answers, order: QuestionKey[], en: Messages = english): SlackMessage {
+  const key = nextQuestion(answers);
+  return key ? compareQuestionView(answers, order, key, en) : compareResultView(reportDecision(decide(answers), en), answers, order, {}, en);
+}
+
+/**
+ * What a compare click posts to its response_url: the walkthrough's next step in place of the clicked message, or
+ * (Share) the result for the whole channel, naming `user` who shared it. `msg` is the clicker's words, or the
+ * channel's for a Share. Pure: the listener and the worker (the `compare` job) post the same answer.
+ */
+export function compareStepAnswer(step: CompareStep, value: string, user: string, msg: Messages): ResponseUrlMessage {
+  const { answers, order } = step === 'restart' ? { answers: {}, order: [] } : decodeAnswers(value);
+  switch (step) {
+    case 'answer':
+    case 'back':
+    case 'restart':
+      return { replace_original: true, ...compareView(answers, order, msg) };
+    case 'changes':
+      // "Changed since 2018 (n)": the same result with those lines unfolded, in place.
+      return { replace_original: true, ...compareResultView(reportDecision(decide(answers), msg), answers, order, { showChanges: true }, msg) };
+    case 'share':
+      return {
+        response_type: 'in_channel',
+        replace_original: false,
+        ...compareResultView(reportDecision(decide(answers), msg), answers, order, { sharedBy: user }, msg),
+      };
+  }
 }

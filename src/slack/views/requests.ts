@@ -124,7 +124,7 @@ export function failureText(request: EndpointRequest, msg: Messages = english): 
   const failure = request.failure ?? { code: 'Unknown', message: '' };
   if (failure.code === 'Timeout') return msg.create.timedOut(request.endpointId ?? '', CREATE_DEADLINE_MINUTES);
   if (failure.code === 'EndpointPartial') return msg.create.endpointPartial(request.endpointId ?? '', escapeText(failure.message));
-  // The create job keeps the allow-list as the message (src/jobs/create-endpoint.ts, REGION_NOT_ALLOWED).
+  // The create job keeps the allow-list as the message (src/requests/create.ts, REGION_NOT_ALLOWED).
   if (failure.code === 'RegionNotAllowed') return msg.integrity.regionNotAllowed(request.params.region, escapeText(failure.message));
   if (request.endpointId && request.endpointState && FAILED_ENDPOINT_STATES.includes(request.endpointState.toLowerCase())) {
     return msg.create.endpointFailed(

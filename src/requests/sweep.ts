@@ -4,9 +4,9 @@
  * waiting for the provider's acceptance.
  */
 import { Ec2Error, type Endpoint } from '../endpoints/ec2-api.js';
-import { isExpired, transition, type EndpointRequest } from '../requests/model.js';
-import type { Reminder } from '../requests/notify.js';
-import { ec2InAccount, postInThread, refreshMessage, remindApprovers, tellRequester, updateRequest, type WorkflowDependencies } from '../requests/workflow.js';
+import { isExpired, transition, type EndpointRequest } from './model.js';
+import type { Reminder } from './notify.js';
+import { ec2InAccount, postInThread, refreshMessage, remindApprovers, tellRequester, updateRequest, type WorkflowDependencies } from './workflow.js';
 import { dnsNames } from '../endpoints/dns.js';
 
 /** An approved request older than this with no worker on it was lost on the way to the worker. */

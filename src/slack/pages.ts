@@ -1,13 +1,15 @@
 /**
- * Drawing a user's App Home (views.publish): their own requests and, for an approver, the requests waiting for
- * them. The Slack function's listeners hand this to the worker (the `home` job), which draws it here; tests and
- * the listeners share `homeContent`.
+ * The pages drawn from the store for one user, by a listener while Slack waits or by the worker: the `requests`
+ * list's next page, and the App Home (views.publish: their own requests and, for an approver, the requests
+ * waiting for them), which the listeners hand to the worker (the `home` job).
  */
 import type { Logger } from '@slack/bolt';
 import type { Messages } from '../i18n.js';
 import { isExpired, type EndpointRequest } from '../requests/model.js';
 import type { RequestStore } from '../requests/store.js';
-import { isApprover, type WorkflowDependencies } from '../requests/workflow.js';
+import type { Approvers } from '../requests/types.js';
+import type { ResponseUrlMessage } from './respond.js';
+import { REQUESTS_LISTED, parseListPageValue, requestsListView } from './views/requests.js';
 import type { SlackPort } from './port.js';
 import { homeView, type HomeContent } from './views/home.js';
 
@@ -16,7 +18,7 @@ export const HOME_SCAN_LIMIT = 1000;
 
 export interface HomeDependencies {
   store: RequestStore;
-  workflow: Pick<WorkflowDependencies, 'approvals' | 'slack'>;
+  approvers: Approvers;
   now: () => Date;
 }
 
@@ -25,7 +27,7 @@ export async function homeContent(deps: HomeDependencies, user: string, logger: 
   const now = deps.now();
   const [recent, approver] = await Promise.all([
     deps.store.list({ openOnly: false, limit: HOME_SCAN_LIMIT }),
-    isApprover(deps.workflow, user).catch((error: unknown) => {
+    deps.approvers.isApprover(user).catch((error: unknown) => {
       // Without an answer from Slack the Home shows no buttons: a click would be checked again anyway.
       logger.warn(`could not tell whether ${user} is an approver: ${error instanceof Error ? error.message : String(error)}`);
       return false;
@@ -49,4 +51,11 @@ export async function drawHome(
 ): Promise<void> {
   const content = await homeContent(deps, user, logger);
   await slack.publishHome(user, homeView({ ...content, ...(notice && { notice }) }, msg));
+}
+
+/** The page a More button names (`value`: filter and offset), read from the store; shown in place of the clicked one. */
+export async function requestsPage(store: Pick<RequestStore, 'list'>, value: string, now: Date, msg: Messages): Promise<ResponseUrlMessage> {
+  const { filter, offset } = parseListPageValue(value);
+  const requests = await store.list({ openOnly: filter === 'pending', limit: REQUESTS_LISTED });
+  return { response_type: 'ephemeral', replace_original: true, ...requestsListView(requests, filter, now, msg, offset) };
 }
