@@ -12,7 +12,7 @@ const USERGROUP = /^S[A-Z0-9]+$/;
 const SNS_TOPIC = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 const HOW =
-  'Pass --param="approvalChannelId=C…" with --param="approverUserIds=U…,U…" or --param="approverUsergroupId=S…" (README, "Deploy"), ' +
+  'Pass --param="approvalChannelId=C…" with --param="approverUserIds=U…,U…" or --param="approverUsergroupId=S…" (docs/operations.md, "Deploy to AWS"), ' +
   'or --param="approvals=off" to deploy a bot that looks up endpoints but cannot create them.';
 
 const list = (value) =>

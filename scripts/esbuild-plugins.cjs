@@ -46,7 +46,7 @@ const sdkSchemaKeys = {
 // require()s `./sdk/ec2.cjs` where the source says `import('../sdk/ec2.js')`. So the bundle a cold start compiles
 // does not carry the SDK (half its bytes): `help` never reads it, and a `dns` reads the EC2 and Lambda clients and
 // their shared core, not DynamoDB's, SSM's or STS's. CommonJS rather than ES modules: Node's ES module loader cost
-// a cold `dns` 20–40 ms more CPU than require() (bench/README.md, issue 13).
+// a cold `dns` 20–40 ms more CPU than require() (bench/README.md).
 const SDK_DIR = path.resolve(__dirname, '../src/sdk');
 
 /** The prebundled SDK: file name (`ec2.cjs`, `chunk-….cjs`) to CommonJS text. */

@@ -105,7 +105,7 @@ function shown(name: string, value: string): string {
 
 type Env = Record<string, string | undefined>;
 
-const SLACK_HELP = 'create the Slack app from manifest.yml (README, "Run it locally" or "Deploy to AWS")';
+const SLACK_HELP = 'create the Slack app from manifest.yml (docs/operations.md, "Run it locally" or "Deploy to AWS")';
 
 function read(env: Env, name: string): string | undefined {
   const value = env[name]?.trim();

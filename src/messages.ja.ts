@@ -336,7 +336,7 @@ function parseError(e: ParseError): string {
 }
 
 const iamHint = (a: string) =>
-  `ボットの AWS ロールには ${code(a)} を呼び出す権限がありません。IAM ポリシーにこのアクションを追加してください（README の「IAM permissions」）。`;
+  `ボットの AWS ロールには ${code(a)} を呼び出す権限がありません。IAM ポリシーにこのアクションを追加してください（docs/operations.md の「IAM permissions」）。`;
 
 // ボットがメンバーアカウントで引き受けるロールの権限不足
 const memberIamHint = (a: string, account: string) =>
@@ -373,12 +373,12 @@ ec2Problems.Throttling = ec2Problems.RequestLimitExceeded!;
 ec2Problems.RegionNotAllowed = (_a, r) =>
   `リージョン ${code(r)} は ${code('ALLOWED_REGIONS')} に含まれなくなりました。何も作成していません。許可されているリージョンで新しく申請してください。`;
 
-// Issue 17 (estate): member accounts.
+// Member accounts (ACCOUNTS): roles the bot assumes.
 ec2Problems.AssumeRoleDenied = (_a, _r, account) =>
   `ボットはアカウント ${code(account ?? '?')} のロールを引き受けることができません（${code('sts:AssumeRole')} が拒否されました）。そのアカウントのロールの信頼ポリシーを修正してください。ボットのロールを信頼し、${code('ACCOUNTS_EXTERNAL_ID')} を設定している場合はその外部 ID を条件にする必要があります。または ${code('ACCOUNTS')} のロール ARN を修正してください。`;
 ec2Problems.AccountNotConfigured = (_a, _r, account) =>
   `アカウント ${code(account ?? '?')} は ${code('ACCOUNTS')} に含まれていません（含まれなくなりました）。そのアカウントでは何も実行していません。設定済みのアカウントを指定してください。`;
-// Issue 17 (member): create in a member account.
+// Creating in a member account.
 ec2Problems.AccountChanged = (_a, _r, account) =>
   `エイリアス ${code(account ?? '?')} は、${code('ACCOUNTS')} で申請時とは別の AWS アカウントを指しています。何も作成していません。新しく申請してください。`;
 
@@ -546,7 +546,7 @@ const preflightFindings: Messages['preflight']['findings'] = {
         }
       : {
           text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
-          fix: 'ロールの IAM ポリシーに追加してください（README の「IAM permissions」）。',
+          fix: 'ロールの IAM ポリシーに追加してください（docs/operations.md の「IAM permissions」）。',
         },
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
@@ -989,7 +989,7 @@ export const ja = {
         ? `承認用チャンネル ${channelRef(channel)} に投稿できません。ボットがメンバーになっていません。チャンネルのメンバーに ${code('/invite @privatelink')} を実行してもらってから、もう一度申請してください。何も作成していません。`
         : `承認用チャンネル ${code(channel)} に投稿できません（${code(problem)}）。管理者が APPROVAL_CHANNEL_ID を修正する必要があります。何も作成していません。`,
     notConfigured:
-      '承認が設定されていません。ボットには APPROVAL_CHANNEL_ID と、APPROVER_USER_IDS または APPROVER_USERGROUP_ID が必要です（README の「Configuration」）。',
+      '承認が設定されていません。ボットには APPROVAL_CHANNEL_ID と、APPROVER_USER_IDS または APPROVER_USERGROUP_ID が必要です（docs/operations.md の「Configuration」）。',
     notFound: (id: string) => `申請 ${code(id)} はありません。最近の申請は ${code('/privatelink requests all')} で確認できます。`,
     refusedNotApprover:
       'エンドポイントの申請を判断できるのは承認者だけです。何も変更していません。このボットのデプロイの README に記載されている承認者に依頼してください。',
@@ -1130,7 +1130,7 @@ export const ja = {
     cli: `ターミナルでは ${code('--lang en|ja')} または環境変数 ${code('LANG')}（例：${code('LANG=ja_JP.UTF-8')}）で言語を指定します。`,
     notSaved: '言語を保存できませんでした。何も変更していません。1 分ほどしてからもう一度お試しください。',
   },
-  // 課題 15（利用者への連絡）: 申請者へのダイレクトメッセージ、承認者への呼びかけとリマインダー、却下の理由
+  // 人への連絡：申請者へのダイレクトメッセージ、承認者への呼びかけとリマインダー、却下の理由
   notify: {
     callApprovers: (who: string) => `${who} さん、新しいエンドポイントの申請が承認を待っています。`,
     dmApproved: (id: string, url: string, by: string) =>
@@ -1198,7 +1198,7 @@ export const ja = {
       `アカウント ${code(alias)} は設定されていません。${suggestion ? `${code(`account=${suggestion}`)} のことですか？` : ''}${code('account=home')} はボット自身のアカウントです。その他のアカウントは ${code('ACCOUNTS')} で設定します。`,
     allRegionsNeedList: `${code('region=all')} は ${code('ALLOWED_REGIONS')} のリージョンを検索しますが、このボットでは設定されていません。${code('region=')} でリージョンを 1 つ指定してください。`,
   },
-  // Issue 15（カード）：一目でわかる承認カード、`requests` のページ、compare の結果の要約と出典。
+  // カード：一目でわかる承認カード、`requests` のページ、compare の結果の要約と出典
   cards: {
     titles: {
       pending: (id: string) => `エンドポイントの申請 ${esc(id)}：承認待ち`,

@@ -290,11 +290,11 @@ function parseError(e: ParseError): string {
   }
 }
 
-/** Issue 17: in a member account the missing permission belongs to the role the bot assumes there. */
+/** In a member account the missing permission belongs to the role the bot assumes there. */
 const roleMayNot = (a: string, account?: string) =>
   account
     ? `The role the bot assumes in account ${code(account)} may not call ${code(a)}. Add that action to that role (the deploy/ template's read actions).`
-    : `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (README, "IAM permissions").`;
+    : `The bot's AWS role may not call ${code(a)}. Add that action to its IAM policy (docs/operations.md, "IAM permissions").`;
 
 const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, account?: string) => string> = {
   'InvalidVpcEndpointId.NotFound': (_a, r) => `That endpoint does not exist in ${code(r)}. Check the id, or the region with ${code('region=')}.`,
@@ -317,14 +317,14 @@ const ec2Problems: Record<Ec2ProblemCode, (action: string, region: string, accou
     'EC2 rejected a parameter (often: private DNS asked for a service that offers none, or the VPC lacks DNS support). The details are below.',
   IdempotentParameterMismatch: () => "EC2 already has a create with this request's token but different parameters; nothing new was created.",
   Throttling: (_a, r) => `AWS is throttling EC2 calls in ${code(r)}; I retried and gave up. Try again in a minute.`,
-  // Issue 12 (integrity): the worker's own code when the region left ALLOWED_REGIONS after approval.
+  // The worker's own code when the region left ALLOWED_REGIONS after approval.
   RegionNotAllowed: (_a, r) => `Region ${code(r)} is no longer in ${code('ALLOWED_REGIONS')}; nothing was created. File a new request in an allowed region.`,
-  // Issue 17 (estate): member accounts.
+  // Member accounts (ACCOUNTS): roles the bot assumes.
   AssumeRoleDenied: (_a, _r, account) =>
     `The bot may not assume the role of account ${code(account ?? '?')} (${code('sts:AssumeRole')} denied). Fix the role's trust policy in that account: it must trust the bot's roles (and require ${code('ACCOUNTS_EXTERNAL_ID')} if one is set), or correct its ARN in ${code('ACCOUNTS')}.`,
   AccountNotConfigured: (_a, _r, account) =>
     `Account ${code(account ?? '?')} is not in ${code('ACCOUNTS')} (any more); nothing was done there. Ask for one of the configured accounts.`,
-  // Issue 17 (member): create in a member account.
+  // Creating in a member account.
   AccountChanged: (_a, _r, account) =>
     `The alias ${code(account ?? '?')} now names another AWS account in ${code('ACCOUNTS')} than the one this request was filed for; nothing was created. File a new request.`,
 };
@@ -473,7 +473,7 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
         }
       : {
           text: `DryRun: the bot's role may not call ${code(v.action!)}.`,
-          fix: 'Add it to the role\'s IAM policy (README, "IAM permissions").',
+          fix: 'Add it to the role\'s IAM policy (docs/operations.md, "IAM permissions").',
         },
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
@@ -877,7 +877,7 @@ export const en = {
       problem === 'not_in_channel'
         ? `I cannot post in ${channelRef(channel)}, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
         : `I cannot post in the approvals channel ${code(channel)} (${code(problem)}): an admin must fix APPROVAL_CHANNEL_ID. Nothing was created.`,
-    notConfigured: 'Approvals are not set up: the bot needs APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID (README, "Configuration").',
+    notConfigured: 'Approvals are not set up: the bot needs APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID (docs/operations.md, "Configuration").',
     notFound: (id: string) => `There is no request ${code(id)}. See the recent ones with ${code('/privatelink requests all')}.`,
     refusedNotApprover:
       "Only approvers may decide endpoint requests; nothing was changed. Ask one of the approvers listed in the README of this bot's deployment.",
@@ -983,7 +983,7 @@ export const en = {
   },
   reach,
   doctor,
-  // Issue 12 (integrity): lost create answers, allow-lists re-checked, clicks bound to their message.
+  // Integrity: lost create answers, allow-lists re-checked, clicks bound to their message.
   integrity: {
     outcomeUnknown: (errorCode: string) => `CreateVpcEndpoint got no answer (${code(errorCode)}); asking again with the same token`,
     threadAdopted: (endpointId: string) =>
@@ -998,7 +998,7 @@ export const en = {
       `This copy of request ${code(id)} is not the one the request recorded; clicks here count for nothing. Decide on the request's message in the approvals channel.`,
     voidCopy: (id: string) => `:no_entry_sign: This copy of request ${esc(id)} is void; decide on the request's own message in the approvals channel.`,
   },
-  // Issue 17 (member): create in a member account (ACCOUNTS).
+  // Creating in a member account (ACCOUNTS).
   memberAccounts: {
     /** The card's and the modal's label. */
     account: 'Account',
@@ -1007,7 +1007,7 @@ export const en = {
     threadCreatingIn: (account: string, accountId: string, region: string) =>
       `Creating in account ${code(account)}${accountId ? ` (${code(accountId)})` : ''}, region ${code(region)}, with that account's role.`,
   },
-  // Issue 14 (i18n seam): `/privatelink lang`, and the CLI's language.
+  // Languages: `/privatelink lang`, and the CLI's language.
   lang: {
     names: { en: 'English', ja: '日本語 (Japanese)' } satisfies Record<'en' | 'ja', string>,
     current: (name: string, chosen: boolean) =>
@@ -1016,7 +1016,7 @@ export const en = {
     cli: `In a terminal the language comes from ${code('--lang en|ja')} or the ${code('LANG')} environment variable (e.g. ${code('LANG=ja_JP.UTF-8')}).`,
     notSaved: 'I could not remember your language just now; nothing was changed. Try again in a minute.',
   },
-  // Issue 15 (the people loop): the requester told by direct message, approvers called and reminded, the reason for a rejection.
+  // People: the requester told by direct message, approvers called and reminded, the reason for a rejection.
   notify: {
     callApprovers: (who: string) => `${who}: a new endpoint request waits for your decision.`,
     dmApproved: (id: string, url: string, by: string) =>
@@ -1044,7 +1044,7 @@ export const en = {
     reasonRequired: 'Give a reason: the requester needs it to ask again in a way that can be approved.',
     rejectFormFailed: 'Slack did not open the form to reject this request; nothing was changed. Click Reject again.',
   },
-  // Issue 15 item 5 (App Home): the Home tab.
+  // App Home: the Home tab.
   home: {
     title: 'Endpoint requests',
     waiting: (shown: number, total: number) =>
@@ -1061,7 +1061,7 @@ export const en = {
     tooSlow: (id: string) => `I could not check your click on ${code(id)} in time; nothing was decided. Click again.`,
     notYours: 'This button does not match the request it names; nothing was done.',
   },
-  // Issue 17 (estate): lookups across the accounts of ACCOUNTS and the regions of ALLOWED_REGIONS.
+  // Estate: lookups across the accounts of ACCOUNTS and the regions of ALLOWED_REGIONS.
   estate: {
     account: 'Account',
     where: (account: string, region: string) => `Account ${code(account)} · region ${code(region)}`,
@@ -1082,7 +1082,7 @@ export const en = {
       `No account ${code(alias)} is configured.${suggestion ? ` Did you mean ${code(`account=${suggestion}`)}?` : ''} ${code('account=home')} is the bot's own account; the others come from ${code('ACCOUNTS')}.`,
     allRegionsNeedList: `${code('region=all')} searches the regions of ${code('ALLOWED_REGIONS')}, which is not set for this bot. Name one region with ${code('region=')}.`,
   },
-  // Issue 15 (cards): the approval card at a glance, the `requests` pages, the compare result's recap and sources.
+  // Cards: the approval card at a glance, the `requests` pages, the compare result's recap and sources.
   cards: {
     titles: {
       pending: (id: string) => `Endpoint request ${esc(id)}: waiting for approval`,

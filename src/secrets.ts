@@ -16,7 +16,7 @@ export const ssmParameters: ParameterReader = async (names) => {
   const client = new sdk.SSMClient({ maxAttempts: 3 });
   const result = await client.send(new sdk.GetParametersCommand({ Names: names, WithDecryption: true }));
   if (result.InvalidParameters?.length) {
-    throw new Error(`SSM parameters not found: ${result.InvalidParameters.join(', ')} (README, "Deploy", step 2 creates them)`);
+    throw new Error(`SSM parameters not found: ${result.InvalidParameters.join(', ')} (docs/operations.md, "Deploy to AWS", step 2 creates them)`);
   }
   return Object.fromEntries((result.Parameters ?? []).map((p) => [p.Name ?? '', p.Value ?? '']));
 };

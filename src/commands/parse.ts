@@ -134,7 +134,7 @@ export function parseCommand(text: string): ParseResult {
   }
 
   const region = options.get('region')?.toLowerCase();
-  // `region=all`: dns and describe search every allowed region (issue 17).
+  // `region=all`: dns and describe search every allowed region.
   const allRegions = region === ALL_REGIONS && (name === 'dns' || name === 'describe');
   if (region !== undefined && name !== 'create' && !allRegions && !isKnownRegion(region)) {
     return { ok: false, error: { code: 'badRegion', command: name, value: region } };
@@ -221,7 +221,7 @@ export function parseCommand(text: string): ParseResult {
   }
 }
 
-// ---- account=<alias> on lookups (issue 17): the alias's form here; whether it is configured, at run time ----
+// ---- account=<alias> on lookups: the alias's form here; whether it is configured, at run time ----
 
 /** `region=all` on dns and describe: every allowed region. */
 export const ALL_REGIONS = 'all';

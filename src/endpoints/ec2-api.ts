@@ -313,10 +313,10 @@ export const EC2_PROBLEM_CODES = [
   'InvalidParameter',
   'IdempotentParameterMismatch',
   'RegionNotAllowed',
-  // Issue 17 (estate): a member account's role could not be assumed, or the alias is no longer in ACCOUNTS.
+  // A member account's role could not be assumed, or the alias is no longer in ACCOUNTS.
   'AssumeRoleDenied',
   'AccountNotConfigured',
-  // Issue 17 (member): the alias of a request now names another account than the one approved.
+  // The alias of a request now names another account than the one approved.
   'AccountChanged',
 ] as const;
 export type Ec2ProblemCode = (typeof EC2_PROBLEM_CODES)[number];

@@ -18,7 +18,7 @@ export type RegionProblem = { code: 'noRegion' } | { code: 'regionNotAllowed'; r
 export type LookupProblem =
   | RegionProblem
   | { code: 'ec2'; error: Ec2Error }
-  // Issue 17 (estate): an alias not in ACCOUNTS (with the closest one), `region=all` without ALLOWED_REGIONS.
+  // An alias not in ACCOUNTS (with the closest one), `region=all` without ALLOWED_REGIONS.
   | { code: 'unknownAccount'; alias: string; suggestion?: string }
   | { code: 'allRegionsNeedList' };
 

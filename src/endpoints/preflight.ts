@@ -394,7 +394,7 @@ export async function runPreflight(
   return { params, checks: checks.filter((c): c is PreflightCheck => c !== undefined) };
 }
 
-/** A member account the bot could not act in at all (issue 17): its role refused, or it left ACCOUNTS. */
+/** A member account the bot could not act in at all: its role refused, or it left ACCOUNTS. */
 const ACCOUNT_PROBLEMS = new Set(['AssumeRoleDenied', 'AccountNotConfigured']);
 
 export function preflightPassed(checks: PreflightCheck[]): boolean {

@@ -27,7 +27,7 @@ export type ThreadNote =
   | { kind: 'pending-acceptance'; endpointId: string; serviceOwner: string }
   | { kind: 'accepted'; endpointId: string }
   | { kind: 'failed' }
-  /** The create job starts acting in a member account (issue 17): which one, by alias and 12-digit id. */
+  /** The create job starts acting in a member account: which one, by alias and 12-digit id. */
   | { kind: 'creating-in-account'; account: string; accountId: string; region: string }
   /** A call to the approvers while the request waits: at about half its time, and shortly before it expires. */
   | { kind: 'reminder'; which: Reminder };

@@ -68,7 +68,7 @@ export async function sweep(deps: WorkflowDependencies): Promise<{ expired: numb
 async function followAcceptance(deps: WorkflowDependencies, request: EndpointRequest): Promise<boolean> {
   let endpoint: Endpoint | undefined;
   try {
-    // A member account's endpoint is described there (issue 17); an account gone from ACCOUNTS throws an Ec2Error.
+    // A member account's endpoint is described there; an account gone from ACCOUNTS throws an Ec2Error.
     endpoint = (await ec2InAccount(deps, request.account, undefined, 'read').describeEndpoints(request.params.region, { ids: [request.endpointId!] }))[0];
   } catch (error) {
     if (error instanceof Ec2Error) return false;

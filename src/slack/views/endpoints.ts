@@ -235,7 +235,7 @@ export function problemText(problem: LookupProblem, msg: Messages = english): st
   }
 }
 
-// ---- Issue 17 (estate): results labelled with their account and region; a search of many, with its failures ----
+// ---- Estate: results labelled with their account and region; a search of many, with its failures ----
 
 /** "Account prod · region ap-northeast-1" under the title, when the result names its account. */
 function accountLabel(result: Extract<LookupResult, { kind: 'endpoints' }>, msg: Messages): KnownBlock[] {
