@@ -841,6 +841,7 @@ export const ja = {
     label: (name: string, text: string) => `${name}：${text}`,
     sources: (text: string, links: string) => `${text}（${links}）`,
     aside: (text: string) => `（${text}）`,
+    sentences: (first: string, next: string) => `${first}${next}`,
   },
   questionLabels: {
     target: '接続先',
@@ -991,8 +992,10 @@ export const ja = {
     notConfigured:
       '承認が設定されていません。ボットには APPROVAL_CHANNEL_ID と、APPROVER_USER_IDS または APPROVER_USERGROUP_ID が必要です（docs/operations.md の「Configuration」）。',
     notFound: (id: string) => `申請 ${code(id)} はありません。最近の申請は ${code('/privatelink requests all')} で確認できます。`,
-    refusedNotApprover:
-      'エンドポイントの申請を判断できるのは承認者だけです。何も変更していません。このボットのデプロイの README に記載されている承認者に依頼してください。',
+    refusedNotApprover: (approvers: string) =>
+      approvers
+        ? `エンドポイントの申請を判断できるのは承認者だけです。何も変更していません。承認できるのは ${approvers} です。これらの方に依頼してください。`
+        : 'エンドポイントの申請を判断できるのは承認者だけです。何も変更していません。承認者はこのボットの運用者に確認してください。',
     refusedRequester: (id: string) =>
       `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${esc(id)}`)} を実行してください。`,
     alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${esc(state)} `}です。何も変更していません。`,

@@ -726,6 +726,7 @@ export const en = {
     label: (name: string, text: string) => `${name}: ${text}`,
     sources: (text: string, links: string) => `${text} (${links})`,
     aside: (text: string) => ` _(${text})_`,
+    sentences: (first: string, next: string) => `${first} ${next}`,
   },
   /** Each question's short name in a recap line ("target: own service"). */
   questionLabels: {
@@ -877,10 +878,13 @@ export const en = {
       problem === 'not_in_channel'
         ? `I cannot post in ${channelRef(channel)}, the approvals channel: I am not a member. Ask someone there to run ${code('/invite @privatelink')}, then send your request again. Nothing was created.`
         : `I cannot post in the approvals channel ${code(channel)} (${code(problem)}): an admin must fix APPROVAL_CHANNEL_ID. Nothing was created.`,
-    notConfigured: 'Approvals are not set up: the bot needs APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID (docs/operations.md, "Configuration").',
+    notConfigured:
+      'Approvals are not set up: the bot needs APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID (docs/operations.md, "Configuration").',
     notFound: (id: string) => `There is no request ${code(id)}. See the recent ones with ${code('/privatelink requests all')}.`,
-    refusedNotApprover:
-      "Only approvers may decide endpoint requests; nothing was changed. Ask one of the approvers listed in the README of this bot's deployment.",
+    refusedNotApprover: (approvers: string) =>
+      approvers
+        ? `Only approvers may decide endpoint requests; nothing was changed. The approvers are ${approvers}: ask one of them.`
+        : 'Only approvers may decide endpoint requests; nothing was changed. Ask the operator of this bot who the approvers are.',
     refusedRequester: (id: string) =>
       `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${esc(id)}`)}.`,
     alreadyDecided: (id: string, state: string) => `Request ${code(id)} is already ${esc(state)}; nothing was changed.`,

@@ -25,7 +25,7 @@ import { noticeView } from '../slack/views/blocks.js';
 import { compareStepAnswer } from '../slack/views/compare.js';
 import { doctorView } from '../slack/views/doctor.js';
 import { lookupView, problemView } from '../slack/views/endpoints.js';
-import { outcomeText, submitOutcomeView } from '../slack/views/notices.js';
+import { approverMentions, outcomeText, submitOutcomeView } from '../slack/views/notices.js';
 import type { Job, ReplyTo } from './job.js';
 
 /** What the worker is given by the composition root (src/services.ts). */
@@ -79,7 +79,7 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
       // An approver's own decision shows in the redrawn message; everything else is said to the clicker alone (LOCALE).
       const { action, responseUrl } = job;
       if (!responseUrl || (action !== 'cancel' && outcome.kind === 'decided')) return;
-      const text = outcomeText(outcome, job.requestId, action === 'cancel' ? 'cancel' : 'decide', channelMessages);
+      const text = outcomeText(outcome, job.requestId, action === 'cancel' ? 'cancel' : 'decide', channelMessages, approverMentions(config.approvals));
       await postToResponseUrl(
         responseUrl,
         { response_type: 'ephemeral', replace_original: action === 'cancel' && outcome.kind === 'decided', ...noticeView(text) },

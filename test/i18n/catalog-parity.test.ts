@@ -87,6 +87,7 @@ const CODE_ONLY_FUNCTIONS = [
   'punctuation / label',
   'punctuation / sources',
   'punctuation / aside',
+  'punctuation / sentences',
   'reach / eniLine',
   'requests / historyLine',
   'requests / decidedBy',

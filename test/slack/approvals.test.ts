@@ -123,6 +123,7 @@ describe('create with approval, through the Lambda handlers', () => {
 
     expect(blockText(refusals[0]!.body)).toContain('You cannot decide your own request');
     expect(blockText(refusals[1]!.body)).toContain('Only approvers may decide');
+    expect(blockText(refusals[1]!.body)).toContain('The approvers are <@U0BOB> <@U0CAROL>');
     expect(refusals.map((r) => r.body.response_type)).toEqual(['ephemeral', 'ephemeral']);
     expect((await bot.store.get(id))?.state).toBe('pending');
     expect(callsTo(slack, 'chat.update')).toEqual([]);

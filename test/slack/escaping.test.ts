@@ -51,6 +51,7 @@ const FRAGMENT_ARGUMENTS: Record<string, (i: number) => string | undefined> = {
   'requests / listLine': (i) => (i === 5 ? slackDate('2026-11-29T10:00:00Z') : undefined),
   // The approvers, called by the notifier: the user group's or each approver's mention, built by the view.
   'notify / callApprovers': (i) => (i === 0 ? `${mention('U0BOB')} ${usergroupMention('S0APPROVERS')}` : undefined),
+  'requests / refusedNotApprover': (i) => (i === 0 ? `${mention('U0BOB')} ${usergroupMention('S0APPROVERS')}` : undefined),
   'notify / reminderHalf': (i) => (i === 0 ? mention('U0BOB') : i === 1 ? slackDate('2026-11-29T10:00:00Z') : undefined),
   'notify / reminderFinal': (i) => (i === 0 ? mention('U0BOB') : i === 1 ? slackDate('2026-11-29T10:00:00Z') : undefined),
   // The failure text: the catalog's own sentence (failureText), with its code spans.
@@ -60,6 +61,7 @@ const FRAGMENT_ARGUMENTS: Record<string, (i: number) => string | undefined> = {
   'punctuation / label': () => escapeMrkdwn(HOSTILE),
   'punctuation / sources': () => escapeMrkdwn(HOSTILE),
   'punctuation / aside': () => escapeMrkdwn(HOSTILE),
+  'punctuation / sentences': () => escapeMrkdwn(HOSTILE),
 };
 
 const hostileValues = new Proxy({} as Record<string, string>, { get: () => HOSTILE });

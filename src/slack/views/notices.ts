@@ -107,7 +107,7 @@ export function progressLine(progress: Progress, msg: Messages): string {
 /** The approval card's first post: the card with the approvers called above it (a mention notifies only when posted). */
 export function calledCard(card: SlackMessage, approvers: string, msg: Messages): SlackMessage {
   const call = msg.notify.callApprovers(approvers);
-  return message(`${call} ${card.text}`, [context(call), ...card.blocks]);
+  return message(msg.punctuation.sentences(call, card.text), [context(call), ...card.blocks]);
 }
 
 /** What the requester reads after a submission. */
@@ -134,13 +134,14 @@ const verbOf = (msg: Messages, state: string): string =>
   state === 'approved' || state === 'rejected' || state === 'cancelled' || state === 'expired' ? msg.requests.verbs[state] : state;
 
 /** The words for an outcome, shown only to the person who clicked or typed. */
-export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decide' | 'cancel', msg: Messages): string {
+/** `approvers`: who may decide, as mentions (approverMentions), named to a clicker who may not. */
+export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decide' | 'cancel', msg: Messages, approvers = ''): string {
   switch (outcome.kind) {
     case 'not-found':
       return msg.requests.notFound(id);
     case 'refused':
       if (action === 'cancel') return msg.requests.cancelOnlyRequester;
-      return outcome.reason === 'requester' ? msg.requests.refusedRequester(id) : msg.requests.refusedNotApprover;
+      return outcome.reason === 'requester' ? msg.requests.refusedRequester(id) : msg.requests.refusedNotApprover(approvers);
     case 'region-not-allowed':
       return msg.integrity.approveRegionRefused(id, outcome.request.params.region, outcome.allowed.join(', '));
     case 'account-not-allowed':
