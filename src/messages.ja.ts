@@ -305,6 +305,8 @@ function parseError(e: ParseError): string {
       return fieldError(e.field, e.error);
     case 'unclosedQuote':
       return '引用符が閉じられていません。';
+    case 'textTooLong':
+      return `コマンドが長すぎます（${e.length.toLocaleString('en-US')} 文字）。読み取れるのは ${e.max.toLocaleString('en-US')} 文字までです。短くしてから送信し直してください。`;
   }
 }
 

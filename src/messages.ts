@@ -283,6 +283,8 @@ function parseError(e: ParseError): string {
       return fieldError(e.field, e.error);
     case 'unclosedQuote':
       return 'A quote is not closed.';
+    case 'textTooLong':
+      return `The command is too long (${e.length.toLocaleString('en-US')} characters): I read at most ${e.max.toLocaleString('en-US')}. Shorten it and send it again.`;
   }
 }
 
