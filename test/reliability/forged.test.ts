@@ -97,6 +97,15 @@ const corpus: Case[] = [
   ['a signed JSON body sent as a form', () => apiGatewayV1Event('{"type":"url_verification","challenge":"c"}', {}), 400],
   ['a signed block_actions without a user', (id) => apiGatewayV1Event(withoutUser(id)), 400],
   ['a signed block_actions without actions', (id) => apiGatewayV1Event(withoutActions(id)), 400],
+  // A field named twice: Bolt's reader makes it a list (a requester that is two users), the checks read the first.
+  ['a signed command with user_id twice', () => apiGatewayV1Event(`${help}&user_id=U0MALLORY`), 400],
+  ['a signed command with text twice', () => apiGatewayV1Event(`${slashCommandBody('status plr-0123456789')}&text=cancel+plr-0123456789`), 400],
+  ['a signed command with command twice', () => apiGatewayV1Event(`${help}&command=%2Fother`), 400],
+  ['a signed command with response_url twice', () => apiGatewayV1Event(`${help}&response_url=https%3A%2F%2Fevil.example%2F`), 400],
+  ['a signed command with trigger_id, team_id or channel_id twice', () => apiGatewayV1Event(`${help}&trigger_id=1&team_id=T0OTHER&channel_id=C0OTHER`), 400],
+  ['a signed command with user_id twice, the second percent-encoded', () => apiGatewayV1Event(`${help}&user%5Fid=U0MALLORY`), 400],
+  ['a signed interaction with payload twice', (id) => apiGatewayV1Event(`${approve(id)}&${approve(id).replace('U0BOB', 'U0MALLORY')}`), 400],
+  ['a signed body over 1 MiB', () => apiGatewayV1Event(slashCommandBody('='.repeat(1024 * 1024))), 413],
   ['an empty signed body', () => apiGatewayV1Event(''), 400],
   ['an empty signed body with no content type', () => noContentType(apiGatewayV1Event('')), 400],
 ];
