@@ -944,7 +944,6 @@ export const ja = {
       `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${esc(id)}`)} を実行してください。`,
     alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${esc(state)} `}です。何も変更していません。`,
     expiredNow: (id: string) => `申請 ${code(id)} は期限切れのため、承認できなくなりました。申請者はもう一度申請できます。`,
-    cancelOnlyRequester: '申請を取り下げられるのは申請者だけです。',
     cancelled: (id: string) => `申請 ${code(id)} を取り下げました。`,
     approvedThread: (user: string) => `${mention(user)} さんが承認しました。エンドポイントを作成しています…`,
     rejectedThread: (user: string, requester: string) => `${mention(user)} さんが却下しました。${mention(requester)} さん、何も作成していません。`,

@@ -854,7 +854,6 @@ export const en = {
       `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${esc(id)}`)}.`,
     alreadyDecided: (id: string, state: string) => `Request ${code(id)} is already ${esc(state)}; nothing was changed.`,
     expiredNow: (id: string) => `Request ${code(id)} has expired and can no longer be approved. The requester can ask again.`,
-    cancelOnlyRequester: 'Only the requester can cancel a request.',
     cancelled: (id: string) => `Request ${code(id)} is cancelled.`,
     approvedThread: (user: string) => `Approved by ${mention(user)}. Creating the endpoint…`,
     rejectedThread: (user: string, requester: string) => `Rejected by ${mention(user)}. ${mention(requester)}, nothing was created.`,

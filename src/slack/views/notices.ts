@@ -135,7 +135,9 @@ export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decid
     case 'not-found':
       return msg.requests.notFound(id);
     case 'refused':
-      if (action === 'cancel') return msg.requests.cancelOnlyRequester;
+      // Whoever may not cancel a request reads what they would for a request that does not exist: `cancel` answers
+      // anyone who types an id, so any other answer would tell a stranger which ids are real.
+      if (action === 'cancel') return msg.requests.notFound(id);
       return outcome.reason === 'requester' ? msg.requests.refusedRequester(id) : msg.requests.refusedNotApprover;
     case 'region-not-allowed':
       return msg.integrity.approveRegionRefused(id, outcome.request.params.region, outcome.allowed.join(', '));
