@@ -13,7 +13,7 @@ import { localeField, userLocale } from './locale.js';
 import { postToResponseUrl } from '../respond.js';
 import { ephemeralNote, escapeText } from '../views/blocks.js';
 import { CREATE_MODAL_ID, LIST_ACTIONS, REQUEST_ACTIONS } from '../views/requests.js';
-import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin } from '../views/notices.js';
+import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin, rejectReasonProblem } from '../views/notices.js';
 import { truncate } from '../views/blocks.js';
 import { toSlackError } from '../web.js';
 import { HOME_ACTIONS } from '../views/home.js';
@@ -124,8 +124,9 @@ export function registerRequestListeners(app: App, services: BotServices): void 
       await ack();
       return;
     }
-    if (!reason) {
-      await refuse(msg.notify.reasonRequired);
+    const reasonProblem = rejectReasonProblem(reason, msg);
+    if (reasonProblem) {
+      await refuse(reasonProblem);
       return;
     }
     const { requestId: id } = origin;
