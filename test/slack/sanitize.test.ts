@@ -97,7 +97,7 @@ describe('machine output (--json)', () => {
     const json = safeJson(value);
 
     expect(json).not.toMatch(RAW_UNSAFE);
-    for (const escape of ['\\u202e', '\\u0085', '\\u009b', '\\u2066', '\\u007f', '\\u001b', '\\u2028', '\\u0000']) expect(json).toContain(escape);
+    for (const written of ['\\u202e', '\\u0085', '\\u009b', '\\u2066', '\\u007f', '\\u001b', '\\u2028', '\\u0000']) expect(json).toContain(written);
     expect(JSON.parse(json)).toEqual(value);
   });
 
