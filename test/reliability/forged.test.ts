@@ -253,7 +253,11 @@ async function rawConnection(url: string): Promise<{ socket: Socket; closed: Pro
 describe('the local HTTP door under slow and many clients', () => {
   const ok = async () => ({ statusCode: 200, body: 'ok' });
   let door: HttpDoor | undefined;
-  afterAll(async () => door?.close());
+  afterAll(async () => {
+    // A test that failed half-way may leave its raw connections open: close them, or closing the door waits for them.
+    door?.server.closeAllConnections();
+    await door?.close();
+  });
 
   // Node used to look for late headers every 30 s: a client sending a header line now and then held its socket for
   // up to 40 s. Each of these closes in a few hundred milliseconds; the test's own timeout is the bound.
