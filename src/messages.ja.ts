@@ -1102,7 +1102,8 @@ export const ja = {
       hint: '承認できる条件を書いてください（別の VPC、セキュリティグループなど）。',
     },
     reasonRequired: '理由を入力してください。申請者が承認される形で申請し直すために必要です。',
-    reasonTooLong: (length: number, max: number) => `理由が長すぎます（${length} 文字）。スレッドに引用できるよう、${max} 文字以内で入力してください。`,
+    reasonTooLong: (length: number, max: number) =>
+      `理由が長すぎます（${esc(length)} 文字）。スレッドに引用できるよう、${esc(max)} 文字以内で入力してください。`,
     rejectFormFailed: '却下のフォームを Slack で開けませんでした。何も変更していません。もう一度「却下する」をクリックしてください。',
   },
   // App Home（ホームタブ）

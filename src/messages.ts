@@ -1010,7 +1010,7 @@ export const en = {
       hint: 'Say what would make it acceptable, e.g. another VPC or a security group.',
     },
     reasonRequired: 'Give a reason: the requester needs it to ask again in a way that can be approved.',
-    reasonTooLong: (length: number, max: number) => `The reason is ${length} characters long: keep it to ${max}, so it can be quoted in the thread.`,
+    reasonTooLong: (length: number, max: number) => `The reason is ${esc(length)} characters long: keep it to ${esc(max)}, so it can be quoted in the thread.`,
     rejectFormFailed: 'Slack did not open the form to reject this request; nothing was changed. Click Reject again.',
   },
   // Issue 15 item 5 (App Home): the Home tab.

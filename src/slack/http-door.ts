@@ -12,7 +12,6 @@ import type { AddressInfo } from 'node:net';
 import type { AwsEvent, AwsResponse } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import type { Logger } from '@slack/bolt';
 import { SLACK_BUDGET, realClock, withArrival, type Clock } from '../deadline.js';
-import { MAX_BODY_BYTES } from './verify.js';
 
 const ANSWERED = Symbol('answered');
 
@@ -20,7 +19,11 @@ const ANSWERED = Symbol('answered');
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-export { MAX_BODY_BYTES };
+/**
+ * The largest body either door reads, in bytes (src/slack/verify.ts checks it for the Lambda door). Slack's payloads
+ * are a few kilobytes; a click on the App Home carries the whole view, which the bot keeps within Block Kit's limits.
+ */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * How long a client may take and how many may be connected at once. Slack sends each request at once over a short
@@ -49,7 +52,8 @@ export const DOOR_LIMITS: DoorLimits = {
   checkEveryMs: 1_000,
   keepAliveTimeoutMs: 5_000,
   idleTimeoutMs: 15_000,
-  maxConnections: 64,
+  // A burst of Slack requests (each on its own connection) fits: test/local.deadline.e2e.test.ts sends 200 at once.
+  maxConnections: 256,
 };
 
 export interface HttpDoor {

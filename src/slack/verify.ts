@@ -6,13 +6,11 @@
  * timestamp, and bodies it then fails on; a request must be rejected before anything parses its body.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { MAX_BODY_BYTES } from './http-door.js';
 
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
-/**
- * The largest body either door reads, in bytes. Slack's payloads are a few kilobytes; a click on the App Home
- * carries the whole view, which the bot keeps within Block Kit's limits, far below this.
- */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** The largest body either door reads (the local door stops reading past it; the Lambda door checks it here). */
+export { MAX_BODY_BYTES };
 
 export type SignatureProblem = 'missing-headers' | 'stale' | 'future' | 'mismatch';
 
