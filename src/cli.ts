@@ -20,6 +20,7 @@ import { doctorJson, doctorView } from './slack/views/doctor.js';
 import { noticeView } from './slack/views/blocks.js';
 import { helpView, parseErrorView } from './slack/views/help.js';
 import { requestsListView, statusView } from './slack/views/requests.js';
+import { safeJson } from './slack/views/sanitize.js';
 import { blocksToText } from './slack/views/text.js';
 import type { SlackMessage } from './slack/views/blocks.js';
 
@@ -82,7 +83,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const lang = cliLocale(argv, io.env);
   if ('badLang' in lang) {
-    io.stderr(`privatelink: --lang ${JSON.stringify(lang.badLang)} is not a language I speak: use --lang en or --lang ja\n`);
+    io.stderr(`privatelink: --lang ${safeJson(lang.badLang)} is not a language I speak: use --lang en or --lang ja\n`);
     return 2;
   }
   const en = messagesFor(lang.locale);
@@ -107,7 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     case 'compare': {
       const decision = decide(command.answers);
       // --json is a script's contract: the same in every language (ids, with the English words beside them).
-      if (json) io.stdout(`${JSON.stringify(reportDecision(decision, messagesFor('en')), null, 2)}\n`);
+      if (json) io.stdout(`${safeJson(reportDecision(decision, messagesFor('en')))}\n`);
       else printView(compareResultView(reportDecision(decision, en), command.answers, command.order, {}, en));
       return 0;
     }
@@ -121,7 +122,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 1;
       }
       if (json) {
-        io.stdout(`${JSON.stringify(lookupJson(result), null, 2)}\n`);
+        io.stdout(`${safeJson(lookupJson(result))}\n`);
         // The accounts that could not be searched: on stderr, so the JSON stays the list of endpoints found.
         if (result.kind === 'estate' && result.failures.length > 0)
           io.stderr(cliText(noticeView([en.estate.failuresTitle, ...failureLines(result, en)].join('\n')).blocks));
@@ -133,7 +134,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const { store } = compose();
       if (command.name === 'requests') {
         const requests = await store.list({ openOnly: command.filter === 'pending', limit: 50 });
-        if (json) io.stdout(`${JSON.stringify(requests, null, 2)}\n`);
+        if (json) io.stdout(`${safeJson(requests)}\n`);
         else printView(requestsListView(requests, command.filter, new Date(), en));
         return 0;
       }
@@ -142,7 +143,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         io.stderr(cliText(noticeView(en.requests.notFound(command.requestId)).blocks));
         return 1;
       }
-      if (json) io.stdout(`${JSON.stringify(request, null, 2)}\n`);
+      if (json) io.stdout(`${safeJson(request)}\n`);
       else printView(statusView(request, en));
       return 0;
     }
@@ -154,7 +155,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 1;
       }
       const outcome = await runDoctor(command, picked.ec2, bot.config);
-      if (json) io.stdout(`${JSON.stringify(doctorJson(outcome), null, 2)}\n`);
+      if (json) io.stdout(`${safeJson(doctorJson(outcome))}\n`);
       else if (outcome.kind === 'report') printView(doctorView(outcome, en));
       else io.stderr(blocksToText(doctorView(outcome, en).blocks));
       return outcome.kind === 'report' ? 0 : 1;

@@ -332,6 +332,8 @@ function parseError(e: ParseError): string {
       return fieldError(e.field, e.error);
     case 'unclosedQuote':
       return '引用符が閉じられていません。';
+    case 'textTooLong':
+      return `コマンドが長すぎます（${e.length.toLocaleString('en-US')} 文字）。読み取れるのは ${e.max.toLocaleString('en-US')} 文字までです。短くしてから送信し直してください。`;
   }
 }
 
@@ -1000,7 +1002,6 @@ export const ja = {
       `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${esc(id)}`)} を実行してください。`,
     alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${esc(state)} `}です。何も変更していません。`,
     expiredNow: (id: string) => `申請 ${code(id)} は期限切れのため、承認できなくなりました。申請者はもう一度申請できます。`,
-    cancelOnlyRequester: '申請を取り下げられるのは申請者だけです。',
     cancelled: (id: string) => `申請 ${code(id)} を取り下げました。`,
     approvedThread: (user: string) => `${mention(user)} さんが承認しました。エンドポイントを作成しています…`,
     rejectedThread: (user: string, requester: string) => `${mention(user)} さんが却下しました。${mention(requester)} さん、何も作成していません。`,
@@ -1160,6 +1161,8 @@ export const ja = {
       hint: '承認できる条件を書いてください（別の VPC、セキュリティグループなど）。',
     },
     reasonRequired: '理由を入力してください。申請者が承認される形で申請し直すために必要です。',
+    reasonTooLong: (length: number, max: number) =>
+      `理由が長すぎます（${esc(length)} 文字）。スレッドに引用できるよう、${esc(max)} 文字以内で入力してください。`,
     rejectFormFailed: '却下のフォームを Slack で開けませんでした。何も変更していません。もう一度「却下する」をクリックしてください。',
   },
   // App Home（ホームタブ）

@@ -287,6 +287,8 @@ function parseError(e: ParseError): string {
       return fieldError(e.field, e.error);
     case 'unclosedQuote':
       return 'A quote is not closed.';
+    case 'textTooLong':
+      return `The command is too long (${e.length.toLocaleString('en-US')} characters): I read at most ${e.max.toLocaleString('en-US')}. Shorten it and send it again.`;
   }
 }
 
@@ -889,7 +891,6 @@ export const en = {
       `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${esc(id)}`)}.`,
     alreadyDecided: (id: string, state: string) => `Request ${code(id)} is already ${esc(state)}; nothing was changed.`,
     expiredNow: (id: string) => `Request ${code(id)} has expired and can no longer be approved. The requester can ask again.`,
-    cancelOnlyRequester: 'Only the requester can cancel a request.',
     cancelled: (id: string) => `Request ${code(id)} is cancelled.`,
     approvedThread: (user: string) => `Approved by ${mention(user)}. Creating the endpoint…`,
     rejectedThread: (user: string, requester: string) => `Rejected by ${mention(user)}. ${mention(requester)}, nothing was created.`,
@@ -1046,6 +1047,7 @@ export const en = {
       hint: 'Say what would make it acceptable, e.g. another VPC or a security group.',
     },
     reasonRequired: 'Give a reason: the requester needs it to ask again in a way that can be approved.',
+    reasonTooLong: (length: number, max: number) => `The reason is ${esc(length)} characters long: keep it to ${esc(max)}, so it can be quoted in the thread.`,
     rejectFormFailed: 'Slack did not open the form to reject this request; nothing was changed. Click Reject again.',
   },
   // App Home: the Home tab.

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SLACK_BUDGET } from '../src/deadline.js';
 import { en } from '../src/messages.js';
 import { ja } from '../src/messages.ja.js';
+import { REJECT_REASON_MAX } from '../src/slack/views/notices.js';
 import { REQUEST_ACTIONS } from '../src/slack/views/requests.js';
 import { seedState } from './emulator/ec2-emulator.js';
 import { rejectFormSubmission, startBot, type Bot, type BotOptions } from './helpers/bot.js';
@@ -87,6 +88,13 @@ describe('the requester hears every outcome; the approvers are called and remind
 
     // An empty reason keeps the form open; nothing is decided.
     expect((await bot.reject(id, 'U0CAROL', '   ')).body).toEqual({ response_action: 'errors', errors: { reason: en.notify.reasonRequired } });
+    expect((await bot.store.get(id))!.state).toBe('pending');
+    // A submission need not come from the form: a reason over the form's limit is refused the same way.
+    const tooLong = 'x'.repeat(REJECT_REASON_MAX + 1);
+    expect((await bot.reject(id, 'U0CAROL', tooLong)).body).toEqual({
+      response_action: 'errors',
+      errors: { reason: en.notify.reasonTooLong(REJECT_REASON_MAX + 1, REJECT_REASON_MAX) },
+    });
     expect((await bot.store.get(id))!.state).toBe('pending');
 
     const answer = await bot.reject(id, 'U0CAROL', 'Use the shared <!channel> VPC *instead*');

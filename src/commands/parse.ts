@@ -35,7 +35,8 @@ export type ParseError =
   | { code: 'missingArgument'; command: Subcommand; what: string }
   | { code: 'unexpectedArgument'; command: Subcommand; word: string }
   | { code: 'badField'; command: 'create'; field: CreateField; error: FieldError }
-  | { code: 'unclosedQuote' };
+  | { code: 'unclosedQuote' }
+  | { code: 'textTooLong'; length: number; max: number };
 
 export type ParseResult = { ok: true; command: Command } | { ok: false; error: ParseError };
 
@@ -49,35 +50,61 @@ interface Token {
 const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’' };
 
 /**
+ * The longest command text read. Slack's message box stops at about 4,000 characters, so anything longer did not
+ * come from a person typing; it is refused before the text is looked at, which bounds every step after it.
+ */
+export const MAX_COMMAND_TEXT = 4000;
+
+const isLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+const isKeyCharacter = (c: number) => isLetter(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d;
+const SPACE = /\s/;
+
+/**
  * Splits on white space (U+3000, the Japanese full-width space, included: `\s` matches it); "…", '…' and Slack's
- * curly quotes group words, also after `key=`; the full-width `＝` a Japanese keyboard types counts as `=`.
+ * curly quotes group words, also after `key=`; the full-width `＝` a Japanese keyboard types counts as `=`. A word
+ * before its first `=` is a key when it is an ASCII letter followed by ASCII letters, digits and `-`. One pass,
+ * linear in the text: each character is looked at once (a word is kept as slices, and whether it can still be a
+ * key is tracked as it grows, never by testing the whole word again).
  */
 export function tokenize(text: string): Token[] | ParseError {
   const tokens: Token[] = [];
   let i = 0;
   while (i < text.length) {
-    while (i < text.length && /\s/.test(text[i]!)) i++;
+    while (i < text.length && SPACE.test(text[i]!)) i++;
     if (i >= text.length) break;
-    let word = '';
+    let parts: string[] = [];
+    // Characters of the word so far, and whether they could still be a key; once not, never again.
+    let length = 0;
+    let keyLike = true;
     let key: string | undefined;
-    while (i < text.length && !/\s/.test(text[i]!)) {
+    const see = (c: number) => {
+      if (keyLike) keyLike = (length === 0 ? isLetter : isKeyCharacter)(c);
+      length++;
+    };
+    // The word's characters since its last quote or `=`, as one slice.
+    let run = i;
+    while (i < text.length && !SPACE.test(text[i]!)) {
       const ch = text[i]!;
       const close = QUOTES[ch];
       if (close) {
         const end = text.indexOf(close, i + 1);
         if (end < 0) return { code: 'unclosedQuote' };
-        word += text.slice(i + 1, end);
-        i = end + 1;
-      } else if ((ch === '=' || ch === '＝') && key === undefined && /^[a-z][a-z0-9-]*$/i.test(word)) {
-        key = word.toLowerCase();
-        word = '';
-        i++;
+        if (keyLike) for (let j = i + 1; j < end && keyLike; j++) see(text.charCodeAt(j));
+        parts.push(text.slice(run, i), text.slice(i + 1, end));
+        i = run = end + 1;
+      } else if ((ch === '=' || ch === '＝') && key === undefined && keyLike && length > 0) {
+        parts.push(text.slice(run, i));
+        key = parts.join('').toLowerCase();
+        parts = [];
+        i = run = i + 1;
       } else {
-        word += ch;
+        if (keyLike) see(text.charCodeAt(i));
         i++;
       }
     }
-    tokens.push(key === undefined ? { value: word } : { key, value: word });
+    parts.push(text.slice(run, i));
+    const value = parts.join('');
+    tokens.push(key === undefined ? { value } : { key, value });
   }
   return tokens;
 }
@@ -108,6 +135,7 @@ function lookupTarget(command: Subcommand, word: string): LookupTarget | ParseEr
 }
 
 export function parseCommand(text: string): ParseResult {
+  if (text.length > MAX_COMMAND_TEXT) return { ok: false, error: { code: 'textTooLong', length: text.length, max: MAX_COMMAND_TEXT } };
   const tokens = tokenize(text);
   if (!Array.isArray(tokens)) return { ok: false, error: tokens };
   const [head, ...rest] = tokens;

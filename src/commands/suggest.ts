@@ -24,6 +24,8 @@ export function closest(word: string, known: readonly string[], maxEdits = 2): s
   const typed = word.toLowerCase();
   let best: { word: string; d: number } | undefined;
   for (const candidate of known) {
+    // Words whose lengths differ by more than the limit are never within it: a long typo costs nothing.
+    if (Math.abs(typed.length - candidate.length) > maxEdits) continue;
     const d = editDistance(typed, candidate.toLowerCase());
     if (d <= maxEdits && (!best || d < best.d)) best = { word: candidate, d };
   }

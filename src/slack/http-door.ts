@@ -19,8 +19,42 @@ const ANSWERED = Symbol('answered');
 export type HttpHandler = (event: AwsEvent, context: unknown) => Promise<AwsResponse>;
 
 export const SLACK_EVENTS_PATH = '/slack/events';
-/** Slack's payloads are a few kilobytes; a modal's state stays far below this. */
+/**
+ * The largest body either door reads, in bytes (src/slack/verify.ts checks it for the Lambda door). Slack's payloads
+ * are a few kilobytes; a click on the App Home carries the whole view, which the bot keeps within Block Kit's limits.
+ */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * How long a client may take and how many may be connected at once. Slack sends each request at once over a short
+ * connection, so a slow or idle client is cut off quickly and the door holds a bounded number of sockets. Node
+ * checks the header and request timeouts every `checkEveryMs` (its default is 30 s, which let a slow client hold a
+ * socket 30 s past its timeout): https://nodejs.org/docs/latest-v20.x/api/http.html#httpcreateserveroptions-requestlistener
+ */
+export interface DoorLimits {
+  /** All the headers must have arrived within this, from the connection's first byte. */
+  headersTimeoutMs: number;
+  /** The whole request (headers and body) must have arrived within this. */
+  requestTimeoutMs: number;
+  /** How often Node looks for requests past those two timeouts. */
+  checkEveryMs: number;
+  /** A kept-alive connection with no request in flight is closed after this. */
+  keepAliveTimeoutMs: number;
+  /** A socket with no traffic either way is closed after this (the handler answers within Slack's 3 s). */
+  idleTimeoutMs: number;
+  /** Connections beyond this are closed as they arrive. */
+  maxConnections: number;
+}
+
+export const DOOR_LIMITS: DoorLimits = {
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 10_000,
+  checkEveryMs: 1_000,
+  keepAliveTimeoutMs: 5_000,
+  idleTimeoutMs: 15_000,
+  // A burst of Slack requests (each on its own connection) fits: test/local.deadline.e2e.test.ts sends 200 at once.
+  maxConnections: 256,
+};
 
 export interface HttpDoor {
   server: Server;
@@ -81,10 +115,20 @@ export const serverTiming = (ms: number, arrivedAtUnixMs: number) => `app;dur=${
  * Serves `handler` at POST /slack/events on host:port (port 0: any free port); anything else gets 404/405.
  * Slack's deadlines count from the moment the request's headers arrived, before its body is read.
  */
-export async function serveSlackHttp(handler: HttpHandler, options: { host: string; port: number; logger: Logger; clock?: Clock }): Promise<HttpDoor> {
+export async function serveSlackHttp(
+  handler: HttpHandler,
+  options: { host: string; port: number; logger: Logger; clock?: Clock; limits?: Partial<DoorLimits> },
+): Promise<HttpDoor> {
   const { logger } = options;
   const clock = options.clock ?? realClock;
-  const server = createServer((request, response) => {
+  const limits = { ...DOOR_LIMITS, ...options.limits };
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: limits.checkEveryMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+  };
+  const server = createServer(serverOptions, (request, response) => {
     const arrivedAt = clock.now();
     const arrivedAtUnixMs = Date.now();
     const path = (request.url ?? '').split('?')[0] ?? '';
@@ -132,9 +176,13 @@ export async function serveSlackHttp(handler: HttpHandler, options: { host: stri
     return { statusCode: 200, body: '' };
   }
 
-  // A client that trickles its request must not hold a connection for long; Slack sends a request at once.
-  server.requestTimeout = 10_000;
-  server.headersTimeout = 10_000;
+  server.maxConnections = limits.maxConnections;
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
+  // A flood of refused connections writes one line per thousand, not one each.
+  let dropped = 0;
+  server.on('drop', () => {
+    if (dropped++ % 1000 === 0) logger.warn(`local HTTP door: refused a connection beyond ${limits.maxConnections} at once (${dropped} so far)`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {

@@ -6,8 +6,11 @@
  * timestamp, and bodies it then fails on; a request must be rejected before anything parses its body.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { MAX_BODY_BYTES } from './http-door.js';
 
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
+/** The largest body either door reads (the local door stops reading past it; the Lambda door checks it here). */
+export { MAX_BODY_BYTES };
 
 export type SignatureProblem = 'missing-headers' | 'stale' | 'future' | 'mismatch';
 
@@ -85,6 +88,20 @@ export function slackRequestShape(body: string, contentType: string): SlackReque
   }
 }
 
+/**
+ * The first field a form body names twice, if any. Slack never repeats a field; Bolt reads the body with
+ * node:querystring, which turns a repeated field into an array (a requester that is a list of users), while the
+ * checks here read the first value: a body whose fields mean two things to two readers is refused.
+ */
+export function repeatedFormField(body: string): string | undefined {
+  const seen = new Set<string>();
+  for (const key of new URLSearchParams(body).keys()) {
+    if (seen.has(key)) return key;
+    seen.add(key);
+  }
+  return undefined;
+}
+
 export const ACCEPTED_CONTENT_TYPES: ReadonlySet<string> = new Set(['application/x-www-form-urlencoded', 'application/json']);
 
 /** A header by its name in any case (API Gateway v1 keeps Slack's capitals; v2, Function URLs and Node lowercase them). */
@@ -95,12 +112,13 @@ export function headerValue(headers: Record<string, string | string[] | undefine
   return Array.isArray(value) ? value[0] : value;
 }
 
-export type RequestCheck = { ok: true; contentType: string; shape: SlackRequestShape } | { ok: false; status: 400 | 401 | 415; reason: string };
+export type RequestCheck = { ok: true; contentType: string; shape: SlackRequestShape } | { ok: false; status: 400 | 401 | 413 | 415; reason: string };
 
 /**
- * The checks every HTTP request passes before Bolt sees it, whichever door it came through: 401 for a bad or
- * missing signature or timestamp, 400 for an empty body, 415 for a content type other than Slack's two, 400 for a
- * body that is not what Slack sends with that content type (a form sent as JSON, an interaction without a user).
+ * The checks every HTTP request passes before Bolt sees it, whichever door it came through: 413 for a body over
+ * MAX_BODY_BYTES (before anything else reads it), 401 for a bad or missing signature or timestamp, 400 for an empty
+ * body, 415 for a content type other than Slack's two, 400 for a form that names a field twice, 400 for a body that
+ * is not what Slack sends with that content type (a form sent as JSON, an interaction without a user).
  */
 export function checkSlackRequest(args: {
   signingSecret: string;
@@ -109,6 +127,7 @@ export function checkSlackRequest(args: {
   nowSeconds: number;
 }): RequestCheck {
   const { signingSecret, headers, body, nowSeconds } = args;
+  if (Buffer.byteLength(body, 'utf8') > MAX_BODY_BYTES) return { ok: false, status: 413, reason: 'body too large' };
   const problem = signatureProblem({
     signingSecret,
     body,
@@ -121,6 +140,8 @@ export function checkSlackRequest(args: {
   const contentType = headerValue(headers, 'content-type')?.split(';')[0]?.trim().toLowerCase();
   if (!contentType || !ACCEPTED_CONTENT_TYPES.has(contentType))
     return { ok: false, status: 415, reason: `content type ${contentType ? "not Slack's" : 'missing'}` };
+  const repeated = contentType === 'application/x-www-form-urlencoded' ? repeatedFormField(body) : undefined;
+  if (repeated !== undefined) return { ok: false, status: 400, reason: `form field ${JSON.stringify(repeated.slice(0, 40))} given twice` };
   const shape = slackRequestShape(body, contentType);
   if (!shape) return { ok: false, status: 400, reason: 'body is not what Slack sends' };
   return { ok: true, contentType, shape };

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCommand, tokenize } from '../../src/commands/parse.js';
+import { MAX_COMMAND_TEXT, parseCommand, tokenize } from '../../src/commands/parse.js';
+import { closest } from '../../src/commands/suggest.js';
 import { en } from '../../src/messages.js';
 
 describe('tokenize', () => {
@@ -24,6 +26,82 @@ describe('tokenize', () => {
 
   it('reports an unclosed quote', () => {
     expect(tokenize('create reason="oops')).toEqual({ code: 'unclosedQuote' });
+  });
+
+  it('splits any text exactly as the word-by-word rule does (the rule restated plainly, as the oracle)', () => {
+    const QUOTES: Record<string, string> = { '"': '"', "'": "'", '“': '”', '”': '”', '‘': '’', '’': '’' };
+    // Re-tests the whole word at every `=`: quadratic, so only for short texts.
+    const plainly = (text: string) => {
+      const tokens: { key?: string; value: string }[] = [];
+      let i = 0;
+      while (i < text.length) {
+        while (i < text.length && /\s/.test(text[i]!)) i++;
+        if (i >= text.length) break;
+        let word = '';
+        let key: string | undefined;
+        while (i < text.length && !/\s/.test(text[i]!)) {
+          const ch = text[i]!;
+          if (QUOTES[ch]) {
+            const end = text.indexOf(QUOTES[ch], i + 1);
+            if (end < 0) return { code: 'unclosedQuote' };
+            word += text.slice(i + 1, end);
+            i = end + 1;
+          } else if ((ch === '=' || ch === '＝') && key === undefined && /^[a-z][a-z0-9-]*$/i.test(word)) {
+            key = word.toLowerCase();
+            word = '';
+            i++;
+          } else {
+            word += ch;
+            i++;
+          }
+        }
+        tokens.push(key === undefined ? { value: word } : { key, value: word });
+      }
+      return tokens;
+    };
+    const piece = fc.oneof(
+      fc.constantFrom('=', '＝', ' ', '\u3000', '"', "'", '“', '”', '‘', '’', 'a', 'Z', '9', '-', '_', 'é', 'K', 'ſ', '😀', 'key', 'region=', 'x="a b"='),
+      fc.string({ maxLength: 4 }),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(tokenize(text)).toEqual(plainly(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  // 150 KB of `=` took 46 s here when each `=` re-tested the whole word so far; linear, it takes milliseconds.
+  // The bound is generous (two orders of magnitude above the linear time on a busy machine), not a benchmark.
+  it.each([
+    ['=', '='.repeat(150_000)],
+    ['a=', 'a='.repeat(75_000)],
+    ['a.', `${'a'.repeat(1000)}.${'='.repeat(149_000)}`],
+    ['quotes', '"a"'.repeat(50_000)],
+  ])('reads 150 KB of %s in one pass', (_name, text) => {
+    const started = performance.now();
+    const tokens = tokenize(text);
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(Array.isArray(tokens) && tokens.map((t) => t.value.length + (t.key?.length ?? 0)).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+});
+
+describe('hostile lengths', () => {
+  it(`refuses a text over ${MAX_COMMAND_TEXT} characters before reading it, and takes one of exactly that length`, () => {
+    expect(parseCommand('='.repeat(150_000))).toEqual({ ok: false, error: { code: 'textTooLong', length: 150_000, max: MAX_COMMAND_TEXT } });
+    expect(parseCommand('a='.repeat(75_000))).toEqual({ ok: false, error: { code: 'textTooLong', length: 150_000, max: MAX_COMMAND_TEXT } });
+    expect(parseCommand(`services ${'x'.repeat(MAX_COMMAND_TEXT - 'services '.length)}`)).toMatchObject({ ok: true, command: { name: 'services' } });
+    expect(parseCommand(`services ${'x'.repeat(MAX_COMMAND_TEXT - 'services '.length + 1)}`)).toMatchObject({ ok: false, error: { code: 'textTooLong' } });
+  });
+
+  it('says the same as the full comparison for "did you mean", skipping words too long or too short to be within two edits', () => {
+    expect(closest('desribe', ['describe', 'dns'])).toBe('describe');
+    expect(closest('d', ['describe', 'dns'])).toBe('dns');
+    expect(closest('d', ['describe'])).toBeUndefined();
+    expect(closest('describe-all', ['describe', 'dns'])).toBeUndefined();
+    expect(closest('Describe-', ['describe', 'dns'])).toBe('describe');
+    expect(closest('x'.repeat(150_000), ['describe', 'dns'])).toBeUndefined();
   });
 });
 

@@ -186,6 +186,17 @@ describe('serverless.yml', () => {
     expect(slackStatements.flatMap((s) => s.Action)).not.toContain('vpce:AllowMultiRegion');
   });
 
+  it('lets the worker only associate the private hosted zone a private-DNS create depends on, and the Slack function not at all', () => {
+    // The code creates endpoints with private DNS, which makes CreateVpcEndpoint depend on this Route 53 action.
+    expect(readFileSync('src/endpoints/ec2.ts', 'utf8')).toContain('PrivateDnsEnabled');
+    const route53 = (of: Statement[]) => of.flatMap((s) => s.Action).filter((a) => a.startsWith('route53:'));
+    expect(route53(workerStatements)).toEqual(['route53:AssociateVPCWithHostedZone']);
+    expect(route53(slackStatements)).toEqual([]);
+    const associate = workerStatements.find((s) => s.Action.includes('route53:AssociateVPCWithHostedZone'))!;
+    expect(associate.Action).toEqual(['route53:AssociateVPCWithHostedZone']);
+    expect(associate.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:route53:::hostedzone/*' }]);
+  });
+
   it('throttles the HTTP API and reserves concurrency for the worker', () => {
     const routes = serverless.resources.extensions.HttpApiStage.Properties.DefaultRouteSettings;
     expect(routes.ThrottlingRateLimit).toBe('${param:apiRateLimit}');

@@ -152,6 +152,7 @@ const PARSE_ERRORS: ParseError[] = [
   { code: 'unexpectedArgument', command: 'help', word: 'extra' },
   { code: 'badField', command: 'create', field: 'vpc', error: { code: 'required' } },
   { code: 'unclosedQuote' },
+  { code: 'textTooLong', length: 150_000, max: 4000 },
 ];
 
 const FIELD_ERRORS: [string, FieldError][] = [

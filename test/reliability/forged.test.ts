@@ -3,6 +3,7 @@
  * against both HTTP doors: the Lambda handler, and the local server of `npm start` over a real loopback socket.
  */
 import { request as httpRequest } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import type { AwsEvent } from '@slack/bolt/dist/receivers/AwsLambdaReceiver';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,6 +25,7 @@ import {
   quietLogger,
   slashCommandBody,
 } from '../helpers/slack.js';
+import { until } from '../helpers/clock.js';
 import { count } from './figures.js';
 
 const now = () => Math.floor(Date.now() / 1000);
@@ -97,6 +99,15 @@ const corpus: Case[] = [
   ['a signed JSON body sent as a form', () => apiGatewayV1Event('{"type":"url_verification","challenge":"c"}', {}), 400],
   ['a signed block_actions without a user', (id) => apiGatewayV1Event(withoutUser(id)), 400],
   ['a signed block_actions without actions', (id) => apiGatewayV1Event(withoutActions(id)), 400],
+  // A field named twice: Bolt's reader makes it a list (a requester that is two users), the checks read the first.
+  ['a signed command with user_id twice', () => apiGatewayV1Event(`${help}&user_id=U0MALLORY`), 400],
+  ['a signed command with text twice', () => apiGatewayV1Event(`${slashCommandBody('status plr-0123456789')}&text=cancel+plr-0123456789`), 400],
+  ['a signed command with command twice', () => apiGatewayV1Event(`${help}&command=%2Fother`), 400],
+  ['a signed command with response_url twice', () => apiGatewayV1Event(`${help}&response_url=https%3A%2F%2Fevil.example%2F`), 400],
+  ['a signed command with trigger_id, team_id or channel_id twice', () => apiGatewayV1Event(`${help}&trigger_id=1&team_id=T0OTHER&channel_id=C0OTHER`), 400],
+  ['a signed command with user_id twice, the second percent-encoded', () => apiGatewayV1Event(`${help}&user%5Fid=U0MALLORY`), 400],
+  ['a signed interaction with payload twice', (id) => apiGatewayV1Event(`${approve(id)}&${approve(id).replace('U0BOB', 'U0MALLORY')}`), 400],
+  ['a signed body over 1 MiB', () => apiGatewayV1Event(slashCommandBody('='.repeat(1024 * 1024))), 413],
   ['an empty signed body', () => apiGatewayV1Event(''), 400],
   ['an empty signed body with no content type', () => noContentType(apiGatewayV1Event('')), 400],
 ];
@@ -221,5 +232,75 @@ describe('the local HTTP door', () => {
     } finally {
       await door.close();
     }
+  });
+});
+
+/** A raw loopback connection to the door, and a promise of everything it receives until the server closes it. */
+async function rawConnection(url: string): Promise<{ socket: Socket; closed: Promise<string> }> {
+  const { hostname, port } = new URL(url);
+  const socket = connect(Number(port), hostname);
+  const received: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => received.push(chunk));
+  const closed = new Promise<string>((resolve) => socket.on('close', () => resolve(Buffer.concat(received).toString('latin1'))));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', resolve);
+    socket.once('error', reject);
+  });
+  socket.on('error', () => undefined);
+  return { socket, closed };
+}
+
+describe('the local HTTP door under slow and many clients', () => {
+  const ok = async () => ({ statusCode: 200, body: 'ok' });
+  let door: HttpDoor | undefined;
+  afterAll(async () => {
+    // A test that failed half-way may leave its raw connections open: close them, or closing the door waits for them.
+    door?.server.closeAllConnections();
+    await door?.close();
+  });
+
+  // Node used to look for late headers every 30 s: a client sending a header line now and then held its socket for
+  // up to 40 s. Each of these closes in a few hundred milliseconds; the test's own timeout is the bound.
+  it('closes a connection whose headers trickle in, and one that sends nothing, soon after the header timeout', { timeout: 5000 }, async () => {
+    door = await serveSlackHttp(ok, {
+      host: '127.0.0.1',
+      port: 0,
+      logger: quietLogger(),
+      limits: { headersTimeoutMs: 200, requestTimeoutMs: 300, checkEveryMs: 50, idleTimeoutMs: 400 },
+    });
+    const trickling = await rawConnection(door.url);
+    trickling.socket.write('POST /slack/events HTTP/1.1\r\nHost: localhost\r\n');
+    const silent = await rawConnection(door.url);
+
+    const [trickled, nothing] = await Promise.all([trickling.closed, silent.closed]);
+
+    expect(trickled).toMatch(/^HTTP\/1\.1 408 /);
+    expect(nothing).not.toMatch(/^HTTP\/1\.1 200 /);
+    await door.close();
+    door = undefined;
+  });
+
+  it('closes connections beyond its cap as they arrive, and takes new ones once others have gone', { timeout: 5000 }, async () => {
+    const logger = quietLogger();
+    door = await serveSlackHttp(ok, { host: '127.0.0.1', port: 0, logger, limits: { maxConnections: 2 } });
+    let open = 0;
+    door.server.on('connection', (socket: Socket) => {
+      open++;
+      socket.on('close', () => open--);
+    });
+    const held = [await rawConnection(door.url), await rawConnection(door.url)];
+    const beyond = await rawConnection(door.url);
+
+    expect(await beyond.closed).toBe('');
+    expect(held.map(({ socket }) => socket.destroyed)).toEqual([false, false]);
+    expect(JSON.stringify(logger.lines)).toContain('beyond 2 at once');
+
+    held[0]!.socket.destroy();
+    await held[0]!.closed;
+    await until(() => open < 2, 'the server to see the connection gone');
+    expect((await overHttp(door.url, apiGatewayV1Event(help))).statusCode).toBe(200);
+    held[1]!.socket.destroy();
+    await door.close();
+    door = undefined;
   });
 });

@@ -6,9 +6,10 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ID_PATTERNS } from '../../src/commands/create-spec.js';
-import { SUBCOMMANDS, parseCommand } from '../../src/commands/parse.js';
+import { MAX_COMMAND_TEXT, SUBCOMMANDS, parseCommand } from '../../src/commands/parse.js';
 import { KNOWN_REGIONS } from '../../src/decision/facts.js';
 import { QUESTION_KEYS } from '../../src/decision/questions.js';
+import { en } from '../../src/messages.js';
 import { parseErrorView } from '../../src/slack/views/help.js';
 import { seedState } from '../emulator/ec2-emulator.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
@@ -187,5 +188,42 @@ describe('fuzzing the signed Lambda handler', () => {
     expect(['pending', 'cancelled']).toContain(after?.state);
     expect(after?.history.filter((h) => h.state === 'approved' || h.state === 'rejected')).toEqual([]);
     count('cases fuzzed', cases);
+  });
+});
+
+describe('hostile sizes at the signed Lambda handler', () => {
+  let bot: Bot;
+
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  beforeEach(() => {
+    fakeSlack();
+  });
+  afterAll(() => bot.close());
+
+  // 150 KB of `=` once took 13 s to answer and held up everyone's `help` as long: the event loop was busy parsing.
+  // The bound is generous (help answers in tens of milliseconds), so it fails only when the loop is held.
+  it.each([
+    ['=', '='.repeat(150_000)],
+    ['a=', 'a='.repeat(75_000)],
+  ])('refuses 150 KB of %s as too long, and does not hold up help sent at the same moment', async (_name, text) => {
+    await bot.command('help');
+    const started = performance.now();
+    let helpAnsweredAfter = Number.POSITIVE_INFINITY;
+    const [big, help] = await Promise.all([
+      bot.command(text),
+      bot.command('help', 'U0BOB').then((answer) => {
+        helpAnsweredAfter = performance.now() - started;
+        return answer;
+      }),
+    ]);
+
+    expect(big.status).toBe(200);
+    expect(big.body.text).toBe(en.parseError({ code: 'textTooLong', length: text.length, max: MAX_COMMAND_TEXT }));
+    expect(JSON.stringify(big.body).length).toBeLessThan(4000);
+    expect(help.status).toBe(200);
+    expect(String(help.body.text)).toBe(en.helpTitle);
+    expect(helpAnsweredAfter).toBeLessThan(2000);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { en } from '../../src/messages.js';
 import { patched } from '../../src/requests/store.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
@@ -298,7 +299,11 @@ describe('create with approval, through the Lambda handlers', () => {
   it('lets the requester cancel, and only the requester', async () => {
     const id = await submit();
 
-    expect((await bot.command(`cancel ${id}`, 'U0BOB')).body.text).toBe('Only the requester can cancel a request.');
+    // Not theirs reads as not there: a stranger's cancel cannot tell which ids are real.
+    expect((await bot.command(`cancel ${id}`, 'U0BOB')).body).toEqual(
+      JSON.parse(JSON.stringify((await bot.command('cancel plr-0000000000', 'U0BOB')).body).replaceAll('plr-0000000000', id)),
+    );
+    expect((await bot.command(`cancel ${id}`, 'U0MALLORY')).body.text).toBe(en.requests.notFound(id));
     expect((await bot.command(`cancel ${id}`, 'U0ALICE')).body.text).toBe(`Request \`${id}\` is cancelled.`);
     expect((await bot.store.get(id))?.state).toBe('cancelled');
     const refusal = captureResponseUrl();

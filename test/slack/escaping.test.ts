@@ -76,6 +76,7 @@ const PARSE_ERRORS: ParseError[] = [
   { code: 'unexpectedArgument', command: 'help', word: HOSTILE },
   { code: 'badField', command: 'create', field: 'vpc', error: { code: 'badRegion', value: HOSTILE } },
   { code: 'unclosedQuote' },
+  { code: 'textTooLong', length: 150_000, max: 4000 },
 ];
 const FIELD_ERRORS: FieldError[] = [
   { code: 'required' },

@@ -7,7 +7,16 @@ import { describe, expect, it } from 'vitest';
 import { messagesFor } from '../../src/i18n.js';
 import { newRequest, transition, type EndpointRequest } from '../../src/requests/model.js';
 import type { RequesterNotice, ThreadNote } from '../../src/requests/notify.js';
-import { approverMentions, calledCard, rejectModal, rejectModalOrigin, requesterNoticeView, threadNoteText } from '../../src/slack/views/notices.js';
+import {
+  REJECT_REASON_MAX,
+  approverMentions,
+  calledCard,
+  rejectModal,
+  rejectModalOrigin,
+  rejectReasonProblem,
+  requesterNoticeView,
+  threadNoteText,
+} from '../../src/slack/views/notices.js';
 import { requestMessage } from '../../src/slack/views/requests.js';
 import { expectWithinBlockKitLimits } from '../helpers/block-kit.js';
 
@@ -128,5 +137,27 @@ describe('approverMentions and rejectModalOrigin', () => {
   it('refuses metadata it did not write', () => {
     for (const bad of [undefined, '', 'not json', '{"requestId":1}', '{"requestId":"plr-x","channel":"C1"}', '[]'])
       expect(rejectModalOrigin(bad)).toBeUndefined();
+  });
+});
+
+describe('rejectReasonProblem', () => {
+  const en = messagesFor('en');
+
+  it("holds the form's limit on the server: required, and at most REJECT_REASON_MAX characters", () => {
+    expect(rejectReasonProblem('', en)).toBe(en.notify.reasonRequired);
+    expect(rejectReasonProblem('x'.repeat(REJECT_REASON_MAX), en)).toBeUndefined();
+    expect(rejectReasonProblem('x'.repeat(REJECT_REASON_MAX + 1), en)).toBe(en.notify.reasonTooLong(REJECT_REASON_MAX + 1, REJECT_REASON_MAX));
+  });
+
+  it('counts characters, not UTF-16 units: 500 emoji are 500 characters', () => {
+    expect(rejectReasonProblem('😀'.repeat(REJECT_REASON_MAX), en)).toBeUndefined();
+    expect(rejectReasonProblem('😀'.repeat(REJECT_REASON_MAX + 1), en)).toBe(en.notify.reasonTooLong(REJECT_REASON_MAX + 1, REJECT_REASON_MAX));
+  });
+
+  it("answers in the approver's language, short enough for the form's error line", () => {
+    const ja = messagesFor('ja');
+    expect(rejectReasonProblem('x'.repeat(100_000), ja)).toBe(ja.notify.reasonTooLong(100_000, REJECT_REASON_MAX));
+    expect(ja.notify.reasonTooLong(100_000, REJECT_REASON_MAX).length).toBeLessThanOrEqual(150);
+    expect(en.notify.reasonTooLong(100_000, REJECT_REASON_MAX).length).toBeLessThanOrEqual(150);
   });
 });

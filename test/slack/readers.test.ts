@@ -51,6 +51,20 @@ describe('reader allow-list', () => {
   });
 
   it.each([
+    ['someone who is not a reader', 'U0MALLORY'],
+    ['a reader who did not ask', 'U0ERIN'],
+    ['an approver', 'U0BOB'],
+  ])('answers cancel from %s for a real request exactly as for a missing one, and changes nothing', async (_who, user) => {
+    const before = await bot.store.get(requestId);
+    const existing = await bot.command(`cancel ${requestId}`, user);
+    const missing = await bot.command('cancel plr-0000000000', user);
+
+    expect(existing.body).toEqual(JSON.parse(JSON.stringify(missing.body).replaceAll('plr-0000000000', requestId)));
+    expect(blockText(existing.body)).toContain(en.requests.notFound(requestId));
+    expect(await bot.store.get(requestId)).toEqual(before);
+  });
+
+  it.each([
     ['a listed reader', 'U0DAVE'],
     ["a member of the readers' user group", 'U0ERIN'],
     ['an approver', 'U0BOB'],

@@ -2,7 +2,7 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { inertLine, quotedUserText, stripControls } from '../../src/slack/views/sanitize.js';
+import { inertLine, quotedUserText, safeJson, stripControls } from '../../src/slack/views/sanitize.js';
 import { describeEndpointsXml, describeServicesXml, fakeEc2, KINESIS, testEc2 } from '../helpers/ec2.js';
 import { count } from '../reliability/figures.js';
 
@@ -83,5 +83,50 @@ describe('the CLI with hostile EC2 data', () => {
     expect(stdout).toContain(`${id}-abc.kinesis.ap-northeast-1.vpce.amazonaws.com`);
     expect(stdout).toMatch(/dig|curl|--endpoint-url/);
     expect(stdout + stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+});
+
+describe('machine output (--json)', () => {
+  afterEach(() => nock.cleanAll());
+
+  const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/;
+
+  it('writes every character the text output drops as a \\u escape, and reads back as the same value', () => {
+    const value = { name: `a\u202eb\u0085c\u009bd\u2066e\u007ff${ESC}[31mg\u2028h\u0000`, ok: '東京 ✓ — "quoted"\n' };
+
+    const json = safeJson(value);
+
+    expect(json).not.toMatch(RAW_UNSAFE);
+    for (const written of ['\\u202e', '\\u0085', '\\u009b', '\\u2066', '\\u007f', '\\u001b', '\\u2028', '\\u0000']) expect(json).toContain(written);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+
+  it('prints no raw control or bidi character from a Name tag in describe --json, and keeps the tag', async () => {
+    const id = 'vpce-0123456789abcdef0';
+    const name = 'orders\u202e\u0085\u009b31mfig.exe';
+    fakeEc2({
+      DescribeVpcEndpoints: () =>
+        describeEndpointsXml([
+          {
+            id,
+            service: 'com.amazonaws.ap-northeast-1.kinesis-streams',
+            dnsNames: [`${id}-abc.kinesis.ap-northeast-1.vpce.amazonaws.com`],
+            tags: { Name: name },
+          },
+        ]),
+      DescribeVpcEndpointServices: () => describeServicesXml([KINESIS]),
+    });
+    let stdout = '';
+    const code = await runCli(['describe', id, '--json'], {
+      stdout: (t) => (stdout += t),
+      stderr: () => undefined,
+      env: { AWS_REGION: 'ap-northeast-1' },
+      ec2: testEc2(),
+    });
+
+    expect(code).toBe(0);
+    expect(stdout).not.toMatch(RAW_UNSAFE);
+    expect(stdout).toContain('orders\\u202e\\u0085\\u009b31mfig.exe');
+    expect(JSON.stringify(JSON.parse(stdout))).toContain(JSON.stringify(name).slice(1, -1));
   });
 });

@@ -9,7 +9,7 @@ import type { ClickOrigin } from '../../requests/types.js';
 import { postToResponseUrl } from '../respond.js';
 import { ephemeralNote, escapeText, truncate } from '../views/blocks.js';
 import { CREATE_MODAL_ID, LIST_ACTIONS, REQUEST_ACTIONS } from '../views/requests.js';
-import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin } from '../views/notices.js';
+import { REJECT_MODAL_ID, REJECT_REASON_BLOCK, outcomeText, rejectModal, rejectModalOrigin, rejectReasonProblem } from '../views/notices.js';
 import { toSlackError } from '../web.js';
 import { HOME_ACTIONS } from '../views/home.js';
 import { redrawHome } from './home.js';
@@ -85,7 +85,8 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     const reason = (view.state.values[REJECT_REASON_BLOCK]?.value?.value ?? '').trim();
     const refuse = (text: string) => ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK]: truncate(text, 150) } });
     if (!origin) return void (await ack());
-    if (!reason) return void (await refuse(msg.notify.reasonRequired));
+    const reasonProblem = rejectReasonProblem(reason, msg);
+    if (reasonProblem) return void (await refuse(reasonProblem));
     const { requestId: id } = origin;
     inTime.expectHandOff();
     const click = { action: 'reject' as const, requestId: id, actor: body.user.id, origin: { channel: origin.channel, ts: origin.ts }, reason };

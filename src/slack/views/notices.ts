@@ -140,7 +140,9 @@ export function outcomeText(outcome: DecisionOutcome, id: string, action: 'decid
     case 'not-found':
       return msg.requests.notFound(id);
     case 'refused':
-      if (action === 'cancel') return msg.requests.cancelOnlyRequester;
+      // Whoever may not cancel a request reads what they would for a request that does not exist: `cancel` answers
+      // anyone who types an id, so any other answer would tell a stranger which ids are real.
+      if (action === 'cancel') return msg.requests.notFound(id);
       return outcome.reason === 'requester' ? msg.requests.refusedRequester(id) : msg.requests.refusedNotApprover(approvers);
     case 'region-not-allowed':
       return msg.integrity.approveRegionRefused(id, outcome.request.params.region, outcome.allowed.join(', '));
@@ -161,6 +163,18 @@ export const REJECT_MODAL_ID = 'reject_reason';
 export const REJECT_REASON_BLOCK = 'reason';
 /** Slack's plain_text_input allows up to 3000 characters; the reason is kept short enough to quote in a message. */
 export const REJECT_REASON_MAX = 500;
+
+/**
+ * What is wrong with a rejection reason as submitted (trimmed), in the approver's words, or undefined. The form
+ * already stops at REJECT_REASON_MAX, but a submission need not come from the form: the same limit holds here,
+ * counted in Unicode code points (never more than the UTF-16 units Slack's own counter could see).
+ */
+export function rejectReasonProblem(reason: string, msg: Messages): string | undefined {
+  if (!reason) return msg.notify.reasonRequired;
+  let length = 0;
+  for (const _ of reason) length++;
+  return length > REJECT_REASON_MAX ? msg.notify.reasonTooLong(length, REJECT_REASON_MAX) : undefined;
+}
 
 /** Where the Reject click came from: the submission is checked against the record exactly like the click. */
 export interface RejectModalOrigin {

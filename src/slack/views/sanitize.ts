@@ -11,10 +11,28 @@
 const ESCAPE_SEQUENCES =
   // OSC / DCS / SOS / PM / APC strings (ESC ] … BEL or ST, or their C1 forms), CSI (ESC [ or U+009B … final byte), ESC + one byte.
   /(?:\u001b[\]PX^_]|[\u0090\u0098\u009d\u009e\u009f])[\s\S]*?(?:\u0007|\u001b\\|\u009c|$)|(?:\u001b\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]?|\u001b[\u0020-\u007e]?/g;
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** DEL, the C1 range, and the bidirectional embeddings, overrides and isolates: shown by no surface as they are. */
+const UNSAFE_BEYOND_C0 = '\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069';
+/** What text output drops: those and the C0 controls except newline and tab. */
+const CONTROLS = new RegExp(`[\\u0000-\\u0008\\u000b-\\u001f${UNSAFE_BEYOND_C0}]`, 'g');
+/**
+ * What machine output escapes beyond the C0 controls, which JSON.stringify escapes itself (and whose newline the
+ * indentation uses outside strings): the same characters, and the line and paragraph separators U+2028/U+2029,
+ * which JSON allows raw but many viewers take for line breaks.
+ */
+const JSON_UNSAFE = new RegExp(`[${UNSAFE_BEYOND_C0}\\u2028\\u2029]`, 'g');
 
 export function stripControls(text: string): string {
   return text.replace(ESCAPE_SEQUENCES, '').replace(CONTROLS, '');
+}
+
+/**
+ * `value` as indented JSON (the CLI's `--json`) in which every character the text output drops is written as a
+ * `\uXXXX` escape instead: a script reads the same value, a terminal or a log viewer shows no raw control or bidi
+ * character. Outside strings JSON holds only ASCII punctuation and white space, so the escapes land inside strings.
+ */
+export function safeJson(value: unknown): string {
+  return JSON.stringify(value, null, 2).replace(JSON_UNSAFE, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
