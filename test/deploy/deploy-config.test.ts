@@ -55,17 +55,31 @@ describe('serverless.yml', () => {
     expect(serverless.frameworkVersion).toBe('>=3');
   });
 
-  it('has the Slack HTTP function and the asynchronous worker with deliberate retries and a failure destination', () => {
-    const { slack, worker } = serverless.functions;
+  it('has the Slack HTTP function and two asynchronous workers, each with deliberate retries, a failure queue and an alarm on it', () => {
+    const { slack, worker, interactive } = serverless.functions;
+    expect(Object.keys(serverless.functions).sort()).toEqual(['interactive', 'slack', 'worker']);
     expect(slack.handler).toBe('src/handler.slack');
     expect(slack.events).toEqual([{ httpApi: { method: 'POST', path: '/slack/events' } }]);
     expect(slack.timeout).toBeLessThanOrEqual(10);
-    expect(worker.handler).toBe('src/worker-handler.worker');
-    expect(worker.timeout).toBeGreaterThanOrEqual(660);
-    expect(worker.maximumRetryAttempts).toBe(2);
-    expect(worker.maximumEventAge).toBeGreaterThan(0);
-    expect(worker.destinations.onFailure.type).toBe('sqs');
-    expect(worker.events).toContainEqual({ schedule: { rate: 'rate(5 minutes)', input: { kind: 'sweep' } } });
+    const resources = serverless.resources.Resources;
+    for (const [fn, queue] of [
+      [worker, 'WorkerFailures'],
+      [interactive, 'InteractiveFailures'],
+    ] as const) {
+      expect(fn.handler).toBe('src/worker-handler.worker');
+      expect(fn.timeout).toBeGreaterThanOrEqual(660);
+      expect(fn.maximumRetryAttempts).toBe(2);
+      expect(fn.maximumEventAge).toBeGreaterThan(0);
+      expect(fn.destinations.onFailure).toEqual({ type: 'sqs', arn: { 'Fn::GetAtt': [queue, 'Arn'] } });
+      expect(resources[queue].Type).toBe('AWS::SQS::Queue');
+      expect(resources[`${queue}Alarm`].Properties.Dimensions).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }]);
+      expect(resources[`${queue}Alarm`].Properties.AlarmActions).toEqual(resources.WorkerFailuresAlarm.Properties.AlarmActions);
+    }
+    // The sweep runs where no create can hold it back; each function's name is in the environment for the hand-off.
+    expect(interactive.events).toEqual([{ schedule: { rate: 'rate(5 minutes)', input: { kind: 'sweep' } } }]);
+    expect(worker.events).toBeUndefined();
+    expect(serverless.provider.environment.WORKER_FUNCTION_NAME).toBe('${self:service}-${sls:stage}-worker');
+    expect(serverless.provider.environment.INTERACTIVE_FUNCTION_NAME).toBe('${self:service}-${sls:stage}-interactive');
   });
 
   it('declares the requests table on demand, with TTL and point-in-time recovery', () => {
@@ -101,6 +115,8 @@ describe('serverless.yml', () => {
     expect(serverless.provider.role).toBeUndefined();
     expect(serverless.functions.slack.role).toBeUndefined();
     expect(serverless.functions.worker.role).toBe('WorkerRole');
+    // A submission's preflight (interactive) is a DryRun of the create: IAM authorizes it as the create itself.
+    expect(serverless.functions.interactive.role).toBe('WorkerRole');
     expect(workerRole.Type).toBe('AWS::IAM::Role');
     expect(workerRole.Properties.AssumeRolePolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
@@ -186,17 +202,18 @@ describe('serverless.yml', () => {
     expect(slackStatements.flatMap((s) => s.Action)).not.toContain('vpce:AllowMultiRegion');
   });
 
-  it('throttles the HTTP API and reserves concurrency for the worker', () => {
+  it('throttles the HTTP API and reserves concurrency for each worker', () => {
     const routes = serverless.resources.extensions.HttpApiStage.Properties.DefaultRouteSettings;
     expect(routes.ThrottlingRateLimit).toBe('${param:apiRateLimit}');
     expect(routes.ThrottlingBurstLimit).toBe('${param:apiBurstLimit}');
     expect(serverless.functions.worker.reservedConcurrency).toBe('${param:workerConcurrency}');
-    const { apiRateLimit, apiBurstLimit, workerConcurrency } = serverless.params.default;
-    for (const n of [apiRateLimit, apiBurstLimit, workerConcurrency]) expect(Number.isInteger(n) && n > 0).toBe(true);
+    expect(serverless.functions.interactive.reservedConcurrency).toBe('${param:interactiveConcurrency}');
+    const { apiRateLimit, apiBurstLimit, workerConcurrency, interactiveConcurrency } = serverless.params.default;
+    for (const n of [apiRateLimit, apiBurstLimit, workerConcurrency, interactiveConcurrency]) expect(Number.isInteger(n) && n > 0).toBe(true);
     expect(apiBurstLimit).toBeGreaterThanOrEqual(apiRateLimit);
   });
 
-  it('lets the functions invoke only the worker and use only their own table, parameters and failure queue', () => {
+  it('lets the functions invoke only the workers and use only their own table, parameters and failure queues', () => {
     const dynamoCalled = [
       ...new Set([...readFileSync('src/requests/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`)),
     ]
@@ -209,6 +226,10 @@ describe('serverless.yml', () => {
     ] as const) {
       const invoke = role.find((s) => s.Action.includes('lambda:InvokeFunction'))!;
       expect(JSON.stringify(invoke.Resource), name).toContain(':function:${self:service}-${sls:stage}-worker');
+      expect(
+        (invoke.Resource as { 'Fn::Sub': string }[]).every((r) => /:function:\$\{self:service\}-\$\{sls:stage\}-(worker|interactive)$/.test(r['Fn::Sub'])),
+        name,
+      ).toBe(true);
       const dynamo = role.find((s) => s.Action.some((a) => a.startsWith('dynamodb:')))!;
       expect(dynamo.Resource, name).toEqual([{ 'Fn::GetAtt': ['RequestsTable', 'Arn'] }]);
       expect([...dynamo.Action].sort(), name).toEqual(dynamoCalled);
@@ -217,9 +238,16 @@ describe('serverless.yml', () => {
     }
     expect(slackStatements.flatMap((s) => s.Action).filter((a) => !/^(ec2:Describe|lambda:InvokeFunction$|dynamodb:|ssm:GetParameters$)/.test(a))).toEqual([]);
     const queue = workerStatements.find((s) => s.Action.includes('sqs:SendMessage'))!;
-    expect(queue.Resource).toEqual([{ 'Fn::GetAtt': ['WorkerFailures', 'Arn'] }]);
+    expect(queue.Resource).toEqual([{ 'Fn::GetAtt': ['WorkerFailures', 'Arn'] }, { 'Fn::GetAtt': ['InteractiveFailures', 'Arn'] }]);
+    // The Slack function hands jobs to both workers; the workers hand on only creates, to the worker.
+    const invokes = (of: Statement[]) => JSON.stringify(of.find((s) => s.Action.includes('lambda:InvokeFunction'))!.Resource);
+    expect(invokes(slackStatements)).toContain('-interactive');
+    expect(invokes(workerStatements)).not.toContain('-interactive');
     const logs = workerStatements.find((s) => s.Action.includes('logs:PutLogEvents'))!;
-    expect(JSON.stringify(logs.Resource)).toContain(':log-group:/aws/lambda/${self:service}-${sls:stage}-worker:*');
+    expect((logs.Resource as { 'Fn::Sub': string }[]).map((r) => r['Fn::Sub'].replace(/.*:log-group:/, ''))).toEqual([
+      '/aws/lambda/${self:service}-${sls:stage}-worker:*',
+      '/aws/lambda/${self:service}-${sls:stage}-interactive:*',
+    ]);
   });
 
   it('keeps user languages in a table of their own that only the Slack function reads and writes, and passes LOCALE', () => {
