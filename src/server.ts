@@ -6,7 +6,7 @@ import type { Logger } from '@slack/bolt';
 import { type Config, ConfigError, DEFAULT_HOST, loadConfig } from './config.js';
 import { realClock } from './deadline.js';
 import { slackHandlerOf } from './handler.js';
-import { InProcessJobQueue, type Job } from './jobs/queue.js';
+import { IN_PROCESS_LIMITS, InProcessJobQueue, type Job } from './jobs/queue.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { type Bot, type BotOverrides, composeBot } from './services.js';
 import { serveSlackHttp } from './slack/http-door.js';
@@ -14,6 +14,9 @@ import { serveSlackHttp } from './slack/http-door.js';
 const SWEEP_INTERVAL_MS = 2 * 60_000;
 /** One process does both functions' work here: its Web API calls get the worker's patience. */
 const LOCAL_WEB_CLIENT = { retries: 5, timeoutMs: 10_000 };
+
+/** Logged each time the last job running in this process ends: everything handed over so far is done. */
+export const JOBS_IDLE = 'jobs: none running';
 
 /**
  * Both functions' work in one process: jobs run on the in-process queue with the worker's code, each as soon as
@@ -25,6 +28,8 @@ export function composeLocalBot(config: Config, logger: Logger, overrides: Omit<
   const jobs = new InProcessJobQueue(
     (job) => runJob(job),
     (error, job) => logger.error(`job ${job.kind} failed`, error),
+    IN_PROCESS_LIMITS,
+    () => logger.info(JOBS_IDLE),
   );
   // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
   const bot = composeBot(config, { clock: realClock, webClient: { slack: LOCAL_WEB_CLIENT, worker: LOCAL_WEB_CLIENT }, ...overrides, jobs, logger });

@@ -58,7 +58,7 @@ export const IN_PROCESS_LIMITS: Partial<Record<Job['kind'], number>> = { lookup:
 
 /**
  * Runs jobs in this process (local runs), queued beyond the per-kind limits; `idle()` resolves when every job
- * enqueued so far has finished.
+ * enqueued so far has finished, and `onIdle` is called each time the last running job ends.
  */
 export class InProcessJobQueue implements JobQueue {
   private readonly running = new Set<Promise<void>>();
@@ -68,6 +68,7 @@ export class InProcessJobQueue implements JobQueue {
     private readonly run: (job: Job) => Promise<void>,
     private readonly onError: (error: unknown, job: Job) => void,
     limits: Partial<Record<Job['kind'], number>> = IN_PROCESS_LIMITS,
+    private readonly onIdle?: () => void,
   ) {
     for (const [kind, limit] of Object.entries(limits)) this.slots.set(kind as Job['kind'], new Slots(limit, Infinity));
   }
@@ -85,7 +86,10 @@ export class InProcessJobQueue implements JobQueue {
         }
       })
       .catch((error: unknown) => this.onError(error, job))
-      .finally(() => this.running.delete(task));
+      .finally(() => {
+        this.running.delete(task);
+        if (this.running.size === 0) this.onIdle?.();
+      });
     this.running.add(task);
   }
 
