@@ -11,7 +11,6 @@ const SLOW = ['test/**/*.e2e.test.ts', 'test/**/*.slow.test.ts', 'test/moto/**/*
 export default defineConfig({
   test: {
     setupFiles: ['test/setup.ts'],
-    globalSetup: ['test/reliability/global-setup.ts', 'test/moto/global-setup.ts'],
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
@@ -20,9 +19,18 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Each project prints its own summary line once its files have run: the reliability figures, the moto checks.
     projects: [
-      { extends: true, test: { name: 'fast', include: ['test/**/*.test.ts'], exclude: [...configDefaults.exclude, ...SLOW] } },
-      { extends: true, test: { name: 'slow', include: SLOW } },
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
+          globalSetup: ['test/reliability/global-setup.ts'],
+        },
+      },
+      { extends: true, test: { name: 'slow', include: SLOW, globalSetup: ['test/moto/global-setup.ts'] } },
     ],
   },
 });

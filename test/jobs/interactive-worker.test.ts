@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parse } from 'yaml';
+import { loadConfig } from '../../src/config.js';
 import type { CreateTiming } from '../../src/jobs/create-endpoint.js';
 import type { Job, JobQueue } from '../../src/jobs/job.js';
 import { functionFor, lambdaJobQueue } from '../../src/jobs/queue.js';
@@ -140,6 +141,25 @@ describe('five creates in progress, a lookup handed to the worker (Lambda handle
       [INTERACTIVE, 'lookup'],
     ]);
     expect(lambda.failures).toEqual([]);
+  });
+
+  it('hands each job to the function the environment names for it (WORKER_FUNCTION_NAME, INTERACTIVE_FUNCTION_NAME)', async () => {
+    const config = loadConfig({ WORKER_FUNCTION_NAME: WORKER, INTERACTIVE_FUNCTION_NAME: INTERACTIVE }, { slack: false });
+    const lambda = fakeLambda({
+      [WORKER]: { reservedConcurrency: 1, handler: async () => undefined },
+      [INTERACTIVE]: { reservedConcurrency: 1, handler: async () => undefined },
+    });
+    const jobs = composeBot(config, { logger: quietLogger() }).jobs;
+
+    await jobs.enqueue({ kind: 'create', requestId: 'plr-a' });
+    await jobs.enqueue({ kind: 'sweep' });
+    await jobs.enqueue(lookup('vpce-0123456789abcdef0'));
+
+    expect(lambda.invoked.map((i) => [i.name, (i.event as Job).kind])).toEqual([
+      [WORKER, 'create'],
+      [INTERACTIVE, 'sweep'],
+      [INTERACTIVE, 'lookup'],
+    ]);
   });
 
   it('with every job on one function (no interactive worker), the lookup waits until a create ends', async () => {
