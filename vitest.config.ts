@@ -1,10 +1,16 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/**
+ * Two projects. `fast` (npm test) holds every suite that runs on clocks the tests move. `slow` (npm run test:slow,
+ * run by CI after npm test) holds what takes wall-clock time by design: suites that spawn `npm start` and talk to
+ * it over HTTP (*.e2e.test.ts), that run on the real clock or spawn a CLI (*.slow.test.ts), and the moto
+ * conformance suites (test/moto, each against a moto server it starts).
+ */
+const SLOW = ['test/**/*.e2e.test.ts', 'test/**/*.slow.test.ts', 'test/moto/**/*.test.ts'];
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     setupFiles: ['test/setup.ts'],
-    globalSetup: ['test/reliability/global-setup.ts', 'test/moto/global-setup.ts'],
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     },
@@ -13,5 +19,18 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Each project prints its own summary line once its files have run: the reliability figures, the moto checks.
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'fast',
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...SLOW],
+          globalSetup: ['test/reliability/global-setup.ts'],
+        },
+      },
+      { extends: true, test: { name: 'slow', include: SLOW, globalSetup: ['test/moto/global-setup.ts'] } },
+    ],
   },
 });

@@ -12,6 +12,7 @@ import { inflateRawSync } from 'node:zlib';
 const expected = {
   'slack.zip': 'src/handler.js',
   'worker.zip': 'src/worker-handler.js',
+  'interactive.zip': 'src/worker-handler.js',
 };
 /** The SDK's ES modules beside each bundle; the clients the bundles import by name must be among them. */
 const SDK_FILE = /^src\/sdk\/[\w-]+\.cjs$/;

@@ -39,8 +39,10 @@ export interface Config {
   host?: string;
   /** Set only when reads are restricted; unset, every workspace user may look up and list. */
   readers?: ReaderConfig;
-  /** Set on Lambda: the function that runs slow jobs, invoked asynchronously. */
+  /** Set on Lambda: the function that runs create jobs, invoked asynchronously. */
   workerFunctionName?: string;
+  /** Set on Lambda: the function that runs every other job (jobs/queue.ts, functionFor); unset, the worker runs them. */
+  interactiveFunctionName?: string;
   /** LOCALE: the language of channel messages and each user's default; unset means English. */
   locale?: Locale;
   /** PREFERENCES_TABLE: DynamoDB table of each user's language; unset → a file under DATA_DIR. */
@@ -236,6 +238,7 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
   const readerUsergroupId = check(() => matching(env, 'READER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)'));
   const requestsTable = check(() => matching(env, 'REQUESTS_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name'));
   const workerFunctionName = read(env, 'WORKER_FUNCTION_NAME');
+  const interactiveFunctionName = read(env, 'INTERACTIVE_FUNCTION_NAME');
   const locale = check(() => localeOf(env));
   const preferencesTable = check(() => matching(env, 'PREFERENCES_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name'));
   const accounts = check(() => accountsFrom(env));
@@ -259,6 +262,7 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
       readers: { userIds: readerUserIds, ...(readerUsergroupId && { usergroupId: readerUsergroupId }) },
     }),
     ...(workerFunctionName && { workerFunctionName }),
+    ...(interactiveFunctionName && { interactiveFunctionName }),
     ...(locale && { locale }),
     ...(preferencesTable && { preferencesTable }),
     ...(accounts && { accounts }),

@@ -2,34 +2,49 @@
 import { SocketModeReceiver } from '@slack/bolt';
 import { config as loadDotenv } from 'dotenv';
 import { buildApp } from './app.js';
-import { ConfigError, DEFAULT_HOST, loadConfig } from './config.js';
+import type { Logger } from '@slack/bolt';
+import { type Config, ConfigError, DEFAULT_HOST, loadConfig } from './config.js';
 import { realClock } from './deadline.js';
 import { slackHandlerOf } from './handler.js';
-import { InProcessJobQueue } from './jobs/queue.js';
+import { IN_PROCESS_LIMITS, InProcessJobQueue } from './jobs/queue.js';
 import type { Job } from './jobs/job.js';
 import { jsonLogger, logLevelFrom } from './log.js';
 import { approvalsConfigured } from './requests/workflow.js';
-import { composeBot } from './services.js';
+import { type Bot, type BotOverrides, composeBot } from './services.js';
 import { serveSlackHttp } from './slack/http-door.js';
 
 const SWEEP_INTERVAL_MS = 2 * 60_000;
 /** One process does both functions' work here: its Web API calls get the worker's patience. */
 const LOCAL_WEB_CLIENT = { retries: 5, timeoutMs: 10_000 };
 
+/** Logged each time the last job running in this process ends: everything handed over so far is done. */
+export const JOBS_IDLE = 'jobs: none running';
+
+/**
+ * Both functions' work in one process: jobs run on the in-process queue with the worker's code, each as soon as
+ * it is handed over (a create following its endpoint holds no other job back); requests live on disk (or
+ * DynamoDB), so a restart loses nothing. `overrides` are for tests.
+ */
+export function composeLocalBot(config: Config, logger: Logger, overrides: Omit<BotOverrides, 'jobs' | 'logger'> = {}): { bot: Bot; jobs: InProcessJobQueue } {
+  let runJob: (job: Job) => Promise<void> = async () => undefined;
+  const jobs = new InProcessJobQueue(
+    (job) => runJob(job),
+    (error, job) => logger.error(`job ${job.kind} failed`, error),
+    IN_PROCESS_LIMITS,
+    () => logger.info(JOBS_IDLE),
+  );
+  // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
+  const bot = composeBot(config, { clock: realClock, webClient: { slack: LOCAL_WEB_CLIENT, worker: LOCAL_WEB_CLIENT }, ...overrides, jobs, logger });
+  runJob = bot.runJob;
+  return { bot, jobs };
+}
+
 async function main(): Promise<void> {
   loadDotenv({ quiet: true });
   const config = loadConfig(process.env, { slack: true });
   const slack = config.slack!;
   const logger = jsonLogger(undefined, logLevelFrom(process.env.LOG_LEVEL));
-  // Jobs run in this process with the worker's code; requests live on disk (or DynamoDB), so a restart loses nothing.
-  let runJob: (job: Job) => Promise<void> = async () => undefined;
-  const jobs = new InProcessJobQueue(
-    (job) => runJob(job),
-    (error, job) => logger.error(`job ${job.kind} failed`, error),
-  );
-  // The same budgets as on Lambda, from each request's arrival: a burst or a slow EC2 hands lookups to the jobs.
-  const bot = composeBot(config, { jobs, logger, clock: realClock, webClient: { slack: LOCAL_WEB_CLIENT, worker: LOCAL_WEB_CLIENT } });
-  runJob = bot.runJob;
+  const { bot, jobs } = composeLocalBot(config, logger);
   if (!approvalsConfigured(config.approvals)) {
     logger.warn('approvals are not configured: create answers that it is off; set APPROVAL_CHANNEL_ID and APPROVER_USER_IDS or APPROVER_USERGROUP_ID');
   }
@@ -62,16 +77,17 @@ function warmUpEc2(): void {
   setImmediate(() => void fetch('data:,').catch(() => undefined));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
-    process.stderr.write(
-      `${error.message
-        .split('\n')
-        .map((line) => `privatelink: ${line}\n`)
-        .join('')}  Put it in .env (see .env.example) or the environment; docs/operations.md, "Configuration", explains each variable.\n`,
-    );
-  } else {
-    process.stderr.write(`privatelink: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
-  }
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(
+        `${error.message
+          .split('\n')
+          .map((line) => `privatelink: ${line}\n`)
+          .join('')}  Put it in .env (see .env.example) or the environment; docs/operations.md, "Configuration", explains each variable.\n`,
+      );
+    } else {
+      process.stderr.write(`privatelink: could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exit(1);
+  });

@@ -82,7 +82,10 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   const jobs = once(() => {
     if (overrides.jobs) return overrides.jobs;
     if (!config.workerFunctionName) throw new ConfigError('WORKER_FUNCTION_NAME', 'missing; serverless.yml sets it to the worker function');
-    return lambdaJobQueue(config.workerFunctionName);
+    return lambdaJobQueue({
+      worker: config.workerFunctionName,
+      ...(config.interactiveFunctionName && { interactive: config.interactiveFunctionName }),
+    });
   });
   const slackConfig = () => {
     if (!config.slack) throw new ConfigError('SLACK_BOT_TOKEN', 'missing; the bot posts to Slack');

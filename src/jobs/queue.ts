@@ -6,26 +6,42 @@
 import { Slots } from '../deadline.js';
 import type { Job, JobQueue } from './job.js';
 
-/** Invokes the worker Lambda with InvocationType Event; the client is loaded on first use. */
-export function lambdaJobQueue(functionName: string): JobQueue {
-  let client: Promise<{ send: (job: Job, signal?: AbortSignal) => Promise<void> }> | undefined;
+/**
+ * The two worker functions. A create follows its endpoint to `available` for up to CREATE_DEADLINE_MINUTES, so
+ * creates run on `worker` alone; every other job (a lookup, a submission's preflight, a decision's follow-up, a
+ * Home draw, a compare step, a page of the list, the sweep) runs on `interactive`, whose concurrency no create
+ * can hold. Both run the same handler with the same role (a submission's preflight is a DryRun of the create).
+ */
+export type WorkerFunction = 'worker' | 'interactive';
+
+export function functionFor(kind: Job['kind']): WorkerFunction {
+  return kind === 'create' ? 'worker' : 'interactive';
+}
+
+/**
+ * Invokes the job's worker function (functionFor) with InvocationType Event; the client is loaded on first use.
+ * Without an interactive function every job goes to the worker.
+ */
+export function lambdaJobQueue(functions: { worker: string; interactive?: string }): JobQueue {
+  let client: Promise<{ send: (functionName: string, job: Job, signal?: AbortSignal) => Promise<void> }> | undefined;
   const load = async () => {
     const sdk = await import('../sdk/lambda.js');
     const lambda = new sdk.LambdaClient({ maxAttempts: 3 });
     return {
-      send: async (job: Job, signal?: AbortSignal) => {
+      send: async (functionName: string, job: Job, signal?: AbortSignal) => {
         const result = await lambda.send(
           new sdk.InvokeCommand({ FunctionName: functionName, InvocationType: 'Event', Payload: Buffer.from(JSON.stringify(job)) }),
           { abortSignal: signal },
         );
-        if (result.StatusCode !== 202) throw new Error(`worker invocation answered ${result.StatusCode}`);
+        if (result.StatusCode !== 202) throw new Error(`${functionName} invocation answered ${result.StatusCode}`);
       },
     };
   };
   return {
     async enqueue(job, options) {
       client ??= load();
-      await (await client).send(job, options?.signal);
+      const name = functionFor(job.kind) === 'interactive' ? (functions.interactive ?? functions.worker) : functions.worker;
+      await (await client).send(name, job, options?.signal);
     },
     prepare() {
       client ??= load();
@@ -39,7 +55,7 @@ export const IN_PROCESS_LIMITS: Partial<Record<Job['kind'], number>> = { lookup:
 
 /**
  * Runs jobs in this process (local runs), queued beyond the per-kind limits; `idle()` resolves when every job
- * enqueued so far has finished.
+ * enqueued so far has finished, and `onIdle` is called each time the last running job ends.
  */
 export class InProcessJobQueue implements JobQueue {
   private readonly running = new Set<Promise<void>>();
@@ -49,6 +65,7 @@ export class InProcessJobQueue implements JobQueue {
     private readonly run: (job: Job) => Promise<void>,
     private readonly onError: (error: unknown, job: Job) => void,
     limits: Partial<Record<Job['kind'], number>> = IN_PROCESS_LIMITS,
+    private readonly onIdle?: () => void,
   ) {
     for (const [kind, limit] of Object.entries(limits)) this.slots.set(kind as Job['kind'], new Slots(limit, Infinity));
   }
@@ -66,7 +83,10 @@ export class InProcessJobQueue implements JobQueue {
         }
       })
       .catch((error: unknown) => this.onError(error, job))
-      .finally(() => this.running.delete(task));
+      .finally(() => {
+        this.running.delete(task);
+        if (this.running.size === 0) this.onIdle?.();
+      });
     this.running.add(task);
   }
 

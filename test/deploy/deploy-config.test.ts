@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -55,17 +54,31 @@ describe('serverless.yml', () => {
     expect(serverless.frameworkVersion).toBe('>=3');
   });
 
-  it('has the Slack HTTP function and the asynchronous worker with deliberate retries and a failure destination', () => {
-    const { slack, worker } = serverless.functions;
+  it('has the Slack HTTP function and two asynchronous workers, each with deliberate retries, a failure queue and an alarm on it', () => {
+    const { slack, worker, interactive } = serverless.functions;
+    expect(Object.keys(serverless.functions).sort()).toEqual(['interactive', 'slack', 'worker']);
     expect(slack.handler).toBe('src/handler.slack');
     expect(slack.events).toEqual([{ httpApi: { method: 'POST', path: '/slack/events' } }]);
     expect(slack.timeout).toBeLessThanOrEqual(10);
-    expect(worker.handler).toBe('src/worker-handler.worker');
-    expect(worker.timeout).toBeGreaterThanOrEqual(660);
-    expect(worker.maximumRetryAttempts).toBe(2);
-    expect(worker.maximumEventAge).toBeGreaterThan(0);
-    expect(worker.destinations.onFailure.type).toBe('sqs');
-    expect(worker.events).toContainEqual({ schedule: { rate: 'rate(5 minutes)', input: { kind: 'sweep' } } });
+    const resources = serverless.resources.Resources;
+    for (const [fn, queue] of [
+      [worker, 'WorkerFailures'],
+      [interactive, 'InteractiveFailures'],
+    ] as const) {
+      expect(fn.handler).toBe('src/worker-handler.worker');
+      expect(fn.timeout).toBeGreaterThanOrEqual(660);
+      expect(fn.maximumRetryAttempts).toBe(2);
+      expect(fn.maximumEventAge).toBeGreaterThan(0);
+      expect(fn.destinations.onFailure).toEqual({ type: 'sqs', arn: { 'Fn::GetAtt': [queue, 'Arn'] } });
+      expect(resources[queue].Type).toBe('AWS::SQS::Queue');
+      expect(resources[`${queue}Alarm`].Properties.Dimensions).toEqual([{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queue, 'QueueName'] } }]);
+      expect(resources[`${queue}Alarm`].Properties.AlarmActions).toEqual(resources.WorkerFailuresAlarm.Properties.AlarmActions);
+    }
+    // The sweep runs where no create can hold it back; each function's name is in the environment for the hand-off.
+    expect(interactive.events).toEqual([{ schedule: { rate: 'rate(5 minutes)', input: { kind: 'sweep' } } }]);
+    expect(worker.events).toBeUndefined();
+    expect(serverless.provider.environment.WORKER_FUNCTION_NAME).toBe('${self:service}-${sls:stage}-worker');
+    expect(serverless.provider.environment.INTERACTIVE_FUNCTION_NAME).toBe('${self:service}-${sls:stage}-interactive');
   });
 
   it('declares the requests table on demand, with TTL and point-in-time recovery', () => {
@@ -101,6 +114,8 @@ describe('serverless.yml', () => {
     expect(serverless.provider.role).toBeUndefined();
     expect(serverless.functions.slack.role).toBeUndefined();
     expect(serverless.functions.worker.role).toBe('WorkerRole');
+    // A submission's preflight (interactive) is a DryRun of the create: IAM authorizes it as the create itself.
+    expect(serverless.functions.interactive.role).toBe('WorkerRole');
     expect(workerRole.Type).toBe('AWS::IAM::Role');
     expect(workerRole.Properties.AssumeRolePolicyDocument.Statement).toEqual([
       { Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' }, Action: 'sts:AssumeRole' },
@@ -197,17 +212,18 @@ describe('serverless.yml', () => {
     expect(associate.Resource).toEqual([{ 'Fn::Sub': 'arn:${AWS::Partition}:route53:::hostedzone/*' }]);
   });
 
-  it('throttles the HTTP API and reserves concurrency for the worker', () => {
+  it('throttles the HTTP API and reserves concurrency for each worker', () => {
     const routes = serverless.resources.extensions.HttpApiStage.Properties.DefaultRouteSettings;
     expect(routes.ThrottlingRateLimit).toBe('${param:apiRateLimit}');
     expect(routes.ThrottlingBurstLimit).toBe('${param:apiBurstLimit}');
     expect(serverless.functions.worker.reservedConcurrency).toBe('${param:workerConcurrency}');
-    const { apiRateLimit, apiBurstLimit, workerConcurrency } = serverless.params.default;
-    for (const n of [apiRateLimit, apiBurstLimit, workerConcurrency]) expect(Number.isInteger(n) && n > 0).toBe(true);
+    expect(serverless.functions.interactive.reservedConcurrency).toBe('${param:interactiveConcurrency}');
+    const { apiRateLimit, apiBurstLimit, workerConcurrency, interactiveConcurrency } = serverless.params.default;
+    for (const n of [apiRateLimit, apiBurstLimit, workerConcurrency, interactiveConcurrency]) expect(Number.isInteger(n) && n > 0).toBe(true);
     expect(apiBurstLimit).toBeGreaterThanOrEqual(apiRateLimit);
   });
 
-  it('lets the functions invoke only the worker and use only their own table, parameters and failure queue', () => {
+  it('lets the functions invoke only the workers and use only their own table, parameters and failure queues', () => {
     const dynamoCalled = [
       ...new Set([...readFileSync('src/requests/dynamo-store.ts', 'utf8').matchAll(/new sdk\.(\w+)Command\(/g)].map((m) => `dynamodb:${m[1]!}`)),
     ]
@@ -220,6 +236,10 @@ describe('serverless.yml', () => {
     ] as const) {
       const invoke = role.find((s) => s.Action.includes('lambda:InvokeFunction'))!;
       expect(JSON.stringify(invoke.Resource), name).toContain(':function:${self:service}-${sls:stage}-worker');
+      expect(
+        (invoke.Resource as { 'Fn::Sub': string }[]).every((r) => /:function:\$\{self:service\}-\$\{sls:stage\}-(worker|interactive)$/.test(r['Fn::Sub'])),
+        name,
+      ).toBe(true);
       const dynamo = role.find((s) => s.Action.some((a) => a.startsWith('dynamodb:')))!;
       expect(dynamo.Resource, name).toEqual([{ 'Fn::GetAtt': ['RequestsTable', 'Arn'] }]);
       expect([...dynamo.Action].sort(), name).toEqual(dynamoCalled);
@@ -228,9 +248,16 @@ describe('serverless.yml', () => {
     }
     expect(slackStatements.flatMap((s) => s.Action).filter((a) => !/^(ec2:Describe|lambda:InvokeFunction$|dynamodb:|ssm:GetParameters$)/.test(a))).toEqual([]);
     const queue = workerStatements.find((s) => s.Action.includes('sqs:SendMessage'))!;
-    expect(queue.Resource).toEqual([{ 'Fn::GetAtt': ['WorkerFailures', 'Arn'] }]);
+    expect(queue.Resource).toEqual([{ 'Fn::GetAtt': ['WorkerFailures', 'Arn'] }, { 'Fn::GetAtt': ['InteractiveFailures', 'Arn'] }]);
+    // The Slack function hands jobs to both workers; the workers hand on only creates, to the worker.
+    const invokes = (of: Statement[]) => JSON.stringify(of.find((s) => s.Action.includes('lambda:InvokeFunction'))!.Resource);
+    expect(invokes(slackStatements)).toContain('-interactive');
+    expect(invokes(workerStatements)).not.toContain('-interactive');
     const logs = workerStatements.find((s) => s.Action.includes('logs:PutLogEvents'))!;
-    expect(JSON.stringify(logs.Resource)).toContain(':log-group:/aws/lambda/${self:service}-${sls:stage}-worker:*');
+    expect((logs.Resource as { 'Fn::Sub': string }[]).map((r) => r['Fn::Sub'].replace(/.*:log-group:/, ''))).toEqual([
+      '/aws/lambda/${self:service}-${sls:stage}-worker:*',
+      '/aws/lambda/${self:service}-${sls:stage}-interactive:*',
+    ]);
   });
 
   it('keeps user languages in a table of their own that only the Slack function reads and writes, and passes LOCALE', () => {
@@ -328,36 +355,6 @@ describe('serverless.yml', () => {
       if (atStartUp === 'refused') expect(() => roleArnsOf(value), value).toThrow(/deploy parameter accounts/);
       else expect(roleArnsOf(value), value).toEqual(atStartUp);
     }
-  });
-
-  it('resolves through serverless itself, with and without accounts', { timeout: 180_000 }, async () => {
-    const print = (...args: string[]) =>
-      new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-        const child = spawn(process.execPath, [require.resolve('osls/bin/serverless.js'), 'print', '--stage', 'ci', '--format', 'json', ...args], {
-          env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', SLS_DEPRECATION_DISABLE: '*' },
-        });
-        let out = '';
-        let err = '';
-        child.stdout.on('data', (d) => (out += d));
-        child.stderr.on('data', (d) => (err += d));
-        child.on('close', (code) => resolve({ code, out, err }));
-      });
-    const accounts = 'prod=arn:aws:iam::111111111111:role/privatelink-bot,dev=arn:aws:iam::222222222222:role/privatelink-bot';
-    const [withAccounts, without] = await Promise.all([print(`--param=accounts=${accounts}`), print()]);
-    for (const r of [withAccounts, without]) expect(r.code, r.err + r.out).toBe(0);
-    const resolved = (r: { out: string }) => JSON.parse(r.out);
-    const a = resolved(withAccounts);
-    expect(a.provider.environment.ACCOUNTS).toBe(accounts);
-    for (const name of ['SlackAssumesMemberRoles', 'WorkerAssumesMemberRoles'])
-      expect(a.resources.Resources[name].Properties.PolicyDocument.Statement[0].Resource, name).toEqual([
-        'arn:aws:iam::111111111111:role/privatelink-bot',
-        'arn:aws:iam::222222222222:role/privatelink-bot',
-      ]);
-    expect(a.resources.Conditions.HasMemberAccounts).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [accounts, ''] }] });
-    const b = resolved(without);
-    expect(b.provider.environment.ACCOUNTS).toBe('');
-    // Not created: the condition is false.
-    expect(b.resources.Conditions.HasMemberAccounts).toEqual({ 'Fn::Not': [{ 'Fn::Equals': ['', ''] }] });
   });
 });
 
