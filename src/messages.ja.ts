@@ -612,7 +612,7 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'az.unknown': () => ({ text: 'エンドポイントの ENI を読み取れませんでした。AZ は不明です。' }),
   'az.list': (v) => ({ text: `エンドポイントの ENI は ${esc(v.azs)} にあります。` }),
   'port.aws': () => ({ text: 'ポート 443（HTTPS）。AWS の API のポートです。' }),
-  'port.awsNot443': (v) => ({ text: `ポート ${esc(v.port)}：AWS の API が待ち受けるのは 443 だけです。`, fix: `${code('port=443')} で確認してください。` }),
+  'port.awsNot443': (v) => ({ text: `ポート ${esc(v.port)}：AWS の API が待ち受けるのは 443 だけです。`, fix: '使用するポートで確認します：' }),
   'port.given': (v) => ({ text: `指定されたポート ${esc(v.port)}（プロバイダーのリスナーのポート）。` }),
   'port.assumed': () => ({
     text: 'ポート 443 を確認しました。エンドポイントサービスには、ロードバランサーのリスナーのポートで到達します。',
@@ -647,6 +647,14 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'routing.other': (v) => ({
     text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)}（アプライアンスまたはその他のターゲット）に送ります。不明です。`,
   }),
+  'routing.appliance': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)} に送ります（ルート ${code(v.destination!)}。local ルートまたはピアへのルートより具体的なルートです）。経路上のファイアウォールまたは Gateway Load Balancer エンドポイントが通信を左右しますが、ボットからはそのルールを参照できないため、不明です。`,
+    fix: '送信元から接続を確認します：',
+  }),
+  'routing.manyTables': (v) => ({
+    text: `${code(v.vpc!)} のサブネットは、結果の異なるルートテーブルを使用しています（${esc(v.tables)}）。結果はサブネットによって異なります。`,
+    fix: 'サブネットを 1 つ指定して確認します：',
+  }),
   'routing.unreadable': (v) => ({ text: `ルートテーブルを読み取れませんでした（${code(v.action!)}）。不明です。` }),
   'routing.noTable': (v) => ({ text: `${code(v.subnet!)} のルートテーブルが見つかりません。不明です。` }),
   'routing.noEndpointCidrs': () => ({ text: 'エンドポイントのサブネットの CIDR ブロックを読み取れませんでした。不明です。' }),
@@ -663,6 +671,13 @@ const doctorFindings: Messages['doctor']['findings'] = {
     text: `${code(v.table!)}（エンドポイントのサブネットのもの）には VGW または TGW へのルートがまったくありません。応答がオンプレミスに戻れません。`,
     fix: 'VPN/DX のルートを伝播させます（または VGW/TGW への静的ルートを追加します）：',
   }),
+  'path.partial': (v) => {
+    const cause = doctorFindings[v.cause as keyof typeof doctorFindings]?.(v);
+    return {
+      text: `一部の AZ にだけ到達できます。${esc(v.blocked)} ではブロックされ、${esc(v.open)} では到達できます。${cause?.text ?? ''}ブロックされた ENI への接続はタイムアウトするため、呼び出しは断続的に失敗します。`,
+      ...(cause?.fix && { fix: cause.fix }),
+    };
+  },
   'nacl.allow': (v) => ({ text: `${code(v.acl!)}（${code(v.subnet!)}）は双方向とも許可しています。` }),
   'nacl.deny': (v) => ({
     text: `${code(v.acl!)}（${code(v.subnet!)}）は${naclFlow(v.direction, v.port, code(v.peer!))}を拒否しています（ルール ${esc(v.rule)}）。`,
@@ -707,6 +722,14 @@ const doctorFindings: Messages['doctor']['findings'] = {
     text: `送信元のアドレスが不明です。エンドポイントのセキュリティグループ（${esc(v.groups)}）を確認するには ${code('from=<CIDR>')} を指定してください。`,
   }),
   'sg.unreadable': (v) => ({ text: `セキュリティグループを読み取れませんでした${v.action ? `（${code(v.action)}）` : ''}。不明です。` }),
+  'sg.bySourceGroup': (v) => ({
+    text: `エンドポイントのセキュリティグループ（${esc(v.groups)}）は、セキュリティグループ ${esc(v.sources)} からの TCP ${esc(v.port)} だけを許可しています。結果はサブネットではなく、送信元の各インスタンスに割り当てられたセキュリティグループによって決まるため、不明です。`,
+    fix: 'インスタンスを 1 つ指定して確認します：',
+  }),
+  'sg.prefixList': (v) => ({
+    text: `セキュリティグループ（${esc(v.groups)}）は、${code(v.cidr!)} からの TCP ${esc(v.port)} をプレフィックスリスト ${esc(v.lists)} を通じてのみ許可しています。ボットはそのエントリを読み取っていないため、不明です。`,
+    fix: 'エントリを確認します：',
+  }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} では、プライベート DNS に必要な ${code('enableDnsSupport')} と ${code('enableDnsHostnames')} が有効です。` }),
   'dnsAttrs.off': (v) => ({
     text: `${code(v.vpc!)} では ${esc(v.missing)} が無効です。エンドポイントのプライベート DNS は使用されません。`,
@@ -747,7 +770,10 @@ const doctor: Messages['doctor'] = {
     'reachable-privately': ':large_green_circle: プライベートに到達可能',
     'reachable-over-internet': ':large_orange_circle: 到達可能（ただしインターネット経由）',
     'not-reachable': ':red_circle: 到達不可',
+    'cannot-tell': ':large_yellow_circle: 判断できません',
   },
+  unknownLinks: (links: string) => `不明な箇所：${esc(links)}`,
+  settleWith: '確認するには：',
   firstFailing: (check: string) => `最初に失敗した箇所：${esc(check)}`,
   asFarAsVisible: (links: string) => `ボットから参照できる範囲での結果（不明：${esc(links)}）`,
   fixIt: '修正方法：',

@@ -559,7 +559,7 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
   'az.unknown': () => ({ text: "Could not read the endpoint's ENIs: AZ unknown." }),
   'az.list': (v) => ({ text: `Endpoint ENIs in ${esc(v.azs)}.` }),
   'port.aws': () => ({ text: 'Port 443 (HTTPS), the port of AWS APIs.' }),
-  'port.awsNot443': (v) => ({ text: `Port ${esc(v.port)}: AWS APIs listen on 443 only.`, fix: `Check with ${code('port=443')}.` }),
+  'port.awsNot443': (v) => ({ text: `Port ${esc(v.port)}: AWS APIs listen on 443 only.`, fix: 'Check the port they use:' }),
   'port.given': (v) => ({ text: `Port ${esc(v.port)}, as given (the provider's listener port).` }),
   'port.assumed': () => ({
     text: "Checked port 443; an endpoint service is reached on its load balancer's listener ports.",
@@ -586,6 +586,14 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     fix: 'Check the TGW route table of the attachment:',
   }),
   'routing.other': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)} (an appliance or other target): unknown.` }),
+  'routing.appliance': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)} (route ${code(v.destination!)}, more specific than the local or peer route): a firewall or Gateway Load Balancer endpoint on the path decides, and the bot cannot see its rules: unknown.`,
+    fix: 'Test the connection from the source:',
+  }),
+  'routing.manyTables': (v) => ({
+    text: `The subnets of ${code(v.vpc!)} use route tables that answer differently (${esc(v.tables)}): it depends on the subnet.`,
+    fix: 'Ask for one subnet:',
+  }),
   'routing.unreadable': (v) => ({ text: `Could not read the route tables (${code(v.action!)}): unknown.` }),
   'routing.noTable': (v) => ({ text: `No route table found for ${code(v.subnet!)}: unknown.` }),
   'routing.noEndpointCidrs': () => ({ text: "Could not read the endpoint subnets' CIDR blocks: unknown." }),
@@ -602,6 +610,13 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     text: `${code(v.table!)} (an endpoint subnet's) has no route to a VGW or TGW at all: replies cannot return on-premises.`,
     fix: 'Propagate the VPN/DX routes (or add a static route to the VGW/TGW):',
   }),
+  'path.partial': (v) => {
+    const cause = doctorFindings[v.cause as DoctorFindingId]?.(v);
+    return {
+      text: `Only some AZs get through: blocked in ${esc(v.blocked)}, open in ${esc(v.open)}. ${cause?.text ?? ''} Connections to the blocked ENIs time out, so calls fail now and then.`,
+      ...(cause?.fix && { fix: cause.fix }),
+    };
+  },
   'nacl.allow': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) allows it both ways.` }),
   'nacl.deny': (v) => ({
     text: `${code(v.acl!)} (${code(v.subnet!)}) denies TCP ${esc(v.port)} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${esc(v.rule)}).`,
@@ -636,6 +651,14 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint's security groups (${esc(v.groups)}).`,
   }),
   'sg.unreadable': (v) => ({ text: `Could not read the security groups${v.action ? ` (${code(v.action)})` : ''}: unknown.` }),
+  'sg.bySourceGroup': (v) => ({
+    text: `The endpoint's security groups (${esc(v.groups)}) admit TCP ${esc(v.port)} only from the security groups ${esc(v.sources)}: it depends on the groups each instance of the source carries, not on its subnet: unknown.`,
+    fix: 'Check one instance:',
+  }),
+  'sg.prefixList': (v) => ({
+    text: `The security groups (${esc(v.groups)}) let TCP ${esc(v.port)} through for ${code(v.cidr!)} only by the prefix lists ${esc(v.lists)}, whose entries the bot has not read: unknown.`,
+    fix: 'Read the entries:',
+  }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} has ${code('enableDnsSupport')} and ${code('enableDnsHostnames')}, which private DNS needs.` }),
   'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} lacks ${esc(v.missing)}: the endpoint's private DNS is not used.`, fix: 'Turn it on:' }),
   'dnsAttrs.unknown': (v) => ({ text: `Could not read the DNS attributes of ${code(v.vpc!)}: unknown.` }),
@@ -669,7 +692,10 @@ const doctor = {
     'reachable-privately': ':large_green_circle: Reachable privately',
     'reachable-over-internet': ':large_orange_circle: Reachable, but over the internet',
     'not-reachable': ':red_circle: Not reachable',
+    'cannot-tell': ':large_yellow_circle: Cannot tell',
   } satisfies Record<VerdictId, string>,
+  unknownLinks: (links: string) => `unknown: ${esc(links)}`,
+  settleWith: 'Settle it with:',
   firstFailing: (check: string) => `first failing link: ${esc(check)}`,
   asFarAsVisible: (links: string) => `as far as the bot can see (unknown: ${esc(links)})`,
   fixIt: 'Fix it with:',

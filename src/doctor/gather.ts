@@ -4,9 +4,9 @@
  * source or endpoint the bot cannot find or read ends the run with a problem.
  */
 import type { DoctorCommand } from '../commands/parse.js';
+import { contains, isIpv4Block } from '../endpoints/cidr.js';
 import { Ec2Error, type Ec2Api, type Endpoint } from '../endpoints/ec2-api.js';
 import { hasGatewayType } from '../endpoints/reach.js';
-import { contains, isIpv4Block } from './cidr.js';
 import type { DoctorFacts, DoctorProblem, DoctorSourceSpec, Read, ResolvedSource } from './model.js';
 
 export const DEFAULT_PORT = 443;
@@ -181,6 +181,7 @@ export async function gather(
       peerings,
       vpcs,
       gatewayEndpoints,
+      sourceSubnets,
     ] = await Promise.all([
       read(ec2.describeServices(region, [endpoint.serviceName], signal).then((s) => s[0])),
       endpoint.networkInterfaceIds?.length ? read(ec2.describeNetworkInterfaces(region, endpoint.networkInterfaceIds, signal)) : ok([]),
@@ -197,6 +198,7 @@ export async function gather(
       sourceVpc && hasGatewayType(endpoint.serviceName)
         ? read(ec2.listEndpoints(region, { vpcId: sourceVpc, type: 'Gateway', serviceNames: [endpoint.serviceName] }, listOptions).then((r) => r.endpoints))
         : undefined,
+      source.kind === 'in-vpc' && !source.subnet ? read(ec2.describeSubnetDetails(region, { vpcIds: [source.vpcId] }, signal)) : undefined,
     ]);
 
     const facts: DoctorFacts = {
@@ -214,6 +216,7 @@ export async function gather(
       acls,
       endpointVpcDns: { support, hostnames },
       ...(sourceVpcDnsSupport && { sourceVpcDnsSupport }),
+      ...(sourceSubnets && { sourceSubnets }),
       ...(peerings && { peerings }),
       vpcs,
       ...(gatewayEndpoints && { gatewayEndpoints }),

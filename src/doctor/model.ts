@@ -60,6 +60,8 @@ export interface DoctorFacts {
   endpointVpcDns: { support: Read<boolean>; hostnames: Read<boolean> };
   /** enableDnsSupport of the source's VPC, when it is another VPC. */
   sourceVpcDnsSupport?: Read<boolean>;
+  /** The subnets of a whole-VPC source (`from=vpc-…`): which route tables are in use. */
+  sourceSubnets?: Read<SubnetDetail[]>;
   /** Peerings of the source's VPC (other-VPC sources only). */
   peerings?: Read<PeeringConnection[]>;
   vpcs: Read<Vpc[]>;
@@ -104,6 +106,8 @@ export const DOCTOR_FINDINGS = [
   'routing.peeringWrongVpc',
   'routing.tgw',
   'routing.other',
+  'routing.appliance',
+  'routing.manyTables',
   'routing.unreadable',
   'routing.noTable',
   'routing.noEndpointCidrs',
@@ -112,6 +116,7 @@ export const DOCTOR_FINDINGS = [
   'return.onpremNoCidr',
   'return.onpremNone',
   'return.noGateway',
+  'path.partial',
   'nacl.allow',
   'nacl.deny',
   'nacl.denyEphemeral',
@@ -129,6 +134,8 @@ export const DOCTOR_FINDINGS = [
   'sg.notInstance',
   'sg.noSourceCidr',
   'sg.unreadable',
+  'sg.bySourceGroup',
+  'sg.prefixList',
   'dnsAttrs.on',
   'dnsAttrs.off',
   'dnsAttrs.unknown',
@@ -154,20 +161,33 @@ export interface Check {
   values: Record<string, string>;
   /** The resources looked at (ids). */
   resources: string[];
-  /** The exact command that fixes it, when there is one. */
+  /**
+   * A failing or warning link: the exact command that fixes it, when there is one. An unknown link: the one
+   * read-only command (or connection test from the source) that would settle it.
+   */
   command?: string;
 }
 
-export type VerdictId = 'reachable-privately' | 'reachable-over-internet' | 'not-reachable';
+/**
+ * `reachable-privately` only when every link on the path passes (warnings allowed); `not-reachable` when one
+ * fails; `cannot-tell` when none fails but one is unknown; `reachable-over-internet` when the service's name
+ * leads to public IPs the source can reach.
+ */
+export const VERDICTS = ['reachable-privately', 'reachable-over-internet', 'not-reachable', 'cannot-tell'] as const;
+export type VerdictId = (typeof VERDICTS)[number];
 
 export interface DoctorReport {
   verdict: VerdictId;
   /** The first failing check, for not-reachable (and the link that pushes traffic to the internet otherwise). */
   firstFailing?: CheckId;
+  /** The first unknown link, for cannot-tell. */
+  firstUnknown?: CheckId;
   /** The one command to fix it. */
   fix?: string;
-  /** Links the bot could not see: the verdict holds as far as it can see. */
+  /** Links the bot could not see. */
   unknown: CheckId[];
+  /** Each unknown link with the one read-only command that would settle it. */
+  settle: { id: CheckId; command: string }[];
   region: string;
   port: number;
   location: ClientLocation;

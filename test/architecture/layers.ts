@@ -33,7 +33,6 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   // Pure cores and ports (interfaces and the data they carry): no I/O, no Slack, no SDK, no catalog.
   ['src/commands/', 'core'],
   ['src/decision/', 'core'],
-  ['src/doctor/cidr.ts', 'core'],
   ['src/doctor/model.ts', 'core'],
   ['src/doctor/evaluate.ts', 'core'],
   ['src/endpoints/ec2-api.ts', 'core'],

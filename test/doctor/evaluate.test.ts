@@ -197,9 +197,15 @@ describe('doctor evaluator', () => {
     });
   });
 
-  it('reads the bot may not make are unknown, not failures', () => {
+  it('reads the bot may not make are unknown, not failures: cannot tell, each with the read that settles it', () => {
     const report = evaluate({ ...healthy(), acls: denied('ec2:DescribeNetworkAcls'), endpointGroups: denied('ec2:DescribeSecurityGroups') });
-    expect(report.verdict).toBe('reachable-privately');
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'nacl-source' });
+    expect(report.fix).toBeUndefined();
+    expect(report.settle).toEqual([
+      { id: 'nacl-source', command: `aws ec2 describe-network-acls --filters Name=vpc-id,Values=${VPC} --region ${REGION}` },
+      { id: 'nacl-endpoint', command: `aws ec2 describe-network-acls --filters Name=vpc-id,Values=${VPC} --region ${REGION}` },
+      { id: 'sg-endpoint', command: `aws ec2 describe-security-groups --group-ids ${ENDPOINT_SG} --region ${REGION}` },
+    ]);
     expect(report.checks.find((c) => c.id === 'nacl-source')).toMatchObject({ status: 'unknown', values: { action: 'ec2:DescribeNetworkAcls' } });
     expect(report.checks.find((c) => c.id === 'sg-endpoint')!.status).toBe('unknown');
   });
@@ -273,7 +279,10 @@ describe('doctor evaluator: a peered VPC', () => {
   it('with routes both ways: reachable privately by the endpoint-specific names; the default name depends on Resolver rules the bot cannot see', () => {
     const report = evaluate(peered({ there: true, back: true }));
 
-    expect(report.verdict).toBe('reachable-privately');
+    // Every network link passes, but the default name's resolution is not visible: cannot tell, not "reachable".
+    // (The source is a subnet: its instances' own security groups are unknown too.)
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'sg-source', unknown: ['sg-source', 'dns', 'resolver'] });
+    expect(report.settle[1]).toEqual({ id: 'dns', command: `dig +short kinesis.${REGION}.amazonaws.com` });
     expect(report.checks.find((c) => c.id === 'dns')).toMatchObject({ status: 'unknown', values: { why: 'remote-vpc-forwarding-unknown' } });
     expect(report.checks.find((c) => c.id === 'resolver')).toMatchObject({
       status: 'unknown',
@@ -289,7 +298,8 @@ describe('doctor evaluator: a peered VPC', () => {
     const report = evaluate({ ...facts, peerings: ok([]) });
     expect(report.location).toBe('tgw-vpc');
     expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'unknown', finding: 'routing.tgw' });
-    expect(report.verdict).toBe('reachable-privately');
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
+    expect(report.settle[0]!.command).toContain('aws ec2 search-transit-gateway-routes');
   });
 });
 
@@ -317,7 +327,9 @@ describe('doctor evaluator: on-premises', () => {
     const report = evaluate(onprem('192.168.10.0/24', true));
 
     expect(report.location).toBe('onprem');
-    expect(report.verdict).toBe('reachable-privately');
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
+    // The on-premises path is settled by a connection test from the source to an ENI.
+    expect(report.settle[0]).toEqual({ id: 'routing', command: 'nc -vz -w 5 10.0.1.23 443' });
     expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'unknown', finding: 'routing.onprem' });
     expect(report.checks.find((c) => c.id === 'return-route')).toMatchObject({ status: 'pass', finding: 'return.onprem' });
     const resolver = report.checks.find((c) => c.id === 'resolver')!;
