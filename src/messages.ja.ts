@@ -641,8 +641,27 @@ const doctorFindings: Messages['doctor']['findings'] = {
     fix: 'ルートを正しいピアリング接続に向けます：',
   }),
   'routing.tgw': (v) => ({
-    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送ります。ボットからはそのルートテーブルを参照できないため、不明です。`,
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送ります。ボットはそのアタッチメントまたはルートテーブルを読み取れなかったため、不明です。`,
     fix: 'アタッチメントの TGW ルートテーブルを確認します：',
+  }),
+  'routing.tgwRoute': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送り、そのルートテーブル ${code(v.tgwTable!)}（${code(v.attachment!)} に関連付け）は ${code(v.destination!)} を ${code(v.vpc!)} に送ります。`,
+  }),
+  'routing.tgwNoRoute': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送りますが、そのルートテーブル ${code(v.tgwTable!)}（${code(v.attachment!)} に関連付け）にはそこへのルートがありません。Transit Gateway はトラフィックを破棄します。`,
+    fix: 'もう一方の VPC のアタッチメントへのルートを追加します：',
+  }),
+  'routing.tgwBlackhole': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送りますが、そのルートテーブル ${code(v.tgwTable!)} には ${code(v.destination!)} の blackhole ルートがあります。Transit Gateway はトラフィックを破棄します。`,
+    fix: 'もう一方の VPC のアタッチメントに向けます：',
+  }),
+  'routing.tgwElsewhere': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送り、そのルートテーブル ${code(v.tgwTable!)} は ${code(v.destination!)} を ${code(v.vpc!)} ではなく ${esc(v.target)} に送ります。その先（検査用 VPC、VPN）はボットから参照できないため、不明です。`,
+    fix: '送信元から接続を確認します：',
+  }),
+  'routing.tgwNoAssociation': (v) => ({
+    text: `Transit Gateway ${code(v.tgw!)} へのアタッチメント ${code(v.attachment!)} は、どの TGW ルートテーブルにも関連付けられていません。不明です。`,
+    fix: '関連付けを確認します：',
   }),
   'routing.other': (v) => ({
     text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)}（アプライアンスまたはその他のターゲット）に送ります。不明です。`,
@@ -748,6 +767,10 @@ const doctorFindings: Messages['doctor']['findings'] = {
     fix: '修正するには：',
   }),
   'dns.nothing': (v) => ({ text: `${code(v.name!)} はここから解決されません（${esc(reachWhy(v.why))}）。`, fix: 'VPC の DNS を有効にします：' }),
+  'dns.customServers': (v) => ({
+    text: `${code(v.vpc!)} は DHCP オプションセットで DNS サーバー ${esc(v.servers)} を配布しています。プライベートホストゾーン（エンドポイントのプライベート DNS を含む）が応答するのは VPC のリゾルバー（VPC のベース + 2）に届いたクエリだけです。${code(v.name!)} の解決先は、これらのサーバーがそこへ転送するかどうかによって決まるため、不明です。`,
+    fix: 'その VPC のインスタンスから名前を引いて確認します：',
+  }),
   'dns.unknown': (v) => ({
     text: `${code(v.name!)}：${esc(reachWhy(v.why))}。エンドポイント固有の DNS 名は、どこからでもエンドポイントの IP に解決されます。`,
   }),

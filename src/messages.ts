@@ -582,8 +582,27 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     fix: 'Point the route at the right peering:',
   }),
   'routing.tgw': (v) => ({
-    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}; its route tables are not visible to the bot: unknown.`,
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}; the bot could not read its attachments or route tables: unknown.`,
     fix: 'Check the TGW route table of the attachment:',
+  }),
+  'routing.tgwRoute': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}, whose route table ${code(v.tgwTable!)} (associated with ${code(v.attachment!)}) sends ${code(v.destination!)} to ${code(v.vpc!)}.`,
+  }),
+  'routing.tgwNoRoute': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}, but its route table ${code(v.tgwTable!)} (associated with ${code(v.attachment!)}) has no route to it: the TGW drops it.`,
+    fix: "Add the route to the other VPC's attachment:",
+  }),
+  'routing.tgwBlackhole': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}, whose route table ${code(v.tgwTable!)} has a blackhole route ${code(v.destination!)} for it: the TGW drops it.`,
+    fix: "Point it at the other VPC's attachment:",
+  }),
+  'routing.tgwElsewhere': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}, whose route table ${code(v.tgwTable!)} sends ${code(v.destination!)} to ${esc(v.target)}, not to ${code(v.vpc!)}: what happens there (an inspection VPC, a VPN) is not visible to the bot: unknown.`,
+    fix: 'Test the connection from the source:',
+  }),
+  'routing.tgwNoAssociation': (v) => ({
+    text: `The attachment ${code(v.attachment!)} to the Transit Gateway ${code(v.tgw!)} is associated with no TGW route table: unknown.`,
+    fix: 'Check its association:',
   }),
   'routing.other': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)} (an appliance or other target): unknown.` }),
   'routing.appliance': (v) => ({
@@ -674,6 +693,10 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     fix: 'Fix it:',
   }),
   'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${esc(whyText(v.why))}).`, fix: "Turn the VPC's DNS on:" }),
+  'dns.customServers': (v) => ({
+    text: `${code(v.vpc!)} hands out the DNS servers ${esc(v.servers)} (its DHCP option set). Private hosted zones, the endpoint's private DNS among them, answer only queries that reach the VPC resolver (VPC base + 2), so what ${code(v.name!)} resolves to depends on those servers forwarding there: unknown.`,
+    fix: 'Look the name up from an instance of that VPC:',
+  }),
   'dns.unknown': (v) => ({ text: `${code(v.name!)}: ${esc(whyText(v.why))}. The endpoint-specific names resolve to the endpoint's IPs from anywhere.` }),
   'resolver.onprem': (v) => ({
     text: `On-premises DNS needs a conditional forwarder for ${code(v.name!)} to a Route 53 Resolver inbound endpoint in ${code(v.vpc!)}; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`,

@@ -314,17 +314,72 @@ function peerRoute(id: 'routing' | 'return-route', table: RouteTable, cidr: stri
       return check(id, 'fail', 'routing.peeringWrongVpc', { ...values, peering: peering.id }, [table.id, peering.id], fix);
     return check(id, 'pass', 'routing.peering', { ...values, peering: route.target.id }, [table.id, route.target.id]);
   }
-  if (route.target.kind === 'tgw')
+  if (route.target.kind === 'tgw') return tgwRoute(id, table, cidr, route.target.id, peerVpc, p);
+  if (isAppliance(route)) return applianceCheck(id, table, cidr, route, p);
+  return check(id, 'unknown', 'routing.other', { ...values, target: route.target.id }, [table.id, route.target.id], connectionTest(p));
+}
+
+/**
+ * A Transit Gateway forwards by the route table its sending attachment is associated with: the longest prefix
+ * match there (a blackhole drops) must lead to an attachment of the peer VPC.
+ * Sources: https://docs.aws.amazon.com/vpc/latest/tgw/tgw-route-tables.html ,
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SearchTransitGatewayRoutes.html
+ */
+function tgwRoute(id: 'routing' | 'return-route', table: RouteTable, cidr: string, tgwId: string, peerVpc: string, p: PathContext): Check {
+  const { region } = p;
+  const values = { table: table.id, cidr, vpc: peerVpc, tgw: tgwId };
+  const fromVpc = table.vpcId;
+  const tgw = p.facts.transitGateway;
+  const unreadable = check(
+    id,
+    'unknown',
+    'routing.tgw',
+    values,
+    [table.id, tgwId],
+    `aws ec2 describe-transit-gateway-attachments --filters Name=resource-id,Values=${fromVpc} Name=transit-gateway-id,Values=${tgwId} --region ${region}`,
+  );
+  if (!tgw?.ok) return unreadable;
+  const attachment = tgw.value.attachments.find((a) => a.transitGatewayId === tgwId && a.resourceId === fromVpc);
+  const peerAttachment = tgw.value.attachments.find((a) => a.transitGatewayId === tgwId && a.resourceId === peerVpc);
+  if (!attachment) return unreadable;
+  const tgwTable = attachment.associatedRouteTableId;
+  if (!tgwTable)
     return check(
       id,
       'unknown',
-      'routing.tgw',
-      { ...values, tgw: route.target.id },
-      [table.id, route.target.id],
-      `aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id <tgw-rtb-… of ${route.target.id}> --filters Name=route-search.longest-prefix-match,Values=${cidr} --region ${region}`,
+      'routing.tgwNoAssociation',
+      { ...values, attachment: attachment.id },
+      [tgwId, attachment.id],
+      `aws ec2 describe-transit-gateway-attachments --transit-gateway-attachment-ids ${attachment.id} --region ${region}`,
     );
-  if (isAppliance(route)) return applianceCheck(id, table, cidr, route, p);
-  return check(id, 'unknown', 'routing.other', { ...values, target: route.target.id }, [table.id, route.target.id], connectionTest(p));
+  const routes = tgw.value.routeTables[tgwTable];
+  const search = `aws ec2 search-transit-gateway-routes --transit-gateway-route-table-id ${tgwTable} --filters Name=route-search.longest-prefix-match,Values=${cidr} --region ${region}`;
+  if (!routes) return check(id, 'unknown', 'routing.tgw', values, [tgwId, tgwTable], search);
+  const best = routes.routes
+    .filter((r) => isBlock(r.destination) && contains(r.destination, cidr))
+    .sort((a, b) => prefixOf(b.destination) - prefixOf(a.destination))[0];
+  const tgwValues = { ...values, tgwTable, attachment: attachment.id };
+  const fixTo = (verb: 'create' | 'replace') =>
+    `aws ec2 ${verb}-transit-gateway-route --transit-gateway-route-table-id ${tgwTable} --destination-cidr-block ${cidr} --transit-gateway-attachment-id ${peerAttachment?.id ?? '<the attachment of ' + peerVpc + '>'} --region ${region}`;
+  if (!best) {
+    // A route table read in part may hold the route among those not returned.
+    if (!routes.complete) return check(id, 'unknown', 'routing.tgw', values, [tgwId, tgwTable], search);
+    return check(id, 'fail', 'routing.tgwNoRoute', tgwValues, [tgwId, tgwTable], fixTo('create'));
+  }
+  const exact = parseCidr(best.destination)?.prefix === parseCidr(cidr)?.prefix && contains(cidr, best.destination);
+  if (best.state === 'blackhole')
+    return check(id, 'fail', 'routing.tgwBlackhole', { ...tgwValues, destination: best.destination }, [tgwId, tgwTable], fixTo(exact ? 'replace' : 'create'));
+  if (best.attachments.some((a) => a.resourceId === peerVpc))
+    return check(id, 'pass', 'routing.tgwRoute', { ...tgwValues, destination: best.destination }, [table.id, tgwId, tgwTable]);
+  // To another attachment (an inspection VPC, a VPN, a peering): what happens there is not visible.
+  return check(
+    id,
+    'unknown',
+    'routing.tgwElsewhere',
+    { ...tgwValues, destination: best.destination, target: best.attachments.map((a) => `${a.id} (${a.resourceType} ${a.resourceId})`).join(', ') },
+    [tgwId, tgwTable, ...best.attachments.map((a) => a.id)],
+    connectionTest(p),
+  );
 }
 
 function endpointTables(p: PathContext): { table: RouteTable; subnetId: string }[] {
@@ -406,7 +461,7 @@ function routeLinks(p: PathContext): { checks: Check[]; location: ClientLocation
       p.doctorCommand(subnet?.id ?? 'subnet-…'),
     );
   } else forward = worst(perTable.map((x) => x.check))!;
-  if (forward.finding === 'routing.tgw' || perTable.some((x) => x.check.finding === 'routing.tgw')) location = 'tgw-vpc';
+  if (forward.values.tgw || perTable.some((x) => x.check.values.tgw)) location = 'tgw-vpc';
 
   // Back: from each endpoint subnet's table to the source's addresses.
   const back = endpointTables(p).flatMap(({ table, subnetId }) =>
@@ -650,11 +705,20 @@ type Admission = { result: 'yes' } | { result: 'no' } | { result: 'by-group'; gr
  * Sources: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
  * ("Source or destination": CIDR, security group ID, prefix list ID).
  */
-function admission(groups: GroupRules[], direction: 'inbound' | 'outbound', port: number, cidr: string, peerGroups: string[] | 'unknown'): Admission {
+function admission(
+  groups: GroupRules[],
+  direction: 'inbound' | 'outbound',
+  port: number,
+  cidr: string,
+  peerGroups: string[] | 'unknown',
+  prefixLists: Record<string, string[]> | undefined,
+): Admission {
   const rules = groups.flatMap((g) => g[direction]).filter((r) => ruleCoversPort(r, port));
   if (rules.some((r) => r.cidrs.some((c) => contains(c, cidr)))) return { result: 'yes' };
   if (peerGroups !== 'unknown' && rules.some((r) => r.sources.some((s) => peerGroups.includes(s)))) return { result: 'yes' };
-  const lists = [...new Set(rules.flatMap((r) => r.sources.filter((s) => s.startsWith('pl-'))))];
+  // A prefix list read: its entries are CIDRs like any other.
+  if (rules.some((r) => r.sources.some((s) => prefixLists?.[s]?.some((c) => contains(c, cidr))))) return { result: 'yes' };
+  const lists = [...new Set(rules.flatMap((r) => r.sources.filter((s) => s.startsWith('pl-') && !prefixLists?.[s])))];
   if (lists.length > 0) return { result: 'by-prefix-list', lists };
   const others = [...new Set(rules.flatMap((r) => r.sources.filter((s) => s.startsWith('sg-'))))];
   if (peerGroups === 'unknown' && others.length > 0) return { result: 'by-group', groups: others };
@@ -662,11 +726,12 @@ function admission(groups: GroupRules[], direction: 'inbound' | 'outbound', port
 }
 
 function prefixListCheck(id: 'sg-endpoint' | 'sg-source', groups: string[], lists: string[], cidr: string, p: PathContext): Check {
+  const action = actionOf(p.facts.prefixLists);
   return check(
     id,
     'unknown',
     'sg.prefixList',
-    { groups: groups.join(', '), lists: lists.join(', '), cidr, port: String(p.port) },
+    { groups: groups.join(', '), lists: lists.join(', '), cidr, port: String(p.port), action },
     [...groups, ...lists],
     `aws ec2 get-managed-prefix-list-entries --prefix-list-id ${lists[0]} --region ${p.region}`,
   );
@@ -690,7 +755,7 @@ function endpointGroupLink(p: PathContext): Check {
   // An instance's own groups are known; a subnet's or a VPC's instances each carry their own.
   const peerGroups = inVpc?.instance ? inVpc.instance.securityGroupIds : inVpc ? 'unknown' : [];
   for (const cidr of sourceCidrs) {
-    const a = admission(endpointGroups, 'inbound', port, cidr, peerGroups);
+    const a = admission(endpointGroups, 'inbound', port, cidr, peerGroups, known(facts.prefixLists));
     if (a.result === 'yes') continue;
     if (a.result === 'by-prefix-list') return prefixListCheck('sg-endpoint', groupIds, a.lists, cidr, p);
     if (a.result === 'by-group')
@@ -742,7 +807,7 @@ function sourceGroupLink(p: PathContext): Check | undefined {
     );
   const peers = p.targets.length > 0 ? p.targets.map((t) => t.cidr) : p.endpointCidrs;
   for (const cidr of peers) {
-    const a = admission(groups, 'outbound', port, cidr, endpoint.securityGroupIds);
+    const a = admission(groups, 'outbound', port, cidr, endpoint.securityGroupIds, known(facts.prefixLists));
     if (a.result === 'yes') continue;
     if (a.result === 'by-prefix-list') return prefixListCheck('sg-source', groupIds, a.lists, cidr, p);
     return check(
@@ -826,7 +891,7 @@ function dnsLinks(p: PathContext, location: ClientLocation): { checks: Check[]; 
   else checks.push(check('dns-attributes', 'pass', 'dnsAttrs.on', { vpc: endpoint.vpcId }, [endpoint.vpcId]));
 
   const dnsRow = rows.find((r) => r.kind === 'service-default') ?? rows[0];
-  if (dnsRow) checks.push(dnsCheck(dnsRow, facts, inVpc?.vpcId, sourceTable?.id));
+  if (dnsRow) checks.push(customDns(dnsCheck(dnsRow, facts, inVpc?.vpcId, sourceTable?.id), p));
 
   if (location !== 'endpoint-vpc' && mode !== 'off' && serviceDefault) {
     checks.push(
@@ -851,6 +916,37 @@ function dnsLinks(p: PathContext, location: ClientLocation): { checks: Check[]; 
   }
   return { checks, rows, ...(dnsRow && { dnsRow }) };
 }
+
+/**
+ * Private hosted zones (the endpoint's private DNS among them) answer only queries that reach the VPC's Amazon
+ * resolver (VPC base + 2, or 169.254.169.253): with other DNS servers in the source VPC's DHCP option set, what
+ * the name resolves to depends on whether they forward there, which the bot cannot see.
+ * Sources: https://repost.aws/knowledge-center/vpc-enable-private-hosted-zone ,
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateDhcpOptions.html
+ */
+function customDns(dns: Check, p: PathContext): Check {
+  const { inVpc, facts, region } = p;
+  if (!inVpc || dns.status === 'fail') return dns;
+  const name = dns.values.name ?? '';
+  if ((facts.sourceDhcp && !facts.sourceDhcp.ok) || (!facts.sourceDhcp && !facts.vpcs.ok))
+    return check(
+      'dns',
+      'unknown',
+      'dns.customServers',
+      { name, servers: '?', vpc: inVpc.vpcId },
+      [inVpc.vpcId],
+      `aws ec2 describe-vpcs --vpc-ids ${inVpc.vpcId} --query "Vpcs[].DhcpOptionsId" --region ${region}`,
+    );
+  const servers = known(facts.sourceDhcp)?.dnsServers ?? [];
+  const primary = known(facts.vpcs)?.find((v) => v.id === inVpc.vpcId)?.cidrs[0];
+  const base = primary ? parseCidr(primary) : undefined;
+  const vpcResolver = base?.version === 4 ? ipv4Text(base.start + 2n) : undefined;
+  const amazon = (s: string) => s === 'AmazonProvidedDNS' || s === '169.254.169.253' || s === vpcResolver;
+  if (servers.length === 0 || servers.every(amazon)) return dns;
+  return check('dns', 'unknown', 'dns.customServers', { name, servers: servers.join(', '), vpc: inVpc.vpcId }, [inVpc.vpcId], `dig +short ${name}`);
+}
+
+const ipv4Text = (n: bigint) => [24n, 16n, 8n, 0n].map((s) => String((n >> s) & 255n)).join('.');
 
 function dnsCheck(row: NameReach, facts: DoctorFacts, sourceVpc: string | undefined, sourceTable: string | undefined): Check {
   const { endpoint, region } = facts;

@@ -1,5 +1,6 @@
 /** What the doctor knows (gathered from EC2) and what it concludes (the report). Types only. */
 import type {
+  DhcpDnsServers,
   Endpoint,
   EndpointService,
   GroupRules,
@@ -9,6 +10,8 @@ import type {
   PeeringConnection,
   RouteTable,
   SubnetDetail,
+  TgwAttachment,
+  TgwRoute,
   Vpc,
 } from '../endpoints/ec2-api.js';
 import type { ClientLocation, NameReach } from '../endpoints/reach.js';
@@ -67,6 +70,17 @@ export interface DoctorFacts {
   vpcs: Read<Vpc[]>;
   /** Gateway endpoints for the same service in the source's VPC (S3, DynamoDB). */
   gatewayEndpoints?: Read<Endpoint[]>;
+  /** The entries of the managed prefix lists that security-group rules on the path name. */
+  prefixLists?: Read<Record<string, string[]>>;
+  /** When a route on the path leads to a Transit Gateway: the VPCs' attachments and their TGW route tables. */
+  transitGateway?: Read<TransitGatewayView>;
+  /** The source VPC's DHCP option set (its DNS servers); undefined when it uses the default set. */
+  sourceDhcp?: Read<DhcpDnsServers | undefined>;
+}
+
+export interface TransitGatewayView {
+  attachments: TgwAttachment[];
+  routeTables: Record<string, { routes: TgwRoute[]; complete: boolean }>;
 }
 
 export type CheckId =
@@ -107,6 +121,11 @@ export const DOCTOR_FINDINGS = [
   'routing.tgw',
   'routing.other',
   'routing.appliance',
+  'routing.tgwRoute',
+  'routing.tgwNoRoute',
+  'routing.tgwBlackhole',
+  'routing.tgwElsewhere',
+  'routing.tgwNoAssociation',
   'routing.manyTables',
   'routing.unreadable',
   'routing.noTable',
@@ -146,6 +165,7 @@ export const DOCTOR_FINDINGS = [
   'dns.noRoute',
   'dns.nothing',
   'dns.unknown',
+  'dns.customServers',
   'resolver.onprem',
   'resolver.remoteVpc',
 ] as const;

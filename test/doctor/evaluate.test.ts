@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aclDecision, evaluate } from '../../src/doctor/evaluate.js';
 import type { DoctorFacts } from '../../src/doctor/model.js';
-import type { RouteTable, SubnetDetail } from '../../src/endpoints/ec2-api.js';
+import type { RouteTable, SubnetDetail, TgwRoute } from '../../src/endpoints/ec2-api.js';
 import { checkText } from '../../src/slack/views/doctor.js';
 import {
   ENDPOINT_ID,
@@ -300,7 +300,74 @@ describe('doctor evaluator: a peered VPC', () => {
     expect(report.location).toBe('tgw-vpc');
     expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'unknown', finding: 'routing.tgw' });
     expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
-    expect(report.settle[0]!.command).toContain('aws ec2 search-transit-gateway-routes');
+    expect(report.settle[0]!.command).toBe(
+      `aws ec2 describe-transit-gateway-attachments --filters Name=resource-id,Values=${PEER_VPC} Name=transit-gateway-id,Values=tgw-0123456789abcdef0 --region ${REGION}`,
+    );
+  });
+
+  describe('through a Transit Gateway whose attachments and route tables were read', () => {
+    const TGW = 'tgw-0123456789abcdef0';
+    const viaTgw = (spokeRoutes: TgwRoute[], hubRoutes: TgwRoute[]): DoctorFacts => {
+      const facts = peered({ there: false, back: false });
+      const tables = (facts.routeTables as { ok: true; value: RouteTable[] }).value;
+      tables[0]!.routes.push({ destination: '10.0.0.0/8', target: { kind: 'tgw', id: TGW }, state: 'active' });
+      tables[1]!.routes.push({ destination: '10.1.0.0/16', target: { kind: 'tgw', id: TGW }, state: 'active' });
+      const attachment = (id: string, vpc: string, table: string) => ({
+        id,
+        transitGatewayId: TGW,
+        resourceId: vpc,
+        resourceType: 'vpc',
+        state: 'available',
+        associatedRouteTableId: table,
+      });
+      return {
+        ...facts,
+        peerings: ok([]),
+        transitGateway: ok({
+          attachments: [attachment('tgw-attach-0spoke', PEER_VPC, 'tgw-rtb-0spoke'), attachment('tgw-attach-0hub', VPC, 'tgw-rtb-0hub')],
+          routeTables: { 'tgw-rtb-0spoke': { routes: spokeRoutes, complete: true }, 'tgw-rtb-0hub': { routes: hubRoutes, complete: true } },
+        }),
+      };
+    };
+    const to = (destination: string, attachment: string, vpc: string, state = 'active'): TgwRoute => ({
+      destination,
+      state,
+      attachments: [{ id: attachment, resourceId: vpc, resourceType: 'vpc' }],
+    });
+
+    it('routes both ways in the TGW route tables: the route links pass', () => {
+      const report = evaluate(viaTgw([to('10.0.0.0/16', 'tgw-attach-0hub', VPC)], [to('10.1.0.0/16', 'tgw-attach-0spoke', PEER_VPC)]));
+      expect(report.location).toBe('tgw-vpc');
+      expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({
+        status: 'pass',
+        finding: 'routing.tgwRoute',
+        values: { tgwTable: 'tgw-rtb-0spoke' },
+      });
+      expect(report.checks.find((c) => c.id === 'return-route')).toMatchObject({
+        status: 'pass',
+        finding: 'routing.tgwRoute',
+        values: { tgwTable: 'tgw-rtb-0hub' },
+      });
+    });
+
+    it("no route in the spoke's TGW route table: not reachable, the TGW route to add", () => {
+      const report = evaluate(viaTgw([to('10.2.0.0/16', 'tgw-attach-0other', 'vpc-0other')], [to('10.1.0.0/16', 'tgw-attach-0spoke', PEER_VPC)]));
+      expect(report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing' });
+      expect(report.fix).toBe(
+        `aws ec2 create-transit-gateway-route --transit-gateway-route-table-id tgw-rtb-0spoke --destination-cidr-block 10.0.1.0/24 --transit-gateway-attachment-id tgw-attach-0hub --region ${REGION}`,
+      );
+    });
+
+    it('a blackhole for the hub in the TGW route table fails; a route to an inspection attachment is unknown', () => {
+      const blackhole = evaluate(viaTgw([to('10.0.0.0/16', 'tgw-attach-0hub', VPC, 'blackhole')], [to('10.1.0.0/16', 'tgw-attach-0spoke', PEER_VPC)]));
+      expect(blackhole.checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'fail', finding: 'routing.tgwBlackhole' });
+      const inspected = evaluate(viaTgw([to('0.0.0.0/0', 'tgw-attach-0fw', 'vpc-0inspection')], [to('10.1.0.0/16', 'tgw-attach-0spoke', PEER_VPC)]));
+      expect(inspected).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
+      expect(inspected.checks.find((c) => c.id === 'routing')).toMatchObject({
+        finding: 'routing.tgwElsewhere',
+        values: { target: 'tgw-attach-0fw (vpc vpc-0inspection)' },
+      });
+    });
   });
 });
 
@@ -474,6 +541,30 @@ describe('doctor evaluator: the path actually taken', () => {
     expect(report.settle).toEqual([
       { id: 'sg-endpoint', command: `aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-0123456789abcdef0 --region ${REGION}` },
     ]);
+  });
+
+  it('a prefix list read: its entries admit the source (pass) or do not (fail, as a CIDR rule would)', () => {
+    const facts = {
+      ...healthy(),
+      endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: [], sources: ['pl-0123456789abcdef0'] }] }]),
+    };
+    expect(evaluate({ ...facts, prefixLists: ok({ 'pl-0123456789abcdef0': ['10.0.0.0/20'] }) }).verdict).toBe('reachable-privately');
+    expect(evaluate({ ...facts, prefixLists: ok({ 'pl-0123456789abcdef0': ['172.16.0.0/12'] }) })).toMatchObject({
+      verdict: 'not-reachable',
+      firstFailing: 'sg-endpoint',
+    });
+  });
+
+  it("custom DNS servers in the source VPC's DHCP option set: DNS is unknown; AmazonProvidedDNS or VPC+2 are not", () => {
+    const custom = evaluate({ ...healthy(), sourceDhcp: ok({ id: 'dopt-0123', dnsServers: ['10.0.0.53', '10.0.1.53'] }) });
+    expect(custom).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'dns' });
+    expect(custom.checks.find((c) => c.id === 'dns')).toMatchObject({
+      finding: 'dns.customServers',
+      values: { servers: '10.0.0.53, 10.0.1.53' },
+      command: `dig +short kinesis.${REGION}.amazonaws.com`,
+    });
+    expect(evaluate({ ...healthy(), sourceDhcp: ok({ id: 'dopt-0123', dnsServers: ['AmazonProvidedDNS'] }) }).verdict).toBe('reachable-privately');
+    expect(evaluate({ ...healthy(), sourceDhcp: ok({ id: 'dopt-0123', dnsServers: ['10.0.0.2'] }) }).verdict).toBe('reachable-privately');
   });
 
   it('port 8443 against an AWS API: the port is the headline failure (AWS APIs listen on 443)', () => {
