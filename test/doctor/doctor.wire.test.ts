@@ -163,7 +163,7 @@ describe('/privatelink doctor through the Lambda handler', () => {
 
     expect(text).toContain('*:large_yellow_circle: Cannot tell* · unknown: Source security groups');
     expect(text).toContain(
-      '• *Source security groups*: Settle it with: `aws ec2 describe-instances --filters Name=subnet-id,Values=subnet-0c0c0c0c --query \\"Reservations[].Instances[].[InstanceId,SecurityGroups[].GroupId]\\" --region ap-northeast-1`',
+      '• Source security groups — Settle it with: `aws ec2 describe-instances --filters Name=subnet-id,Values=subnet-0c0c0c0c --query \\"Reservations[].Instances[].[InstanceId,SecurityGroups[].GroupId]\\" --region ap-northeast-1`',
     );
   });
 

@@ -37,7 +37,7 @@ function reportView(report: DoctorReport, msg: Messages): SlackMessage {
       ? [
           // Each unknown link with the one read-only command that would settle it.
           `*${d.verdicts[report.verdict]}* · ${d.unknownLinks(unknownNames)}`,
-          ...report.settle.map((s) => `• *${d.checkNames[s.id]}*: ${d.settleWith} ${code(s.command)}`),
+          ...report.settle.map((s) => `• ${d.checkNames[s.id]} — ${d.settleWith} ${code(s.command)}`),
         ].join('\n')
       : [
           `*${d.verdicts[report.verdict]}*${failing ? ` · ${d.firstFailing(d.checkNames[failing.id])}` : ''}${report.unknown.length > 0 ? ` · ${d.asFarAsVisible(unknownNames)}` : ''}`,
