@@ -750,4 +750,106 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     });
     expect(d.report.verdict).toBe('cannot-tell');
   });
+  it('a peering not yet accepted: not reachable, the route line names it and the accept command', async () => {
+    const e = await vpc();
+    const p = await vpc();
+    const id = await endpoint(e);
+    const peering = await raw.send(new sdk.CreateVpcPeeringConnectionCommand({ VpcId: p.vpcId, PeerVpcId: e.vpcId }));
+    const pcx = peering.VpcPeeringConnection!.VpcPeeringConnectionId!;
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: p.routeTableId, DestinationCidrBlock: e.cidr, VpcPeeringConnectionId: pcx }));
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: e.routeTableId, DestinationCidrBlock: p.cidr, VpcPeeringConnectionId: pcx }));
+
+    const d = await doctor(`doctor ${id} from=${p.subnetIds[0]}`);
+    expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing' });
+    expect(d.line('routing')).toMatchObject({ status: 'fail', finding: 'routing.peeringInactive', values: { peering: pcx, status: 'pending-acceptance' } });
+    expect(d.report.fix).toBe(`aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${pcx} --region ${MOTO_REGION}`);
+  });
+
+  it("an instance whose security group lets it out only to a prefix list: the list's entries decide the source SG link", async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const list = async (cidr: string) =>
+      (
+        await raw.send(
+          new sdk.CreateManagedPrefixListCommand({
+            PrefixListName: `doctor-out-${cidrs}-${cidr}`,
+            AddressFamily: 'IPv4',
+            MaxEntries: 5,
+            Entries: [{ Cidr: cidr }],
+          }),
+        )
+      ).PrefixList!.PrefixListId!;
+    const egressOnly = async (pl: string) => {
+      const g = await group(v, `egress-${pl}`, []);
+      await raw.send(new sdk.RevokeSecurityGroupEgressCommand({ GroupId: g, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+      await raw.send(
+        new sdk.AuthorizeSecurityGroupEgressCommand({
+          GroupId: g,
+          IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: pl }] }],
+        }),
+      );
+      return g;
+    };
+    const endpoints = await egressOnly(await list(v.cidr));
+    const elsewhere = await egressOnly(await list('172.16.0.0/12'));
+
+    const yes = await doctor(`doctor ${id} from=${(await instance(v.sameAzSubnetId, [endpoints])).id}`);
+    expect(yes.line('sg-source')).toMatchObject({ status: 'pass', finding: 'sg.sourceAllows' });
+    expect(yes.report.verdict).toBe('reachable-privately');
+    const no = await doctor(`doctor ${id} from=${(await instance(v.sameAzSubnetId, [elsewhere])).id}`);
+    expect(no.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'sg-source' });
+    expect(no.line('sg-source')).toMatchObject({ status: 'fail', finding: 'sg.sourceRefuses' });
+  });
+
+  it("a Transit Gateway route to another attachment (an inspection VPC): unknown, the attachment named, not 'reachable'", async () => {
+    const { hub, spoke, id, hubTable, spokeTable, spokeAttachment, tgw } = await hubAndSpoke();
+    const inspection = await vpc();
+    const firewall = (
+      await raw.send(
+        new sdk.CreateTransitGatewayVpcAttachmentCommand({ TransitGatewayId: tgw, VpcId: inspection.vpcId, SubnetIds: [inspection.subnetIds[0]!] }),
+      )
+    ).TransitGatewayVpcAttachment!.TransitGatewayAttachmentId!;
+    await raw.send(
+      new sdk.CreateTransitGatewayRouteCommand({
+        TransitGatewayRouteTableId: spokeTable,
+        DestinationCidrBlock: hub.cidr,
+        TransitGatewayAttachmentId: firewall,
+      }),
+    );
+    await raw.send(
+      new sdk.CreateTransitGatewayRouteCommand({
+        TransitGatewayRouteTableId: hubTable,
+        DestinationCidrBlock: spoke.cidr,
+        TransitGatewayAttachmentId: spokeAttachment,
+      }),
+    );
+
+    const d = await doctor(`doctor ${id} from=${spoke.subnetIds[0]}`);
+    expect(d.report.verdict).toBe('cannot-tell');
+    expect(d.line('routing')).toMatchObject({
+      status: 'unknown',
+      finding: 'routing.tgwElsewhere',
+      values: { destination: hub.cidr, target: `${firewall} (vpc ${inspection.vpcId})` },
+    });
+    expect(lineOf(d.en, 'Route there')).toContain('what happens there (an inspection VPC, a VPN) is not visible to the bot: unknown.');
+  });
+
+  it('a DHCP option set with AmazonProvidedDNS: the DNS link passes (only other servers make it unknown)', async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const options = await raw.send(
+      new sdk.CreateDhcpOptionsCommand({
+        DhcpConfigurations: [
+          { Key: 'domain-name-servers', Values: ['AmazonProvidedDNS'] },
+          { Key: 'domain-name', Values: ['corp.internal'] },
+        ],
+      }),
+    );
+    await raw.send(new sdk.AssociateDhcpOptionsCommand({ DhcpOptionsId: options.DhcpOptions!.DhcpOptionsId!, VpcId: v.vpcId }));
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.line('dns')).toMatchObject({ status: 'pass', finding: 'dns.private' });
+    expect(d.report.verdict).toBe('reachable-privately');
+  });
 });
