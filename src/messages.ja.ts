@@ -749,6 +749,20 @@ const doctorFindings: Messages['doctor']['findings'] = {
     text: `セキュリティグループ（${esc(v.groups)}）は、${code(v.cidr!)} からの TCP ${esc(v.port)} をプレフィックスリスト ${esc(v.lists)} を通じてのみ許可しています。ボットはそのエントリを読み取っていないため、不明です。`,
     fix: 'エントリを確認します：',
   }),
+  'policy.full': (v) => ({ text: `${code(v.endpoint!)} のエンドポイントポリシーはすべての呼び出しを許可しています（フルアクセス）。` }),
+  'policy.denyAll': (v) => ({
+    text: `${code(v.endpoint!)} のエンドポイントポリシーは、すべてのプリンシパルのすべての呼び出しを拒否しています。ネットワーク経路が開いていても、エンドポイント経由の呼び出しはすべて拒否されます（AccessDenied）。`,
+    fix: 'デフォルトのポリシー（フルアクセス）に戻すか、必要な操作を許可します：',
+  }),
+  'policy.noAllow': (v) => ({
+    text: `${code(v.endpoint!)} のエンドポイントポリシーは何も許可していません。エンドポイント経由の呼び出しはすべて拒否されます（AccessDenied）。`,
+    fix: 'デフォルトのポリシー（フルアクセス）に戻すか、必要な操作を許可します：',
+  }),
+  'policy.denies': (v) => ({ text: `${code(v.endpoint!)} のエンドポイントポリシーは、一部の呼び出しを拒否しています：${esc(v.actions)}。` }),
+  'policy.limited': (v) => ({
+    text: `${code(v.endpoint!)} のエンドポイントポリシーは、一部の呼び出し（${esc(v.actions)}）または一部のプリンシパルだけを許可しています。それ以外は拒否されます。`,
+  }),
+  'policy.unreadable': (v) => ({ text: `${code(v.endpoint!)} のエンドポイントポリシーを JSON として読み取れませんでした。不明です。` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} では、プライベート DNS に必要な ${code('enableDnsSupport')} と ${code('enableDnsHostnames')} が有効です。` }),
   'dnsAttrs.off': (v) => ({
     text: `${code(v.vpc!)} では ${esc(v.missing)} が無効です。エンドポイントのプライベート DNS は使用されません。`,
@@ -810,6 +824,7 @@ const doctor: Messages['doctor'] = {
     'nacl-endpoint': 'ネットワーク ACL（エンドポイントのサブネット）',
     'sg-endpoint': 'エンドポイントのセキュリティグループ',
     'sg-source': '送信元のセキュリティグループ',
+    policy: 'エンドポイントポリシー',
     'dns-attributes': 'VPC の DNS 属性',
     dns: 'ここからの DNS',
     resolver: 'Resolver / 転送',

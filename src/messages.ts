@@ -678,6 +678,20 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     text: `The security groups (${esc(v.groups)}) let TCP ${esc(v.port)} through for ${code(v.cidr!)} only by the prefix lists ${esc(v.lists)}, whose entries the bot has not read: unknown.`,
     fix: 'Read the entries:',
   }),
+  'policy.full': (v) => ({ text: `${code(v.endpoint!)}'s endpoint policy allows every call (full access).` }),
+  'policy.denyAll': (v) => ({
+    text: `${code(v.endpoint!)}'s endpoint policy denies every call to everyone: the network path may be open, but each call through the endpoint is refused (AccessDenied).`,
+    fix: 'Restore the default policy (full access), or allow what is needed:',
+  }),
+  'policy.noAllow': (v) => ({
+    text: `${code(v.endpoint!)}'s endpoint policy allows nothing: each call through the endpoint is refused (AccessDenied).`,
+    fix: 'Restore the default policy (full access), or allow what is needed:',
+  }),
+  'policy.denies': (v) => ({ text: `${code(v.endpoint!)}'s endpoint policy denies some calls through it: ${esc(v.actions)}.` }),
+  'policy.limited': (v) => ({
+    text: `${code(v.endpoint!)}'s endpoint policy allows only some calls (${esc(v.actions)}) or some principals: others are refused.`,
+  }),
+  'policy.unreadable': (v) => ({ text: `${code(v.endpoint!)}'s endpoint policy could not be read as JSON: unknown.` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} has ${code('enableDnsSupport')} and ${code('enableDnsHostnames')}, which private DNS needs.` }),
   'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} lacks ${esc(v.missing)}: the endpoint's private DNS is not used.`, fix: 'Turn it on:' }),
   'dnsAttrs.unknown': (v) => ({ text: `Could not read the DNS attributes of ${code(v.vpc!)}: unknown.` }),
@@ -732,6 +746,7 @@ const doctor = {
     'nacl-endpoint': 'NACL (endpoint subnets)',
     'sg-endpoint': 'Endpoint security groups',
     'sg-source': 'Source security groups',
+    policy: 'Endpoint policy',
     'dns-attributes': 'VPC DNS attributes',
     dns: 'DNS from here',
     resolver: 'Resolver / forwarding',

@@ -822,7 +822,57 @@ function sourceGroupLink(p: PathContext): Check | undefined {
   return check('sg-source', 'pass', 'sg.sourceAllows', { instance: instance.id, groups: groupIds.join(', '), port: String(port) }, groupIds);
 }
 
-// ---- step 10–12: DNS from this source ----
+// ---- step 10: the endpoint policy ----
+
+interface PolicyStatement {
+  Effect?: string;
+  Principal?: unknown;
+  Action?: string | string[];
+  NotAction?: string | string[];
+  Resource?: string | string[];
+  Condition?: unknown;
+}
+
+const everything = (x: string | string[] | undefined) => x === '*' || (Array.isArray(x) && x.includes('*'));
+const everyone = (p: unknown) => p === '*' || (typeof p === 'object' && p !== null && everything((p as { AWS?: string | string[] }).AWS));
+const actionsOf = (s: PolicyStatement) => (s.NotAction ? [`NotAction ${[s.NotAction].flat().join(', ')}`] : [s.Action ?? []].flat());
+
+/**
+ * The network path can be open while every call through the endpoint is denied: the endpoint policy (the
+ * default allows everything; an explicit Deny wins; without an Allow nothing is allowed).
+ * Source: https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
+ */
+function policyLink(p: PathContext): Check | undefined {
+  const { endpoint, region } = p;
+  if (!endpoint.policyDocument) return undefined;
+  const reset = `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${endpoint.id} --reset-policy --region ${region}`;
+  let statements: PolicyStatement[];
+  try {
+    const parsed = JSON.parse(endpoint.policyDocument) as { Statement?: PolicyStatement | PolicyStatement[] };
+    statements = [parsed.Statement ?? []].flat();
+  } catch {
+    return check(
+      'policy',
+      'unknown',
+      'policy.unreadable',
+      { endpoint: endpoint.id },
+      [endpoint.id],
+      `aws ec2 describe-vpc-endpoints --vpc-endpoint-ids ${endpoint.id} --query "VpcEndpoints[].PolicyDocument" --region ${region}`,
+    );
+  }
+  const unconditional = (s: PolicyStatement) => everyone(s.Principal) && everything(s.Action) && !s.NotAction && everything(s.Resource) && !s.Condition;
+  const denies = statements.filter((s) => s.Effect === 'Deny');
+  const allows = statements.filter((s) => s.Effect === 'Allow');
+  if (denies.some(unconditional)) return check('policy', 'fail', 'policy.denyAll', { endpoint: endpoint.id }, [endpoint.id], reset);
+  if (allows.length === 0) return check('policy', 'fail', 'policy.noAllow', { endpoint: endpoint.id }, [endpoint.id], reset);
+  if (denies.length > 0)
+    return check('policy', 'warn', 'policy.denies', { endpoint: endpoint.id, actions: [...new Set(denies.flatMap(actionsOf))].join(', ') }, [endpoint.id]);
+  if (!allows.some(unconditional))
+    return check('policy', 'warn', 'policy.limited', { endpoint: endpoint.id, actions: [...new Set(allows.flatMap(actionsOf))].join(', ') }, [endpoint.id]);
+  return check('policy', 'pass', 'policy.full', { endpoint: endpoint.id }, [endpoint.id]);
+}
+
+// ---- step 11–13: DNS from this source ----
 
 function internetOf(table: RouteTable | undefined): InternetPath {
   if (!table) return 'unknown';
@@ -1016,6 +1066,7 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
   const p = pathContext(facts);
   const routes = routeLinks(p);
   const sourceGroups = sourceGroupLink(p);
+  const policy = policyLink(p);
   const dns = dnsLinks(p, routes.location);
   const checks: Check[] = [
     endpointStateLink(p),
@@ -1026,6 +1077,7 @@ export function evaluate(facts: DoctorFacts): DoctorReport {
     endpointAclLink(p),
     endpointGroupLink(p),
     ...(sourceGroups ? [sourceGroups] : []),
+    ...(policy ? [policy] : []),
     ...dns.checks,
   ];
   const unknown = checks.filter((c) => c.status === 'unknown');

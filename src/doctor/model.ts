@@ -93,6 +93,7 @@ export type CheckId =
   | 'nacl-endpoint'
   | 'sg-endpoint'
   | 'sg-source'
+  | 'policy'
   | 'dns-attributes'
   | 'dns'
   | 'resolver';
@@ -155,6 +156,12 @@ export const DOCTOR_FINDINGS = [
   'sg.unreadable',
   'sg.bySourceGroup',
   'sg.prefixList',
+  'policy.full',
+  'policy.denyAll',
+  'policy.noAllow',
+  'policy.denies',
+  'policy.limited',
+  'policy.unreadable',
   'dnsAttrs.on',
   'dnsAttrs.off',
   'dnsAttrs.unknown',

@@ -28,6 +28,8 @@ export interface Endpoint {
   privateDnsOnlyForInboundResolverEndpoint?: boolean;
   dnsRecordIpType?: string;
   networkInterfaceIds?: string[];
+  /** The endpoint policy (JSON), as EC2 returns it. */
+  policyDocument?: string;
 }
 
 export interface EndpointService {

@@ -252,6 +252,7 @@ function toEndpoint(e: SdkEndpoint): Endpoint {
     }),
     ...(e.DnsOptions?.DnsRecordIpType && { dnsRecordIpType: e.DnsOptions.DnsRecordIpType }),
     ...(e.NetworkInterfaceIds && e.NetworkInterfaceIds.length > 0 && { networkInterfaceIds: e.NetworkInterfaceIds }),
+    ...(e.PolicyDocument && { policyDocument: e.PolicyDocument }),
   };
 }
 

@@ -302,6 +302,8 @@ describe('privatelink doctor in the terminal', () => {
       'nacl-endpoint',
       'sg-endpoint',
       'sg-source',
+      // The endpoint as EC2 describes it carries its policy (the default: full access).
+      'policy',
       'dns-attributes',
       'dns',
     ]);

@@ -567,6 +567,36 @@ describe('doctor evaluator: the path actually taken', () => {
     expect(evaluate({ ...healthy(), sourceDhcp: ok({ id: 'dopt-0123', dnsServers: ['10.0.0.2'] }) }).verdict).toBe('reachable-privately');
   });
 
+  it('the endpoint policy: default full access passes; Deny-all and no Allow fail; a Deny or a narrower Allow warns, naming the actions', () => {
+    const withPolicy = (policy: unknown) => evaluate({ ...healthy(), endpoint: { ...endpoint, policyDocument: JSON.stringify(policy) } });
+    const line = (policy: unknown) => withPolicy(policy).checks.find((c) => c.id === 'policy')!;
+    expect(line({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] })).toMatchObject({ status: 'pass', finding: 'policy.full' });
+    expect(withPolicy({ Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: '*', Resource: '*' }] })).toMatchObject({
+      verdict: 'not-reachable',
+      firstFailing: 'policy',
+      fix: `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${ENDPOINT_ID} --reset-policy --region ${REGION}`,
+    });
+    expect(line({ Statement: [] })).toMatchObject({ status: 'fail', finding: 'policy.noAllow' });
+    expect(
+      line({
+        Statement: [
+          { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+          { Effect: 'Deny', Principal: '*', Action: ['kinesis:DeleteStream'], Resource: '*' },
+        ],
+      }),
+    ).toMatchObject({ status: 'warn', finding: 'policy.denies', values: { actions: 'kinesis:DeleteStream' } });
+    expect(line({ Statement: { Effect: 'Allow', Principal: '*', Action: 'kinesis:PutRecord', Resource: '*' } })).toMatchObject({
+      status: 'warn',
+      finding: 'policy.limited',
+      values: { actions: 'kinesis:PutRecord' },
+    });
+    expect(line('not json').status).toBe('fail');
+    expect(evaluate({ ...healthy(), endpoint: { ...endpoint, policyDocument: '{' } }).checks.find((c) => c.id === 'policy')).toMatchObject({
+      status: 'unknown',
+      finding: 'policy.unreadable',
+    });
+  });
+
   it('port 8443 against an AWS API: the port is the headline failure (AWS APIs listen on 443)', () => {
     const report = evaluate({ ...healthy(), port: 8443, portGiven: true });
     expect(report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'port' });

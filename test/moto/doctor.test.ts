@@ -46,7 +46,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     await moto?.stop();
   });
 
-  async function endpoint(v: SeededVpc, options: { subnets?: string[]; sgs?: string[]; privateDns?: boolean } = {}): Promise<string> {
+  async function endpoint(v: SeededVpc, options: { subnets?: string[]; sgs?: string[]; privateDns?: boolean; policy?: string } = {}): Promise<string> {
     const created = await raw.send(
       new sdk.CreateVpcEndpointCommand({
         VpcEndpointType: 'Interface',
@@ -55,6 +55,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
         SubnetIds: options.subnets ?? v.subnetIds,
         SecurityGroupIds: options.sgs ?? [v.sgVpc443],
         PrivateDnsEnabled: options.privateDns ?? true,
+        ...(options.policy && { PolicyDocument: options.policy }),
       }),
     );
     return created.VpcEndpoint!.VpcEndpointId!;
@@ -851,5 +852,19 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     const d = await doctor(`doctor ${id} from=${i.id}`);
     expect(d.line('dns')).toMatchObject({ status: 'pass', finding: 'dns.private' });
     expect(d.report.verdict).toBe('reachable-privately');
+  });
+
+  it('an endpoint policy that denies everything: not reachable although the network path is open, the policy named, the reset that restores it', async () => {
+    const v = await vpc();
+    const denyAll = JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }] });
+    const id = await endpoint(v, { policy: denyAll });
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'policy' });
+    expect(d.report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['policy']);
+    expect(d.report.fix).toBe(`aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${id} --reset-policy --region ${MOTO_REGION}`);
+    expect(verdictLine(d.en)).toBe('*:red_circle: Not reachable* · first failing link: Endpoint policy');
+    expect(lineOf(d.ja, 'エンドポイントポリシー')).toContain('エンドポイント経由の呼び出しはすべて拒否されます（AccessDenied）。');
   });
 });
