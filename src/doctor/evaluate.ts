@@ -833,6 +833,9 @@ interface PolicyStatement {
   Condition?: unknown;
 }
 
+/** The default endpoint policy (full access), as AWS documents it. */
+export const DEFAULT_POLICY = '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}';
+
 const everything = (x: string | string[] | undefined) => x === '*' || (Array.isArray(x) && x.includes('*'));
 const everyone = (p: unknown) => p === '*' || (typeof p === 'object' && p !== null && everything((p as { AWS?: string | string[] }).AWS));
 const actionsOf = (s: PolicyStatement) => (s.NotAction ? [`NotAction ${[s.NotAction].flat().join(', ')}`] : [s.Action ?? []].flat());
@@ -845,7 +848,9 @@ const actionsOf = (s: PolicyStatement) => (s.NotAction ? [`NotAction ${[s.NotAct
 function policyLink(p: PathContext): Check | undefined {
   const { endpoint, region } = p;
   if (!endpoint.policyDocument) return undefined;
-  const reset = `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${endpoint.id} --reset-policy --region ${region}`;
+  // The default policy, written out: ResetPolicy is documented for gateway endpoints only.
+  // Source: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpoint.html
+  const reset = `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${endpoint.id} --policy-document '${DEFAULT_POLICY}' --region ${region}`;
   let statements: PolicyStatement[];
   try {
     const parsed = JSON.parse(endpoint.policyDocument) as { Statement?: PolicyStatement | PolicyStatement[] };

@@ -574,7 +574,7 @@ describe('doctor evaluator: the path actually taken', () => {
     expect(withPolicy({ Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: '*', Resource: '*' }] })).toMatchObject({
       verdict: 'not-reachable',
       firstFailing: 'policy',
-      fix: `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${ENDPOINT_ID} --reset-policy --region ${REGION}`,
+      fix: `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${ENDPOINT_ID} --policy-document '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}' --region ${REGION}`,
     });
     expect(line({ Statement: [] })).toMatchObject({ status: 'fail', finding: 'policy.noAllow' });
     expect(

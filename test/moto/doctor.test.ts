@@ -854,7 +854,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     expect(d.report.verdict).toBe('reachable-privately');
   });
 
-  it('an endpoint policy that denies everything: not reachable although the network path is open, the policy named, the reset that restores it', async () => {
+  it('an endpoint policy that denies everything: not reachable although the network path is open, the policy named, the default policy that restores it', async () => {
     const v = await vpc();
     const denyAll = JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }] });
     const id = await endpoint(v, { policy: denyAll });
@@ -863,7 +863,17 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     const d = await doctor(`doctor ${id} from=${i.id}`);
     expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'policy' });
     expect(d.report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['policy']);
-    expect(d.report.fix).toBe(`aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${id} --reset-policy --region ${MOTO_REGION}`);
+    expect(d.report.fix).toBe(
+      `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${id} --policy-document '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}' --region ${MOTO_REGION}`,
+    );
+    // EC2 (moto) accepts that fix, and the doctor then passes the policy.
+    await raw.send(
+      new sdk.ModifyVpcEndpointCommand({
+        VpcEndpointId: id,
+        PolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }),
+      }),
+    );
+    expect((await doctor(`doctor ${id} from=${i.id}`)).line('policy')).toMatchObject({ status: 'pass', finding: 'policy.full' });
     expect(verdictLine(d.en)).toBe('*:red_circle: Not reachable* · first failing link: Endpoint policy');
     expect(lineOf(d.ja, 'エンドポイントポリシー')).toContain('エンドポイント経由の呼び出しはすべて拒否されます（AccessDenied）。');
   });
