@@ -643,7 +643,7 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'az.unknown': () => ({ text: 'エンドポイントの ENI を読み取れませんでした。AZ は不明です。' }),
   'az.list': (v) => ({ text: `エンドポイントの ENI は ${list(v.azs)} にあります。` }),
   'port.aws': () => ({ text: 'ポート 443（HTTPS）。AWS の API のポートです。' }),
-  'port.awsNot443': (v) => ({ text: `ポート ${esc(v.port)}：AWS の API が待ち受けるのは 443 だけです。`, fix: `${code('port=443')} で確認してください。` }),
+  'port.awsNot443': (v) => ({ text: `ポート ${esc(v.port)}：AWS の API が待ち受けるのは 443 だけです。`, fix: '使用するポートで確認します：' }),
   'port.given': (v) => ({ text: `指定されたポート ${esc(v.port)}（プロバイダーのリスナーのポート）。` }),
   'port.assumed': () => ({
     text: 'ポート 443 を確認しました。エンドポイントサービスには、ロードバランサーのリスナーのポートで到達します。',
@@ -672,11 +672,38 @@ const doctorFindings: Messages['doctor']['findings'] = {
     fix: 'ルートを正しいピアリング接続に向けます：',
   }),
   'routing.tgw': (v) => ({
-    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送ります。ボットからはそのルートテーブルを参照できないため、不明です。`,
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送ります。ボットはそのアタッチメントまたはルートテーブルを読み取れなかったため、不明です。`,
     fix: 'アタッチメントの TGW ルートテーブルを確認します：',
+  }),
+  'routing.tgwRoute': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送り、そのルートテーブル ${code(v.tgwTable!)}（${code(v.attachment!)} に関連付け）は ${code(v.destination!)} を ${code(v.vpc!)} に送ります。`,
+  }),
+  'routing.tgwNoRoute': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送りますが、そのルートテーブル ${code(v.tgwTable!)}（${code(v.attachment!)} に関連付け）にはそこへのルートがありません。Transit Gateway はトラフィックを破棄します。`,
+    fix: 'もう一方の VPC のアタッチメントへのルートを追加します：',
+  }),
+  'routing.tgwBlackhole': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送りますが、そのルートテーブル ${code(v.tgwTable!)} には ${code(v.destination!)} の blackhole ルートがあります。Transit Gateway はトラフィックを破棄します。`,
+    fix: 'もう一方の VPC のアタッチメントに向けます：',
+  }),
+  'routing.tgwElsewhere': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を Transit Gateway ${code(v.tgw!)} に送り、そのルートテーブル ${code(v.tgwTable!)} は ${code(v.destination!)} を ${code(v.vpc!)} ではなく ${esc(v.target)} に送ります。その先（検査用 VPC、VPN）はボットから参照できないため、不明です。`,
+    fix: '送信元から接続を確認します：',
+  }),
+  'routing.tgwNoAssociation': (v) => ({
+    text: `Transit Gateway ${code(v.tgw!)} へのアタッチメント ${code(v.attachment!)} は、どの TGW ルートテーブルにも関連付けられていません。不明です。`,
+    fix: '関連付けを確認します：',
   }),
   'routing.other': (v) => ({
     text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)}（アプライアンスまたはその他のターゲット）に送ります。不明です。`,
+  }),
+  'routing.appliance': (v) => ({
+    text: `${code(v.table!)} は ${code(v.cidr!)} を ${code(v.target!)} に送ります（ルート ${code(v.destination!)}。local ルートまたはピアへのルートより具体的なルートです）。経路上のファイアウォールまたは Gateway Load Balancer エンドポイントが通信を左右しますが、ボットからはそのルールを参照できないため、不明です。`,
+    fix: '送信元から接続を確認します：',
+  }),
+  'routing.manyTables': (v) => ({
+    text: `${code(v.vpc!)} のサブネットは、結果の異なるルートテーブルを使用しています（${list(v.tables)}）。結果はサブネットによって異なります。`,
+    fix: 'サブネットを 1 つ指定して確認します：',
   }),
   'routing.unreadable': (v) => ({ text: `ルートテーブルを読み取れませんでした（${code(v.action!)}）。不明です。` }),
   'routing.noTable': (v) => ({ text: `${code(v.subnet!)} のルートテーブルが見つかりません。不明です。` }),
@@ -694,6 +721,13 @@ const doctorFindings: Messages['doctor']['findings'] = {
     text: `${code(v.table!)}（エンドポイントのサブネットのもの）には VGW または TGW へのルートがまったくありません。応答がオンプレミスに戻れません。`,
     fix: 'VPN/DX のルートを伝播させます（または VGW/TGW への静的ルートを追加します）：',
   }),
+  'path.partial': (v) => {
+    const cause = doctorFindings[v.cause as keyof typeof doctorFindings]?.(v);
+    return {
+      text: `一部の AZ にだけ到達できます。${list(v.blocked)} ではブロックされ、${list(v.open)} では到達できます。${cause?.text ?? ''}ブロックされた ENI への接続はタイムアウトするため、呼び出しは断続的に失敗します。`,
+      ...(cause?.fix && { fix: cause.fix }),
+    };
+  },
   'nacl.allow': (v) => ({ text: `${codes(v.acl)}（${codes(v.subnet)}）は双方向とも許可しています。` }),
   'nacl.deny': (v) => ({
     text: `${code(v.acl!)}（${code(v.subnet!)}）は${naclFlow(v.direction, v.port, code(v.peer!))}を拒否しています（ルール ${esc(v.rule)}）。`,
@@ -738,6 +772,28 @@ const doctorFindings: Messages['doctor']['findings'] = {
     text: `送信元のアドレスが不明です。エンドポイントのセキュリティグループ（${codes(v.groups)}）を確認するには ${code('from=<CIDR>')} を指定してください。`,
   }),
   'sg.unreadable': (v) => ({ text: `セキュリティグループを読み取れませんでした${v.action ? `（${code(v.action)}）` : ''}。不明です。` }),
+  'sg.bySourceGroup': (v) => ({
+    text: `エンドポイントのセキュリティグループ（${codes(v.groups)}）は、セキュリティグループ ${list(v.sources)} からの TCP ${esc(v.port)} だけを許可しています。結果はサブネットではなく、送信元の各インスタンスに割り当てられたセキュリティグループによって決まるため、不明です。`,
+    fix: 'インスタンスを 1 つ指定して確認します：',
+  }),
+  'sg.prefixList': (v) => ({
+    text: `セキュリティグループ（${codes(v.groups)}）は、${code(v.cidr!)} からの TCP ${esc(v.port)} をプレフィックスリスト ${list(v.lists)} を通じてのみ許可しています。ボットはそのエントリを読み取っていないため、不明です。`,
+    fix: 'エントリを確認します：',
+  }),
+  'policy.full': (v) => ({ text: `${code(v.endpoint!)} のエンドポイントポリシーはすべての呼び出しを許可しています（フルアクセス）。` }),
+  'policy.denyAll': (v) => ({
+    text: `${code(v.endpoint!)} のエンドポイントポリシーは、すべてのプリンシパルのすべての呼び出しを拒否しています。ネットワーク経路が開いていても、エンドポイント経由の呼び出しはすべて拒否されます（AccessDenied）。`,
+    fix: 'デフォルトのポリシー（フルアクセス）に戻すか、必要な操作を許可します：',
+  }),
+  'policy.noAllow': (v) => ({
+    text: `${code(v.endpoint!)} のエンドポイントポリシーは何も許可していません。エンドポイント経由の呼び出しはすべて拒否されます（AccessDenied）。`,
+    fix: 'デフォルトのポリシー（フルアクセス）に戻すか、必要な操作を許可します：',
+  }),
+  'policy.denies': (v) => ({ text: `${code(v.endpoint!)} のエンドポイントポリシーは、一部の呼び出しを拒否しています：${list(v.actions)}。` }),
+  'policy.limited': (v) => ({
+    text: `${code(v.endpoint!)} のエンドポイントポリシーは、一部の呼び出し（${list(v.actions)}）または一部のプリンシパルだけを許可しています。それ以外は拒否されます。`,
+  }),
+  'policy.unreadable': (v) => ({ text: `${code(v.endpoint!)} のエンドポイントポリシーを JSON として読み取れませんでした。不明です。` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} では、プライベート DNS に必要な ${code('enableDnsSupport')} と ${code('enableDnsHostnames')} が有効です。` }),
   'dnsAttrs.off': (v) => ({
     text: `${code(v.vpc!)} では ${list(v.missing)} が無効です。エンドポイントのプライベート DNS は使用されません。`,
@@ -756,6 +812,10 @@ const doctorFindings: Messages['doctor']['findings'] = {
     fix: '修正するには：',
   }),
   'dns.nothing': (v) => ({ text: `${code(v.name!)} はここから解決されません（${esc(reachWhy(v.why))}）。`, fix: 'VPC の DNS を有効にします：' }),
+  'dns.customServers': (v) => ({
+    text: `${code(v.vpc!)} は DHCP オプションセットで DNS サーバー ${esc(v.servers)} を配布しています。プライベートホストゾーン（エンドポイントのプライベート DNS を含む）が応答するのは VPC のリゾルバー（VPC のベース + 2）に届いたクエリだけです。${code(v.name!)} の解決先は、これらのサーバーがそこへ転送するかどうかによって決まるため、不明です。`,
+    fix: 'その VPC のインスタンスから名前を引いて確認します：',
+  }),
   'dns.unknown': (v) => ({
     text: `${code(v.name!)}：${esc(reachWhy(v.why))}。エンドポイント固有の DNS 名は、どこからでもエンドポイントの IP に解決されます。`,
   }),
@@ -778,7 +838,10 @@ const doctor: Messages['doctor'] = {
     'reachable-privately': ':large_green_circle: プライベートに到達可能',
     'reachable-over-internet': ':large_orange_circle: 到達可能（ただしインターネット経由）',
     'not-reachable': ':red_circle: 到達不可',
+    'cannot-tell': ':large_yellow_circle: 判断できません',
   },
+  unknownLinks: (links: string) => `不明な箇所：${esc(links)}`,
+  settleWith: '確認するには：',
   firstFailing: (check: string) => `最初に失敗した箇所：${esc(check)}`,
   asFarAsVisible: (links: string) => `ボットから参照できる範囲での結果（不明：${esc(links)}）`,
   fixIt: '修正方法：',
@@ -792,6 +855,7 @@ const doctor: Messages['doctor'] = {
     'nacl-endpoint': 'ネットワーク ACL（エンドポイントのサブネット）',
     'sg-endpoint': 'エンドポイントのセキュリティグループ',
     'sg-source': '送信元のセキュリティグループ',
+    policy: 'エンドポイントポリシー',
     'dns-attributes': 'VPC の DNS 属性',
     dns: '送信元での名前解決',
     resolver: 'Resolver / 転送',

@@ -565,7 +565,7 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
   'az.unknown': () => ({ text: "Could not read the endpoint's ENIs: AZ unknown." }),
   'az.list': (v) => ({ text: `Endpoint ENIs in ${esc(v.azs)}.` }),
   'port.aws': () => ({ text: 'Port 443 (HTTPS), the port of AWS APIs.' }),
-  'port.awsNot443': (v) => ({ text: `Port ${esc(v.port)}: AWS APIs listen on 443 only.`, fix: `Check with ${code('port=443')}.` }),
+  'port.awsNot443': (v) => ({ text: `Port ${esc(v.port)}: AWS APIs listen on 443 only.`, fix: 'Check the port they use:' }),
   'port.given': (v) => ({ text: `Port ${esc(v.port)}, as given (the provider's listener port).` }),
   'port.assumed': () => ({
     text: "Checked port 443; an endpoint service is reached on its load balancer's listener ports.",
@@ -588,10 +588,37 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     fix: 'Point the route at the right peering:',
   }),
   'routing.tgw': (v) => ({
-    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}; its route tables are not visible to the bot: unknown.`,
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}; the bot could not read its attachments or route tables: unknown.`,
     fix: 'Check the TGW route table of the attachment:',
   }),
+  'routing.tgwRoute': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}, whose route table ${code(v.tgwTable!)} (associated with ${code(v.attachment!)}) sends ${code(v.destination!)} to ${code(v.vpc!)}.`,
+  }),
+  'routing.tgwNoRoute': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}, but its route table ${code(v.tgwTable!)} (associated with ${code(v.attachment!)}) has no route to it: the TGW drops it.`,
+    fix: "Add the route to the other VPC's attachment:",
+  }),
+  'routing.tgwBlackhole': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}, whose route table ${code(v.tgwTable!)} has a blackhole route ${code(v.destination!)} for it: the TGW drops it.`,
+    fix: "Point it at the other VPC's attachment:",
+  }),
+  'routing.tgwElsewhere': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to the Transit Gateway ${code(v.tgw!)}, whose route table ${code(v.tgwTable!)} sends ${code(v.destination!)} to ${esc(v.target)}, not to ${code(v.vpc!)}: what happens there (an inspection VPC, a VPN) is not visible to the bot: unknown.`,
+    fix: 'Test the connection from the source:',
+  }),
+  'routing.tgwNoAssociation': (v) => ({
+    text: `The attachment ${code(v.attachment!)} to the Transit Gateway ${code(v.tgw!)} is associated with no TGW route table: unknown.`,
+    fix: 'Check its association:',
+  }),
   'routing.other': (v) => ({ text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)} (an appliance or other target): unknown.` }),
+  'routing.appliance': (v) => ({
+    text: `${code(v.table!)} sends ${code(v.cidr!)} to ${code(v.target!)} (route ${code(v.destination!)}, more specific than the local or peer route): a firewall or Gateway Load Balancer endpoint on the path decides, and the bot cannot see its rules: unknown.`,
+    fix: 'Test the connection from the source:',
+  }),
+  'routing.manyTables': (v) => ({
+    text: `The subnets of ${code(v.vpc!)} use route tables that answer differently (${esc(v.tables)}): it depends on the subnet.`,
+    fix: 'Ask for one subnet:',
+  }),
   'routing.unreadable': (v) => ({ text: `Could not read the route tables (${code(v.action!)}): unknown.` }),
   'routing.noTable': (v) => ({ text: `No route table found for ${code(v.subnet!)}: unknown.` }),
   'routing.noEndpointCidrs': () => ({ text: "Could not read the endpoint subnets' CIDR blocks: unknown." }),
@@ -608,6 +635,13 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     text: `${code(v.table!)} (an endpoint subnet's) has no route to a VGW or TGW at all: replies cannot return on-premises.`,
     fix: 'Propagate the VPN/DX routes (or add a static route to the VGW/TGW):',
   }),
+  'path.partial': (v) => {
+    const cause = doctorFindings[v.cause as DoctorFindingId]?.(v);
+    return {
+      text: `Only some AZs get through: blocked in ${esc(v.blocked)}, open in ${esc(v.open)}. ${cause?.text ?? ''} Connections to the blocked ENIs time out, so calls fail now and then.`,
+      ...(cause?.fix && { fix: cause.fix }),
+    };
+  },
   'nacl.allow': (v) => ({ text: `${code(v.acl!)} (${code(v.subnet!)}) allows it both ways.` }),
   'nacl.deny': (v) => ({
     text: `${code(v.acl!)} (${code(v.subnet!)}) denies TCP ${esc(v.port)} ${v.direction === 'out' ? 'out to' : 'in from'} ${code(v.peer!)} (rule ${esc(v.rule)}).`,
@@ -642,6 +676,28 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     text: `The source's addresses are unknown: give ${code('from=<CIDR>')} to check the endpoint's security groups (${esc(v.groups)}).`,
   }),
   'sg.unreadable': (v) => ({ text: `Could not read the security groups${v.action ? ` (${code(v.action)})` : ''}: unknown.` }),
+  'sg.bySourceGroup': (v) => ({
+    text: `The endpoint's security groups (${esc(v.groups)}) admit TCP ${esc(v.port)} only from the security groups ${esc(v.sources)}: it depends on the groups each instance of the source carries, not on its subnet: unknown.`,
+    fix: 'Check one instance:',
+  }),
+  'sg.prefixList': (v) => ({
+    text: `The security groups (${esc(v.groups)}) let TCP ${esc(v.port)} through for ${code(v.cidr!)} only by the prefix lists ${esc(v.lists)}, whose entries the bot has not read: unknown.`,
+    fix: 'Read the entries:',
+  }),
+  'policy.full': (v) => ({ text: `${code(v.endpoint!)}'s endpoint policy allows every call (full access).` }),
+  'policy.denyAll': (v) => ({
+    text: `${code(v.endpoint!)}'s endpoint policy denies every call to everyone: the network path may be open, but each call through the endpoint is refused (AccessDenied).`,
+    fix: 'Restore the default policy (full access), or allow what is needed:',
+  }),
+  'policy.noAllow': (v) => ({
+    text: `${code(v.endpoint!)}'s endpoint policy allows nothing: each call through the endpoint is refused (AccessDenied).`,
+    fix: 'Restore the default policy (full access), or allow what is needed:',
+  }),
+  'policy.denies': (v) => ({ text: `${code(v.endpoint!)}'s endpoint policy denies some calls through it: ${esc(v.actions)}.` }),
+  'policy.limited': (v) => ({
+    text: `${code(v.endpoint!)}'s endpoint policy allows only some calls (${esc(v.actions)}) or some principals: others are refused.`,
+  }),
+  'policy.unreadable': (v) => ({ text: `${code(v.endpoint!)}'s endpoint policy could not be read as JSON: unknown.` }),
   'dnsAttrs.on': (v) => ({ text: `${code(v.vpc!)} has ${code('enableDnsSupport')} and ${code('enableDnsHostnames')}, which private DNS needs.` }),
   'dnsAttrs.off': (v) => ({ text: `${code(v.vpc!)} lacks ${esc(v.missing)}: the endpoint's private DNS is not used.`, fix: 'Turn it on:' }),
   'dnsAttrs.unknown': (v) => ({ text: `Could not read the DNS attributes of ${code(v.vpc!)}: unknown.` }),
@@ -657,6 +713,10 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
     fix: 'Fix it:',
   }),
   'dns.nothing': (v) => ({ text: `${code(v.name!)} does not resolve from here (${esc(whyText(v.why))}).`, fix: "Turn the VPC's DNS on:" }),
+  'dns.customServers': (v) => ({
+    text: `${code(v.vpc!)} hands out the DNS servers ${esc(v.servers)} (its DHCP option set). Private hosted zones, the endpoint's private DNS among them, answer only queries that reach the VPC resolver (VPC base + 2), so what ${code(v.name!)} resolves to depends on those servers forwarding there: unknown.`,
+    fix: 'Look the name up from an instance of that VPC:',
+  }),
   'dns.unknown': (v) => ({ text: `${code(v.name!)}: ${esc(whyText(v.why))}. The endpoint-specific names resolve to the endpoint's IPs from anywhere.` }),
   'resolver.onprem': (v) => ({
     text: `On-premises DNS needs a conditional forwarder for ${code(v.name!)} to a Route 53 Resolver inbound endpoint in ${code(v.vpc!)}; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`,
@@ -675,7 +735,10 @@ const doctor = {
     'reachable-privately': ':large_green_circle: Reachable privately',
     'reachable-over-internet': ':large_orange_circle: Reachable, but over the internet',
     'not-reachable': ':red_circle: Not reachable',
+    'cannot-tell': ':large_yellow_circle: Cannot tell',
   } satisfies Record<VerdictId, string>,
+  unknownLinks: (links: string) => `unknown: ${esc(links)}`,
+  settleWith: 'Settle it with:',
   firstFailing: (check: string) => `first failing link: ${esc(check)}`,
   asFarAsVisible: (links: string) => `as far as the bot can see (unknown: ${esc(links)})`,
   fixIt: 'Fix it with:',
@@ -689,6 +752,7 @@ const doctor = {
     'nacl-endpoint': 'NACL (endpoint subnets)',
     'sg-endpoint': 'Endpoint security groups',
     'sg-source': 'Source security groups',
+    policy: 'Endpoint policy',
     'dns-attributes': 'VPC DNS attributes',
     dns: 'DNS from here',
     resolver: 'Resolver / forwarding',

@@ -4,10 +4,10 @@
  * source or endpoint the bot cannot find or read ends the run with a problem.
  */
 import type { DoctorCommand } from '../commands/parse.js';
-import { Ec2Error, type Ec2Api, type Endpoint } from '../endpoints/ec2-api.js';
+import { contains, isIpv4Block } from '../endpoints/cidr.js';
+import { Ec2Error, type Ec2Api, type Endpoint, type GroupRules, type RouteTable, type Vpc } from '../endpoints/ec2-api.js';
 import { hasGatewayType } from '../endpoints/reach.js';
-import { contains, isIpv4Block } from './cidr.js';
-import type { DoctorFacts, DoctorProblem, DoctorSourceSpec, Read, ResolvedSource } from './model.js';
+import type { DoctorFacts, DoctorProblem, DoctorSourceSpec, Read, ResolvedSource, TransitGatewayView } from './model.js';
 
 export const DEFAULT_PORT = 443;
 
@@ -147,6 +147,47 @@ async function findEndpoint(ec2: Ec2Api, region: string, command: DoctorCommand,
   }
 }
 
+/**
+ * The second round of reads, on what the first showed: the entries of prefix lists that security-group rules
+ * name; the Transit Gateway attachments and route tables when a route leads to a TGW; the source VPC's DHCP
+ * option set. Each only when the path needs it.
+ */
+async function pathReads(
+  ec2: Ec2Api,
+  region: string,
+  on: { endpoint: Endpoint; sourceVpc?: string; otherVpc: boolean; groups: GroupRules[]; tables: RouteTable[]; vpcs?: Vpc[]; signal?: AbortSignal },
+): Promise<Pick<DoctorFacts, 'prefixLists' | 'transitGateway' | 'sourceDhcp'>> {
+  const { signal } = on;
+  const listIds = [...new Set(on.groups.flatMap((g) => [...g.inbound, ...g.outbound]).flatMap((r) => r.sources.filter((s) => s.startsWith('pl-'))))];
+  const tgwIds = new Set(on.tables.flatMap((t) => t.routes.filter((r) => r.target.kind === 'tgw').map((r) => r.target.id)));
+  const dhcpId = on.sourceVpc ? on.vpcs?.find((v) => v.id === on.sourceVpc)?.dhcpOptionsId : undefined;
+
+  const transitGateway = async (): Promise<TransitGatewayView> => {
+    const vpcIds = [on.endpoint.vpcId, ...(on.sourceVpc ? [on.sourceVpc] : [])];
+    const attachments = (await ec2.describeTransitGatewayAttachments(region, vpcIds, signal)).filter((a) => tgwIds.has(a.transitGatewayId));
+    const tableIds = [...new Set(attachments.map((a) => a.associatedRouteTableId).filter((id): id is string => Boolean(id)))];
+    const routes = await Promise.all(tableIds.map((id) => ec2.searchTransitGatewayRoutes(region, id, signal)));
+    return { attachments, routeTables: Object.fromEntries(tableIds.map((id, i) => [id, routes[i]!])) };
+  };
+
+  const [prefixLists, tgw, sourceDhcp] = await Promise.all([
+    listIds.length > 0
+      ? read(
+          Promise.all(listIds.map((id) => ec2.getManagedPrefixListEntries(region, id, signal))).then((e) =>
+            Object.fromEntries(listIds.map((id, i) => [id, e[i]!])),
+          ),
+        )
+      : undefined,
+    on.otherVpc && tgwIds.size > 0 ? read(transitGateway()) : undefined,
+    on.sourceVpc && on.vpcs
+      ? dhcpId && dhcpId !== 'default'
+        ? read(ec2.describeDhcpOptions(region, [dhcpId], signal).then((d) => d[0]))
+        : ok(undefined)
+      : undefined,
+  ]);
+  return { ...(prefixLists && { prefixLists }), ...(tgw && { transitGateway: tgw }), ...(sourceDhcp && { sourceDhcp }) };
+}
+
 export async function gather(
   ec2: Ec2Api,
   region: string,
@@ -181,6 +222,7 @@ export async function gather(
       peerings,
       vpcs,
       gatewayEndpoints,
+      sourceSubnets,
     ] = await Promise.all([
       read(ec2.describeServices(region, [endpoint.serviceName], signal).then((s) => s[0])),
       endpoint.networkInterfaceIds?.length ? read(ec2.describeNetworkInterfaces(region, endpoint.networkInterfaceIds, signal)) : ok([]),
@@ -197,7 +239,18 @@ export async function gather(
       sourceVpc && hasGatewayType(endpoint.serviceName)
         ? read(ec2.listEndpoints(region, { vpcId: sourceVpc, type: 'Gateway', serviceNames: [endpoint.serviceName] }, listOptions).then((r) => r.endpoints))
         : undefined,
+      source.kind === 'in-vpc' && !source.subnet ? read(ec2.describeSubnetDetails(region, { vpcIds: [source.vpcId] }, signal)) : undefined,
     ]);
+
+    const more = await pathReads(ec2, region, {
+      endpoint,
+      sourceVpc,
+      otherVpc,
+      groups: [...(endpointGroups.ok ? endpointGroups.value : []), ...(sourceGroups?.ok ? sourceGroups.value : [])],
+      tables: routeTables.ok ? routeTables.value : [],
+      vpcs: vpcs.ok ? vpcs.value : undefined,
+      signal,
+    });
 
     const facts: DoctorFacts = {
       region,
@@ -214,9 +267,11 @@ export async function gather(
       acls,
       endpointVpcDns: { support, hostnames },
       ...(sourceVpcDnsSupport && { sourceVpcDnsSupport }),
+      ...(sourceSubnets && { sourceSubnets }),
       ...(peerings && { peerings }),
       vpcs,
       ...(gatewayEndpoints && { gatewayEndpoints }),
+      ...more,
     };
     return { facts };
   } catch (error) {

@@ -1,5 +1,6 @@
 /** What the doctor knows (gathered from EC2) and what it concludes (the report). Types only. */
 import type {
+  DhcpDnsServers,
   Endpoint,
   EndpointService,
   GroupRules,
@@ -9,6 +10,8 @@ import type {
   PeeringConnection,
   RouteTable,
   SubnetDetail,
+  TgwAttachment,
+  TgwRoute,
   Vpc,
 } from '../endpoints/ec2-api.js';
 import type { ClientLocation, NameReach } from '../endpoints/reach.js';
@@ -60,11 +63,24 @@ export interface DoctorFacts {
   endpointVpcDns: { support: Read<boolean>; hostnames: Read<boolean> };
   /** enableDnsSupport of the source's VPC, when it is another VPC. */
   sourceVpcDnsSupport?: Read<boolean>;
+  /** The subnets of a whole-VPC source (`from=vpc-…`): which route tables are in use. */
+  sourceSubnets?: Read<SubnetDetail[]>;
   /** Peerings of the source's VPC (other-VPC sources only). */
   peerings?: Read<PeeringConnection[]>;
   vpcs: Read<Vpc[]>;
   /** Gateway endpoints for the same service in the source's VPC (S3, DynamoDB). */
   gatewayEndpoints?: Read<Endpoint[]>;
+  /** The entries of the managed prefix lists that security-group rules on the path name. */
+  prefixLists?: Read<Record<string, string[]>>;
+  /** When a route on the path leads to a Transit Gateway: the VPCs' attachments and their TGW route tables. */
+  transitGateway?: Read<TransitGatewayView>;
+  /** The source VPC's DHCP option set (its DNS servers); undefined when it uses the default set. */
+  sourceDhcp?: Read<DhcpDnsServers | undefined>;
+}
+
+export interface TransitGatewayView {
+  attachments: TgwAttachment[];
+  routeTables: Record<string, { routes: TgwRoute[]; complete: boolean }>;
 }
 
 export type CheckId =
@@ -77,6 +93,7 @@ export type CheckId =
   | 'nacl-endpoint'
   | 'sg-endpoint'
   | 'sg-source'
+  | 'policy'
   | 'dns-attributes'
   | 'dns'
   | 'resolver';
@@ -104,6 +121,13 @@ export const DOCTOR_FINDINGS = [
   'routing.peeringWrongVpc',
   'routing.tgw',
   'routing.other',
+  'routing.appliance',
+  'routing.tgwRoute',
+  'routing.tgwNoRoute',
+  'routing.tgwBlackhole',
+  'routing.tgwElsewhere',
+  'routing.tgwNoAssociation',
+  'routing.manyTables',
   'routing.unreadable',
   'routing.noTable',
   'routing.noEndpointCidrs',
@@ -112,6 +136,7 @@ export const DOCTOR_FINDINGS = [
   'return.onpremNoCidr',
   'return.onpremNone',
   'return.noGateway',
+  'path.partial',
   'nacl.allow',
   'nacl.deny',
   'nacl.denyEphemeral',
@@ -129,6 +154,14 @@ export const DOCTOR_FINDINGS = [
   'sg.notInstance',
   'sg.noSourceCidr',
   'sg.unreadable',
+  'sg.bySourceGroup',
+  'sg.prefixList',
+  'policy.full',
+  'policy.denyAll',
+  'policy.noAllow',
+  'policy.denies',
+  'policy.limited',
+  'policy.unreadable',
   'dnsAttrs.on',
   'dnsAttrs.off',
   'dnsAttrs.unknown',
@@ -139,6 +172,7 @@ export const DOCTOR_FINDINGS = [
   'dns.noRoute',
   'dns.nothing',
   'dns.unknown',
+  'dns.customServers',
   'resolver.onprem',
   'resolver.remoteVpc',
 ] as const;
@@ -154,20 +188,33 @@ export interface Check {
   values: Record<string, string>;
   /** The resources looked at (ids). */
   resources: string[];
-  /** The exact command that fixes it, when there is one. */
+  /**
+   * A failing or warning link: the exact command that fixes it, when there is one. An unknown link: the one
+   * read-only command (or connection test from the source) that would settle it.
+   */
   command?: string;
 }
 
-export type VerdictId = 'reachable-privately' | 'reachable-over-internet' | 'not-reachable';
+/**
+ * `reachable-privately` only when every link on the path passes (warnings allowed); `not-reachable` when one
+ * fails; `cannot-tell` when none fails but one is unknown; `reachable-over-internet` when the service's name
+ * leads to public IPs the source can reach.
+ */
+export const VERDICTS = ['reachable-privately', 'reachable-over-internet', 'not-reachable', 'cannot-tell'] as const;
+export type VerdictId = (typeof VERDICTS)[number];
 
 export interface DoctorReport {
   verdict: VerdictId;
   /** The first failing check, for not-reachable (and the link that pushes traffic to the internet otherwise). */
   firstFailing?: CheckId;
+  /** The first unknown link, for cannot-tell. */
+  firstUnknown?: CheckId;
   /** The one command to fix it. */
   fix?: string;
-  /** Links the bot could not see: the verdict holds as far as it can see. */
+  /** Links the bot could not see. */
   unknown: CheckId[];
+  /** Each unknown link with the one read-only command that would settle it. */
+  settle: { id: CheckId; command: string }[];
   region: string;
   port: number;
   location: ClientLocation;

@@ -28,6 +28,8 @@ export interface Endpoint {
   privateDnsOnlyForInboundResolverEndpoint?: boolean;
   dnsRecordIpType?: string;
   networkInterfaceIds?: string[];
+  /** The endpoint policy (JSON), as EC2 returns it. */
+  policyDocument?: string;
 }
 
 export interface EndpointService {
@@ -61,6 +63,8 @@ export interface Vpc {
   /** Associated IPv4 blocks, primary first. */
   cidrs: string[];
   ipv6Cidrs: string[];
+  /** The DHCP option set the VPC hands out (`default` when none). */
+  dhcpOptionsId?: string;
 }
 
 export interface NetworkAclEntry {
@@ -278,6 +282,29 @@ export interface GroupRules {
   outbound: SecurityGroupRule[];
 }
 
+/** A Transit Gateway attachment and the TGW route table it is associated with (which decides where its traffic goes). */
+export interface TgwAttachment {
+  id: string;
+  transitGatewayId: string;
+  resourceId: string;
+  resourceType: string;
+  state: string;
+  associatedRouteTableId?: string;
+}
+
+export interface TgwRoute {
+  destination: string;
+  /** `active` or `blackhole`. */
+  state: string;
+  attachments: { id: string; resourceId: string; resourceType: string }[];
+}
+
+/** A DHCP option set's DNS servers (`AmazonProvidedDNS` or addresses). */
+export interface DhcpDnsServers {
+  id: string;
+  dnsServers: string[];
+}
+
 /** The read-only network calls `doctor` makes; each filters by VPC so one call covers the path. */
 export interface NetworkReads {
   /** Subnets by id, or every subnet of the given VPCs, or (neither) of the region: with their CIDR blocks. */
@@ -290,6 +317,13 @@ export interface NetworkReads {
   describeVpcPeeringConnections(region: string, vpcIds: string[], signal?: AbortSignal): Promise<PeeringConnection[]>;
   /** Security groups with their inbound and outbound rules. */
   describeGroupRules(region: string, ids: string[], signal?: AbortSignal): Promise<GroupRules[]>;
+  /** The CIDR blocks of a managed prefix list (a security-group rule's source or destination). */
+  getManagedPrefixListEntries(region: string, prefixListId: string, signal?: AbortSignal): Promise<string[]>;
+  /** The Transit Gateway attachments of the given VPCs, with their route-table association. */
+  describeTransitGatewayAttachments(region: string, vpcIds: string[], signal?: AbortSignal): Promise<TgwAttachment[]>;
+  /** Every route of a TGW route table (active and blackhole); `complete` is false when EC2 has more than it returned. */
+  searchTransitGatewayRoutes(region: string, routeTableId: string, signal?: AbortSignal): Promise<{ routes: TgwRoute[]; complete: boolean }>;
+  describeDhcpOptions(region: string, ids: string[], signal?: AbortSignal): Promise<DhcpDnsServers[]>;
 }
 
 /** The EC2 error codes (and our own) the message catalog explains in words; any other code is shown as it is. */

@@ -152,6 +152,7 @@ export function createEc2Adapter(options: Ec2AdapterOptions = {}): Ec2Api {
             .map((a) => a.CidrBlock ?? '');
           return {
             id: v.VpcId ?? '',
+            ...(v.DhcpOptionsId && { dhcpOptionsId: v.DhcpOptionsId }),
             cidrs: [...new Set([v.CidrBlock ?? '', ...associated])].filter(Boolean),
             ipv6Cidrs: (v.Ipv6CidrBlockAssociationSet ?? [])
               .filter((a) => (a.Ipv6CidrBlockState?.State ?? 'associated') === 'associated')
@@ -249,6 +250,7 @@ function toEndpoint(e: SdkEndpoint): Endpoint {
     }),
     ...(e.DnsOptions?.DnsRecordIpType && { dnsRecordIpType: e.DnsOptions.DnsRecordIpType }),
     ...(e.NetworkInterfaceIds && e.NetworkInterfaceIds.length > 0 && { networkInterfaceIds: e.NetworkInterfaceIds }),
+    ...(e.PolicyDocument && { policyDocument: e.PolicyDocument }),
   };
 }
 
@@ -446,6 +448,82 @@ function networkReads(call: Call): NetworkReads {
           byId.set(id, { id, status: p.Status?.Code ?? '', requester: peeringSide(p.RequesterVpcInfo), accepter: peeringSide(p.AccepterVpcInfo) });
         }
         return [...byId.values()];
+      }),
+
+    getManagedPrefixListEntries: (region, prefixListId, signal) =>
+      call(region, 'ec2:GetManagedPrefixListEntries', async ({ sdk, client }) => {
+        const all = await pages((token) =>
+          client.send(new sdk.GetManagedPrefixListEntriesCommand({ PrefixListId: prefixListId, MaxResults: 100, ...(token && { NextToken: token }) }), {
+            abortSignal: signal,
+          }),
+        );
+        return all
+          .flatMap((p) => p.Entries ?? [])
+          .map((e) => e.Cidr ?? '')
+          .filter(Boolean);
+      }),
+
+    describeTransitGatewayAttachments: (region, vpcIds, signal) =>
+      call(region, 'ec2:DescribeTransitGatewayAttachments', async ({ sdk, client }) => {
+        const all = await pages((token) =>
+          client.send(
+            new sdk.DescribeTransitGatewayAttachmentsCommand({
+              Filters: [{ Name: 'resource-id', Values: vpcIds }],
+              MaxResults: 1000,
+              ...(token && { NextToken: token }),
+            }),
+            { abortSignal: signal },
+          ),
+        );
+        return all
+          .flatMap((p) => p.TransitGatewayAttachments ?? [])
+          .map((a) => ({
+            id: a.TransitGatewayAttachmentId ?? '',
+            transitGatewayId: a.TransitGatewayId ?? '',
+            resourceId: a.ResourceId ?? '',
+            resourceType: a.ResourceType ?? '',
+            state: a.State ?? '',
+            ...(a.Association?.TransitGatewayRouteTableId &&
+              (a.Association.State ?? 'associated') === 'associated' && { associatedRouteTableId: a.Association.TransitGatewayRouteTableId }),
+          }));
+      }),
+
+    searchTransitGatewayRoutes: (region, routeTableId, signal) =>
+      call(region, 'ec2:SearchTransitGatewayRoutes', async ({ sdk, client }) => {
+        // A filter is required; by state it returns every route, and the longest-prefix match is made by the doctor.
+        const page = await client.send(
+          new sdk.SearchTransitGatewayRoutesCommand({
+            TransitGatewayRouteTableId: routeTableId,
+            Filters: [{ Name: 'state', Values: ['active', 'blackhole'] }],
+            MaxResults: 1000,
+          }),
+          { abortSignal: signal },
+        );
+        return {
+          complete: !page.AdditionalRoutesAvailable,
+          routes: (page.Routes ?? []).map((r) => ({
+            destination: r.DestinationCidrBlock ?? r.PrefixListId ?? '',
+            state: r.State ?? 'active',
+            attachments: (r.TransitGatewayAttachments ?? []).map((a) => ({
+              id: a.TransitGatewayAttachmentId ?? '',
+              resourceId: a.ResourceId ?? '',
+              resourceType: a.ResourceType ?? '',
+            })),
+          })),
+        };
+      }),
+
+    describeDhcpOptions: (region, ids, signal) =>
+      call(region, 'ec2:DescribeDhcpOptions', async ({ sdk, client }) => {
+        const page = await client.send(new sdk.DescribeDhcpOptionsCommand({ DhcpOptionsIds: ids }), { abortSignal: signal });
+        return (page.DhcpOptions ?? []).map((d) => ({
+          id: d.DhcpOptionsId ?? '',
+          dnsServers: (d.DhcpConfigurations ?? [])
+            .filter((c) => c.Key === 'domain-name-servers')
+            .flatMap((c) => c.Values ?? [])
+            .map((v) => v.Value ?? '')
+            .filter(Boolean),
+        }));
       }),
 
     describeGroupRules: (region, ids, signal) =>

@@ -5,16 +5,20 @@
  */
 export {
   CreateVpcEndpointCommand,
+  DescribeDhcpOptionsCommand,
   DescribeInstancesCommand,
   DescribeNetworkAclsCommand,
   DescribeNetworkInterfacesCommand,
   DescribeRouteTablesCommand,
   DescribeSecurityGroupsCommand,
   DescribeSubnetsCommand,
+  DescribeTransitGatewayAttachmentsCommand,
   DescribeVpcAttributeCommand,
   DescribeVpcEndpointServicesCommand,
   DescribeVpcEndpointsCommand,
   DescribeVpcPeeringConnectionsCommand,
   DescribeVpcsCommand,
   EC2Client,
+  GetManagedPrefixListEntriesCommand,
+  SearchTransitGatewayRoutesCommand,
 } from '@aws-sdk/client-ec2';

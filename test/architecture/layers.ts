@@ -35,7 +35,6 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/decision/', 'core'],
   // The price model: the dated price table and the estimate arithmetic.
   ['src/pricing/', 'core'],
-  ['src/doctor/cidr.ts', 'core'],
   ['src/doctor/model.ts', 'core'],
   ['src/doctor/evaluate.ts', 'core'],
   ['src/endpoints/ec2-api.ts', 'core'],

@@ -23,7 +23,8 @@ const memberStatements: Statement[] = role.Properties.Policies.flatMap((p: { Pol
 const workerStatements: Statement[] = serverless.resources.Resources.WorkerRole.Properties.Policies.flatMap(
   (p: { PolicyDocument: { Statement: Statement[] } }) => p.PolicyDocument.Statement,
 );
-const isRead = (a: string) => a.startsWith('ec2:Describe');
+/** EC2's read-only verbs: Describe…, and Get…/Search… (prefix-list entries, Transit Gateway routes). */
+const isRead = (a: string) => /^ec2:(Describe|Get|Search)/.test(a);
 /** EC2 endpoint actions, and the private hosted zone association a private-DNS create depends on. */
 const isEndpointAction = (a: string) => a.startsWith('ec2:') || a.startsWith('vpce:') || a === 'route53:AssociateVPCWithHostedZone';
 
@@ -86,9 +87,9 @@ describe('deploy/member-role.yml', () => {
     ]);
   });
 
-  it('reads exactly the Describe calls the EC2 adapter makes, in the allowed regions', () => {
+  it('reads exactly the read-only calls the EC2 adapter makes, in the allowed regions', () => {
     const adapterReads = [
-      ...new Set([...readFileSync('src/endpoints/ec2.ts', 'utf8').matchAll(/new sdk\.(Describe\w+)Command\(/g)].map((m) => `ec2:${m[1]!}`)),
+      ...new Set([...readFileSync('src/endpoints/ec2.ts', 'utf8').matchAll(/new sdk\.((?:Describe|Get|Search)\w+)Command\(/g)].map((m) => `ec2:${m[1]!}`)),
     ].sort();
     const reads = memberStatements.filter((s) => actions(s).some(isRead));
     expect(reads).toHaveLength(1);

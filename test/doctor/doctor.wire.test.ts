@@ -145,14 +145,26 @@ describe('/privatelink doctor through the Lambda handler', () => {
     );
   });
 
-  it('a healthy path from a subnet: "Reachable privately", and what each name resolves to', async () => {
+  it('a healthy path from an instance: "Reachable privately", and what each name resolves to', async () => {
+    serveWorld(healthyWorld());
+    const { send } = setup();
+
+    const text = blockText(await send(`doctor ${ENDPOINT} from=${INSTANCE}`));
+
+    expect(text).toContain('*:large_green_circle: Reachable privately*');
+    expect(text).toContain("`kinesis.ap-northeast-1.amazonaws.com`: the endpoint's private IPs → through the endpoint");
+  });
+
+  it('the same path from a subnet: "Cannot tell", naming the instances\' security groups and the read that settles it', async () => {
     serveWorld(healthyWorld());
     const { send } = setup();
 
     const text = blockText(await send(`doctor ${ENDPOINT} from=subnet-0c0c0c0c`));
 
-    expect(text).toContain('*:large_green_circle: Reachable privately*');
-    expect(text).toContain("`kinesis.ap-northeast-1.amazonaws.com`: the endpoint's private IPs → through the endpoint");
+    expect(text).toContain('*:large_yellow_circle: Cannot tell* · unknown: Source security groups');
+    expect(text).toContain(
+      '• Source security groups — Settle it with: `aws ec2 describe-instances --filters Name=subnet-id,Values=subnet-0c0c0c0c --query \\"Reservations[].Instances[].[InstanceId,SecurityGroups[].GroupId]\\" --region ap-northeast-1`',
+    );
   });
 
   it('private DNS off with a NAT gateway: "Reachable, but over the internet"', async () => {
@@ -210,9 +222,7 @@ describe('/privatelink doctor through the Lambda handler', () => {
     expect(text).toContain("`192.168.10.5/32` is in no subnet of this region: treated as on-premises or a peer's CIDR.");
     expect(text).toContain(':grey_question: *Resolver / forwarding*: On-premises DNS needs a conditional forwarder');
     expect(text).toContain('aws route53resolver list-resolver-endpoints');
-    expect(text).toContain(
-      '*:large_green_circle: Reachable privately* · as far as the bot can see (unknown: Route there, NACL (source subnet), DNS from here, Resolver / forwarding)',
-    );
+    expect(text).toContain('*:large_yellow_circle: Cannot tell* · unknown: Route there, NACL (source subnet), DNS from here, Resolver / forwarding');
   });
 
   it('refuses bad grammar without calling EC2', async () => {
@@ -292,6 +302,8 @@ describe('privatelink doctor in the terminal', () => {
       'nacl-endpoint',
       'sg-endpoint',
       'sg-source',
+      // The endpoint as EC2 describes it carries its policy (the default: full access).
+      'policy',
       'dns-attributes',
       'dns',
     ]);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { aclDecision, evaluate } from '../../src/doctor/evaluate.js';
 import type { DoctorFacts } from '../../src/doctor/model.js';
+import type { RouteTable, SubnetDetail, TgwRoute } from '../../src/endpoints/ec2-api.js';
 import { checkText } from '../../src/slack/views/doctor.js';
 import {
   ENDPOINT_ID,
@@ -197,9 +198,15 @@ describe('doctor evaluator', () => {
     });
   });
 
-  it('reads the bot may not make are unknown, not failures', () => {
+  it('reads the bot may not make are unknown, not failures: cannot tell, each with the read that settles it', () => {
     const report = evaluate({ ...healthy(), acls: denied('ec2:DescribeNetworkAcls'), endpointGroups: denied('ec2:DescribeSecurityGroups') });
-    expect(report.verdict).toBe('reachable-privately');
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'nacl-source' });
+    expect(report.fix).toBeUndefined();
+    expect(report.settle).toEqual([
+      { id: 'nacl-source', command: `aws ec2 describe-network-acls --filters Name=vpc-id,Values=${VPC} --region ${REGION}` },
+      { id: 'nacl-endpoint', command: `aws ec2 describe-network-acls --filters Name=vpc-id,Values=${VPC} --region ${REGION}` },
+      { id: 'sg-endpoint', command: `aws ec2 describe-security-groups --group-ids ${ENDPOINT_SG} --region ${REGION}` },
+    ]);
     expect(report.checks.find((c) => c.id === 'nacl-source')).toMatchObject({ status: 'unknown', values: { action: 'ec2:DescribeNetworkAcls' } });
     expect(report.checks.find((c) => c.id === 'sg-endpoint')!.status).toBe('unknown');
   });
@@ -273,7 +280,10 @@ describe('doctor evaluator: a peered VPC', () => {
   it('with routes both ways: reachable privately by the endpoint-specific names; the default name depends on Resolver rules the bot cannot see', () => {
     const report = evaluate(peered({ there: true, back: true }));
 
-    expect(report.verdict).toBe('reachable-privately');
+    // Every network link passes, but the default name's resolution is not visible: cannot tell, not "reachable".
+    // (The source is a subnet: its instances' own security groups are unknown too.)
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'sg-source', unknown: ['sg-source', 'dns', 'resolver'] });
+    expect(report.settle[1]).toEqual({ id: 'dns', command: `dig +short kinesis.${REGION}.amazonaws.com` });
     expect(report.checks.find((c) => c.id === 'dns')).toMatchObject({ status: 'unknown', values: { why: 'remote-vpc-forwarding-unknown' } });
     expect(report.checks.find((c) => c.id === 'resolver')).toMatchObject({
       status: 'unknown',
@@ -289,7 +299,75 @@ describe('doctor evaluator: a peered VPC', () => {
     const report = evaluate({ ...facts, peerings: ok([]) });
     expect(report.location).toBe('tgw-vpc');
     expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'unknown', finding: 'routing.tgw' });
-    expect(report.verdict).toBe('reachable-privately');
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
+    expect(report.settle[0]!.command).toBe(
+      `aws ec2 describe-transit-gateway-attachments --filters Name=resource-id,Values=${PEER_VPC} Name=transit-gateway-id,Values=tgw-0123456789abcdef0 --region ${REGION}`,
+    );
+  });
+
+  describe('through a Transit Gateway whose attachments and route tables were read', () => {
+    const TGW = 'tgw-0123456789abcdef0';
+    const viaTgw = (spokeRoutes: TgwRoute[], hubRoutes: TgwRoute[]): DoctorFacts => {
+      const facts = peered({ there: false, back: false });
+      const tables = (facts.routeTables as { ok: true; value: RouteTable[] }).value;
+      tables[0]!.routes.push({ destination: '10.0.0.0/8', target: { kind: 'tgw', id: TGW }, state: 'active' });
+      tables[1]!.routes.push({ destination: '10.1.0.0/16', target: { kind: 'tgw', id: TGW }, state: 'active' });
+      const attachment = (id: string, vpc: string, table: string) => ({
+        id,
+        transitGatewayId: TGW,
+        resourceId: vpc,
+        resourceType: 'vpc',
+        state: 'available',
+        associatedRouteTableId: table,
+      });
+      return {
+        ...facts,
+        peerings: ok([]),
+        transitGateway: ok({
+          attachments: [attachment('tgw-attach-0spoke', PEER_VPC, 'tgw-rtb-0spoke'), attachment('tgw-attach-0hub', VPC, 'tgw-rtb-0hub')],
+          routeTables: { 'tgw-rtb-0spoke': { routes: spokeRoutes, complete: true }, 'tgw-rtb-0hub': { routes: hubRoutes, complete: true } },
+        }),
+      };
+    };
+    const to = (destination: string, attachment: string, vpc: string, state = 'active'): TgwRoute => ({
+      destination,
+      state,
+      attachments: [{ id: attachment, resourceId: vpc, resourceType: 'vpc' }],
+    });
+
+    it('routes both ways in the TGW route tables: the route links pass', () => {
+      const report = evaluate(viaTgw([to('10.0.0.0/16', 'tgw-attach-0hub', VPC)], [to('10.1.0.0/16', 'tgw-attach-0spoke', PEER_VPC)]));
+      expect(report.location).toBe('tgw-vpc');
+      expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({
+        status: 'pass',
+        finding: 'routing.tgwRoute',
+        values: { tgwTable: 'tgw-rtb-0spoke' },
+      });
+      expect(report.checks.find((c) => c.id === 'return-route')).toMatchObject({
+        status: 'pass',
+        finding: 'routing.tgwRoute',
+        values: { tgwTable: 'tgw-rtb-0hub' },
+      });
+    });
+
+    it("no route in the spoke's TGW route table: not reachable, the TGW route to add", () => {
+      const report = evaluate(viaTgw([to('10.2.0.0/16', 'tgw-attach-0other', 'vpc-0other')], [to('10.1.0.0/16', 'tgw-attach-0spoke', PEER_VPC)]));
+      expect(report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing' });
+      expect(report.fix).toBe(
+        `aws ec2 create-transit-gateway-route --transit-gateway-route-table-id tgw-rtb-0spoke --destination-cidr-block 10.0.1.0/24 --transit-gateway-attachment-id tgw-attach-0hub --region ${REGION}`,
+      );
+    });
+
+    it('a blackhole for the hub in the TGW route table fails; a route to an inspection attachment is unknown', () => {
+      const blackhole = evaluate(viaTgw([to('10.0.0.0/16', 'tgw-attach-0hub', VPC, 'blackhole')], [to('10.1.0.0/16', 'tgw-attach-0spoke', PEER_VPC)]));
+      expect(blackhole.checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'fail', finding: 'routing.tgwBlackhole' });
+      const inspected = evaluate(viaTgw([to('0.0.0.0/0', 'tgw-attach-0fw', 'vpc-0inspection')], [to('10.1.0.0/16', 'tgw-attach-0spoke', PEER_VPC)]));
+      expect(inspected).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
+      expect(inspected.checks.find((c) => c.id === 'routing')).toMatchObject({
+        finding: 'routing.tgwElsewhere',
+        values: { target: 'tgw-attach-0fw (vpc vpc-0inspection)' },
+      });
+    });
   });
 });
 
@@ -317,7 +395,9 @@ describe('doctor evaluator: on-premises', () => {
     const report = evaluate(onprem('192.168.10.0/24', true));
 
     expect(report.location).toBe('onprem');
-    expect(report.verdict).toBe('reachable-privately');
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
+    // The on-premises path is settled by a connection test from the source to an ENI.
+    expect(report.settle[0]).toEqual({ id: 'routing', command: 'nc -vz -w 5 10.0.1.23 443' });
     expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'unknown', finding: 'routing.onprem' });
     expect(report.checks.find((c) => c.id === 'return-route')).toMatchObject({ status: 'pass', finding: 'return.onprem' });
     const resolver = report.checks.find((c) => c.id === 'resolver')!;
@@ -363,5 +443,249 @@ describe('doctor evaluator: S3 with inbound-only private DNS', () => {
 
     expect(report.verdict).toBe('reachable-privately');
     expect(report.checks.find((c) => c.id === 'dns')).toMatchObject({ status: 'pass', finding: 'dns.gateway', values: { name: `s3.${REGION}.amazonaws.com` } });
+  });
+});
+
+describe('doctor evaluator: the path actually taken', () => {
+  const subnetSource = (): DoctorFacts => {
+    const base = healthy();
+    const inVpc = base.source as Extract<DoctorFacts['source'], { kind: 'in-vpc' }>;
+    return {
+      ...base,
+      source: { kind: 'in-vpc', spec: { kind: 'subnet', id: SOURCE_SUBNET }, vpcId: VPC, subnet: inVpc.subnet!, cidrs: ['10.0.3.0/24'] },
+      sourceGroups: undefined,
+    };
+  };
+
+  it("one endpoint subnet's NACL blocking the source: a warning naming the blocked AZ, not 'not reachable'", () => {
+    const blocked = allowAllAcl('acl-0b0b0b0b', VPC, ['subnet-4e5f6a7b']);
+    blocked.entries.push({ ruleNumber: 50, egress: false, allow: false, protocol: '-1', cidr: '10.0.3.0/24' });
+    const facts = { ...healthy(), acls: ok([allowAllAcl('acl-0a0a0a0a', VPC, ['subnet-0a1b2c3d', SOURCE_SUBNET]), blocked]) };
+
+    const report = evaluate(facts);
+
+    expect(report.verdict).toBe('reachable-privately');
+    const line = report.checks.find((c) => c.id === 'nacl-endpoint')!;
+    expect(line).toMatchObject({ status: 'warn', finding: 'path.partial', values: { blocked: `${REGION}c`, open: `${REGION}a`, cause: 'nacl.deny' } });
+    expect(line.command).toContain('aws ec2 create-network-acl-entry --network-acl-id acl-0b0b0b0b --ingress --rule-number 49');
+    expect(checkText(line).text).toMatch(/^Only some AZs get through: blocked in ap-northeast-1c, open in ap-northeast-1a\. `acl-0b0b0b0b`/);
+  });
+
+  it('a route more specific than local to a firewall ENI: the route link is unknown, said so, settled by a connection test', () => {
+    const facts = {
+      ...healthy(),
+      routeTables: ok([
+        {
+          ...privateTable,
+          routes: [...privateTable.routes, { destination: '10.0.1.0/24', target: { kind: 'other' as const, id: 'eni-0f1f2f3f4f5f6f7f8' }, state: 'active' }],
+        },
+        mainTable,
+      ]),
+    };
+
+    const report = evaluate(facts);
+
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
+    expect(report.checks.find((c) => c.id === 'routing')).toMatchObject({
+      status: 'unknown',
+      finding: 'routing.appliance',
+      values: { target: 'eni-0f1f2f3f4f5f6f7f8', destination: '10.0.1.0/24' },
+      command: 'nc -vz -w 5 10.0.1.23 443',
+    });
+  });
+
+  it('a blackhole route more specific than local: not reachable, fixed by deleting it', () => {
+    const facts = {
+      ...healthy(),
+      routeTables: ok([
+        {
+          ...privateTable,
+          routes: [...privateTable.routes, { destination: '10.0.2.0/24', target: { kind: 'other' as const, id: 'eni-0dead' }, state: 'blackhole' }],
+        },
+        mainTable,
+      ]),
+    };
+    // Only one ENI is behind it: the other AZ still answers, so it is a per-AZ warning.
+    const line = evaluate(facts).checks.find((c) => c.id === 'routing')!;
+    expect(line).toMatchObject({ status: 'warn', finding: 'path.partial', values: { cause: 'routing.blackhole', blocked: `${REGION}c` } });
+    expect(line.command).toBe(`aws ec2 delete-route --route-table-id ${privateTable.id} --destination-cidr-block 10.0.2.0/24 --region ${REGION}`);
+  });
+
+  it("an endpoint SG that admits only the app's security group, from a subnet: unknown (each instance's groups decide), no rule opening the subnet", () => {
+    const facts = {
+      ...subnetSource(),
+      endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: [], sources: ['sg-0c0c0c0c'] }] }]),
+    };
+
+    const report = evaluate(facts);
+
+    expect(report.verdict).toBe('cannot-tell');
+    expect(report.fix).toBeUndefined();
+    expect(report.checks.find((c) => c.id === 'sg-endpoint')).toMatchObject({
+      status: 'unknown',
+      finding: 'sg.bySourceGroup',
+      values: { sources: 'sg-0c0c0c0c' },
+      command: `/privatelink doctor ${ENDPOINT_ID} from=i-… region=${REGION}`,
+    });
+  });
+
+  it('an endpoint SG that admits a prefix list: unknown until its entries are read, with the read', () => {
+    const facts = {
+      ...healthy(),
+      endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: [], sources: ['pl-0123456789abcdef0'] }] }]),
+    };
+
+    const report = evaluate(facts);
+
+    expect(report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'sg-endpoint' });
+    expect(report.settle).toEqual([
+      { id: 'sg-endpoint', command: `aws ec2 get-managed-prefix-list-entries --prefix-list-id pl-0123456789abcdef0 --region ${REGION}` },
+    ]);
+  });
+
+  it('a prefix list read: its entries admit the source (pass) or do not (fail, as a CIDR rule would)', () => {
+    const facts = {
+      ...healthy(),
+      endpointGroups: ok([{ ...endpointGroup, inbound: [{ protocol: 'tcp', fromPort: 443, toPort: 443, cidrs: [], sources: ['pl-0123456789abcdef0'] }] }]),
+    };
+    expect(evaluate({ ...facts, prefixLists: ok({ 'pl-0123456789abcdef0': ['10.0.0.0/20'] }) }).verdict).toBe('reachable-privately');
+    expect(evaluate({ ...facts, prefixLists: ok({ 'pl-0123456789abcdef0': ['172.16.0.0/12'] }) })).toMatchObject({
+      verdict: 'not-reachable',
+      firstFailing: 'sg-endpoint',
+    });
+  });
+
+  it("custom DNS servers in the source VPC's DHCP option set: DNS is unknown; AmazonProvidedDNS or VPC+2 are not", () => {
+    const custom = evaluate({ ...healthy(), sourceDhcp: ok({ id: 'dopt-0123', dnsServers: ['10.0.0.53', '10.0.1.53'] }) });
+    expect(custom).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'dns' });
+    expect(custom.checks.find((c) => c.id === 'dns')).toMatchObject({
+      finding: 'dns.customServers',
+      values: { servers: '10.0.0.53, 10.0.1.53' },
+      command: `dig +short kinesis.${REGION}.amazonaws.com`,
+    });
+    expect(evaluate({ ...healthy(), sourceDhcp: ok({ id: 'dopt-0123', dnsServers: ['AmazonProvidedDNS'] }) }).verdict).toBe('reachable-privately');
+    expect(evaluate({ ...healthy(), sourceDhcp: ok({ id: 'dopt-0123', dnsServers: ['10.0.0.2'] }) }).verdict).toBe('reachable-privately');
+  });
+
+  it('the endpoint policy: default full access passes; Deny-all and no Allow fail; a Deny or a narrower Allow warns, naming the actions', () => {
+    const withPolicy = (policy: unknown) => evaluate({ ...healthy(), endpoint: { ...endpoint, policyDocument: JSON.stringify(policy) } });
+    const line = (policy: unknown) => withPolicy(policy).checks.find((c) => c.id === 'policy')!;
+    expect(line({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] })).toMatchObject({ status: 'pass', finding: 'policy.full' });
+    expect(withPolicy({ Statement: [{ Effect: 'Deny', Principal: { AWS: '*' }, Action: '*', Resource: '*' }] })).toMatchObject({
+      verdict: 'not-reachable',
+      firstFailing: 'policy',
+      fix: `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${ENDPOINT_ID} --policy-document '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}' --region ${REGION}`,
+    });
+    expect(line({ Statement: [] })).toMatchObject({ status: 'fail', finding: 'policy.noAllow' });
+    expect(
+      line({
+        Statement: [
+          { Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' },
+          { Effect: 'Deny', Principal: '*', Action: ['kinesis:DeleteStream'], Resource: '*' },
+        ],
+      }),
+    ).toMatchObject({ status: 'warn', finding: 'policy.denies', values: { actions: 'kinesis:DeleteStream' } });
+    expect(line({ Statement: { Effect: 'Allow', Principal: '*', Action: 'kinesis:PutRecord', Resource: '*' } })).toMatchObject({
+      status: 'warn',
+      finding: 'policy.limited',
+      values: { actions: 'kinesis:PutRecord' },
+    });
+    expect(line('not json').status).toBe('fail');
+    expect(evaluate({ ...healthy(), endpoint: { ...endpoint, policyDocument: '{' } }).checks.find((c) => c.id === 'policy')).toMatchObject({
+      status: 'unknown',
+      finding: 'policy.unreadable',
+    });
+  });
+
+  it('port 8443 against an AWS API: the port is the headline failure (AWS APIs listen on 443)', () => {
+    const report = evaluate({ ...healthy(), port: 8443, portGiven: true });
+    expect(report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'port' });
+    expect(report.fix).toBe(`/privatelink doctor ${ENDPOINT_ID} from=i-0123456789abcdef0 region=${REGION} port=443`);
+  });
+
+  it('a wrong route for exactly the destination: replace-route (EC2 refuses a second create-route for it)', () => {
+    const PEER_VPC = 'vpc-0b0b0b0b';
+    const PCX = 'pcx-0123456789abcdef0';
+    const base = healthy();
+    const peerTable: RouteTable = {
+      id: 'rtb-0b0b0b0b',
+      vpcId: PEER_VPC,
+      main: true,
+      subnetIds: ['subnet-0b0b0b0b'],
+      routes: [
+        { destination: '10.1.0.0/16', target: { kind: 'local', id: 'local' }, state: 'active' },
+        { destination: '10.0.1.0/24', target: { kind: 'peering', id: PCX }, state: 'blackhole' },
+        { destination: '10.0.2.0/24', target: { kind: 'nat', id: 'nat-0123456789abcdef0' }, state: 'active' },
+      ],
+    };
+    const facts: DoctorFacts = {
+      ...base,
+      source: {
+        kind: 'in-vpc',
+        spec: { kind: 'subnet', id: 'subnet-0b0b0b0b' },
+        vpcId: PEER_VPC,
+        subnet: { id: 'subnet-0b0b0b0b', vpcId: PEER_VPC, availabilityZone: `${REGION}a`, cidr: '10.1.1.0/24', ipv6Cidrs: [] },
+        cidrs: ['10.1.1.0/24'],
+      },
+      sourceGroups: undefined,
+      routeTables: ok([
+        peerTable,
+        { ...mainTable, routes: [...mainTable.routes, { destination: '10.1.0.0/16', target: { kind: 'peering', id: PCX }, state: 'active' }] },
+      ]),
+      peerings: ok([{ id: PCX, status: 'active', requester: { vpcId: PEER_VPC, cidrs: ['10.1.0.0/16'] }, accepter: { vpcId: VPC, cidrs: ['10.0.0.0/16'] } }]),
+      sourceVpcDnsSupport: ok(true),
+      acls: ok([allowAllAcl('acl-0a0a0a0a', VPC, ['subnet-0a1b2c3d', 'subnet-4e5f6a7b']), allowAllAcl('acl-0b0b0b0b', PEER_VPC, ['subnet-0b0b0b0b'])]),
+    };
+
+    const report = evaluate(facts);
+
+    expect(report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing' });
+    expect(report.fix).toBe(
+      `aws ec2 replace-route --route-table-id rtb-0b0b0b0b --destination-cidr-block 10.0.1.0/24 --vpc-peering-connection-id ${PCX} --region ${REGION}`,
+    );
+    // A NAT route for one endpoint subnet, the peering for the other: that AZ is cut off, with the replace for it.
+    const active = { ...peerTable.routes[1]!, state: 'active' };
+    const nat = evaluate({
+      ...facts,
+      routeTables: ok([
+        { ...peerTable, routes: [peerTable.routes[0]!, active, peerTable.routes[2]!] },
+        facts.routeTables.ok ? facts.routeTables.value[1]! : mainTable,
+      ]),
+    });
+    expect(nat.checks.find((c) => c.id === 'routing')).toMatchObject({
+      status: 'warn',
+      finding: 'path.partial',
+      values: { blocked: `${REGION}c` },
+      command: `aws ec2 replace-route --route-table-id rtb-0b0b0b0b --destination-cidr-block 10.0.2.0/24 --vpc-peering-connection-id ${PCX} --region ${REGION}`,
+    });
+  });
+
+  it('from=vpc: the tables its subnets use, not the main table; tables that disagree ask for a subnet', () => {
+    const base = healthy();
+    const other: SubnetDetail = { id: 'subnet-0e0e0e0e', vpcId: VPC, availabilityZone: `${REGION}a`, cidr: '10.0.4.0/24', ipv6Cidrs: [] };
+    const firewalled: RouteTable = {
+      id: 'rtb-0e0e0e0e',
+      vpcId: VPC,
+      main: false,
+      subnetIds: [other.id],
+      routes: [...privateTable.routes, { destination: '10.0.0.0/20', target: { kind: 'other', id: 'eni-0f1f2f3f4f5f6f7f8' }, state: 'active' }],
+    };
+    const vpcSource = (subnets: SubnetDetail[]): DoctorFacts => ({
+      ...base,
+      source: { kind: 'in-vpc', spec: { kind: 'vpc', id: VPC }, vpcId: VPC, cidrs: ['10.0.0.0/16'] },
+      sourceGroups: undefined,
+      sourceSubnets: ok(subnets),
+      routeTables: ok([privateTable, firewalled, mainTable]),
+    });
+    const sourceSubnet = (base.source as Extract<DoctorFacts['source'], { kind: 'in-vpc' }>).subnet!;
+
+    expect(evaluate(vpcSource([sourceSubnet])).checks.find((c) => c.id === 'routing')).toMatchObject({ status: 'pass', resources: [privateTable.id] });
+    const mixed = evaluate(vpcSource([sourceSubnet, other])).checks.find((c) => c.id === 'routing')!;
+    expect(mixed).toMatchObject({
+      status: 'unknown',
+      finding: 'routing.manyTables',
+      command: `/privatelink doctor ${ENDPOINT_ID} from=subnet-0e0e0e0e region=${REGION}`,
+    });
+    expect(mixed.values.tables).toBe('rtb-0c0c0c0c (pass), rtb-0e0e0e0e (unknown)');
   });
 });

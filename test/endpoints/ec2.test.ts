@@ -51,6 +51,7 @@ describe('EC2 adapter at the Query/XML wire', () => {
         tags: { Name: 'orders', team: 'data' },
         dnsRecordIpType: 'ipv4',
         networkInterfaceIds: ['eni-0123456789abcdef0', 'eni-0123456789abcdef1'],
+        policyDocument: '{"Statement":[{"Action":"*","Effect":"Allow","Principal":"*","Resource":"*"}]}',
       },
     ]);
   });

@@ -46,7 +46,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     await moto?.stop();
   });
 
-  async function endpoint(v: SeededVpc, options: { subnets?: string[]; sgs?: string[]; privateDns?: boolean } = {}): Promise<string> {
+  async function endpoint(v: SeededVpc, options: { subnets?: string[]; sgs?: string[]; privateDns?: boolean; policy?: string } = {}): Promise<string> {
     const created = await raw.send(
       new sdk.CreateVpcEndpointCommand({
         VpcEndpointType: 'Interface',
@@ -55,9 +55,48 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
         SubnetIds: options.subnets ?? v.subnetIds,
         SecurityGroupIds: options.sgs ?? [v.sgVpc443],
         PrivateDnsEnabled: options.privateDns ?? true,
+        ...(options.policy && { PolicyDocument: options.policy }),
       }),
     );
     return created.VpcEndpoint!.VpcEndpointId!;
+  }
+
+  async function instance(subnetId: string, groups: string[]): Promise<{ id: string; ip: string }> {
+    const images = await raw.send(new sdk.DescribeImagesCommand({}));
+    const run = await raw.send(
+      new sdk.RunInstancesCommand({
+        ImageId: images.Images![0]!.ImageId!,
+        MinCount: 1,
+        MaxCount: 1,
+        InstanceType: 't3.micro',
+        SubnetId: subnetId,
+        SecurityGroupIds: groups,
+      }),
+    );
+    return { id: run.Instances![0]!.InstanceId!, ip: run.Instances![0]!.PrivateIpAddress! };
+  }
+
+  async function group(v: SeededVpc, name: string, ingress: sdk.IpPermission[]): Promise<string> {
+    const g = await raw.send(new sdk.CreateSecurityGroupCommand({ VpcId: v.vpcId, GroupName: `doctor-${name}-${cidrs}`, Description: name }));
+    if (ingress.length > 0) await raw.send(new sdk.AuthorizeSecurityGroupIngressCommand({ GroupId: g.GroupId!, IpPermissions: ingress }));
+    return g.GroupId!;
+  }
+
+  /** Two VPCs peered both ways (routes on each side), the endpoint's SG admitting the peer. */
+  async function peeredPair(): Promise<{ e: SeededVpc; p: SeededVpc; id: string; pcx: string }> {
+    const e = await vpc();
+    const p = await vpc();
+    const id = await endpoint(e);
+    await raw.send(
+      new sdk.AuthorizeSecurityGroupIngressCommand({
+        GroupId: e.sgVpc443,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: p.cidr }] }],
+      }),
+    );
+    const peering = await raw.send(new sdk.CreateVpcPeeringConnectionCommand({ VpcId: p.vpcId, PeerVpcId: e.vpcId }));
+    const pcx = peering.VpcPeeringConnection!.VpcPeeringConnectionId!;
+    await raw.send(new sdk.AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+    return { e, p, id, pcx };
   }
 
   async function doctor(text: string): Promise<Diagnosis> {
@@ -88,16 +127,34 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
   const statuses = (d: Diagnosis) => Object.fromEntries(d.report.checks.map((c) => [c.id, c.status]));
   const cidrOf = (v: SeededVpc, third: number) => `${v.cidr.split('.').slice(0, 2).join('.')}.${third}.0/24`;
 
-  it("a healthy VPC is reachable privately (so each failure below is the one built, not moto's shape)", async () => {
+  it("a healthy VPC from a subnet: cannot tell, only the instances' own security groups unknown, with the read that settles it", async () => {
     const v = await vpc();
     const id = await endpoint(v);
     const d = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
-    expect(d.report.verdict).toBe('reachable-privately');
+    expect(d.report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'sg-source' });
     expect(d.report.checks.filter((c) => c.status !== 'pass').map((c) => c.finding)).toEqual(['sg.notInstance']);
+    expect(d.report.settle).toEqual([
+      {
+        id: 'sg-source',
+        command: `aws ec2 describe-instances --filters Name=subnet-id,Values=${v.sameAzSubnetId} --query "Reservations[].Instances[].[InstanceId,SecurityGroups[].GroupId]" --region ${MOTO_REGION}`,
+      },
+    ]);
     // The endpoint's ENI in the source's AZ, with an address from its subnet (the launcher's ENI patch).
     expect(d.line('endpoint-az').values.ip).toMatch(new RegExp(`^${cidrOf(v, 1).replace('.0/24', '').replaceAll('.', '\\.')}\\.\\d+$`));
-    expect(verdictLine(d.en)).toBe('*:large_green_circle: Reachable privately* · as far as the bot can see (unknown: Source security groups)');
-    expect(verdictLine(d.ja)).toBe('*:large_green_circle: プライベートに到達可能* · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）');
+    expect(verdictLine(d.en)).toBe('*:large_yellow_circle: Cannot tell* · unknown: Source security groups');
+    expect(verdictLine(d.ja)).toBe('*:large_yellow_circle: 判断できません* · 不明な箇所：送信元のセキュリティグループ');
+  });
+
+  it("a healthy VPC from an instance is reachable privately (so each failure below is the one built, not moto's shape)", async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.report.verdict).toBe('reachable-privately');
+    expect(d.report.checks.filter((c) => c.status !== 'pass')).toEqual([]);
+    expect(d.report.settle).toEqual([]);
+    expect(verdictLine(d.en)).toBe('*:large_green_circle: Reachable privately*');
+    expect(verdictLine(d.ja)).toBe('*:large_green_circle: プライベートに到達可能*');
   });
 
   it("an endpoint security group without the port: not reachable, the SG line names the instance's address", async () => {
@@ -160,9 +217,12 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     await entry(50, false, 'deny', '6', { From: 443, To: 443 }, '10.0.0.0/8');
     await entry(100, false, 'allow', '-1');
     await entry(100, true, 'allow', '-1');
-    const current = await raw.send(new sdk.DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [v.subnetIds[0]!] }] }));
-    const association = current.NetworkAcls![0]!.Associations!.find((a) => a.SubnetId === v.subnetIds[0])!;
-    await raw.send(new sdk.ReplaceNetworkAclAssociationCommand({ AssociationId: association.NetworkAclAssociationId!, NetworkAclId: aclId }));
+    // On every endpoint subnet (one alone would be a per-AZ warning, below).
+    for (const subnet of v.subnetIds) {
+      const current = await raw.send(new sdk.DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [subnet] }] }));
+      const association = current.NetworkAcls![0]!.Associations!.find((a) => a.SubnetId === subnet)!;
+      await raw.send(new sdk.ReplaceNetworkAclAssociationCommand({ AssociationId: association.NetworkAclAssociationId!, NetworkAclId: aclId }));
+    }
     const source = cidrOf(v, 11);
 
     const d = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
@@ -279,7 +339,8 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     const v = await vpc();
     const id = await endpoint(v, { subnets: v.subnetIds.slice(1) });
 
-    const d = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+    const d = await doctor(`doctor ${id} from=${i.id}`);
     expect(d.report.verdict).toBe('reachable-privately');
     expect(d.report.firstFailing).toBeUndefined();
     expect(d.line('endpoint-az')).toMatchObject({
@@ -358,20 +419,462 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
       command: `aws route53resolver list-resolver-endpoints --region ${MOTO_REGION} --filters Name=Direction,Values=INBOUND`,
     });
     expect(d.line('dns')).toMatchObject({ status: 'unknown', finding: 'dns.unknown' });
-    // What it concludes: no link it can see fails, so "reachable privately", qualified by every link it cannot see.
-    expect(d.report.verdict).toBe('reachable-privately');
+    // What it concludes: no link it can see fails, but four it cannot see: cannot tell, each with what settles it.
+    expect(d.report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
     expect(d.report.unknown).toEqual(['routing', 'nacl-source', 'dns', 'resolver']);
-    expect(verdictLine(d.en)).toBe(
-      '*:large_green_circle: Reachable privately* · as far as the bot can see (unknown: Route there, NACL (source subnet), DNS from here, Resolver / forwarding)',
-    );
+    expect(d.report.settle.map((x) => x.command)).toEqual([
+      expect.stringMatching(/^nc -vz -w 5 10\.\d+\.\d+\.\d+ 443$/),
+      expect.stringMatching(/^nc -vz -w 5 10\.\d+\.\d+\.\d+ 443$/),
+      `dig +short ${name}`,
+      `aws route53resolver list-resolver-endpoints --region ${MOTO_REGION} --filters Name=Direction,Values=INBOUND`,
+    ]);
+    expect(verdictLine(d.en)).toBe('*:large_yellow_circle: Cannot tell* · unknown: Route there, NACL (source subnet), DNS from here, Resolver / forwarding');
     expect(lineOf(d.en, 'Resolver / forwarding')).toContain(
       `*Resolver / forwarding*: On-premises DNS needs a conditional forwarder for \`${name}\` to a Route 53 Resolver inbound endpoint in \`${v.vpcId}\`; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`,
     );
     expect(verdictLine(d.ja)).toBe(
-      '*:large_green_circle: プライベートに到達可能* · ボットから参照できる範囲での結果（不明：往路のルート、ネットワーク ACL（送信元サブネット）、ここからの DNS、Resolver / 転送）',
+      '*:large_yellow_circle: 判断できません* · 不明な箇所：往路のルート、ネットワーク ACL（送信元サブネット）、ここからの DNS、Resolver / 転送',
     );
     expect(lineOf(d.ja, 'Resolver / 転送')).toContain(
       `*Resolver / 転送*: オンプレミスの DNS には、\`${name}\` を \`${v.vpcId}\` の Route 53 Resolver インバウンドエンドポイントに送る条件付きフォワーダーが必要です。ボットからは Route 53 Resolver も DNS サーバーも参照できないため、不明です。`,
     );
+  });
+  // ---- the estate: what an AWS networking engineer runs into ----
+
+  it("an endpoint SG that admits only the app's security group: from a subnet, unknown (each instance's groups decide); from an instance carrying it, reachable", async () => {
+    const v = await vpc();
+    const app = await group(v, 'app', []);
+    const bySg = await group(v, 'by-sg', [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, UserIdGroupPairs: [{ GroupId: app }] }]);
+    const id = await endpoint(v, { sgs: [bySg] });
+
+    const fromSubnet = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
+    expect(fromSubnet.report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'sg-endpoint' });
+    expect(fromSubnet.report.fix).toBeUndefined();
+    expect(fromSubnet.line('sg-endpoint')).toMatchObject({
+      status: 'unknown',
+      finding: 'sg.bySourceGroup',
+      values: { sources: app },
+      command: `/privatelink doctor ${id} from=i-… region=${MOTO_REGION}`,
+    });
+    expect(lineOf(fromSubnet.en, 'Endpoint security groups')).toContain(
+      'it depends on the groups each instance of the source carries, not on its subnet: unknown.',
+    );
+    expect(lineOf(fromSubnet.ja, 'エンドポイントのセキュリティグループ')).toContain(
+      '送信元の各インスタンスに割り当てられたセキュリティグループによって決まるため、不明です。',
+    );
+
+    const i = await instance(v.sameAzSubnetId, [app]);
+    const fromInstance = await doctor(`doctor ${id} from=${i.id}`);
+    expect(fromInstance.report.verdict).toBe('reachable-privately');
+    expect(fromInstance.line('sg-endpoint')).toMatchObject({ status: 'pass', finding: 'sg.endpointAdmits' });
+  });
+
+  it('an endpoint SG that admits a managed prefix list: its entries are read (GetManagedPrefixListEntries); in it, reachable; not in it, the SG fails', async () => {
+    const v = await vpc();
+    const list = async (cidr: string) =>
+      (
+        await raw.send(
+          new sdk.CreateManagedPrefixListCommand({
+            PrefixListName: `doctor-${cidrs}-${cidr}`,
+            AddressFamily: 'IPv4',
+            MaxEntries: 5,
+            Entries: [{ Cidr: cidr }],
+          }),
+        )
+      ).PrefixList!.PrefixListId!;
+    const inside = await list(cidrOf(v, 11));
+    const outside = await list('172.16.0.0/12');
+    const sg = (pl: string) => group(v, `pl-${pl}`, [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: pl }] }]);
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+
+    const admitted = await endpoint(v, { sgs: [await sg(inside)] });
+    const yes = await doctor(`doctor ${admitted} from=${i.id}`);
+    expect(yes.report.verdict).toBe('reachable-privately');
+    expect(yes.line('sg-endpoint')).toMatchObject({ status: 'pass', finding: 'sg.endpointAdmits' });
+
+    const other = await vpc();
+    const refusedId = await endpoint(other, {
+      sgs: [await group(other, 'pl-out', [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: outside }] }])],
+    });
+    const j = await instance(other.sameAzSubnetId, [other.sgVpc443]);
+    const no = await doctor(`doctor ${refusedId} from=${j.id}`);
+    expect(no.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'sg-endpoint' });
+    expect(no.line('sg-endpoint')).toMatchObject({ status: 'fail', finding: 'sg.endpointRefuses', values: { cidr: `${j.ip}/32` } });
+  });
+
+  it("one endpoint subnet's NACL blocks the source: a warning naming that AZ (calls fail now and then), not 'not reachable'", async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const acl = (await raw.send(new sdk.CreateNetworkAclCommand({ VpcId: v.vpcId }))).NetworkAcl!.NetworkAclId!;
+    const entry = (RuleNumber: number, Egress: boolean, RuleAction: 'allow' | 'deny', CidrBlock: string) =>
+      raw.send(new sdk.CreateNetworkAclEntryCommand({ NetworkAclId: acl, RuleNumber, Egress, RuleAction, CidrBlock, Protocol: '-1' }));
+    await entry(50, false, 'deny', cidrOf(v, 11));
+    await entry(100, false, 'allow', '0.0.0.0/0');
+    await entry(100, true, 'allow', '0.0.0.0/0');
+    const blockedSubnet = v.subnetIds[2]!;
+    const current = await raw.send(new sdk.DescribeNetworkAclsCommand({ Filters: [{ Name: 'association.subnet-id', Values: [blockedSubnet] }] }));
+    const association = current.NetworkAcls![0]!.Associations!.find((a) => a.SubnetId === blockedSubnet)!;
+    await raw.send(new sdk.ReplaceNetworkAclAssociationCommand({ AssociationId: association.NetworkAclAssociationId!, NetworkAclId: acl }));
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.report.verdict).toBe('reachable-privately');
+    expect(d.line('nacl-endpoint')).toMatchObject({
+      status: 'warn',
+      finding: 'path.partial',
+      values: { blocked: v.azs[2], open: v.azs.slice(0, 2).join(', '), cause: 'nacl.deny', acl, subnet: blockedSubnet },
+    });
+    expect(d.line('nacl-endpoint').command).toContain(`aws ec2 create-network-acl-entry --network-acl-id ${acl} --ingress --rule-number 49`);
+    expect(lineOf(d.en, 'NACL (endpoint subnets)')).toContain(`Only some AZs get through: blocked in ${v.azs[2]}, open in ${v.azs.slice(0, 2).join(', ')}.`);
+    expect(lineOf(d.ja, 'ネットワーク ACL（エンドポイントのサブネット）')).toContain(`一部の AZ にだけ到達できます。${v.azs[2]} ではブロックされ`);
+  });
+
+  it('a route more specific than local to a firewall ENI: the route link is unknown, said so, settled by a connection test', async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const firewall = await raw.send(new sdk.CreateNetworkInterfaceCommand({ SubnetId: v.subnetIds[1]!, Groups: [v.sgVpc443] }));
+    const eni = firewall.NetworkInterface!.NetworkInterfaceId!;
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: v.routeTableId, DestinationCidrBlock: cidrOf(v, 1), NetworkInterfaceId: eni }));
+    const i = await instance(v.subnetIds[2]!, [v.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'routing' });
+    expect(d.line('routing')).toMatchObject({ status: 'unknown', finding: 'routing.appliance', values: { target: eni, destination: cidrOf(v, 1) } });
+    expect(d.report.settle[0]!.command).toMatch(/^nc -vz -w 5 10\.\d+\.1\.\d+ 443$/);
+    expect(verdictLine(d.en)).toBe('*:large_yellow_circle: Cannot tell* · unknown: Route there');
+    expect(lineOf(d.en, 'Route there')).toContain('a firewall or Gateway Load Balancer endpoint on the path decides');
+    expect(lineOf(d.ja, '往路のルート')).toContain('経路上のファイアウォールまたは Gateway Load Balancer エンドポイントが通信を左右しますが');
+  });
+
+  it('port 8443 against an AWS API: the port is the headline (AWS APIs listen on 443), with the doctor run on 443', async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+    const d = await doctor(`doctor ${id} from=${i.id} port=8443`);
+    expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'port' });
+    expect(d.report.fix).toBe(`/privatelink doctor ${id} from=${i.id} region=${MOTO_REGION} port=443`);
+    expect(verdictLine(d.en)).toBe('*:red_circle: Not reachable* · first failing link: Port');
+    expect(verdictLine(d.ja)).toBe('*:red_circle: 到達不可* · 最初に失敗した箇所：ポート');
+  });
+
+  it('a peered VPC with routes both ways: cannot tell, the default name resting on Resolver rules or a shared zone the bot cannot see', async () => {
+    const { e, p, id, pcx } = await peeredPair();
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: p.routeTableId, DestinationCidrBlock: e.cidr, VpcPeeringConnectionId: pcx }));
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: e.routeTableId, DestinationCidrBlock: p.cidr, VpcPeeringConnectionId: pcx }));
+    const i = await instance(p.subnetIds[0]!, [p.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'dns', unknown: ['dns', 'resolver'] });
+    expect(d.line('routing')).toMatchObject({ status: 'pass', finding: 'routing.peering' });
+    expect(d.line('return-route')).toMatchObject({ status: 'pass', finding: 'routing.peering' });
+    expect(d.report.settle).toEqual([
+      { id: 'dns', command: 'dig +short kinesis.ap-northeast-1.amazonaws.com' },
+      { id: 'resolver', command: `aws route53resolver list-resolver-rule-associations --region ${MOTO_REGION} --filters Name=VPCId,Values=${p.vpcId}` },
+    ]);
+    expect(verdictLine(d.en)).toBe('*:large_yellow_circle: Cannot tell* · unknown: DNS from here, Resolver / forwarding');
+  });
+
+  it('a peered VPC whose table already routes the endpoint subnet elsewhere: the fix is replace-route (EC2 refuses a second create-route)', async () => {
+    const { e, p, id, pcx } = await peeredPair();
+    const igw = (await raw.send(new sdk.CreateInternetGatewayCommand({}))).InternetGateway!.InternetGatewayId!;
+    await raw.send(new sdk.AttachInternetGatewayCommand({ InternetGatewayId: igw, VpcId: p.vpcId }));
+    for (const third of [1, 2, 3])
+      await raw.send(new sdk.CreateRouteCommand({ RouteTableId: p.routeTableId, DestinationCidrBlock: cidrOf(e, third), GatewayId: igw }));
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: e.routeTableId, DestinationCidrBlock: p.cidr, VpcPeeringConnectionId: pcx }));
+
+    const d = await doctor(`doctor ${id} from=${p.subnetIds[0]}`);
+    expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing' });
+    expect(d.report.fix).toBe(
+      `aws ec2 replace-route --route-table-id ${p.routeTableId} --destination-cidr-block ${cidrOf(e, 1)} --vpc-peering-connection-id ${pcx} --region ${MOTO_REGION}`,
+    );
+    // And EC2 (moto) accepts that fix: the route is replaced, and the doctor then passes the route.
+    await raw.send(new sdk.ReplaceRouteCommand({ RouteTableId: p.routeTableId, DestinationCidrBlock: cidrOf(e, 1), VpcPeeringConnectionId: pcx }));
+    const after = await doctor(`doctor ${id} from=${p.subnetIds[0]}`);
+    expect(after.line('routing')).toMatchObject({ status: 'warn', finding: 'path.partial', values: { open: e.azs[0] } });
+  });
+
+  /** A hub (endpoint) and a spoke VPC on a Transit Gateway with one TGW route table each, VPC routes to the TGW both ways. */
+  async function hubAndSpoke(): Promise<{
+    hub: SeededVpc;
+    spoke: SeededVpc;
+    id: string;
+    tgw: string;
+    hubTable: string;
+    spokeTable: string;
+    hubAttachment: string;
+    spokeAttachment: string;
+  }> {
+    const hub = await vpc();
+    const spoke = await vpc();
+    const id = await endpoint(hub);
+    await raw.send(
+      new sdk.AuthorizeSecurityGroupIngressCommand({
+        GroupId: hub.sgVpc443,
+        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: spoke.cidr }] }],
+      }),
+    );
+    const tgw = (
+      await raw.send(new sdk.CreateTransitGatewayCommand({ Options: { DefaultRouteTableAssociation: 'disable', DefaultRouteTablePropagation: 'disable' } }))
+    ).TransitGateway!.TransitGatewayId!;
+    const attach = async (v: SeededVpc) =>
+      (await raw.send(new sdk.CreateTransitGatewayVpcAttachmentCommand({ TransitGatewayId: tgw, VpcId: v.vpcId, SubnetIds: [v.subnetIds[0]!] })))
+        .TransitGatewayVpcAttachment!.TransitGatewayAttachmentId!;
+    const hubAttachment = await attach(hub);
+    const spokeAttachment = await attach(spoke);
+    // The TGW route table each attachment is associated with (moto associates a new attachment with the TGW's
+    // default table even when asked not to; an attachment has one association, so the doctor reads that one).
+    const table = async (attachment: string) => {
+      const [found] =
+        (await raw.send(new sdk.DescribeTransitGatewayAttachmentsCommand({ TransitGatewayAttachmentIds: [attachment] }))).TransitGatewayAttachments ?? [];
+      const associated = found?.Association?.TransitGatewayRouteTableId;
+      if (associated) return associated;
+      const t = (await raw.send(new sdk.CreateTransitGatewayRouteTableCommand({ TransitGatewayId: tgw }))).TransitGatewayRouteTable!
+        .TransitGatewayRouteTableId!;
+      await raw.send(new sdk.AssociateTransitGatewayRouteTableCommand({ TransitGatewayRouteTableId: t, TransitGatewayAttachmentId: attachment }));
+      return t;
+    };
+    const hubTable = await table(hubAttachment);
+    const spokeTable = await table(spokeAttachment);
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: spoke.routeTableId, DestinationCidrBlock: '10.0.0.0/8', TransitGatewayId: tgw }));
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: hub.routeTableId, DestinationCidrBlock: spoke.cidr, TransitGatewayId: tgw }));
+    return { hub, spoke, id, tgw, hubTable, spokeTable, hubAttachment, spokeAttachment };
+  }
+
+  it("a spoke behind a Transit Gateway whose TGW route table has the routes both ways: the route links pass, read from the TGW's route tables", async () => {
+    const { hub, spoke, id, hubTable, spokeTable, hubAttachment, spokeAttachment } = await hubAndSpoke();
+    await raw.send(
+      new sdk.CreateTransitGatewayRouteCommand({
+        TransitGatewayRouteTableId: spokeTable,
+        DestinationCidrBlock: hub.cidr,
+        TransitGatewayAttachmentId: hubAttachment,
+      }),
+    );
+    await raw.send(
+      new sdk.CreateTransitGatewayRouteCommand({
+        TransitGatewayRouteTableId: hubTable,
+        DestinationCidrBlock: spoke.cidr,
+        TransitGatewayAttachmentId: spokeAttachment,
+      }),
+    );
+    const i = await instance(spoke.subnetIds[0]!, [spoke.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.report.location).toBe('tgw-vpc');
+    expect(d.line('routing')).toMatchObject({ status: 'pass', finding: 'routing.tgwRoute', values: { tgwTable: spokeTable, destination: hub.cidr } });
+    expect(d.line('return-route')).toMatchObject({ status: 'pass', finding: 'routing.tgwRoute', values: { tgwTable: hubTable, destination: spoke.cidr } });
+    // The network path is known; the default name rests on a private hosted zone or Resolver rules the bot cannot read.
+    expect(d.report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'dns' });
+    expect(lineOf(d.en, 'Route there')).toContain(
+      `whose route table \`${spokeTable}\` (associated with \`${spokeAttachment}\`) sends \`${hub.cidr}\` to \`${hub.vpcId}\`.`,
+    );
+  });
+
+  it('a spoke behind a Transit Gateway whose TGW route table has no route to the hub: not reachable, the TGW route to add', async () => {
+    const { hub, spoke, id, hubTable, spokeTable, hubAttachment, spokeAttachment } = await hubAndSpoke();
+    await raw.send(
+      new sdk.CreateTransitGatewayRouteCommand({
+        TransitGatewayRouteTableId: hubTable,
+        DestinationCidrBlock: spoke.cidr,
+        TransitGatewayAttachmentId: spokeAttachment,
+      }),
+    );
+
+    const d = await doctor(`doctor ${id} from=${spoke.subnetIds[0]}`);
+    expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing' });
+    expect(d.line('routing')).toMatchObject({ status: 'fail', finding: 'routing.tgwNoRoute', values: { tgwTable: spokeTable, attachment: spokeAttachment } });
+    expect(d.report.fix).toBe(
+      `aws ec2 create-transit-gateway-route --transit-gateway-route-table-id ${spokeTable} --destination-cidr-block ${cidrOf(hub, 1)} --transit-gateway-attachment-id ${hubAttachment} --region ${MOTO_REGION}`,
+    );
+    expect(verdictLine(d.en)).toContain('*:red_circle: Not reachable* · first failing link: Route there');
+    expect(lineOf(d.ja, '往路のルート')).toContain('Transit Gateway はトラフィックを破棄します。');
+  });
+
+  it('a spoke behind a Transit Gateway whose TGW route to the hub is a blackhole: not reachable, the blackhole named', async () => {
+    const { hub, spoke, id, hubTable, spokeTable, spokeAttachment } = await hubAndSpoke();
+    await raw.send(new sdk.CreateTransitGatewayRouteCommand({ TransitGatewayRouteTableId: spokeTable, DestinationCidrBlock: hub.cidr, Blackhole: true }));
+    await raw.send(
+      new sdk.CreateTransitGatewayRouteCommand({
+        TransitGatewayRouteTableId: hubTable,
+        DestinationCidrBlock: spoke.cidr,
+        TransitGatewayAttachmentId: spokeAttachment,
+      }),
+    );
+
+    const d = await doctor(`doctor ${id} from=${spoke.subnetIds[0]}`);
+    expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing' });
+    expect(d.line('routing')).toMatchObject({ status: 'fail', finding: 'routing.tgwBlackhole', values: { destination: hub.cidr } });
+    expect(d.report.fix).toContain(
+      `aws ec2 create-transit-gateway-route --transit-gateway-route-table-id ${spokeTable} --destination-cidr-block ${cidrOf(hub, 1)}`,
+    );
+  });
+
+  it("custom DNS servers in the source VPC's DHCP option set: the DNS link is unknown (private zones answer only the VPC resolver)", async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const options = await raw.send(
+      new sdk.CreateDhcpOptionsCommand({ DhcpConfigurations: [{ Key: 'domain-name-servers', Values: ['10.200.0.53', '10.200.1.53'] }] }),
+    );
+    const dopt = options.DhcpOptions!.DhcpOptionsId!;
+    await raw.send(new sdk.AssociateDhcpOptionsCommand({ DhcpOptionsId: dopt, VpcId: v.vpcId }));
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.report).toMatchObject({ verdict: 'cannot-tell', firstUnknown: 'dns', unknown: ['dns'] });
+    expect(d.line('dns')).toMatchObject({ status: 'unknown', finding: 'dns.customServers', values: { servers: '10.200.0.53, 10.200.1.53', vpc: v.vpcId } });
+    expect(d.report.settle).toEqual([{ id: 'dns', command: 'dig +short kinesis.ap-northeast-1.amazonaws.com' }]);
+    expect(lineOf(d.en, 'DNS from here')).toContain('answer only queries that reach the VPC resolver (VPC base + 2)');
+    expect(lineOf(d.ja, 'ここからの DNS')).toContain('VPC のリゾルバー（VPC のベース + 2）に届いたクエリだけです。');
+  });
+
+  it('from=vpc: the route tables its subnets use, not the main table; when they disagree, it asks for a subnet', async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    // The extra subnet keeps the main table: send the endpoint subnets through an appliance there only.
+    const tables = await raw.send(
+      new sdk.DescribeRouteTablesCommand({
+        Filters: [
+          { Name: 'vpc-id', Values: [v.vpcId] },
+          { Name: 'association.main', Values: ['true'] },
+        ],
+      }),
+    );
+    const main = tables.RouteTables![0]!.RouteTableId!;
+    const firewall = (await raw.send(new sdk.CreateNetworkInterfaceCommand({ SubnetId: v.subnetIds[1]! }))).NetworkInterface!.NetworkInterfaceId!;
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: main, DestinationCidrBlock: cidrOf(v, 1), NetworkInterfaceId: firewall }));
+
+    const d = await doctor(`doctor ${id} from=${v.vpcId}`);
+    expect(d.line('routing')).toMatchObject({
+      status: 'unknown',
+      finding: 'routing.manyTables',
+      values: { tables: `${v.routeTableId} (pass), ${main} (unknown)` },
+      command: `/privatelink doctor ${id} from=${v.sameAzSubnetId} region=${MOTO_REGION}`,
+    });
+    expect(d.report.verdict).toBe('cannot-tell');
+  });
+  it('a peering not yet accepted: not reachable, the route line names it and the accept command', async () => {
+    const e = await vpc();
+    const p = await vpc();
+    const id = await endpoint(e);
+    const peering = await raw.send(new sdk.CreateVpcPeeringConnectionCommand({ VpcId: p.vpcId, PeerVpcId: e.vpcId }));
+    const pcx = peering.VpcPeeringConnection!.VpcPeeringConnectionId!;
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: p.routeTableId, DestinationCidrBlock: e.cidr, VpcPeeringConnectionId: pcx }));
+    await raw.send(new sdk.CreateRouteCommand({ RouteTableId: e.routeTableId, DestinationCidrBlock: p.cidr, VpcPeeringConnectionId: pcx }));
+
+    const d = await doctor(`doctor ${id} from=${p.subnetIds[0]}`);
+    expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'routing' });
+    expect(d.line('routing')).toMatchObject({ status: 'fail', finding: 'routing.peeringInactive', values: { peering: pcx, status: 'pending-acceptance' } });
+    expect(d.report.fix).toBe(`aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${pcx} --region ${MOTO_REGION}`);
+  });
+
+  it("an instance whose security group lets it out only to a prefix list: the list's entries decide the source SG link", async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const list = async (cidr: string) =>
+      (
+        await raw.send(
+          new sdk.CreateManagedPrefixListCommand({
+            PrefixListName: `doctor-out-${cidrs}-${cidr}`,
+            AddressFamily: 'IPv4',
+            MaxEntries: 5,
+            Entries: [{ Cidr: cidr }],
+          }),
+        )
+      ).PrefixList!.PrefixListId!;
+    const egressOnly = async (pl: string) => {
+      const g = await group(v, `egress-${pl}`, []);
+      await raw.send(new sdk.RevokeSecurityGroupEgressCommand({ GroupId: g, IpPermissions: [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] }));
+      await raw.send(
+        new sdk.AuthorizeSecurityGroupEgressCommand({
+          GroupId: g,
+          IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, PrefixListIds: [{ PrefixListId: pl }] }],
+        }),
+      );
+      return g;
+    };
+    const endpoints = await egressOnly(await list(v.cidr));
+    const elsewhere = await egressOnly(await list('172.16.0.0/12'));
+
+    const yes = await doctor(`doctor ${id} from=${(await instance(v.sameAzSubnetId, [endpoints])).id}`);
+    expect(yes.line('sg-source')).toMatchObject({ status: 'pass', finding: 'sg.sourceAllows' });
+    expect(yes.report.verdict).toBe('reachable-privately');
+    const no = await doctor(`doctor ${id} from=${(await instance(v.sameAzSubnetId, [elsewhere])).id}`);
+    expect(no.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'sg-source' });
+    expect(no.line('sg-source')).toMatchObject({ status: 'fail', finding: 'sg.sourceRefuses' });
+  });
+
+  it("a Transit Gateway route to another attachment (an inspection VPC): unknown, the attachment named, not 'reachable'", async () => {
+    const { hub, spoke, id, hubTable, spokeTable, spokeAttachment, tgw } = await hubAndSpoke();
+    const inspection = await vpc();
+    const firewall = (
+      await raw.send(
+        new sdk.CreateTransitGatewayVpcAttachmentCommand({ TransitGatewayId: tgw, VpcId: inspection.vpcId, SubnetIds: [inspection.subnetIds[0]!] }),
+      )
+    ).TransitGatewayVpcAttachment!.TransitGatewayAttachmentId!;
+    await raw.send(
+      new sdk.CreateTransitGatewayRouteCommand({
+        TransitGatewayRouteTableId: spokeTable,
+        DestinationCidrBlock: hub.cidr,
+        TransitGatewayAttachmentId: firewall,
+      }),
+    );
+    await raw.send(
+      new sdk.CreateTransitGatewayRouteCommand({
+        TransitGatewayRouteTableId: hubTable,
+        DestinationCidrBlock: spoke.cidr,
+        TransitGatewayAttachmentId: spokeAttachment,
+      }),
+    );
+
+    const d = await doctor(`doctor ${id} from=${spoke.subnetIds[0]}`);
+    expect(d.report.verdict).toBe('cannot-tell');
+    expect(d.line('routing')).toMatchObject({
+      status: 'unknown',
+      finding: 'routing.tgwElsewhere',
+      values: { destination: hub.cidr, target: `${firewall} (vpc ${inspection.vpcId})` },
+    });
+    expect(lineOf(d.en, 'Route there')).toContain('what happens there (an inspection VPC, a VPN) is not visible to the bot: unknown.');
+  });
+
+  it('a DHCP option set with AmazonProvidedDNS: the DNS link passes (only other servers make it unknown)', async () => {
+    const v = await vpc();
+    const id = await endpoint(v);
+    const options = await raw.send(
+      new sdk.CreateDhcpOptionsCommand({
+        DhcpConfigurations: [
+          { Key: 'domain-name-servers', Values: ['AmazonProvidedDNS'] },
+          { Key: 'domain-name', Values: ['corp.internal'] },
+        ],
+      }),
+    );
+    await raw.send(new sdk.AssociateDhcpOptionsCommand({ DhcpOptionsId: options.DhcpOptions!.DhcpOptionsId!, VpcId: v.vpcId }));
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.line('dns')).toMatchObject({ status: 'pass', finding: 'dns.private' });
+    expect(d.report.verdict).toBe('reachable-privately');
+  });
+
+  it('an endpoint policy that denies everything: not reachable although the network path is open, the policy named, the default policy that restores it', async () => {
+    const v = await vpc();
+    const denyAll = JSON.stringify({ Statement: [{ Effect: 'Deny', Principal: '*', Action: '*', Resource: '*' }] });
+    const id = await endpoint(v, { policy: denyAll });
+    const i = await instance(v.sameAzSubnetId, [v.sgVpc443]);
+
+    const d = await doctor(`doctor ${id} from=${i.id}`);
+    expect(d.report).toMatchObject({ verdict: 'not-reachable', firstFailing: 'policy' });
+    expect(d.report.checks.filter((c) => c.status === 'fail').map((c) => c.id)).toEqual(['policy']);
+    expect(d.report.fix).toBe(
+      `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${id} --policy-document '{"Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}' --region ${MOTO_REGION}`,
+    );
+    // EC2 (moto) accepts that fix, and the doctor then passes the policy.
+    await raw.send(
+      new sdk.ModifyVpcEndpointCommand({
+        VpcEndpointId: id,
+        PolicyDocument: JSON.stringify({ Statement: [{ Effect: 'Allow', Principal: '*', Action: '*', Resource: '*' }] }),
+      }),
+    );
+    expect((await doctor(`doctor ${id} from=${i.id}`)).line('policy')).toMatchObject({ status: 'pass', finding: 'policy.full' });
+    expect(verdictLine(d.en)).toBe('*:red_circle: Not reachable* · first failing link: Endpoint policy');
+    expect(lineOf(d.ja, 'エンドポイントポリシー')).toContain('エンドポイント経由の呼び出しはすべて拒否されます（AccessDenied）。');
   });
 });

@@ -51,6 +51,7 @@ describeWithMoto('moto launcher: CreateVpcEndpoint as EC2 answers it', () => {
       'endpoint-network-interfaces',
       'pending-then-available',
       'describe-vpc-endpoints-pages',
+      'transit-gateway-route-attachments',
     ]);
   });
 

@@ -369,6 +369,34 @@ def apply_patches(options):
 
         VPCs.describe_vpc_endpoints = describe_vpc_endpoints
 
+    # --- A Transit Gateway route lists the attachments it leads to (TransitGatewayAttachments, an array of
+    # TransitGatewayRouteAttachment: resourceId, resourceType, transitGatewayAttachmentId); moto stores one
+    # attachment as a bare object, which its serialiser turns into an empty or unparseable list. And
+    # SearchTransitGatewayRoutes takes MaxResults (5–1000), on which moto fails (it slices a dict).
+    # Sources: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_TransitGatewayRoute.html ,
+    # https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_SearchTransitGatewayRoutes.html
+    @patch("transit-gateway-route-attachments")
+    def _():
+        from moto.ec2.models.transit_gateway_route_tables import TransitGatewayRouteTableBackend
+
+        original_route = TransitGatewayRouteTableBackend.create_transit_gateway_route
+        original_search = TransitGatewayRouteTableBackend.search_transit_gateway_routes
+
+        def search_transit_gateway_routes(self, transit_gateway_route_table_id, filters, max_results=None):
+            routes = original_search(self, transit_gateway_route_table_id, filters)
+            return routes[: int(max_results)] if max_results else routes
+
+        TransitGatewayRouteTableBackend.search_transit_gateway_routes = search_transit_gateway_routes
+
+        def create_transit_gateway_route(self, *args, **kwargs):
+            route = original_route(self, *args, **kwargs)
+            attachment = route.get("transitGatewayAttachments")
+            if isinstance(attachment, dict):
+                route["transitGatewayAttachments"] = [attachment]
+            return route
+
+        TransitGatewayRouteTableBackend.create_transit_gateway_route = create_transit_gateway_route
+
     # --- Opt-in (--assume-role-needs-role; issue 17, many accounts): AssumeRole succeeds only into a role that
     # exists in its account and whose trust policy's sts:ExternalId condition, if any, matches. moto issues
     # credentials for any role ARN ("the role does not need to exist"); AWS answers AccessDenied.

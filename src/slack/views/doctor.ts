@@ -21,8 +21,9 @@ export function checkText(check: Check, msg: Messages = english): { text: string
 function checkLine(check: Check, msg: Messages): string {
   const d = msg.doctor;
   const { text, fix } = checkText(check, msg);
-  const lines = [`${d.marks[check.status]} *${d.checkNames[check.id]}*: ${text}`];
-  if (check.status !== 'pass' && (fix || check.command)) lines.push(`      ${fix ?? ''} ${check.command ? code(check.command) : ''}`.trimEnd());
+  const lines = [`${d.marks[check.status]} ${msg.punctuation.label(`*${d.checkNames[check.id]}*`, text)}`];
+  const lead = fix ?? (check.status === 'unknown' && check.command ? d.settleWith : undefined);
+  if (check.status !== 'pass' && (lead || check.command)) lines.push(`      ${lead ?? ''} ${check.command ? code(check.command) : ''}`.trimEnd());
   return lines.join('\n');
 }
 
@@ -30,11 +31,19 @@ function reportView(report: DoctorReport, msg: Messages): SlackMessage {
   const d = msg.doctor;
   const title = d.title(report.endpoint.serviceName, report.source.label);
   const failing = report.checks.find((c) => c.id === report.firstFailing);
-  const verdict = [
-    `*${d.verdicts[report.verdict]}*${failing ? ` · ${d.firstFailing(d.checkNames[failing.id])}` : ''}${report.unknown.length > 0 ? ` · ${d.asFarAsVisible(report.unknown.map((id) => d.checkNames[id]).join(msg.cards.separator))}` : ''}`,
-    ...(failing ? [checkText(failing, msg).text] : []),
-    ...(report.fix ? [`${d.fixIt} ${code(report.fix)}`] : []),
-  ].join('\n');
+  const unknownNames = report.unknown.map((id) => d.checkNames[id]).join(msg.cards.separator);
+  const verdict =
+    report.verdict === 'cannot-tell'
+      ? [
+          // Each unknown link with the one read-only command that would settle it.
+          `*${d.verdicts[report.verdict]}* · ${d.unknownLinks(unknownNames)}`,
+          ...report.settle.map((s) => `• ${d.checkNames[s.id]} — ${d.settleWith} ${code(s.command)}`),
+        ].join('\n')
+      : [
+          `*${d.verdicts[report.verdict]}*${failing ? ` · ${d.firstFailing(d.checkNames[failing.id])}` : ''}${report.unknown.length > 0 ? ` · ${d.asFarAsVisible(unknownNames)}` : ''}`,
+          ...(failing ? [checkText(failing, msg).text] : []),
+          ...(report.fix ? [`${d.fixIt} ${code(report.fix)}`] : []),
+        ].join('\n');
   const source = [report.source.label, report.source.subnetId, report.source.availabilityZone].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ');
   const blocks: KnownBlock[] = [
     header(title),
@@ -53,11 +62,11 @@ function reportView(report: DoctorReport, msg: Messages): SlackMessage {
     ...report.checks.map((c) => section(checkLine(c, msg))),
   ];
   if (report.names.length > 0) {
-    const lines = report.names.map((n) => `${code(n.name)}: ${msg.reach.outcome(n.resolvesTo, n.path)}`);
+    const lines = report.names.map((n) => msg.punctuation.label(code(n.name), msg.reach.outcome(n.resolvesTo, n.path)));
     blocks.push(section(`*${d.names}*\n${lines.join('\n')}`));
   }
   blocks.push(context(d.readOnly));
-  return message(`${title}: ${d.verdicts[report.verdict]}`, blocks);
+  return message(msg.punctuation.label(title, d.verdicts[report.verdict]), blocks);
 }
 
 export function doctorProblemText(problem: DoctorProblem, msg: Messages = english): string {
@@ -110,8 +119,10 @@ export function doctorJson(outcome: DoctorOutcome): unknown {
   return {
     verdict: r.verdict,
     ...(r.firstFailing && { firstFailing: r.firstFailing }),
+    ...(r.firstUnknown && { firstUnknown: r.firstUnknown }),
     ...(r.fix && { fix: r.fix }),
     unknown: r.unknown,
+    settle: r.settle,
     region: r.region,
     port: r.port,
     location: r.location,
