@@ -121,7 +121,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
   const verdictLine = (text: string) => (/"text":"(\*:[a-z_]+: [^"]*)"/.exec(text)?.[1] ?? '').split('\n')[0];
   /** One check's line in the view, by its (localised) name. */
   const lineOf = (text: string, name: string) => {
-    const at = text.indexOf(`*${name}*:`);
+    const at = Math.max(text.indexOf(`*${name}*:`), text.indexOf(`*${name}*：`));
     return at < 0 ? '' : text.slice(at, text.indexOf('"}', at));
   };
   const statuses = (d: Diagnosis) => Object.fromEntries(d.report.checks.map((c) => [c.id, c.status]));
@@ -276,9 +276,9 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
       `\`${name}\` resolves to public IPs from here (private DNS off: the default name is the public one): calls leave through the NAT gateway, not the endpoint.`,
     );
     expect(verdictLine(withNat.ja)).toBe(
-      '*:large_orange_circle: 到達可能（ただしインターネット経由）* · 最初に失敗した箇所：ここからの DNS · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
+      '*:large_orange_circle: 到達可能（ただしインターネット経由）* · 最初に失敗した箇所：送信元での名前解決 · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
     );
-    expect(lineOf(withNat.ja, 'ここからの DNS')).toContain('呼び出しはエンドポイントではなく、NAT ゲートウェイを通って出ていきます。');
+    expect(lineOf(withNat.ja, '送信元での名前解決')).toContain('呼び出しはエンドポイントではなく、NAT ゲートウェイを通って出ていきます。');
 
     const noWayOut = await doctor(`doctor ${id} from=${v.sameAzSubnetId}`);
     expect(noWayOut.report.verdict).toBe('not-reachable');
@@ -289,9 +289,9 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     );
     expect(lineOf(noWayOut.en, 'DNS from here')).toContain('and the subnet has no way out: calls using it time out. The endpoint-specific names work.');
     expect(verdictLine(noWayOut.ja)).toBe(
-      '*:red_circle: 到達不可* · 最初に失敗した箇所：ここからの DNS · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
+      '*:red_circle: 到達不可* · 最初に失敗した箇所：送信元での名前解決 · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
     );
-    expect(lineOf(noWayOut.ja, 'ここからの DNS')).toContain('サブネットには外部への経路がありません。この名前を使った呼び出しはタイムアウトします。');
+    expect(lineOf(noWayOut.ja, '送信元での名前解決')).toContain('サブネットには外部への経路がありません。この名前を使った呼び出しはタイムアウトします。');
   });
 
   it("the VPC's DNS attributes turned off: the names do not resolve, not reachable, the attributes line says which", async () => {
@@ -308,7 +308,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     expect(lineOf(hostnamesOff.en, 'DNS from here')).toContain(
       "resolves to public IPs from here (private DNS needs `enableDnsSupport` and `enableDnsHostnames` on the endpoint's VPC, and one is off), and the subnet has no way out",
     );
-    expect(lineOf(hostnamesOff.ja, 'ここからの DNS')).toContain('一方が無効です）が、サブネットには外部への経路がありません。');
+    expect(lineOf(hostnamesOff.ja, '送信元での名前解決')).toContain('一方が無効です）が、サブネットには外部への経路がありません。');
 
     await raw.send(new sdk.ModifyVpcAttributeCommand({ VpcId: v.vpcId, EnableDnsSupport: { Value: false } }));
 
@@ -329,10 +329,10 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     expect(lineOf(d.en, 'DNS from here')).toContain('`kinesis.ap-northeast-1.amazonaws.com` does not resolve from here');
     expect(lineOf(d.en, 'VPC DNS attributes')).toContain(`\`${v.vpcId}\` lacks enableDnsSupport, enableDnsHostnames: the endpoint's private DNS is not used.`);
     expect(verdictLine(d.ja)).toBe(
-      '*:red_circle: 到達不可* · 最初に失敗した箇所：ここからの DNS · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
+      '*:red_circle: 到達不可* · 最初に失敗した箇所：送信元での名前解決 · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ）',
     );
-    expect(lineOf(d.ja, 'ここからの DNS')).toContain('`kinesis.ap-northeast-1.amazonaws.com` はここから解決されません');
-    expect(lineOf(d.ja, 'VPC の DNS 属性')).toContain(`\`${v.vpcId}\` では enableDnsSupport, enableDnsHostnames が無効です。`);
+    expect(lineOf(d.ja, '送信元での名前解決')).toContain('`kinesis.ap-northeast-1.amazonaws.com` はここから解決されません');
+    expect(lineOf(d.ja, 'VPC の DNS 属性')).toContain(`\`${v.vpcId}\` では enableDnsSupport、enableDnsHostnames が無効です。`);
   });
 
   it("no endpoint ENI in the source's AZ: reachable privately, with the cross-AZ warning and the subnet to add", async () => {
@@ -353,7 +353,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
       `*AZ*: No endpoint ENI in the source's AZ \`${v.azs[0]}\` (ENIs in ${v.azs.slice(1).join(', ')}): it works, but cross-AZ data is billed`,
     );
     expect(lineOf(d.ja, 'AZ')).toContain(
-      `*AZ*: 送信元の AZ \`${v.azs[0]}\` にエンドポイントの ENI がありません（ENI は ${v.azs.slice(1).join(', ')} にあります）。`,
+      `*AZ*：送信元の AZ \`${v.azs[0]}\` にエンドポイントの ENI がありません（ENI は ${v.azs.slice(1).join('、')} にあります）。`,
     );
   });
 
@@ -389,7 +389,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     );
     expect(lineOf(d.en, 'Route there')).toContain(`\`${p.routeTableId}\` has no route to \`${target}\` (\`${e.vpcId}\`).`);
     expect(verdictLine(d.ja)).toBe(
-      '*:red_circle: 到達不可* · 最初に失敗した箇所：往路のルート · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ、ここからの DNS、Resolver / 転送）',
+      '*:red_circle: 到達不可* · 最初に失敗した箇所：往路のルート · ボットから参照できる範囲での結果（不明：送信元のセキュリティグループ、送信元での名前解決、Resolver / 転送）',
     );
     expect(lineOf(d.ja, '往路のルート')).toContain(`\`${p.routeTableId}\` に \`${target}\`（\`${e.vpcId}\`）へのルートがありません。`);
   });
@@ -433,10 +433,10 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
       `*Resolver / forwarding*: On-premises DNS needs a conditional forwarder for \`${name}\` to a Route 53 Resolver inbound endpoint in \`${v.vpcId}\`; the bot cannot read Route 53 Resolver or your DNS servers: unknown.`,
     );
     expect(verdictLine(d.ja)).toBe(
-      '*:large_yellow_circle: 判断できません* · 不明な箇所：往路のルート、ネットワーク ACL（送信元サブネット）、ここからの DNS、Resolver / 転送',
+      '*:large_yellow_circle: 判断できません* · 不明な箇所：往路のルート、ネットワーク ACL（送信元サブネット）、送信元での名前解決、Resolver / 転送',
     );
     expect(lineOf(d.ja, 'Resolver / 転送')).toContain(
-      `*Resolver / 転送*: オンプレミスの DNS には、\`${name}\` を \`${v.vpcId}\` の Route 53 Resolver インバウンドエンドポイントに送る条件付きフォワーダーが必要です。ボットからは Route 53 Resolver も DNS サーバーも参照できないため、不明です。`,
+      `*Resolver / 転送*：オンプレミスの DNS には、\`${name}\` を \`${v.vpcId}\` の Route 53 Resolver インバウンドエンドポイントに送る条件付きフォワーダーが必要です。ボットからは Route 53 Resolver も DNS サーバーも参照できないため、不明です。`,
     );
   });
   // ---- the estate: what an AWS networking engineer runs into ----
@@ -723,7 +723,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     expect(d.line('dns')).toMatchObject({ status: 'unknown', finding: 'dns.customServers', values: { servers: '10.200.0.53, 10.200.1.53', vpc: v.vpcId } });
     expect(d.report.settle).toEqual([{ id: 'dns', command: 'dig +short kinesis.ap-northeast-1.amazonaws.com' }]);
     expect(lineOf(d.en, 'DNS from here')).toContain('answer only queries that reach the VPC resolver (VPC base + 2)');
-    expect(lineOf(d.ja, 'ここからの DNS')).toContain('VPC のリゾルバー（VPC のベース + 2）に届いたクエリだけです。');
+    expect(lineOf(d.ja, '送信元での名前解決')).toContain('VPC のリゾルバー（VPC のベース + 2）に届いたクエリだけです。');
   });
 
   it('from=vpc: the route tables its subnets use, not the main table; when they disagree, it asks for a subnet', async () => {
