@@ -11,6 +11,7 @@ import { newRequest, transition } from '../../src/requests/model.js';
 import { compareResultView } from '../../src/slack/views/compare.js';
 import { reportDecision } from '../../src/slack/views/report.js';
 import { requestMessage, statusView } from '../../src/slack/views/requests.js';
+import { kinesisParams } from '../helpers/requests.js';
 
 const JA = '\\u3040-\\u30ff\\u4e00-\\u9fff';
 /** What a rule reads: code spans, links, mentions and emoji names become neutral marks, so only prose is judged. */
@@ -77,6 +78,22 @@ function catalogTexts(node: unknown, path: string[] = []): [string, string][] {
   return [];
 }
 
+const at = new Date('2026-11-29T10:00:00Z');
+/** A pending Kinesis request in two subnets, and the same request rejected with a reason. */
+function requests() {
+  const pending = newRequest({
+    id: 'plr-0a1b2c3d4e',
+    requester: 'U0ALICE',
+    reason: 'orders stream',
+    params: { ...kinesisParams(), subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], securityGroupIds: ['sg-0a1b2c3d'] },
+    preflight: [{ check: 'subnets', status: 'pass', code: 'subnetsOk', values: { azs: 'ap-northeast-1a, ap-northeast-1c' } }],
+    now: at,
+    ttlHours: 24,
+  });
+  const rejected = transition(pending, 'rejected', 'U0BOB', at, { decidedBy: 'U0BOB', decisionReason: 'Use the shared VPC' });
+  return { pending, rejected };
+}
+
 describe('Japanese punctuation', () => {
   it.each([
     ['推奨: インターフェイスエンドポイント', 'half-width colon after Japanese text'],
@@ -109,26 +126,8 @@ describe('Japanese punctuation', () => {
   it('holds on the screens built from it: a compare result, an approval card, a rejected request', () => {
     const answers = { target: 'own-service', overlap: 'yes' } as const;
     const compare = compareResultView(reportDecision(decide(answers), ja), answers, ['target', 'overlap'], {}, ja);
-    const at = new Date('2026-11-29T10:00:00Z');
-    const request = newRequest({
-      id: 'plr-0a1b2c3d4e',
-      requester: 'U0ALICE',
-      reason: 'orders stream',
-      params: {
-        region: 'ap-northeast-1',
-        serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
-        vpcId: 'vpc-0a1b2c3d',
-        subnetIds: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'],
-        securityGroupIds: ['sg-0a1b2c3d'],
-        privateDns: 'on',
-        ports: [443],
-      },
-      preflight: [{ check: 'subnets', status: 'pass', code: 'subnetsOk', values: { azs: 'ap-northeast-1a, ap-northeast-1c' } }],
-      now: at,
-      ttlHours: 24,
-    });
-    const rejected = transition(request, 'rejected', 'U0BOB', at, { decidedBy: 'U0BOB', decisionReason: 'use the shared VPC' });
-    const screens = [compare, requestMessage(request, {}, ja), statusView(rejected, ja)];
+    const { pending, rejected } = requests();
+    const screens = [compare, requestMessage(pending, {}, ja), statusView(rejected, ja)];
     const texts = screens.flatMap((s) => JSON.stringify(s.blocks).match(/"text":"(?:[^"\\]|\\.)*"/g) ?? []).map((t) => JSON.parse(`{${t}}`).text as string);
     const problems = texts.flatMap((t) => punctuationProblems(t).map((rule) => `${rule}: ${JSON.stringify(t)}`));
     expect(problems).toEqual([]);
@@ -137,25 +136,7 @@ describe('Japanese punctuation', () => {
 
 describe('the rejection reason', () => {
   it('is on the rejected card and in status, apart from the requester’s own reason', () => {
-    const at = new Date('2026-11-29T10:00:00Z');
-    const request = newRequest({
-      id: 'plr-0a1b2c3d4e',
-      requester: 'U0ALICE',
-      reason: 'orders stream',
-      params: {
-        region: 'ap-northeast-1',
-        serviceName: 'com.amazonaws.ap-northeast-1.kinesis-streams',
-        vpcId: 'vpc-0a1b2c3d',
-        subnetIds: ['subnet-0a1b2c3d'],
-        securityGroupIds: [],
-        privateDns: 'on',
-        ports: [443],
-      },
-      preflight: [],
-      now: at,
-      ttlHours: 24,
-    });
-    const rejected = transition(request, 'rejected', 'U0BOB', at, { decidedBy: 'U0BOB', decisionReason: 'Use the shared VPC' });
+    const { rejected } = requests();
     for (const [view, msg] of [
       [requestMessage(rejected, {}, ja), ja],
       [statusView(rejected, ja), ja],
