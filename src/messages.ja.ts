@@ -472,9 +472,9 @@ const preflightFindings: Messages['preflight']['findings'] = {
     text: `インバウンド TCP ${esc(v.port)} が許可されているのは ${list(v.allowed) || 'なし'} からだけで、VPC の ${list(v.uncovered)} が含まれていません。`,
     fix: `${list(v.uncovered)} からの TCP ${esc(v.port)} を許可するか、すべてのクライアントが許可された送信元に含まれることを確認してください。`,
   }),
-  groupNoVpcSource: (v) => ({
-    text: `インバウンド TCP ${esc(v.port)} が許可されているのは VPC（${list(v.cidrs)}）の外にある ${list(v.allowed)} からだけです。VPC 内のクライアントはエンドポイントに到達できません。`,
-    fix: `VPC の CIDR（${list(v.cidrs)}）またはクライアントのセキュリティグループからの TCP ${esc(v.port)} のインバウンドルールを追加してください。`,
+  groupOutsideSources: (v) => ({
+    text: `インバウンド TCP ${esc(v.port)} が許可されているのは VPC（${list(v.cidrs)}）の外にある ${list(v.allowed)} からだけです。他の VPC（Transit Gateway または VPC ピアリング経由のスポーク）やオンプレミスと共有するエンドポイントでは正しい設定ですが、この VPC 内のクライアントはエンドポイントに到達できません。`,
+    fix: `この VPC 内のクライアントも使用する場合は、VPC の CIDR（${list(v.cidrs)}）またはそのセキュリティグループからの TCP ${esc(v.port)} のインバウンドルールを追加してください。`,
   }),
   groupOpenToWorld: (v) => ({
     text: `TCP ${list(v.ports)} が ${list(v.cidrs)} に開放されています。`,

@@ -405,9 +405,9 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
     text: `Inbound TCP ${esc(v.port)} is allowed only from ${esc(v.allowed) || 'nothing'}, which leaves out ${esc(v.uncovered)} of the VPC.`,
     fix: `Allow TCP ${esc(v.port)} from ${esc(v.uncovered)}, or make sure every client is inside the allowed sources.`,
   }),
-  groupNoVpcSource: (v) => ({
-    text: `Inbound TCP ${esc(v.port)} is allowed only from ${esc(v.allowed)}, which is outside the VPC (${esc(v.cidrs)}): clients in the VPC could not reach the endpoint.`,
-    fix: `Add an inbound rule for TCP ${esc(v.port)} from the VPC's CIDRs (${esc(v.cidrs)}) or the clients' security group.`,
+  groupOutsideSources: (v) => ({
+    text: `Inbound TCP ${esc(v.port)} is allowed only from ${esc(v.allowed)}, outside the VPC (${esc(v.cidrs)}): right for an endpoint shared with other VPCs (spokes over a Transit Gateway or peering) or on-premises, but clients in this VPC could not reach it.`,
+    fix: `If clients in this VPC use it too, add an inbound rule for TCP ${esc(v.port)} from the VPC's CIDRs (${esc(v.cidrs)}) or their security group.`,
   }),
   groupOpenToWorld: (v) => ({ text: `TCP ${esc(v.ports)} is open to ${esc(v.cidrs)}.`, fix: "Narrow it to the VPC's CIDR or the clients' security group." }),
   privateDnsOff: () => ({

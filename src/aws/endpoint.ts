@@ -82,7 +82,7 @@ export const PREFLIGHT_CODES = [
   'groupOtherVpc',
   'groupNoPort',
   'groupPartialCoverage',
-  'groupNoVpcSource',
+  'groupOutsideSources',
   'groupOpenToWorld',
   'privateDnsOff',
   'vpcNotFound',

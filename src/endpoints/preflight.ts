@@ -158,8 +158,14 @@ function groupCheck(params: EndpointParams, groups: SecurityGroup[] | Ec2Error |
     const sources = admitting.flatMap((r) => r.cidrs);
     const uncovered = cidrs.filter((c) => !covers(sources, c));
     const groupSources = admitting.flatMap((r) => r.sources);
+    // Sources only outside the VPC are how a shared (hub) endpoint admits its spokes over a Transit Gateway or
+    // peering, or on-premises clients: EC2 accepts it, so it is said, not refused.
     if (uncovered.length > 0 && groupSources.length === 0 && !sources.some((src) => cidrs.some((c) => overlaps(src, c)))) {
-      return check('security-groups', 'fail', 'groupNoVpcSource', { port: String(port), allowed: [...new Set(sources)].join(', '), cidrs: cidrs.join(', ') });
+      return check('security-groups', 'warn', 'groupOutsideSources', {
+        port: String(port),
+        allowed: [...new Set(sources)].join(', '),
+        cidrs: cidrs.join(', '),
+      });
     }
     if (uncovered.length > 0) {
       return check('security-groups', 'warn', 'groupPartialCoverage', {
