@@ -578,6 +578,10 @@ const preflightFindings: Messages['preflight']['findings'] = {
           text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
           fix: 'ロールの IAM ポリシーに追加してください（docs/operations.md の「IAM permissions」）。',
         },
+  sharedVpcParticipant: (v) => ({
+    text: `DryRun：${code(v.vpc!)} はこのアカウントと共有された VPC（VPC 共有）で、参加者は所有者のサブネット（${list(v.subnets)}）にインターフェイスエンドポイントを作成できません。EC2 は「This operation does not support shared VPCs」と応答します。IAM の変更では解決しません。`,
+    fix: 'VPC 所有者のアカウントでエンドポイントを作成するか（例：そのアカウントのボットのロールで `account=` を指定）、このアカウントが所有する VPC を使用してください。',
+  }),
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
 

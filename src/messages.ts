@@ -501,6 +501,10 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
           text: `DryRun: the bot's role may not call ${code(v.action!)}.`,
           fix: 'Add it to the role\'s IAM policy (docs/operations.md, "IAM permissions").',
         },
+  sharedVpcParticipant: (v) => ({
+    text: `DryRun: ${code(v.vpc!)} is shared with this account (VPC sharing), and a participant cannot create interface endpoints in the owner's subnets (${esc(v.subnets)}); EC2 says "This operation does not support shared VPCs". No IAM change fixes it.`,
+    fix: "Ask the VPC owner's account to create the endpoint (for example with the bot's role there: `account=`), or use a VPC this account owns.",
+  }),
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
 

@@ -216,6 +216,21 @@ describe('preflight', () => {
     expect(byCheck.permission).toMatchObject({ status: 'fail', code: 'notPermitted', values: { action: 'ec2:CreateVpcEndpoint' } });
   });
 
+  it("names VPC sharing, not IAM, when a participant's DryRun is refused for a shared VPC", async () => {
+    const { byCheck } = await preflight(good, undefined, {
+      CreateVpcEndpoint: () => [403, errorXml('UnauthorizedOperation', 'This operation does not support shared VPCs.')],
+    });
+
+    expect(byCheck.permission).toMatchObject({
+      status: 'fail',
+      code: 'sharedVpcParticipant',
+      values: { vpc: good.vpcId, subnets: good.subnetIds.join(', ') },
+    });
+    const words = en.preflight.findings.sharedVpcParticipant(byCheck.permission!.values);
+    expect(words.text).toContain('does not support shared VPCs');
+    expect(words.text).not.toContain('IAM policy');
+  });
+
   it('warns, without failing, about the default group, a group open to the world and an acceptance-required service', async () => {
     const noGroup = await preflight({ ...good, securityGroupIds: [] });
     const openGroup = await preflight(good, (s) => (s.groups[0]!.inbound443From = '0.0.0.0/0'));
