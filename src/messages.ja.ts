@@ -84,6 +84,7 @@ const optionNames: Messages['optionNames'] = {
   'vpc-peering': 'VPC ピアリング',
   'transit-gateway': 'Transit Gateway',
   'vpc-lattice': 'VPC Lattice（サービスネットワークまたはリソースエンドポイント）',
+  'centralized-endpoints': '一元化されたインターフェイスエンドポイント（すべてのスポークに 1 つの共有サービス VPC）',
 };
 
 const questionPrompts: Messages['questionPrompts'] = {
@@ -95,7 +96,7 @@ const questionPrompts: Messages['questionPrompts'] = {
   direction: '接続を開始するのはどちら側ですか。',
   protocol: '必要なプロトコルは何ですか。',
   ipv6: 'IPv6 は必要ですか。',
-  vpcs: '関係する VPC はいくつですか（1 つのサービスの場合はコンシューマーとプロバイダーの合計、VPC 全体の場合は相互に到達する必要があるすべての VPC）。',
+  vpcs: '関係する VPC はいくつですか（1 つのサービスの場合はコンシューマーとプロバイダーの合計、AWS のサービスの場合はそれを使用する VPC、VPC 全体の場合は相互に到達する必要があるすべての VPC）。',
 };
 
 const yesNo = { yes: 'はい', no: 'いいえ' };
@@ -120,7 +121,7 @@ const choiceLabels: Messages['choiceLabels'] = {
 
 const notes: Messages['notes'] = {
   'ruled.gateway-aws-only': 'ゲートウェイエンドポイントで到達できるのは S3 と DynamoDB だけです。自社やパートナーのサービスには到達できません。',
-  'ruled.gateway-s3-dynamodb-only': 'ゲートウェイエンドポイントがあるのは S3 と DynamoDB だけです。',
+  'ruled.gateway-s3-dynamodb-only': 'ゲートウェイエンドポイントがあるのは S3（S3 Express One Zone の `s3express` を含みます）と DynamoDB だけです。',
   'ruled.gateway-no-outside': 'ゲートウェイエンドポイントは、オンプレミス、ピアリング接続先の VPC、Transit Gateway からは使用できません。',
   'ruled.gateway-same-region': 'ゲートウェイエンドポイントで到達できるのは同じリージョンだけです。',
   'ruled.interface-own-service': '自社で運用しているサービスに到達するには、まずエンドポイントサービスとして公開します（「エンドポイントサービス」の選択肢）。',
@@ -144,7 +145,11 @@ const notes: Messages['notes'] = {
   'ruled.lattice-aws-api': 'AWS の API にはエンドポイント経由で到達します。VPC Lattice サービスネットワーク経由ではありません。',
   'ruled.lattice-saas': 'プロバイダーはエンドポイントサービスを提供しています。インターフェイスエンドポイント経由で到達してください。',
   'ruled.lattice-not-whole-vpc': 'VPC Lattice が接続するのはサービスとリソースです。ネットワーク全体ではありません。',
-  'ruled.lattice-protocols': 'VPC Lattice が伝送するのは HTTP、HTTPS、gRPC、TCP です。UDP と ICMP は伝送しません。',
+  'ruled.lattice-protocols': 'VPC Lattice が伝送するのは HTTP、HTTPS、gRPC、TLS のサービスと、単一のリソースへの TCP です。UDP と ICMP は伝送しません。',
+  'ruled.central-aws-only': 'エンドポイントの一元化は、多数の VPC から使用する AWS のサービス向けのパターンです。',
+  'ruled.central-few-vpcs': 'VPC が 1 つか 2 つなら、それぞれにエンドポイントを作成するほうが簡単です。共有によるメリットは VPC が多数ある場合に生じます。',
+  'ruled.central-gateway-service':
+    '各 VPC 内からはゲートウェイエンドポイントを無料で使用できるため、インターフェイスエンドポイントを共有しても節約にはなりません。',
   'why.gateway-free': 'VPC 内かつ同じリージョンから S3 と DynamoDB を使う場合は、ゲートウェイエンドポイントがルートテーブル経由で処理し、料金はかかりません。',
   'why.interface-aws-service':
     'インターフェイスエンドポイントを使うと、インターネットゲートウェイや NAT なしで、サブネットから AWS の API にプライベートにアクセスできます。',
@@ -181,10 +186,14 @@ const notes: Messages['notes'] = {
     'CIDR ブロックの重複：重複する VPC のプライベート NAT ゲートウェイが、そのトラフィックを Transit Gateway の背後で重複しない範囲に変換します。',
   'why.lattice-resource':
     '1 つのリソース（データベース、ホストとポート）：リソースエンドポイントが IP または DNS 名とポートで到達します。運用するロードバランサーは不要です。',
-  'why.lattice-service-network': 'HTTP、HTTPS、gRPC、TCP の多数のサービスと VPC：VPC Lattice サービスネットワークが認証ポリシー付きでそれらを接続します。',
+  'why.lattice-service-network': 'HTTP、HTTPS、gRPC、TLS の多数のサービスと VPC：VPC Lattice サービスネットワークが認証ポリシー付きでそれらを接続します。',
   'why.lattice-overlap': 'CIDR ブロックの重複は VPC Lattice には影響しません。',
   'why.lattice-onprem':
     'オンプレミスのクライアントは、Direct Connect または VPN 経由で、VPC 内のサービスネットワークエンドポイントまたはリソースエンドポイントを通じて到達します。',
+  'why.central-many-vpcs':
+    '多数の VPC からサービスを使用します。共有サービス VPC に置いた 1 組のインターフェイスエンドポイントに、スポークから Transit Gateway または VPC ピアリング経由でアクセスすれば、VPC ごとのエンドポイント（それぞれ AZ ごとの時間料金がかかります）が不要になります。',
+  'why.central-pays-off':
+    'このトラフィック量では、すべての VPC が Transit Gateway にアタッチ済みであれば、そのデータ料金を含めても、共有エンドポイントのほうが VPC ごとのエンドポイントより安くなります（損益分岐点を参照してください）。',
   'why.only-option-left': '回答の条件で残る選択肢はこれだけです。',
   'also.gateway-for-vpc':
     'VPC 内からのトラフィック用のゲートウェイエンドポイント（無料）。VPC にゲートウェイエンドポイントがない場合、EC2 はプライベート DNS を inbound-only にしたインターフェイスエンドポイントの作成を拒否します。',
@@ -201,7 +210,7 @@ const notes: Messages['notes'] = {
   'alt.endpoint-service-pair':
     'トラフィックが少数の TCP または UDP のサービスであれば、双方がそれぞれ公開するエンドポイントサービスの組で、両方向を伝送できます。',
   'alt.lattice':
-    'トラフィックが HTTP、HTTPS、gRPC、TCP のサービスであれば、VPC Lattice サービスネットワークで、CIDR ブロックの重複に関係なく VPC 間を接続できます。',
+    'トラフィックが HTTP、HTTPS、gRPC、TLS のサービス（または単一のリソースへの TCP）であれば、VPC Lattice サービスネットワークで、CIDR ブロックの重複に関係なく VPC 間を接続できます。',
   'alt.provider-network':
     'プロバイダーのネットワークへのルーティングによる接続（VPC ピアリング、Transit Gateway、VPN）を提供しているか、プロバイダーに確認してください。PrivateLink が伝送するのは TCP と UDP だけです。',
   'alt.tcp-udp-only': 'TCP と UDP で十分（ICMP 不要）であれば PrivateLink が適しています。protocol=udp で再度比較してください。',
@@ -245,7 +254,22 @@ const notes: Messages['notes'] = {
   'caveat.ipv6-gateway': 'IPv6：ゲートウェイエンドポイントはデュアルスタックのトラフィックを伝送します。',
   'caveat.cross-region-service-list':
     'クロスリージョンのインターフェイスエンドポイントがあるのは、S3、IAM、ECR、KMS、ECS、Lambda、Data Firehose、Managed Service for Apache Flink、Route 53 だけです。Kinesis Data Streams と DynamoDB は対象外です。',
-  'caveat.lattice-protocols': 'HTTP、HTTPS、gRPC、TCP のみです。UDP と ICMP は使用できません。',
+  'caveat.lattice-protocols':
+    'サービスのリスナーは HTTP、HTTPS（gRPC を含みます）、TLS パススルーで、WebSockets には対応していません。TCP のみの通信は、リソース設定を経由したリソースへのアクセスに限られます。UDP と ICMP は使用できません。',
+  'caveat.lattice-cross-region':
+    'リージョン間：サービスネットワークから別のリージョンのサービスやリソースにアクセスできることを示す AWS の情報源は確認できていません。利用する前に検証するか、他の選択肢を使用してください。',
+  'caveat.central-dns':
+    'DNS の設定が必要です。ハブのエンドポイントはプライベート DNS を無効にして作成し、サービス名ごとにプライベートホストゾーン（エンドポイントのリージョン DNS 名へのエイリアス）を作成して、すべてのスポーク VPC に関連付けるか、Route 53 プロファイルで共有します。',
+  'caveat.central-resolver':
+    'スポークのホストは、その VPC の Route 53 Resolver（VPC のベースアドレス + 2）で名前解決する必要があります。カスタム DNS サーバーはクエリをそこに転送する必要があります。',
+  'caveat.central-tgw-data':
+    'すべての GB に Transit Gateway のデータ処理料金もかかります。また、各スポークにはハブへのアタッチメント（または VPC ピアリング）が必要です。',
+  'caveat.central-past-break-even':
+    'このトラフィック量では、削減できるエンドポイントの料金より Transit Gateway のデータ料金のほうが大きくなります。VPC ごとのエンドポイントのほうが安くなります（損益分岐点を参照してください）。',
+  'caveat.central-hop':
+    '経由するホップが 1 つ増えます。スポークとハブの間の Transit Gateway または VPC ピアリングのルートで、エンドポイントのサブネットに到達できる必要があります。',
+  'caveat.central-sg':
+    'ハブのエンドポイントのセキュリティグループで、ハブ VPC の外にあるスポークの CIDR（またはそれらのプレフィックスリスト）を許可する必要があります。',
   'caveat.lattice-quota': 'クォータ：VPC あたり、リソースエンドポイントは 200 個、サービスネットワークエンドポイントは 50 個です。',
   'caveat.lattice-endpoint':
     'Direct Connect、VPN、VPC ピアリング、Transit Gateway 経由のクライアントが到達できるのは、VPC エンドポイント（サービスネットワークまたはリソース）経由だけです。VPC の関連付けでは到達できません。',
@@ -270,6 +294,10 @@ const notes: Messages['notes'] = {
   'next.lattice-resource-endpoint': '各コンシューマーの VPC にリソースエンドポイントを作成します：',
   'next.lattice-service-network': 'サービスネットワークを作成し、サービスを関連付けます：',
   'next.lattice-associate': '各コンシューマーの VPC をサービスネットワークエンドポイント経由で接続します：',
+  'next.central-create': 'プライベート DNS を無効にして、ハブ VPC にエンドポイントを申請します：',
+  'next.central-zone':
+    'サービスのプライベート DNS 名（`/privatelink services` で確認できます）のプライベートホストゾーンをハブに作成し、エンドポイントへのエイリアスレコードを追加します：',
+  'next.central-profile': 'Route 53 プロファイルでゾーンをスポークと共有します（または各スポーク VPC に関連付けます）：',
   'next.readdress': 'または、一方の VPC のアドレスを付け直して重複を解消し、再度比較します：',
   'next.narrow-protocol': 'TCP と UDP で十分であれば、再度比較します：',
 };
@@ -444,9 +472,9 @@ const preflightFindings: Messages['preflight']['findings'] = {
     text: `インバウンド TCP ${esc(v.port)} が許可されているのは ${list(v.allowed) || 'なし'} からだけで、VPC の ${list(v.uncovered)} が含まれていません。`,
     fix: `${list(v.uncovered)} からの TCP ${esc(v.port)} を許可するか、すべてのクライアントが許可された送信元に含まれることを確認してください。`,
   }),
-  groupNoVpcSource: (v) => ({
-    text: `インバウンド TCP ${esc(v.port)} が許可されているのは VPC（${list(v.cidrs)}）の外にある ${list(v.allowed)} からだけです。VPC 内のクライアントはエンドポイントに到達できません。`,
-    fix: `VPC の CIDR（${list(v.cidrs)}）またはクライアントのセキュリティグループからの TCP ${esc(v.port)} のインバウンドルールを追加してください。`,
+  groupOutsideSources: (v) => ({
+    text: `インバウンド TCP ${esc(v.port)} が許可されているのは VPC（${list(v.cidrs)}）の外にある ${list(v.allowed)} からだけです。他の VPC（Transit Gateway または VPC ピアリング経由のスポーク）やオンプレミスと共有するエンドポイントでは正しい設定ですが、この VPC 内のクライアントはエンドポイントに到達できません。`,
+    fix: `この VPC 内のクライアントも使用する場合は、VPC の CIDR（${list(v.cidrs)}）またはそのセキュリティグループからの TCP ${esc(v.port)} のインバウンドルールを追加してください。`,
   }),
   groupOpenToWorld: (v) => ({
     text: `TCP ${list(v.ports)} が ${list(v.cidrs)} に開放されています。`,
@@ -550,6 +578,10 @@ const preflightFindings: Messages['preflight']['findings'] = {
           text: `DryRun：ボットのロールには ${code(v.action!)} を呼び出す権限がありません。`,
           fix: 'ロールの IAM ポリシーに追加してください（docs/operations.md の「IAM permissions」）。',
         },
+  sharedVpcParticipant: (v) => ({
+    text: `DryRun：${code(v.vpc!)} はこのアカウントと共有された VPC（VPC 共有）で、参加者は所有者のサブネット（${list(v.subnets)}）にインターフェイスエンドポイントを作成できません。EC2 は「This operation does not support shared VPCs」と応答します。IAM の変更では解決しません。`,
+    fix: 'VPC 所有者のアカウントでエンドポイントを作成するか（例：そのアカウントのボットのロールで `account=` を指定）、このアカウントが所有する VPC を使用してください。',
+  }),
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
 
@@ -1343,6 +1375,8 @@ export const ja = {
       'onprem-attachment-extra': 'VPN または Direct Connect のアタッチメントの料金が別途かかります。',
       'lattice-requests-extra': 'リクエストの料金が別途かかります。',
       'resource-endpoint-hours-extra': 'リソースエンドポイントとリソースゲートウェイの時間料金が別途かかります。',
+      'central-tgw-attached':
+        'すべての VPC が Transit Gateway にアタッチ済みであることを前提としています。アタッチメントの時間料金、プライベートホストゾーン、Route 53 プロファイルの VPC 関連付けの料金が別途かかります。',
     },
     breakEvenTitle: '採算の分岐点',
     endpointVsNat: (gb: string | undefined, fixed: string, azs: number, nat: string, endpoint: string) =>

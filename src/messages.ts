@@ -69,6 +69,7 @@ const optionNames: Record<OptionId, string> = {
   'vpc-peering': 'VPC peering',
   'transit-gateway': 'Transit Gateway',
   'vpc-lattice': 'VPC Lattice (service network or resource endpoint)',
+  'centralized-endpoints': 'Centralized interface endpoints (one shared-services VPC for every spoke)',
 };
 
 const questionPrompts: Record<QuestionKey, string> = {
@@ -80,7 +81,7 @@ const questionPrompts: Record<QuestionKey, string> = {
   direction: 'Who opens the connections?',
   protocol: 'Which protocols are needed?',
   ipv6: 'Is IPv6 needed?',
-  vpcs: 'How many VPCs are involved? (One service: its consumers plus the provider. Whole VPCs: all that must reach each other.)',
+  vpcs: 'How many VPCs are involved? (One service: its consumers plus the provider. An AWS service: the VPCs that use it. Whole VPCs: all that must reach each other.)',
 };
 
 const choiceLabels: { [K in QuestionKey]: Record<ChoiceValues[K], string> } = {
@@ -103,7 +104,7 @@ const choiceLabels: { [K in QuestionKey]: Record<ChoiceValues[K], string> } = {
 
 const notes: Record<NoteId, string> = {
   'ruled.gateway-aws-only': "Gateway endpoints reach only S3 and DynamoDB, not your own or a partner's service.",
-  'ruled.gateway-s3-dynamodb-only': 'Gateway endpoints exist only for S3 and DynamoDB.',
+  'ruled.gateway-s3-dynamodb-only': 'Gateway endpoints exist only for S3 (S3 Express One Zone included, as `s3express`) and DynamoDB.',
   'ruled.gateway-no-outside': 'A gateway endpoint cannot be used from on-premises, peered VPCs or a Transit Gateway.',
   'ruled.gateway-same-region': 'A gateway endpoint reaches its own region only.',
   'ruled.interface-own-service': 'To reach a service you run, publish it as an endpoint service first (the endpoint-service option).',
@@ -125,7 +126,10 @@ const notes: Record<NoteId, string> = {
   'ruled.lattice-aws-api': 'AWS APIs are reached through endpoints, not through a VPC Lattice service network.',
   'ruled.lattice-saas': 'The provider offers an endpoint service: reach it through an interface endpoint.',
   'ruled.lattice-not-whole-vpc': 'VPC Lattice connects services and resources, not whole networks.',
-  'ruled.lattice-protocols': 'VPC Lattice carries HTTP, HTTPS, gRPC and TCP, not UDP or ICMP.',
+  'ruled.lattice-protocols': 'VPC Lattice carries HTTP, HTTPS, gRPC and TLS services and TCP to single resources, not UDP or ICMP.',
+  'ruled.central-aws-only': 'Centralized endpoints are the pattern for AWS services used from many VPCs.',
+  'ruled.central-few-vpcs': 'With one or two VPCs, an endpoint in each is simpler: sharing one pays off across many VPCs.',
+  'ruled.central-gateway-service': 'From inside each VPC a gateway endpoint is free: there is nothing to save by sharing an interface endpoint.',
   'why.gateway-free': 'S3 and DynamoDB from inside the VPC and region: a gateway endpoint does it through the route tables and costs nothing.',
   'why.interface-aws-service': 'An interface endpoint gives private access to the AWS API from your subnets, with no internet gateway or NAT.',
   'why.interface-saas': 'Partner and Marketplace SaaS offered as endpoint services are consumed through an interface endpoint.',
@@ -155,9 +159,13 @@ const notes: Record<NoteId, string> = {
     'Overlapping CIDRs: a private NAT gateway in the overlapping VPC translates its traffic to a non-overlapping range behind the Transit Gateway.',
   'why.lattice-resource':
     'One resource (a database, a host and port): a resource endpoint reaches it by IP or DNS name and port, with no load balancer to run.',
-  'why.lattice-service-network': 'Many services and VPCs over HTTP, HTTPS, gRPC or TCP: a VPC Lattice service network connects them with auth policies.',
+  'why.lattice-service-network': 'Many services and VPCs over HTTP, HTTPS, gRPC or TLS: a VPC Lattice service network connects them with auth policies.',
   'why.lattice-overlap': 'Overlapping CIDR blocks do not matter to VPC Lattice.',
   'why.lattice-onprem': 'On-premises clients reach it through a service-network or resource endpoint in the VPC, over Direct Connect or VPN.',
+  'why.central-many-vpcs':
+    'Many VPCs use the service: one set of interface endpoints in a shared-services VPC, reached from the spokes over a Transit Gateway or peering, replaces an endpoint in every VPC, each billed per AZ-hour.',
+  'why.central-pays-off':
+    'At your traffic, with a Transit Gateway already attached to every VPC, the shared endpoint costs less than one per VPC, its data charge included (see where it pays off).',
   'why.only-option-left': 'It is the only option your answers leave open.',
   'also.gateway-for-vpc':
     'A gateway endpoint for the traffic from inside the VPC (free). EC2 refuses an interface endpoint with inbound-only private DNS unless the VPC already has one.',
@@ -171,7 +179,8 @@ const notes: Record<NoteId, string> = {
   'alt.private-nat-tgw':
     'A private NAT gateway behind a Transit Gateway: connections from the overlapping VPC work; the other way, only to load balancers in non-overlapping subnets.',
   'alt.endpoint-service-pair': 'If the traffic is a few TCP or UDP services: a pair of endpoint services, one published by each side, carries both directions.',
-  'alt.lattice': 'If the traffic is HTTP, HTTPS, gRPC or TCP services: a VPC Lattice service network connects them across VPCs, overlap or not.',
+  'alt.lattice':
+    'If the traffic is HTTP, HTTPS, gRPC or TLS services (or TCP to single resources): a VPC Lattice service network connects them across VPCs, overlap or not.',
   'alt.provider-network':
     'Ask the provider whether it offers a routed connection (peering, Transit Gateway or VPN) into its network; PrivateLink carries only TCP and UDP.',
   'alt.tcp-udp-only': 'If TCP and UDP are enough (no ICMP), PrivateLink fits: compare again with protocol=udp.',
@@ -209,7 +218,18 @@ const notes: Record<NoteId, string> = {
   'caveat.ipv6-gateway': 'IPv6: gateway endpoints carry dual-stack traffic.',
   'caveat.cross-region-service-list':
     'Cross-region interface endpoints exist only for S3, IAM, ECR, KMS, ECS, Lambda, Data Firehose, Managed Service for Apache Flink and Route 53; not Kinesis Data Streams, not DynamoDB.',
-  'caveat.lattice-protocols': 'HTTP, HTTPS, gRPC and TCP only; no UDP, no ICMP.',
+  'caveat.lattice-protocols':
+    'Service listeners: HTTP, HTTPS (gRPC included) and TLS passthrough, no WebSockets; plain TCP only to a resource, through a resource configuration; no UDP, no ICMP.',
+  'caveat.lattice-cross-region':
+    'Across regions: the bot found no AWS source that a service network reaches services or resources in another region; try it before relying on it, or use the other options.',
+  'caveat.central-dns':
+    "DNS is the work: create the hub endpoints with private DNS off, then a private hosted zone per service name (an alias to the endpoint's regional DNS name), associated with every spoke VPC or shared through a Route 53 profile.",
+  'caveat.central-resolver': "Spoke hosts must resolve through their VPC's Route 53 Resolver (VPC base + 2); custom DNS servers must forward there.",
+  'caveat.central-tgw-data': "Every GB also pays the Transit Gateway's data processing charge, and each spoke needs an attachment (or a peering) to the hub.",
+  'caveat.central-past-break-even':
+    'At your traffic the Transit Gateway data charge outweighs the endpoints saved: an endpoint per VPC costs less (see where it pays off).',
+  'caveat.central-hop': 'One more hop: the Transit Gateway or peering routes between spokes and hub must carry the endpoint subnets.',
+  'caveat.central-sg': "The hub endpoints' security group must admit the spokes' CIDRs (or a prefix list of them), which lie outside the hub VPC.",
   'caveat.lattice-quota': 'Quota: 200 resource endpoints and 50 service-network endpoints per VPC.',
   'caveat.lattice-endpoint':
     'Clients over Direct Connect, VPN, peering or a Transit Gateway reach it only through a VPC endpoint (service-network or resource), not a VPC association.',
@@ -233,6 +253,10 @@ const notes: Record<NoteId, string> = {
   'next.lattice-resource-endpoint': 'Create a resource endpoint in each consumer VPC:',
   'next.lattice-service-network': 'Create a service network and associate your services with it:',
   'next.lattice-associate': 'Connect each consumer VPC through a service-network endpoint:',
+  'next.central-create': 'Request the endpoint in the hub VPC, with private DNS off:',
+  'next.central-zone':
+    "Create a private hosted zone named as the service's private DNS name (`/privatelink services` shows it) in the hub, with an alias record to the endpoint:",
+  'next.central-profile': 'Share the zone with the spokes through a Route 53 profile (or associate it with each spoke VPC):',
   'next.readdress': 'Or re-address one VPC to remove the overlap, then compare again:',
   'next.narrow-protocol': 'If TCP and UDP are enough, compare again:',
 };
@@ -381,9 +405,9 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
     text: `Inbound TCP ${esc(v.port)} is allowed only from ${esc(v.allowed) || 'nothing'}, which leaves out ${esc(v.uncovered)} of the VPC.`,
     fix: `Allow TCP ${esc(v.port)} from ${esc(v.uncovered)}, or make sure every client is inside the allowed sources.`,
   }),
-  groupNoVpcSource: (v) => ({
-    text: `Inbound TCP ${esc(v.port)} is allowed only from ${esc(v.allowed)}, which is outside the VPC (${esc(v.cidrs)}): clients in the VPC could not reach the endpoint.`,
-    fix: `Add an inbound rule for TCP ${esc(v.port)} from the VPC's CIDRs (${esc(v.cidrs)}) or the clients' security group.`,
+  groupOutsideSources: (v) => ({
+    text: `Inbound TCP ${esc(v.port)} is allowed only from ${esc(v.allowed)}, outside the VPC (${esc(v.cidrs)}): right for an endpoint shared with other VPCs (spokes over a Transit Gateway or peering) or on-premises, but clients in this VPC could not reach it.`,
+    fix: `If clients in this VPC use it too, add an inbound rule for TCP ${esc(v.port)} from the VPC's CIDRs (${esc(v.cidrs)}) or their security group.`,
   }),
   groupOpenToWorld: (v) => ({ text: `TCP ${esc(v.ports)} is open to ${esc(v.cidrs)}.`, fix: "Narrow it to the VPC's CIDR or the clients' security group." }),
   privateDnsOff: () => ({
@@ -477,6 +501,10 @@ const preflightFindings: Record<PreflightCode, (v: Values) => Finding> = {
           text: `DryRun: the bot's role may not call ${code(v.action!)}.`,
           fix: 'Add it to the role\'s IAM policy (docs/operations.md, "IAM permissions").',
         },
+  sharedVpcParticipant: (v) => ({
+    text: `DryRun: ${code(v.vpc!)} is shared with this account (VPC sharing), and a participant cannot create interface endpoints in the owner's subnets (${esc(v.subnets)}); EC2 says "This operation does not support shared VPCs". No IAM change fixes it.`,
+    fix: "Ask the VPC owner's account to create the endpoint (for example with the bot's role there: `account=`), or use a VPC this account owns.",
+  }),
   ec2Error: (v) => ({ text: ec2Problem(v.code!, v.action!, v.region!, v.message ?? '', v.account) }),
 };
 
@@ -1228,6 +1256,8 @@ export const en = {
       'onprem-attachment-extra': 'The VPN or Direct Connect attachment is billed on top.',
       'lattice-requests-extra': 'Requests are billed on top.',
       'resource-endpoint-hours-extra': 'The resource endpoint and resource gateway hours are billed on top.',
+      'central-tgw-attached':
+        "Assumes a Transit Gateway already attached to every VPC: its attachment hours, the private hosted zones and a Route 53 profile's VPC associations are billed on top.",
     } satisfies Record<CostNoteId, string>,
     breakEvenTitle: 'Where one option pays off',
     endpointVsNat: (gb: string | undefined, fixed: string, azs: number, nat: string, endpoint: string) =>

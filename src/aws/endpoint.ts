@@ -82,7 +82,7 @@ export const PREFLIGHT_CODES = [
   'groupOtherVpc',
   'groupNoPort',
   'groupPartialCoverage',
-  'groupNoVpcSource',
+  'groupOutsideSources',
   'groupOpenToWorld',
   'privateDnsOff',
   'vpcNotFound',
@@ -115,6 +115,7 @@ export const PREFLIGHT_CODES = [
   'crossRegionNotOffered',
   'permitted',
   'notPermitted',
+  'sharedVpcParticipant',
   'ec2Error',
 ] as const;
 export type PreflightCode = (typeof PREFLIGHT_CODES)[number];

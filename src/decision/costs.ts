@@ -18,7 +18,8 @@ export type CostNoteId =
   | 'tgw-peering-extra'
   | 'onprem-attachment-extra'
   | 'lattice-requests-extra'
-  | 'resource-endpoint-hours-extra';
+  | 'resource-endpoint-hours-extra'
+  | 'central-tgw-attached';
 
 export interface OptionCost extends Estimate {
   option: OptionId;
@@ -117,6 +118,11 @@ function priceOption(option: OptionId, s: Situation): OptionCost {
       }
       if (s.onprem) notes.push('onprem-attachment-extra');
       break;
+    case 'centralized-endpoints':
+      // One endpoint in the hub, and every GB also crosses the Transit Gateway (assumed already attached to each VPC).
+      b.hourly('interfaceEndpointAzHour', { n: 1, unit: 'endpoints' }, { n: azs, unit: 'azs' }).interfaceData(traffic).add('tgwGb', gb(traffic));
+      notes.push('central-tgw-attached');
+      break;
     case 'vpc-lattice':
       if (s.answers.target === 'resource') {
         b.add('resourceEndpointGb', gb(traffic));
@@ -155,7 +161,7 @@ function breakEvens(priced: readonly OptionId[], s: Situation): BreakEven[] {
     const perGb = natGb - endpointGb;
     found.push({ kind: 'endpoint-vs-nat', azs, fixed, natGb, endpointGb, gb: perGb > 0 ? Math.ceil(fixed / perGb) : null, currency });
   }
-  for (const option of ['interface-endpoint', 'endpoint-service'] as const) {
+  for (const option of ['centralized-endpoints', 'interface-endpoint', 'endpoint-service'] as const) {
     const endpoints = consumerEndpoints(option, s.answers);
     if (!has(option) || endpoints < 2 || endpointHour === undefined || !tgwGb) continue;
     const saved = roundCents((endpoints - 1) * azs * HOURS_PER_MONTH * endpointHour);
@@ -181,6 +187,17 @@ function breakEvens(priced: readonly OptionId[], s: Situation): BreakEven[] {
     });
   }
   return found;
+}
+
+/**
+ * The GB a month below which one endpoint in a hub VPC, reached over a Transit Gateway, costs less than an endpoint in
+ * each of the `vpcs` VPCs (the `centralize` break-even); undefined with fewer than two VPCs or no price for the region.
+ */
+export function centralizeBreakEvenGb(answers: Answers): number | undefined {
+  const sizing = sizingOf(answers);
+  const s: Situation = { answers, sizing, crossRegion: answers['cross-region'] === 'yes', onprem: answers.onprem === 'yes' };
+  const found = breakEvens(['centralized-endpoints'], s).find((b) => b.kind === 'centralize');
+  return found?.kind === 'centralize' ? found.gb : undefined;
 }
 
 /** The estimates of the options not ruled out (recommendation and companions first), and the break-evens among them. */

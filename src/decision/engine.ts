@@ -5,7 +5,7 @@
  * Each option is one entry of OPTIONS: what rules it out, how well it fits, why, what it needs beside it, what to
  * watch, which 2018 advice it corrects and what to run next. Adding an option is one more entry (plus its words).
  */
-import { costsOf, type Costs } from './costs.js';
+import { centralizeBreakEvenGb, costsOf, sizingOf, type Costs } from './costs.js';
 import { CROSS_REGION_AWS_SERVICES, FACTS_AS_OF, GATEWAY_SERVICES, GLOBAL_SERVICE_NAMES, fact } from './facts.js';
 import { QUESTIONS, encodeAnswers, question, type Answers, type QuestionKey, type Target } from './questions.js';
 
@@ -35,6 +35,9 @@ export type NoteId =
   | 'ruled.lattice-saas'
   | 'ruled.lattice-not-whole-vpc'
   | 'ruled.lattice-protocols'
+  | 'ruled.central-aws-only'
+  | 'ruled.central-few-vpcs'
+  | 'ruled.central-gateway-service'
   | 'why.gateway-free'
   | 'why.interface-aws-service'
   | 'why.interface-saas'
@@ -61,6 +64,8 @@ export type NoteId =
   | 'why.lattice-service-network'
   | 'why.lattice-overlap'
   | 'why.lattice-onprem'
+  | 'why.central-many-vpcs'
+  | 'why.central-pays-off'
   | 'why.only-option-left'
   | 'also.gateway-for-vpc'
   | 'also.peering-to-service-region'
@@ -101,6 +106,13 @@ export type NoteId =
   | 'caveat.lattice-protocols'
   | 'caveat.lattice-quota'
   | 'caveat.lattice-endpoint'
+  | 'caveat.lattice-cross-region'
+  | 'caveat.central-dns'
+  | 'caveat.central-resolver'
+  | 'caveat.central-tgw-data'
+  | 'caveat.central-hop'
+  | 'caveat.central-sg'
+  | 'caveat.central-past-break-even'
   | 'next.services'
   | 'next.create'
   | 'next.create-inbound-only'
@@ -121,6 +133,9 @@ export type NoteId =
   | 'next.lattice-resource-endpoint'
   | 'next.lattice-service-network'
   | 'next.lattice-associate'
+  | 'next.central-create'
+  | 'next.central-zone'
+  | 'next.central-profile'
   | 'next.readdress'
   | 'next.narrow-protocol';
 
@@ -193,6 +208,16 @@ export interface Situation {
   serviceRegionOnly: boolean;
   /** S3/DynamoDB from the VPC and on-premises: gateway endpoint + interface endpoint with inbound-only private DNS. */
   gatewayPlusInboundOnly: boolean;
+  /**
+   * An AWS service used from many VPCs, at a traffic below the point where one shared endpoint stops costing less
+   * than an endpoint per VPC (costs.ts). false when the prices are unknown.
+   */
+  centralizePays: boolean;
+}
+
+function centralizePays(a: Answers): boolean {
+  const gb = centralizeBreakEvenGb(a);
+  return gb !== undefined && sizingOf(a).gb < gb;
 }
 
 export function situation(a: Answers): Situation {
@@ -200,7 +225,8 @@ export function situation(a: Answers): Situation {
   const aws = a.target === 'aws-service';
   const crossRegion = a['cross-region'] === 'yes';
   const onprem = a.onprem === 'yes';
-  const gatewayService = service !== undefined && GATEWAY_SERVICES.has(service);
+  // S3 Express One Zone directory buckets have a gateway endpoint service of their own (s3express.gateway).
+  const gatewayService = service !== undefined && (GATEWAY_SERVICES.has(service) || service === 's3express');
   const listed = service !== undefined && CROSS_REGION_AWS_SERVICES.has(service);
   const vpcs = a.vpcs ?? 2;
   return {
@@ -220,6 +246,7 @@ export function situation(a: Answers): Situation {
     crossRegionListed: aws && crossRegion && listed,
     serviceRegionOnly: aws && crossRegion && !listed,
     gatewayPlusInboundOnly: aws && gatewayService && onprem && !crossRegion,
+    centralizePays: aws && vpcs >= 3 && centralizePays(a),
   };
 }
 
@@ -274,7 +301,11 @@ const OPTIONS: readonly OptionSpec[] = [
     id: 'gateway-endpoint',
     ruledOutBy: [
       { when: (s) => s.target !== undefined && s.target !== 'aws-service', note: 'ruled.gateway-aws-only', facts: ['gateway.services'] },
-      { when: (s) => s.service !== undefined && !s.gatewayService, note: 'ruled.gateway-s3-dynamodb-only', facts: ['gateway.services'] },
+      {
+        when: (s) => s.service !== undefined && !s.gatewayService,
+        note: 'ruled.gateway-s3-dynamodb-only',
+        facts: ['gateway.services', 's3express.gateway'],
+      },
       { when: (s) => s.crossRegion, note: 'ruled.gateway-same-region', facts: ['gateway.same-region'] },
       { when: (s) => s.onprem, note: 'ruled.gateway-no-outside', facts: ['gateway.no-outside-access'] },
     ],
@@ -496,7 +527,8 @@ const OPTIONS: readonly OptionSpec[] = [
       { when: is('whole-vpc'), note: 'ruled.lattice-not-whole-vpc', facts: ['lattice.service-network'] },
       { when: (s) => s.udp || s.anyProtocol, note: 'ruled.lattice-protocols', facts: ['lattice.protocols'] },
     ],
-    score: (s) => (s.target === 'resource' ? 4 : 2),
+    // Across regions VPC Lattice is not confirmed either way: it stays open, ranked below every other option.
+    score: (s) => (s.crossRegion ? 0.5 : s.target === 'resource' ? 4 : 2),
     reasons: [
       { when: is('resource'), note: 'why.lattice-resource', facts: ['lattice.resource-endpoint'] },
       { when: (s) => s.target !== 'resource', note: 'why.lattice-service-network', facts: ['lattice.service-network'] },
@@ -507,6 +539,7 @@ const OPTIONS: readonly OptionSpec[] = [
     caveats: [
       { when: always, note: 'caveat.lattice-protocols', facts: ['lattice.protocols'] },
       { when: (s) => s.onprem || s.crossRegion, note: 'caveat.lattice-endpoint', facts: ['lattice.service-network'] },
+      { when: (s) => s.crossRegion, note: 'caveat.lattice-cross-region', facts: [] },
       { when: always, note: 'caveat.lattice-quota', facts: ['lattice.quota'] },
     ],
     changed: [{ when: is('resource'), facts: ['lattice.resource-endpoint'] }],
@@ -536,6 +569,49 @@ const OPTIONS: readonly OptionSpec[] = [
                 'aws ec2 create-vpc-endpoint --vpc-endpoint-type ServiceNetwork --vpc-id vpc-… --subnet-ids subnet-… --service-network-arn arn:aws:vpc-lattice:…',
             },
           ],
+  },
+  {
+    id: 'centralized-endpoints',
+    ruledOutBy: [
+      { when: (s) => s.target !== undefined && s.target !== 'aws-service', note: 'ruled.central-aws-only', facts: ['central.endpoints'] },
+      { when: (s) => !s.manyVpcs, note: 'ruled.central-few-vpcs', facts: ['central.endpoints', 'interface.cost'] },
+      { when: (s) => s.gatewayService && !s.onprem && !s.crossRegion, note: 'ruled.central-gateway-service', facts: ['central.endpoints', 'gateway.free'] },
+    ],
+    // Beside a free gateway endpoint, or across regions (where the endpoint lives in the service's region), the
+    // endpoint per VPC stays first; otherwise the break-even in costs.ts decides.
+    score: (s) => (s.gatewayService || s.crossRegion ? 2 : s.centralizePays ? 3.5 : 2.5),
+    reasons: [
+      { when: always, note: 'why.central-many-vpcs', facts: ['central.endpoints', 'interface.cost'] },
+      { when: (s) => s.centralizePays, note: 'why.central-pays-off', facts: ['interface.cost', 'tgw.data-processing'] },
+    ],
+    alsoNeeded: [],
+    caveats: [
+      { when: always, note: 'caveat.central-dns', facts: ['central.endpoints', 'dns.route53-profiles'] },
+      { when: always, note: 'caveat.central-resolver', facts: ['central.resolver'] },
+      { when: always, note: 'caveat.central-tgw-data', facts: ['tgw.data-processing'] },
+      { when: (s) => !s.centralizePays, note: 'caveat.central-past-break-even', facts: ['interface.cost', 'tgw.data-processing'] },
+      { when: always, note: 'caveat.central-hop', facts: ['tgw.hub', 'peering.no-transit'] },
+      { when: always, note: 'caveat.central-sg', facts: ['interface.security-group'] },
+      { when: (s) => s.onprem, note: 'caveat.onprem-dns', facts: ['dns.on-premises'] },
+      { when: (s) => s.crossRegionListed || s.serviceRegionOnly, note: 'caveat.cross-region-service-list', facts: ['interface.cross-region-aws-services'] },
+      { when: always, note: 'caveat.interface-quota', facts: ['interface.quota'] },
+    ],
+    changed: [],
+    nextSteps: (s) => {
+      const name = serviceArg(s);
+      return [
+        { id: 'next.central-create', command: `/privatelink create ${name} vpc=vpc-<hub> subnets=subnet-…,subnet-… sg=sg-… private-dns=off` },
+        {
+          id: 'next.central-zone',
+          command: `aws route53 create-hosted-zone --name <private-dns-name> --vpc VPCRegion=<region>,VPCId=vpc-<hub> --caller-reference … && aws route53 change-resource-record-sets --hosted-zone-id Z… --change-batch <alias <private-dns-name> → the endpoint's regional DNS name>`,
+        },
+        {
+          id: 'next.central-profile',
+          command:
+            'aws route53profiles associate-resource-to-profile --profile-id rp-… --resource-arn arn:aws:route53:::hostedzone/Z… --name … && aws route53profiles associate-profile --profile-id rp-… --resource-id vpc-<spoke> --name …',
+        },
+      ];
+    },
   },
 ];
 

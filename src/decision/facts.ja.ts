@@ -203,7 +203,7 @@ export const FACT_TEXT_JA: FactTexts = {
   },
   'lattice.service-network': {
     today:
-      'VPC Lattice サービスネットワークは、HTTP、HTTPS、gRPC、TCP の多数のサービスを多数の VPC やアカウントと、認証ポリシー付きで接続します。CIDR ブロックの重複は問題になりません。VPC ピアリング、Transit Gateway、Direct Connect、VPN 経由のクライアントは、サービスネットワーク VPC エンドポイントを経由する場合にのみアクセスできます。',
+      'VPC Lattice サービスネットワークは、HTTP、HTTPS、gRPC、TLS の多数のサービス（と TCP のリソース）を多数の VPC やアカウントと、認証ポリシー付きで接続します。CIDR ブロックの重複は問題になりません。VPC ピアリング、Transit Gateway、Direct Connect、VPN 経由のクライアントは、サービスネットワーク VPC エンドポイントを経由する場合にのみアクセスできます。',
   },
   'lattice.resource-endpoint': {
     today:
@@ -211,7 +211,8 @@ export const FACT_TEXT_JA: FactTexts = {
     was2018: '1 つのリソースをプライベートに共有するには、その前に Network Load Balancer を置き、エンドポイントサービスを作成する必要がありました。',
   },
   'lattice.protocols': {
-    today: 'VPC Lattice は HTTP、HTTPS、gRPC、TCP（リソース設定は TCP のみ）を伝送します。UDP と ICMP は伝送しません。',
+    today:
+      'VPC Lattice サービスのリスナーは、HTTP、HTTPS（HTTP/1.1、HTTP/2、gRPC）、TLS パススルーに対応し、WebSockets には対応していません。TCP のみの通信は、リソース設定とリソースゲートウェイを経由したリソースへのアクセスに限られます。UDP と ICMP は伝送しません。',
   },
   'lattice.quota': {
     today: 'VPC あたり、リソースエンドポイントは最大 200、サービスネットワークエンドポイントは最大 50 です。',
@@ -219,5 +220,25 @@ export const FACT_TEXT_JA: FactTexts = {
   'tgw.mesh-math': {
     today:
       'n 個の VPC をフルメッシュで接続するには n(n-1)/2 のピアリング接続が必要で（100 VPC で 4,950）、VPC あたりのピアリング接続は最大 125 です。Transit Gateway なら、VPC ごとにアタッチメントが 1 つで済みます。',
+  },
+  'central.endpoints': {
+    today:
+      'インターフェイスエンドポイントを 1 つの共有サービス VPC に置き、VPC ごとのエンドポイント（それぞれ AZ ごとの時間料金がかかります）の代わりに、Transit Gateway または VPC ピアリング経由ですべてのスポーク VPC から使用できます。プライベート DNS の AWS マネージドのプライベートホストゾーンはエンドポイントの VPC 内でのみ機能するため、プライベート DNS を無効にし、サービス名ごとにエンドポイントへのエイリアスレコードを持つプライベートホストゾーンを作成して、スポーク VPC に関連付けます。ゲートウェイエンドポイントには一元化の利点はありません。',
+  },
+  'central.resolver': {
+    today:
+      'スポーク内のホストが共有プライベートホストゾーンを使用できるのは、その VPC の Route 53 Resolver（VPC のベースアドレス + 2）を経由する場合だけです。カスタム DNS サーバーはクエリをそこに転送する必要があります。',
+  },
+  'dns.route53-profiles': {
+    today:
+      'Route 53 プロファイルは、プライベートホストゾーン、Resolver ルール、DNS Firewall ルールグループをまとめて多数の VPC に適用します。AWS RAM で共有すると、他のアカウントの VPC にも適用できます。VPC に関連付けられるプロファイルは 1 つだけです。',
+  },
+  'tgw.data-processing': {
+    today:
+      'Transit Gateway の料金は、アタッチメントごとの時間料金と処理したデータ量（GB）に応じた料金で、インターフェイスエンドポイント自体のデータ処理料金に加えてかかります。',
+  },
+  's3express.gateway': {
+    today:
+      'S3 Express One Zone のディレクトリバケットには、リージョン API エンドポイントとゾーン API エンドポイントの両方について、VPC からゲートウェイエンドポイント（com.amazonaws.<region>.s3express）経由で追加料金なしでアクセスします。',
   },
 };

@@ -39,6 +39,12 @@ const DOCS = {
   natGateway: 'https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html',
   tgwPeering: 'https://docs.aws.amazon.com/vpc/latest/tgw/tgw-peering.html',
   resolverInbound: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resolver-forwarding-inbound-queries.html',
+  centralEndpoints:
+    'https://docs.aws.amazon.com/whitepapers/latest/building-scalable-secure-multi-vpc-network-infrastructure/centralized-access-to-vpc-private-endpoints.html',
+  route53Profiles: 'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/profiles.html',
+  tgwPricing: 'https://aws.amazon.com/transit-gateway/pricing/',
+  latticeListeners: 'https://docs.aws.amazon.com/vpc-lattice/latest/ug/listeners.html',
+  s3Express: 'https://docs.aws.amazon.com/AmazonS3/latest/userguide/s3-express-networking.html',
 } as const;
 
 const FACT_LIST = [
@@ -332,7 +338,7 @@ const FACT_LIST = [
   {
     id: 'lattice.service-network',
     today:
-      'A VPC Lattice service network connects many HTTP, HTTPS, gRPC and TCP services with many VPCs and accounts, with auth policies; overlapping CIDRs do not matter. Clients over peering, Transit Gateway, Direct Connect or VPN reach it only through a service-network VPC endpoint.',
+      'A VPC Lattice service network connects many HTTP, HTTPS, gRPC and TLS services (and TCP resources) with many VPCs and accounts, with auth policies; overlapping CIDRs do not matter. Clients over peering, Transit Gateway, Direct Connect or VPN reach it only through a service-network VPC endpoint.',
     changed: '2024-12',
     source: DOCS.lattice,
   },
@@ -346,8 +352,9 @@ const FACT_LIST = [
   },
   {
     id: 'lattice.protocols',
-    today: 'VPC Lattice carries HTTP, HTTPS, gRPC and TCP (resource configurations: TCP); not UDP, not ICMP.',
-    source: DOCS.latticeResources,
+    today:
+      'VPC Lattice service listeners take HTTP, HTTPS (HTTP/1.1, HTTP/2 and gRPC) and TLS passthrough, not WebSockets; plain TCP only to a resource, through a resource configuration and resource gateway; not UDP, not ICMP.',
+    source: DOCS.latticeListeners,
   },
   {
     id: 'lattice.quota',
@@ -358,6 +365,37 @@ const FACT_LIST = [
     id: 'tgw.mesh-math',
     today: 'A full mesh of n VPCs needs n(n-1)/2 peerings (100 VPCs: 4,950) and a VPC can have at most 125; a Transit Gateway needs one attachment per VPC.',
     source: DOCS.tgw,
+  },
+  // Estates: many VPCs
+  {
+    id: 'central.endpoints',
+    today:
+      "Interface endpoints can live in one shared-services VPC and serve every spoke VPC over a Transit Gateway or peering, instead of an endpoint per VPC (each billed per AZ-hour). The managed private hosted zone behind private DNS works only in the endpoint's VPC, so private DNS is turned off and a private hosted zone per service name, with an alias record to the endpoint, is associated with the spokes; gateway endpoints gain nothing from it.",
+    source: DOCS.centralEndpoints,
+  },
+  {
+    id: 'central.resolver',
+    today:
+      "Hosts in a spoke reach a shared private hosted zone only through their VPC's Route 53 Resolver (VPC base + 2); custom DNS servers must forward there.",
+    source: DOCS.centralEndpoints,
+  },
+  {
+    id: 'dns.route53-profiles',
+    today:
+      'A Route 53 profile bundles private hosted zones, Resolver rules and DNS Firewall rule groups and applies them to many VPCs, in other accounts too when shared through AWS RAM; a VPC has at most one profile.',
+    changed: '2024-04',
+    source: DOCS.route53Profiles,
+  },
+  {
+    id: 'tgw.data-processing',
+    today: "A Transit Gateway charges per attachment-hour and per GB of data it processes, on top of the interface endpoint's own per-GB charge.",
+    source: DOCS.tgwPricing,
+  },
+  {
+    id: 's3express.gateway',
+    today:
+      'S3 Express One Zone directory buckets are reached from a VPC through a gateway endpoint (com.amazonaws.<region>.s3express), for both its Regional and Zonal API endpoints, at no extra charge.',
+    source: DOCS.s3Express,
   },
 ] as const satisfies readonly Fact[];
 

@@ -95,7 +95,8 @@ export const QUESTIONS: readonly Question[] = [
   {
     key: 'vpcs',
     choices: ['2', '3', '11'],
-    appliesTo: connectsVpcs,
+    // An AWS service used from many VPCs may be better served by endpoints shared from one VPC.
+    appliesTo: (a) => connectsVpcs(a) || a.target === 'aws-service',
   },
 ];
 

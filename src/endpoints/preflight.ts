@@ -158,8 +158,14 @@ function groupCheck(params: EndpointParams, groups: SecurityGroup[] | Ec2Error |
     const sources = admitting.flatMap((r) => r.cidrs);
     const uncovered = cidrs.filter((c) => !covers(sources, c));
     const groupSources = admitting.flatMap((r) => r.sources);
+    // Sources only outside the VPC are how a shared (hub) endpoint admits its spokes over a Transit Gateway or
+    // peering, or on-premises clients: EC2 accepts it, so it is said, not refused.
     if (uncovered.length > 0 && groupSources.length === 0 && !sources.some((src) => cidrs.some((c) => overlaps(src, c)))) {
-      return check('security-groups', 'fail', 'groupNoVpcSource', { port: String(port), allowed: [...new Set(sources)].join(', '), cidrs: cidrs.join(', ') });
+      return check('security-groups', 'warn', 'groupOutsideSources', {
+        port: String(port),
+        allowed: [...new Set(sources)].join(', '),
+        cidrs: cidrs.join(', '),
+      });
     }
     if (uncovered.length > 0) {
       return check('security-groups', 'warn', 'groupPartialCoverage', {
@@ -378,20 +384,31 @@ export async function runPreflight(
 
   if (dryRun instanceof Ec2Error) {
     checks.push(
-      dryRun.code === 'UnauthorizedOperation'
-        ? check('permission', 'fail', 'notPermitted', { action: 'ec2:CreateVpcEndpoint', ...(dryRun.account && { account: dryRun.account }) })
-        : check('permission', 'fail', 'ec2Error', {
-            code: dryRun.code,
-            action: dryRun.action,
-            region: r,
-            message: dryRun.message,
-            ...(dryRun.account && { account: dryRun.account }),
-          }),
+      sharedVpcRefusal(dryRun)
+        ? check('permission', 'fail', 'sharedVpcParticipant', { vpc: params.vpcId, subnets: params.subnetIds.join(', ') })
+        : dryRun.code === 'UnauthorizedOperation'
+          ? check('permission', 'fail', 'notPermitted', { action: 'ec2:CreateVpcEndpoint', ...(dryRun.account && { account: dryRun.account }) })
+          : check('permission', 'fail', 'ec2Error', {
+              code: dryRun.code,
+              action: dryRun.action,
+              region: r,
+              message: dryRun.message,
+              ...(dryRun.account && { account: dryRun.account }),
+            }),
     );
   } else {
     checks.push(check('permission', 'pass', 'permitted', {}));
   }
   return { params, checks: checks.filter((c): c is PreflightCheck => c !== undefined) };
+}
+
+/**
+ * A participant in a shared VPC may not create interface endpoints in the owner's subnets: EC2 answers
+ * UnauthorizedOperation "This operation does not support shared VPCs." (AWS re:Post knowledge center,
+ * https://repost.aws/knowledge-center/vpc-interface-endpoint-creation-errors), which is not an IAM matter.
+ */
+function sharedVpcRefusal(error: Ec2Error): boolean {
+  return error.code === 'UnauthorizedOperation' && /does not support shared VPCs/i.test(error.message);
 }
 
 /** A member account the bot could not act in at all: its role refused, or it left ACCOUNTS. */

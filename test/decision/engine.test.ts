@@ -19,8 +19,16 @@ function* someAnswers(): Generator<Answers> {
 }
 
 describe('decide', () => {
-  it('knows six options, each with its name', () => {
-    expect(OPTION_IDS).toEqual(['gateway-endpoint', 'interface-endpoint', 'endpoint-service', 'vpc-peering', 'transit-gateway', 'vpc-lattice']);
+  it('knows seven options, each with its name', () => {
+    expect(OPTION_IDS).toEqual([
+      'gateway-endpoint',
+      'interface-endpoint',
+      'endpoint-service',
+      'vpc-peering',
+      'transit-gateway',
+      'vpc-lattice',
+      'centralized-endpoints',
+    ]);
     for (const id of OPTION_IDS) expect(en.optionNames[id]).toBeTruthy();
   });
 
@@ -99,7 +107,10 @@ describe('nextQuestion', () => {
   it('asks only what can still change the answer', () => {
     expect(nextQuestion({ target: 'aws-service' })).toBe('service');
     expect(nextQuestion({ target: 'aws-service', service: 'kinesis-streams' })).toBe('cross-region');
-    expect(nextQuestion({ target: 'aws-service', service: 'kinesis-streams', 'cross-region': 'no' })).toBeUndefined();
+    // How many VPCs use it decides between an endpoint in each and endpoints shared from one VPC.
+    expect(nextQuestion({ target: 'aws-service', service: 'kinesis-streams', 'cross-region': 'no' })).toBe('vpcs');
+    expect(nextQuestion({ target: 'aws-service', service: 'kinesis-streams', 'cross-region': 'no', vpcs: 2 })).toBeUndefined();
+    expect(nextQuestion({ target: 'aws-service', service: 's3', onprem: 'no', 'cross-region': 'no' })).toBeUndefined();
     expect(nextQuestion({ target: 'saas', onprem: 'no', 'cross-region': 'no', direction: 'one-way', protocol: 'tcp' })).toBeUndefined();
   });
 

@@ -216,6 +216,21 @@ describe('preflight', () => {
     expect(byCheck.permission).toMatchObject({ status: 'fail', code: 'notPermitted', values: { action: 'ec2:CreateVpcEndpoint' } });
   });
 
+  it("names VPC sharing, not IAM, when a participant's DryRun is refused for a shared VPC", async () => {
+    const { byCheck } = await preflight(good, undefined, {
+      CreateVpcEndpoint: () => [403, errorXml('UnauthorizedOperation', 'This operation does not support shared VPCs.')],
+    });
+
+    expect(byCheck.permission).toMatchObject({
+      status: 'fail',
+      code: 'sharedVpcParticipant',
+      values: { vpc: good.vpcId, subnets: good.subnetIds.join(', ') },
+    });
+    const words = en.preflight.findings.sharedVpcParticipant(byCheck.permission!.values);
+    expect(words.text).toContain('does not support shared VPCs');
+    expect(words.text).not.toContain('IAM policy');
+  });
+
   it('warns, without failing, about the default group, a group open to the world and an acceptance-required service', async () => {
     const noGroup = await preflight({ ...good, securityGroupIds: [] });
     const openGroup = await preflight(good, (s) => (s.groups[0]!.inbound443From = '0.0.0.0/0'));
@@ -232,13 +247,14 @@ describe('preflight', () => {
   });
 
   describe('security groups against the VPC CIDRs', () => {
-    it('fails a rule admitting only 10.99.99.99/32, outside the VPC, and warns on one address inside it', async () => {
+    it('warns (not fails) on a rule admitting only 10.99.99.99/32, outside the VPC, and on one address inside it', async () => {
       const outside = await preflight(good, (s) => void (s.groups[0]!.inbound443From = '10.99.99.99/32'));
       expect(outside.byCheck['security-groups']).toMatchObject({
-        status: 'fail',
-        code: 'groupNoVpcSource',
+        status: 'warn',
+        code: 'groupOutsideSources',
         values: { port: '443', allowed: '10.99.99.99/32', cidrs: '10.0.0.0/16' },
       });
+      expect(preflightPassed(outside.checks)).toBe(true);
 
       const inside = await preflight(good, (s) => void (s.groups[0]!.inbound443From = '10.0.5.5/32'));
       expect(inside.byCheck['security-groups']).toMatchObject({
@@ -252,6 +268,23 @@ describe('preflight', () => {
       const { byCheck } = await preflight(good, (s) => void (s.vpcs[VPC]!.cidrs = ['10.0.0.0/16', '100.64.0.0/16']));
 
       expect(byCheck['security-groups']).toMatchObject({ status: 'warn', code: 'groupPartialCoverage', values: { uncovered: '100.64.0.0/16' } });
+    });
+
+    it('lets a hub endpoint that admits only its spokes through to approval, naming the spoke CIDRs', async () => {
+      const hub = await preflight(good, (s) => {
+        delete s.groups[0]!.inbound443From;
+        s.groups[0]!.rules = [
+          { protocol: 'tcp', from: 443, to: 443, cidrs: ['10.1.0.0/16', '10.2.0.0/16'] },
+          { protocol: 'tcp', from: 443, to: 443, cidrs: ['10.1.0.0/16'] },
+        ];
+      });
+      expect(hub.byCheck['security-groups']).toMatchObject({
+        status: 'warn',
+        code: 'groupOutsideSources',
+        values: { port: '443', allowed: '10.1.0.0/16, 10.2.0.0/16', cidrs: '10.0.0.0/16' },
+      });
+      expect(preflightPassed(hub.checks)).toBe(true);
+      expect(en.preflight.findings.groupOutsideSources(hub.byCheck['security-groups']!.values).text).toContain('10.1.0.0/16, 10.2.0.0/16');
     });
 
     it('passes rules that cover the VPC together, and protocol -1 for any port', async () => {

@@ -255,10 +255,12 @@ describeWithMoto('the bot against moto (an independent EC2)', () => {
       expect(taken.checks.find((c) => c.check === 'private-dns')).toMatchObject({ status: 'fail', code: 'privateDnsTaken', values: { endpoint: holder!.id } });
     });
 
-    it('does not pass a group that admits only one address outside the VPC, nor ip=ipv6 on IPv4-only subnets', async () => {
+    it('warns on a group that admits only an address outside the VPC (a hub serving spokes), and fails ip=ipv6 on IPv4-only subnets', async () => {
       const v = await vpc();
       const narrow = await runPreflight(createSpec(v, { subnets: v.subnetIds, sgs: [v.sgNarrow443] }), ec2, POLICY);
-      expect(statuses(narrow.checks)['security-groups']).toBe('fail groupNoVpcSource');
+      expect(statuses(narrow.checks)['security-groups']).toBe('warn groupOutsideSources');
+      expect(narrow.checks.find((c) => c.check === 'security-groups')?.values).toMatchObject({ allowed: '10.99.99.99/32' });
+      expect(preflightPassed(narrow.checks)).toBe(true);
       const ipv6 = await runPreflight(createSpec(v, { subnets: v.subnetIds, sgs: [v.sgVpc443], ip: 'ipv6' }), ec2, POLICY);
       expect(statuses(ipv6.checks)['ip-type']).toMatch(/^fail /);
       expect(preflightPassed(ipv6.checks)).toBe(false);

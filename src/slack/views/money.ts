@@ -86,6 +86,7 @@ export const OPTION_PRICING_PAGES: Readonly<Record<OptionCost['option'], string>
   'vpc-peering': 'https://aws.amazon.com/vpc/pricing/',
   'transit-gateway': 'https://aws.amazon.com/transit-gateway/pricing/',
   'vpc-lattice': 'https://aws.amazon.com/vpc/lattice/pricing/',
+  'centralized-endpoints': PRICING_PAGE,
 };
 
 /**
