@@ -225,6 +225,32 @@ describe('create with approval, through the Lambda handlers', () => {
     await first.close();
   });
 
+  it('answers Reject on a request decided already at once, as Approve does, without opening the reason form', async () => {
+    const id = await submit();
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    expect((await bot.store.get(id))?.state).toBe('approved');
+    const opened = callsTo(slack, 'views.open').length;
+    const answer = captureResponseUrl();
+
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
+
+    expect(callsTo(slack, 'views.open')).toHaveLength(opened);
+    expect(blockText(answer[0]!.body)).toContain(`Request \`${id}\` is already approved; nothing was changed.`);
+    expect(answer[0]!.body.response_type).toBe('ephemeral');
+    expect((await bot.store.get(id))?.state).toBe('approved');
+  });
+
+  it('still opens the reason form for a pending request', async () => {
+    const id = await submit();
+    captureResponseUrl();
+
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0BOB');
+
+    const open = callsTo(slack, 'views.open');
+    expect(open).toHaveLength(1);
+    expect(open[0]!.body).toMatchObject({ view: { callback_id: 'reject_reason' } });
+  });
+
   it('accepts members of the approver user group, asking Slack on each click', async () => {
     await bot.close();
     bot = await startBot({ config: { approvals: { channelId: 'C0APPROVALS', userIds: [], usergroupId: 'S0NETOPS', ttlHours: 24 } } });
