@@ -75,8 +75,9 @@ export function registerRequestListeners(app: App, services: BotServices): void 
     }
     const view = rejectModal({ requestId: id, channel: origin?.channel ?? '', ts: origin?.ts ?? '' }, msg);
     // A read too slow leaves the form to open as before, within what remains before the answer.
-    const opened = await (read ? inTime.inline : inTime.beforeAnswer)(() => client.views.open({ trigger_id: body.trigger_id, view }))
-      .catch((error: unknown) => void logger.error(`request ${action.value}: could not open the reject form`, toSlackError(error, 'views.open')));
+    const opened = await (read ? inTime.inline : inTime.beforeAnswer)(() => client.views.open({ trigger_id: body.trigger_id, view })).catch(
+      (error: unknown) => void logger.error(`request ${action.value}: could not open the reject form`, toSlackError(error, 'views.open')),
+    );
     if (opened) return;
     // The form did not open: the approver is told so, by the hand-off deadline (nothing may run on after the answer).
     const told = await inTime
