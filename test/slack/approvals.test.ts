@@ -297,6 +297,20 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
   });
 
+  it('tells a requester who chose `lang ja` in Japanese by direct message; the card and the thread stay in LOCALE', async () => {
+    const id = await submit();
+    await bot.command('lang ja', 'U0ALICE');
+
+    await bot.reject(id, 'U0CAROL', 'Use the shared VPC instead.');
+
+    const dm = callsTo(slack, 'chat.postMessage').find((c) => c.body.channel === 'U0ALICE')!;
+    expect(blockText(dm.body)).toContain(`申請 \`${id}\` は <@U0CAROL> さんが却下しました。`);
+    expect(blockText(dm.body)).toContain('却下理由');
+    const thread = callsTo(slack, 'chat.postMessage').find((c) => c.body.thread_ts);
+    expect(thread?.body.text).toContain('Rejected by <@U0CAROL>.');
+    expect(blockText(callsTo(slack, 'chat.update').at(-1)!.body)).toContain('Rejected by <@U0CAROL>');
+  });
+
   it('rejects: the message says who, the thread tells the requester, nothing is handed off', async () => {
     const id = await submit();
 
