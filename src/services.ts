@@ -144,6 +144,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
       slack: slack.worker(),
       logger: logger(),
       workflow: workflow.worker(),
+      preferences: preferences(),
       ...(overrides.timing && { timing: overrides.timing }),
     }),
   );

@@ -311,6 +311,23 @@ describe('create with approval, through the Lambda handlers', () => {
     expect(blockText(callsTo(slack, 'chat.update').at(-1)!.body)).toContain('Rejected by <@U0CAROL>');
   });
 
+  it('answers a clicker who chose `lang ja` in Japanese: a second Approve, a second Reject, a button of an older version', async () => {
+    const id = await submit();
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    await bot.command('lang ja', 'U0CAROL');
+    const answers = captureResponseUrl(3);
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0CAROL');
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
+    await bot.click('approve_request_v0', id, 'U0CAROL');
+
+    expect(answers.map((a) => blockText(a.body))).toEqual([
+      expect.stringContaining(`申請 \`${id}\` はすでに承認済みです。何も変更していません。`),
+      expect.stringContaining(`申請 \`${id}\` はすでに承認済みです。何も変更していません。`),
+      expect.stringContaining('このボタンは、このバージョンのボットではもう使われていない操作のものです。'),
+    ]);
+  });
+
   it('rejects: the message says who, the thread tells the requester, nothing is handed off', async () => {
     const id = await submit();
 

@@ -151,8 +151,10 @@ export function unknownActionPattern(): RegExp {
 export function registerUnknownActions(app: App): void {
   app.action(unknownActionPattern(), async ({ ack, respond, context }) => {
     await ack();
-    await inTimeOf(context)
-      .beforeAnswer(() => respond(ephemeralNote(messagesFor('en').unknownAction)))
+    const inTime = inTimeOf(context);
+    // In the clicker's language (LOCALE when they chose none).
+    await inTime
+      .beforeAnswer(async () => respond(ephemeralNote((await inTime.language()).msg.unknownAction)))
       .catch(() => undefined);
   });
 }
