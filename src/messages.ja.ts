@@ -1117,6 +1117,11 @@ export const ja = {
       `${code(endpointId)} は ${esc(state)} で終了しました${detail ? `：${esc(detail)}` : ''}。`,
     endpointPartial: (endpointId: string, detail: string) =>
       `${code(endpointId)} は partial で終了しました。一部のサブネットでは作成されましたが、すべてではありません${detail ? `（失敗：${esc(detail)}）` : ''}。該当するサブネットの原因（空きアドレス、サービスが提供されている AZ）を修正して作成し直すか、このまま使用してください。${code(`/privatelink describe ${esc(endpointId)}`)} で確認できます。`,
+    // EC2 のエラーメッセージが示したリソース
+    named: (ids: string[]) => `EC2 が示したリソース：${ids.map((id) => code(id)).join('、')}。`,
+    failedHowTo: (command: string) => `原因を解消したら、同じ申請をもう一度送信してください：${code(command)}`,
+    preflightBefore: (passed: number, total: number) =>
+      `事前チェック（作成前）：${esc(total)} 件中 ${esc(passed)} 件に合格しました。この失敗は事前チェックでは検出できませんでした。`,
     dnsNames: 'DNS 名',
     tryIt: 'VPC 内で試す',
     accepted: (endpointId: string, requester: string) =>

@@ -1005,6 +1005,11 @@ export const en = {
     endpointFailed: (endpointId: string, state: string, detail: string) => `${code(endpointId)} ended ${esc(state)}${detail ? `: ${esc(detail)}` : ''}.`,
     endpointPartial: (endpointId: string, detail: string) =>
       `${code(endpointId)} ended partial: it was created in some subnets but not all${detail ? ` (failed: ${esc(detail)})` : ''}. Fix the cause in those subnets (free addresses, an AZ the service offers) and create it again, or keep it as is; check it with ${code(`/privatelink describe ${esc(endpointId)}`)}.`,
+    // The resources EC2's error message named.
+    named: (ids: string[]) => `EC2 named ${ids.map((id) => code(id)).join(', ')}.`,
+    failedHowTo: (command: string) => `Once the cause is fixed, send the same request again: ${code(command)}`,
+    preflightBefore: (passed: number, total: number) =>
+      `Preflight, before the create: ${esc(passed)} of ${esc(total)} checks passed; they did not foresee this failure.`,
     dnsNames: 'DNS names',
     tryIt: 'Try it from inside the VPC',
     accepted: (endpointId: string, requester: string) => `${mention(requester)}, the service owner accepted ${code(endpointId)}: it is available.`,

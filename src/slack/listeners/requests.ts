@@ -153,8 +153,6 @@ export function registerUnknownActions(app: App): void {
     await ack();
     const inTime = inTimeOf(context);
     // In the clicker's language (LOCALE when they chose none).
-    await inTime
-      .beforeAnswer(async () => respond(ephemeralNote((await inTime.language()).msg.unknownAction)))
-      .catch(() => undefined);
+    await inTime.beforeAnswer(async () => respond(ephemeralNote((await inTime.language()).msg.unknownAction))).catch(() => undefined);
   });
 }
