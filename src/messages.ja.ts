@@ -711,7 +711,7 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'routing.onprem': () => ({ text: 'オンプレミスから：Direct Connect / VPN の経路とオンプレミスのファイアウォールはボットから参照できないため、不明です。' }),
   'return.onprem': (v) => ({ text: `エンドポイントのサブネットのルートテーブル（${list(v.tables)}）は、${code(v.cidr!)} を VGW または TGW に戻します。` }),
   'return.onpremNoCidr': (v) => ({
-    text: `エンドポイントのサブネットのルートテーブル（${list(v.tables)}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<on-premises CIDR>')} を指定してください。`,
+    text: `エンドポイントのサブネットのルートテーブル（${list(v.tables)}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<CIDR>')} を指定してください。`,
   }),
   'return.onpremNone': (v) => ({
     text: `${code(v.table!)}（エンドポイントのサブネットのもの）には、VGW または TGW を経由して ${code(v.cidr!)} に戻るルートがありません。応答が戻れません。`,
@@ -842,6 +842,15 @@ const doctor: Messages['doctor'] = {
   },
   unknownLinks: (links: string) => `不明な箇所：${esc(links)}`,
   settleWith: '確認するには：',
+  // コマンドの中で読み手が埋める箇所（山括弧の中。コマンドはコード表記）
+  placeholders: {
+    eniIp: () => 'エンドポイント ENI の IP アドレス',
+    onpremCidr: () => 'オンプレミスの CIDR',
+    sourceCidr: () => '送信元の CIDR',
+    instanceGroups: () => 'インスタンスのセキュリティグループ',
+    attachmentOf: (vpc: string) => `${esc(vpc)} のアタッチメント`,
+    freeRuleBelow: (rule: string) => `${esc(rule)} 未満の空きルール番号`,
+  },
   firstFailing: (check: string) => `最初に失敗した箇所：${esc(check)}`,
   asFarAsVisible: (links: string) => `ボットから参照できる範囲での結果（不明：${esc(links)}）`,
   fixIt: '修正方法：',
