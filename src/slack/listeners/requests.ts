@@ -50,9 +50,10 @@ export function registerRequestListeners(app: App, services: BotServices): void 
   }
 
   /**
-   * Reject asks for a reason first: the modal opens at once, before anything slow (its trigger_id is good for 3 s:
-   * https://docs.slack.dev/interactivity/handling-user-interaction#modal_responses). It carries the request id and
-   * the card the click came from; its submission is checked against the record exactly like a click.
+   * Reject asks for a reason first: the modal opens after one read of the record within the in-line budget (its
+   * trigger_id is good for 3 s: https://docs.slack.dev/interactivity/handling-user-interaction#modal_responses); a
+   * request no longer pending is answered instead, and a read too slow does not hold the form back. It carries the
+   * request id and the card the click came from; its submission is checked against the record exactly like a click.
    */
   app.action<BlockButtonAction>(REQUEST_ACTIONS.reject, async ({ ack, action, body, client, logger, context }) => {
     await ack();
