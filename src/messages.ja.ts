@@ -743,7 +743,7 @@ const doctorFindings: Messages['doctor']['findings'] = {
   'routing.onprem': () => ({ text: 'オンプレミスから：Direct Connect / VPN の経路とオンプレミスのファイアウォールはボットから参照できないため、不明です。' }),
   'return.onprem': (v) => ({ text: `エンドポイントのサブネットのルートテーブル（${list(v.tables)}）は、${code(v.cidr!)} を VGW または TGW に戻します。` }),
   'return.onpremNoCidr': (v) => ({
-    text: `エンドポイントのサブネットのルートテーブル（${list(v.tables)}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<on-premises CIDR>')} を指定してください。`,
+    text: `エンドポイントのサブネットのルートテーブル（${list(v.tables)}）には VGW または TGW へのルートがあります。使用している経路を確認するには ${code('from=<CIDR>')} を指定してください。`,
   }),
   'return.onpremNone': (v) => ({
     text: `${code(v.table!)}（エンドポイントのサブネットのもの）には、VGW または TGW を経由して ${code(v.cidr!)} に戻るルートがありません。応答が戻れません。`,
@@ -874,6 +874,15 @@ const doctor: Messages['doctor'] = {
   },
   unknownLinks: (links: string) => `不明な箇所：${esc(links)}`,
   settleWith: '確認するには：',
+  // コマンドの中で読み手が埋める箇所（山括弧の中。コマンドはコード表記）
+  placeholders: {
+    eniIp: () => 'エンドポイント ENI の IP アドレス',
+    onpremCidr: () => 'オンプレミスの CIDR',
+    sourceCidr: () => '送信元の CIDR',
+    instanceGroups: () => 'インスタンスのセキュリティグループ',
+    attachmentOf: (vpc: string) => `${esc(vpc)} のアタッチメント`,
+    freeRuleBelow: (rule: string) => `${esc(rule)} 未満の空きルール番号`,
+  },
   firstFailing: (check: string) => `最初に失敗した箇所：${esc(check)}`,
   asFarAsVisible: (links: string) => `ボットから参照できる範囲での結果（不明：${esc(links)}）`,
   fixIt: '修正方法：',
@@ -1149,6 +1158,11 @@ export const ja = {
       `${code(endpointId)} は ${esc(state)} で終了しました${detail ? `：${esc(detail)}` : ''}。`,
     endpointPartial: (endpointId: string, detail: string) =>
       `${code(endpointId)} は partial で終了しました。一部のサブネットでは作成されましたが、すべてではありません${detail ? `（失敗：${esc(detail)}）` : ''}。該当するサブネットの原因（空きアドレス、サービスが提供されている AZ）を修正して作成し直すか、このまま使用してください。${code(`/privatelink describe ${esc(endpointId)}`)} で確認できます。`,
+    // EC2 のエラーメッセージが示したリソース
+    named: (ids: string[]) => `EC2 が示したリソース：${ids.map((id) => code(id)).join('、')}。`,
+    failedHowTo: (command: string) => `原因を解消したら、同じ申請をもう一度送信してください：${code(command)}`,
+    preflightBefore: (passed: number, total: number) =>
+      `事前チェック（作成前）：${esc(total)} 件中 ${esc(passed)} 件に合格しました。この失敗は事前チェックでは検出できませんでした。`,
     dnsNames: 'DNS 名',
     tryIt: 'VPC 内で試す',
     accepted: (endpointId: string, requester: string) =>

@@ -9,7 +9,7 @@ import type { NoteId, OptionId } from './decision/engine.js';
 import type { Unit } from './pricing/estimate.js';
 import type { FigureKey } from './pricing/model.js';
 import type { ChoiceValues, QuestionKey, SizingKey } from './decision/questions.js';
-import type { CheckId as DoctorCheckId, CheckStatus as DoctorStatus, DoctorFindingId, VerdictId } from './doctor/model.js';
+import type { CheckId as DoctorCheckId, CheckStatus as DoctorStatus, DoctorFindingId, DoctorPlaceholder, VerdictId } from './doctor/model.js';
 import { isEc2ProblemCode, type Ec2ProblemCode } from './endpoints/ec2-api.js';
 import type { PreflightCode } from './aws/endpoint.js';
 import type { ClientLocation, DnsMode, InternetPath, Path, ReachWhy, Resolution } from './endpoints/reach.js';
@@ -653,7 +653,7 @@ const doctorFindings: Record<DoctorFindingId, (v: DoctorValues) => { text: strin
   'routing.onprem': () => ({ text: 'From on-premises: the Direct Connect / VPN path and on-premises firewalls are not visible to the bot: unknown.' }),
   'return.onprem': (v) => ({ text: `The endpoint subnets' route tables (${esc(v.tables)}) send ${code(v.cidr!)} back to a VGW or TGW.` }),
   'return.onpremNoCidr': (v) => ({
-    text: `The endpoint subnets' route tables (${esc(v.tables)}) have routes to a VGW or TGW; give ${code('from=<on-premises CIDR>')} to check the one you use.`,
+    text: `The endpoint subnets' route tables (${esc(v.tables)}) have routes to a VGW or TGW; give ${code('from=<CIDR>')} to check the one you use.`,
   }),
   'return.onpremNone': (v) => ({
     text: `${code(v.table!)} (an endpoint subnet's) has no route back to ${code(v.cidr!)} through a VGW or TGW: replies cannot return.`,
@@ -767,6 +767,15 @@ const doctor = {
   } satisfies Record<VerdictId, string>,
   unknownLinks: (links: string) => `unknown: ${esc(links)}`,
   settleWith: 'Settle it with:',
+  // What the reader fills in a command (inside its angle brackets; the command is shown in code).
+  placeholders: {
+    eniIp: () => 'endpoint ENI IP',
+    onpremCidr: () => 'on-premises CIDR',
+    sourceCidr: () => 'source CIDR',
+    instanceGroups: () => 'the instance groups',
+    attachmentOf: (vpc: string) => `the attachment of ${esc(vpc)}`,
+    freeRuleBelow: (rule: string) => `free number below ${esc(rule)}`,
+  } satisfies Record<DoctorPlaceholder, (arg: string) => string>,
   firstFailing: (check: string) => `first failing link: ${esc(check)}`,
   asFarAsVisible: (links: string) => `as far as the bot can see (unknown: ${esc(links)})`,
   fixIt: 'Fix it with:',
@@ -1033,6 +1042,11 @@ export const en = {
     endpointFailed: (endpointId: string, state: string, detail: string) => `${code(endpointId)} ended ${esc(state)}${detail ? `: ${esc(detail)}` : ''}.`,
     endpointPartial: (endpointId: string, detail: string) =>
       `${code(endpointId)} ended partial: it was created in some subnets but not all${detail ? ` (failed: ${esc(detail)})` : ''}. Fix the cause in those subnets (free addresses, an AZ the service offers) and create it again, or keep it as is; check it with ${code(`/privatelink describe ${esc(endpointId)}`)}.`,
+    // The resources EC2's error message named.
+    named: (ids: string[]) => `EC2 named ${ids.map((id) => code(id)).join(', ')}.`,
+    failedHowTo: (command: string) => `Once the cause is fixed, send the same request again: ${code(command)}`,
+    preflightBefore: (passed: number, total: number) =>
+      `Preflight, before the create: ${esc(passed)} of ${esc(total)} checks passed; they did not foresee this failure.`,
     dnsNames: 'DNS names',
     tryIt: 'Try it from inside the VPC',
     accepted: (endpointId: string, requester: string) => `${mention(requester)}, the service owner accepted ${code(endpointId)}: it is available.`,

@@ -93,7 +93,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   };
   const slackFor = (door: Door) => once(() => overrides.slack ?? slackPort(webClient(slackConfig(), limits[door])));
   const slack = { slack: slackFor('slack'), worker: slackFor('worker') };
-  // The workflow's ports, one set per door (their Web API limits differ); the notifier speaks the channel's language.
+  // The workflow's ports, one set per door (their Web API limits differ).
   const workflowFor = (door: Door) =>
     once(
       (): WorkflowDependencies => ({
@@ -101,7 +101,11 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
         ec2: ec2(),
         ec2For: ec2For(),
         approvers: slackApprovers(slack[door](), config.approvals),
-        notifier: slackNotifier(slack[door](), channelMessages, config.approvals),
+        // Cards and threads in the channel's language; the requester's direct messages in theirs.
+        notifier: slackNotifier(slack[door](), channelMessages, config.approvals, async (user) => {
+          const chosen = await preferences().getLocale(user);
+          return chosen ? messagesFor(chosen) : channelMessages;
+        }),
         jobs: jobs(),
         approvals: config.approvals,
         regions: config,
@@ -140,6 +144,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
       slack: slack.worker(),
       logger: logger(),
       workflow: workflow.worker(),
+      preferences: preferences(),
       ...(overrides.timing && { timing: overrides.timing }),
     }),
   );

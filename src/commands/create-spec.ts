@@ -58,6 +58,17 @@ export const ID_PATTERNS = {
   sg: /^sg-[0-9a-f]{8}([0-9a-f]{9})?$/,
 } as const;
 
+/**
+ * The resource ids an EC2 error message names, in order, once each: EC2 names what it could not find, e.g.
+ * InvalidSubnetID.NotFound: "The subnet ID 'subnet-fbf7088c' does not exist" (the error codes:
+ * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html, read 2026-12-07; the message is
+ * EC2's own text, not a documented format, so nothing is named when it names nothing).
+ */
+export function resourceIdsIn(text: string): string[] {
+  const ids = text.match(/\b(?:vpce-svc|vpce|vpc|subnet|sg|rtb|eni|acl|pl)-[0-9a-f]{8}(?:[0-9a-f]{9})?\b/g) ?? [];
+  return [...new Set(ids)];
+}
+
 const SERVICE_NAME = /^(com\.amazonaws\.(vpce\.)?[a-z0-9-]+\.[a-z0-9.-]+|aws\.[a-z0-9.-]+|[a-z0-9][a-z0-9.-]{0,80})$/;
 export const MAX_REASON = 500;
 export const MAX_SUBNETS = 16;

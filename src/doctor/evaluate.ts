@@ -20,7 +20,18 @@ import type {
   VpcNetworkAcl,
 } from '../endpoints/ec2-api.js';
 import { dnsModeOf, hasGatewayType, reach, type ClientLocation, type InternetPath, type Known, type NameReach } from '../endpoints/reach.js';
-import type { Check, CheckId, CheckStatus, DoctorFacts, DoctorFindingId, DoctorReport, Read, ResolvedSource, VerdictId } from './model.js';
+import {
+  DOCTOR_PLACEHOLDERS,
+  type Check,
+  type CheckId,
+  type CheckStatus,
+  type DoctorFacts,
+  type DoctorFindingId,
+  type DoctorReport,
+  type Read,
+  type ResolvedSource,
+  type VerdictId,
+} from './model.js';
 
 /** Ports a client's replies come back to: Linux uses 32768–60999, AWS recommends allowing 1024–65535. */
 export const EPHEMERAL_SAMPLES = [1024, 32768, 60999, 65535];
@@ -135,7 +146,7 @@ function pathContext(facts: DoctorFacts): PathContext {
 
 /** The connection test, run on the source, that settles a link the bot cannot see (read-only: it sends a SYN). */
 function connectionTest(p: PathContext): string {
-  const ip = p.targets[0]?.cidr.replace(/\/\d+$/, '') ?? '<endpoint ENI IP>';
+  const ip = p.targets[0]?.cidr.replace(/\/\d+$/, '') ?? DOCTOR_PLACEHOLDERS.eniIp();
   return `nc -vz -w 5 ${ip} ${p.port}`;
 }
 
@@ -360,7 +371,7 @@ function tgwRoute(id: 'routing' | 'return-route', table: RouteTable, cidr: strin
     .sort((a, b) => prefixOf(b.destination) - prefixOf(a.destination))[0];
   const tgwValues = { ...values, tgwTable, attachment: attachment.id };
   const fixTo = (verb: 'create' | 'replace') =>
-    `aws ec2 ${verb}-transit-gateway-route --transit-gateway-route-table-id ${tgwTable} --destination-cidr-block ${cidr} --transit-gateway-attachment-id ${peerAttachment?.id ?? '<the attachment of ' + peerVpc + '>'} --region ${region}`;
+    `aws ec2 ${verb}-transit-gateway-route --transit-gateway-route-table-id ${tgwTable} --destination-cidr-block ${cidr} --transit-gateway-attachment-id ${peerAttachment?.id ?? DOCTOR_PLACEHOLDERS.attachmentOf(peerVpc)} --region ${region}`;
   if (!best) {
     // A route table read in part may hold the route among those not returned.
     if (!routes.complete) return check(id, 'unknown', 'routing.tgw', values, [tgwId, tgwTable], search);
@@ -516,7 +527,7 @@ function onpremReturn(p: PathContext): Check {
         'return.onpremNoCidr',
         { tables: tables.map((t) => t.id).join(', '), cidr: '' },
         tables.map((t) => t.id),
-        p.doctorCommand('<on-premises CIDR>'),
+        p.doctorCommand(DOCTOR_PLACEHOLDERS.onpremCidr()),
       );
 }
 
@@ -548,7 +559,7 @@ function freeRuleBelow(entries: AclEntry[], egress: boolean, limit: number): num
 
 function aclCommand(acl: VpcNetworkAcl, egress: boolean, cidr: string, from: number, to: number, denyRule?: number): string {
   const rule = freeRuleBelow(acl.entries, egress, denyRule ?? 32767);
-  return `aws ec2 create-network-acl-entry --network-acl-id ${acl.id} ${egress ? '--egress' : '--ingress'} --rule-number ${rule ?? '<free number below ' + (denyRule ?? 32767) + '>'} --protocol tcp --port-range From=${from},To=${to} --cidr-block ${cidr} --rule-action allow`;
+  return `aws ec2 create-network-acl-entry --network-acl-id ${acl.id} ${egress ? '--egress' : '--ingress'} --rule-number ${rule ?? DOCTOR_PLACEHOLDERS.freeRuleBelow(String(denyRule ?? 32767))} --protocol tcp --port-range From=${from},To=${to} --cidr-block ${cidr} --rule-action allow`;
 }
 
 /** One direction of one NACL: the service port towards `peers`, or the ephemeral ports back from them. */
@@ -647,7 +658,8 @@ function sourceAclLink(p: PathContext): Check {
 function endpointAclLink(p: PathContext): Check {
   const { acls, sourceSubnet, sourceCidrs, region } = p;
   if (!acls) return aclUnreadable('nacl-endpoint', p);
-  if (sourceCidrs.length === 0) return check('nacl-endpoint', 'unknown', 'nacl.noSourceCidr', {}, [], p.doctorCommand(p.inVpc ? 'subnet-…' : '<source CIDR>'));
+  if (sourceCidrs.length === 0)
+    return check('nacl-endpoint', 'unknown', 'nacl.noSourceCidr', {}, [], p.doctorCommand(p.inVpc ? 'subnet-…' : DOCTOR_PLACEHOLDERS.sourceCidr()));
   const items: { az: string; check: Check }[] = [];
   for (const subnetId of p.endpoint.subnetIds) {
     const az = p.endpointSubnets?.find((s) => s.id === subnetId)?.availabilityZone ?? subnetId;
@@ -751,7 +763,14 @@ function endpointGroupLink(p: PathContext): Check {
       `aws ec2 describe-security-groups --group-ids ${groupIds.join(' ')} --region ${region}`,
     );
   if (sourceCidrs.length === 0)
-    return check('sg-endpoint', 'unknown', 'sg.noSourceCidr', { groups: groupIds.join(', ') }, groupIds, p.doctorCommand(inVpc ? 'subnet-…' : '<source CIDR>'));
+    return check(
+      'sg-endpoint',
+      'unknown',
+      'sg.noSourceCidr',
+      { groups: groupIds.join(', ') },
+      groupIds,
+      p.doctorCommand(inVpc ? 'subnet-…' : DOCTOR_PLACEHOLDERS.sourceCidr()),
+    );
   // An instance's own groups are known; a subnet's or a VPC's instances each carry their own.
   const peerGroups = inVpc?.instance ? inVpc.instance.securityGroupIds : inVpc ? 'unknown' : [];
   for (const cidr of sourceCidrs) {
@@ -803,7 +822,7 @@ function sourceGroupLink(p: PathContext): Check | undefined {
       'sg.unreadable',
       { action: actionOf(facts.sourceGroups) },
       groupIds,
-      `aws ec2 describe-security-groups --group-ids ${groupIds.join(' ') || '<the instance groups>'} --region ${region}`,
+      `aws ec2 describe-security-groups --group-ids ${groupIds.join(' ') || DOCTOR_PLACEHOLDERS.instanceGroups()} --region ${region}`,
     );
   const peers = p.targets.length > 0 ? p.targets.map((t) => t.cidr) : p.endpointCidrs;
   for (const cidr of peers) {

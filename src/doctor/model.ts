@@ -178,6 +178,20 @@ export const DOCTOR_FINDINGS = [
 ] as const;
 export type DoctorFindingId = (typeof DOCTOR_FINDINGS)[number];
 
+/**
+ * The slots a command leaves for the reader to fill, as the commands carry them (`<on-premises CIDR>`); the views
+ * put each in the reader's language (`doctor.placeholders` in the catalogs), the JSON keeps these.
+ */
+export const DOCTOR_PLACEHOLDERS = {
+  eniIp: () => '<endpoint ENI IP>',
+  onpremCidr: () => '<on-premises CIDR>',
+  sourceCidr: () => '<source CIDR>',
+  instanceGroups: () => '<the instance groups>',
+  attachmentOf: (vpc: string) => `<the attachment of ${vpc}>`,
+  freeRuleBelow: (rule: string) => `<free number below ${rule}>`,
+} satisfies Record<string, (arg: string) => string>;
+export type DoctorPlaceholder = keyof typeof DOCTOR_PLACEHOLDERS;
+
 export type CheckStatus = 'pass' | 'warn' | 'fail' | 'unknown';
 
 export interface Check {

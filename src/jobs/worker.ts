@@ -12,6 +12,7 @@ import { accountEc2, isLookup, runLookup } from '../endpoints/lookups.js';
 import { messagesFor, type Locale, type Messages } from '../i18n.js';
 import { DEFAULT_TIMING, runCreateJob, type CreateTiming } from '../requests/create.js';
 import { finishDecision } from '../requests/decide.js';
+import type { PreferenceStore } from '../preferences/store.js';
 import type { RequestStore } from '../requests/store.js';
 import { submitRequest } from '../requests/submit.js';
 import { sweep } from '../requests/sweep.js';
@@ -40,6 +41,8 @@ export interface WorkerDependencies {
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   now: () => Date;
   timing?: CreateTiming;
+  /** Each user's chosen language: a clicker is answered in theirs (LOCALE when none, or when it cannot be read). */
+  preferences?: Pick<PreferenceStore, 'getLocale'>;
 }
 
 type Handlers = { [K in Job['kind']]: (job: Extract<Job, { kind: K }>) => Promise<void> };
@@ -49,6 +52,15 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
   const channelMessages = messagesFor(config.locale ?? 'en');
   const wordsOf = (locale: Locale | undefined): Messages => messagesFor(locale ?? config.locale ?? 'en');
   const apiUrl = config.slack?.apiUrl;
+  /** What a user chose (`/privatelink lang`); the worker has the time to read it. */
+  const wordsOfUser = async (user: string): Promise<Messages> => {
+    try {
+      return wordsOf(await deps.preferences?.getLocale(user));
+    } catch (error) {
+      logger.warn(`could not read the language of ${user}: ${error instanceof Error ? error.message : String(error)}`);
+      return channelMessages;
+    }
+  };
   /** Where the worker answers the person who asked: in place of the ephemeral answer, or by direct message. */
   const reply = async (to: ReplyTo, message: SlackMessage) => {
     if ('responseUrl' in to) await postToResponseUrl(to.responseUrl, { replace_original: true, response_type: 'ephemeral', ...message }, apiUrl);
@@ -76,10 +88,11 @@ export function createWorker(deps: WorkerDependencies): (job: Job) => Promise<vo
     create: (job) => runCreateJob(workflow, job.requestId, deps.timing ?? DEFAULT_TIMING),
     async decision(job) {
       const outcome = await finishDecision(workflow, job);
-      // An approver's own decision shows in the redrawn message; everything else is said to the clicker alone (LOCALE).
+      // An approver's own decision shows in the redrawn message; everything else is said to the clicker alone, in their language.
       const { action, responseUrl } = job;
       if (!responseUrl || (action !== 'cancel' && outcome.kind === 'decided')) return;
-      const text = outcomeText(outcome, job.requestId, action === 'cancel' ? 'cancel' : 'decide', channelMessages, approverMentions(config.approvals));
+      const msg = await wordsOfUser(job.actor);
+      const text = outcomeText(outcome, job.requestId, action === 'cancel' ? 'cancel' : 'decide', msg, approverMentions(config.approvals));
       await postToResponseUrl(
         responseUrl,
         { response_type: 'ephemeral', replace_original: action === 'cancel' && outcome.kind === 'decided', ...noticeView(text) },

@@ -1,7 +1,8 @@
 /**
  * The Slack notifier: the notifier port (src/requests/notify.ts) over the Slack port. It draws with the views in
  * the channel's catalog (LOCALE), posts the approval card and its thread in the approvals channel, and sends the
- * requester's direct messages. Errors come from the Slack port already normalized (`SlackError`); the WebClient
+ * requester's direct messages, in the requester's language (`wordsOf`: their `/privatelink lang`, read when the
+ * message is sent, else LOCALE). Errors come from the Slack port already normalized (`SlackError`); the WebClient
  * under it retries rate-limited calls after Retry-After.
  *
  * A direct message is `chat.postMessage` with `channel` set to the user's id: Slack posts it in the app's DM
@@ -17,7 +18,12 @@ import { approverMentions, calledCard, progressLine, requesterNoticeView, thread
 import { message, section } from './views/blocks.js';
 import { requestMessage, voidCopyView } from './views/requests.js';
 
-export function slackNotifier(slack: SlackPort, msg: Messages, approvals: Pick<ApprovalConfig, 'userIds' | 'usergroupId'>): Notifier {
+export function slackNotifier(
+  slack: SlackPort,
+  msg: Messages,
+  approvals: Pick<ApprovalConfig, 'userIds' | 'usergroupId'>,
+  wordsOf: (user: string) => Promise<Messages> = async () => msg,
+): Notifier {
   const approvers = approverMentions(approvals);
   return {
     async postCard(channel, request) {
@@ -43,7 +49,9 @@ export function slackNotifier(slack: SlackPort, msg: Messages, approvals: Pick<A
       await slack.postMessage(request.message.channel, message(text, [section(text)]), request.message.ts);
     },
     async dm(request, notice) {
-      await slack.postMessage(request.requester, requesterNoticeView(request, notice, msg));
+      // A preference that cannot be read leaves the message in the channel's language rather than unsent.
+      const words = await wordsOf(request.requester).catch(() => msg);
+      await slack.postMessage(request.requester, requesterNoticeView(request, notice, words));
     },
   };
 }

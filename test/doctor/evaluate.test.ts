@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { aclDecision, evaluate } from '../../src/doctor/evaluate.js';
 import type { DoctorFacts } from '../../src/doctor/model.js';
 import type { RouteTable, SubnetDetail, TgwRoute } from '../../src/endpoints/ec2-api.js';
-import { checkText } from '../../src/slack/views/doctor.js';
+import { DOCTOR_PLACEHOLDERS, type DoctorPlaceholder } from '../../src/doctor/model.js';
+import { messagesFor } from '../../src/i18n.js';
+import { checkText, doctorView, localCommand } from '../../src/slack/views/doctor.js';
 import {
   ENDPOINT_ID,
   ENDPOINT_SG,
@@ -422,6 +424,30 @@ describe('doctor evaluator: on-premises', () => {
     expect(report.checks.find((c) => c.id === 'nacl-endpoint')).toMatchObject({ status: 'unknown', finding: 'nacl.noSourceCidr' });
     // The verdict holds only as far as the bot can see, and says which links it could not.
     expect(report.unknown).toEqual(['routing', 'return-route', 'nacl-source', 'nacl-endpoint', 'sg-endpoint', 'dns', 'resolver']);
+  });
+
+  it('says the on-premises CIDR slot of a settling command in Japanese, and leaves the English as the command carries it', () => {
+    const report = evaluate(onprem(undefined, true));
+    const japanese = JSON.stringify(doctorView({ kind: 'report', report }, messagesFor('ja')).blocks);
+    expect(japanese).toContain('from=&lt;オンプレミスの CIDR&gt;');
+    expect(japanese).not.toContain('on-premises');
+    expect(JSON.stringify(doctorView({ kind: 'report', report }, messagesFor('en')).blocks)).toContain('from=&lt;on-premises CIDR&gt;');
+  });
+});
+
+describe("doctor: the slots a command leaves, in the reader's language", () => {
+  const ja = messagesFor('ja');
+  const en = messagesFor('en');
+
+  it("puts every slot in the catalog's words, its argument kept", () => {
+    for (const id of Object.keys(DOCTOR_PLACEHOLDERS) as DoctorPlaceholder[]) {
+      const slot = DOCTOR_PLACEHOLDERS[id]('vpc-0a1b2c3d');
+      expect(localCommand(`aws ec2 x --y ${slot} --region ap-northeast-1`, en), id).toBe(`aws ec2 x --y ${slot} --region ap-northeast-1`);
+      const japanese = localCommand(`aws ec2 x --y ${slot}`, ja);
+      expect(japanese, id).toBe(`aws ec2 x --y <${ja.doctor.placeholders[id]('vpc-0a1b2c3d')}>`);
+      expect(japanese, id).not.toMatch(/<[a-z ]+[a-z]>/i);
+    }
+    expect(localCommand('--rule-number <free number below 32767>', ja)).toBe('--rule-number <32767 未満の空きルール番号>');
   });
 });
 

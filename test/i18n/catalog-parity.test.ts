@@ -183,6 +183,7 @@ const ARGUMENTS: Record<string, Args[]> = {
   regionNotAllowed: [['eu-west-1', ['ap-northeast-1', 'us-east-1']]],
   'reach / outcome': RESOLVES_TO.flatMap((r) => PATHS.map((p) => [r, p])),
   'reach / companionLine': [['CloudWatch Logs', ['logs', 'sts']]],
+  'create / named': [[['subnet-0a1b2c3d']], [['subnet-0a1b2c3d', 'sg-0a1b2c3d']]],
   'lookups / servicesTitle': [
     ['kinesis', 'ap-northeast-1', 3],
     ['', 'ap-northeast-1', 0],

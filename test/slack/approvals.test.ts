@@ -225,6 +225,32 @@ describe('create with approval, through the Lambda handlers', () => {
     await first.close();
   });
 
+  it('answers Reject on a request decided already at once, as Approve does, without opening the reason form', async () => {
+    const id = await submit();
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    expect((await bot.store.get(id))?.state).toBe('approved');
+    const opened = callsTo(slack, 'views.open').length;
+    const answer = captureResponseUrl();
+
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
+
+    expect(callsTo(slack, 'views.open')).toHaveLength(opened);
+    expect(blockText(answer[0]!.body)).toContain(`Request \`${id}\` is already approved; nothing was changed.`);
+    expect(answer[0]!.body.response_type).toBe('ephemeral');
+    expect((await bot.store.get(id))?.state).toBe('approved');
+  });
+
+  it('still opens the reason form for a pending request', async () => {
+    const id = await submit();
+    captureResponseUrl();
+
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0BOB');
+
+    const open = callsTo(slack, 'views.open');
+    expect(open).toHaveLength(1);
+    expect(open[0]!.body).toMatchObject({ view: { callback_id: 'reject_reason' } });
+  });
+
   it('accepts members of the approver user group, asking Slack on each click', async () => {
     await bot.close();
     bot = await startBot({ config: { approvals: { channelId: 'C0APPROVALS', userIds: [], usergroupId: 'S0NETOPS', ttlHours: 24 } } });
@@ -269,6 +295,37 @@ describe('create with approval, through the Lambda handlers', () => {
 
     expect((await bot.store.get(id))?.state).toBe('approved');
     expect(bot.jobs.jobs).toEqual([{ kind: 'create', requestId: id }]);
+  });
+
+  it('tells a requester who chose `lang ja` in Japanese by direct message; the card and the thread stay in LOCALE', async () => {
+    const id = await submit();
+    await bot.command('lang ja', 'U0ALICE');
+
+    await bot.reject(id, 'U0CAROL', 'Use the shared VPC instead.');
+
+    const dm = callsTo(slack, 'chat.postMessage').find((c) => c.body.channel === 'U0ALICE')!;
+    expect(blockText(dm.body)).toContain(`申請 \`${id}\` は <@U0CAROL> さんが却下しました。`);
+    expect(blockText(dm.body)).toContain('却下理由');
+    const thread = callsTo(slack, 'chat.postMessage').find((c) => c.body.thread_ts);
+    expect(thread?.body.text).toContain('Rejected by <@U0CAROL>.');
+    expect(blockText(callsTo(slack, 'chat.update').at(-1)!.body)).toContain('Rejected by <@U0CAROL>');
+  });
+
+  it('answers a clicker who chose `lang ja` in Japanese: a second Approve, a second Reject, a button of an older version', async () => {
+    const id = await submit();
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0BOB');
+    await bot.command('lang ja', 'U0CAROL');
+    const answers = captureResponseUrl(3);
+
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0CAROL');
+    await bot.click(REQUEST_ACTIONS.reject, id, 'U0CAROL');
+    await bot.click('approve_request_v0', id, 'U0CAROL');
+
+    expect(answers.map((a) => blockText(a.body))).toEqual([
+      expect.stringContaining(`申請 \`${id}\` はすでに承認済みです。何も変更していません。`),
+      expect.stringContaining(`申請 \`${id}\` はすでに承認済みです。何も変更していません。`),
+      expect.stringContaining('このボタンは、このバージョンのボットではもう使われていない操作のものです。'),
+    ]);
   });
 
   it('rejects: the message says who, the thread tells the requester, nothing is handed off', async () => {

@@ -136,6 +136,30 @@ describe('the approval card, read from the top', () => {
     expect(text(requestMessage(inState('failed')).blocks)).toContain('*What was called*');
   });
 
+  it('a failed create names what EC2 named, folds the preflight as checks made before the create, and offers the command to send again', () => {
+    const base = pending();
+    base.preflight = [
+      { check: 'ids', status: 'pass', code: 'idsOk', values: { region: 'ap-northeast-1' } },
+      { check: 'subnets', status: 'pass', code: 'idsOk', values: { region: 'ap-northeast-1' } },
+    ];
+    const approved = transition(base, 'approved', 'U0BOB', later);
+    const creating = transition(approved, 'creating', 'worker', later);
+    const failure = { code: 'InvalidSubnetID.NotFound', message: "The subnet ID 'subnet-0123456789abcdef1' does not exist" };
+    const failed = transition(creating, 'failed', 'worker', later, { failure });
+
+    const card = requestMessage(failed).blocks;
+    expect(text(card)).toContain('A subnet does not exist in `ap-northeast-1`. Check the ids and `region=`. EC2 named `subnet-0123456789abcdef1`.');
+    expect(text(card)).not.toContain(':white_check_mark:');
+    expect(text(card)).toContain('Preflight, before the create: 2 of 2 checks passed; they did not foresee this failure.');
+    expect(text(card)).toContain(`Once the cause is fixed, send the same request again: \`${createCommandLine(failed)}\``);
+    expectWithinBlockKitLimits(requestMessage(failed));
+
+    const japanese = text(requestMessage(failed, {}, ja).blocks);
+    expect(japanese).toContain('EC2 が示したリソース：`subnet-0123456789abcdef1`。');
+    expect(japanese).toContain('事前チェック（作成前）：2 件中 2 件に合格しました。');
+    expect(japanese).toContain('原因を解消したら、同じ申請をもう一度送信してください：');
+  });
+
   it('only a pending card has buttons; every state fits Block Kit, and its status view too', () => {
     for (const state of STATES) {
       const card = requestMessage(inState(state));

@@ -191,6 +191,19 @@ describe('App Home', () => {
     expect(text).toContain('あなたの判断を待っている申請（0 件）');
   });
 
+  it('answers a Home Reject on a request decided in the channel at once, without opening the reason form', async () => {
+    const id = await submit();
+    const shown = (await bot.store.get(id))!;
+    await bot.click(REQUEST_ACTIONS.approve, id, 'U0CAROL');
+    const opened = callsTo(slack, 'views.open').length;
+
+    await homeClick(HOME_ACTIONS.reject, id, 'U0BOB', homeBlockId(shown));
+
+    expect(callsTo(slack, 'views.open')).toHaveLength(opened);
+    expect((await bot.store.get(id))!.state).toBe('approved');
+    expect(textOf(published.at(-1)!.body.view as PublishedView)).toContain(`is already approved; nothing was changed.`);
+  });
+
   it('gives one winner when the Home and the channel are clicked for the same request', async () => {
     const id = await submit();
     const shown = (await bot.store.get(id))!;

@@ -51,6 +51,8 @@ async function openRejectFromHome(services: BotServices, inTime: InTime, body: B
   if (!read) return { kind: 'too-slow' };
   const shown = read.value;
   if (!shown) return { kind: 'outcome', outcome: { kind: 'not-found' } };
+  // Decided already (here or in the channel): said at once, as Approve does, rather than after a reason was written.
+  if (shown.state !== 'pending') return { kind: 'outcome', outcome: { kind: 'already', request: shown } };
   if (shown.version !== bound.version || !shown.message) return { kind: 'changed' };
   const view = rejectModal({ requestId: id, ...shown.message, fromHome: true }, services.channelMessages);
   // The trigger_id is good for 3 s from the click: the form opens within the hand-off budget or not at all.

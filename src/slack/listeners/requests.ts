@@ -50,19 +50,35 @@ export function registerRequestListeners(app: App, services: BotServices): void 
   }
 
   /**
-   * Reject asks for a reason first: the modal opens at once, before anything slow (its trigger_id is good for 3 s:
-   * https://docs.slack.dev/interactivity/handling-user-interaction#modal_responses). It carries the request id and
-   * the card the click came from; its submission is checked against the record exactly like a click.
+   * Reject asks for a reason first: the modal opens after one read of the record within the in-line budget (its
+   * trigger_id is good for 3 s: https://docs.slack.dev/interactivity/handling-user-interaction#modal_responses); a
+   * request no longer pending is answered instead, and a read too slow does not hold the form back. It carries the
+   * request id and the card the click came from; its submission is checked against the record exactly like a click.
    */
   app.action<BlockButtonAction>(REQUEST_ACTIONS.reject, async ({ ack, action, body, client, logger, context }) => {
     await ack();
     const inTime = inTimeOf(context);
     const origin = clickOrigin(body);
     const msg = services.channelMessages;
-    const view = rejectModal({ requestId: action.value ?? '', channel: origin?.channel ?? '', ts: origin?.ts ?? '' }, msg);
-    const opened = await inTime
-      .inline(() => client.views.open({ trigger_id: body.trigger_id, view }))
-      .catch((error: unknown) => void logger.error(`request ${action.value}: could not open the reject form`, toSlackError(error, 'views.open')));
+    const id = action.value ?? '';
+    // A request decided already is said so at once, as Approve does, rather than after a reason was written.
+    void inTime.language();
+    const read = await inTime.inline(() => services.store.get(id)).catch(() => undefined);
+    const decided = read?.value && read.value.state !== 'pending' ? read.value : undefined;
+    if (decided) {
+      const { msg: words } = await inTime.language();
+      const text = outcomeText({ kind: 'already', request: decided }, id, 'decide', words);
+      const told = await inTime
+        .beforeAnswer((signal) => postToResponseUrl(body.response_url, ephemeralNote(text), services.config.slack?.apiUrl, signal))
+        .catch(() => undefined);
+      if (!told) logger.warn(`request ${id}: the approver could not be told in time that it is already ${decided.state}`);
+      return;
+    }
+    const view = rejectModal({ requestId: id, channel: origin?.channel ?? '', ts: origin?.ts ?? '' }, msg);
+    // A read too slow leaves the form to open as before, within what remains before the answer.
+    const opened = await (read ? inTime.inline : inTime.beforeAnswer)(() => client.views.open({ trigger_id: body.trigger_id, view })).catch(
+      (error: unknown) => void logger.error(`request ${action.value}: could not open the reject form`, toSlackError(error, 'views.open')),
+    );
     if (opened) return;
     // The form did not open: the approver is told so, by the hand-off deadline (nothing may run on after the answer).
     const told = await inTime
@@ -136,8 +152,8 @@ export function unknownActionPattern(): RegExp {
 export function registerUnknownActions(app: App): void {
   app.action(unknownActionPattern(), async ({ ack, respond, context }) => {
     await ack();
-    await inTimeOf(context)
-      .beforeAnswer(() => respond(ephemeralNote(messagesFor('en').unknownAction)))
-      .catch(() => undefined);
+    const inTime = inTimeOf(context);
+    // In the clicker's language (LOCALE when they chose none).
+    await inTime.beforeAnswer(async () => respond(ephemeralNote((await inTime.language()).msg.unknownAction))).catch(() => undefined);
   });
 }

@@ -1,6 +1,6 @@
 /** The doctor's answer: a verdict, the one fix, then one line per link of the path; and its stable JSON. */
 import type { KnownBlock } from '@slack/types';
-import type { Check, DoctorOutcome, DoctorProblem, DoctorReport } from '../../doctor/model.js';
+import { DOCTOR_PLACEHOLDERS, type Check, type DoctorOutcome, type DoctorPlaceholder, type DoctorProblem, type DoctorReport } from '../../doctor/model.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import { context, escapeText, header, message, section, unescapeText, type SlackMessage } from './blocks.js';
 import { problemText } from './endpoints.js';
@@ -8,6 +8,23 @@ import { problemText } from './endpoints.js';
 /** English when no catalog is given (the CLI's and the tests' default). */
 const english = messagesFor('en');
 const code = (s: string) => `\`${escapeText(s)}\``;
+
+const SLOT = '\u0000';
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** Each placeholder as the commands carry it, as a pattern whose group is its argument (if it takes one). */
+const PLACEHOLDER_PATTERNS = (Object.keys(DOCTOR_PLACEHOLDERS) as DoctorPlaceholder[]).map((id) => {
+  const [before = '', after = ''] = DOCTOR_PLACEHOLDERS[id](SLOT).split(SLOT);
+  const pattern = DOCTOR_PLACEHOLDERS[id](SLOT).includes(SLOT) ? `${escapeRegExp(before)}([^<>]+?)${escapeRegExp(after)}` : escapeRegExp(before);
+  return { id, pattern: new RegExp(pattern, 'g') };
+});
+
+/** A command with its placeholders in the reader's words (`<on-premises CIDR>` → `<オンプレミスの CIDR>`). */
+export function localCommand(command: string, msg: Messages): string {
+  return PLACEHOLDER_PATTERNS.reduce(
+    (text, { id, pattern }) => text.replace(pattern, (_whole, arg: string | undefined) => `<${msg.doctor.placeholders[id](arg ?? '')}>`),
+    command,
+  );
+}
 
 function escapedValues(values: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, escapeText(v)]));
@@ -23,7 +40,8 @@ function checkLine(check: Check, msg: Messages): string {
   const { text, fix } = checkText(check, msg);
   const lines = [`${d.marks[check.status]} ${msg.punctuation.label(`*${d.checkNames[check.id]}*`, text)}`];
   const lead = fix ?? (check.status === 'unknown' && check.command ? d.settleWith : undefined);
-  if (check.status !== 'pass' && (lead || check.command)) lines.push(`      ${lead ?? ''} ${check.command ? code(check.command) : ''}`.trimEnd());
+  if (check.status !== 'pass' && (lead || check.command))
+    lines.push(`      ${lead ?? ''} ${check.command ? code(localCommand(check.command, msg)) : ''}`.trimEnd());
   return lines.join('\n');
 }
 
@@ -37,12 +55,12 @@ function reportView(report: DoctorReport, msg: Messages): SlackMessage {
       ? [
           // Each unknown link with the one read-only command that would settle it.
           `*${d.verdicts[report.verdict]}* · ${d.unknownLinks(unknownNames)}`,
-          ...report.settle.map((s) => `• ${d.checkNames[s.id]} — ${d.settleWith} ${code(s.command)}`),
+          ...report.settle.map((s) => `• ${d.checkNames[s.id]} — ${d.settleWith} ${code(localCommand(s.command, msg))}`),
         ].join('\n')
       : [
           `*${d.verdicts[report.verdict]}*${failing ? ` · ${d.firstFailing(d.checkNames[failing.id])}` : ''}${report.unknown.length > 0 ? ` · ${d.asFarAsVisible(unknownNames)}` : ''}`,
           ...(failing ? [checkText(failing, msg).text] : []),
-          ...(report.fix ? [`${d.fixIt} ${code(report.fix)}`] : []),
+          ...(report.fix ? [`${d.fixIt} ${code(localCommand(report.fix, msg))}`] : []),
         ].join('\n');
   const source = [report.source.label, report.source.subnetId, report.source.availabilityZone].filter((x, i, all) => x && all.indexOf(x) === i).join(' · ');
   const blocks: KnownBlock[] = [

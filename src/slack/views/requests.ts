@@ -8,6 +8,7 @@ import { CREATE_DEADLINE_MINUTES, OPEN_STATES, isExpired, type EndpointRequest }
 import { smokeTestCommands } from '../../endpoints/smoke-tests.js';
 import { createEndpointCall } from '../../endpoints/create-call.js';
 import { isPreflightCode } from '../../endpoints/preflight.js';
+import { resourceIdsIn } from '../../commands/create-spec.js';
 import { messagesFor, type Messages } from '../../i18n.js';
 import type { DecidedState } from '../../messages.js';
 import { LIMITS, actions, button, confirmDialog, context, escapeText, fields, header, message, section, type SlackMessage } from './blocks.js';
@@ -133,7 +134,10 @@ export function failureText(request: EndpointRequest, msg: Messages = english): 
       escapeText(`${failure.code === request.endpointState ? '' : failure.code} ${failure.message}`.trim()),
     );
   }
-  return msg.ec2Problem(failure.code, 'ec2:CreateVpcEndpoint', request.params.region, escapeText(failure.message), request.account);
+  const text = msg.ec2Problem(failure.code, 'ec2:CreateVpcEndpoint', request.params.region, escapeText(failure.message), request.account);
+  // What EC2 named (the subnet it could not find), unless the text quotes EC2's message already.
+  const named = resourceIdsIn(failure.message).filter((id) => !text.includes(id));
+  return named.length > 0 ? msg.punctuation.sentences(text, msg.create.named(named)) : text;
 }
 
 const FAILED_ENDPOINT_STATES = ['failed', 'rejected', 'expired', 'deleted', 'deleting'];
@@ -223,6 +227,7 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
   if (request.state === 'expired') blocks.push(section(k.expiredHowTo(createCommandLine(request))));
   const result = resultSection(request, msg);
   if (result) blocks.push(section(result));
+  if (request.state === 'failed') blocks.push(section(msg.create.failedHowTo(createCommandLine(request))));
   blocks.push(
     // The requester's words in a quote of their own, one inert line: they cannot pass for the bot's lines.
     section(`*${r.reason}*\n${request.reason ? quotedUserText(request.reason) : r.noReason}`),
@@ -243,7 +248,11 @@ export function requestMessage(request: EndpointRequest, progress: { line?: stri
     ]),
     section(`*${callTitle(request, msg)}*\n\`\`\`${escapeText(createCallLine(request))}\`\`\``),
   );
-  if (request.preflight.length > 0) blocks.push(section(`*${msg.preflight.title}*\n${preflightLines(request.preflight, msg)}`));
+  if (request.state === 'failed' && request.preflight.length > 0) {
+    // Checks that passed before a create that failed would read as all green: folded to one line that says when.
+    const passed = request.preflight.filter((check) => check.status === 'pass').length;
+    blocks.push(context(msg.create.preflightBefore(passed, request.preflight.length)));
+  } else if (request.preflight.length > 0) blocks.push(section(`*${msg.preflight.title}*\n${preflightLines(request.preflight, msg)}`));
   return message(`${r.title(request.id)}: ${r.states[request.state].replace(/^:[a-z_]+: /, '')}`, blocks);
 }
 
