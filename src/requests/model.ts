@@ -1,5 +1,6 @@
 /** An endpoint request and its state machine. Pure: every change is a new record with one more history entry. */
 import { createHash } from 'node:crypto';
+import type { ApprovalSeal } from './approval.js';
 import { DEFAULT_PORTS, type EndpointDnsNames, type EndpointParams, type PreflightCheck, type PrivateDnsMode } from '../aws/endpoint.js';
 
 export type RequestState = 'pending' | 'approved' | 'creating' | 'available' | 'pending-acceptance' | 'failed' | 'rejected' | 'cancelled' | 'expired';
@@ -52,6 +53,8 @@ export interface EndpointRequest {
   /** Where the approval message is. */
   message?: { channel: string; ts: string };
   decidedBy?: string;
+  /** The approval's seal (src/requests/approval.ts): the worker creates nothing for an approval without a valid one. */
+  approval?: ApprovalSeal;
   endpointId?: string;
   endpointState?: string;
   /** The endpoint's names, once it exists: the approval message shows them. */
@@ -125,7 +128,7 @@ export function accountStanding(
 }
 
 export type Patch = Partial<
-  Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease' | 'decisionReason' | 'notified'>
+  Pick<EndpointRequest, 'message' | 'decidedBy' | 'approval' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease' | 'decisionReason' | 'notified'>
 >;
 
 export class IllegalTransition extends Error {
