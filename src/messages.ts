@@ -1069,10 +1069,14 @@ export const en = {
     voidCopy: (id: string) => `:no_entry_sign: This copy of request ${esc(id)} is void; decide on the request's own message in the approvals channel.`,
     /** The worker refused to act on an approval it could not verify (src/requests/approval.ts, `ApprovalProblem`). */
     approvalRefused: {
-      unsealed: 'The approval in this request\'s record carries no seal from the bot, so it was not given through Slack; nothing was created. File a new request and have it approved on its card.',
-      forged: 'The approval in this request\'s record does not match the request (its content, approver or version were changed after approval, or it was written without the bot\'s key); nothing was created. File a new request and have it approved on its card.',
-      requester: 'The request was approved by its own requester, which is not allowed; nothing was created. File a new request and have another approver approve it.',
-      'not-approver': 'The person who approved this request is not (or no longer) an approver; nothing was created. File a new request and have an approver approve it.',
+      unsealed:
+        "The approval in this request's record carries no seal from the bot, so it was not given through Slack; nothing was created. File a new request and have it approved on its card.",
+      forged:
+        "The approval in this request's record does not match the request (its content, approver or version were changed after approval, or it was written without the bot's key); nothing was created. File a new request and have it approved on its card.",
+      requester:
+        'The request was approved by its own requester, which is not allowed; nothing was created. File a new request and have another approver approve it.',
+      'not-approver':
+        'The person who approved this request is not (or no longer) an approver; nothing was created. File a new request and have an approver approve it.',
       'no-key': `The worker has no approval key (${code('APPROVAL_KEY')} / ${code('APPROVAL_KEY_PARAMETER')}), so it cannot verify approvals; nothing was created. An admin must configure the key; then file the request again.`,
     } satisfies Record<ApprovalProblem, string>,
   },

@@ -79,8 +79,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   // Approvals are sealed with APPROVAL_KEY; locally, without it, with a key made once under DATA_DIR.
   // With a DynamoDB table and no key (a deploy without the parameter) nothing is sealed and the worker creates nothing.
   const approvalKey = once(
-    (): Promise<string | undefined> =>
-      config.approvalKey || config.requestsTable ? Promise.resolve(config.approvalKey) : localApprovalKey(config.dataDir),
+    (): Promise<string | undefined> => (config.approvalKey || config.requestsTable ? Promise.resolve(config.approvalKey) : localApprovalKey(config.dataDir)),
   );
   const preferences = once(() => overrides.preferences ?? openPreferences(config));
   const now = overrides.now ?? (() => new Date());

@@ -6,16 +6,9 @@
  * no valid seal, so nothing is created for it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { EndpointRequest } from './model.js';
+import type { ApprovalSeal, EndpointRequest } from './model.js';
 
-/** What the approval is bound to, kept in the record beside `decidedBy`. */
-export interface ApprovalSeal {
-  by: string;
-  /** The record's version once approved. */
-  version: number;
-  /** HMAC-SHA256, hex. */
-  mac: string;
-}
+export type { ApprovalSeal } from './model.js';
 
 /** Why an approval does not verify; each is a sentence in the catalogs (`approvalRefused`). */
 export type ApprovalProblem = 'unsealed' | 'forged' | 'requester' | 'not-approver' | 'no-key';

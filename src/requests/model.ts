@@ -1,6 +1,5 @@
 /** An endpoint request and its state machine. Pure: every change is a new record with one more history entry. */
 import { createHash } from 'node:crypto';
-import type { ApprovalSeal } from './approval.js';
 import { DEFAULT_PORTS, type EndpointDnsNames, type EndpointParams, type PreflightCheck, type PrivateDnsMode } from '../aws/endpoint.js';
 
 export type RequestState = 'pending' | 'approved' | 'creating' | 'available' | 'pending-acceptance' | 'failed' | 'rejected' | 'cancelled' | 'expired';
@@ -30,6 +29,15 @@ export function readStoredRequest(stored: Omit<EndpointRequest, 'params'> & { pa
   const p = stored.params;
   const privateDns: PrivateDnsMode = typeof p.privateDns === 'boolean' ? (p.privateDns ? 'on' : 'off') : p.privateDns;
   return { ...stored, params: { ...p, privateDns, ports: p.ports ?? [...DEFAULT_PORTS] } };
+}
+
+/** What an approval is bound to (src/requests/approval.ts), kept in the record beside `decidedBy`. */
+export interface ApprovalSeal {
+  by: string;
+  /** The record's version once approved. */
+  version: number;
+  /** HMAC-SHA256, hex. */
+  mac: string;
 }
 
 export interface HistoryEntry {
@@ -128,7 +136,10 @@ export function accountStanding(
 }
 
 export type Patch = Partial<
-  Pick<EndpointRequest, 'message' | 'decidedBy' | 'approval' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease' | 'decisionReason' | 'notified'>
+  Pick<
+    EndpointRequest,
+    'message' | 'decidedBy' | 'approval' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease' | 'decisionReason' | 'notified'
+  >
 >;
 
 export class IllegalTransition extends Error {
