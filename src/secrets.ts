@@ -35,15 +35,20 @@ export async function withSecrets(env: Env, read: ParameterReader = ssmParameter
  * by its owner only, made once. Two processes starting together keep the one written first.
  */
 export async function localApprovalKey(dataDir: string): Promise<string> {
-  const { mkdir, readFile, writeFile } = await import('node:fs/promises');
+  const { link, mkdir, readFile, rm, writeFile } = await import('node:fs/promises');
   const { join } = await import('node:path');
-  const { randomBytes } = await import('node:crypto');
+  const { randomBytes, randomUUID } = await import('node:crypto');
   const file = join(dataDir, 'approval.key');
   await mkdir(dataDir, { recursive: true });
+  // Written whole to a file of its own, then linked in place: a reader never sees a half-written key.
+  const draft = join(dataDir, `.approval.key.${randomUUID()}`);
+  await writeFile(draft, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
   try {
-    await writeFile(file, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+    await link(draft, file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(draft, { force: true });
   }
   const key = (await readFile(file, 'utf8')).trim();
   if (key.length < 32) throw new Error(`${file} holds no approval key (expected 64 hex characters); delete it to have one made`);
