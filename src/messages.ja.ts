@@ -1065,6 +1065,7 @@ export const ja = {
     refusedRequester: (id: string) =>
       `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${esc(id)}`)} を実行してください。`,
     alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${esc(state)} `}です。何も変更していません。`,
+    duplicateSubmission: (id: string) => `同じ申請が複数回届きました。申請は ${code(id)} として 1 回だけ受け付けており、承認カードはまもなく投稿されます。`,
     expiredNow: (id: string) => `申請 ${code(id)} は期限切れのため、承認できなくなりました。申請者はもう一度申請できます。`,
     cancelled: (id: string) => `申請 ${code(id)} を取り下げました。`,
     approvedThread: (user: string) => `${mention(user)} さんが承認しました。エンドポイントを作成しています…`,

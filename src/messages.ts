@@ -955,6 +955,8 @@ export const en = {
     refusedRequester: (id: string) =>
       `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${esc(id)}`)}.`,
     alreadyDecided: (id: string, state: string) => `Request ${code(id)} is already ${esc(state)}; nothing was changed.`,
+    duplicateSubmission: (id: string) =>
+      `The same request arrived more than once: it is filed once, as ${code(id)}, and its approval card follows in a moment.`,
     expiredNow: (id: string) => `Request ${code(id)} has expired and can no longer be approved. The requester can ask again.`,
     cancelled: (id: string) => `Request ${code(id)} is cancelled.`,
     approvedThread: (user: string) => `Approved by ${mention(user)}. Creating the endpoint…`,

@@ -6,23 +6,12 @@
  * no valid seal, so nothing is created for it.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { ApprovalSeal, EndpointRequest } from './model.js';
+import { canonicalJson as canonical, type ApprovalSeal, type EndpointRequest } from './model.js';
 
 export type { ApprovalSeal } from './model.js';
 
 /** Why an approval does not verify; each is a sentence in the catalogs (`approvalRefused`). */
 export type ApprovalProblem = 'unsealed' | 'forged' | 'requester' | 'not-approver' | 'no-key';
-
-/** JSON with object keys in order, so the same content always gives the same bytes. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 type Sealed = Pick<EndpointRequest, 'id' | 'requester' | 'params' | 'account' | 'accountId'>;
 

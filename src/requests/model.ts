@@ -84,6 +84,17 @@ export interface EndpointRequest {
   accountId?: string;
 }
 
+/** JSON with object keys in order, so the same content always gives the same bytes (seals, submission keys). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
 /** A request id derived from something unique to one submission (Slack's trigger or view id): a retried submission maps to the same request. */
 export function requestIdFor(submissionKey: string): string {
   const digest = createHash('sha256').update(submissionKey).digest();
