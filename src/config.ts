@@ -33,6 +33,8 @@ export interface Config {
   allowedRegions?: string[];
   approvals: ApprovalConfig;
   requestsTable?: string;
+  /** APPROVAL_KEY (on Lambda from the SSM parameter APPROVAL_KEY_PARAMETER): seals approvals for the worker to verify. */
+  approvalKey?: string;
   dataDir: string;
   port: number;
   /** The local HTTP door's bind address; loadConfig sets it (default 127.0.0.1). */
@@ -237,6 +239,11 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
   const readerUserIds = check(() => list(env, 'READER_USER_IDS', /^[UW][A-Z0-9]+$/, 'a Slack user id (U…; profile → Copy member ID)')) ?? [];
   const readerUsergroupId = check(() => matching(env, 'READER_USERGROUP_ID', /^S[A-Z0-9]+$/, 'a user group id (S…)'));
   const requestsTable = check(() => matching(env, 'REQUESTS_TABLE', /^[a-zA-Z0-9_.-]{3,255}$/, 'a DynamoDB table name'));
+  const approvalKey = check(() => {
+    const key = read(env, 'APPROVAL_KEY');
+    if (key !== undefined && key.length < 32) throw new ConfigError('APPROVAL_KEY', 'is shorter than 32 characters; use e.g. `openssl rand -hex 32`');
+    return key;
+  });
   const workerFunctionName = read(env, 'WORKER_FUNCTION_NAME');
   const interactiveFunctionName = read(env, 'INTERACTIVE_FUNCTION_NAME');
   const locale = check(() => localeOf(env));
@@ -255,6 +262,7 @@ export function loadConfig(env: Env, { slack }: { slack: boolean }): Config {
     ...(allowed.length > 0 && { allowedRegions: allowed }),
     approvals: { ...(channelId && { channelId }), userIds, ...(usergroupId && { usergroupId }), ttlHours },
     ...(requestsTable && { requestsTable }),
+    ...(approvalKey && { approvalKey }),
     dataDir: read(env, 'DATA_DIR') ?? './.data',
     port,
     host,

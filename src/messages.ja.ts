@@ -1106,6 +1106,7 @@ export const ja = {
     refusedRequester: (id: string) =>
       `自分の申請は判断できません。ほかの人が承認する必要があります。取り下げるには ${code(`/privatelink cancel ${esc(id)}`)} を実行してください。`,
     alreadyDecided: (id: string, state: string) => `申請 ${code(id)} はすでに${requestStateWords[state] ?? ` ${esc(state)} `}です。何も変更していません。`,
+    duplicateSubmission: (id: string) => `同じ申請が複数回届きました。申請は ${code(id)} として 1 回だけ受け付けており、承認カードはまもなく投稿されます。`,
     expiredNow: (id: string) => `申請 ${code(id)} は期限切れのため、承認できなくなりました。申請者はもう一度申請できます。`,
     cancelled: (id: string) => `申請 ${code(id)} を取り下げました。`,
     approvedThread: (user: string) => `${mention(user)} さんが承認しました。エンドポイントを作成しています…`,
@@ -1226,6 +1227,17 @@ export const ja = {
     foreignCopy: (id: string) =>
       `これは申請 ${code(id)} が記録したメッセージではないため、ここでのクリックは無効です。承認用チャンネルにある申請のメッセージで判断してください。`,
     voidCopy: (id: string) => `:no_entry_sign: 申請 ${esc(id)} のこのコピーは無効です。承認用チャンネルにある申請自体のメッセージで判断してください。`,
+    approvalRefused: {
+      unsealed:
+        'この申請のレコードにある承認にはボットの署名がないため、Slack で行われた承認ではありません。何も作成していません。新しく申請し、承認カードで承認を受けてください。',
+      forged:
+        'この申請のレコードにある承認が申請と一致しません（承認後に内容、承認者、またはバージョンが変更されたか、ボットのキーなしで書き込まれました）。何も作成していません。新しく申請し、承認カードで承認を受けてください。',
+      requester:
+        'この申請は申請者本人によって承認されていますが、これは許可されていません。何も作成していません。新しく申請し、別の承認者の承認を受けてください。',
+      'not-approver':
+        'この申請を承認したユーザーは承認者ではありません（または承認者ではなくなりました）。何も作成していません。新しく申請し、承認者の承認を受けてください。',
+      'no-key': `ワーカーに承認キー（${code('APPROVAL_KEY')} / ${code('APPROVAL_KEY_PARAMETER')}）がないため、承認を検証できません。何も作成していません。管理者がキーを設定した後、もう一度申請してください。`,
+    },
   },
   // メンバーアカウントでの作成（ACCOUNTS）
   memberAccounts: {

@@ -15,6 +15,7 @@ import type { PreflightCode } from './aws/endpoint.js';
 import type { ClientLocation, DnsMode, InternetPath, Path, ReachWhy, Resolution } from './endpoints/reach.js';
 import type { CompanionGroup } from './endpoints/companions.js';
 import type { IpAddressType } from './aws/endpoint.js';
+import type { ApprovalProblem } from './requests/approval.js';
 import type { RequestState } from './requests/model.js';
 import type { CheckStatus, PreflightCheck } from './aws/endpoint.js';
 
@@ -991,6 +992,8 @@ export const en = {
     refusedRequester: (id: string) =>
       `You cannot decide your own request; someone else must approve it. You may withdraw it with ${code(`/privatelink cancel ${esc(id)}`)}.`,
     alreadyDecided: (id: string, state: string) => `Request ${code(id)} is already ${esc(state)}; nothing was changed.`,
+    duplicateSubmission: (id: string) =>
+      `The same request arrived more than once: it is filed once, as ${code(id)}, and its approval card follows in a moment.`,
     expiredNow: (id: string) => `Request ${code(id)} has expired and can no longer be approved. The requester can ask again.`,
     cancelled: (id: string) => `Request ${code(id)} is cancelled.`,
     approvedThread: (user: string) => `Approved by ${mention(user)}. Creating the endpoint…`,
@@ -1108,6 +1111,18 @@ export const en = {
     foreignCopy: (id: string) =>
       `This copy of request ${code(id)} is not the one the request recorded; clicks here count for nothing. Decide on the request's message in the approvals channel.`,
     voidCopy: (id: string) => `:no_entry_sign: This copy of request ${esc(id)} is void; decide on the request's own message in the approvals channel.`,
+    /** The worker refused to act on an approval it could not verify (src/requests/approval.ts, `ApprovalProblem`). */
+    approvalRefused: {
+      unsealed:
+        "The approval in this request's record carries no seal from the bot, so it was not given through Slack; nothing was created. File a new request and have it approved on its card.",
+      forged:
+        "The approval in this request's record does not match the request (its content, approver or version were changed after approval, or it was written without the bot's key); nothing was created. File a new request and have it approved on its card.",
+      requester:
+        'The request was approved by its own requester, which is not allowed; nothing was created. File a new request and have another approver approve it.',
+      'not-approver':
+        'The person who approved this request is not (or no longer) an approver; nothing was created. File a new request and have an approver approve it.',
+      'no-key': `The worker has no approval key (${code('APPROVAL_KEY')} / ${code('APPROVAL_KEY_PARAMETER')}), so it cannot verify approvals; nothing was created. An admin must configure the key; then file the request again.`,
+    } satisfies Record<ApprovalProblem, string>,
   },
   // Creating in a member account (ACCOUNTS).
   memberAccounts: {

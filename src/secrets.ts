@@ -7,6 +7,7 @@ type Env = Record<string, string | undefined>;
 const SECRET_PARAMETERS: Record<string, string> = {
   SLACK_SIGNING_SECRET: 'SLACK_SIGNING_SECRET_PARAMETER',
   SLACK_BOT_TOKEN: 'SLACK_BOT_TOKEN_PARAMETER',
+  APPROVAL_KEY: 'APPROVAL_KEY_PARAMETER',
 };
 
 export type ParameterReader = (names: string[]) => Promise<Record<string, string>>;
@@ -27,4 +28,29 @@ export async function withSecrets(env: Env, read: ParameterReader = ssmParameter
   if (wanted.length === 0) return env;
   const values = await read(wanted.map(([, parameter]) => env[parameter]!));
   return { ...env, ...Object.fromEntries(wanted.map(([secret, parameter]) => [secret, values[env[parameter]!]])) };
+}
+
+/**
+ * The local approval key (npm start without APPROVAL_KEY): 32 random bytes kept in DATA_DIR/approval.key, readable
+ * by its owner only, made once. Two processes starting together keep the one written first.
+ */
+export async function localApprovalKey(dataDir: string): Promise<string> {
+  const { link, mkdir, readFile, rm, writeFile } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { randomBytes, randomUUID } = await import('node:crypto');
+  const file = join(dataDir, 'approval.key');
+  await mkdir(dataDir, { recursive: true });
+  // Written whole to a file of its own, then linked in place: a reader never sees a half-written key.
+  const draft = join(dataDir, `.approval.key.${randomUUID()}`);
+  await writeFile(draft, randomBytes(32).toString('hex'), { flag: 'wx', mode: 0o600 });
+  try {
+    await link(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    await rm(draft, { force: true });
+  }
+  const key = (await readFile(file, 'utf8')).trim();
+  if (key.length < 32) throw new Error(`${file} holds no approval key (expected 64 hex characters); delete it to have one made`);
+  return key;
 }

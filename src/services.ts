@@ -23,7 +23,7 @@ import { openStore } from './requests/open-store.js';
 import type { RequestStore } from './requests/store.js';
 import type { WorkflowDependencies } from './requests/workflow.js';
 import { slackApprovers, slackNotifier } from './slack/notifier.js';
-import { withSecrets } from './secrets.js';
+import { localApprovalKey, withSecrets } from './secrets.js';
 import type { SlackPort } from './slack/port.js';
 import type { BotServices, WebClientLimits } from './slack/services.js';
 import { slackPort, webClient } from './slack/web.js';
@@ -76,6 +76,11 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
   const ec2 = once(() => overrides.ec2 ?? createEc2Adapter());
   const ec2For = once(() => overrides.ec2For ?? estateFromConfig(config, ec2()));
   const store = once(() => overrides.store ?? openStore(config));
+  // Approvals are sealed with APPROVAL_KEY; locally, without it, with a key made once under DATA_DIR.
+  // With a DynamoDB table and no key (a deploy without the parameter) nothing is sealed and the worker creates nothing.
+  const approvalKey = once(
+    (): Promise<string | undefined> => (config.approvalKey || config.requestsTable ? Promise.resolve(config.approvalKey) : localApprovalKey(config.dataDir)),
+  );
   const preferences = once(() => overrides.preferences ?? openPreferences(config));
   const now = overrides.now ?? (() => new Date());
   const channelMessages = overrides.channelMessages ?? messagesFor(config.locale ?? 'en');
@@ -108,6 +113,7 @@ export function composeBot(config: Config, overrides: BotOverrides = {}): Bot {
         }),
         jobs: jobs(),
         approvals: config.approvals,
+        approvalKey,
         regions: config,
         now,
         log: (message, error) => (error ? logger().error(message, error) : logger().info(message)),

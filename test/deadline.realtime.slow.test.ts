@@ -47,7 +47,7 @@ describe('Slack slow or rate-limited, EC2 slow: every kind of request answered i
     fakeEc2World(seedState());
     fakeSlack({ usergroupMembers: ['U0DAVE', 'U0ALICE'] });
     captureResponseUrl(10);
-    for (let i = 0; i < 5; i++) await started.command(CREATE);
+    for (let i = 0; i < 5; i++) await started.command(`${CREATE} reason=request-${i}`);
     await started.drain();
     const requests = (await started.store.list({ openOnly: true, limit: 5 })).map((r) => ({ id: r.id, version: r.version, ...r.message! }));
     nock.cleanAll();

@@ -158,7 +158,7 @@ describe('npm start against a slow Slack and a slow EC2', () => {
     const form = await post(slashCommandBody('create'));
     const submit = (trigger: string) =>
       post(
-        slashCommandBody('create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d private-dns=off', {
+        slashCommandBody(`create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d private-dns=off reason=${trigger}`, {
           trigger_id: trigger,
           response_url: `${slackUrl}/response/${trigger}`,
         }),
@@ -200,7 +200,7 @@ describe('npm start against a slow Slack and a slow EC2', () => {
     const before = (await onCards()).length;
     for (let i = 0; i < 5; i++) {
       await post(
-        slashCommandBody(`create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d private-dns=off`, {
+        slashCommandBody(`create kinesis-streams vpc=vpc-0a1b2c3d subnets=subnet-0a1b2c3d,subnet-4e5f6a7b sg=sg-0a1b2c3d private-dns=off reason=every-${i}`, {
           trigger_id: `every-${i}`,
           response_url: `${slackUrl}/response/every-${i}`,
         }),

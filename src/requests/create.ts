@@ -11,6 +11,7 @@ import { TAG_KEYS, createEndpointCall } from '../endpoints/create-call.js';
 import { dnsNames } from '../endpoints/dns.js';
 import { Ec2Error, THROTTLING_CODES, type Endpoint } from '../endpoints/ec2-api.js';
 import { accountsOf } from '../accounts/model.js';
+import { checkApproval } from './approval.js';
 import { CREATE_DEADLINE_MINUTES, accountStanding, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
 import { VersionConflict, patched } from './store.js';
 import type { RequesterNotice, ThreadNote } from './notify.js';
@@ -60,6 +61,9 @@ const endpointStates: Record<string, RequestState | undefined> = {
 
 /** The worker's failure code when the region left ALLOWED_REGIONS after the request was filed. */
 const REGION_NOT_ALLOWED = 'RegionNotAllowed';
+
+/** The worker's failure code for an approval it could not verify; the message is the `ApprovalProblem`. */
+export const APPROVAL_NOT_VERIFIED = 'ApprovalNotVerified';
 
 /** CreateVpcEndpoint calls in one run of the job (each with the SDK's own retries); then the sweep's next round. */
 const CREATE_ATTEMPTS_PER_RUN = 3;
@@ -155,6 +159,13 @@ class CreateRun {
       return undefined;
     }
     const run = new CreateRun(deps, timing, owner, claim.request, firstClaim);
+    // The approval is checked here, not trusted: a record written straight to the table gets nothing created.
+    const problem = await checkApproval(await deps.approvalKey?.(), claim.request, (user) => deps.approvers.isApprover(user));
+    if (problem) {
+      deps.log(`request ${requestId}: the approval does not verify (${problem}); nothing is created`);
+      await run.finish('failed', { failure: { code: APPROVAL_NOT_VERIFIED, message: problem } }, ...FAILED);
+      return undefined;
+    }
     if (firstClaim) {
       await postInThread(deps, run.request, { kind: 'approved', by: run.request.decidedBy ?? '' });
       run.request = await tellRequester(deps, run.request, { kind: 'approved' });
@@ -326,7 +337,7 @@ class CreateRun {
   }
 
   /** The final state: recorded, then drawn, said in the thread and told to the requester. */
-  private async finish(to: RequestState, patch: Patch, note: ThreadNote, notice: RequesterNotice): Promise<void> {
+  async finish(to: RequestState, patch: Patch, note: ThreadNote, notice: RequesterNotice): Promise<void> {
     this.request = await this.write((current) => transition(current, to, WORKER, this.deps.now(), { ...patch, lease: this.lease(0) }));
     await refreshMessage(this.deps, this.request);
     await postInThread(this.deps, this.request, note);

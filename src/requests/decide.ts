@@ -6,6 +6,7 @@
  */
 import { accountsOf } from '../accounts/model.js';
 import type { Job } from '../jobs/job.js';
+import { sealApproval } from './approval.js';
 import { accountStanding, isExpired, transition, type EndpointRequest, type Patch, type RequestState } from './model.js';
 import { patched, type RequestStore } from './store.js';
 import type { ClickOrigin, DecisionAction, DecisionSummary } from './types.js';
@@ -68,13 +69,15 @@ async function closePending(
   read?: EndpointRequest,
 ): Promise<DecisionOutcome> {
   const now = deps.now();
+  const key = to === 'approved' ? await deps.approvalKey?.() : undefined;
   const result = await updateRequest(
     deps.store,
     id,
     (current) => {
       if (current.state !== 'pending') return undefined;
       if (to !== 'cancelled' && isExpired(current, now)) return transition(current, 'expired', 'system', now);
-      return transition(current, to, actor, now, patch);
+      const approval = to === 'approved' && key ? { approval: sealApproval(key, current, actor, current.version + 1) } : {};
+      return transition(current, to, actor, now, { ...patch, ...approval });
     },
     read,
   );

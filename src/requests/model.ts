@@ -31,6 +31,15 @@ export function readStoredRequest(stored: Omit<EndpointRequest, 'params'> & { pa
   return { ...stored, params: { ...p, privateDns, ports: p.ports ?? [...DEFAULT_PORTS] } };
 }
 
+/** What an approval is bound to (src/requests/approval.ts), kept in the record beside `decidedBy`. */
+export interface ApprovalSeal {
+  by: string;
+  /** The record's version once approved. */
+  version: number;
+  /** HMAC-SHA256, hex. */
+  mac: string;
+}
+
 export interface HistoryEntry {
   state: RequestState;
   actor: string;
@@ -52,6 +61,8 @@ export interface EndpointRequest {
   /** Where the approval message is. */
   message?: { channel: string; ts: string };
   decidedBy?: string;
+  /** The approval's seal (src/requests/approval.ts): the worker creates nothing for an approval without a valid one. */
+  approval?: ApprovalSeal;
   endpointId?: string;
   endpointState?: string;
   /** The endpoint's names, once it exists: the approval message shows them. */
@@ -71,6 +82,17 @@ export interface EndpointRequest {
   account?: string;
   /** That alias's 12-digit account when the request was filed: an alias pointed elsewhere since is refused. */
   accountId?: string;
+}
+
+/** JSON with object keys in order, so the same content always gives the same bytes (seals, submission keys). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** A request id derived from something unique to one submission (Slack's trigger or view id): a retried submission maps to the same request. */
@@ -125,7 +147,10 @@ export function accountStanding(
 }
 
 export type Patch = Partial<
-  Pick<EndpointRequest, 'message' | 'decidedBy' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease' | 'decisionReason' | 'notified'>
+  Pick<
+    EndpointRequest,
+    'message' | 'decidedBy' | 'approval' | 'endpointId' | 'endpointState' | 'dns' | 'failure' | 'messageStale' | 'lease' | 'decisionReason' | 'notified'
+  >
 >;
 
 export class IllegalTransition extends Error {

@@ -2,7 +2,7 @@
 import { findAccount, suggestAlias } from '../accounts/model.js';
 import type { PreflightCheck } from '../aws/endpoint.js';
 import { preflightPassed, runPreflight } from '../endpoints/preflight.js';
-import { newRequest, requestIdFor, transition, type EndpointRequest } from './model.js';
+import { OPEN_STATES, canonicalJson, newRequest, requestIdFor, transition, type EndpointRequest } from './model.js';
 import type { Submission } from './types.js';
 import { approvalsConfigured, ec2InAccount, updateRequest, type WorkflowDependencies } from './workflow.js';
 import { patched } from './store.js';
@@ -17,14 +17,51 @@ export type SubmitOutcome =
   | { kind: 'already-decided'; request: EndpointRequest }
   /** The approvals channel cannot be posted to: the request was withdrawn. */
   | { kind: 'channel-problem'; channel: string; code: string }
+  /** The same submission delivered again while its first delivery is still posting the card: the same request, no second card. */
+  | { kind: 'duplicate'; request: EndpointRequest }
   | { kind: 'posted'; request: EndpointRequest & { message: { channel: string; ts: string } } };
+
+/**
+ * A typed create's key: the user and the normalized spec. Slack gives every delivery its own trigger_id (a double
+ * Enter, a retry), so the trigger cannot tell two deliveries of one command apart; the content can.
+ */
+export function commandSubmissionKey(user: string, spec: Submission['spec']): string {
+  return `command:${user}:${canonicalJson(spec)}`;
+}
+
+/** How long the same submission (user and normalized command, or the same modal) maps to the same request. */
+export const SUBMISSION_WINDOW_MS = 10 * 60_000;
+
+/**
+ * How long a request without its card is taken to be still posting it (its first delivery at work); after that a
+ * repeated delivery posts the card itself (the first was lost between the record and the post).
+ */
+export const CARD_GRACE_MS = 60_000;
+
+/** The request ids a submission maps to: this window's, and the previous window's for a duplicate sent across the edge. */
+export function submissionIds(submissionKey: string, now: Date): { current: string; previous: string } {
+  const window = Math.floor(now.getTime() / SUBMISSION_WINDOW_MS);
+  return { current: requestIdFor(`${submissionKey}|${window}`), previous: requestIdFor(`${submissionKey}|${window - 1}`) };
+}
+
+/** The request an earlier delivery of this submission made, if one was filed within the window. */
+async function earlierDelivery(deps: WorkflowDependencies, submissionKey: string): Promise<EndpointRequest | undefined> {
+  const now = deps.now();
+  const ids = submissionIds(submissionKey, now);
+  const current = await deps.store.get(ids.current);
+  if (current) return current;
+  const previous = await deps.store.get(ids.previous);
+  return previous && now.getTime() - Date.parse(previous.createdAt) < SUBMISSION_WINDOW_MS ? previous : undefined;
+}
 
 export async function submitRequest(deps: WorkflowDependencies, submission: Submission): Promise<SubmitOutcome> {
   const channel = deps.approvals.channelId;
   if (!channel || !approvalsConfigured(deps.approvals)) return { kind: 'not-configured' };
-  const id = requestIdFor(submission.submissionKey);
-  const existing = await deps.store.get(id);
+  const existing = await earlierDelivery(deps, submission.submissionKey);
   let request = existing;
+  const id = existing?.id ?? submissionIds(submission.submissionKey, deps.now()).current;
+  // Only the delivery whose record landed posts the card at once; every other delivery of it answers with that request.
+  let filedHere = false;
   // A member account must be configured: the grammar cannot know ACCOUNTS, so it is checked here, before any call.
   const alias = submission.spec.account;
   const account = alias ? findAccount(deps.accounts, alias) : undefined;
@@ -46,9 +83,14 @@ export async function submitRequest(deps: WorkflowDependencies, submission: Subm
       ttlHours: deps.approvals.ttlHours,
       ...(account && { account: { alias: account.alias, ...(account.accountId && { accountId: account.accountId }) } }),
     });
-    if (!(await deps.store.create(request))) request = (await deps.store.get(id))!;
+    filedHere = await deps.store.create(request);
+    if (!filedHere) request = (await deps.store.get(id))!;
   }
-  if (!request.message && request.state !== 'pending') return { kind: 'already-decided', request };
+  // The same text after the request was decided (within the window) is answered with that decision, not a new card.
+  if (request.state !== 'pending' && (!request.message || !OPEN_STATES.includes(request.state))) return { kind: 'already-decided', request };
+  if (!request.message && !filedHere && deps.now().getTime() - Date.parse(request.createdAt) < CARD_GRACE_MS) {
+    return { kind: 'duplicate', request };
+  }
   if (!request.message) {
     const posted = await deps.notifier.postCard(channel, request);
     if ('unreachable' in posted) {

@@ -6,7 +6,7 @@ import type { Locale } from '../locale.js';
 export interface Submission {
   spec: CreateSpec;
   requester: string;
-  /** Unique to one submission (Slack's trigger_id or view id): a repeated delivery maps to the same request. */
+  /** What identifies one submission (the user and normalized command, or the modal's view id): a repeated delivery maps to the same request. */
   submissionKey: string;
   /** The requester's language, for what only they see (the job crosses to the worker as data). LOCALE when not given. */
   locale?: Locale;

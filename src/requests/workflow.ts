@@ -29,6 +29,11 @@ export interface WorkflowDependencies {
   /** Member accounts (ACCOUNTS): the EC2 port of each, and the allow-list re-checked at approval and creation. */
   ec2For?: Ec2For;
   accounts?: readonly Account[];
+  /**
+   * The key approvals are sealed and verified with (APPROVAL_KEY, from SSM on Lambda; under DATA_DIR locally).
+   * Read when first needed; absent, approvals carry no seal and the worker creates nothing.
+   */
+  approvalKey?: () => Promise<string | undefined>;
   /** Reader allow-lists exist (READER_*): refusals name no configured alias. */
   quietAccounts?: boolean;
 }

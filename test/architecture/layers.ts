@@ -45,6 +45,7 @@ export const PLACEMENT: readonly (readonly [string, Layer])[] = [
   ['src/endpoints/create-call.ts', 'core'],
   ['src/endpoints/smoke-tests.ts', 'core'],
   ['src/requests/model.ts', 'core'],
+  ['src/requests/approval.ts', 'core'],
   ['src/requests/store.ts', 'core'],
   ['src/requests/notify.ts', 'core'],
   ['src/requests/types.ts', 'core'],

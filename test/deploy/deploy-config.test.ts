@@ -96,6 +96,9 @@ describe('serverless.yml', () => {
     expect(env.SLACK_BOT_TOKEN).toBeUndefined();
     expect(env.SLACK_SIGNING_SECRET_PARAMETER).toMatch(/^\/\$\{self:service\}\/\$\{sls:stage\}\//);
     expect(env.SLACK_BOT_TOKEN_PARAMETER).toMatch(/^\/\$\{self:service\}\/\$\{sls:stage\}\//);
+    // The approval key too: the Slack function seals approvals with it and the worker verifies them.
+    expect(env.APPROVAL_KEY).toBeUndefined();
+    expect(env.APPROVAL_KEY_PARAMETER).toBe('/${self:service}/${sls:stage}/approval-key');
     expect(readFileSync('serverless.yml', 'utf8')).not.toMatch(/xox[bpa]-|xapp-/);
   });
 

@@ -1,5 +1,8 @@
 /** The endpoint parameters most request fixtures use: Kinesis Data Streams in one subnet of the seeded VPC. */
 import type { EndpointParams } from '../../src/aws/endpoint.js';
+import { sealApproval } from '../../src/requests/approval.js';
+import { transition, type EndpointRequest } from '../../src/requests/model.js';
+import { TEST_CONFIG } from './slack.js';
 
 export function kinesisParams(): EndpointParams {
   return {
@@ -11,4 +14,9 @@ export function kinesisParams(): EndpointParams {
     privateDns: 'on',
     ports: [443],
   };
+}
+
+/** `pending` approved by `approver` as the Slack function records it: with the seal the worker verifies. */
+export function approvedAsSlackWould(pending: EndpointRequest, approver: string, now: Date, key: string = TEST_CONFIG.approvalKey!): EndpointRequest {
+  return transition(pending, 'approved', approver, now, { decidedBy: approver, approval: sealApproval(key, pending, approver, pending.version + 1) });
 }

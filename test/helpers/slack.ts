@@ -182,6 +182,7 @@ export const TEST_CONFIG: Config = {
   slack: SLACK_CONFIG,
   defaultRegion: 'ap-northeast-1',
   approvals: { channelId: 'C0APPROVALS', userIds: ['U0BOB', 'U0CAROL'], ttlHours: 24 },
+  approvalKey: 'test-approval-key-0123456789abcdef0123456789abcdef',
   dataDir: '/nonexistent',
   port: 0,
 };

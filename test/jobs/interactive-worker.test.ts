@@ -17,7 +17,7 @@ import type { CreateTiming } from '../../src/requests/create.js';
 import type { Job, JobQueue } from '../../src/jobs/job.js';
 import { functionFor, lambdaJobQueue } from '../../src/jobs/queue.js';
 import { FileRequestStore } from '../../src/requests/file-store.js';
-import { newRequest, transition } from '../../src/requests/model.js';
+import { newRequest } from '../../src/requests/model.js';
 import { composeLocalBot } from '../../src/server.js';
 import { composeBot } from '../../src/services.js';
 import { workerHandlerOf } from '../../src/worker-handler.js';
@@ -25,7 +25,7 @@ import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { manualClock, until, type ManualClock } from '../helpers/clock.js';
 import { fakeEc2World, testEc2 } from '../helpers/ec2.js';
 import { fakeLambda } from '../helpers/lambda.js';
-import { kinesisParams } from '../helpers/requests.js';
+import { approvedAsSlackWould, kinesisParams } from '../helpers/requests.js';
 import { RESPONSE_HOST, RESPONSE_PATH, TEST_CONFIG, captureResponseUrl, fakeSlack, memoryPreferences, quietLogger } from '../helpers/slack.js';
 
 const START = Date.parse('2026-11-29T10:00:00Z');
@@ -62,7 +62,7 @@ async function approvedRequests(store: FileRequestStore, n: number): Promise<str
   const ids = Array.from({ length: n }, (_, i) => `plr-held${i}`);
   for (const id of ids) {
     const pending = newRequest({ id, requester: 'U0ALICE', params: kinesisParams(), preflight: [], now, ttlHours: 24 });
-    expect(await store.create(transition(pending, 'approved', 'U0BOB', now))).toBe(true);
+    expect(await store.create(approvedAsSlackWould(pending, 'U0BOB', now))).toBe(true);
   }
   return ids;
 }

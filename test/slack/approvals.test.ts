@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/messages.js';
 import { patched } from '../../src/requests/store.js';
+import { CARD_GRACE_MS } from '../../src/requests/submit.js';
 import { REQUEST_ACTIONS } from '../../src/slack/views/requests.js';
 import { seedState, type EmulatorState } from '../emulator/ec2-emulator.js';
 import { beforeReplace, startBot, type Bot } from '../helpers/bot.js';
@@ -190,6 +191,12 @@ describe('create with approval, through the Lambda handlers', () => {
     const orphanTs = '1700000001.000100';
     expect(orphan.channel).toBe('C0APPROVALS');
 
+    // Redelivered at once, the first delivery may still be posting: no second card.
+    captureResponseUrl();
+    await bot.worker(submission);
+    expect(callsTo(slack, 'chat.postMessage')).toHaveLength(1);
+    // Redelivered after the grace (as Lambda retries a failed asynchronous invocation), the card is posted again and recorded.
+    bot.clock.now = new Date(bot.clock.now.getTime() + CARD_GRACE_MS);
     await bot.worker(submission);
     const id = (await bot.store.list({ openOnly: true, limit: 1 }))[0]!.id;
     const recorded = (await bot.store.get(id))!.message!;

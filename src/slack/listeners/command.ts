@@ -13,6 +13,7 @@ import type { Messages } from '../../i18n.js';
 import { Slots } from '../../deadline.js';
 import { needsFollowUp, recordCancel, summarize } from '../../requests/decide.js';
 import { approvalsConfigured } from '../../requests/workflow.js';
+import { commandSubmissionKey } from '../../requests/submit.js';
 import { outcomeText } from '../views/notices.js';
 import { OPEN_COMMANDS, refusalText } from '../readers.js';
 import { escapeText, noticeView, unescapeText, type SlackMessage } from '../views/blocks.js';
@@ -68,7 +69,12 @@ async function requestCommand(command: RequestCommand, { services, payload, clie
         const opened = await inTime.beforeAnswer(() => client.views.open({ trigger_id: payload.trigger_id, view }));
         return opened ? undefined : noticeView(en.deadline.modalTooSlow);
       }
-      const submission = { spec: command.spec, requester: payload.user_id, submissionKey: `trigger:${payload.trigger_id}`, ...language.field };
+      const submission = {
+        spec: command.spec,
+        requester: payload.user_id,
+        submissionKey: commandSubmissionKey(payload.user_id, command.spec),
+        ...language.field,
+      };
       const handedOff = await inTime.handOff({ kind: 'submit', submission, replyTo: { responseUrl: payload.response_url } });
       return noticeView(handedOff ? en.preflight.checking(command.spec.vpcId) : en.deadline.handOffFailed);
     }

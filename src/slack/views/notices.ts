@@ -125,6 +125,8 @@ export function submitOutcomeView(outcome: SubmitOutcome, msg: Messages): SlackM
       return noticeView(msg.requests.alreadyDecided(outcome.request.id, outcome.request.state));
     case 'channel-problem':
       return noticeView(msg.requests.channelProblem(outcome.channel, outcome.code));
+    case 'duplicate':
+      return noticeView(msg.requests.duplicateSubmission(outcome.request.id));
     case 'posted':
       return requesterNoteView(outcome.request, outcome.request.message.channel, outcome.request.message.ts, msg);
   }

@@ -4,6 +4,7 @@
  */
 import type { Button, KnownBlock, ModalView, SectionBlock } from '@slack/types';
 import type { PreflightCheck } from '../../aws/endpoint.js';
+import type { ApprovalProblem } from '../../requests/approval.js';
 import { CREATE_DEADLINE_MINUTES, OPEN_STATES, isExpired, type EndpointRequest } from '../../requests/model.js';
 import { smokeTestCommands } from '../../endpoints/smoke-tests.js';
 import { createEndpointCall } from '../../endpoints/create-call.js';
@@ -126,6 +127,10 @@ export function failureText(request: EndpointRequest, msg: Messages = english): 
   if (failure.code === 'Timeout') return msg.create.timedOut(request.endpointId ?? '', CREATE_DEADLINE_MINUTES);
   if (failure.code === 'EndpointPartial') return msg.create.endpointPartial(request.endpointId ?? '', escapeText(failure.message));
   // The create job keeps the allow-list as the message (src/requests/create.ts, REGION_NOT_ALLOWED).
+  if (failure.code === 'ApprovalNotVerified') {
+    const said = msg.integrity.approvalRefused;
+    return Object.hasOwn(said, failure.message) ? said[failure.message as ApprovalProblem] : said.forged;
+  }
   if (failure.code === 'RegionNotAllowed') return msg.integrity.regionNotAllowed(request.params.region, escapeText(failure.message));
   if (request.endpointId && request.endpointState && FAILED_ENDPOINT_STATES.includes(request.endpointState.toLowerCase())) {
     return msg.create.endpointFailed(
