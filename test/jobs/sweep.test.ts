@@ -8,6 +8,7 @@ import { startBot, type Bot } from '../helpers/bot.js';
 import { startDynalite, type LocalDynamo } from '../helpers/dynalite.js';
 import { fakeEc2World } from '../helpers/ec2.js';
 import { blockText, callsTo, fakeSlack } from '../helpers/slack.js';
+import { approvedAsSlackWould } from '../helpers/requests.js';
 
 const NOW = new Date('2026-11-29T10:00:00Z');
 const PARAMS = {
@@ -34,8 +35,7 @@ function request(n: number, createdAt: Date): EndpointRequest {
 /** 1,000 finished requests newer than the two that need the sweep: an approved one whose hand-off was lost, and a finished one whose message update failed. */
 async function seed(store: RequestStore) {
   const oldest = new Date(NOW.getTime() - 30 * 86_400_000);
-  const lost = transition(request(0, oldest), 'approved', 'U0BOB', new Date(oldest.getTime() + 60_000), {
-    decidedBy: 'U0BOB',
+  const lost = patched(approvedAsSlackWould(request(0, oldest), 'U0BOB', new Date(oldest.getTime() + 60_000)), {
     message: { channel: 'C0APPROVALS', ts: '1600000000.000100' },
   });
   const staleBase = request(1, new Date(oldest.getTime() + 1000));
