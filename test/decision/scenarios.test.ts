@@ -3,18 +3,11 @@
  * the companions the answer needs (alsoNeeded). Cases marked (issue 11) pin answers that were wrong before.
  */
 import { describe, expect, it } from 'vitest';
-import { decide, type Decision, type NoteId, type OptionId } from '../../src/decision/engine.js';
+import { OPTION_IDS, decide, type Decision, type NoteId, type OptionId } from '../../src/decision/engine.js';
 import type { Answers } from '../../src/decision/questions.js';
 
-const ALL: OptionId[] = [
-  'gateway-endpoint',
-  'interface-endpoint',
-  'endpoint-service',
-  'vpc-peering',
-  'transit-gateway',
-  'vpc-lattice',
-  'centralized-endpoints',
-];
+/** Every option, in the engine's order (engine.test.ts pins that list). */
+const ALL: OptionId[] = [...OPTION_IDS];
 
 interface Scenario {
   name: string;

@@ -82,7 +82,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
     return g.GroupId!;
   }
 
-  /** Two VPCs peered both ways (routes on each side), the endpoint's SG admitting the peer. */
+  /** Two VPCs peered (accepted, no routes yet: each case adds its own), the endpoint's SG admitting the peer. */
   async function peeredPair(): Promise<{ e: SeededVpc; p: SeededVpc; id: string; pcx: string }> {
     const e = await vpc();
     const p = await vpc();
@@ -358,18 +358,7 @@ describeWithMoto('doctor against moto: each failure built for real', () => {
   });
 
   it('a peered VPC without a route to the endpoint: not reachable, the route line gives the create-route over the peering', async () => {
-    const e = await vpc();
-    const p = await vpc();
-    const id = await endpoint(e);
-    await raw.send(
-      new sdk.AuthorizeSecurityGroupIngressCommand({
-        GroupId: e.sgVpc443,
-        IpPermissions: [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: p.cidr }] }],
-      }),
-    );
-    const peering = await raw.send(new sdk.CreateVpcPeeringConnectionCommand({ VpcId: p.vpcId, PeerVpcId: e.vpcId }));
-    const pcx = peering.VpcPeeringConnection!.VpcPeeringConnectionId!;
-    await raw.send(new sdk.AcceptVpcPeeringConnectionCommand({ VpcPeeringConnectionId: pcx }));
+    const { e, p, id, pcx } = await peeredPair();
     // The way back exists; the way there (the source's route table) is what is missing.
     await raw.send(new sdk.CreateRouteCommand({ RouteTableId: e.routeTableId, DestinationCidrBlock: p.cidr, VpcPeeringConnectionId: pcx }));
     const target = cidrOf(e, 1);
