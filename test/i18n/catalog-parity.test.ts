@@ -8,15 +8,7 @@ import type { ParseError } from '../../src/commands/parse.js';
 import { EC2_PROBLEM_CODES } from '../../src/endpoints/ec2-api.js';
 import { en } from '../../src/messages.js';
 import { ja } from '../../src/messages.ja.js';
-
-type Path = string[];
-const show = (path: Path) => path.join(' / ');
-
-/** Every leaf (string or function) of a catalog, with its path. */
-function leaves(node: unknown, path: Path = []): [Path, unknown][] {
-  if (node !== null && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => leaves(v, [...path, k]));
-  return [[path, node]];
-}
+import { leaves, show, type Path } from '../helpers/catalog.js';
 
 function at(root: unknown, path: Path): unknown {
   return path.reduce<unknown>((node, key) => (node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), root);

@@ -12,6 +12,7 @@ import { compareResultView } from '../../src/slack/views/compare.js';
 import { reportDecision } from '../../src/slack/views/report.js';
 import { requestMessage, statusView } from '../../src/slack/views/requests.js';
 import { kinesisParams } from '../helpers/requests.js';
+import { leaves, show } from '../helpers/catalog.js';
 
 const JA = '\\u3040-\\u30ff\\u4e00-\\u9fff';
 /** What a rule reads: code spans, links, mentions and emoji names become neutral marks, so only prose is judged. */
@@ -59,9 +60,11 @@ const listValues = new Proxy({} as Record<string, string>, {
 });
 
 /** Every text of a catalog: its strings, and its functions' results for ids-like arguments (lists for findings). */
-function catalogTexts(node: unknown, path: string[] = []): [string, string][] {
-  if (typeof node === 'string') return [[path.join(' / '), node]];
-  if (typeof node === 'function') {
+function catalogTexts(catalog: unknown): [string, string][] {
+  return leaves(catalog).flatMap(([path, node]): [string, string][] => {
+    const where = show(path);
+    if (typeof node === 'string') return [[where, node]];
+    if (typeof node !== 'function') return [];
     const args = path.includes('findings') ? [listValues] : Array.from({ length: node.length }, (_, i) => `arg${i}-0a1b2c3d`);
     let result: unknown;
     try {
@@ -69,13 +72,11 @@ function catalogTexts(node: unknown, path: string[] = []): [string, string][] {
     } catch {
       return []; // a function over typed arguments (a parse error, a field error): its catalog tests call it
     }
-    if (typeof result === 'string') return [[path.join(' / '), result]];
+    if (typeof result === 'string') return [[where, result]];
     if (result && typeof result === 'object')
-      return Object.entries(result).flatMap(([k, v]) => (typeof v === 'string' ? [[`${path.join(' / ')}.${k}`, v] as [string, string]] : []));
+      return Object.entries(result).flatMap(([k, v]): [string, string][] => (typeof v === 'string' ? [[`${where}.${k}`, v]] : []));
     return [];
-  }
-  if (node && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => catalogTexts(v, [...path, k]));
-  return [];
+  });
 }
 
 const at = new Date('2026-11-29T10:00:00Z');

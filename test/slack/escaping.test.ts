@@ -17,16 +17,10 @@ import { compareResultView } from '../../src/slack/views/compare.js';
 import { newRequest, transition } from '../../src/requests/model.js';
 import { reportDecision } from '../../src/slack/views/report.js';
 import { decide } from '../../src/decision/engine.js';
+import { leaves, show } from '../helpers/catalog.js';
 
 const HOSTILE = '<!channel> a&b <https://evil.example|ok> *x* <@U0EVIL> &lt;';
 const catalogs = { en, ja } as const;
-
-type Path = string[];
-const show = (path: Path) => path.join(' / ');
-function leaves(node: unknown, path: Path = []): [Path, unknown][] {
-  if (node !== null && typeof node === 'object') return Object.entries(node).flatMap(([k, v]) => leaves(v, [...path, k]));
-  return [[path, node]];
-}
 
 /**
  * Fixed strings that are data, not mrkdwn: the usage lines and examples, shown through `code()` by the help and
