@@ -5,7 +5,8 @@
 import type { FieldError } from './commands/create-spec.js';
 import type { ParseError, Subcommand } from './commands/parse.js';
 import type { CostNoteId } from './decision/costs.js';
-import type { NoteId, OptionId } from './decision/engine.js';
+import type { NoteId } from './decision/engine.js';
+import type { OptionId } from './decision/options.js';
 import type { Unit } from './pricing/estimate.js';
 import type { FigureKey } from './pricing/model.js';
 import type { ChoiceValues, QuestionKey, SizingKey } from './decision/questions.js';

@@ -11,8 +11,6 @@ import { QUESTIONS, encodeAnswers, question, type Answers, type QuestionKey, typ
 
 import type { OptionId } from './options.js';
 
-export type { OptionId } from './options.js';
-
 export type NoteId =
   | 'ruled.gateway-aws-only'
   | 'ruled.gateway-s3-dynamodb-only'

@@ -10,7 +10,6 @@ import { MAX_BODY_BYTES } from './http-door.js';
 
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 /** The largest body either door reads (the local door stops reading past it; the Lambda door checks it here). */
-export { MAX_BODY_BYTES };
 
 export type SignatureProblem = 'missing-headers' | 'stale' | 'future' | 'mismatch';
 

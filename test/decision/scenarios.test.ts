@@ -3,7 +3,8 @@
  * the companions the answer needs (alsoNeeded). Cases marked (issue 11) pin answers that were wrong before.
  */
 import { describe, expect, it } from 'vitest';
-import { OPTION_IDS, decide, type Decision, type NoteId, type OptionId } from '../../src/decision/engine.js';
+import { OPTION_IDS, decide, type Decision, type NoteId } from '../../src/decision/engine.js';
+import type { OptionId } from '../../src/decision/options.js';
 import type { Answers } from '../../src/decision/questions.js';
 
 /** Every option, in the engine's order (engine.test.ts pins that list). */

@@ -1,6 +1,7 @@
 /** Block Kit views of the compare walkthrough: one question at a time, then the result card. */
 import type { Button, KnownBlock } from '@slack/types';
-import { decide, nextQuestion, type OptionId } from '../../decision/engine.js';
+import { decide, nextQuestion } from '../../decision/engine.js';
+import type { OptionId } from '../../decision/options.js';
 import { decodeAnswers, encodeAnswers, isSizingKey, question, type Answers, type QuestionKey, type SizingKey } from '../../decision/questions.js';
 import type { CompareStep } from '../../jobs/job.js';
 import type { ResponseUrlMessage } from '../respond.js';

@@ -3,7 +3,8 @@
  * `--json` is the same whatever the reader's language) and what the Slack view renders.
  */
 import { LOCALES, messagesFor, type Messages } from '../../i18n.js';
-import type { Decision, Note, OptionId } from '../../decision/engine.js';
+import type { Decision, Note } from '../../decision/engine.js';
+import type { OptionId } from '../../decision/options.js';
 import { factDate, factText, type FactLocale } from '../../decision/fact-text.js';
 import { fact } from '../../decision/facts.js';
 import type { SizingKey } from '../../decision/questions.js';
